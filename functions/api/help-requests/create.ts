@@ -1,0 +1,22 @@
+import { awsPorts } from '../../../shared/aws-ports';
+import { assertMayLaunchRequests } from '../../../shared/domain/access';
+import { apiHandler } from '../../../shared/http/api-handler';
+import { idempotencyStore } from '../../../shared/http/idempotency-store';
+import type { Ports } from '../../../shared/ports';
+import { createHelpRequestBodySchema } from '../../../shared/schemas/help-request';
+import { launchHelpRequest } from '../../../shared/services/help-requests';
+
+export const makeHandler = (ports: Ports) =>
+  apiHandler(
+    {
+      body: createHelpRequestBodySchema,
+      authorize: assertMayLaunchRequests,
+      idempotency: { store: idempotencyStore(), keyPrefix: 'create-help-request' },
+    },
+    async ({ identity, body }) => {
+      const request = await launchHelpRequest(ports, identity, body);
+      return { statusCode: 202, body: { id: request.id, status: request.status } };
+    },
+  );
+
+export const handler = makeHandler(awsPorts());

@@ -1,0 +1,12 @@
+import { awsPorts } from '../../../shared/aws-ports';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { Ports } from '../../../shared/ports';
+import { viewHelpRequest } from '../../../shared/services/help-requests';
+
+export const makeHandler = (ports: Ports) =>
+  apiHandler({}, async ({ identity, path }) => ({
+    statusCode: 200,
+    body: await viewHelpRequest(ports, identity, path.id!),
+  }));
+
+export const handler = makeHandler(awsPorts());

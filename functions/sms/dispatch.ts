@@ -1,0 +1,31 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import middy from '@middy/core';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { awsPorts } from '../../shared/aws-ports';
+import { logger } from '../../shared/observability/logger';
+import type { Ports } from '../../shared/ports';
+import { smsJobSchema } from '../../shared/schemas/sms-job';
+import { dispatchSms } from '../../shared/services/sms';
+
+/**
+ * SQS-fed SMS dispatcher. Each record is one SMS job; failed records go back to the queue on their own
+ * (partial batch response) and land in the DLQ after the queue's receive limit.
+ */
+export const makeHandler = (ports: Ports) => {
+  const processor = new BatchProcessor(EventType.SQS);
+  const send = async (record: SQSRecord) => {
+    const job = smsJobSchema.parse(JSON.parse(record.body));
+    const outcome = await dispatchSms(ports, job);
+    logger.info('sms job', {
+      requestId: job.requestId,
+      kind: job.kind,
+      volunteerId: job.volunteerId,
+      outcome,
+    });
+  };
+  return middy(async (event: SQSEvent, context: Context) =>
+    processPartialResponse(event, send, processor, { context }),
+  );
+};
+
+export const handler = makeHandler(awsPorts());

@@ -1,0 +1,27 @@
+import middy from '@middy/core';
+import type { SNSEvent } from 'aws-lambda';
+import { awsPorts } from '../../shared/aws-ports';
+import { logger } from '../../shared/observability/logger';
+import type { Ports } from '../../shared/ports';
+import { inboundSmsSchema } from '../../shared/schemas/sms-job';
+import { handleInboundSms } from '../../shared/services/sms';
+
+/** Two-way SMS replies, delivered by the inbound SNS topic; the SNS timestamp orders answers that arrive out of order. */
+export const makeHandler = (ports: Ports) =>
+  middy(async (event: SNSEvent) => {
+    for (const record of event.Records) {
+      const parsed = inboundSmsSchema.safeParse(JSON.parse(record.Sns.Message));
+      if (!parsed.success) {
+        logger.warn('inbound event that is not a two-way SMS', { messageId: record.Sns.MessageId });
+        continue;
+      }
+      const outcome = await handleInboundSms(
+        ports,
+        parsed.data,
+        new Date(record.Sns.Timestamp).toISOString(),
+      );
+      logger.info('inbound sms', { inboundMessageId: parsed.data.inboundMessageId, outcome });
+    }
+  });
+
+export const handler = makeHandler(awsPorts());

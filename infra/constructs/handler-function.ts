@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { SERVICE_NAME } from '../../shared/observability/logger';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface HandlerFunctionProps {
+  /** Entry point, from the project root (functions/…). */
+  entry: string;
+  timeout?: Duration;
+  memorySize?: number;
+  environment?: Record<string, string>;
+  logRetention?: RetentionDays;
+}
+
+/**
+ * Every Lambda of the system: Node 24 on arm64, a minified ESM bundle from the local esbuild, JSON logs with
+ * their own retention, X-Ray tracing and the Powertools defaults. Bind helpers grant and configure in one call.
+ */
+export class HandlerFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    super(scope, id, {
+      entry: path.join(PROJECT_ROOT, props.entry),
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      timeout: props.timeout ?? Duration.seconds(29),
+      memorySize: props.memorySize ?? 512,
+      tracing: Tracing.ACTIVE,
+      loggingFormat: LoggingFormat.JSON,
+      logGroup,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        POWERTOOLS_METRICS_NAMESPACE: 'CrisisVolunteerCorps',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        minify: true,
+        sourceMap: true,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        // Some dependencies are CommonJS and call require(); ESM bundles need it defined.
+        banner:
+          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    });
+  }
+
+  /** Grants the least this function needs on a table and tells it the table's name. */
+  bindTable(table: ITable, envName: string, access: 'read' | 'write'): this {
+    this.addEnvironment(envName, table.tableName);
+    if (access === 'read') table.grantReadData(this);
+    else table.grantReadWriteData(this);
+    return this;
+  }
+
+  bindTopicPublish(topic: ITopic, envName: string): this {
+    this.addEnvironment(envName, topic.topicArn);
+    topic.grantPublish(this);
+    return this;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The lifecycle's Lambda tasks by state name. The workflow stack builds one function per entry; the local
+ * runtime maps each state of the synthesized definition to the same entry point.
+ */
+export const LIFECYCLE_TASKS = {
+  Mobilise: 'functions/workflow/mobilise.ts',
+  AwaitClose: 'functions/workflow/await-close.ts',
+  StandDown: 'functions/workflow/stand-down.ts',
+} as const;
+
+export type LifecycleTaskState = keyof typeof LIFECYCLE_TASKS;
+
+/** Callback states: the task gets a token and the execution waits until something resumes it. */
+export const CALLBACK_STATES: readonly LifecycleTaskState[] = ['AwaitClose'];
+
+export const STATE_MACHINE_NAME_SUFFIX = 'lifecycle';

@@ -1,0 +1,158 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  AccessLogFormat,
+  AuthorizationType,
+  CognitoUserPoolsAuthorizer,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  ResponseType,
+  RestApi,
+} from 'aws-cdk-lib/aws-apigateway';
+import { AccountRecovery, CfnUserPoolGroup, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import { ROLES } from '../../shared/domain/identity';
+import { type Need, ROUTES } from '../../shared/http/routes';
+import type { LifecycleTiming } from '../../shared/schemas/help-request';
+import { HandlerFunction } from '../constructs/handler-function';
+
+export interface ApiStackProps extends StackProps {
+  registry: Table;
+  operations: Table;
+  idempotency: Table;
+  stateMachine: StateMachine;
+  production: boolean;
+  lifecycleTiming?: LifecycleTiming;
+}
+
+/** `POST /help-requests/{id}/close` → `PostHelpRequestsIdClose`: a stable construct id per route. */
+const functionIdOf = (method: string, path: string): string =>
+  [method.toLowerCase(), ...path.split('/')]
+    .map((part) => part.replace(/[{}.]/g, '').replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()))
+    .join('');
+
+/** The REST API (throttled, access-logged) with a Cognito authorizer; one function per route of ROUTES. */
+export class ApiStack extends Stack {
+  readonly api: RestApi;
+  readonly userPool: UserPool;
+  readonly functions: Map<string, HandlerFunction> = new Map();
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    this.userPool = new UserPool(this, 'Users', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      customAttributes: {
+        municipality: new StringAttribute({ minLen: 5, maxLen: 5, mutable: true }),
+        volunteerId: new StringAttribute({ minLen: 26, maxLen: 26, mutable: true }),
+      },
+      removalPolicy: props.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    // Roles are Cognito groups; their names arrive in the `cognito:groups` claim.
+    for (const role of ROLES) {
+      new CfnUserPoolGroup(this, `Group${functionIdOf('', role)}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: role,
+      });
+    }
+    this.userPool.addClient('ApiClient', {
+      authFlows: { userSrp: true },
+      accessTokenValidity: Duration.hours(1),
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    this.api = new RestApi(this, 'Api', {
+      description: 'Crisis tool for the Flemish municipal volunteer corps',
+      deployOptions: {
+        stageName: 'v1',
+        throttlingRateLimit: 100,
+        throttlingBurstLimit: 200,
+        tracingEnabled: true,
+        loggingLevel: MethodLoggingLevel.ERROR,
+        accessLogDestination: new LogGroupLogDestination(accessLogs),
+        accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
+      },
+    });
+    const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', {
+      cognitoUserPools: [this.userPool],
+    });
+
+    // API Gateway's own refusals carry the bodies of API.md too.
+    const errorBody = (error: string) => ({ 'application/json': JSON.stringify({ error }) });
+    this.api.addGatewayResponse('Unauthorized', {
+      type: ResponseType.UNAUTHORIZED,
+      statusCode: '401',
+      templates: errorBody('Unauthorized'),
+    });
+    this.api.addGatewayResponse('AccessDenied', {
+      type: ResponseType.ACCESS_DENIED,
+      statusCode: '403',
+      templates: errorBody('Forbidden'),
+    });
+    this.api.addGatewayResponse('Throttled', {
+      type: ResponseType.THROTTLED,
+      statusCode: '429',
+      templates: errorBody('Throttled'),
+    });
+    this.api.addGatewayResponse('NotFound', {
+      type: ResponseType.MISSING_AUTHENTICATION_TOKEN,
+      statusCode: '404',
+      templates: errorBody('NotFound'),
+    });
+
+    for (const route of ROUTES) {
+      const fn = new HandlerFunction(this, functionIdOf(route.method, route.path), { entry: route.entry });
+      for (const need of route.needs ?? []) this.grant(fn, need, props);
+      this.functions.set(`${route.method} ${route.path}`, fn);
+      this.api.root.resourceForPath(route.path).addMethod(route.method, new LambdaIntegration(fn), {
+        ...(route.public ? {} : { authorizer, authorizationType: AuthorizationType.COGNITO }),
+      });
+    }
+  }
+
+  private grant(fn: HandlerFunction, need: Need, props: ApiStackProps): void {
+    switch (need) {
+      case 'registry:read':
+        fn.bindTable(props.registry, 'REGISTRY_TABLE', 'read');
+        return;
+      case 'registry:write':
+        fn.bindTable(props.registry, 'REGISTRY_TABLE', 'write');
+        return;
+      case 'operations:read':
+        fn.bindTable(props.operations, 'OPERATIONS_TABLE', 'read');
+        return;
+      case 'operations:write':
+        fn.bindTable(props.operations, 'OPERATIONS_TABLE', 'write');
+        return;
+      case 'idempotency':
+        fn.bindTable(props.idempotency, 'IDEMPOTENCY_TABLE', 'write');
+        return;
+      case 'start-execution':
+        fn.addEnvironment('STATE_MACHINE_ARN', props.stateMachine.stateMachineArn);
+        if (props.lifecycleTiming)
+          fn.addEnvironment('LIFECYCLE_TIMING', JSON.stringify(props.lifecycleTiming));
+        props.stateMachine.grantStartExecution(fn);
+        return;
+      case 'resume-execution':
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['states:SendTaskSuccess'],
+            resources: [props.stateMachine.stateMachineArn],
+          }),
+        );
+        return;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+
+export interface DataStackProps extends StackProps {
+  production: boolean;
+}
+
+/**
+ * The stateful heart: every table lives here and nowhere else, so redeploying the functions, the state machine
+ * or the API can never replace a table. Stateless stacks reach the tables through typed props.
+ */
+export class DataStack extends Stack {
+  readonly key: Key;
+  readonly registry: Table;
+  readonly operations: Table;
+  readonly adHoc: Table;
+  readonly audit: Table;
+  readonly idempotency: Table;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+    const removalPolicy = props.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    this.key = new Key(this, 'DataKey', {
+      description: 'Customer-managed key of the crisis tool tables',
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+
+    const table = (name: string, options: { gsi1?: boolean; ttl?: string } = {}) => {
+      const created = new Table(this, name, {
+        partitionKey: { name: 'pk', type: AttributeType.STRING },
+        sortKey: { name: 'sk', type: AttributeType.STRING },
+        billingMode: BillingMode.PAY_PER_REQUEST,
+        encryption: TableEncryption.CUSTOMER_MANAGED,
+        encryptionKey: this.key,
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        deletionProtection: props.production,
+        removalPolicy,
+        ...(options.ttl ? { timeToLiveAttribute: options.ttl } : {}),
+      });
+      if (options.gsi1) {
+        created.addGlobalSecondaryIndex({
+          indexName: 'gsi1',
+          partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
+          sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
+        });
+      }
+      return created;
+    };
+
+    // Municipalities, volunteers, phone-number claims, groups, trainings, providers.
+    this.registry = table('Registry', { gsi1: true });
+    // Help requests, alerts, stand-downs, timelines.
+    this.operations = table('Operations', { gsi1: true, ttl: 'expiresAt' });
+    // Spontaneous volunteers only: the purge deletes them, the TTL is a backstop.
+    this.adHoc = table('AdHoc', { gsi1: true, ttl: 'expiresAt' });
+    // Append-only audit trail, without personal data.
+    this.audit = table('Audit');
+
+    // Powertools idempotency records (its default key schema), expired by TTL after a day.
+    this.idempotency = new Table(this, 'Idempotency', {
+      partitionKey: { name: 'id', type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: 'expiration',
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+  }
+}

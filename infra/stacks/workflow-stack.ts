@@ -1,0 +1,110 @@
+import { ArnFormat, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
+import {
+  DefinitionBody,
+  IntegrationPattern,
+  JsonPath,
+  LogLevel,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  TaskInput,
+  Timeout,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import type { Construct } from 'constructs';
+import { HandlerFunction } from '../constructs/handler-function';
+import { LIFECYCLE_TASKS, STATE_MACHINE_NAME_SUFFIX } from '../lifecycle-tasks';
+
+export interface WorkflowStackProps extends StackProps {
+  operations: Table;
+  registry: Table;
+  smsJobsTopic: Topic;
+}
+
+/**
+ * How long AwaitClose waits before parking a fresh token. A request may stay open for weeks; re-parking keeps the
+ * wait open-ended while every timer stays within what a JavaScript timer can hold (the local engine uses them).
+ */
+const CLOSE_WAIT = Duration.days(20);
+
+/** One Standard execution per help request, named after the request (DESIGN §2). */
+export class WorkflowStack extends Stack {
+  readonly stateMachine: StateMachine;
+  readonly stateMachineName: string;
+
+  constructor(scope: Construct, id: string, props: WorkflowStackProps) {
+    super(scope, id, props);
+    this.stateMachineName = `${this.stackName}-${STATE_MACHINE_NAME_SUFFIX}`;
+    const stateMachineArn = this.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: this.stateMachineName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+
+    const mobiliseFn = new HandlerFunction(this, 'MobiliseFunction', {
+      entry: LIFECYCLE_TASKS.Mobilise,
+      timeout: Duration.minutes(5),
+    })
+      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
+      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
+      .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
+    const awaitCloseFn = new HandlerFunction(this, 'AwaitCloseFunction', {
+      entry: LIFECYCLE_TASKS.AwaitClose,
+    }).bindTable(props.operations, 'OPERATIONS_TABLE', 'write');
+    // The ARN is built from the fixed name: a grant on the state machine itself would be a circular reference.
+    awaitCloseFn.addToRolePolicy(
+      new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [stateMachineArn] }),
+    );
+    const standDownFn = new HandlerFunction(this, 'StandDownFunction', {
+      entry: LIFECYCLE_TASKS.StandDown,
+      timeout: Duration.minutes(5),
+    })
+      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
+      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
+      .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
+
+    const mobilise = new LambdaInvoke(this, 'Mobilise', {
+      lambdaFunction: mobiliseFn,
+      payload: TaskInput.fromObject({ requestId: JsonPath.stringAt('$.requestId') }),
+      payloadResponseOnly: true,
+      resultPath: '$.mobilisation',
+    });
+    const awaitClose = new LambdaInvoke(this, 'AwaitClose', {
+      lambdaFunction: awaitCloseFn,
+      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: TaskInput.fromObject({
+        requestId: JsonPath.stringAt('$.requestId'),
+        taskToken: JsonPath.taskToken,
+      }),
+      taskTimeout: Timeout.duration(CLOSE_WAIT),
+      resultPath: '$.close',
+    });
+    const standDown = new LambdaInvoke(this, 'StandDown', {
+      lambdaFunction: standDownFn,
+      payload: TaskInput.fromObject({ requestId: JsonPath.stringAt('$.requestId') }),
+      payloadResponseOnly: true,
+      resultPath: '$.standDown',
+    });
+
+    awaitClose.addCatch(awaitClose, { errors: ['States.Timeout'], resultPath: JsonPath.DISCARD });
+
+    this.stateMachine = new StateMachine(this, 'Lifecycle', {
+      stateMachineName: this.stateMachineName,
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromChainable(
+        mobilise.next(awaitClose).next(standDown).next(new Succeed(this, 'Done')),
+      ),
+      tracingEnabled: true,
+      logs: {
+        destination: new LogGroup(this, 'LifecycleLogs', { retention: RetentionDays.THREE_MONTHS }),
+        level: LogLevel.ERROR,
+        includeExecutionData: false,
+      },
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import { Stage, type StageProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { StageConfig } from './config';
+import { ApiStack } from './stacks/api-stack';
+import { DataStack } from './stacks/data-stack';
+import { MessagingStack } from './stacks/messaging-stack';
+import { ObservabilityStack } from './stacks/observability-stack';
+import { WorkflowStack } from './stacks/workflow-stack';
+
+/** One deployable copy of the system (dev, prod): stateful stacks first, stateless ones reach them by props. */
+export class CrisisToolStage extends Stage {
+  readonly data: DataStack;
+  readonly messaging: MessagingStack;
+  readonly workflow: WorkflowStack;
+  readonly api: ApiStack;
+  readonly observability: ObservabilityStack;
+
+  constructor(scope: Construct, id: string, config: StageConfig, props: StageProps = {}) {
+    super(scope, id, { ...props, env: { account: config.account, region: config.region } });
+    this.data = new DataStack(this, 'Data', { production: config.production });
+    this.messaging = new MessagingStack(this, 'Messaging', {
+      operations: this.data.operations,
+      registry: this.data.registry,
+    });
+    this.workflow = new WorkflowStack(this, 'Workflow', {
+      operations: this.data.operations,
+      registry: this.data.registry,
+      smsJobsTopic: this.messaging.smsJobsTopic,
+    });
+    this.api = new ApiStack(this, 'Api', {
+      registry: this.data.registry,
+      operations: this.data.operations,
+      idempotency: this.data.idempotency,
+      stateMachine: this.workflow.stateMachine,
+      production: config.production,
+      lifecycleTiming: config.lifecycleTiming,
+    });
+    this.observability = new ObservabilityStack(this, 'Observability', {
+      api: this.api.api,
+      stateMachine: this.workflow.stateMachine,
+      dispatchDeadLetters: this.messaging.dispatchDeadLetters,
+      alarmEmails: config.alarmEmails,
+    });
+  }
+}

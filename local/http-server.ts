@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { Route } from '../shared/http/routes';
+import { type AnyHandler, lambdaContext } from './lambda-context';
+import type { LocalTokens } from './tokens';
+
+export interface LocalRoute {
+  method: string;
+  path: string;
+  handle: (body: unknown, query: URLSearchParams) => Promise<{ statusCode: number; body: unknown }>;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) reject(new Error('body too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
+const matchPath = (template: string, actual: string): Record<string, string> | undefined => {
+  const names: string[] = [];
+  const pattern = template.replace(/[.]/g, '\\.').replace(/\{(\w+)\}/g, (_m, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  const match = new RegExp(`^${pattern}$`).exec(actual);
+  if (!match) return undefined;
+  return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
+};
+
+const send = (
+  res: ServerResponse,
+  statusCode: number,
+  body: string,
+  headers: Record<string, string> = {},
+) => {
+  res.writeHead(statusCode, { 'content-type': 'application/json', ...headers });
+  res.end(body);
+};
+
+/**
+ * API Gateway on one machine: turns HTTP requests into REST API proxy events for the same handlers Lambda runs,
+ * with the claims of a verified local token where the Cognito authorizer would put them.
+ */
+export const createApiServer = (options: {
+  routes: { route: Route; handler: AnyHandler }[];
+  localRoutes: LocalRoute[];
+  tokens: LocalTokens;
+}): Server =>
+  createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const method = req.method ?? 'GET';
+      const raw = await readBody(req);
+
+      for (const local of options.localRoutes) {
+        if (local.method !== method || local.path !== url.pathname) continue;
+        let body: unknown;
+        try {
+          body = raw ? JSON.parse(raw) : undefined;
+        } catch {
+          return send(
+            res,
+            400,
+            JSON.stringify({
+              error: 'ValidationError',
+              issues: [{ path: '', message: 'the body is not valid JSON' }],
+            }),
+          );
+        }
+        const result = await local.handle(body, url.searchParams);
+        return send(res, result.statusCode, JSON.stringify(result.body));
+      }
+
+      for (const { route, handler } of options.routes) {
+        const pathParameters = route.method === method ? matchPath(route.path, url.pathname) : undefined;
+        if (!pathParameters) continue;
+        const claims = route.public ? undefined : await options.tokens.verify(req.headers.authorization);
+        if (!route.public && !claims) return send(res, 401, JSON.stringify({ error: 'Unauthorized' }));
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]),
+        );
+        const requestId = randomUUID();
+        const event = {
+          resource: route.path,
+          path: url.pathname,
+          httpMethod: method,
+          headers,
+          multiValueHeaders: {},
+          queryStringParameters: url.searchParams.size ? Object.fromEntries(url.searchParams) : null,
+          multiValueQueryStringParameters: null,
+          pathParameters: Object.keys(pathParameters).length ? pathParameters : null,
+          stageVariables: null,
+          body: raw || null,
+          isBase64Encoded: false,
+          requestContext: {
+            requestId,
+            resourcePath: route.path,
+            httpMethod: method,
+            path: url.pathname,
+            stage: 'local',
+            ...(claims ? { authorizer: { claims } } : {}),
+          },
+        } as unknown as APIGatewayProxyEvent;
+        const result = (await handler(event, lambdaContext(route.entry))) as APIGatewayProxyResult;
+        return send(res, result.statusCode, result.body, (result.headers ?? {}) as Record<string, string>);
+      }
+      send(res, 404, JSON.stringify({ error: 'NotFound' }));
+    } catch (error) {
+      console.error('local runtime error', error);
+      send(res, 500, JSON.stringify({ error: 'InternalError' }));
+    }
+  });

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { StateMachine } from 'aws-local-stepfunctions';
+import type { LifecycleInput } from '../shared/schemas/help-request';
+import type { Workflow } from '../shared/workflow/ports';
+import { type AnyHandler, lambdaContext } from './lambda-context';
+
+export interface LocalExecution {
+  name: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  /** Task states in the order they ran. */
+  tasks: string[];
+  output?: unknown;
+  error?: string;
+  done: Promise<void>;
+}
+
+type JsonObject = Record<string, unknown>;
+
+/**
+ * Runs the synthesized lifecycle definition with aws-local-stepfunctions. Task states are mapped by name to the
+ * same handlers Lambda runs; a callback (.waitForTaskToken) task gets a fresh token and waits for `resume`.
+ */
+export class LocalWorkflow implements Workflow {
+  readonly executions = new Map<string, LocalExecution>();
+  private readonly waiting = new Map<string, (output: JsonObject) => void>();
+  private readonly aborts = new Set<() => void>();
+
+  constructor(
+    private readonly definition: JsonObject,
+    private readonly tasks: () => Record<string, AnyHandler>,
+    private readonly callbackStates: readonly string[],
+    private readonly onFailure: (execution: LocalExecution) => void = () => undefined,
+  ) {}
+
+  async start(input: LifecycleInput): Promise<void> {
+    if (this.executions.has(input.requestId)) return; // execution names are idempotent, as in Step Functions
+    const execution: LocalExecution = {
+      name: input.requestId,
+      status: 'RUNNING',
+      tasks: [],
+      done: Promise.resolve(),
+    };
+    const overrides = Object.fromEntries(
+      Object.entries(this.tasks()).map(([state, handler]) => [
+        state,
+        this.taskFor(state, handler, execution),
+      ]),
+    );
+    const machine = new StateMachine(this.definition as never, { validationOptions: { checkArn: false } });
+    const run = machine.run(input as never, {
+      overrides: { taskResourceLocalHandlers: overrides },
+      context: {
+        Execution: {
+          Id: `local:${input.requestId}`,
+          Name: input.requestId,
+          Input: input,
+          StartTime: new Date().toISOString(),
+        },
+        Task: { Token: 'replaced-per-callback-task' },
+      } as never,
+      noThrowOnAbort: true,
+    });
+    this.aborts.add(run.abort);
+    execution.done = run.result.then(
+      (output) => {
+        execution.status = output === null ? 'ABORTED' : 'SUCCEEDED';
+        execution.output = output;
+      },
+      (error: Error) => {
+        execution.status = 'FAILED';
+        execution.error = `${error.name}: ${error.message}`;
+        this.onFailure(execution);
+      },
+    );
+    void execution.done.finally(() => this.aborts.delete(run.abort));
+    this.executions.set(input.requestId, execution);
+  }
+
+  async resume(taskToken: string, output: JsonObject): Promise<void> {
+    const resolve = this.waiting.get(taskToken);
+    // Nothing waits for this token any more (timed out or resumed before), as SendTaskSuccess would report.
+    if (!resolve) return;
+    this.waiting.delete(taskToken);
+    resolve(output);
+  }
+
+  /** Stops every running execution (Ctrl-C, end of a test). */
+  stopAll(): void {
+    for (const abort of this.aborts) abort();
+  }
+
+  private taskFor(state: string, handler: AnyHandler, execution: LocalExecution) {
+    const callback = this.callbackStates.includes(state);
+    return async (input: unknown) => {
+      execution.tasks.push(state);
+      if (!callback) return handler(input, lambdaContext(state));
+      const { Payload } = input as { Payload: JsonObject };
+      const taskToken = randomUUID();
+      const resumed = new Promise<JsonObject>((resolve) => this.waiting.set(taskToken, resolve));
+      await handler({ ...Payload, taskToken }, lambdaContext(state));
+      return resumed;
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { parseArgs } from 'node:util';
+import { lifecycleTimingSchema } from '../shared/schemas/help-request';
+import { LOCAL_TIMING, startLocalRuntime } from './runtime';
+
+/** `npm start`: the whole system on this machine. Settings: PORT, LIFECYCLE_TIMING, --data-dir. */
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } });
+const timing = process.env.LIFECYCLE_TIMING
+  ? lifecycleTimingSchema.parse(JSON.parse(process.env.LIFECYCLE_TIMING))
+  : LOCAL_TIMING;
+
+console.log('Starting DynamoDB Local and synthesizing the CDK app…');
+const runtime = await startLocalRuntime({
+  port: Number(process.env.PORT ?? 3000),
+  ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+  timing,
+  printSms: true,
+});
+
+console.log(`
+Crisis tool running at ${runtime.url}  (lifecycle timing: ${JSON.stringify(timing)})
+${values['data-dir'] ? `Data kept in ${values['data-dir']}` : 'Data in memory: gone when you stop (use --data-dir DIR to keep it)'}
+
+Get a token:
+  curl -s -X POST ${runtime.url}/_local/token -H 'content-type: application/json' \\
+    -d '{"roles":["coordinator"],"sub":"coordinator-1"}'
+Then: curl -H "authorization: Bearer $TOKEN" ${runtime.url}/health
+SMS sent so far: ${runtime.url}/_local/sms/outbox    Reply as a volunteer: POST ${runtime.url}/_local/sms/inbound {"from","body"}
+Ctrl-C stops everything.
+`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  await runtime.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

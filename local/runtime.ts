@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { SNSEvent } from 'aws-lambda';
+import { ulid } from 'ulid';
+import { CALLBACK_STATES, LIFECYCLE_TASKS } from '../infra/lifecycle-tasks';
+import { ROUTES } from '../shared/http/routes';
+import type { Ports } from '../shared/ports';
+import { mobilePhoneSchema } from '../shared/schemas/common';
+import type { LifecycleTiming } from '../shared/schemas/help-request';
+import { AlertRepository } from '../shared/store/alert-repository';
+import { HelpRequestRepository } from '../shared/store/help-request-repository';
+import { MunicipalityRepository } from '../shared/store/municipality-repository';
+import { VolunteerRepository } from '../shared/store/volunteer-repository';
+import { createTables, type LocalDynamo, startDynamoDbLocal } from './dynamodb';
+import { createApiServer } from './http-server';
+import { type AnyHandler, lambdaContext, loadHandler } from './lambda-context';
+import { LocalWorkflow } from './local-workflow';
+import { LocalSmsJobQueue } from './sms-job-queue';
+import { SmsOutbox } from './sms-outbox';
+import { synthesizeSystem } from './synth';
+import { LocalTokens, tokenRequestSchema } from './tokens';
+
+/** Local durations: a whole lifecycle in well under a minute. */
+export const LOCAL_TIMING: LifecycleTiming = {
+  ackTimeoutSeconds: 5,
+  responseWindowSeconds: 10,
+  aftercareWindowSeconds: 10,
+};
+
+export interface LocalRuntimeOptions {
+  port?: number;
+  /** Keep DynamoDB data (and the SMS outbox file) here across restarts; in memory otherwise. */
+  dataDir?: string;
+  /** Use a DynamoDB Local that is already running (the test suite's) instead of starting one. */
+  dynamoEndpoint?: string;
+  /** Table name prefix, so several runtimes can share one DynamoDB Local. */
+  tablePrefix?: string;
+  timing?: LifecycleTiming;
+  printSms?: boolean;
+}
+
+export interface LocalRuntime {
+  url: string;
+  tokens: LocalTokens;
+  outbox: SmsOutbox;
+  queue: LocalSmsJobQueue;
+  workflow: LocalWorkflow;
+  ports: Ports;
+  /** Delivers an SMS reply as the two-way SMS topic would. */
+  inbound(from: string, body: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
+  const system = synthesizeSystem();
+  const dynamo = options.dynamoEndpoint
+    ? undefined
+    : await startDynamoDbLocal(options.dataDir ? { dataDir: path.join(options.dataDir, 'dynamodb') } : {});
+  const endpoint = options.dynamoEndpoint ?? (dynamo as LocalDynamo).endpoint;
+  const tables = await createTables(endpoint, system.tables, options.tablePrefix);
+
+  // The handlers read these exactly as in Lambda; set before any handler module is imported.
+  Object.assign(process.env, {
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+    REGISTRY_TABLE: tables.Registry,
+    OPERATIONS_TABLE: tables.Operations,
+    ADHOC_TABLE: tables.AdHoc,
+    AUDIT_TABLE: tables.Audit,
+    IDEMPOTENCY_TABLE: tables.Idempotency,
+    POWERTOOLS_DEV: 'true',
+  });
+
+  const outbox = new SmsOutbox({
+    print: options.printSms ?? false,
+    ...(options.dataDir ? { file: path.join(options.dataDir, 'sms-outbox.jsonl') } : {}),
+  });
+  const handlers: Record<string, AnyHandler> = {};
+  const queue = new LocalSmsJobQueue(() => handlers.dispatch!);
+  const workflow = new LocalWorkflow(
+    system.stateMachineDefinition,
+    () => Object.fromEntries(Object.keys(LIFECYCLE_TASKS).map((state) => [state, handlers[state]!])),
+    CALLBACK_STATES,
+    (execution) => console.error(`lifecycle ${execution.name} failed: ${execution.error}`),
+  );
+  const ports: Ports = {
+    municipalities: new MunicipalityRepository(),
+    volunteers: new VolunteerRepository(),
+    helpRequests: new HelpRequestRepository(),
+    alerts: new AlertRepository(),
+    smsJobs: queue,
+    sms: outbox,
+    workflow,
+    timing: options.timing ?? LOCAL_TIMING,
+    clock: { now: () => new Date() },
+    newId: () => ulid(),
+  };
+
+  for (const [state, entry] of Object.entries(LIFECYCLE_TASKS))
+    handlers[state] = await loadHandler(entry, ports);
+  handlers.dispatch = await loadHandler('functions/sms/dispatch.ts', ports);
+  handlers.inbound = await loadHandler('functions/sms/inbound.ts', ports);
+  const routes = await Promise.all(
+    ROUTES.map(async (route) => ({ route, handler: await loadHandler(route.entry, ports) })),
+  );
+
+  const inbound = async (from: string, body: string) => {
+    const event: SNSEvent = {
+      Records: [
+        {
+          EventSource: 'aws:sns',
+          EventVersion: '1.0',
+          EventSubscriptionArn: 'local',
+          Sns: {
+            Type: 'Notification',
+            MessageId: randomUUID(),
+            TopicArn: 'arn:aws:sns:eu-west-1:000000000000:InboundSms',
+            Subject: '',
+            Message: JSON.stringify({
+              originationNumber: from,
+              destinationNumber: '+32460000000',
+              messageBody: body,
+              inboundMessageId: randomUUID(),
+            }),
+            Timestamp: new Date().toISOString(),
+            SignatureVersion: '1',
+            Signature: 'local',
+            SigningCertUrl: 'local',
+            UnsubscribeUrl: 'local',
+            MessageAttributes: {},
+          },
+        },
+      ],
+    };
+    await handlers.inbound!(event, lambdaContext('InboundSmsHandler'));
+  };
+
+  const tokens = new LocalTokens();
+  const server = createApiServer({
+    routes,
+    tokens,
+    localRoutes: [
+      {
+        method: 'POST',
+        path: '/_local/token',
+        handle: async (body) => {
+          const parsed = tokenRequestSchema.safeParse(body);
+          if (!parsed.success) {
+            return {
+              statusCode: 400,
+              body: {
+                error: 'ValidationError',
+                issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+              },
+            };
+          }
+          return { statusCode: 200, body: { token: await tokens.sign(parsed.data) } };
+        },
+      },
+      {
+        method: 'GET',
+        path: '/_local/sms/outbox',
+        handle: async (_body, query) => {
+          const to = query.get('to');
+          const phone = to ? mobilePhoneSchema.safeParse(to) : undefined;
+          const entries = phone?.success ? outbox.sentTo(phone.data) : to ? [] : outbox.entries;
+          return { statusCode: 200, body: { messages: entries } };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/_local/sms/inbound',
+        handle: async (body) => {
+          const { from, body: text } = (body ?? {}) as { from?: unknown; body?: unknown };
+          const phone = mobilePhoneSchema.safeParse(from);
+          if (!phone.success || typeof text !== 'string') {
+            return {
+              statusCode: 400,
+              body: {
+                error: 'ValidationError',
+                issues: [
+                  {
+                    path: phone.success ? 'body' : 'from',
+                    message: 'a mobile number in "from" and the SMS text in "body"',
+                  },
+                ],
+              },
+            };
+          }
+          await inbound(phone.data, text);
+          await queue.drain();
+          return { statusCode: 202, body: { delivered: true } };
+        },
+      },
+    ],
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    tokens,
+    outbox,
+    queue,
+    workflow,
+    ports,
+    inbound,
+    stop: async () => {
+      workflow.stopAll();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await dynamo?.stop();
+    },
+  };
+};

@@ -1,0 +1,56 @@
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import { once, parseEnv } from './config';
+import { SnsSmsGateway } from './messaging/sns-sms-gateway';
+import { SnsSmsJobQueue } from './messaging/sns-sms-job-queue';
+import type { Ports } from './ports';
+import { type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
+import { AlertRepository } from './store/alert-repository';
+import { HelpRequestRepository } from './store/help-request-repository';
+import { MunicipalityRepository } from './store/municipality-repository';
+import { VolunteerRepository } from './store/volunteer-repository';
+import { StepFunctionsWorkflow } from './workflow/step-functions-workflow';
+
+/** Production durations: 5 minutes to acknowledge, 15 to answer, 14 days of aftercare before the purge. */
+export const PRODUCTION_TIMING: LifecycleTiming = {
+  ackTimeoutSeconds: 300,
+  responseWindowSeconds: 900,
+  aftercareWindowSeconds: 14 * 24 * 3600,
+};
+
+export const lifecycleTiming = once((): LifecycleTiming => {
+  const { LIFECYCLE_TIMING } = parseEnv({ LIFECYCLE_TIMING: z.string().optional() });
+  return LIFECYCLE_TIMING ? lifecycleTimingSchema.parse(JSON.parse(LIFECYCLE_TIMING)) : PRODUCTION_TIMING;
+});
+
+const sns = once(() => new SNSClient({}));
+
+/**
+ * Ports backed by AWS. Each is built on first use, so a function only needs the environment variables
+ * of the ports it actually touches.
+ */
+export const awsPorts = (): Ports => {
+  const lazy = <K extends keyof Ports>(build: () => Ports[K]) => ({ enumerable: true, get: once(build) });
+  return Object.defineProperties({} as Ports, {
+    municipalities: lazy(() => new MunicipalityRepository()),
+    volunteers: lazy(() => new VolunteerRepository()),
+    helpRequests: lazy(() => new HelpRequestRepository()),
+    alerts: lazy(() => new AlertRepository()),
+    smsJobs: lazy(
+      () => new SnsSmsJobQueue(sns(), parseEnv({ SMS_JOBS_TOPIC_ARN: z.string().min(1) }).SMS_JOBS_TOPIC_ARN),
+    ),
+    sms: lazy(() => new SnsSmsGateway(sns())),
+    workflow: lazy(
+      () =>
+        new StepFunctionsWorkflow(
+          new SFNClient({}),
+          once(() => parseEnv({ STATE_MACHINE_ARN: z.string().min(1) }).STATE_MACHINE_ARN),
+        ),
+    ),
+    timing: lazy(lifecycleTiming),
+    clock: lazy(() => ({ now: () => new Date() })),
+    newId: { enumerable: true, value: () => ulid() },
+  });
+};

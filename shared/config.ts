@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * Parses the environment variables one part of the system needs, once, and fails fast naming each missing one.
+ * Each adapter declares its own schema, so a function is only configured with what it uses.
+ */
+export const parseEnv = <S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv = process.env) => {
+  const result = z.object(shape).safeParse(env);
+  if (!result.success) {
+    const names = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`invalid configuration: ${names}`);
+  }
+  return result.data;
+};
+
+/** Memoises a factory so clients and parsed configuration are built once per cold start, on first use. */
+export const once = <T>(factory: () => T): (() => T) => {
+  let value: T | undefined;
+  let built = false;
+  return () => {
+    if (!built) {
+      value = factory();
+      built = true;
+    }
+    return value as T;
+  };
+};

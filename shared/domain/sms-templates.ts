@@ -1,0 +1,61 @@
+import { toGsm7 } from './gsm7';
+
+export const SMS_LANGUAGES = ['nl', 'fr', 'en'] as const;
+export type SmsLanguage = (typeof SMS_LANGUAGES)[number];
+
+const MAX_TITLE = 60;
+
+const clip = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max - 3)}...`;
+
+export interface AlertSmsInput {
+  municipality: string;
+  title: string;
+  code: string;
+}
+
+const alertTemplates: Record<SmsLanguage, (i: AlertSmsInput) => string> = {
+  nl: (i) =>
+    `Rode Kruis: hulpvraag ${i.municipality}: ${i.title}. Kan je helpen? Antwoord JA ${i.code} of NEE ${i.code}.`,
+  fr: (i) =>
+    `Croix-Rouge: demande d'aide ${i.municipality}: ${i.title}. Pouvez-vous aider? Repondez JA ${i.code} ou NEE ${i.code}.`,
+  en: (i) =>
+    `Red Cross: help request ${i.municipality}: ${i.title}. Can you help? Reply JA ${i.code} or NEE ${i.code}.`,
+};
+
+const standDownTemplates: Record<SmsLanguage, (i: { municipality: string }) => string> = {
+  nl: (i) =>
+    `Rode Kruis: de hulpvraag in ${i.municipality} is afgesloten. Bedankt! Gewond of schade? Vraag de coordinator naar het aangifteformulier.`,
+  fr: (i) =>
+    `Croix-Rouge: la demande d'aide a ${i.municipality} est cloturee. Merci! Blesse ou degats? Demandez le formulaire au coordinateur.`,
+  en: (i) =>
+    `Red Cross: the help request in ${i.municipality} is closed. Thank you! Injured or damage? Ask the coordinator for the claim form.`,
+};
+
+/** The alert SMS: one GSM-7 part for any municipality name of the official list and titles up to 60 characters. */
+export const renderAlertSms = (language: SmsLanguage, input: AlertSmsInput): string =>
+  alertTemplates[language]({
+    municipality: toGsm7(input.municipality),
+    title: clip(toGsm7(input.title.trim()), MAX_TITLE),
+    code: input.code,
+  });
+
+export const renderStandDownSms = (language: SmsLanguage, input: { municipality: string }): string =>
+  standDownTemplates[language]({ municipality: toGsm7(input.municipality) });
+
+const helpTemplates: Record<SmsLanguage, string> = {
+  nl: 'Rode Kruis: antwoord JA <code> of NEE <code> op een oproep, of STOP om geen oproepen meer te krijgen.',
+  fr: 'Croix-Rouge: repondez JA <code> ou NEE <code> a un appel, ou STOP pour ne plus recevoir d appels.',
+  en: 'Red Cross: reply JA <code> or NEE <code> to a call-out, or STOP to receive no more call-outs.',
+};
+
+const lateReplyTemplates: Record<SmsLanguage, string> = {
+  nl: 'Rode Kruis: bedankt, maar deze hulpvraag is al afgesloten. Je hoeft niets meer te doen.',
+  fr: "Croix-Rouge: merci, mais cette demande d'aide est deja cloturee. Rien d'autre a faire.",
+  en: 'Red Cross: thank you, but this help request is already closed. Nothing more to do.',
+};
+
+/** The answer to a reply the tool cannot match to an open alert. */
+export const renderHelpSms = (language: SmsLanguage): string => helpTemplates[language];
+
+export const renderLateReplySms = (language: SmsLanguage): string => lateReplyTemplates[language];

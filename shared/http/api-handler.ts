@@ -1,0 +1,112 @@
+import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Identity } from '../domain/identity';
+import { logger } from '../observability/logger';
+import { clientErrorResponse, internalErrorResponse, MalformedJson } from './error-response';
+import { identityFromClaims } from './identity-from-claims';
+
+export interface ApiRequest<Body> {
+  identity: Identity;
+  body: Body;
+  path: Record<string, string>;
+  query: Record<string, string | undefined>;
+}
+
+export interface ApiResult {
+  statusCode: number;
+  body?: unknown;
+}
+
+export interface ApiHandlerOptions<S extends z.ZodType> {
+  /** Schema of the JSON body; omitted for routes without one. */
+  body?: S;
+  /** Routes anyone may call without a token. */
+  public?: boolean;
+  /** Role checks that need no body run before the body is parsed, so a caller without the role learns nothing more. */
+  authorize?: (identity: Identity, path: Record<string, string>) => void;
+  /** POST routes whose retries with the same `Idempotency-Key` replay the first response. */
+  idempotency?: { store: BasePersistenceLayer; keyPrefix: string };
+}
+
+export type ApiHandler = middy.MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult>;
+
+const ANONYMOUS: Identity = { sub: 'anonymous', roles: [] };
+
+const parseJson = (raw: string | null): unknown => {
+  if (raw === null || raw === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new MalformedJson('the body is not valid JSON');
+  }
+};
+
+/** Client errors become the bodies of API.md; anything else is logged and becomes an opaque 500. */
+const errorMapper = (): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => ({
+  onError: async (request) => {
+    const mapped = clientErrorResponse(request.error);
+    if (mapped) {
+      request.response = mapped;
+      return;
+    }
+    const correlationId =
+      request.event.requestContext?.requestId ?? request.context.awsRequestId ?? 'unknown';
+    logger.error('unexpected error', { correlationId, error: request.error as Error });
+    request.response = internalErrorResponse(correlationId);
+  },
+});
+
+/**
+ * Wraps a route's logic in the cross-cutting work every route shares: header normalisation, identity from the
+ * authorizer's claims, JSON parsing and schema validation, idempotency, error bodies and security headers.
+ */
+export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
+  options: ApiHandlerOptions<S>,
+  route: (request: ApiRequest<z.output<S>>) => Promise<ApiResult>,
+): ApiHandler => {
+  const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .use(httpHeaderNormalizer())
+    .use(httpSecurityHeaders())
+    .use(errorMapper());
+  if (options.idempotency) {
+    handler.use(
+      makeHandlerIdempotent({
+        persistenceStore: options.idempotency.store,
+        keyPrefix: options.idempotency.keyPrefix,
+        config: new IdempotencyConfig({
+          // Scoped to the caller: two officials who happen to pick the same key never see each other's response.
+          eventKeyJmesPath:
+            'headers."idempotency-key" && [requestContext.authorizer.claims.sub, headers."idempotency-key"]',
+          payloadValidationJmesPath: 'body',
+          expiresAfterSeconds: 24 * 3600,
+        }),
+      }),
+    );
+  }
+  return handler.handler(async (event) => {
+    const identity = options.public
+      ? ANONYMOUS
+      : identityFromClaims(event.requestContext?.authorizer?.claims);
+    const path = (event.pathParameters ?? {}) as Record<string, string>;
+    options.authorize?.(identity, path);
+    const raw = parseJson(event.body);
+    const body = (options.body ? options.body.parse(raw) : undefined) as z.output<S>;
+    const result = await route({
+      identity,
+      body,
+      path,
+      query: event.queryStringParameters ?? {},
+    });
+    return {
+      statusCode: result.statusCode,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      body: result.body === undefined ? '' : JSON.stringify(result.body),
+    };
+  });
+};

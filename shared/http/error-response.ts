@@ -1,0 +1,61 @@
+import {
+  IdempotencyAlreadyInProgressError,
+  IdempotencyValidationError,
+} from '@aws-lambda-powertools/idempotency';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { ZodError } from 'zod';
+import { Conflict, Forbidden, NotFound, RuleViolation, Unauthorized } from '../domain/errors';
+
+/** A request body that is not JSON at all; reported like a schema violation. */
+export class MalformedJson extends Error {
+  override readonly name = 'MalformedJson';
+}
+
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+const json = (statusCode: number, body: unknown): APIGatewayProxyResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+const issuesOf = (error: ZodError): ValidationIssue[] =>
+  error.issues.map((issue) => ({
+    path: issue.path.join('.'),
+    message: issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.message,
+  }));
+
+/** Maps an error to the body API.md gives it, or undefined when it is not a client's fault. */
+export const clientErrorResponse = (error: unknown): APIGatewayProxyResult | undefined => {
+  if (error instanceof ZodError) return json(400, { error: 'ValidationError', issues: issuesOf(error) });
+  if (error instanceof MalformedJson) {
+    return json(400, { error: 'ValidationError', issues: [{ path: '', message: error.message }] });
+  }
+  if (error instanceof Unauthorized) return json(401, { error: 'Unauthorized' });
+  if (error instanceof Forbidden) return json(403, { error: 'Forbidden', message: error.message });
+  if (error instanceof NotFound) return json(404, { error: 'NotFound' });
+  if (error instanceof Conflict) return json(409, { error: 'Conflict', message: error.message });
+  if (error instanceof RuleViolation) {
+    return json(422, { error: 'RuleViolation', rule: error.rule, message: error.message });
+  }
+  if (error instanceof IdempotencyValidationError) {
+    return json(422, {
+      error: 'RuleViolation',
+      rule: 'idempotency-key-reused',
+      message: 'this Idempotency-Key was used before with a different body',
+    });
+  }
+  if (error instanceof IdempotencyAlreadyInProgressError) {
+    return json(409, {
+      error: 'Conflict',
+      message: 'a request with this Idempotency-Key is still in progress',
+    });
+  }
+  return undefined;
+};
+
+export const internalErrorResponse = (correlationId: string): APIGatewayProxyResult =>
+  json(500, { error: 'InternalError', correlationId });

@@ -1,0 +1,24 @@
+import type { SmsGateway, SmsJobQueue } from './messaging/ports';
+import type { LifecycleTiming } from './schemas/help-request';
+import type { AlertRepository } from './store/alert-repository';
+import type { HelpRequestRepository } from './store/help-request-repository';
+import type { MunicipalityRepository } from './store/municipality-repository';
+import type { VolunteerRepository } from './store/volunteer-repository';
+import type { Workflow } from './workflow/ports';
+
+/**
+ * Everything a handler reaches outside itself. Production builds it from AWS clients (aws-ports.ts);
+ * the local runtime and the tests swap the parts AWS alone provides (SMS, queue, state machine).
+ */
+export interface Ports {
+  municipalities: MunicipalityRepository;
+  volunteers: VolunteerRepository;
+  helpRequests: HelpRequestRepository;
+  alerts: AlertRepository;
+  smsJobs: SmsJobQueue;
+  sms: SmsGateway;
+  workflow: Workflow;
+  timing: LifecycleTiming;
+  clock: { now(): Date };
+  newId(): string;
+}

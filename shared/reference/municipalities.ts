@@ -1,0 +1,21 @@
+import official from './flemish-municipalities-2025.json';
+
+export interface OfficialMunicipality {
+  nis: string;
+  name: string;
+  nameFr: string;
+  arrondissement: string;
+  province: string;
+}
+
+const byNis = new Map<string, OfficialMunicipality>(
+  official.municipalities.map(({ nis, name, nameFr, arrondissement, province }) => [
+    nis,
+    { nis, name, nameFr, arrondissement, province },
+  ]),
+);
+
+/** The official 2025 list of Flemish municipalities (Statbel REFNIS, mergers of 1 January 2025 applied). */
+export const officialMunicipality = (nis: string): OfficialMunicipality | undefined => byNis.get(nis);
+
+export const officialMunicipalityCount = (): number => byNis.size;

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { idSchema, nisCodeSchema } from './common';
+import { SKILLS } from './volunteer';
+
+export const createHelpRequestBodySchema = z
+  .object({
+    municipality: nisCodeSchema,
+    title: z.string().trim().min(3).max(60).meta({ description: 'short title, shown in the alert SMS' }),
+    description: z.string().trim().max(2000).optional(),
+    channel: z.enum(['api', 'phone']).default('api'),
+    needs: z
+      .array(z.object({ task: z.enum(SKILLS), volunteers: z.number().int().min(1).max(15000) }).strict())
+      .min(1)
+      .max(SKILLS.length)
+      .refine((needs) => new Set(needs.map((n) => n.task)).size === needs.length, 'one entry per task'),
+    location: z
+      .object({
+        postcode: z.string().regex(/^[1-9]\d{3}$/, 'a Belgian postcode'),
+        description: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+    allowWidening: z.boolean().default(true),
+    spontaneousCallAllowed: z.boolean().default(false),
+  })
+  .strict()
+  .meta({ id: 'CreateHelpRequestBody' });
+export type CreateHelpRequestBody = z.infer<typeof createHelpRequestBodySchema>;
+
+export const HELP_REQUEST_STATUSES = ['requested', 'mobilising', 'closed'] as const;
+export type HelpRequestStatus = (typeof HELP_REQUEST_STATUSES)[number];
+
+export const countsSchema = z.object({
+  alerted: z.number().int(),
+  accepted: z.number().int(),
+  declined: z.number().int(),
+  checkedIn: z.number().int(),
+});
+export type Counts = z.infer<typeof countsSchema>;
+
+export const timelineEntrySchema = z
+  .object({ at: z.string(), type: z.string() })
+  .catchall(z.unknown())
+  .meta({ id: 'TimelineEntry' });
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const helpRequestSchema = createHelpRequestBodySchema
+  .extend({
+    id: idSchema,
+    municipalityName: z.string(),
+    status: z.enum(HELP_REQUEST_STATUSES),
+    scope: z.array(nisCodeSchema).meta({ description: 'municipalities whose corps are mobilised' }),
+    requestedBy: z.string(),
+    createdAt: z.string(),
+    closedAt: z.string().optional(),
+    counts: countsSchema,
+  })
+  .meta({ id: 'HelpRequest' });
+export type HelpRequest = z.infer<typeof helpRequestSchema>;
+
+export const helpRequestViewSchema = helpRequestSchema
+  .extend({ timeline: z.array(timelineEntrySchema) })
+  .meta({ id: 'HelpRequestView' });
+
+export const lifecycleTimingSchema = z
+  .object({
+    ackTimeoutSeconds: z.number().int().min(1),
+    responseWindowSeconds: z.number().int().min(1),
+    aftercareWindowSeconds: z.number().int().min(0),
+  })
+  .strict();
+export type LifecycleTiming = z.infer<typeof lifecycleTimingSchema>;
+
+/** The input of every lifecycle execution; states add their results under their own keys. */
+export const lifecycleInputSchema = z.object({ requestId: idSchema, timing: lifecycleTimingSchema });
+export type LifecycleInput = z.infer<typeof lifecycleInputSchema>;

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** One SMS to send, as published on the alerts topic and consumed by the dispatcher. */
+export const smsJobSchema = z.object({
+  requestId: z.string(),
+  kind: z.enum(['alert', 'stand-down']),
+  volunteerId: z.string(),
+  to: z.string(),
+  body: z.string(),
+});
+export type SmsJob = z.infer<typeof smsJobSchema>;
+
+/** An inbound two-way SMS event (AWS End User Messaging / SNS two-way SMS). */
+export const inboundSmsSchema = z.object({
+  originationNumber: z.string(),
+  destinationNumber: z.string().optional(),
+  messageBody: z.string(),
+  inboundMessageId: z.string(),
+  previousPublishedMessageId: z.string().optional(),
+});
+export type InboundSms = z.infer<typeof inboundSmsSchema>;

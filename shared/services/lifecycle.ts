@@ -1,0 +1,108 @@
+import { selectCandidates } from '../domain/help-request';
+import { replyCodeFor } from '../domain/reply-code';
+import { renderAlertSms, renderStandDownSms } from '../domain/sms-templates';
+import type { Ports } from '../ports';
+import type { SmsJob } from '../schemas/sms-job';
+import type { Volunteer } from '../schemas/volunteer';
+import type { Alert } from '../store/alert-repository';
+
+type LifecyclePorts = Pick<
+  Ports,
+  'helpRequests' | 'volunteers' | 'alerts' | 'smsJobs' | 'workflow' | 'clock'
+>;
+
+/**
+ * Alerts every eligible volunteer of the request's scope once. Safe to run again (a retried step, a widened
+ * scope): existing alerts are kept, and every alert whose SMS has not gone out yet is queued again, because
+ * the dispatcher drops what was sent already.
+ */
+export const mobilise = async (
+  ports: LifecyclePorts,
+  requestId: string,
+): Promise<{ alerted: number; closed: boolean }> => {
+  const request = await ports.helpRequests.get(requestId);
+  if (!request) throw new Error(`help request ${requestId} is missing`);
+  if (request.status === 'closed') return { alerted: 0, closed: true };
+  await ports.helpRequests.markMobilising(requestId);
+
+  const volunteers = (
+    await Promise.all(request.scope.map((nis) => ports.volunteers.listByMunicipality(nis)))
+  ).flat();
+  const existing = await ports.alerts.listForRequest(requestId);
+  const now = ports.clock.now().toISOString();
+  const fresh: Alert[] = selectCandidates(volunteers, new Set(existing.map((a) => a.volunteerId))).map(
+    (v) => ({
+      requestId,
+      volunteerId: v.id,
+      municipality: v.municipality,
+      code: replyCodeFor(requestId, v.id),
+      smsStatus: 'queued',
+      createdAt: now,
+    }),
+  );
+  const created = await ports.alerts.createMany(fresh);
+  await ports.helpRequests.addAlerted(requestId, created);
+
+  const byId = new Map(volunteers.map((v) => [v.id, v]));
+  const jobs = [...existing, ...fresh]
+    .filter((alert) => alert.smsStatus !== 'sent' && byId.has(alert.volunteerId))
+    .map((alert): SmsJob => {
+      const volunteer = byId.get(alert.volunteerId) as Volunteer;
+      return {
+        requestId,
+        kind: 'alert',
+        volunteerId: volunteer.id,
+        to: volunteer.phone,
+        body: renderAlertSms(volunteer.language, {
+          municipality: request.municipalityName,
+          title: request.title,
+          code: alert.code,
+        }),
+      };
+    });
+  await ports.smsJobs.enqueue(jobs);
+  if (created > 0)
+    await ports.helpRequests.appendTimeline(requestId, {
+      at: now,
+      type: 'mobilised',
+      alerted: created,
+      scope: request.scope,
+    });
+  return { alerted: created, closed: false };
+};
+
+/** The AwaitClose callback task: park the token on the request, or resume at once if it was closed meanwhile. */
+export const awaitClose = async (
+  ports: LifecyclePorts,
+  requestId: string,
+  taskToken: string,
+): Promise<void> => {
+  const parked = await ports.helpRequests.storeCloseToken(requestId, taskToken);
+  if (!parked) await ports.workflow.resume(taskToken, { alreadyClosed: true });
+};
+
+/** Stand-down SMS to everyone who accepted; a retried step queues them again and the dispatcher sends each once. */
+export const standDown = async (ports: LifecyclePorts, requestId: string): Promise<{ stoodDown: number }> => {
+  const request = await ports.helpRequests.get(requestId);
+  if (!request) throw new Error(`help request ${requestId} is missing`);
+  const accepted = (await ports.alerts.listForRequest(requestId)).filter((a) => a.response === 'accepted');
+  const now = ports.clock.now().toISOString();
+  const jobs: SmsJob[] = [];
+  let recorded = 0;
+  for (const alert of accepted) {
+    const volunteer = await ports.volunteers.get(alert.volunteerId);
+    if (!volunteer) continue;
+    if (await ports.alerts.createStandDown(requestId, volunteer.id, now)) recorded++;
+    jobs.push({
+      requestId,
+      kind: 'stand-down',
+      volunteerId: volunteer.id,
+      to: volunteer.phone,
+      body: renderStandDownSms(volunteer.language, { municipality: request.municipalityName }),
+    });
+  }
+  await ports.smsJobs.enqueue(jobs);
+  if (recorded > 0)
+    await ports.helpRequests.appendTimeline(requestId, { at: now, type: 'stood-down', volunteers: recorded });
+  return { stoodDown: accepted.length };
+};

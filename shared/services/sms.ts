@@ -1,0 +1,77 @@
+import { parseReply } from '../domain/reply';
+import { renderHelpSms, renderLateReplySms } from '../domain/sms-templates';
+import { logger, maskPhone } from '../observability/logger';
+import type { Ports } from '../ports';
+import type { InboundSms, SmsJob } from '../schemas/sms-job';
+
+/** A claim older than this belongs to a dispatcher that died between claim and send (Lambda timeout is shorter). */
+const STALE_CLAIM_MS = 5 * 60 * 1000;
+
+type SmsPorts = Pick<Ports, 'alerts' | 'sms' | 'clock'>;
+
+/** Sends the SMS of one job at most once per claim; a failed send is released so the redelivery retries it. */
+export const dispatchSms = async (ports: SmsPorts, job: SmsJob): Promise<'sent' | 'duplicate'> => {
+  const now = ports.clock.now();
+  const claimed = await ports.alerts.claimForSending(
+    job,
+    now.toISOString(),
+    new Date(now.getTime() - STALE_CLAIM_MS).toISOString(),
+  );
+  if (!claimed) return 'duplicate';
+  let messageId: string;
+  try {
+    ({ messageId } = await ports.sms.send(job.to, job.body));
+  } catch (error) {
+    await ports.alerts.release(job);
+    throw error;
+  }
+  await ports.alerts.markSent(job, messageId, ports.clock.now().toISOString());
+  return 'sent';
+};
+
+type InboundPorts = Pick<Ports, 'alerts' | 'volunteers' | 'helpRequests' | 'sms'>;
+
+export type InboundOutcome = 'recorded' | 'unchanged' | 'opted-out' | 'help-sent' | 'late' | 'unknown-sender';
+
+/**
+ * Handles one reply. Recording is idempotent (a duplicate event changes nothing) and answers carry the time
+ * they were received, so an older answer arriving late never overrides a newer one.
+ */
+export const handleInboundSms = async (
+  ports: InboundPorts,
+  sms: InboundSms,
+  receivedAt: string,
+): Promise<InboundOutcome> => {
+  const volunteerId = await ports.volunteers.findIdByPhone(sms.originationNumber);
+  const volunteer = volunteerId ? await ports.volunteers.get(volunteerId) : undefined;
+  if (!volunteer) {
+    logger.info('reply from an unknown number', { from: maskPhone(sms.originationNumber) });
+    return 'unknown-sender';
+  }
+  const reply = parseReply(sms.messageBody);
+  if (reply.kind === 'stop') {
+    await ports.volunteers.optOut(volunteer.id);
+    return 'opted-out';
+  }
+  const alerts = reply.kind === 'answer' ? await ports.alerts.listForVolunteer(volunteer.id) : [];
+  const candidates =
+    reply.kind === 'answer' && reply.code
+      ? alerts.filter((a) => a.code === reply.code)
+      : alerts.filter((a) => !a.response);
+  const alert = candidates.length === 1 ? candidates[0] : undefined;
+  if (reply.kind !== 'answer' || !alert) {
+    await ports.sms.send(volunteer.phone, renderHelpSms(volunteer.language));
+    return 'help-sent';
+  }
+  const request = await ports.helpRequests.get(alert.requestId);
+  if (!request || request.status === 'closed') {
+    await ports.sms.send(volunteer.phone, renderLateReplySms(volunteer.language));
+    return 'late';
+  }
+  return ports.alerts.recordAnswer(
+    alert,
+    reply.answer === 'accept' ? 'accepted' : 'declined',
+    receivedAt,
+    reply.note,
+  );
+};

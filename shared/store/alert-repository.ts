@@ -1,0 +1,237 @@
+import {
+  PutCommand,
+  paginateQuery,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { SmsJob } from '../schemas/sms-job';
+import { documentClient, isConditionFailure } from './dynamo-client';
+import { keys, stripKeys } from './keys';
+import { tableNames } from './tables';
+
+export type Answer = 'accepted' | 'declined';
+
+export interface Alert {
+  requestId: string;
+  volunteerId: string;
+  /** The corps the volunteer belongs to (differs from the request's municipality after widening). */
+  municipality: string;
+  code: string;
+  smsStatus: 'queued' | 'sending' | 'sent';
+  createdAt: string;
+  sentAt?: string;
+  response?: Answer;
+  respondedAt?: string;
+  note?: string;
+}
+
+const WRITE_CONCURRENCY = 25;
+const CONFLICT_RETRIES = 4;
+
+const smsKey = (job: Pick<SmsJob, 'requestId' | 'kind' | 'volunteerId'>) =>
+  job.kind === 'alert'
+    ? keys.alert(job.requestId, job.volunteerId)
+    : keys.standDown(job.requestId, job.volunteerId);
+
+export class AlertRepository {
+  constructor(
+    private readonly db = documentClient(),
+    private readonly table = tableNames.operations(),
+  ) {}
+
+  /** One alert per volunteer per request: existing alerts are left as they are. Returns how many were new. */
+  async createMany(alerts: Alert[]): Promise<number> {
+    let created = 0;
+    for (let i = 0; i < alerts.length; i += WRITE_CONCURRENCY) {
+      const results = await Promise.all(
+        alerts.slice(i, i + WRITE_CONCURRENCY).map((alert) =>
+          this.putIfAbsent({
+            ...keys.alert(alert.requestId, alert.volunteerId),
+            ...keys.alertIndex(alert.volunteerId, alert.requestId),
+            ...alert,
+          }),
+        ),
+      );
+      created += results.filter(Boolean).length;
+    }
+    return created;
+  }
+
+  async listForRequest(requestId: string): Promise<Alert[]> {
+    return this.queryAll({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :alert)',
+      ExpressionAttributeValues: { ':pk': keys.request(requestId).pk, ':alert': 'ALERT#' },
+    });
+  }
+
+  async listForVolunteer(volunteerId: string): Promise<Alert[]> {
+    return this.queryAll({
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :alert)',
+      ExpressionAttributeValues: { ':pk': keys.alertIndex(volunteerId, '').gsi1pk, ':alert': 'ALERT#' },
+    });
+  }
+
+  /** Records the stand-down SMS owed to a volunteer; false when it was recorded before (a retried close step). */
+  async createStandDown(requestId: string, volunteerId: string, now: string): Promise<boolean> {
+    return this.putIfAbsent({
+      ...keys.standDown(requestId, volunteerId),
+      requestId,
+      volunteerId,
+      smsStatus: 'queued',
+      createdAt: now,
+    });
+  }
+
+  /**
+   * queued → sending, once: the conditional write that makes a redelivered job a no-op. A claim older than
+   * `staleBefore` is taken over, so a dispatcher that crashed between claim and send does not lose the SMS.
+   */
+  async claimForSending(job: SmsJob, now: string, staleBefore: string): Promise<boolean> {
+    return this.transition(job, {
+      UpdateExpression: 'SET smsStatus = :sending, claimedAt = :now',
+      ConditionExpression: 'smsStatus = :queued OR (smsStatus = :sending AND claimedAt < :stale)',
+      ExpressionAttributeValues: {
+        ':sending': 'sending',
+        ':queued': 'queued',
+        ':now': now,
+        ':stale': staleBefore,
+      },
+    });
+  }
+
+  async markSent(job: SmsJob, messageId: string, now: string): Promise<boolean> {
+    return this.transition(job, {
+      UpdateExpression: 'SET smsStatus = :sent, sentAt = :now, messageId = :messageId REMOVE claimedAt',
+      ConditionExpression: 'smsStatus = :sending',
+      ExpressionAttributeValues: {
+        ':sent': 'sent',
+        ':sending': 'sending',
+        ':now': now,
+        ':messageId': messageId,
+      },
+    });
+  }
+
+  /** sending → queued after a failed send, so the redelivered job tries again. */
+  async release(job: SmsJob): Promise<boolean> {
+    return this.transition(job, {
+      UpdateExpression: 'SET smsStatus = :queued REMOVE claimedAt',
+      ConditionExpression: 'smsStatus = :sending',
+      ExpressionAttributeValues: { ':sending': 'sending', ':queued': 'queued' },
+    });
+  }
+
+  private async transition(
+    job: SmsJob,
+    update: {
+      UpdateExpression: string;
+      ConditionExpression: string;
+      ExpressionAttributeValues: Record<string, unknown>;
+    },
+  ): Promise<boolean> {
+    try {
+      await this.db.send(new UpdateCommand({ TableName: this.table, Key: smsKey(job), ...update }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Records a volunteer's answer with the request's counters and a timeline entry, atomically.
+   * A repeated answer changes nothing; a changed mind moves the count; an answer older than the recorded one loses.
+   */
+  async recordAnswer(
+    alert: Alert,
+    answer: Answer,
+    at: string,
+    note: string | undefined,
+  ): Promise<'recorded' | 'unchanged'> {
+    if (alert.response === answer || (alert.respondedAt && alert.respondedAt > at)) return 'unchanged';
+    const counters = alert.response
+      ? `counts.${answer} :one, counts.${alert.response} :minusOne`
+      : `counts.${answer} :one`;
+    const request = keys.request(alert.requestId);
+    const command = new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: this.table,
+            Key: keys.alert(alert.requestId, alert.volunteerId),
+            UpdateExpression: note
+              ? 'SET #response = :answer, respondedAt = :at, note = :note'
+              : 'SET #response = :answer, respondedAt = :at REMOVE note',
+            ConditionExpression: alert.response ? '#response = :previous' : 'attribute_not_exists(#response)',
+            ExpressionAttributeNames: { '#response': 'response' },
+            ExpressionAttributeValues: {
+              ':answer': answer,
+              ':at': at,
+              ...(note ? { ':note': note } : {}),
+              ...(alert.response ? { ':previous': alert.response } : {}),
+            },
+          },
+        },
+        {
+          Update: {
+            TableName: this.table,
+            Key: request,
+            UpdateExpression: `ADD ${counters}`,
+            ExpressionAttributeValues: { ':one': 1, ...(alert.response ? { ':minusOne': -1 } : {}) },
+          },
+        },
+        {
+          Put: {
+            TableName: this.table,
+            Item: {
+              ...keys.timeline(alert.requestId, at, `${alert.volunteerId}#${answer}`),
+              at,
+              type: `alert-${answer}`,
+              volunteerId: alert.volunteerId,
+              ...(note ? { note } : {}),
+            },
+          },
+        },
+      ],
+    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.db.send(command);
+        return 'recorded';
+      } catch (error) {
+        if (isConditionFailure(error)) return 'unchanged';
+        const conflict = error instanceof Error && error.message.includes('TransactionConflict');
+        if (!conflict || attempt >= CONFLICT_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
+      }
+    }
+  }
+
+  private async putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  private async queryAll(input: QueryCommandInput) {
+    const alerts: Alert[] = [];
+    for await (const page of paginateQuery({ client: this.db }, input)) {
+      for (const item of page.Items ?? []) alerts.push(stripKeys<Alert>(item));
+    }
+    return alerts;
+  }
+}

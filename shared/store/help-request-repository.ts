@@ -1,0 +1,195 @@
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { Conflict, NotFound } from '../domain/errors';
+import type { HelpRequest, TimelineEntry } from '../schemas/help-request';
+import { documentClient, isConditionFailure } from './dynamo-client';
+import { keys, stripKeys } from './keys';
+import { tableNames } from './tables';
+
+type StoredRequest = HelpRequest & { closeToken?: string };
+
+export class HelpRequestRepository {
+  constructor(
+    private readonly db = documentClient(),
+    private readonly table = tableNames.operations(),
+  ) {}
+
+  /** Stores the request and its first timeline entry together; a second create of the same id is a Conflict. */
+  async create(request: HelpRequest): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: {
+                  ...keys.request(request.id),
+                  ...keys.requestIndex(request.municipality, request.createdAt, request.id),
+                  ...request,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: this.timelineItem(request.id, {
+                  at: request.createdAt,
+                  type: 'requested',
+                  channel: request.channel,
+                }),
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new Conflict(`help request ${request.id} already exists`);
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<HelpRequest | undefined> {
+    const stored = await this.getStored(id);
+    if (!stored) return undefined;
+    const { closeToken: _token, ...request } = stored;
+    return request;
+  }
+
+  async timeline(id: string): Promise<TimelineEntry[]> {
+    const entries: TimelineEntry[] = [];
+    const query = {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)',
+      ExpressionAttributeValues: { ':pk': keys.request(id).pk, ':tl': 'TL#' },
+    };
+    for await (const page of paginateQuery({ client: this.db }, query)) {
+      for (const item of page.Items ?? []) entries.push(stripKeys<TimelineEntry>(item));
+    }
+    return entries;
+  }
+
+  async appendTimeline(id: string, entry: TimelineEntry): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: this.timelineItem(id, entry) }));
+  }
+
+  /** requested → mobilising; a retried step finds it already moved and changes nothing. */
+  async markMobilising(id: string): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.request(id),
+          UpdateExpression: 'SET #status = :mobilising',
+          ConditionExpression: '#status = :requested',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':mobilising': 'mobilising', ':requested': 'requested' },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async addAlerted(id: string, count: number): Promise<void> {
+    if (count === 0) return;
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.request(id),
+        UpdateExpression: 'ADD counts.alerted :n',
+        ExpressionAttributeValues: { ':n': count },
+      }),
+    );
+  }
+
+  /**
+   * Closes an open request exactly once and hands back the AwaitClose task token stored so far, if any.
+   * A request that is already closed is a Conflict, so a retried close never sends the stand-down twice.
+   */
+  async close(id: string, closedBy: string, now: string): Promise<{ closeToken?: string }> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.request(id),
+                UpdateExpression: 'SET #status = :closed, closedAt = :now, closedBy = :by',
+                ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':closed': 'closed', ':now': now, ':by': closedBy },
+              },
+            },
+            { Put: { TableName: this.table, Item: this.timelineItem(id, { at: now, type: 'closed' }) } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      if (!(await this.getStored(id))) throw new NotFound('help request');
+      throw new Conflict('the help request is already closed');
+    }
+    // Once closed, AwaitClose can no longer store a token, so what is read now is final.
+    const closed = await this.getStored(id);
+    return closed?.closeToken ? { closeToken: closed.closeToken } : {};
+  }
+
+  /** Stores the AwaitClose token unless the request is closed already; false means: resume at once. */
+  async storeCloseToken(id: string, token: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.request(id),
+          UpdateExpression: 'SET closeToken = :token',
+          ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':token': token, ':closed': 'closed' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async closeToken(id: string): Promise<string | undefined> {
+    return (await this.getStored(id))?.closeToken;
+  }
+
+  /** Removes a request whose execution could not be started: at that point only its record and first entry exist. */
+  async remove(id: string): Promise<void> {
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.request(id).pk },
+        ProjectionExpression: 'pk, sk',
+      }),
+    );
+    await Promise.all(Items.map((Key) => this.db.send(new DeleteCommand({ TableName: this.table, Key }))));
+  }
+
+  private async getStored(id: string): Promise<StoredRequest | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.request(id), ConsistentRead: true }),
+    );
+    return Item ? stripKeys<StoredRequest>(Item) : undefined;
+  }
+
+  private timelineItem(id: string, entry: TimelineEntry) {
+    return { ...keys.timeline(id, entry.at, ulid()), ...entry };
+  }
+}

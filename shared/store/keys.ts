@@ -1,0 +1,36 @@
+/** Key layout of the single-table designs; every key string is built here and nowhere else. */
+export const keys = {
+  municipality: (nis: string) => ({ pk: `MUNI#${nis}`, sk: 'PROFILE' }),
+  volunteer: (id: string) => ({ pk: `VOL#${id}`, sk: 'PROFILE' }),
+  phone: (e164: string) => ({ pk: `PHONE#${e164}`, sk: 'PHONE' }),
+  rosterIndex: (nis: string, volunteerId: string) => ({
+    gsi1pk: `MUNI#${nis}`,
+    gsi1sk: `VOL#${volunteerId}`,
+  }),
+
+  request: (id: string) => ({ pk: `REQ#${id}`, sk: 'META' }),
+  requestIndex: (nis: string, createdAt: string, id: string) => ({
+    gsi1pk: `MUNI#${nis}`,
+    gsi1sk: `REQ#${createdAt}#${id}`,
+  }),
+  alert: (requestId: string, volunteerId: string) => ({ pk: `REQ#${requestId}`, sk: `ALERT#${volunteerId}` }),
+  alertIndex: (volunteerId: string, requestId: string) => ({
+    gsi1pk: `VOL#${volunteerId}`,
+    gsi1sk: `ALERT#${requestId}`,
+  }),
+  standDown: (requestId: string, volunteerId: string) => ({
+    pk: `REQ#${requestId}`,
+    sk: `STANDDOWN#${volunteerId}`,
+  }),
+  timeline: (requestId: string, at: string, id: string) => ({ pk: `REQ#${requestId}`, sk: `TL#${at}#${id}` }),
+  inbound: (messageId: string) => ({ pk: `INBOUND#${messageId}`, sk: 'INBOUND' }),
+};
+
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'expiresAt'] as const;
+
+/** Drops the key attributes so only the domain record leaves the store. */
+export const stripKeys = <T>(item: Record<string, unknown>): T => {
+  const record = { ...item };
+  for (const attribute of KEY_ATTRIBUTES) delete record[attribute];
+  return record as T;
+};

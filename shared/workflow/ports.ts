@@ -1,0 +1,9 @@
+import type { LifecycleInput } from '../schemas/help-request';
+
+/** The lifecycle state machine, as the API and the workflow tasks see it. */
+export interface Workflow {
+  /** Starts the request's execution; the execution name is the request id, so a repeat is harmless. */
+  start(input: LifecycleInput): Promise<void>;
+  /** Resumes a waiting callback task (AwaitClose, coordinator acknowledgement). */
+  resume(taskToken: string, output: Record<string, unknown>): Promise<void>;
+}

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startTestRuntime } from '../support/local-runtime';
+
+const GENT = '44021';
+const PHONE = '+32470123456';
+
+describe('one help request end to end over HTTP on the local runtime', () => {
+  let t: Awaited<ReturnType<typeof startTestRuntime>>;
+  beforeAll(async () => {
+    t = await startTestRuntime();
+  });
+  afterAll(async () => {
+    await t.runtime.stop();
+  });
+
+  it('registers, launches, alerts, records the acceptance, closes and stands down', async () => {
+    const coordinator = await t.token({ roles: ['coordinator'], sub: 'coordinator-1' });
+    const requester = await t.token({ roles: ['requester'], municipality: GENT, sub: 'gent-official' });
+
+    const joined = await t.call('PUT', `/municipalities/${GENT}`, {
+      token: coordinator,
+      body: { neighbours: ['44019'] },
+    });
+    expect(joined.status).toBe(201);
+    expect(joined.body).toMatchObject({ nis: GENT, name: 'Gent', province: 'Oost-Vlaanderen' });
+
+    const volunteer = await t.call('POST', `/municipalities/${GENT}/volunteers`, {
+      token: coordinator,
+      body: { name: 'An Peeters', birthDate: '1990-04-01', phone: '0470 12 34 56' },
+    });
+    expect(volunteer.status).toBe(201);
+    expect(volunteer.body.phone).toBe(PHONE);
+
+    const launch = {
+      token: requester,
+      headers: { 'Idempotency-Key': 'flood-2026-11-23' },
+      body: {
+        municipality: GENT,
+        title: 'Wateroverlast Gentbrugge',
+        needs: [{ task: 'logistics', volunteers: 4 }],
+        location: { postcode: '9050' },
+      },
+    };
+    const launched = await t.call('POST', '/help-requests', launch);
+    expect(launched.status).toBe(202);
+    const id: string = launched.body.id;
+    expect(t.runtime.workflow.executions.get(id)?.status).toBe('RUNNING');
+
+    const repeated = await t.call('POST', '/help-requests', launch);
+    expect(repeated).toEqual(launched);
+    expect(t.runtime.workflow.executions.size).toBe(1);
+
+    const alert = await eventually(async () => {
+      await t.runtime.queue.drain();
+      return t.runtime.outbox.sentTo(PHONE)[0];
+    });
+    expect(alert.body).toMatch(
+      /^Rode Kruis: hulpvraag Gent: Wateroverlast Gentbrugge\. Kan je helpen\? Antwoord JA (\d{4}) of NEE \1\.$/,
+    );
+    const code = /JA (\d{4})/.exec(alert.body)![1];
+
+    const outbox = await t.call('GET', `/_local/sms/outbox?to=${encodeURIComponent('0470123456')}`);
+    expect(outbox.body.messages).toHaveLength(1);
+
+    const reply = await t.call('POST', '/_local/sms/inbound', { body: { from: PHONE, body: `JA ${code}` } });
+    expect(reply.status).toBe(202);
+    const accepted = await t.call('GET', `/help-requests/${id}`, { token: requester });
+    expect(accepted.body.counts).toEqual({ alerted: 1, accepted: 1, declined: 0, checkedIn: 0 });
+
+    const closed = await t.call('POST', `/help-requests/${id}/close`, { token: coordinator });
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('closed');
+    await t.runtime.workflow.executions.get(id)!.done;
+    await t.runtime.queue.drain();
+    expect(t.runtime.workflow.executions.get(id)?.status).toBe('SUCCEEDED');
+
+    const messages = t.runtime.outbox.sentTo(PHONE);
+    expect(messages).toHaveLength(2);
+    expect(messages[1]!.body).toContain('is afgesloten');
+
+    const view = await t.call('GET', `/help-requests/${id}`, { token: requester });
+    expect(view.body.status).toBe('closed');
+    expect(view.body.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'requested',
+      'mobilised',
+      'alert-accepted',
+      'closed',
+      'stood-down',
+    ]);
+    expect(JSON.stringify(view.body)).not.toContain(PHONE);
+  });
+
+  it('answers 401, 403, 400 and 422 with the bodies of API.md', async () => {
+    const requester = await t.token({ roles: ['requester'], municipality: GENT });
+    const admin = await t.token({ roles: ['municipal-admin'], municipality: GENT });
+
+    expect(await t.call('GET', `/municipalities/${GENT}`)).toEqual({
+      status: 401,
+      body: { error: 'Unauthorized' },
+    });
+    expect(await t.call('GET', `/municipalities/${GENT}`, { token: 'forged.token.value' })).toEqual({
+      status: 401,
+      body: { error: 'Unauthorized' },
+    });
+
+    const notCoordinator = await t.call('PUT', '/municipalities/11002', { token: admin, body: {} });
+    expect(notCoordinator.status).toBe(403);
+    expect(notCoordinator.body.error).toBe('Forbidden');
+
+    const malformed = await t.call('POST', '/help-requests', { token: requester, body: '{"title":' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error).toBe('ValidationError');
+
+    const invalid = await t.call('POST', '/help-requests', {
+      token: requester,
+      body: {
+        municipality: GENT,
+        title: 'Stroompanne',
+        needs: [{ task: 'logistics', volunteers: 0 }],
+        location: { postcode: '9000' },
+      },
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.issues).toContainEqual({ path: 'needs.0.volunteers', message: expect.any(String) });
+
+    const unknown = await t.call('PUT', '/municipalities/99999', {
+      token: await t.token({ roles: ['coordinator'] }),
+      body: { neighbours: [] },
+    });
+    expect(unknown).toMatchObject({
+      status: 422,
+      body: { error: 'RuleViolation', rule: 'unknown-municipality' },
+    });
+
+    const tooYoung = await t.call('POST', `/municipalities/${GENT}/volunteers`, {
+      token: admin,
+      body: { name: 'Jonas', birthDate: `${new Date().getUTCFullYear() - 15}-01-01`, phone: '0471 00 00 01' },
+    });
+    expect(tooYoung).toMatchObject({ status: 422, body: { rule: 'minimum-age' } });
+  });
+});

@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { createTables } from '../../local/dynamodb';
+import { synthesizeSystem } from '../../local/synth';
+
+/**
+ * Creates the data stack's tables under a prefix of this test file's own in the project's DynamoDB Local and
+ * points the table environment variables at them, as CDK does for a function.
+ */
+export const createTestTables = async () => {
+  const endpoint = inject('dynamoEndpoint');
+  const prefix = `t${randomBytes(4).toString('hex')}-`;
+  const tables = await createTables(endpoint, synthesizeSystem().tables, prefix);
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+    REGISTRY_TABLE: tables.Registry,
+    OPERATIONS_TABLE: tables.Operations,
+    ADHOC_TABLE: tables.AdHoc,
+    AUDIT_TABLE: tables.Audit,
+    IDEMPOTENCY_TABLE: tables.Idempotency,
+  });
+  return { endpoint, prefix, tables };
+};
