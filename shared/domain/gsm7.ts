@@ -39,5 +39,19 @@ const SUBSTITUTES: Record<string, string> = {
   Œ: 'OE',
 };
 
+/** Cuts GSM-7 text to at most `max` septets, marking the cut with "..." (extension characters count double). */
+export const clipToSeptets = (text: string, max: number): string => {
+  if ((gsm7Length(text) ?? Infinity) <= max) return text;
+  let kept = '';
+  let used = 0;
+  for (const char of text) {
+    const cost = extended.has(char) ? 2 : 1;
+    if (used + cost > max - 3) break;
+    kept += char;
+    used += cost;
+  }
+  return `${kept}...`;
+};
+
 export const isSinglePartGsm7 = (text: string): boolean =>
   (gsm7Length(text) ?? Infinity) <= SINGLE_PART_SEPTETS;

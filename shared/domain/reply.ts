@@ -9,6 +9,7 @@ const ANSWERS: Record<string, 'accept' | 'decline'> = {
   YES: 'accept',
   OUI: 'accept',
   NEE: 'decline',
+  NEEN: 'decline',
   NO: 'decline',
   NON: 'decline',
 };
@@ -16,7 +17,8 @@ const ANSWERS: Record<string, 'accept' | 'decline'> = {
 /** Parses `JA 4821`, `nee`, `JA 4821 kan pas om 14u` or `STOP`; anything else is unknown. */
 export const parseReply = (body: string): Reply => {
   const text = body.trim().replace(/\s+/g, ' ');
-  const match = /^([A-Za-z]+)(?: (\d{4}))?(?:[ ,.:;-]+(.*))?$/.exec(text);
+  // A word, then optionally a 4-digit code, then a free note; punctuation between them is forgiven ("Ja, 4821!").
+  const match = /^([A-Za-z]+)[ ,.:;!-]*(?:(\d{4})(?!\d))?[ ,.:;!-]*(.*)$/.exec(text);
   if (!match) return { kind: 'unknown' };
   const word = match[1]!.toUpperCase();
   if (word === 'STOP' && !match[2] && !match[3]) return { kind: 'stop' };

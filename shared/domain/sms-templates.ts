@@ -1,4 +1,4 @@
-import { toGsm7 } from './gsm7';
+import { clipToSeptets, gsm7Length, SINGLE_PART_SEPTETS, toGsm7 } from './gsm7';
 
 export const SMS_LANGUAGES = ['nl', 'fr', 'en'] as const;
 export type SmsLanguage = (typeof SMS_LANGUAGES)[number];
@@ -32,13 +32,13 @@ const standDownTemplates: Record<SmsLanguage, (i: { municipality: string }) => s
     `Red Cross: the help request in ${i.municipality} is closed. Thank you! Injured or damage? Ask the coordinator for the claim form.`,
 };
 
-/** The alert SMS: one GSM-7 part for any municipality name of the official list and titles up to 60 characters. */
-export const renderAlertSms = (language: SmsLanguage, input: AlertSmsInput): string =>
-  alertTemplates[language]({
-    municipality: toGsm7(input.municipality),
-    title: clip(toGsm7(input.title.trim()), MAX_TITLE),
-    code: input.code,
-  });
+/** The alert SMS, always one GSM-7 part: the title gets the septets the rest of the message leaves over. */
+export const renderAlertSms = (language: SmsLanguage, input: AlertSmsInput): string => {
+  const render = (title: string) =>
+    alertTemplates[language]({ municipality: toGsm7(input.municipality), title, code: input.code });
+  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
+  return render(clipToSeptets(toGsm7(input.title.trim()), room));
+};
 
 export const renderStandDownSms = (language: SmsLanguage, input: { municipality: string }): string =>
   standDownTemplates[language]({ municipality: toGsm7(input.municipality) });

@@ -25,7 +25,11 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyResult => ({
 const issuesOf = (error: ZodError): ValidationIssue[] =>
   error.issues.map((issue) => ({
     path: issue.path.join('.'),
-    message: issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.message,
+    // zod leaves the input out of issues, but names what it received in the message.
+    message:
+      issue.code === 'invalid_type' && issue.message.endsWith('received undefined')
+        ? 'required'
+        : issue.message,
   }));
 
 /** Maps an error to the body API.md gives it, or undefined when it is not a client's fault. */

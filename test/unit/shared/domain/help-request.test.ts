@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { emptyCounts, newHelpRequest, selectCandidates } from '../../../../shared/domain/help-request';
+import { helpRequestSchema } from '../../../../shared/schemas/help-request';
+import { aCreateHelpRequestBody } from '../../../builders/help-request';
+import { testId } from '../../../builders/ids';
+import { aVolunteer } from '../../../builders/volunteer';
+
+const NOW = '2025-09-01T10:00:00.000Z';
+
+describe('newHelpRequest', () => {
+  const body = aCreateHelpRequestBody({ description: 'Kelders lopen onder', channel: 'api' });
+  const request = newHelpRequest({
+    id: testId(42),
+    body,
+    municipalityName: 'Gent',
+    requestedBy: 'requester-sub',
+    now: NOW,
+  });
+
+  it('starts as requested, scoped to the requesting municipality only, with zero counts', () => {
+    expect(request.status).toBe('requested');
+    expect(request.scope).toEqual(['44021']);
+    expect(request.counts).toEqual({ alerted: 0, accepted: 0, declined: 0, checkedIn: 0 });
+  });
+
+  it('records who asked, when, and under which id', () => {
+    expect(request).toMatchObject({
+      id: testId(42),
+      municipalityName: 'Gent',
+      requestedBy: 'requester-sub',
+      createdAt: NOW,
+    });
+    expect(request).not.toHaveProperty('closedAt');
+  });
+
+  it('keeps everything the body said', () => {
+    expect(request).toMatchObject(body);
+    expect(request.needs).toEqual([{ task: 'logistics', volunteers: 12 }]);
+    expect(request.description).toBe('Kelders lopen onder');
+  });
+
+  it('is a valid help request by the schema', () => {
+    expect(helpRequestSchema.safeParse(request).success).toBe(true);
+  });
+
+  it('gives every request its own counts object', () => {
+    const other = newHelpRequest({
+      id: testId(43),
+      body,
+      municipalityName: 'Gent',
+      requestedBy: 'x',
+      now: NOW,
+    });
+    other.counts.alerted = 5;
+    expect(request.counts.alerted).toBe(0);
+    expect(emptyCounts()).toEqual({ alerted: 0, accepted: 0, declined: 0, checkedIn: 0 });
+  });
+});
+
+describe('selectCandidates', () => {
+  const active = aVolunteer({ name: 'Active' });
+  const optedOut = aVolunteer({ name: 'Opted out', status: 'opted-out' });
+  const alerted = aVolunteer({ name: 'Already alerted' });
+  const alsoActive = aVolunteer({ name: 'Also active' });
+
+  it('skips volunteers who opted out and volunteers already alerted for this request, keeping the order', () => {
+    expect(selectCandidates([active, optedOut, alerted, alsoActive], new Set([alerted.id]))).toEqual([
+      active,
+      alsoActive,
+    ]);
+  });
+
+  it('alerts every active volunteer when nobody was alerted yet', () => {
+    expect(selectCandidates([alsoActive, active], new Set())).toEqual([alsoActive, active]);
+  });
+
+  it('skips an opted-out volunteer even if never alerted', () => {
+    expect(selectCandidates([optedOut], new Set())).toEqual([]);
+  });
+
+  it('finds nobody once everyone has been alerted', () => {
+    expect(selectCandidates([active, alsoActive], new Set([active.id, alsoActive.id]))).toEqual([]);
+  });
+
+  it('ignores alerted ids of volunteers not in the list', () => {
+    expect(selectCandidates([active], new Set([testId(999999)]))).toEqual([active]);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { parseReply, type Reply } from '../../../../shared/domain/reply';
+
+describe('parseReply', () => {
+  it.each<{ body: string; reply: Reply }>([
+    { body: 'JA 4821', reply: { kind: 'answer', answer: 'accept', code: '4821' } },
+    { body: 'nee 4821', reply: { kind: 'answer', answer: 'decline', code: '4821' } },
+    { body: 'Ja 1000', reply: { kind: 'answer', answer: 'accept', code: '1000' } },
+    { body: 'ja', reply: { kind: 'answer', answer: 'accept' } },
+    { body: 'NEE', reply: { kind: 'answer', answer: 'decline' } },
+  ])('reads "$body" as an answer with the code when one is given', ({ body, reply }) => {
+    expect(parseReply(body)).toEqual(reply);
+  });
+
+  it.each<{ body: string; reply: Reply }>([
+    { body: 'OUI 4821', reply: { kind: 'answer', answer: 'accept', code: '4821' } },
+    { body: 'oui', reply: { kind: 'answer', answer: 'accept' } },
+    { body: 'NON 4821', reply: { kind: 'answer', answer: 'decline', code: '4821' } },
+    { body: 'Non', reply: { kind: 'answer', answer: 'decline' } },
+    { body: 'YES 4821', reply: { kind: 'answer', answer: 'accept', code: '4821' } },
+    { body: 'yes', reply: { kind: 'answer', answer: 'accept' } },
+    { body: 'NO 4821', reply: { kind: 'answer', answer: 'decline', code: '4821' } },
+    { body: 'no', reply: { kind: 'answer', answer: 'decline' } },
+  ])('understands the French and English answer "$body"', ({ body, reply }) => {
+    expect(parseReply(body)).toEqual(reply);
+  });
+
+  it('keeps the note a volunteer adds after the code', () => {
+    expect(parseReply('JA 4821 kan pas om 14u')).toEqual({
+      kind: 'answer',
+      answer: 'accept',
+      code: '4821',
+      note: 'kan pas om 14u',
+    });
+  });
+
+  it('keeps a note after a bare answer, without inventing a code', () => {
+    expect(parseReply('nee, ben op vakantie')).toEqual({
+      kind: 'answer',
+      answer: 'decline',
+      note: 'ben op vakantie',
+    });
+  });
+
+  it('drops a note that is only punctuation', () => {
+    expect(parseReply('JA 4821.')).toEqual({ kind: 'answer', answer: 'accept', code: '4821' });
+  });
+
+  it.each([
+    { body: '  JA 4821  ', why: 'surrounding spaces' },
+    { body: 'JA    4821', why: 'several spaces between word and code' },
+    { body: 'JA\t4821', why: 'a tab' },
+    { body: '\nJA\n4821\n', why: 'line breaks' },
+  ])('ignores extra whitespace ($why)', ({ body }) => {
+    expect(parseReply(body)).toEqual({ kind: 'answer', answer: 'accept', code: '4821' });
+  });
+
+  it('collapses whitespace inside the note', () => {
+    expect(parseReply('JA 4821   kan pas\nom 14u')).toEqual({
+      kind: 'answer',
+      answer: 'accept',
+      code: '4821',
+      note: 'kan pas om 14u',
+    });
+  });
+
+  it.each(['STOP', 'stop', 'Stop', ' STOP ', 'STOP.'])('reads "%s" as an opt-out', (body) => {
+    expect(parseReply(body)).toEqual({ kind: 'stop' });
+  });
+
+  it.each([
+    { body: 'STOP 4821', why: 'a code after STOP is no opt-out' },
+    { body: 'stop met sms', why: 'a sentence starting with stop is no opt-out' },
+  ])('does not opt a volunteer out on "$body" ($why)', ({ body }) => {
+    expect(parseReply(body)).toEqual({ kind: 'unknown' });
+  });
+
+  it.each([
+    { body: '', why: 'an empty message' },
+    { body: '   ', why: 'only whitespace' },
+    { body: 'hallo?', why: 'a word that is no answer' },
+    { body: 'misschien 4821', why: 'an unknown word with a code' },
+    { body: '4821', why: 'a code without an answer' },
+    { body: '👍', why: 'an emoji' },
+    { body: 'JAA 4821', why: 'a misspelt answer' },
+  ])('does not understand "$body" ($why)', ({ body }) => {
+    expect(parseReply(body)).toEqual({ kind: 'unknown' });
+  });
+
+  it('does not take a two-digit number for a reply code: "JA 48" is a code-less accept', () => {
+    const reply = parseReply('JA 48');
+    expect(reply).toMatchObject({ kind: 'answer', answer: 'accept' });
+    expect(reply).not.toHaveProperty('code');
+    // The digits survive as a note, so a coordinator can still see what was sent.
+    expect(reply).toEqual({ kind: 'answer', answer: 'accept', note: '48' });
+  });
+
+  it('does not take the first four digits of a five-digit number for a reply code', () => {
+    const reply = parseReply('NEE 48211');
+    expect(reply).toMatchObject({ kind: 'answer', answer: 'decline' });
+    expect(reply).not.toHaveProperty('code');
+  });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { gsm7Length, isSinglePartGsm7, SINGLE_PART_SEPTETS } from '../../../../shared/domain/gsm7';
+import {
+  renderAlertSms,
+  renderHelpSms,
+  renderLateReplySms,
+  renderStandDownSms,
+  SMS_LANGUAGES,
+  type SmsLanguage,
+} from '../../../../shared/domain/sms-templates';
+import official from '../../../../shared/reference/flemish-municipalities-2025.json';
+
+const MUNICIPALITY_NAMES = [...new Set(official.municipalities.flatMap((m) => [m.name, m.nameFr]))];
+
+// The longest title the API accepts (60 characters), full of characters GSM-7 lacks.
+const WORST_TITLE = 'Overstroming België: ë ï ê ó á … dijkbreuk in Gentbrugge nu!';
+// Each extension character costs two septets; the API still accepts 60 of them.
+const EXTENSION_TITLE = 'Brand [dringend] {x} ~ ^ | \\ €'.padEnd(60, '€');
+
+const septetsOver = (text: string) => `${gsm7Length(text) ?? 'UCS-2'} septets: ${text}`;
+
+/** The renders that do not fit one GSM-7 part: how many, and the three longest, so a failure names them. */
+const oversized = (render: (municipality: string) => string): string[] => {
+  const tooLong = MUNICIPALITY_NAMES.map(render)
+    .filter((sms) => !isSinglePartGsm7(sms))
+    .sort((a, b) => (gsm7Length(b) ?? Infinity) - (gsm7Length(a) ?? Infinity));
+  if (!tooLong.length) return [];
+  return [
+    `${tooLong.length} of ${MUNICIPALITY_NAMES.length} renders exceed ${SINGLE_PART_SEPTETS} septets; longest:`,
+    ...tooLong.slice(0, 3).map(septetsOver),
+  ];
+};
+
+describe('SMS templates', () => {
+  it('test data: covers every official municipality name and worst-case 60-character titles', () => {
+    expect(official.municipalities.length).toBeGreaterThan(280);
+    expect(MUNICIPALITY_NAMES).toContain('Saint-Nicolas (Saint-Nicolas)');
+    expect(MUNICIPALITY_NAMES).toContain('Rhode-Saint-Genèse');
+    expect(WORST_TITLE).toHaveLength(60);
+    expect(EXTENSION_TITLE).toHaveLength(60);
+  });
+
+  describe.each(SMS_LANGUAGES)('in %s', (language: SmsLanguage) => {
+    it('fits the alert in one GSM-7 part for every municipality name with a 60-character title', () => {
+      expect(
+        oversized((municipality) =>
+          renderAlertSms(language, { municipality, title: WORST_TITLE, code: '4821' }),
+        ),
+      ).toEqual([]);
+    });
+
+    it('fits the alert in one GSM-7 part for every municipality name with a title of extension characters', () => {
+      expect(
+        oversized((municipality) =>
+          renderAlertSms(language, { municipality, title: EXTENSION_TITLE, code: '4821' }),
+        ),
+      ).toEqual([]);
+    });
+
+    it('fits the stand-down in one GSM-7 part for every municipality name', () => {
+      expect(oversized((municipality) => renderStandDownSms(language, { municipality }))).toEqual([]);
+    });
+
+    it('fits the help text and the late-reply text in one GSM-7 part', () => {
+      expect(isSinglePartGsm7(renderHelpSms(language)), renderHelpSms(language)).toBe(true);
+      expect(isSinglePartGsm7(renderLateReplySms(language)), renderLateReplySms(language)).toBe(true);
+    });
+
+    it('puts the reply code in the alert twice, once after JA and once after NEE', () => {
+      const sms = renderAlertSms(language, { municipality: 'Gent', title: 'Wateroverlast', code: '4821' });
+      expect(sms.split('4821')).toHaveLength(3);
+      expect(sms).toContain('JA 4821');
+      expect(sms).toContain('NEE 4821');
+    });
+
+    it('names the municipality and the title in the alert, converted to GSM-7', () => {
+      const sms = renderAlertSms(language, {
+        municipality: 'Sint-Genesius-Rode',
+        title: 'Overstroming België',
+        code: '4821',
+      });
+      expect(sms).toContain('Sint-Genesius-Rode');
+      expect(sms).toContain('Overstroming Belgie');
+      expect(gsm7Length(sms)).toBeTypeOf('number');
+    });
+
+    it('trims the title and keeps a short title whole', () => {
+      const sms = renderAlertSms(language, {
+        municipality: 'Gent',
+        title: '  Wateroverlast  ',
+        code: '4821',
+      });
+      expect(sms).toContain(': Wateroverlast.');
+    });
+
+    it('clips a title that grows in GSM-7 to the room the message leaves, keeping the reply codes', () => {
+      const sms = renderAlertSms(language, { municipality: 'Gent', title: '…'.repeat(60), code: '4821' });
+      expect(gsm7Length(sms)).toBe(160);
+      expect(sms).toMatch(/: \.{20,}\. /);
+      expect(sms.match(/4821/g)).toHaveLength(2);
+    });
+
+    it('names the municipality in the stand-down', () => {
+      expect(renderStandDownSms(language, { municipality: 'Gent' })).toContain('Gent');
+    });
+
+    it('tells how to answer and how to opt out in the help text', () => {
+      const help = renderHelpSms(language);
+      expect(help).toContain('JA <code>');
+      expect(help).toContain('NEE <code>');
+      expect(help).toContain('STOP');
+    });
+  });
+
+  it('speaks the language asked for', () => {
+    const input = { municipality: 'Gent', title: 'Wateroverlast', code: '4821' };
+    expect(renderAlertSms('nl', input)).toMatch(/^Rode Kruis: hulpvraag Gent: Wateroverlast\. /);
+    expect(renderAlertSms('fr', input)).toMatch(/^Croix-Rouge: /);
+    expect(renderAlertSms('en', input)).toMatch(/^Red Cross: /);
+    expect(new Set(SMS_LANGUAGES.map(renderLateReplySms)).size).toBe(3);
+  });
+
+  it('renders the Dutch alert exactly as API.md gives it', () => {
+    expect(renderAlertSms('nl', { municipality: 'Gent', title: 'Wateroverlast', code: '4821' })).toBe(
+      'Rode Kruis: hulpvraag Gent: Wateroverlast. Kan je helpen? Antwoord JA 4821 of NEE 4821.',
+    );
+  });
+});
