@@ -91,6 +91,16 @@ export class WorkflowStack extends Stack {
       resultPath: '$.standDown',
     });
 
+    // Mobilise and StandDown are safe to repeat (conditional writes; the dispatcher drops SMS already sent),
+    // so any failure, a crash between writing alerts and queueing their SMS included, is simply retried.
+    for (const idempotentStep of [mobilise, standDown]) {
+      idempotentStep.addRetry({
+        errors: ['States.ALL'],
+        interval: Duration.seconds(1),
+        backoffRate: 2,
+        maxAttempts: 4,
+      });
+    }
     awaitClose.addCatch(awaitClose, { errors: ['States.Timeout'], resultPath: JsonPath.DISCARD });
 
     this.stateMachine = new StateMachine(this, 'Lifecycle', {

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newHelpRequest } from '../../shared/domain/help-request';
+import type { SmsJob } from '../../shared/schemas/sms-job';
+import { launchHelpRequest } from '../../shared/services/help-requests';
+import { startTestRuntime } from '../support/local-runtime';
+
+/**
+ * The lifecycle as `cdk synth` defines it, run by aws-local-stepfunctions with the real task handlers and
+ * DynamoDB Local; only the SMS provider is the local outbox.
+ */
+describe('the synthesized lifecycle state machine', () => {
+  let t: Awaited<ReturnType<typeof startTestRuntime>>;
+  const coordinator = { sub: 'coordinator-1', roles: ['coordinator' as const] };
+  let phoneSeq = 0;
+
+  beforeAll(async () => {
+    t = await startTestRuntime();
+    await t.runtime.ports.municipalities.put(
+      {
+        nis: '23088',
+        name: 'Vilvoorde',
+        nameFr: 'Vilvorde',
+        arrondissement: 'Halle-Vilvoorde',
+        province: 'Vlaams-Brabant',
+        neighbours: [],
+        joinedAt: '2026-01-01T00:00:00Z',
+        updatedAt: '2026-01-01T00:00:00Z',
+      },
+      undefined,
+    );
+  });
+  afterAll(async () => {
+    await t.runtime.stop();
+  });
+
+  const registerVolunteer = async () => {
+    const phone = `+3247${String(1_000_000 + ++phoneSeq).slice(1)}0`;
+    await t.runtime.ports.volunteers.register({
+      id: t.runtime.ports.newId(),
+      municipality: '23088',
+      name: 'Test Volunteer',
+      birthDate: '1985-05-05',
+      phone,
+      language: 'nl',
+      skills: ['logistics'],
+      status: 'active',
+      registeredAt: new Date().toISOString(),
+    });
+    return phone;
+  };
+
+  const launch = () =>
+    launchHelpRequest(t.runtime.ports, coordinator, {
+      municipality: '23088',
+      title: 'Stroomuitval woonzorgcentrum',
+      channel: 'phone',
+      needs: [{ task: 'logistics', volunteers: 2 }],
+      location: { postcode: '1800' },
+      allowWidening: true,
+      spontaneousCallAllowed: false,
+    });
+
+  const settle = async (id: string) => {
+    await t.runtime.workflow.executions.get(id)!.done;
+    await t.runtime.queue.drain();
+    return t.runtime.workflow.executions.get(id)!;
+  };
+
+  const waitForParkedToken = async (id: string) => {
+    for (let i = 0; i < 200 && !(await t.runtime.ports.helpRequests.closeToken(id)); i++) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+
+  it('runs Mobilise, waits in AwaitClose until the close, then stands down and succeeds', async () => {
+    const phone = await registerVolunteer();
+    const request = await launch();
+    await waitForParkedToken(request.id);
+    expect(t.runtime.workflow.executions.get(request.id)?.status).toBe('RUNNING');
+
+    await t.runtime.ports.alerts.recordAnswer(
+      (await t.runtime.ports.alerts.listForRequest(request.id))[0]!,
+      'accepted',
+      new Date().toISOString(),
+      undefined,
+    );
+    await t.call('POST', `/help-requests/${request.id}/close`, {
+      token: await t.token({ roles: ['coordinator'] }),
+    });
+
+    const execution = await settle(request.id);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(execution.tasks).toEqual(['Mobilise', 'AwaitClose', 'StandDown']);
+    expect(t.runtime.outbox.sentTo(phone).map((m) => m.body.slice(0, 30))).toEqual([
+      'Rode Kruis: hulpvraag Vilvoord',
+      'Rode Kruis: de hulpvraag in Vi',
+    ]);
+  });
+
+  it('does not wait for a close that came before AwaitClose, and alerts nobody for a closed request', async () => {
+    const phone = await registerVolunteer();
+    const request = newHelpRequest({
+      id: t.runtime.ports.newId(),
+      body: {
+        municipality: '23088',
+        title: 'Al afgesloten',
+        channel: 'phone',
+        needs: [{ task: 'logistics', volunteers: 1 }],
+        location: { postcode: '1800' },
+        allowWidening: false,
+        spontaneousCallAllowed: false,
+      },
+      municipalityName: 'Vilvoorde',
+      requestedBy: 'coordinator-1',
+      now: new Date().toISOString(),
+    });
+    await t.runtime.ports.helpRequests.create(request);
+    await t.runtime.ports.helpRequests.close(request.id, 'coordinator-1', new Date().toISOString());
+
+    await t.runtime.workflow.start({ requestId: request.id, timing: t.runtime.ports.timing });
+    const execution = await settle(request.id);
+
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(execution.tasks).toEqual(['Mobilise', 'AwaitClose', 'StandDown']);
+    expect(execution.output).toMatchObject({
+      mobilisation: { alerted: 0, closed: true },
+      close: { alreadyClosed: true },
+    });
+    expect(t.runtime.outbox.sentTo(phone)).toEqual([]);
+  });
+
+  it('sends every alert once when the SMS provider fails twice before it accepts', async () => {
+    const phone = await registerVolunteer();
+    t.runtime.outbox.failNext = {
+      count: 2,
+      error: Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }),
+    };
+    const request = await launch();
+    await waitForParkedToken(request.id);
+    await t.runtime.queue.drain();
+    expect(t.runtime.outbox.failNext.count).toBe(0);
+    expect(t.runtime.outbox.sentTo(phone)).toHaveLength(1);
+    expect(t.runtime.queue.deadLetters).toEqual([]);
+    await t.runtime.ports.helpRequests.close(request.id, 'coordinator-1', new Date().toISOString());
+    await t.runtime.workflow.resume((await t.runtime.ports.helpRequests.closeToken(request.id))!, {});
+    expect((await settle(request.id)).status).toBe('SUCCEEDED');
+  });
+
+  it('loses no SMS and sends none twice when Mobilise crashes after writing the alerts', async () => {
+    const phone = await registerVolunteer();
+    const enqueue = t.runtime.queue.enqueue.bind(t.runtime.queue);
+    let crashes = 0;
+    t.runtime.queue.enqueue = async (jobs: SmsJob[]) => {
+      if (crashes++ === 0) throw new Error('Lambda crashed between writing alerts and publishing them');
+      // Redelivery of what was published: the dispatcher must drop the duplicates.
+      await enqueue([...jobs, ...jobs]);
+    };
+    try {
+      const request = await launch();
+      await waitForParkedToken(request.id);
+      await t.runtime.queue.drain();
+      expect(crashes).toBe(2);
+      expect(t.runtime.workflow.executions.get(request.id)?.tasks).toEqual([
+        'Mobilise',
+        'Mobilise',
+        'AwaitClose',
+      ]);
+      expect(t.runtime.outbox.sentTo(phone)).toHaveLength(1);
+      const view = await t.runtime.ports.helpRequests.get(request.id);
+      expect(view?.counts.alerted).toBe((await t.runtime.ports.alerts.listForRequest(request.id)).length);
+    } finally {
+      t.runtime.queue.enqueue = enqueue;
+    }
+  });
+});
