@@ -90,6 +90,18 @@ describe('one help request end to end over HTTP on the local runtime', () => {
     expect(JSON.stringify(view.body)).not.toContain(PHONE);
   });
 
+  it('serves the OpenAPI document generated from the zod schemas, without a token', async () => {
+    const { status, body } = await t.call('GET', '/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/help-requests', '/help-requests/{id}/close']),
+    );
+    expect(body.components.schemas.CreateHelpRequestBody.required).toEqual(
+      expect.arrayContaining(['municipality', 'title', 'needs', 'location']),
+    );
+  });
+
   it('answers 401, 403, 400 and 422 with the bodies of API.md', async () => {
     const requester = await t.token({ roles: ['requester'], municipality: GENT });
     const admin = await t.token({ roles: ['municipal-admin'], municipality: GENT });
