@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import {
   CreateTableCommand,
@@ -28,6 +29,8 @@ export interface LocalDynamo {
 /** Amazon's DynamoDB Local (Java), in memory or in `dataDir`; resolves once it answers. */
 export const startDynamoDbLocal = async (options: { dataDir?: string } = {}): Promise<LocalDynamo> => {
   const port = await freePort();
+  // DynamoDB Local quits at once when its data directory does not exist.
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const child: ChildProcess = spawnDynamoDbLocal({
     port,
     ...(options.dataDir ? { path: options.dataDir, sharedDb: true } : {}),

@@ -8,6 +8,19 @@ const timing = process.env.LIFECYCLE_TIMING
   ? lifecycleTimingSchema.parse(JSON.parse(process.env.LIFECYCLE_TIMING))
   : LOCAL_TIMING;
 
+// Signals are handled from the first moment, so a Ctrl-C during start-up still stops DynamoDB Local.
+let stopRequested = false;
+let stopRuntime: (() => Promise<void>) | undefined;
+const stop = async () => {
+  if (stopRequested) return;
+  stopRequested = true;
+  console.log('\nStopping…');
+  await stopRuntime?.();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
 console.log('Starting DynamoDB Local and synthesizing the CDK app…');
 const runtime = await startLocalRuntime({
   port: Number(process.env.PORT ?? 3000),
@@ -15,6 +28,11 @@ const runtime = await startLocalRuntime({
   timing,
   printSms: true,
 });
+stopRuntime = runtime.stop;
+if (stopRequested) {
+  await runtime.stop();
+  process.exit(0);
+}
 
 console.log(`
 Crisis tool running at ${runtime.url}  (lifecycle timing: ${JSON.stringify(timing)})
@@ -27,14 +45,3 @@ Then: curl -H "authorization: Bearer $TOKEN" ${runtime.url}/health
 SMS sent so far: ${runtime.url}/_local/sms/outbox    Reply as a volunteer: POST ${runtime.url}/_local/sms/inbound {"from","body"}
 Ctrl-C stops everything.
 `);
-
-let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  console.log('\nStopping…');
-  await runtime.stop();
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
