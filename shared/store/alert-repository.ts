@@ -1,4 +1,5 @@
 import {
+  GetCommand,
   PutCommand,
   paginateQuery,
   type QueryCommandInput,
@@ -203,12 +204,27 @@ export class AlertRepository {
         await this.db.send(command);
         return 'recorded';
       } catch (error) {
-        if (isConditionFailure(error)) return 'unchanged';
+        // Another answer landed since `alert` was read: decide again against what is stored now.
+        if (isConditionFailure(error)) {
+          const current = await this.get(alert.requestId, alert.volunteerId);
+          return current ? this.recordAnswer(current, answer, at, note) : 'unchanged';
+        }
         const conflict = error instanceof Error && error.message.includes('TransactionConflict');
         if (!conflict || attempt >= CONFLICT_RETRIES) throw error;
         await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
       }
     }
+  }
+
+  private async get(requestId: string, volunteerId: string): Promise<Alert | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: keys.alert(requestId, volunteerId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? stripKeys<Alert>(Item) : undefined;
   }
 
   private async putIfAbsent(item: Record<string, unknown>): Promise<boolean> {

@@ -1,0 +1,195 @@
+import { ulid } from 'ulid';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderHelpSms, renderLateReplySms } from '../../../shared/domain/sms-templates';
+import type { SmsGateway } from '../../../shared/messaging/ports';
+import type { InboundSms } from '../../../shared/schemas/sms-job';
+import type { Volunteer } from '../../../shared/schemas/volunteer';
+import { dispatchSms, handleInboundSms } from '../../../shared/services/sms';
+import { type Alert, AlertRepository } from '../../../shared/store/alert-repository';
+import { HelpRequestRepository } from '../../../shared/store/help-request-repository';
+import { VolunteerRepository } from '../../../shared/store/volunteer-repository';
+import { anAlert, anAlertJob } from '../../builders/alert';
+import { aHelpRequest } from '../../builders/help-request-record';
+import { aMobilePhone } from '../../builders/phone';
+import { aVolunteer } from '../../builders/volunteer';
+import { createTestTables } from '../../support/tables';
+
+/** The SMS provider, which cannot run here: records what it sent and can be told to refuse the next send. */
+class RecordingSmsGateway implements SmsGateway {
+  readonly sent: { to: string; body: string; messageId: string }[] = [];
+  private failures = 0;
+
+  failNextSend(): void {
+    this.failures++;
+  }
+
+  async send(to: string, body: string): Promise<{ messageId: string }> {
+    if (this.failures > 0) {
+      this.failures--;
+      throw new Error('provider unavailable');
+    }
+    const messageId = `msg-${this.sent.length + 1}`;
+    this.sent.push({ to, body, messageId });
+    return { messageId };
+  }
+
+  sentTo(phone: string): string[] {
+    return this.sent.filter((m) => m.to === phone).map((m) => m.body);
+  }
+}
+
+const RECEIVED_AT = '2026-03-01T10:05:00.000Z';
+const clock = { now: () => new Date('2026-03-01T10:01:00.000Z') };
+
+let alerts: AlertRepository;
+let volunteers: VolunteerRepository;
+let helpRequests: HelpRequestRepository;
+
+beforeAll(async () => {
+  await createTestTables();
+  alerts = new AlertRepository();
+  volunteers = new VolunteerRepository();
+  helpRequests = new HelpRequestRepository();
+});
+
+const alertOf = async (requestId: string, volunteerId: string): Promise<Alert | undefined> =>
+  (await alerts.listForRequest(requestId)).find((a) => a.volunteerId === volunteerId);
+
+describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
+  const setUp = async () => {
+    const sms = new RecordingSmsGateway();
+    const alert = anAlert(ulid(), ulid());
+    await alerts.createMany([alert]);
+    return { sms, alert, job: anAlertJob(alert, aMobilePhone()), ports: { alerts, sms, clock } };
+  };
+
+  it('sends the SMS of a job once and marks the alert sent with the provider message id', async () => {
+    const { sms, alert, job, ports } = await setUp();
+
+    expect(await dispatchSms(ports, job)).toBe('sent');
+
+    expect(sms.sent).toEqual([{ to: job.to, body: job.body, messageId: 'msg-1' }]);
+    expect(await alertOf(alert.requestId, alert.volunteerId)).toMatchObject({
+      smsStatus: 'sent',
+      sentAt: '2026-03-01T10:01:00.000Z',
+      messageId: 'msg-1',
+    });
+  });
+
+  it('answers a redelivered job with duplicate and does not send it again', async () => {
+    const { sms, job, ports } = await setUp();
+    await dispatchSms(ports, job);
+
+    expect(await dispatchSms(ports, job)).toBe('duplicate');
+
+    expect(sms.sent).toHaveLength(1);
+  });
+
+  it('passes a provider failure on, releases the alert to queued, and the redelivered job sends it once', async () => {
+    const { sms, alert, job, ports } = await setUp();
+    sms.failNextSend();
+
+    await expect(dispatchSms(ports, job)).rejects.toThrow('provider unavailable');
+    expect((await alertOf(alert.requestId, alert.volunteerId))?.smsStatus).toBe('queued');
+    expect(sms.sent).toHaveLength(0);
+
+    expect(await dispatchSms(ports, job)).toBe('sent');
+    expect(await dispatchSms(ports, job)).toBe('duplicate');
+    expect(sms.sent).toHaveLength(1);
+    expect((await alertOf(alert.requestId, alert.volunteerId))?.smsStatus).toBe('sent');
+  });
+});
+
+describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () => {
+  const inbound = (from: string, messageBody: string): InboundSms => ({
+    originationNumber: from,
+    destinationNumber: '+32460000000',
+    messageBody,
+    inboundMessageId: ulid(),
+  });
+
+  /** A registered volunteer alerted for one open help request, and a fresh gateway. */
+  const alerted = async (volunteerOverrides: Partial<Volunteer> = {}) => {
+    const volunteer = aVolunteer({ phone: aMobilePhone(), ...volunteerOverrides });
+    await volunteers.register(volunteer);
+    const request = aHelpRequest();
+    await helpRequests.create(request);
+    const alert = anAlert(request.id, volunteer.id, { smsStatus: 'sent' });
+    await alerts.createMany([alert]);
+    const sms = new RecordingSmsGateway();
+    return { volunteer, request, alert, sms, ports: { alerts, volunteers, helpRequests, sms } };
+  };
+
+  it('records "JA <code>" as an acceptance of the alert with that code', async () => {
+    const { volunteer, request, alert, sms, ports } = await alerted();
+
+    expect(await handleInboundSms(ports, inbound(volunteer.phone, `JA ${alert.code}`), RECEIVED_AT)).toBe(
+      'recorded',
+    );
+
+    expect(await alertOf(request.id, volunteer.id)).toMatchObject({
+      response: 'accepted',
+      respondedAt: RECEIVED_AT,
+    });
+    expect((await helpRequests.get(request.id))?.counts).toMatchObject({ accepted: 1, declined: 0 });
+    expect(sms.sent).toEqual([]);
+  });
+
+  it('records a bare "nee" as a decline when the volunteer has exactly one open alert', async () => {
+    const { volunteer, request, ports } = await alerted();
+
+    expect(await handleInboundSms(ports, inbound(volunteer.phone, 'nee'), RECEIVED_AT)).toBe('recorded');
+
+    expect((await alertOf(request.id, volunteer.id))?.response).toBe('declined');
+    expect((await helpRequests.get(request.id))?.counts).toMatchObject({ accepted: 0, declined: 1 });
+  });
+
+  it('answers a reply with an unknown code with the help SMS and records nothing', async () => {
+    const { volunteer, request, alert, sms, ports } = await alerted({ language: 'fr' });
+    const otherCode = alert.code === '1000' ? '1001' : '1000';
+
+    expect(await handleInboundSms(ports, inbound(volunteer.phone, `JA ${otherCode}`), RECEIVED_AT)).toBe(
+      'help-sent',
+    );
+
+    expect(sms.sent.map(({ to, body }) => ({ to, body }))).toEqual([
+      { to: volunteer.phone, body: renderHelpSms('fr') },
+    ]);
+    expect(await alertOf(request.id, volunteer.id)).not.toHaveProperty('response');
+    expect((await helpRequests.get(request.id))?.counts).toMatchObject({ accepted: 0, declined: 0 });
+  });
+
+  it('ignores a reply from a number no volunteer registered and sends nothing', async () => {
+    const { request, alert, sms, ports } = await alerted();
+
+    expect(await handleInboundSms(ports, inbound(aMobilePhone(), `JA ${alert.code}`), RECEIVED_AT)).toBe(
+      'unknown-sender',
+    );
+
+    expect(sms.sent).toEqual([]);
+    expect((await helpRequests.get(request.id))?.counts).toMatchObject({ accepted: 0, declined: 0 });
+  });
+
+  it('opts a volunteer out on STOP without recording an answer', async () => {
+    const { volunteer, request, sms, ports } = await alerted();
+
+    expect(await handleInboundSms(ports, inbound(volunteer.phone, 'STOP'), RECEIVED_AT)).toBe('opted-out');
+
+    expect((await volunteers.get(volunteer.id))?.status).toBe('opted-out');
+    expect(await alertOf(request.id, volunteer.id)).not.toHaveProperty('response');
+    expect(sms.sent).toEqual([]);
+  });
+
+  it('thanks a volunteer who answers after the request was closed, and records nothing', async () => {
+    const { volunteer, request, alert, sms, ports } = await alerted();
+    await helpRequests.close(request.id, 'coordinator-1', '2026-03-01T10:04:00.000Z');
+
+    expect(await handleInboundSms(ports, inbound(volunteer.phone, `JA ${alert.code}`), RECEIVED_AT)).toBe(
+      'late',
+    );
+
+    expect(sms.sentTo(volunteer.phone)).toEqual([renderLateReplySms('nl')]);
+    expect(await alertOf(request.id, volunteer.id)).not.toHaveProperty('response');
+    expect((await helpRequests.get(request.id))?.counts).toMatchObject({ accepted: 0, declined: 0 });
+  });
+});
