@@ -1,0 +1,283 @@
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../shared/domain/identity';
+import { type Need, ROUTES, type Route } from '../../shared/http/routes';
+import {
+  actionsOf,
+  allowing,
+  asList,
+  dev,
+  devTemplate,
+  expectFunctionConventions,
+  type Json,
+  logicalIdOf,
+  mentions,
+  type Statement,
+  statementsOf,
+} from './synth';
+
+const template = devTemplate('api');
+const api = dev.api;
+
+const routeKey = (route: Pick<Route, 'method' | 'path'>) => `${route.method} ${route.path}`;
+const functionOf = (key: string): IFunction => {
+  const fn = api.functions.get(key);
+  if (!fn) throw new Error(`no function for ${key}`);
+  return fn;
+};
+const routeNamed = (key: string): Route => {
+  const route = ROUTES.find((r) => routeKey(r) === key);
+  if (!route) throw new Error(`no route ${key}`);
+  return route;
+};
+
+/** The API Gateway method that proxies to a route's function. */
+const methodOf = (route: Route): Json => {
+  const fnId = logicalIdOf(functionOf(routeKey(route)));
+  const methods = Object.values(template.findResources('AWS::ApiGateway::Method')).filter(
+    (m: Json) => m.Properties.HttpMethod === route.method && mentions(m.Properties.Integration?.Uri, fnId),
+  );
+  expect(methods, routeKey(route)).toHaveLength(1);
+  return methods[0];
+};
+
+const TABLES = {
+  Registry: dev.data.registry,
+  Operations: dev.data.operations,
+  AdHoc: dev.data.adHoc,
+  Audit: dev.data.audit,
+  Idempotency: dev.data.idempotency,
+} as const;
+type TableName = keyof typeof TABLES;
+type Access = 'read' | 'write';
+
+/** What a route's needs entitle it to, table by table. */
+const expectedTableAccess = (needs: Need[] = []): Partial<Record<TableName, Access>> => {
+  const access: Partial<Record<TableName, Access>> = {};
+  const raise = (table: TableName, level: Access) => {
+    if (access[table] !== 'write') access[table] = level;
+  };
+  for (const need of needs) {
+    if (need === 'registry:read') raise('Registry', 'read');
+    if (need === 'registry:write') raise('Registry', 'write');
+    if (need === 'operations:read') raise('Operations', 'read');
+    if (need === 'operations:write') raise('Operations', 'write');
+    if (need === 'idempotency') raise('Idempotency', 'write');
+  }
+  return access;
+};
+
+/** DynamoDB actions that only read; anything else on a table counts as write access. */
+const READ_ACTIONS = new Set([
+  'dynamodb:BatchGetItem',
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+]);
+
+const dynamoStatements = (statements: Statement[]): Statement[] =>
+  statements.filter(
+    (s) =>
+      s.Effect === 'Allow' &&
+      (s.NotAction !== undefined || actionsOf(s).some((a) => /^(dynamodb:|\*$)/.test(a))),
+  );
+
+/** The access a function's policy actually grants, table by table. */
+const actualTableAccess = (statements: Statement[]): Partial<Record<TableName, Access>> => {
+  const access: Partial<Record<TableName, Access>> = {};
+  for (const statement of dynamoStatements(statements)) {
+    const level: Access = actionsOf(statement).every((a) => READ_ACTIONS.has(a)) ? 'read' : 'write';
+    for (const [name, table] of Object.entries(TABLES) as [TableName, (typeof TABLES)[TableName]][]) {
+      if (!mentions(statement.Resource, logicalIdOf(table))) continue;
+      if (access[name] !== 'write') access[name] = level;
+    }
+  }
+  return access;
+};
+
+const statementsOfRoute = (key: string) => statementsOf(template, functionOf(key));
+const statesActionsOf = (key: string): string[] =>
+  statementsOfRoute(key)
+    .filter((s) => s.Effect === 'Allow')
+    .flatMap(actionsOf)
+    .filter((a) => a.startsWith('states:') || a === '*');
+
+const routeCases = ROUTES.map((route) => ({ key: routeKey(route), route }));
+const protectedRoutes = routeCases.filter(({ route }) => !route.public);
+const publicRoutes = routeCases.filter(({ route }) => route.public);
+
+describe('api stack', () => {
+  it('serves one REST API', () => {
+    template.resourceCountIs('AWS::ApiGateway::RestApi', 1);
+  });
+
+  it('authorizes callers with the Cognito user pool', () => {
+    template.resourceCountIs('AWS::ApiGateway::Authorizer', 1);
+    template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'COGNITO_USER_POOLS',
+      ProviderARNs: [{ 'Fn::GetAtt': [logicalIdOf(api.userPool), 'Arn'] }],
+      IdentitySource: 'method.request.header.Authorization',
+    });
+  });
+
+  it('declares the public routes the API contract expects', () => {
+    expect(publicRoutes.map(({ key }) => key).sort()).toEqual(['GET /health', 'GET /openapi.json']);
+  });
+
+  it('exposes one method per route of ROUTES, each backed by its own function', () => {
+    template.resourceCountIs('AWS::ApiGateway::Method', ROUTES.length);
+    expect(api.functions.size).toBe(ROUTES.length);
+    for (const route of ROUTES) methodOf(route);
+  });
+
+  it.each(protectedRoutes)('requires a Cognito token on $key', ({ route }) => {
+    const method = methodOf(route);
+    expect(method.Properties.AuthorizationType).toBe('COGNITO_USER_POOLS');
+    const authorizerId = Object.keys(template.findResources('AWS::ApiGateway::Authorizer'))[0];
+    expect(method.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+  });
+
+  it.each(publicRoutes)('leaves $key open to anonymous callers', ({ route }) => {
+    const method = methodOf(route);
+    expect(method.Properties.AuthorizationType).toBe('NONE');
+    expect(method.Properties.AuthorizerId).toBeUndefined();
+  });
+
+  it('throttles every method of the stage', () => {
+    const stages: Json[] = Object.values(template.findResources('AWS::ApiGateway::Stage'));
+    expect(stages).toHaveLength(1);
+    const settings = asList<Json>(stages[0].Properties.MethodSettings);
+    expect(settings).toContainEqual(
+      expect.objectContaining({
+        HttpMethod: '*',
+        ResourcePath: '/*',
+        ThrottlingRateLimit: expect.any(Number),
+        ThrottlingBurstLimit: expect.any(Number),
+      }),
+    );
+    for (const setting of settings) {
+      if (setting.ThrottlingRateLimit !== undefined) expect(setting.ThrottlingRateLimit).toBeGreaterThan(0);
+    }
+  });
+
+  it.each([
+    ['UNAUTHORIZED', '401', 'Unauthorized'],
+    ['ACCESS_DENIED', '403', 'Forbidden'],
+    ['THROTTLED', '429', 'Throttled'],
+  ])('answers API Gateway %s refusals with %s and an error body', (type, status, error) => {
+    const responses: Json[] = Object.values(
+      template.findResources('AWS::ApiGateway::GatewayResponse'),
+    ).filter((r: Json) => r.Properties.ResponseType === type);
+    expect(responses).toHaveLength(1);
+    expect(responses[0].Properties.StatusCode).toBe(status);
+    expect(JSON.parse(responses[0].Properties.ResponseTemplates['application/json'])).toEqual({ error });
+  });
+
+  it('has a Cognito group for every role, and no other', () => {
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup'));
+    expect(groups.map((g: Json) => g.Properties.GroupName).sort()).toEqual([...ROLES].sort());
+    for (const group of groups) {
+      expect(group.Properties.UserPoolId).toEqual({ Ref: logicalIdOf(api.userPool) });
+    }
+  });
+
+  it('lets no one sign themselves up', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+  });
+
+  it('runs one function per route on Node 24, arm64, with active tracing and the NodejsFunction handler', () => {
+    expectFunctionConventions(template, ROUTES.length);
+  });
+
+  describe('least privilege', () => {
+    it.each(routeCases)('gives $key access to exactly the tables it needs', ({ key, route }) => {
+      expect(actualTableAccess(statementsOfRoute(key))).toEqual(expectedTableAccess(route.needs));
+    });
+
+    it.each(routeCases)(
+      'names only specific tables and their indexes in the DynamoDB grants of $key',
+      ({ key }) => {
+        const tableIds = Object.values(TABLES).map(logicalIdOf);
+        for (const statement of dynamoStatements(statementsOfRoute(key))) {
+          expect(statement.NotResource).toBeUndefined();
+          expect(statement.NotAction).toBeUndefined();
+          for (const resource of asList<Json>(statement.Resource)) {
+            expect(
+              tableIds.some((id) => mentions(resource, id)),
+              `${key}: ${JSON.stringify(resource)}`,
+            ).toBe(true);
+          }
+        }
+      },
+    );
+
+    it.each(routeCases)('lets $key use the data key only if it touches a table', ({ key, route }) => {
+      const keyId = logicalIdOf(dev.data.key);
+      const usesKey = statementsOfRoute(key).some((s) => mentions(s.Resource, keyId));
+      expect(usesKey).toBe(Object.keys(expectedTableAccess(route.needs)).length > 0);
+    });
+
+    it.each(routeCases)('gives $key exactly the state machine rights it needs', ({ key, route }) => {
+      const expected = [
+        ...(route.needs?.includes('start-execution') ? ['states:StartExecution'] : []),
+        ...(route.needs?.includes('resume-execution') ? ['states:SendTaskSuccess'] : []),
+      ];
+      expect(statesActionsOf(key).sort()).toEqual(expected.sort());
+    });
+
+    it.each(routeCases)(
+      'scopes the state machine rights of $key to the lifecycle state machine',
+      ({ key }) => {
+        const machineId = logicalIdOf(dev.workflow.stateMachine);
+        for (const statement of statementsOfRoute(key)) {
+          if (!actionsOf(statement).some((a) => a.startsWith('states:'))) continue;
+          expect(asList(statement.Resource)).toHaveLength(1);
+          expect(mentions(statement.Resource, machineId)).toBe(true);
+        }
+      },
+    );
+
+    it('lets GET /help-requests/{id} only read the Operations table, and not touch the Registry', () => {
+      const statements = statementsOfRoute('GET /help-requests/{id}');
+      expect(actualTableAccess(statements)).toEqual({ Operations: 'read' });
+      const registryId = logicalIdOf(dev.data.registry);
+      expect(statements.filter((s) => mentions(s.Resource, registryId))).toEqual([]);
+    });
+
+    it('gives GET /health no DynamoDB access at all', () => {
+      expect(dynamoStatements(statementsOfRoute('GET /health'))).toEqual([]);
+      expect(routeNamed('GET /health').needs ?? []).toEqual([]);
+    });
+
+    it('lets only POST /help-requests start lifecycle executions', () => {
+      const starters = routeCases
+        .filter(({ key }) => allowing(statementsOfRoute(key), 'states:StartExecution').length > 0)
+        .map(({ key }) => key);
+      expect(starters).toEqual(['POST /help-requests']);
+    });
+
+    it('lets only POST /help-requests/{id}/close resume a waiting execution', () => {
+      const resumers = routeCases
+        .filter(({ key }) => allowing(statementsOfRoute(key), 'states:SendTaskSuccess').length > 0)
+        .map(({ key }) => key);
+      expect(resumers).toEqual(['POST /help-requests/{id}/close']);
+    });
+
+    it('tells each function the names of exactly the tables it may touch', () => {
+      for (const { key, route } of routeCases) {
+        const fn = template.findResources('AWS::Lambda::Function')[logicalIdOf(functionOf(key))];
+        const variables = Object.keys(fn?.Properties.Environment?.Variables ?? {}).filter((v) =>
+          v.endsWith('_TABLE'),
+        );
+        const expected = Object.keys(expectedTableAccess(route.needs)).map((t) => `${t.toUpperCase()}_TABLE`);
+        expect(variables.sort(), key).toEqual(expected.sort());
+      }
+    });
+  });
+});

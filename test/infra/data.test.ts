@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dev,
+  devTemplate,
+  expectFunctionConventions,
+  type Json,
+  logicalIdOf,
+  prodStage,
+  prodTemplate,
+} from './synth';
+
+const template = devTemplate('data');
+
+const TABLE_NAMES = ['Registry', 'Operations', 'AdHoc', 'Audit', 'Idempotency'] as const;
+type TableName = (typeof TABLE_NAMES)[number];
+const TABLE_PROPERTY = {
+  Registry: 'registry',
+  Operations: 'operations',
+  AdHoc: 'adHoc',
+  Audit: 'audit',
+  Idempotency: 'idempotency',
+} as const satisfies Record<TableName, string>;
+
+/** The synthesized table resource of one of the stage's tables. */
+const tableIn = (stage: typeof dev, name: TableName): Json => {
+  const logicalId = logicalIdOf(stage.data[TABLE_PROPERTY[name]]);
+  const table = (stage === dev ? template : prodTemplate('data')).findResources('AWS::DynamoDB::Table')[
+    logicalId
+  ];
+  if (!table) throw new Error(`table ${name} (${logicalId}) is not in the template`);
+  return table;
+};
+
+/** Tables that hold the system's records (everything but the Powertools idempotency store). */
+const RECORD_TABLES = ['Registry', 'Operations', 'AdHoc', 'Audit'] as const;
+
+describe('data stack', () => {
+  it('holds exactly the five tables of the system', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', TABLE_NAMES.length);
+    for (const name of TABLE_NAMES) expect(tableIn(dev, name).Type).toBe('AWS::DynamoDB::Table');
+  });
+
+  it.each(TABLE_NAMES)('bills the %s table per request', (name) => {
+    expect(tableIn(dev, name).Properties.BillingMode).toBe('PAY_PER_REQUEST');
+  });
+
+  it.each(TABLE_NAMES)('encrypts the %s table with the customer-managed data key', (name) => {
+    expect(tableIn(dev, name).Properties.SSESpecification).toEqual({
+      SSEEnabled: true,
+      SSEType: 'KMS',
+      KMSMasterKeyId: { 'Fn::GetAtt': [logicalIdOf(dev.data.key), 'Arn'] },
+    });
+  });
+
+  it.each(TABLE_NAMES)('keeps point-in-time recovery on for the %s table', (name) => {
+    expect(tableIn(dev, name).Properties.PointInTimeRecoverySpecification).toEqual({
+      PointInTimeRecoveryEnabled: true,
+    });
+  });
+
+  it('rotates the data key every year', () => {
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it.each(['Registry', 'Operations', 'AdHoc'] as const)(
+    'indexes the %s table with gsi1 on gsi1pk/gsi1sk',
+    (name) => {
+      const indexes = tableIn(dev, name).Properties.GlobalSecondaryIndexes;
+      expect(indexes).toEqual([
+        expect.objectContaining({
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+        }),
+      ]);
+    },
+  );
+
+  it.each(['Audit', 'Idempotency'] as const)('gives the %s table no secondary index', (name) => {
+    expect(tableIn(dev, name).Properties.GlobalSecondaryIndexes).toBeUndefined();
+  });
+
+  it.each([
+    ['Operations', 'expiresAt'],
+    ['AdHoc', 'expiresAt'],
+    ['Idempotency', 'expiration'],
+  ] as const)('expires items of the %s table by their %s attribute', (name, attribute) => {
+    expect(tableIn(dev, name).Properties.TimeToLiveSpecification).toEqual({
+      AttributeName: attribute,
+      Enabled: true,
+    });
+  });
+
+  it.each(['Registry', 'Audit'] as const)('never expires items of the %s table', (name) => {
+    expect(tableIn(dev, name).Properties.TimeToLiveSpecification).toBeUndefined();
+  });
+
+  it('keys the idempotency table by id, the Powertools default', () => {
+    expect(tableIn(dev, 'Idempotency').Properties.KeySchema).toEqual([
+      { AttributeName: 'id', KeyType: 'HASH' },
+    ]);
+  });
+
+  it.each(RECORD_TABLES)('lets the dev stage delete the %s table', (name) => {
+    const table = tableIn(dev, name);
+    expect(table.Properties.DeletionProtectionEnabled).not.toBe(true);
+    expect(table.DeletionPolicy).toBe('Delete');
+  });
+
+  it.each(RECORD_TABLES)('protects and retains the %s table in a production stage', (name) => {
+    const table = tableIn(prodStage(), name);
+    expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('retains the data key in a production stage, so retained tables stay readable', () => {
+    prodTemplate('data').hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
+    template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Delete' });
+  });
+
+  it('runs no Lambda function of its own', () => {
+    expectFunctionConventions(template, 0);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { dev, devTemplate, expectFunctionConventions, type Json, logicalIdOf, mentions } from './synth';
+
+const template = devTemplate('observability');
+const observability = dev.observability;
+
+const alarmsOn = (namespace: string, metricName: string): Json[] =>
+  Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter(
+    (a: Json) => a.Properties.Namespace === namespace && a.Properties.MetricName === metricName,
+  );
+
+const dimension = (alarm: Json, name: string): Json =>
+  (alarm.Properties.Dimensions as Json[]).find((d) => d.Name === name)?.Value;
+
+describe('observability stack', () => {
+  it('alarms as soon as an SMS job lands in the dispatch dead-letter queue', () => {
+    const alarms = alarmsOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible');
+    expect(alarms).toHaveLength(1);
+    const [alarm] = alarms;
+    expect(mentions(dimension(alarm, 'QueueName'), logicalIdOf(dev.messaging.dispatchDeadLetters))).toBe(
+      true,
+    );
+    expect(alarm.Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0 });
+  });
+
+  it('alarms when a lifecycle execution fails', () => {
+    const alarms = alarmsOn('AWS/States', 'ExecutionsFailed');
+    expect(alarms).toHaveLength(1);
+    const [alarm] = alarms;
+    expect(mentions(dimension(alarm, 'StateMachineArn'), logicalIdOf(dev.workflow.stateMachine))).toBe(true);
+    expect(alarm.Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0 });
+  });
+
+  it('alarms when the API answers with server errors', () => {
+    const alarms = alarmsOn('AWS/ApiGateway', '5XXError');
+    expect(alarms).toHaveLength(1);
+    const [alarm] = alarms;
+    expect(dimension(alarm, 'ApiName')).toBe(dev.api.api.restApiName);
+    expect(alarm.Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0 });
+  });
+
+  it('notifies the ops topic from every alarm', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms).toHaveLength(3);
+    for (const alarm of alarms) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: logicalIdOf(observability.opsTopic) }]);
+    }
+  });
+
+  it('does not alarm on missing data, so a quiet night stays quiet', () => {
+    template.allResourcesProperties('AWS::CloudWatch::Alarm', { TreatMissingData: 'notBreaching' });
+  });
+
+  it('encrypts the ops topic with a rotating customer-managed key', () => {
+    const topic = template.findResources('AWS::SNS::Topic')[logicalIdOf(observability.opsTopic)];
+    const keyIds = Object.keys(
+      template.findResources('AWS::KMS::Key', { Properties: { EnableKeyRotation: true } }),
+    );
+    expect(keyIds).toHaveLength(1);
+    expect(topic?.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keyIds[0], 'Arn'] });
+  });
+
+  it('runs no Lambda function of its own', () => {
+    expectFunctionConventions(template, 0);
+  });
+});

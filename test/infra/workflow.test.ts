@@ -1,0 +1,147 @@
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { LIFECYCLE_TASKS } from '../../infra/lifecycle-tasks';
+import {
+  actionsOf,
+  allowing,
+  asList,
+  dev,
+  devTemplate,
+  expectFunctionConventions,
+  type Json,
+  logicalIdOf,
+  mentions,
+  statementsOf,
+} from './synth';
+
+const template = devTemplate('workflow');
+const workflow = dev.workflow;
+
+const functionNamed = (id: string): IFunction => workflow.node.findChild(id) as IFunction;
+const mobiliseFn = functionNamed('MobiliseFunction');
+const awaitCloseFn = functionNamed('AwaitCloseFunction');
+const standDownFn = functionNamed('StandDownFunction');
+
+/** CloudFormation intrinsics inside the definition become readable placeholders, e.g. `<GetAtt:Fn123.Arn>`. */
+const placeholderOf = (part: Json): string => {
+  if (part?.Ref) return `<Ref:${part.Ref}>`;
+  if (part?.['Fn::GetAtt']) return `<GetAtt:${part['Fn::GetAtt'].join('.')}>`;
+  return '<token>';
+};
+
+const stateMachine = (): Json => {
+  const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+  expect(machines).toHaveLength(1);
+  return machines[0];
+};
+
+/** The Amazon States Language definition, parsed from its Fn::Join. */
+const definition = (): Json => {
+  const body = stateMachine().Properties.DefinitionString;
+  const text =
+    typeof body === 'string'
+      ? body
+      : (body['Fn::Join'][1] as Json[])
+          .map((part) => (typeof part === 'string' ? part : placeholderOf(part)))
+          .join('');
+  return JSON.parse(text);
+};
+
+const MAX_JS_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+describe('workflow stack', () => {
+  it('runs one Standard state machine per stage', () => {
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+    expect(stateMachine().Properties.StateMachineType).toBe('STANDARD');
+  });
+
+  it('names the state machine after the stack, so its ARN can be built without a circular reference', () => {
+    expect(stateMachine().Properties.StateMachineName).toBe(workflow.stateMachineName);
+  });
+
+  it('mobilises, awaits the close, stands down and succeeds, in that order', () => {
+    const asl = definition();
+    expect(asl.StartAt).toBe('Mobilise');
+    const order: string[] = [];
+    for (let name: string | undefined = asl.StartAt; name; name = asl.States[name]?.Next) order.push(name);
+    expect(order).toEqual(['Mobilise', 'AwaitClose', 'StandDown', 'Done']);
+    expect(asl.States.Done.Type).toBe('Succeed');
+    expect(Object.keys(asl.States).sort()).toEqual(['AwaitClose', 'Done', 'Mobilise', 'StandDown']);
+  });
+
+  it('has a task state for every lifecycle task the local runtime maps', () => {
+    const asl = definition();
+    for (const state of Object.keys(LIFECYCLE_TASKS)) expect(asl.States[state]?.Type, state).toBe('Task');
+  });
+
+  it('invokes each task function from its own state', () => {
+    const asl = definition();
+    expect(asl.States.Mobilise.Resource).toBe(`<GetAtt:${logicalIdOf(mobiliseFn)}.Arn>`);
+    expect(asl.States.AwaitClose.Parameters.FunctionName).toBe(`<GetAtt:${logicalIdOf(awaitCloseFn)}.Arn>`);
+    expect(asl.States.StandDown.Resource).toBe(`<GetAtt:${logicalIdOf(standDownFn)}.Arn>`);
+  });
+
+  it('parks AwaitClose on a task token handed to its function', () => {
+    const awaitClose = definition().States.AwaitClose;
+    expect(awaitClose.Resource).toMatch(/:states:::lambda:invoke\.waitForTaskToken$/);
+    expect(awaitClose.Parameters.Payload['taskToken.$']).toBe('$$.Task.Token');
+  });
+
+  it('bounds the AwaitClose wait with a timeout a JavaScript timer can hold', () => {
+    const { TimeoutSeconds } = definition().States.AwaitClose;
+    expect(TimeoutSeconds).toBeGreaterThan(0);
+    expect(TimeoutSeconds).toBeLessThanOrEqual(MAX_JS_TIMER_SECONDS);
+  });
+
+  it('loops back to AwaitClose when the wait times out, keeping the state', () => {
+    const catches = asList<Json>(definition().States.AwaitClose.Catch);
+    expect(catches).toContainEqual(
+      expect.objectContaining({ ErrorEquals: ['States.Timeout'], Next: 'AwaitClose', ResultPath: null }),
+    );
+  });
+
+  it('builds exactly the three task functions, on Node 24, arm64, with active tracing', () => {
+    expectFunctionConventions(template, Object.keys(LIFECYCLE_TASKS).length);
+  });
+
+  it('lets the state machine invoke its three task functions', () => {
+    const invoke = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy: Json) => mentions(policy.Properties.Roles, logicalIdOf(workflow.stateMachine.role)))
+      .flatMap((policy: Json) => policy.Properties.PolicyDocument.Statement)
+      .filter((s: Json) => asList(s.Action).includes('lambda:InvokeFunction'));
+    for (const fn of [mobiliseFn, awaitCloseFn, standDownFn]) {
+      expect(
+        invoke.some((s: Json) => mentions(s.Resource, logicalIdOf(fn))),
+        fn.node.id,
+      ).toBe(true);
+    }
+  });
+
+  it('lets the AwaitClose function resume executions of the lifecycle state machine', () => {
+    const resuming = allowing(statementsOf(template, awaitCloseFn), 'states:SendTaskSuccess');
+    expect(resuming).toHaveLength(1);
+    expect(JSON.stringify(resuming[0]!.Resource)).toContain(`:stateMachine:${workflow.stateMachineName}`);
+  });
+
+  it('lets the mobilise function publish to the SMS jobs topic', () => {
+    const topicId = logicalIdOf(dev.messaging.smsJobsTopic);
+    const publishing = allowing(statementsOf(template, mobiliseFn), 'sns:Publish');
+    expect(publishing).toHaveLength(1);
+    expect(asList(publishing[0]!.Resource)).toHaveLength(1);
+    expect(mentions(publishing[0]!.Resource, topicId)).toBe(true);
+  });
+
+  it('lets only the mobilise and stand-down functions publish SMS jobs', () => {
+    expect(allowing(statementsOf(template, awaitCloseFn), 'sns:Publish')).toEqual([]);
+    expect(allowing(statementsOf(template, standDownFn), 'sns:Publish')).toHaveLength(1);
+  });
+
+  it('gives no task function state machine rights beyond resuming from AwaitClose', () => {
+    for (const fn of [mobiliseFn, awaitCloseFn, standDownFn]) {
+      const states = statementsOf(template, fn)
+        .flatMap(actionsOf)
+        .filter((a) => a.startsWith('states:'));
+      expect(states, fn.node.id).toEqual(fn === awaitCloseFn ? ['states:SendTaskSuccess'] : []);
+    }
+  });
+});
