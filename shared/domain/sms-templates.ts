@@ -3,11 +3,6 @@ import { clipToSeptets, gsm7Length, SINGLE_PART_SEPTETS, toGsm7 } from './gsm7';
 export const SMS_LANGUAGES = ['nl', 'fr', 'en'] as const;
 export type SmsLanguage = (typeof SMS_LANGUAGES)[number];
 
-const MAX_TITLE = 60;
-
-const clip = (text: string, max: number): string =>
-  text.length <= max ? text : `${text.slice(0, max - 3)}...`;
-
 export interface AlertSmsInput {
   municipality: string;
   title: string;
