@@ -105,3 +105,12 @@ export const createTables = async (
   client.destroy();
   return names;
 };
+
+/** The environment variables CDK gives a function for these tables (names keyed by construct id). */
+export const tableEnvironment = (tables: Record<string, string>): Record<string, string> => ({
+  REGISTRY_TABLE: tables.Registry!,
+  OPERATIONS_TABLE: tables.Operations!,
+  ADHOC_TABLE: tables.AdHoc!,
+  AUDIT_TABLE: tables.Audit!,
+  IDEMPOTENCY_TABLE: tables.Idempotency!,
+});

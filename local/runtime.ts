@@ -12,7 +12,7 @@ import { AlertRepository } from '../shared/store/alert-repository';
 import { HelpRequestRepository } from '../shared/store/help-request-repository';
 import { MunicipalityRepository } from '../shared/store/municipality-repository';
 import { VolunteerRepository } from '../shared/store/volunteer-repository';
-import { createTables, type LocalDynamo, startDynamoDbLocal } from './dynamodb';
+import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from './dynamodb';
 import { createApiServer } from './http-server';
 import { type AnyHandler, lambdaContext, loadHandler } from './lambda-context';
 import { LocalWorkflow } from './local-workflow';
@@ -66,11 +66,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: endpoint,
-    REGISTRY_TABLE: tables.Registry,
-    OPERATIONS_TABLE: tables.Operations,
-    ADHOC_TABLE: tables.AdHoc,
-    AUDIT_TABLE: tables.Audit,
-    IDEMPOTENCY_TABLE: tables.Idempotency,
+    ...tableEnvironment(tables),
     POWERTOOLS_DEV: 'true',
   });
 

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { once } from '../config';
+import { Conflict } from '../domain/errors';
 
 // The endpoint comes from AWS_ENDPOINT_URL_DYNAMODB when set (DynamoDB Local), as the SDK resolves it itself.
 export const dynamoClient = once(() => new DynamoDBClient({}));
@@ -15,3 +16,24 @@ export const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error &&
   (error.name === 'ConditionalCheckFailedException' ||
     (error.name === 'TransactionCanceledException' && error.message.includes('ConditionalCheckFailed')));
+
+/** Writes new items together, each only if its key is free; if any is taken, nothing is written: Conflict. */
+export const createTogether = async (
+  db: DynamoDBDocumentClient,
+  table: string,
+  items: Record<string, unknown>[],
+  conflictMessage: string,
+): Promise<void> => {
+  try {
+    await db.send(
+      new TransactWriteCommand({
+        TransactItems: items.map((Item) => ({
+          Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+        })),
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) throw new Conflict(conflictMessage);
+    throw error;
+  }
+};

@@ -10,7 +10,7 @@ import {
 import { ulid } from 'ulid';
 import { Conflict, NotFound } from '../domain/errors';
 import type { HelpRequest, TimelineEntry } from '../schemas/help-request';
-import { documentClient, isConditionFailure } from './dynamo-client';
+import { createTogether, documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -24,38 +24,19 @@ export class HelpRequestRepository {
 
   /** Stores the request and its first timeline entry together; a second create of the same id is a Conflict. */
   async create(request: HelpRequest): Promise<void> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: {
-                  ...keys.request(request.id),
-                  ...keys.requestIndex(request.municipality, request.createdAt, request.id),
-                  ...request,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: this.timelineItem(request.id, {
-                  at: request.createdAt,
-                  type: 'requested',
-                  channel: request.channel,
-                }),
-              },
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new Conflict(`help request ${request.id} already exists`);
-      throw error;
-    }
+    await createTogether(
+      this.db,
+      this.table,
+      [
+        {
+          ...keys.request(request.id),
+          ...keys.requestIndex(request.municipality, request.createdAt, request.id),
+          ...request,
+        },
+        this.timelineItem(request.id, { at: request.createdAt, type: 'requested', channel: request.channel }),
+      ],
+      `help request ${request.id} already exists`,
+    );
   }
 
   async get(id: string): Promise<HelpRequest | undefined> {

@@ -1,7 +1,7 @@
 import { GetCommand, paginateQuery, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Conflict } from '../domain/errors';
 import type { Volunteer } from '../schemas/volunteer';
-import { documentClient, isConditionFailure } from './dynamo-client';
+import { createTogether, documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -13,36 +13,19 @@ export class VolunteerRepository {
 
   /** The phone item makes one number belong to one volunteer; both writes land together or not at all. */
   async register(volunteer: Volunteer): Promise<void> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...keys.phone(volunteer.phone), volunteerId: volunteer.id },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: {
-                  ...keys.volunteer(volunteer.id),
-                  ...keys.rosterIndex(volunteer.municipality, volunteer.id),
-                  ...volunteer,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error))
-        throw new Conflict('this phone number already belongs to a registered volunteer');
-      throw error;
-    }
+    await createTogether(
+      this.db,
+      this.table,
+      [
+        { ...keys.phone(volunteer.phone), volunteerId: volunteer.id },
+        {
+          ...keys.volunteer(volunteer.id),
+          ...keys.rosterIndex(volunteer.municipality, volunteer.id),
+          ...volunteer,
+        },
+      ],
+      'this phone number already belongs to a registered volunteer',
+    );
   }
 
   async get(id: string): Promise<Volunteer | undefined> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { createTables } from '../../local/dynamodb';
+import { createTables, tableEnvironment } from '../../local/dynamodb';
 import { synthesizeSystem } from '../../local/synth';
 
 /**
@@ -11,13 +11,6 @@ export const createTestTables = async () => {
   const endpoint = inject('dynamoEndpoint');
   const prefix = `t${randomBytes(4).toString('hex')}-`;
   const tables = await createTables(endpoint, synthesizeSystem().tables, prefix);
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
-    REGISTRY_TABLE: tables.Registry,
-    OPERATIONS_TABLE: tables.Operations,
-    ADHOC_TABLE: tables.AdHoc,
-    AUDIT_TABLE: tables.Audit,
-    IDEMPOTENCY_TABLE: tables.Idempotency,
-  });
+  Object.assign(process.env, { AWS_ENDPOINT_URL_DYNAMODB: endpoint, ...tableEnvironment(tables) });
   return { endpoint, prefix, tables };
 };
