@@ -1,0 +1,60 @@
+import { PublishBatchCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SnsSmsGateway } from '../../../../shared/messaging/sns-sms-gateway';
+import { SnsSmsJobQueue } from '../../../../shared/messaging/sns-sms-job-queue';
+import type { SmsJob } from '../../../../shared/schemas/sms-job';
+
+const sns = mockClient(SNSClient);
+const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:SmsJobs';
+
+const job = (n: number): SmsJob => ({
+  requestId: 'R',
+  kind: 'alert',
+  volunteerId: `V${n}`,
+  to: '+32470000000',
+  body: `alert ${n}`,
+});
+
+describe('the SNS adapters', () => {
+  beforeEach(() => sns.reset());
+
+  it('publishes SMS jobs ten per PublishBatch call, each job as its own message', async () => {
+    sns.on(PublishBatchCommand).resolves({ Successful: [], Failed: [] });
+    await new SnsSmsJobQueue(new SNSClient({}), TOPIC).enqueue(Array.from({ length: 23 }, (_, i) => job(i)));
+
+    const calls = sns.commandCalls(PublishBatchCommand);
+    expect(calls.map((c) => c.args[0].input.PublishBatchRequestEntries?.length)).toEqual([10, 10, 3]);
+    expect(calls[0]!.args[0].input.TopicArn).toBe(TOPIC);
+    expect(JSON.parse(calls[2]!.args[0].input.PublishBatchRequestEntries![2]!.Message!)).toEqual(job(22));
+  });
+
+  it('fails the step when SNS refuses part of a batch, so the retry republishes what is still queued', async () => {
+    sns.on(PublishBatchCommand).resolves({
+      Successful: [],
+      Failed: [{ Id: '1', Code: 'InternalError', SenderFault: false }],
+    });
+    await expect(new SnsSmsJobQueue(new SNSClient({}), TOPIC).enqueue([job(1), job(2)])).rejects.toThrow(
+      'SNS refused 1 of 2 SMS jobs',
+    );
+  });
+
+  it('sends a transactional SMS to the phone number and returns the message id', async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+    const sent = await new SnsSmsGateway(new SNSClient({})).send('+32470123456', 'Rode Kruis: test');
+
+    expect(sent).toEqual({ messageId: 'm-1' });
+    const input = sns.commandCalls(PublishCommand)[0]!.args[0].input;
+    expect(input).toMatchObject({ PhoneNumber: '+32470123456', Message: 'Rode Kruis: test' });
+    expect(input.MessageAttributes?.['AWS.SNS.SMS.SMSType']?.StringValue).toBe('Transactional');
+  });
+
+  it('passes throttling from the SMS provider on, so the dispatcher releases the job for a retry', async () => {
+    sns
+      .on(PublishCommand)
+      .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
+    await expect(new SnsSmsGateway(new SNSClient({})).send('+32470123456', 'x')).rejects.toThrow(
+      'Rate exceeded',
+    );
+  });
+});
