@@ -21,6 +21,7 @@ export class CrisisToolStage extends Stage {
     this.messaging = new MessagingStack(this, 'Messaging', {
       operations: this.data.operations,
       registry: this.data.registry,
+      audit: this.data.audit,
     });
     this.workflow = new WorkflowStack(this, 'Workflow', {
       operations: this.data.operations,
@@ -31,6 +32,7 @@ export class CrisisToolStage extends Stage {
       registry: this.data.registry,
       operations: this.data.operations,
       idempotency: this.data.idempotency,
+      audit: this.data.audit,
       stateMachine: this.workflow.stateMachine,
       production: config.production,
       lifecycleTiming: config.lifecycleTiming,

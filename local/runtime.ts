@@ -9,8 +9,10 @@ import type { Ports } from '../shared/ports';
 import { mobilePhoneSchema } from '../shared/schemas/common';
 import type { LifecycleTiming } from '../shared/schemas/help-request';
 import { AlertRepository } from '../shared/store/alert-repository';
+import { GroupRepository } from '../shared/store/group-repository';
 import { HelpRequestRepository } from '../shared/store/help-request-repository';
 import { MunicipalityRepository } from '../shared/store/municipality-repository';
+import { TrainingRepository } from '../shared/store/training-repository';
 import { VolunteerRepository } from '../shared/store/volunteer-repository';
 import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from './dynamodb';
 import { createApiServer } from './http-server';
@@ -87,6 +89,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     volunteers: new VolunteerRepository(),
     helpRequests: new HelpRequestRepository(),
     alerts: new AlertRepository(),
+    trainings: new TrainingRepository(),
+    groups: new GroupRepository(),
     smsJobs: queue,
     sms: outbox,
     workflow,

@@ -8,8 +8,10 @@ import { SnsSmsJobQueue } from './messaging/sns-sms-job-queue';
 import type { Ports } from './ports';
 import { type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
 import { AlertRepository } from './store/alert-repository';
+import { GroupRepository } from './store/group-repository';
 import { HelpRequestRepository } from './store/help-request-repository';
 import { MunicipalityRepository } from './store/municipality-repository';
+import { TrainingRepository } from './store/training-repository';
 import { VolunteerRepository } from './store/volunteer-repository';
 import { StepFunctionsWorkflow } from './workflow/step-functions-workflow';
 
@@ -38,6 +40,8 @@ export const awsPorts = (): Ports => {
     volunteers: lazy(() => new VolunteerRepository()),
     helpRequests: lazy(() => new HelpRequestRepository()),
     alerts: lazy(() => new AlertRepository()),
+    trainings: lazy(() => new TrainingRepository()),
+    groups: lazy(() => new GroupRepository()),
     smsJobs: lazy(
       () => new SnsSmsJobQueue(sns(), parseEnv({ SMS_JOBS_TOPIC_ARN: z.string().min(1) }).SMS_JOBS_TOPIC_ARN),
     ),

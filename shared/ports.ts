@@ -1,8 +1,10 @@
 import type { SmsGateway, SmsJobQueue } from './messaging/ports';
 import type { LifecycleTiming } from './schemas/help-request';
 import type { AlertRepository } from './store/alert-repository';
+import type { GroupRepository } from './store/group-repository';
 import type { HelpRequestRepository } from './store/help-request-repository';
 import type { MunicipalityRepository } from './store/municipality-repository';
+import type { TrainingRepository } from './store/training-repository';
 import type { VolunteerRepository } from './store/volunteer-repository';
 import type { Workflow } from './workflow/ports';
 
@@ -15,6 +17,8 @@ export interface Ports {
   volunteers: VolunteerRepository;
   helpRequests: HelpRequestRepository;
   alerts: AlertRepository;
+  trainings: TrainingRepository;
+  groups: GroupRepository;
   smsJobs: SmsJobQueue;
   sms: SmsGateway;
   workflow: Workflow;

@@ -7,10 +7,18 @@ import { inboundSmsSchema } from '../../shared/schemas/sms-job';
 import { handleInboundSms } from '../../shared/services/sms';
 
 /** Two-way SMS replies, delivered by the inbound SNS topic; the SNS timestamp orders answers that arrive out of order. */
+const parseJsonOrUndefined = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
 export const makeHandler = (ports: Ports) =>
   middy(async (event: SNSEvent) => {
     for (const record of event.Records) {
-      const parsed = inboundSmsSchema.safeParse(JSON.parse(record.Sns.Message));
+      const parsed = inboundSmsSchema.safeParse(parseJsonOrUndefined(record.Sns.Message));
       if (!parsed.success) {
         logger.warn('inbound event that is not a two-way SMS', { messageId: record.Sns.MessageId });
         continue;

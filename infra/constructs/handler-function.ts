@@ -61,10 +61,15 @@ export class HandlerFunction extends NodejsFunction {
   }
 
   /** Grants the least this function needs on a table and tells it the table's name. */
-  bindTable(table: ITable, envName: string, access: 'read' | 'write'): this {
+  bindTable(table: ITable, envName: string, access: 'read' | 'write' | 'append'): this {
     this.addEnvironment(envName, table.tableName);
     if (access === 'read') table.grantReadData(this);
-    else table.grantReadWriteData(this);
+    else if (access === 'write') table.grantReadWriteData(this);
+    else {
+      // Append-only (the audit trail): new items, never a read, an update or a delete.
+      table.grant(this, 'dynamodb:PutItem');
+      table.encryptionKey?.grantEncryptDecrypt(this);
+    }
     return this;
   }
 

@@ -24,6 +24,7 @@ export interface ApiStackProps extends StackProps {
   registry: Table;
   operations: Table;
   idempotency: Table;
+  audit: Table;
   stateMachine: StateMachine;
   production: boolean;
   lifecycleTiming?: LifecycleTiming;
@@ -135,6 +136,9 @@ export class ApiStack extends Stack {
         return;
       case 'operations:write':
         fn.bindTable(props.operations, 'OPERATIONS_TABLE', 'write');
+        return;
+      case 'audit':
+        fn.bindTable(props.audit, 'AUDIT_TABLE', 'append');
         return;
       case 'idempotency':
         fn.bindTable(props.idempotency, 'IDEMPOTENCY_TABLE', 'write');

@@ -12,6 +12,7 @@ import { HandlerFunction } from '../constructs/handler-function';
 export interface MessagingStackProps extends StackProps {
   operations: Table;
   registry: Table;
+  audit: Table;
 }
 
 /**
@@ -70,7 +71,8 @@ export class MessagingStack extends Stack {
       entry: 'functions/sms/inbound.ts',
     })
       .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      .bindTable(props.registry, 'REGISTRY_TABLE', 'write');
+      .bindTable(props.registry, 'REGISTRY_TABLE', 'write')
+      .bindTable(props.audit, 'AUDIT_TABLE', 'append');
     this.inboundSmsTopic.addSubscription(new LambdaSubscription(this.inboundHandler));
     this.allowDirectSms(this.inboundHandler);
   }

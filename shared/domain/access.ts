@@ -49,3 +49,41 @@ export const assertMayLaunchRequests = (who: Identity): void => {
     throw new Forbidden('only requesters and coordinators launch help requests');
   }
 };
+
+/** A volunteer's record: the volunteer themselves, their municipality's admin, a coordinator; others see nothing. */
+export const assertCanAccessVolunteer = (
+  who: Identity,
+  volunteer: { id: string; municipality: string },
+): void => {
+  if (hasRole(who, 'coordinator') || actsFor(who, volunteer.municipality, 'municipal-admin')) return;
+  if (hasRole(who, 'volunteer') && who.volunteerId === volunteer.id) return;
+  throw new NotFound('volunteer');
+};
+
+/** The list of officials allowed to launch is the municipal-admin's to keep. */
+export const assertCanNameRequesters = (who: Identity, nis: string): void => {
+  if (actsFor(who, nis, 'municipal-admin')) return;
+  if (hasRole(who, 'municipal-admin')) throw new NotFound('municipality');
+  throw new Forbidden('only the municipal-admin of the municipality names its requesters');
+};
+
+/** The roster (with phone numbers) is for the municipality's admin and coordinators only, never for requesters. */
+export const assertCanReadRoster = (who: Identity, nis: string): void => assertCanRegisterVolunteer(who, nis);
+
+/** Training records are kept by the municipality's admin and Red Cross, not by the volunteer. */
+export const assertCanRecordTraining = (
+  who: Identity,
+  volunteer: { id: string; municipality: string },
+): void => {
+  if (hasRole(who, 'coordinator') || actsFor(who, volunteer.municipality, 'municipal-admin')) return;
+  if (who.volunteerId === volunteer.id)
+    throw new Forbidden('courses are recorded by the municipality or Red Cross');
+  throw new NotFound('volunteer');
+};
+
+/** The role half of corps management (courses, groups), checked before any id is looked up. */
+export const assertMayManageCorps = (who: Identity): void => {
+  if (!hasRole(who, 'coordinator', 'municipal-admin')) {
+    throw new Forbidden('only a municipal-admin or a coordinator manages the corps');
+  }
+};

@@ -1,5 +1,6 @@
 import type { Counts, CreateHelpRequestBody, HelpRequest } from '../schemas/help-request';
 import type { Volunteer } from '../schemas/volunteer';
+import { isMinor, isPaused } from './volunteer';
 
 export const emptyCounts = (): Counts => ({ alerted: 0, accepted: 0, declined: 0, checkedIn: 0 });
 
@@ -20,6 +21,20 @@ export const newHelpRequest = (input: {
   counts: emptyCounts(),
 });
 
-/** Active corps members of the scope who have not been alerted for this request yet. */
-export const selectCandidates = (volunteers: Volunteer[], alreadyAlerted: ReadonlySet<string>): Volunteer[] =>
-  volunteers.filter((v) => v.status === 'active' && !alreadyAlerted.has(v.id));
+/**
+ * Active, unpaused corps members of the scope who have not been alerted for this request yet and can take at least
+ * one of its tasks (members under 18 are not alerted for adults-only tasks).
+ */
+export const selectCandidates = (
+  volunteers: Volunteer[],
+  alreadyAlerted: ReadonlySet<string>,
+  needs: HelpRequest['needs'],
+  today: string,
+): Volunteer[] =>
+  volunteers.filter(
+    (v) =>
+      v.status === 'active' &&
+      !alreadyAlerted.has(v.id) &&
+      !isPaused(v, today) &&
+      needs.some((need) => !need.adultsOnly || !isMinor(v.birthDate, today)),
+  );

@@ -1,7 +1,28 @@
-import type { z } from 'zod';
-import { createHelpRequestBodySchema, helpRequestViewSchema } from '../schemas/help-request';
+import { z } from 'zod';
+import { groupSchema, registerGroupBodySchema } from '../schemas/group';
+import {
+  createHelpRequestBodySchema,
+  helpRequestPageSchema,
+  helpRequestViewSchema,
+} from '../schemas/help-request';
 import { municipalitySchema, putMunicipalityBodySchema } from '../schemas/municipality';
-import { registerVolunteerBodySchema, volunteerSchema } from '../schemas/volunteer';
+import { putRequestersBodySchema } from '../schemas/requesters';
+import {
+  putTrainingProviderBodySchema,
+  recordTrainingBodySchema,
+  trainingProviderSchema,
+  trainingRecordSchema,
+  trainingStatusSchema,
+} from '../schemas/training';
+import {
+  registerVolunteerBodySchema,
+  updateVolunteerBodySchema,
+  volunteerSchema,
+} from '../schemas/volunteer';
+
+const volunteerWithTrainingSchema = volunteerSchema
+  .extend({ training: trainingStatusSchema })
+  .meta({ id: 'VolunteerWithTraining' });
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -23,6 +44,7 @@ export type Need =
   | 'operations:read'
   | 'operations:write'
   | 'idempotency'
+  | 'audit'
   | 'start-execution'
   | 'resume-execution';
 
@@ -43,7 +65,7 @@ export const ROUTES: Route[] = [
     summary: 'a municipality joins or updates its neighbours (coordinator)',
     body: putMunicipalityBodySchema,
     response: { status: 200, schema: municipalitySchema },
-    needs: ['registry:write'],
+    needs: ['registry:write', 'audit'],
   },
   {
     method: 'GET',
@@ -60,7 +82,98 @@ export const ROUTES: Route[] = [
     summary: 'register a corps member, 16 or older (its municipal-admin, coordinator)',
     body: registerVolunteerBodySchema,
     response: { status: 201, schema: volunteerSchema },
+    needs: ['registry:write', 'audit'],
+  },
+  {
+    method: 'PUT',
+    path: '/municipalities/{nis}/requesters',
+    entry: 'functions/api/requesters/put.ts',
+    summary: 'the officials (token subjects) allowed to launch help requests (its municipal-admin)',
+    body: putRequestersBodySchema,
+    response: { status: 200, schema: putRequestersBodySchema },
+    needs: ['registry:write', 'audit'],
+  },
+  {
+    method: 'GET',
+    path: '/municipalities/{nis}/volunteers',
+    entry: 'functions/api/volunteers/list.ts',
+    summary: 'the roster (its municipal-admin, coordinator)',
+    response: { status: 200, schema: z.object({ volunteers: z.array(volunteerWithTrainingSchema) }) },
+    needs: ['registry:read'],
+  },
+  {
+    method: 'GET',
+    path: '/volunteers/{id}',
+    entry: 'functions/api/volunteers/get.ts',
+    summary: 'a volunteer record with training status (the volunteer, its municipal-admin, coordinator)',
+    response: { status: 200, schema: volunteerWithTrainingSchema },
+    needs: ['registry:read'],
+  },
+  {
+    method: 'PATCH',
+    path: '/volunteers/{id}',
+    entry: 'functions/api/volunteers/update.ts',
+    summary:
+      'update availability (pause until a date), language, skills, contact (the volunteer, its municipal-admin, coordinator)',
+    body: updateVolunteerBodySchema,
+    response: { status: 200, schema: volunteerSchema },
+    needs: ['registry:write', 'audit'],
+  },
+  {
+    method: 'DELETE',
+    path: '/volunteers/{id}',
+    entry: 'functions/api/volunteers/erase.ts',
+    summary:
+      'erase: personal data deleted, anonymous statistics kept (the volunteer, its municipal-admin, coordinator)',
+    response: { status: 204 },
+    needs: ['registry:write', 'operations:write', 'audit'],
+  },
+  {
+    method: 'POST',
+    path: '/volunteers/{id}/trainings',
+    entry: 'functions/api/trainings/record.ts',
+    summary:
+      'record a basic first-aid course, yearly refresher or simulation with provider and date (coordinator, its municipal-admin)',
+    body: recordTrainingBodySchema,
+    response: { status: 201, schema: trainingRecordSchema },
+    needs: ['registry:write', 'audit'],
+  },
+  {
+    method: 'PUT',
+    path: '/training-providers/{id}',
+    entry: 'functions/api/training-providers/put.ts',
+    summary: 'a course provider that meets the quality charter (coordinator)',
+    body: putTrainingProviderBodySchema,
+    response: { status: 200, schema: trainingProviderSchema },
     needs: ['registry:write'],
+  },
+  {
+    method: 'POST',
+    path: '/municipalities/{nis}/groups',
+    entry: 'functions/api/groups/register.ts',
+    summary:
+      'a group (scouts, Chiro) joins with a contact person and its members (its municipal-admin, coordinator)',
+    body: registerGroupBodySchema,
+    response: { status: 201, schema: groupSchema },
+    needs: ['registry:write', 'audit'],
+  },
+  {
+    method: 'GET',
+    path: '/municipalities/{nis}/groups',
+    entry: 'functions/api/groups/list.ts',
+    summary: 'the groups of a corps (its municipal-admin, coordinator)',
+    response: { status: 200, schema: z.object({ groups: z.array(groupSchema) }) },
+    needs: ['registry:read'],
+  },
+  {
+    method: 'POST',
+    path: '/groups/{id}/trainings',
+    entry: 'functions/api/groups/record-training.ts',
+    summary:
+      'the group followed a course together: recorded for every member (coordinator, its municipal-admin)',
+    body: recordTrainingBodySchema,
+    response: { status: 201, schema: z.object({ records: z.array(trainingRecordSchema) }) },
+    needs: ['registry:write', 'audit'],
   },
   {
     method: 'POST',
@@ -71,6 +184,15 @@ export const ROUTES: Route[] = [
     body: createHelpRequestBodySchema,
     response: { status: 202 },
     needs: ['registry:read', 'operations:write', 'idempotency', 'start-execution'],
+  },
+  {
+    method: 'GET',
+    path: '/help-requests',
+    entry: 'functions/api/help-requests/list.ts',
+    summary:
+      'help requests of one municipality, newest first: ?municipality=NIS&status=&limit=&cursor= (its municipal roles, coordinator, crisis-centre)',
+    response: { status: 200, schema: helpRequestPageSchema },
+    needs: ['operations:read'],
   },
   {
     method: 'GET',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, nisCodeSchema } from './common';
-import { SKILLS } from './volunteer';
+import { TASKS } from './volunteer';
 
 export const createHelpRequestBodySchema = z
   .object({
@@ -9,9 +9,18 @@ export const createHelpRequestBodySchema = z
     description: z.string().trim().max(2000).optional(),
     channel: z.enum(['api', 'phone']).default('api'),
     needs: z
-      .array(z.object({ task: z.enum(SKILLS), volunteers: z.number().int().min(1).max(15000) }).strict())
+      .array(
+        z
+          .object({
+            task: z.enum(TASKS),
+            volunteers: z.number().int().min(1).max(15000),
+            /** Members aged 16 or 17 are not alerted for this task. */
+            adultsOnly: z.boolean().default(false),
+          })
+          .strict(),
+      )
       .min(1)
-      .max(SKILLS.length)
+      .max(TASKS.length)
       .refine((needs) => new Set(needs.map((n) => n.task)).size === needs.length, 'one entry per task'),
     location: z
       .object({
@@ -73,3 +82,18 @@ export type LifecycleTiming = z.infer<typeof lifecycleTimingSchema>;
 /** The input of every lifecycle execution; states add their results under their own keys. */
 export const lifecycleInputSchema = z.object({ requestId: idSchema, timing: lifecycleTimingSchema });
 export type LifecycleInput = z.infer<typeof lifecycleInputSchema>;
+
+export const listHelpRequestsQuerySchema = z
+  .object({
+    municipality: nisCodeSchema,
+    status: z.enum(HELP_REQUEST_STATUSES).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    /** Opaque: the `next` of the previous page. */
+    cursor: z.string().max(1024).optional(),
+  })
+  .strict();
+export type ListHelpRequestsQuery = z.infer<typeof listHelpRequestsQuerySchema>;
+
+export const helpRequestPageSchema = z
+  .object({ helpRequests: z.array(helpRequestSchema), next: z.string().optional() })
+  .meta({ id: 'HelpRequestPage' });

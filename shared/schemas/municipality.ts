@@ -3,7 +3,7 @@ import { nisCodeSchema } from './common';
 
 export const putMunicipalityBodySchema = z
   .object({
-    neighbours: z.array(nisCodeSchema).max(50).default([]),
+    neighbours: z.array(nisCodeSchema).max(40).default([]),
   })
   .strict()
   .meta({ id: 'PutMunicipalityBody' });

@@ -1,7 +1,28 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, mobilePhoneSchema, nisCodeSchema, smsLanguageSchema } from './common';
 
-export const SKILLS = ['logistics', 'operational', 'medical'] as const;
+/** The kinds of task a help request asks volunteers for. */
+export const TASKS = ['logistics', 'operational', 'medical'] as const;
+export type Task = (typeof TASKS)[number];
+
+/** A volunteer's skills: the three task kinds, and finer-grained ones coordinators select on. */
+export const SKILLS = [
+  ...TASKS,
+  'first-aid',
+  'psychosocial-support',
+  'driving-licence-b',
+  'driving-licence-c',
+  'sandbagging',
+  'chainsaw',
+  'catering',
+  'interpreting',
+  'it-support',
+] as const;
+
+export const FUNDING_SOURCES = ['flanders', 'municipality'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+const postcodeSchema = z.string().regex(/^[1-9]\d{3}$/, 'a Belgian postcode');
 
 export const registerVolunteerBodySchema = z
   .object({
@@ -11,10 +32,40 @@ export const registerVolunteerBodySchema = z
     email: z.email().max(254).optional(),
     language: smsLanguageSchema,
     skills: z.array(z.enum(SKILLS)).max(SKILLS.length).default([]),
+    /** A first-aid certificate from before joining: the basic course is then not funded again. */
+    priorFirstAidCertificate: z.object({ date: isoDateSchema }).strict().optional(),
+    homePostcode: postcodeSchema
+      .optional()
+      .meta({ description: 'for proximity ranking; never an exact address' }),
+    availabilityNotes: z.string().trim().max(500).optional(),
+    /** Required for members aged 16 or 17: the date the parents' consent was recorded. */
+    parentalConsent: z.object({ recordedOn: isoDateSchema }).strict().optional(),
   })
   .strict()
   .meta({ id: 'RegisterVolunteerBody' });
 export type RegisterVolunteerBody = z.infer<typeof registerVolunteerBodySchema>;
+
+export const updateVolunteerBodySchema = z
+  .object({
+    email: z.email().max(254).nullable(),
+    language: z.enum(['nl', 'fr', 'en']),
+    skills: z.array(z.enum(SKILLS)).max(SKILLS.length),
+    homePostcode: postcodeSchema.nullable(),
+    availabilityNotes: z.string().trim().max(500).nullable(),
+    /** Not alerted until this date (inclusive); null resumes at once. */
+    pausedUntil: isoDateSchema.nullable(),
+  })
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'nothing to update')
+  .meta({ id: 'UpdateVolunteerBody' });
+export type UpdateVolunteerBody = z.infer<typeof updateVolunteerBodySchema>;
+
+export const insuranceSchema = z.object({
+  status: z.enum(['covered']),
+  policyReference: z.string(),
+  coveredFrom: z.string(),
+});
 
 export const volunteerSchema = z
   .object({
@@ -26,8 +77,17 @@ export const volunteerSchema = z
     email: z.string().optional(),
     language: z.enum(['nl', 'fr', 'en']),
     skills: z.array(z.enum(SKILLS)),
+    priorFirstAidCertificate: z.object({ date: isoDateSchema }).optional(),
+    homePostcode: z.string().optional(),
+    availabilityNotes: z.string().optional(),
+    parentalConsent: z.object({ recordedOn: isoDateSchema }).optional(),
+    groupId: idSchema.optional(),
     status: z.enum(['active', 'opted-out']),
+    fundingSource: z.enum(FUNDING_SOURCES),
+    insurance: insuranceSchema,
+    pausedUntil: isoDateSchema.optional(),
     registeredAt: z.string(),
+    updatedAt: z.string(),
   })
   .meta({ id: 'Volunteer' });
 export type Volunteer = z.infer<typeof volunteerSchema>;

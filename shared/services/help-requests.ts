@@ -1,9 +1,14 @@
 import { assertCanCoordinate, assertCanLaunchRequest, assertCanReadRequest } from '../domain/access';
-import { Conflict, NotFound, RuleViolation } from '../domain/errors';
+import { Conflict, Forbidden, NotFound, RuleViolation } from '../domain/errors';
 import { newHelpRequest } from '../domain/help-request';
-import type { Identity } from '../domain/identity';
+import { hasRole, type Identity } from '../domain/identity';
 import type { Ports } from '../ports';
-import type { CreateHelpRequestBody, HelpRequest, TimelineEntry } from '../schemas/help-request';
+import type {
+  CreateHelpRequestBody,
+  HelpRequest,
+  ListHelpRequestsQuery,
+  TimelineEntry,
+} from '../schemas/help-request';
 
 export const launchHelpRequest = async (
   ports: Ports,
@@ -11,6 +16,12 @@ export const launchHelpRequest = async (
   body: CreateHelpRequestBody,
 ): Promise<HelpRequest> => {
   assertCanLaunchRequest(who, body.municipality, body.channel);
+  if (
+    !hasRole(who, 'coordinator') &&
+    !(await ports.municipalities.requesters(body.municipality)).includes(who.sub)
+  ) {
+    throw new Forbidden('the municipal-admin has not named this official as a requester');
+  }
   const municipality = await ports.municipalities.get(body.municipality);
   if (!municipality) {
     throw new RuleViolation(
@@ -62,4 +73,17 @@ export const closeHelpRequest = async (ports: Ports, who: Identity, id: string):
   const closed = await ports.helpRequests.get(id);
   if (!closed) throw new NotFound('help request');
   return closed;
+};
+
+export const listHelpRequests = async (
+  ports: Ports,
+  who: Identity,
+  query: ListHelpRequestsQuery,
+): Promise<{ helpRequests: HelpRequest[]; next?: string }> => {
+  assertCanReadRequest(who, query.municipality);
+  return ports.helpRequests.listByMunicipality(query.municipality, {
+    limit: query.limit,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
 };

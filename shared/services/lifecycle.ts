@@ -1,3 +1,4 @@
+import { belgianDate } from '../domain/dates';
 import { selectCandidates } from '../domain/help-request';
 import { replyCodeFor } from '../domain/reply-code';
 import { renderAlertSms, renderStandDownSms } from '../domain/sms-templates';
@@ -29,8 +30,10 @@ export const mobilise = async (
     await Promise.all(request.scope.map((nis) => ports.volunteers.listByMunicipality(nis)))
   ).flat();
   const existing = await ports.alerts.listForRequest(requestId);
-  const now = ports.clock.now().toISOString();
-  const fresh: Alert[] = selectCandidates(volunteers, new Set(existing.map((a) => a.volunteerId))).map(
+  const clock = ports.clock.now();
+  const now = clock.toISOString();
+  const alreadyAlerted = new Set(existing.map((a) => a.volunteerId));
+  const fresh: Alert[] = selectCandidates(volunteers, alreadyAlerted, request.needs, belgianDate(clock)).map(
     (v) => ({
       requestId,
       volunteerId: v.id,

@@ -1,24 +1,37 @@
-import { assertCanReadMunicipality, assertCanRegisterVolunteer } from '../domain/access';
-import { assertMinimumAge } from '../domain/age';
+import {
+  assertCanAccessVolunteer,
+  assertCanManageMunicipalities,
+  assertCanNameRequesters,
+  assertCanReadMunicipality,
+  assertCanReadRoster,
+  assertCanRegisterVolunteer,
+} from '../domain/access';
 import { type CorpsSummary, corpsSummary } from '../domain/corps';
 import { belgianDate } from '../domain/dates';
 import { NotFound, RuleViolation } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import { joinMunicipality } from '../domain/municipality';
+import { newVolunteer } from '../domain/volunteer';
 import type { Ports } from '../ports';
 import type { Municipality, PutMunicipalityBody } from '../schemas/municipality';
-import type { RegisterVolunteerBody, Volunteer } from '../schemas/volunteer';
+import type { PutRequestersBody } from '../schemas/requesters';
+import type { RegisterVolunteerBody, UpdateVolunteerBody, Volunteer } from '../schemas/volunteer';
 
-type RegistryPorts = Pick<Ports, 'municipalities' | 'volunteers' | 'clock' | 'newId'>;
+type RegistryPorts = Pick<
+  Ports,
+  'municipalities' | 'volunteers' | 'alerts' | 'trainings' | 'clock' | 'newId'
+>;
 
 export const putMunicipality = async (
   ports: RegistryPorts,
+  who: Identity,
   nis: string,
   body: PutMunicipalityBody,
 ): Promise<{ municipality: Municipality; created: boolean }> => {
+  assertCanManageMunicipalities(who);
   const existing = await ports.municipalities.get(nis);
   const municipality = joinMunicipality(nis, body, existing, ports.clock.now().toISOString());
-  await ports.municipalities.put(municipality, existing?.updatedAt);
+  await ports.municipalities.put(municipality, existing, who);
   return { municipality, created: !existing };
 };
 
@@ -30,7 +43,19 @@ export const getMunicipality = async (
   assertCanReadMunicipality(who, nis);
   const municipality = await ports.municipalities.get(nis);
   if (!municipality) throw new NotFound('municipality');
-  return { ...municipality, corps: corpsSummary(await ports.volunteers.countByMunicipality(nis)) };
+  return { ...municipality, corps: corpsSummary((await ports.volunteers.corps(nis)).members) };
+};
+
+export const putRequesters = async (
+  ports: RegistryPorts,
+  who: Identity,
+  nis: string,
+  body: PutRequestersBody,
+): Promise<PutRequestersBody> => {
+  assertCanNameRequesters(who, nis);
+  await requireJoined(ports, nis);
+  await ports.municipalities.putRequesters(nis, body.requesters, who, ports.clock.now().toISOString());
+  return body;
 };
 
 export const registerVolunteer = async (
@@ -40,18 +65,80 @@ export const registerVolunteer = async (
   body: RegisterVolunteerBody,
 ): Promise<Volunteer> => {
   assertCanRegisterVolunteer(who, nis);
-  if (!(await ports.municipalities.get(nis))) {
-    throw new RuleViolation('municipality-not-joined', `municipality ${nis} has not joined the tool`);
-  }
+  await requireJoined(ports, nis);
   const now = ports.clock.now();
-  assertMinimumAge(body.birthDate, belgianDate(now));
-  const volunteer: Volunteer = {
-    ...body,
+  const member = newVolunteer(body, {
     id: ports.newId(),
     municipality: nis,
-    status: 'active',
-    registeredAt: now.toISOString(),
-  };
-  await ports.volunteers.register(volunteer);
+    now: now.toISOString(),
+    today: belgianDate(now),
+  });
+  const [volunteer] = await ports.volunteers.registerMembers(nis, [member], who);
+  return volunteer!;
+};
+
+export const listVolunteers = async (
+  ports: RegistryPorts,
+  who: Identity,
+  nis: string,
+): Promise<Volunteer[]> => {
+  assertCanReadRoster(who, nis);
+  await requireJoined(ports, nis, new NotFound('municipality'));
+  return (await ports.volunteers.listByMunicipality(nis)).sort((a, b) =>
+    a.registeredAt.localeCompare(b.registeredAt),
+  );
+};
+
+export const getVolunteer = async (ports: RegistryPorts, who: Identity, id: string): Promise<Volunteer> => {
+  const volunteer = await ports.volunteers.get(id);
+  if (!volunteer) throw new NotFound('volunteer');
+  assertCanAccessVolunteer(who, volunteer);
   return volunteer;
+};
+
+export const updateVolunteer = async (
+  ports: RegistryPorts,
+  who: Identity,
+  id: string,
+  changes: UpdateVolunteerBody,
+): Promise<Volunteer> => {
+  const volunteer = await getVolunteer(ports, who, id);
+  return ports.volunteers.update(volunteer, changes, ports.clock.now().toISOString(), who);
+};
+
+/**
+ * The right to erasure: the member's records and phone claim go, notes they left on alerts go, and only an
+ * anonymous record (no id, no name, no number) stays for the yearly figures.
+ */
+export const eraseVolunteer = async (ports: RegistryPorts, who: Identity, id: string): Promise<void> => {
+  const volunteer = await getVolunteer(ports, who, id);
+  const now = ports.clock.now().toISOString();
+  const trainings = await ports.trainings.listForVolunteer(volunteer.id);
+  // Notes first: if the erasure fails half-way, the client's retry still finds the member and finishes it.
+  await ports.alerts.forgetNotes(volunteer.id);
+  const anonymousId = ports.newId();
+  await ports.volunteers.erase(
+    volunteer.id,
+    (current) => ({
+      id: anonymousId,
+      municipality: current.municipality,
+      fundingSource: current.fundingSource,
+      joinedYear: Number(current.registeredAt.slice(0, 4)),
+      // Month precision only: an exact time would match the audit entry that names the member.
+      leftIn: now.slice(0, 7),
+      reason: 'erased',
+      // Courses by kind, year and funding: what the yearly report to the Flemish Government counts.
+      trainings: trainings.map((t) => ({ kind: t.kind, year: Number(t.date.slice(0, 4)), funded: t.funded })),
+    }),
+    who,
+    now,
+  );
+};
+
+const requireJoined = async (
+  ports: RegistryPorts,
+  nis: string,
+  error: Error = new RuleViolation('municipality-not-joined', `municipality ${nis} has not joined the tool`),
+) => {
+  if (!(await ports.municipalities.get(nis))) throw error;
 };

@@ -50,7 +50,7 @@ export const handleInboundSms = async (
   }
   const reply = parseReply(sms.messageBody);
   if (reply.kind === 'stop') {
-    await ports.volunteers.optOut(volunteer.id);
+    await ports.volunteers.optOut(volunteer.id, receivedAt);
     return 'opted-out';
   }
   const alerts = reply.kind === 'answer' ? await ports.alerts.listForVolunteer(volunteer.id) : [];

@@ -192,8 +192,8 @@ export class AlertRepository {
               ...keys.timeline(alert.requestId, at, `${alert.volunteerId}#${answer}`),
               at,
               type: `alert-${answer}`,
+              // The note stays on the alert only, where an erasure finds it.
               volunteerId: alert.volunteerId,
-              ...(note ? { note } : {}),
             },
           },
         },
@@ -214,6 +214,22 @@ export class AlertRepository {
         await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
       }
     }
+  }
+
+  /** Erasure: free-text notes a volunteer left with their answers may name people; they go. */
+  async forgetNotes(volunteerId: string): Promise<void> {
+    const withNotes = (await this.listForVolunteer(volunteerId)).filter((alert) => alert.note !== undefined);
+    await Promise.all(
+      withNotes.map((alert) =>
+        this.db.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: keys.alert(alert.requestId, alert.volunteerId),
+            UpdateExpression: 'REMOVE note',
+          }),
+        ),
+      ),
+    );
   }
 
   private async get(requestId: string, volunteerId: string): Promise<Alert | undefined> {

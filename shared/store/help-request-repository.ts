@@ -8,13 +8,25 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { Conflict, NotFound } from '../domain/errors';
-import type { HelpRequest, TimelineEntry } from '../schemas/help-request';
+import { Conflict, NotFound, RuleViolation } from '../domain/errors';
+import type { HelpRequest, HelpRequestStatus, TimelineEntry } from '../schemas/help-request';
 import { createTogether, documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
 type StoredRequest = HelpRequest & { closeToken?: string };
+
+const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/** A cursor that is not one of ours is a client error, not a crash. */
+const decodeCursor = (cursor: string): Record<string, unknown> => {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (key && typeof key === 'object' && typeof key.pk === 'string' && String(key.pk).startsWith('REQ#'))
+      return key;
+  } catch {}
+  throw new RuleViolation('invalid-cursor', 'the cursor is not one this API handed out');
+};
 
 export class HelpRequestRepository {
   constructor(
@@ -44,6 +56,36 @@ export class HelpRequestRepository {
     if (!stored) return undefined;
     const { closeToken: _token, ...request } = stored;
     return request;
+  }
+
+  /** Newest first, one page; `cursor` is the opaque `next` of the previous page. */
+  async listByMunicipality(
+    nis: string,
+    options: { status?: HelpRequestStatus; limit: number; cursor?: string },
+  ): Promise<{ helpRequests: HelpRequest[]; next?: string }> {
+    const { Items = [], LastEvaluatedKey } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :req)',
+        ...(options.status
+          ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
+          : {}),
+        ExpressionAttributeValues: {
+          ':pk': keys.requestIndex(nis, '', '').gsi1pk,
+          ':req': 'REQ#',
+          ...(options.status ? { ':status': options.status } : {}),
+        },
+        ScanIndexForward: false,
+        Limit: options.limit,
+        ...(options.cursor ? { ExclusiveStartKey: decodeCursor(options.cursor) } : {}),
+      }),
+    );
+    const helpRequests = Items.map((item) => {
+      const { closeToken: _token, ...request } = stripKeys<StoredRequest>(item);
+      return request;
+    });
+    return LastEvaluatedKey ? { helpRequests, next: encodeCursor(LastEvaluatedKey) } : { helpRequests };
   }
 
   async timeline(id: string): Promise<TimelineEntry[]> {

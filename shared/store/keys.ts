@@ -3,6 +3,14 @@ export const keys = {
   municipality: (nis: string) => ({ pk: `MUNI#${nis}`, sk: 'PROFILE' }),
   volunteer: (id: string) => ({ pk: `VOL#${id}`, sk: 'PROFILE' }),
   phone: (e164: string) => ({ pk: `PHONE#${e164}`, sk: 'PHONE' }),
+  /** Member and funded counts of a corps, versioned: every join and leave is a conditional write on it. */
+  corps: (nis: string) => ({ pk: `MUNI#${nis}`, sk: 'CORPS' }),
+  requesters: (nis: string) => ({ pk: `MUNI#${nis}`, sk: 'REQUESTERS' }),
+  neighbour: (nis: string, other: string) => ({ pk: `MUNI#${nis}`, sk: `NEIGHBOUR#${other}` }),
+  /** What remains of an erased member: anonymous counts for the yearly report, under a key of its own. */
+  formerMember: (nis: string, anonymousId: string) => ({ pk: `MUNI#${nis}`, sk: `FORMER#${anonymousId}` }),
+  group: (id: string) => ({ pk: `GROUP#${id}`, sk: 'PROFILE' }),
+  groupIndex: (nis: string, id: string) => ({ gsi1pk: `MUNI#${nis}`, gsi1sk: `GROUP#${id}` }),
   rosterIndex: (nis: string, volunteerId: string) => ({
     gsi1pk: `MUNI#${nis}`,
     gsi1sk: `VOL#${volunteerId}`,

@@ -1,9 +1,16 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { Conflict } from '../domain/errors';
+import type { Identity } from '../domain/identity';
 import type { Municipality } from '../schemas/municipality';
-import { documentClient } from './dynamo-client';
+import { auditPut } from './audit-log';
+import { documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
+/**
+ * Municipality profiles, their requesters, and the neighbour relation. Neighbours are kept as edge items in both
+ * directions, written together, so the relation stays symmetric whichever side changes it.
+ */
 export class MunicipalityRepository {
   constructor(
     private readonly db = documentClient(),
@@ -12,19 +19,87 @@ export class MunicipalityRepository {
 
   async get(nis: string): Promise<Municipality | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.municipality(nis) }),
+      new GetCommand({ TableName: this.table, Key: keys.municipality(nis), ConsistentRead: true }),
     );
-    return Item ? stripKeys<Municipality>(Item) : undefined;
+    if (!Item) return undefined;
+    return { ...stripKeys<Omit<Municipality, 'neighbours'>>(Item), neighbours: await this.neighbours(nis) };
   }
 
-  /** Creates or replaces the profile; `expectedUpdatedAt` guards against a lost concurrent update. */
-  async put(municipality: Municipality, expectedUpdatedAt: string | undefined): Promise<void> {
+  async neighbours(nis: string): Promise<string[]> {
+    const neighbours: string[] = [];
+    const query = {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :edge)',
+      ExpressionAttributeValues: { ':pk': keys.municipality(nis).pk, ':edge': 'NEIGHBOUR#' },
+      ConsistentRead: true,
+    };
+    for await (const page of paginateQuery({ client: this.db }, query)) {
+      for (const item of page.Items ?? []) neighbours.push(String(item.sk).slice('NEIGHBOUR#'.length));
+    }
+    return neighbours.sort();
+  }
+
+  /**
+   * Creates or updates the profile and sets its neighbours to exactly `municipality.neighbours`, mirroring every
+   * added or removed edge. `previous` (what was read) guards against a lost concurrent update.
+   */
+  async put(municipality: Municipality, previous: Municipality | undefined, who: Identity): Promise<void> {
+    const { neighbours, ...profile } = municipality;
+    const before = new Set(previous?.neighbours ?? []);
+    const after = new Set(neighbours);
+    const edges = (a: string, b: string) => [keys.neighbour(a, b), keys.neighbour(b, a)];
+    const added = neighbours.filter((n) => !before.has(n)).flatMap((n) => edges(municipality.nis, n));
+    const removed = [...before].filter((n) => !after.has(n)).flatMap((n) => edges(municipality.nis, n));
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.municipality(municipality.nis), ...profile },
+                ConditionExpression: previous ? 'updatedAt = :expected' : 'attribute_not_exists(pk)',
+                ExpressionAttributeValues: previous ? { ':expected': previous.updatedAt } : undefined,
+              },
+            },
+            ...added.map((Item) => ({ Put: { TableName: this.table, Item } })),
+            ...removed.map((Key) => ({ Delete: { TableName: this.table, Key } })),
+            auditPut(
+              who,
+              previous ? 'municipality.updated' : 'municipality.joined',
+              'municipality',
+              municipality.nis,
+              municipality.updatedAt,
+            ),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new Conflict('the municipality was changed meanwhile; try again');
+      throw error;
+    }
+  }
+
+  async requesters(nis: string): Promise<string[]> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.requesters(nis), ConsistentRead: true }),
+    );
+    return (Item?.subs as string[] | undefined) ?? [];
+  }
+
+  /** The officials (token subjects) the municipal-admin allows to launch help requests; replaces the list. */
+  async putRequesters(nis: string, subs: string[], who: Identity, now: string): Promise<void> {
     await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...keys.municipality(municipality.nis), ...municipality },
-        ConditionExpression: expectedUpdatedAt ? 'updatedAt = :expected' : 'attribute_not_exists(pk)',
-        ExpressionAttributeValues: expectedUpdatedAt ? { ':expected': expectedUpdatedAt } : undefined,
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.table,
+              Item: { ...keys.requesters(nis), subs, updatedAt: now, updatedBy: who.sub },
+            },
+          },
+          auditPut(who, 'municipality.requesters-set', 'municipality', nis, now),
+        ],
       }),
     );
   }

@@ -1,50 +1,92 @@
-import { GetCommand, paginateQuery, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { Conflict } from '../domain/errors';
-import type { Volunteer } from '../schemas/volunteer';
-import { createTogether, documentClient, isConditionFailure } from './dynamo-client';
+import {
+  GetCommand,
+  paginateQuery,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { allocateFunding, promotionOnLeave } from '../domain/corps';
+import { Conflict, NotFound } from '../domain/errors';
+import type { Identity } from '../domain/identity';
+import type { NewVolunteer } from '../domain/volunteer';
+import type { UpdateVolunteerBody, Volunteer } from '../schemas/volunteer';
+import { auditPut } from './audit-log';
+import { documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
+export interface CorpsCounts {
+  members: number;
+  funded: number;
+  version: number;
+}
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Optimistic retries on the corps counter: each round one concurrent writer wins. */
+const MAX_ATTEMPTS = 40;
+const SYSTEM: Identity = { sub: 'system', roles: [] };
+
+const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
+  error instanceof Error && error.name === 'TransactionCanceledException'
+    ? ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code)
+    : undefined;
+
+const pause = (attempt: number) =>
+  new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * attempt)));
+
+/**
+ * Corps members. Every join and leave moves the corps counter (members, Flanders-funded places) in the same
+ * transaction as the member records, conditional on the counter's version: concurrent registrations around the
+ * 10th or 80th member can neither double-fund a place nor lose a count.
+ */
 export class VolunteerRepository {
   constructor(
     private readonly db = documentClient(),
     private readonly table = tableNames.registry(),
   ) {}
 
-  /** The phone item makes one number belong to one volunteer; both writes land together or not at all. */
-  async register(volunteer: Volunteer): Promise<void> {
-    await createTogether(
-      this.db,
-      this.table,
-      [
-        { ...keys.phone(volunteer.phone), volunteerId: volunteer.id },
-        {
-          ...keys.volunteer(volunteer.id),
-          ...keys.rosterIndex(volunteer.municipality, volunteer.id),
-          ...volunteer,
-        },
-      ],
-      'this phone number already belongs to a registered volunteer',
+  async corps(nis: string): Promise<CorpsCounts> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.corps(nis), ConsistentRead: true }),
     );
+    return { members: Item?.members ?? 0, funded: Item?.funded ?? 0, version: Item?.version ?? 0 };
+  }
+
+  /**
+   * Registers members together (a group joins in one go, its own record passed as `alongside`); a phone number
+   * already registered is a Conflict and nothing is written.
+   */
+  async registerMembers(
+    nis: string,
+    members: NewVolunteer[],
+    who: Identity,
+    alongside: TransactItem[] = [],
+  ): Promise<Volunteer[]> {
+    for (let attempt = 1; ; attempt++) {
+      const corps = await this.corps(nis);
+      const funding = allocateFunding(corps.funded, members.length);
+      const volunteers: Volunteer[] = members.map((m, i) => ({ ...m, fundingSource: funding[i]! }));
+      const items: TransactItem[] = volunteers.flatMap((v) => [
+        this.putNew({ ...keys.phone(v.phone), volunteerId: v.id }),
+        this.putNew({ ...keys.volunteer(v.id), ...keys.rosterIndex(nis, v.id), ...v }),
+        auditPut(who, 'volunteer.registered', 'volunteer', v.id, v.registeredAt),
+      ]);
+      const fundedAdded = funding.filter((f) => f === 'flanders').length;
+      items.push(...alongside, this.moveCorps(nis, corps, members.length, fundedAdded));
+      // Only the corps counter (the last item) moving is worth another try; a taken phone number is not.
+      const outcome = await this.transact(items, attempt, (index) => index === items.length - 1);
+      if (outcome === 'done') return volunteers;
+      if (outcome === 'item-taken')
+        throw new Conflict('a phone number already belongs to a registered volunteer');
+    }
   }
 
   async get(id: string): Promise<Volunteer | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.volunteer(id) }));
-    return Item ? stripKeys<Volunteer>(Item) : undefined;
-  }
-
-  /** STOP by SMS: no more alerts. A second STOP changes nothing. */
-  async optOut(id: string): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: keys.volunteer(id),
-        UpdateExpression: 'SET #status = :optedOut',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':optedOut': 'opted-out' },
-      }),
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.volunteer(id), ConsistentRead: true }),
     );
+    return Item ? stripKeys<Volunteer>(Item) : undefined;
   }
 
   async findIdByPhone(phone: string): Promise<string | undefined> {
@@ -54,29 +96,217 @@ export class VolunteerRepository {
 
   async listByMunicipality(nis: string): Promise<Volunteer[]> {
     const volunteers: Volunteer[] = [];
-    for await (const page of paginateQuery({ client: this.db }, this.rosterQuery(nis))) {
-      for (const item of page.Items ?? []) volunteers.push(stripKeys<Volunteer>(item));
-    }
-    return volunteers;
-  }
-
-  async countByMunicipality(nis: string): Promise<number> {
-    let count = 0;
-    for await (const page of paginateQuery(
-      { client: this.db },
-      { ...this.rosterQuery(nis), Select: 'COUNT' },
-    )) {
-      count += page.Count ?? 0;
-    }
-    return count;
-  }
-
-  private rosterQuery(nis: string) {
-    return {
+    const query = {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :vol)',
       ExpressionAttributeValues: { ':pk': keys.rosterIndex(nis, '').gsi1pk, ':vol': 'VOL#' },
     };
+    for await (const page of paginateQuery({ client: this.db }, query)) {
+      for (const item of page.Items ?? []) volunteers.push(stripKeys<Volunteer>(item));
+    }
+    return volunteers;
+  }
+
+  /** Applies a self-service or admin update; `null` removes a field. A stale `expectedUpdatedAt` is a Conflict. */
+  async update(
+    volunteer: Volunteer,
+    changes: UpdateVolunteerBody,
+    now: string,
+    who: Identity,
+  ): Promise<Volunteer> {
+    const set = Object.entries(changes).filter(([, value]) => value !== null);
+    const remove = Object.entries(changes).filter(([, value]) => value === null);
+    const names = Object.fromEntries(Object.keys(changes).map((name) => [`#${name}`, name]));
+    const values = Object.fromEntries(set.map(([name, value]) => [`:${name}`, value]));
+    const expression = [
+      `SET ${[...set.map(([name]) => `#${name} = :${name}`), 'updatedAt = :now'].join(', ')}`,
+      remove.length ? `REMOVE ${remove.map(([name]) => `#${name}`).join(', ')}` : '',
+    ].join(' ');
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.volunteer(volunteer.id),
+                UpdateExpression: expression,
+                ConditionExpression: 'updatedAt = :expected',
+                ExpressionAttributeNames: names,
+                ExpressionAttributeValues: { ...values, ':now': now, ':expected': volunteer.updatedAt },
+              },
+            },
+            auditPut(who, 'volunteer.updated', 'volunteer', volunteer.id, now),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new Conflict('the volunteer was changed meanwhile; read it again');
+      throw error;
+    }
+    return (await this.get(volunteer.id)) as Volunteer;
+  }
+
+  /** STOP by SMS: no more alerts. A second STOP changes nothing, so an admin's edit read before it still lands. */
+  async optOut(id: string, now: string): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.volunteer(id),
+                UpdateExpression: 'SET #status = :optedOut, updatedAt = :now',
+                ConditionExpression: '#status = :active',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':optedOut': 'opted-out', ':active': 'active', ':now': now },
+              },
+            },
+            auditPut(
+              { sub: `volunteer:${id}`, roles: ['volunteer'] },
+              'volunteer.opted-out-by-sms',
+              'volunteer',
+              id,
+              now,
+            ),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  /**
+   * Erases a member: every item of theirs and their phone claim go, the corps counter moves, a freed Flanders place
+   * goes to the longest-serving member the municipality pays for, and only `anonymousRecord` stays behind. Each
+   * attempt re-reads the member, so a promotion or erasure that landed meanwhile is taken into account.
+   */
+  async erase(
+    volunteerId: string,
+    anonymousRecord: (current: Volunteer) => { id: string } & Record<string, unknown>,
+    who: Identity,
+    now: string,
+  ): Promise<{ promoted?: string }> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(volunteerId);
+      if (!current) throw new NotFound('volunteer');
+      const nis = current.municipality;
+      const [corps, roster, own] = await Promise.all([
+        this.corps(nis),
+        this.listByMunicipality(nis),
+        this.partitionKeys(volunteerId),
+      ]);
+      const promoted = promotionOnLeave(
+        current,
+        roster.filter((m) => m.id !== volunteerId),
+      );
+      const items: TransactItem[] = [
+        ...own.map((Key) =>
+          Key.sk === keys.volunteer(volunteerId).sk
+            ? {
+                // The funding this erasure was decided on must still hold when it lands.
+                Delete: {
+                  TableName: this.table,
+                  Key,
+                  ConditionExpression: 'fundingSource = :fundingSource',
+                  ExpressionAttributeValues: { ':fundingSource': current.fundingSource },
+                },
+              }
+            : { Delete: { TableName: this.table, Key } },
+        ),
+        {
+          Delete: {
+            TableName: this.table,
+            Key: keys.phone(current.phone),
+            ConditionExpression: 'volunteerId = :id',
+            ExpressionAttributeValues: { ':id': volunteerId },
+          },
+        },
+        this.moveCorps(nis, corps, -1, current.fundingSource === 'flanders' && !promoted ? -1 : 0),
+        this.putNew({ ...keys.formerMember(nis, anonymousRecord(current).id), ...anonymousRecord(current) }),
+        auditPut(who, 'volunteer.erased', 'volunteer', volunteerId, now),
+      ];
+      if (promoted) {
+        items.push(
+          {
+            Update: {
+              TableName: this.table,
+              Key: keys.volunteer(promoted.id),
+              UpdateExpression: 'SET fundingSource = :flanders, updatedAt = :now',
+              ConditionExpression: 'fundingSource = :municipality',
+              ExpressionAttributeValues: {
+                ':flanders': 'flanders',
+                ':municipality': 'municipality',
+                ':now': now,
+              },
+            },
+          },
+          auditPut(SYSTEM, 'volunteer.funded-by-flanders', 'volunteer', promoted.id, now),
+        );
+      }
+      // Any failed condition means something moved meanwhile (the member, their successor, the counter): read again.
+      if ((await this.transact(items, attempt, () => true)) === 'done') {
+        return promoted ? { promoted: promoted.id } : {};
+      }
+    }
+  }
+
+  private async partitionKeys(volunteerId: string): Promise<Record<string, unknown>[]> {
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.volunteer(volunteerId).pk },
+        ProjectionExpression: 'pk, sk',
+        ConsistentRead: true,
+      }),
+    );
+    return Items;
+  }
+
+  private putNew(Item: Record<string, unknown>): TransactItem {
+    return { Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } };
+  }
+
+  private moveCorps(nis: string, corps: CorpsCounts, members: number, funded: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: keys.corps(nis),
+        UpdateExpression: 'SET members = :members, funded = :funded, version = :next',
+        ConditionExpression: corps.version === 0 ? 'attribute_not_exists(version)' : 'version = :version',
+        ExpressionAttributeValues: {
+          ':members': corps.members + members,
+          ':funded': corps.funded + funded,
+          ':next': corps.version + 1,
+          ...(corps.version === 0 ? {} : { ':version': corps.version }),
+        },
+      },
+    };
+  }
+
+  /**
+   * 'done'; 'retry' when only `retryable` items' conditions failed or a transaction conflicted; 'item-taken' when
+   * another item's condition failed, which no retry can fix.
+   */
+  private async transact(
+    items: TransactItem[],
+    attempt: number,
+    retryable: (index: number) => boolean,
+  ): Promise<'done' | 'retry' | 'item-taken'> {
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'done';
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (!codes) throw error;
+      if (codes.some((code, i) => code === 'ConditionalCheckFailed' && !retryable(i))) return 'item-taken';
+      if (attempt >= MAX_ATTEMPTS) throw error;
+      await pause(attempt);
+      return 'retry';
+    }
   }
 }

@@ -13,6 +13,13 @@ export const aVolunteer = (overrides: Partial<Volunteer> = {}): Volunteer => ({
   language: 'nl',
   skills: ['logistics'],
   status: 'active',
+  fundingSource: 'flanders',
+  insurance: {
+    status: 'covered',
+    policyReference: 'RKV-GVK-COLLECTIEF',
+    coveredFrom: '2025-01-15T09:00:00.000Z',
+  },
   registeredAt: '2025-01-15T09:00:00.000Z',
+  updatedAt: '2025-01-15T09:00:00.000Z',
   ...overrides,
 });

@@ -24,6 +24,13 @@ describe('one help request end to end over HTTP on the local runtime', () => {
     expect(joined.status).toBe(201);
     expect(joined.body).toMatchObject({ nis: GENT, name: 'Gent', province: 'Oost-Vlaanderen' });
 
+    const admin = await t.token({ roles: ['municipal-admin'], municipality: GENT, sub: 'gent-admin' });
+    const named = await t.call('PUT', `/municipalities/${GENT}/requesters`, {
+      token: admin,
+      body: { requesters: ['gent-official'] },
+    });
+    expect(named.status).toBe(200);
+
     const volunteer = await t.call('POST', `/municipalities/${GENT}/volunteers`, {
       token: coordinator,
       body: { name: 'An Peeters', birthDate: '1990-04-01', phone: '0470 12 34 56' },

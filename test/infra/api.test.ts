@@ -49,7 +49,7 @@ const TABLES = {
   Idempotency: dev.data.idempotency,
 } as const;
 type TableName = keyof typeof TABLES;
-type Access = 'read' | 'write';
+type Access = 'read' | 'append' | 'write';
 
 /** What a route's needs entitle it to, table by table. */
 const expectedTableAccess = (needs: Need[] = []): Partial<Record<TableName, Access>> => {
@@ -63,6 +63,7 @@ const expectedTableAccess = (needs: Need[] = []): Partial<Record<TableName, Acce
     if (need === 'operations:read') raise('Operations', 'read');
     if (need === 'operations:write') raise('Operations', 'write');
     if (need === 'idempotency') raise('Idempotency', 'write');
+    if (need === 'audit') raise('Audit', 'append');
   }
   return access;
 };
@@ -90,7 +91,12 @@ const dynamoStatements = (statements: Statement[]): Statement[] =>
 const actualTableAccess = (statements: Statement[]): Partial<Record<TableName, Access>> => {
   const access: Partial<Record<TableName, Access>> = {};
   for (const statement of dynamoStatements(statements)) {
-    const level: Access = actionsOf(statement).every((a) => READ_ACTIONS.has(a)) ? 'read' : 'write';
+    const actions = actionsOf(statement);
+    const level: Access = actions.every((a) => READ_ACTIONS.has(a))
+      ? 'read'
+      : actions.every((a) => a === 'dynamodb:PutItem')
+        ? 'append'
+        : 'write';
     for (const [name, table] of Object.entries(TABLES) as [TableName, (typeof TABLES)[TableName]][]) {
       if (!mentions(statement.Resource, logicalIdOf(table))) continue;
       if (access[name] !== 'write') access[name] = level;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newHelpRequest } from '../../shared/domain/help-request';
 import type { SmsJob } from '../../shared/schemas/sms-job';
 import { launchHelpRequest } from '../../shared/services/help-requests';
+import { aVolunteer } from '../builders/volunteer';
 import { startTestRuntime } from '../support/local-runtime';
 
 /**
@@ -11,6 +12,7 @@ import { startTestRuntime } from '../support/local-runtime';
 describe('the synthesized lifecycle state machine', () => {
   let t: Awaited<ReturnType<typeof startTestRuntime>>;
   const coordinator = { sub: 'coordinator-1', roles: ['coordinator' as const] };
+  const COORDINATOR = coordinator;
   let phoneSeq = 0;
 
   beforeAll(async () => {
@@ -27,6 +29,7 @@ describe('the synthesized lifecycle state machine', () => {
         updatedAt: '2026-01-01T00:00:00Z',
       },
       undefined,
+      COORDINATOR,
     );
   });
   afterAll(async () => {
@@ -35,17 +38,18 @@ describe('the synthesized lifecycle state machine', () => {
 
   const registerVolunteer = async () => {
     const phone = `+3247${String(1_000_000 + ++phoneSeq).slice(1)}0`;
-    await t.runtime.ports.volunteers.register({
-      id: t.runtime.ports.newId(),
-      municipality: '23088',
-      name: 'Test Volunteer',
-      birthDate: '1985-05-05',
-      phone,
-      language: 'nl',
-      skills: ['logistics'],
-      status: 'active',
-      registeredAt: new Date().toISOString(),
-    });
+    await t.runtime.ports.volunteers.registerMembers(
+      '23088',
+      [
+        aVolunteer({
+          id: t.runtime.ports.newId(),
+          municipality: '23088',
+          phone,
+          registeredAt: new Date().toISOString(),
+        }),
+      ],
+      COORDINATOR,
+    );
     return phone;
   };
 
@@ -54,7 +58,7 @@ describe('the synthesized lifecycle state machine', () => {
       municipality: '23088',
       title: 'Stroomuitval woonzorgcentrum',
       channel: 'phone',
-      needs: [{ task: 'logistics', volunteers: 2 }],
+      needs: [{ task: 'logistics', volunteers: 2, adultsOnly: false }],
       location: { postcode: '1800' },
       allowWidening: true,
       spontaneousCallAllowed: false,
@@ -105,7 +109,7 @@ describe('the synthesized lifecycle state machine', () => {
         municipality: '23088',
         title: 'Al afgesloten',
         channel: 'phone',
-        needs: [{ task: 'logistics', volunteers: 1 }],
+        needs: [{ task: 'logistics', volunteers: 1, adultsOnly: false }],
         location: { postcode: '1800' },
         allowWidening: false,
         spontaneousCallAllowed: false,

@@ -8,8 +8,8 @@ import { putMunicipality } from '../../../shared/services/registry';
 export const makeHandler = (ports: Ports) =>
   apiHandler(
     { body: putMunicipalityBodySchema, authorize: assertCanManageMunicipalities },
-    async ({ body, path }) => {
-      const { municipality, created } = await putMunicipality(ports, path.nis!, body);
+    async ({ identity, body, path }) => {
+      const { municipality, created } = await putMunicipality(ports, identity, path.nis!, body);
       return { statusCode: created ? 201 : 200, body: municipality };
     },
   );

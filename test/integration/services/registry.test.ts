@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RuleViolation } from '../../../shared/domain/errors';
 import { type RegisterVolunteerBody, registerVolunteerBodySchema } from '../../../shared/schemas/volunteer';
 import { putMunicipality, registerVolunteer } from '../../../shared/services/registry';
+import { AlertRepository } from '../../../shared/store/alert-repository';
 import { MunicipalityRepository } from '../../../shared/store/municipality-repository';
+import { TrainingRepository } from '../../../shared/store/training-repository';
 import { VolunteerRepository } from '../../../shared/store/volunteer-repository';
 import { anIdentity } from '../../builders/identity';
 import { aMobilePhone } from '../../builders/phone';
@@ -27,6 +29,8 @@ describe('registerVolunteer with DynamoDB Local', () => {
   let ports: {
     municipalities: MunicipalityRepository;
     volunteers: VolunteerRepository;
+    alerts: AlertRepository;
+    trainings: TrainingRepository;
     clock: typeof clock;
     newId: () => string;
   };
@@ -35,10 +39,12 @@ describe('registerVolunteer with DynamoDB Local', () => {
     ports = {
       municipalities: new MunicipalityRepository(),
       volunteers: new VolunteerRepository(),
+      alerts: new AlertRepository(),
+      trainings: new TrainingRepository(),
       clock,
       newId: () => ulid(),
     };
-    await putMunicipality(ports, GENT, { neighbours: ['44019'] });
+    await putMunicipality(ports, coordinator, GENT, { neighbours: ['44019'] });
   });
 
   it('registers a volunteer of a joined municipality as an active corps member', async () => {
@@ -61,14 +67,14 @@ describe('registerVolunteer with DynamoDB Local', () => {
       ports,
       coordinator,
       GENT,
-      aRegistration({ birthDate: '2010-03-02' }),
+      aRegistration({ birthDate: '2010-03-02', parentalConsent: { recordedOn: '2026-02-20' } }),
     );
 
     expect(await ports.volunteers.get(volunteer.id)).toEqual(volunteer);
   });
 
   it('refuses a volunteer who turns 16 only tomorrow on the Belgian calendar, and stores nothing', async () => {
-    const body = aRegistration({ birthDate: '2010-03-03' });
+    const body = aRegistration({ birthDate: '2010-03-03', parentalConsent: { recordedOn: '2026-02-20' } });
 
     const refusal = registerVolunteer(ports, coordinator, GENT, body);
 
@@ -84,7 +90,8 @@ describe('registerVolunteer with DynamoDB Local', () => {
 
     await expect(refusal).rejects.toBeInstanceOf(RuleViolation);
     await expect(refusal).rejects.toMatchObject({ rule: 'municipality-not-joined' });
-    expect(await ports.volunteers.countByMunicipality('44019')).toBe(0);
+    expect((await ports.volunteers.corps('44019')).members).toBe(0);
+    expect(await ports.volunteers.listByMunicipality('44019')).toEqual([]);
     expect(await ports.volunteers.findIdByPhone(body.phone)).toBeUndefined();
   });
 });

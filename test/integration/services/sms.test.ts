@@ -10,6 +10,7 @@ import { HelpRequestRepository } from '../../../shared/store/help-request-reposi
 import { VolunteerRepository } from '../../../shared/store/volunteer-repository';
 import { anAlert, anAlertJob } from '../../builders/alert';
 import { aHelpRequest } from '../../builders/help-request-record';
+import { anIdentity } from '../../builders/identity';
 import { aMobilePhone } from '../../builders/phone';
 import { aVolunteer } from '../../builders/volunteer';
 import { createTestTables } from '../../support/tables';
@@ -110,8 +111,12 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
 
   /** A registered volunteer alerted for one open help request, and a fresh gateway. */
   const alerted = async (volunteerOverrides: Partial<Volunteer> = {}) => {
-    const volunteer = aVolunteer({ phone: aMobilePhone(), ...volunteerOverrides });
-    await volunteers.register(volunteer);
+    const [volunteer] = await volunteers.registerMembers(
+      '44021',
+      [aVolunteer({ phone: aMobilePhone(), ...volunteerOverrides })],
+      anIdentity(['coordinator'], undefined, 'coordinator-1'),
+    );
+    if (!volunteer) throw new Error('the volunteer was not registered');
     const request = aHelpRequest();
     await helpRequests.create(request);
     const alert = anAlert(request.id, volunteer.id, { smsStatus: 'sent' });

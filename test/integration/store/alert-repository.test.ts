@@ -179,12 +179,10 @@ describe('AlertRepository on DynamoDB Local', () => {
         note: 'pas om 14u',
       });
       expect(await countsOf(request.id)).toEqual({ alerted: 0, accepted: 1, declined: 0, checkedIn: 0 });
-      expect(await requests.timeline(request.id)).toContainEqual({
-        at: T1,
-        type: 'alert-accepted',
-        volunteerId: alert.volunteerId,
-        note: 'pas om 14u',
-      });
+      const timeline = await requests.timeline(request.id);
+      expect(timeline).toContainEqual({ at: T1, type: 'alert-accepted', volunteerId: alert.volunteerId });
+      // The free-text note stays on the alert only, where an erasure finds it; the timeline never repeats it.
+      expect(JSON.stringify(timeline)).not.toContain('pas om 14u');
     });
 
     it('leaves the same answer repeated unchanged, and the counts with it', async () => {
@@ -245,6 +243,41 @@ describe('AlertRepository on DynamoDB Local', () => {
 
       expect(await countsOf(request.id)).toMatchObject({ accepted: 0, declined: 1 });
       expect(await current(alert)).toMatchObject({ response: 'declined', respondedAt: T3 });
+    });
+  });
+
+  describe('forgetting notes (erasure)', () => {
+    it('removes the notes a volunteer left on alerts of every request and keeps their answers and counts', async () => {
+      const volunteerId = ulid();
+      const [first, second] = [await aStoredRequest(), await aStoredRequest()];
+      const alertOne = anAlert(first.id, volunteerId);
+      const alertTwo = anAlert(second.id, volunteerId);
+      await alerts.createMany([alertOne, alertTwo]);
+      await alerts.recordAnswer(alertOne, 'accepted', T1, 'met mijn buurman Jan');
+      await alerts.recordAnswer(alertTwo, 'declined', T2, 'ziek');
+
+      await alerts.forgetNotes(volunteerId);
+
+      const one = await current(alertOne);
+      const two = await current(alertTwo);
+      expect(one).not.toHaveProperty('note');
+      expect(two).not.toHaveProperty('note');
+      expect(one).toMatchObject({ response: 'accepted', respondedAt: T1 });
+      expect(two).toMatchObject({ response: 'declined', respondedAt: T2 });
+      expect(await countsOf(first.id)).toMatchObject({ accepted: 1, declined: 0 });
+    });
+
+    it('leaves the notes of other volunteers on the same request alone', async () => {
+      const request = await aStoredRequest();
+      const leaving = await aStoredAlert(request.id);
+      const staying = await aStoredAlert(request.id);
+      await alerts.recordAnswer(leaving, 'accepted', T1, 'tot straks');
+      await alerts.recordAnswer(staying, 'accepted', T1, 'ik breng zandzakken');
+
+      await alerts.forgetNotes(leaving.volunteerId);
+
+      expect(await current(leaving)).not.toHaveProperty('note');
+      expect((await current(staying)).note).toBe('ik breng zandzakken');
     });
   });
 });

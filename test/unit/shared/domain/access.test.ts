@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  assertCanAccessVolunteer,
   assertCanCoordinate,
   assertCanLaunchRequest,
   assertCanManageMunicipalities,
+  assertCanNameRequesters,
   assertCanReadMunicipality,
   assertCanReadRequest,
+  assertCanReadRoster,
+  assertCanRecordTraining,
   assertCanRegisterVolunteer,
   assertMayLaunchRequests,
 } from '../../../../shared/domain/access';
@@ -93,6 +97,30 @@ const rows = [
     'NotFound',
   ),
   ...matrix('coordinate', assertCanCoordinate, { coordinator: 'pass' }, 'Forbidden'),
+  ...matrix(
+    'read or change volunteer 01JZ…01 of 44021',
+    (who) => assertCanAccessVolunteer(who, { id: '01JZ0000000000000000000001', municipality: OWN }),
+    { coordinator: 'pass', 'municipal-admin of own': 'pass', 'volunteer of own': 'pass' },
+    'NotFound',
+  ),
+  ...matrix(
+    'record a course for volunteer 01JZ…01 of 44021',
+    (who) => assertCanRecordTraining(who, { id: '01JZ0000000000000000000001', municipality: OWN }),
+    { coordinator: 'pass', 'municipal-admin of own': 'pass', 'volunteer of own': 'Forbidden' },
+    'NotFound',
+  ),
+  ...matrix(
+    'name the requesters of 44021',
+    (who) => assertCanNameRequesters(who, OWN),
+    { 'municipal-admin of own': 'pass', 'municipal-admin of other': 'NotFound' },
+    'Forbidden',
+  ),
+  ...matrix(
+    'read the roster of 44021',
+    (who) => assertCanReadRoster(who, OWN),
+    { coordinator: 'pass', 'municipal-admin of own': 'pass', 'municipal-admin of other': 'NotFound' },
+    'Forbidden',
+  ),
   ...matrix(
     'launch requests at all',
     assertMayLaunchRequests,

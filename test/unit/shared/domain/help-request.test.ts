@@ -35,7 +35,7 @@ describe('newHelpRequest', () => {
 
   it('keeps everything the body said', () => {
     expect(request).toMatchObject(body);
-    expect(request.needs).toEqual([{ task: 'logistics', volunteers: 12 }]);
+    expect(request.needs).toEqual([{ task: 'logistics', volunteers: 12, adultsOnly: false }]);
     expect(request.description).toBe('Kelders lopen onder');
   });
 
@@ -58,31 +58,51 @@ describe('newHelpRequest', () => {
 });
 
 describe('selectCandidates', () => {
+  const TODAY = '2026-11-23';
+  const ANY_TASK = [{ task: 'logistics' as const, volunteers: 2, adultsOnly: false }];
+  const ADULTS_ONLY = [{ task: 'medical' as const, volunteers: 1, adultsOnly: true }];
+  const minor = aVolunteer({ name: 'Seventeen', birthDate: '2009-11-24' });
+  const justAdult = aVolunteer({ name: 'Eighteen today', birthDate: '2008-11-23' });
   const active = aVolunteer({ name: 'Active' });
   const optedOut = aVolunteer({ name: 'Opted out', status: 'opted-out' });
   const alerted = aVolunteer({ name: 'Already alerted' });
   const alsoActive = aVolunteer({ name: 'Also active' });
 
   it('skips volunteers who opted out and volunteers already alerted for this request, keeping the order', () => {
-    expect(selectCandidates([active, optedOut, alerted, alsoActive], new Set([alerted.id]))).toEqual([
-      active,
-      alsoActive,
-    ]);
+    expect(
+      selectCandidates([active, optedOut, alerted, alsoActive], new Set([alerted.id]), ANY_TASK, TODAY),
+    ).toEqual([active, alsoActive]);
   });
 
   it('alerts every active volunteer when nobody was alerted yet', () => {
-    expect(selectCandidates([alsoActive, active], new Set())).toEqual([alsoActive, active]);
+    expect(selectCandidates([alsoActive, active], new Set(), ANY_TASK, TODAY)).toEqual([alsoActive, active]);
   });
 
   it('skips an opted-out volunteer even if never alerted', () => {
-    expect(selectCandidates([optedOut], new Set())).toEqual([]);
+    expect(selectCandidates([optedOut], new Set(), ANY_TASK, TODAY)).toEqual([]);
   });
 
   it('finds nobody once everyone has been alerted', () => {
-    expect(selectCandidates([active, alsoActive], new Set([active.id, alsoActive.id]))).toEqual([]);
+    expect(
+      selectCandidates([active, alsoActive], new Set([active.id, alsoActive.id]), ANY_TASK, TODAY),
+    ).toEqual([]);
   });
 
   it('ignores alerted ids of volunteers not in the list', () => {
-    expect(selectCandidates([active], new Set([testId(999999)]))).toEqual([active]);
+    expect(selectCandidates([active], new Set([testId(999999)]), ANY_TASK, TODAY)).toEqual([active]);
+  });
+
+  it('does not alert members under 18 when every task of the request is adults-only', () => {
+    expect(selectCandidates([minor, justAdult], new Set(), ADULTS_ONLY, TODAY)).toEqual([justAdult]);
+  });
+
+  it('alerts members under 18 when at least one task is open to them', () => {
+    expect(selectCandidates([minor], new Set(), [...ADULTS_ONLY, ...ANY_TASK], TODAY)).toEqual([minor]);
+  });
+
+  it('skips a volunteer paused up to and including today, and alerts them again the day after', () => {
+    const paused = aVolunteer({ pausedUntil: TODAY });
+    expect(selectCandidates([paused], new Set(), ANY_TASK, TODAY)).toEqual([]);
+    expect(selectCandidates([paused], new Set(), ANY_TASK, '2026-11-24')).toEqual([paused]);
   });
 });

@@ -1,0 +1,20 @@
+import { awsPorts } from '../../../shared/aws-ports';
+import { assertCanNameRequesters } from '../../../shared/domain/access';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { Ports } from '../../../shared/ports';
+import { putRequestersBodySchema } from '../../../shared/schemas/requesters';
+import { putRequesters } from '../../../shared/services/registry';
+
+export const makeHandler = (ports: Ports) =>
+  apiHandler(
+    {
+      body: putRequestersBodySchema,
+      authorize: (identity, path) => assertCanNameRequesters(identity, path.nis!),
+    },
+    async ({ identity, body, path }) => ({
+      statusCode: 200,
+      body: await putRequesters(ports, identity, path.nis!, body),
+    }),
+  );
+
+export const handler = makeHandler(awsPorts());

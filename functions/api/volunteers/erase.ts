@@ -1,0 +1,12 @@
+import { awsPorts } from '../../../shared/aws-ports';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { Ports } from '../../../shared/ports';
+import { eraseVolunteer } from '../../../shared/services/registry';
+
+export const makeHandler = (ports: Ports) =>
+  apiHandler({}, async ({ identity, path }) => {
+    await eraseVolunteer(ports, identity, path.id!);
+    return { statusCode: 204 };
+  });
+
+export const handler = makeHandler(awsPorts());

@@ -1,0 +1,40 @@
+import type { RegisterVolunteerBody, Volunteer } from '../schemas/volunteer';
+import { ageOn, assertMinimumAge } from './age';
+import { RuleViolation } from './errors';
+
+export const ADULT_AGE = 18;
+
+/** The collective policy Red Cross Flanders holds for the corps: everyone registered is covered by it. */
+export const INSURANCE_POLICY_REFERENCE = 'RKV-GVK-COLLECTIEF';
+
+export const isMinor = (birthDate: string, today: string): boolean => ageOn(birthDate, today) < ADULT_AGE;
+
+/** A new corps member, before the corps decides who funds them. */
+export type NewVolunteer = Omit<Volunteer, 'fundingSource'>;
+
+export const newVolunteer = (
+  body: RegisterVolunteerBody,
+  context: { id: string; municipality: string; now: string; today: string; groupId?: string },
+): NewVolunteer => {
+  assertMinimumAge(body.birthDate, context.today);
+  if (isMinor(body.birthDate, context.today) && !body.parentalConsent) {
+    throw new RuleViolation(
+      'parental-consent-required',
+      'members aged 16 or 17 need a recorded parental consent',
+    );
+  }
+  return {
+    ...body,
+    id: context.id,
+    municipality: context.municipality,
+    ...(context.groupId ? { groupId: context.groupId } : {}),
+    status: 'active',
+    insurance: { status: 'covered', policyReference: INSURANCE_POLICY_REFERENCE, coveredFrom: context.now },
+    registeredAt: context.now,
+    updatedAt: context.now,
+  };
+};
+
+/** Paused volunteers are not alerted up to and including their `pausedUntil` date. */
+export const isPaused = (volunteer: Pick<Volunteer, 'pausedUntil'>, today: string): boolean =>
+  volunteer.pausedUntil !== undefined && volunteer.pausedUntil >= today;

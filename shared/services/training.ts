@@ -1,0 +1,78 @@
+import { assertCanManageMunicipalities, assertCanRecordTraining } from '../domain/access';
+import { belgianDate } from '../domain/dates';
+import { RuleViolation } from '../domain/errors';
+import type { Identity } from '../domain/identity';
+import {
+  assertRecordable,
+  isFunded,
+  type TrainingRecord,
+  type TrainingStatus,
+  trainingStatus,
+} from '../domain/training';
+import type { Ports } from '../ports';
+import type { PutTrainingProviderBody, RecordTrainingBody, TrainingProvider } from '../schemas/training';
+import type { Volunteer } from '../schemas/volunteer';
+import { getVolunteer } from './registry';
+
+type TrainingPorts = Pick<
+  Ports,
+  'trainings' | 'volunteers' | 'municipalities' | 'alerts' | 'clock' | 'newId'
+>;
+
+/** Providers that meet the quality charter (Red Cross Flanders, Vlaams Kruis, approved local organisations). */
+export const putTrainingProvider = async (
+  ports: TrainingPorts,
+  who: Identity,
+  id: string,
+  body: PutTrainingProviderBody,
+): Promise<TrainingProvider> => {
+  assertCanManageMunicipalities(who);
+  const provider = { id, ...body, updatedAt: ports.clock.now().toISOString() };
+  await ports.trainings.putProvider(provider);
+  return provider;
+};
+
+export const recordTraining = async (
+  ports: TrainingPorts,
+  who: Identity,
+  volunteerId: string,
+  body: RecordTrainingBody,
+): Promise<TrainingRecord> => {
+  const volunteer = await getVolunteer(ports, who, volunteerId);
+  assertCanRecordTraining(who, volunteer);
+  if (!(await ports.trainings.getProvider(body.providerId))) {
+    throw new RuleViolation(
+      'unknown-training-provider',
+      `${body.providerId} is not a provider of the quality charter`,
+    );
+  }
+  const now = ports.clock.now();
+  assertRecordable(body.date, belgianDate(now), volunteer.birthDate);
+  const existing = await ports.trainings.listForVolunteer(volunteerId);
+  const record: TrainingRecord = {
+    id: ports.newId(),
+    ...body,
+    funded: isFunded(body.kind, body.date, existing, volunteer.priorFirstAidCertificate !== undefined),
+    recordedAt: now.toISOString(),
+  };
+  const stored = await ports.trainings.record(volunteerId, record, who);
+  if (!stored) throw new Error(`training record ${record.id} already existed`);
+  return stored;
+};
+
+export type VolunteerWithTraining = Volunteer & { training: TrainingStatus };
+
+/** A volunteer with what their courses add up to today: deployable, refresher and simulation due. */
+export const withTrainingStatus = async (
+  ports: Pick<Ports, 'trainings' | 'clock'>,
+  volunteer: Volunteer,
+): Promise<VolunteerWithTraining> => ({
+  ...volunteer,
+  training: trainingStatus({
+    trainings: await ports.trainings.listForVolunteer(volunteer.id),
+    ...(volunteer.priorFirstAidCertificate
+      ? { priorCertificateDate: volunteer.priorFirstAidCertificate.date }
+      : {}),
+    today: belgianDate(ports.clock.now()),
+  }),
+});

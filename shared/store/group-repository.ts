@@ -1,0 +1,44 @@
+import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import type { Group } from '../schemas/group';
+import { documentClient } from './dynamo-client';
+import { keys, stripKeys } from './keys';
+import { tableNames } from './tables';
+import type { TransactItem } from './volunteer-repository';
+
+/** Groups (scouts, Chiro) that joined a corps together; their members are ordinary volunteers. */
+export class GroupRepository {
+  constructor(
+    private readonly db = documentClient(),
+    private readonly table = tableNames.registry(),
+  ) {}
+
+  /** The group's record, to be written in the same transaction as its members. */
+  putItem(group: Group): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { ...keys.group(group.id), ...keys.groupIndex(group.municipality, group.id), ...group },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  async get(id: string): Promise<Group | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.group(id) }));
+    return Item ? stripKeys<Group>(Item) : undefined;
+  }
+
+  async listByMunicipality(nis: string): Promise<Group[]> {
+    const groups: Group[] = [];
+    const query = {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :group)',
+      ExpressionAttributeValues: { ':pk': keys.groupIndex(nis, '').gsi1pk, ':group': 'GROUP#' },
+    };
+    for await (const page of paginateQuery({ client: this.db }, query)) {
+      for (const item of page.Items ?? []) groups.push(stripKeys<Group>(item));
+    }
+    return groups;
+  }
+}

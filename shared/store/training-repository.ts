@@ -1,0 +1,112 @@
+import {
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Identity } from '../domain/identity';
+import type { TrainingRecord } from '../domain/training';
+import type { TrainingProvider } from '../schemas/training';
+import { auditPut } from './audit-log';
+import { documentClient, isConditionFailure } from './dynamo-client';
+import { keys, stripKeys } from './keys';
+import { tableNames } from './tables';
+
+// Local key builders until they move to keys.ts.
+/** All providers share one partition: the list is short (a few dozen) and is read whole, by a Query, not a Scan. */
+const PROVIDERS_PK = 'PROVIDERS';
+const providerKey = (id: string) => ({ pk: PROVIDERS_PK, sk: id });
+/** Under the volunteer's own partition, sorted by date, so a volunteer's history is one Query. */
+const TRAINING_PREFIX = 'TRAINING#';
+const fundedMarkerKey = (volunteerId: string, record: TrainingRecord) => ({
+  pk: keys.volunteer(volunteerId).pk,
+  sk: `FUNDED#${record.kind}${record.kind === 'basic' ? '' : `#${record.date.slice(0, 4)}`}`,
+});
+const trainingKey = (volunteerId: string, date: string, id: string) => ({
+  pk: keys.volunteer(volunteerId).pk,
+  sk: `${TRAINING_PREFIX}${date}#${id}`,
+});
+
+export class TrainingRepository {
+  constructor(
+    private readonly db = documentClient(),
+    private readonly table = tableNames.registry(),
+  ) {}
+
+  /** Creates or replaces a provider. */
+  async putProvider(provider: TrainingProvider): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.table, Item: { ...providerKey(provider.id), ...provider } }),
+    );
+  }
+
+  async getProvider(id: string): Promise<TrainingProvider | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: providerKey(id) }));
+    return Item ? stripKeys<TrainingProvider>(Item) : undefined;
+  }
+
+  /** Sorted by id. */
+  async listProviders(): Promise<TrainingProvider[]> {
+    return this.queryAll<TrainingProvider>({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': PROVIDERS_PK },
+    });
+  }
+
+  /**
+   * Stores a course once (a repeat of the same record writes nothing and answers undefined). A funded course also
+   * claims its subsidy marker (basic: once ever; refresher and simulation: once per calendar year) in the same
+   * transaction, so two courses recorded at the same moment cannot both be funded: the loser is stored unfunded.
+   */
+  async record(
+    volunteerId: string,
+    record: TrainingRecord,
+    who: Identity,
+  ): Promise<TrainingRecord | undefined> {
+    const put = (item: Record<string, unknown>) => ({
+      Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+    });
+    const items = [
+      put({ ...trainingKey(volunteerId, record.date, record.id), ...record }),
+      auditPut(who, `training.${record.kind}-recorded`, 'volunteer', volunteerId, record.recordedAt),
+      ...(record.funded ? [put(fundedMarkerKey(volunteerId, record))] : []),
+    ];
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return record;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      if (
+        record.funded &&
+        reasons[2]?.Code === 'ConditionalCheckFailed' &&
+        reasons[0]?.Code !== 'ConditionalCheckFailed'
+      ) {
+        return this.record(volunteerId, { ...record, funded: false }, who);
+      }
+      return undefined;
+    }
+  }
+
+  /** Oldest first (by date, then id). */
+  async listForVolunteer(volunteerId: string): Promise<TrainingRecord[]> {
+    return this.queryAll<TrainingRecord>({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :training)',
+      ExpressionAttributeValues: {
+        ':pk': keys.volunteer(volunteerId).pk,
+        ':training': TRAINING_PREFIX,
+      },
+    });
+  }
+
+  private async queryAll<T>(input: QueryCommandInput): Promise<T[]> {
+    const items: T[] = [];
+    for await (const page of paginateQuery({ client: this.db }, input)) {
+      for (const item of page.Items ?? []) items.push(stripKeys<T>(item));
+    }
+    return items;
+  }
+}

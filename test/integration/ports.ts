@@ -1,0 +1,136 @@
+import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import type { Identity } from '../../shared/domain/identity';
+import type { SmsGateway, SmsJobQueue } from '../../shared/messaging/ports';
+import type { Ports } from '../../shared/ports';
+import type { LifecycleInput } from '../../shared/schemas/help-request';
+import type { SmsJob } from '../../shared/schemas/sms-job';
+import type { Volunteer } from '../../shared/schemas/volunteer';
+import { AlertRepository } from '../../shared/store/alert-repository';
+import { documentClient } from '../../shared/store/dynamo-client';
+import { GroupRepository } from '../../shared/store/group-repository';
+import { HelpRequestRepository } from '../../shared/store/help-request-repository';
+import { MunicipalityRepository } from '../../shared/store/municipality-repository';
+import { TrainingRepository } from '../../shared/store/training-repository';
+import { VolunteerRepository } from '../../shared/store/volunteer-repository';
+import type { Workflow } from '../../shared/workflow/ports';
+import { aNewMember } from '../builders/registration';
+
+/** The state machine, which cannot run here: records the executions the API would have started. */
+export class RecordingWorkflow implements Workflow {
+  readonly started: LifecycleInput[] = [];
+  readonly resumed: { taskToken: string; output: Record<string, unknown> }[] = [];
+
+  async start(input: LifecycleInput): Promise<void> {
+    this.started.push(input);
+  }
+
+  async resume(taskToken: string, output: Record<string, unknown>): Promise<void> {
+    this.resumed.push({ taskToken, output });
+  }
+}
+
+/** The SMS provider, which cannot run here: records what it was asked to send. */
+export class RecordingSmsGateway implements SmsGateway {
+  readonly sent: { to: string; body: string }[] = [];
+
+  async send(to: string, body: string): Promise<{ messageId: string }> {
+    this.sent.push({ to, body });
+    return { messageId: `msg-${this.sent.length}` };
+  }
+}
+
+/** The SMS job topic and queue, which cannot run here: keeps the jobs. */
+export class RecordingSmsQueue implements SmsJobQueue {
+  readonly jobs: SmsJob[] = [];
+
+  async enqueue(jobs: SmsJob[]): Promise<void> {
+    this.jobs.push(...jobs);
+  }
+}
+
+/** A clock the test sets: it stands still until moved. */
+export class TestClock {
+  private current: Date;
+
+  constructor(start: string) {
+    this.current = new Date(start);
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export type TestPorts = Ports & {
+  workflow: RecordingWorkflow;
+  sms: RecordingSmsGateway;
+  smsJobs: RecordingSmsQueue;
+  clock: TestClock;
+};
+
+/**
+ * The real repositories on this file's DynamoDB Local tables (build after createTestTables), with in-memory fakes
+ * for what only AWS provides (SMS, queue, state machine).
+ */
+export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): TestPorts => ({
+  municipalities: new MunicipalityRepository(),
+  volunteers: new VolunteerRepository(),
+  helpRequests: new HelpRequestRepository(),
+  alerts: new AlertRepository(),
+  trainings: new TrainingRepository(),
+  groups: new GroupRepository(),
+  smsJobs: new RecordingSmsQueue(),
+  sms: new RecordingSmsGateway(),
+  workflow: new RecordingWorkflow(),
+  timing: { ackTimeoutSeconds: 1, responseWindowSeconds: 1, aftercareWindowSeconds: 1 },
+  clock,
+  newId: () => ulid(),
+});
+
+/** Every item of one table, read page by page with a consistent scan. */
+export const scanTable = async (tableName: string): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  let startKey: ScanCommandInput['ExclusiveStartKey'];
+  do {
+    const page = await documentClient().send(
+      new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+};
+
+/** Members per registerMembers call when seeding: 3 transaction items each, within DynamoDB's 100. */
+const SEED_BATCH = 30;
+
+/**
+ * Seeds `count` members of `nis` in batches, registered one minute apart from `firstRegisteredAt` (so the
+ * longest-serving member is known), and answers them as stored.
+ */
+export const seedMembers = async (
+  volunteers: VolunteerRepository,
+  nis: string,
+  count: number,
+  who: Identity,
+  firstRegisteredAt = '2025-01-01T08:00:00.000Z',
+): Promise<Volunteer[]> => {
+  const start = new Date(firstRegisteredAt).getTime();
+  const members = Array.from({ length: count }, (_, i) =>
+    aNewMember({ municipality: nis, registeredAt: new Date(start + i * 60_000).toISOString() }),
+  );
+  const stored: Volunteer[] = [];
+  for (let i = 0; i < members.length; i += SEED_BATCH) {
+    stored.push(...(await volunteers.registerMembers(nis, members.slice(i, i + SEED_BATCH), who)));
+  }
+  return stored;
+};

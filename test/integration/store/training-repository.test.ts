@@ -1,0 +1,205 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TrainingRecord } from '../../../shared/domain/training';
+import type { TrainingProvider } from '../../../shared/schemas/training';
+import { documentClient } from '../../../shared/store/dynamo-client';
+import { keys } from '../../../shared/store/keys';
+import { tableNames } from '../../../shared/store/tables';
+import { TrainingRepository } from '../../../shared/store/training-repository';
+import { anIdentity } from '../../builders/identity';
+import { testId } from '../../builders/ids';
+import { createTestTables } from '../../support/tables';
+
+const aProvider = (overrides: Partial<TrainingProvider> = {}): TrainingProvider => ({
+  id: 'rode-kruis-vlaanderen',
+  name: 'Rode Kruis-Vlaanderen',
+  charter: 'red-cross-flanders',
+  updatedAt: '2025-01-10T08:00:00.000Z',
+  ...overrides,
+});
+
+const admin = anIdentity(['municipal-admin'], '44021', 'gent-admin');
+
+let next = 9000;
+const aRecord = (overrides: Partial<TrainingRecord> = {}): TrainingRecord => ({
+  id: testId(next++),
+  kind: 'refresher',
+  providerId: 'rode-kruis-vlaanderen',
+  date: '2025-03-01',
+  funded: true,
+  recordedAt: '2025-03-02T09:00:00.000Z',
+  ...overrides,
+});
+
+describe('TrainingRepository on DynamoDB Local', () => {
+  let trainings: TrainingRepository;
+  // A volunteer profile written as-is: these tests are about what the training repository reads and leaves alone.
+  const putProfile = async (id: string) => {
+    const Item = { ...keys.volunteer(id), id, name: 'An Peeters', status: 'active' };
+    await documentClient().send(new PutCommand({ TableName: tableNames.registry(), Item }));
+    return Item;
+  };
+  const getItem = async (key: { pk: string; sk: string }) =>
+    (await documentClient().send(new GetCommand({ TableName: tableNames.registry(), Key: key }))).Item;
+
+  beforeAll(async () => {
+    await createTestTables();
+    trainings = new TrainingRepository();
+  });
+
+  describe('providers', () => {
+    it('returns a provider as it was put, and undefined for an unknown id', async () => {
+      const provider = aProvider({ id: 'vlaams-kruis', name: 'Vlaams Kruis', charter: 'vlaams-kruis' });
+      await trainings.putProvider(provider);
+
+      expect(await trainings.getProvider('vlaams-kruis')).toEqual(provider);
+      expect(await trainings.getProvider('nobody-knows-me')).toBeUndefined();
+      expect(await getItem({ pk: 'PROVIDERS', sk: 'vlaams-kruis' })).toEqual({
+        pk: 'PROVIDERS',
+        sk: 'vlaams-kruis',
+        ...provider,
+      });
+    });
+
+    it('replaces a provider that is put again under the same id', async () => {
+      await trainings.putProvider(
+        aProvider({ id: 'ehbo-gent', name: 'EHBO Gent', charter: 'approved-local' }),
+      );
+      const renamed = aProvider({
+        id: 'ehbo-gent',
+        name: 'EHBO-vereniging Gent',
+        charter: 'approved-local',
+        updatedAt: '2025-02-01T12:00:00.000Z',
+      });
+
+      await trainings.putProvider(renamed);
+
+      expect(await trainings.getProvider('ehbo-gent')).toEqual(renamed);
+    });
+
+    it('lists every provider once, sorted by id, and nothing else of the table', async () => {
+      await trainings.putProvider(aProvider());
+      await trainings.putProvider(
+        aProvider({ id: 'vlaams-kruis', name: 'Vlaams Kruis', charter: 'vlaams-kruis' }),
+      );
+      await trainings.putProvider(
+        aProvider({ id: 'ehbo-gent', name: 'EHBO Gent', charter: 'approved-local' }),
+      );
+      await putProfile(testId(8000));
+
+      const listed = await trainings.listProviders();
+
+      expect(listed.map((p) => p.id)).toEqual(['ehbo-gent', 'rode-kruis-vlaanderen', 'vlaams-kruis']);
+      expect(listed).toContainEqual(aProvider());
+    });
+  });
+
+  describe('training records', () => {
+    it('lists a volunteer’s records oldest first, whatever the order they were recorded in', async () => {
+      const volunteerId = testId(8001);
+      const simulation = aRecord({ kind: 'simulation', date: '2025-04-01' });
+      const basic = aRecord({ kind: 'basic', date: '2024-02-10' });
+      const refresher = aRecord({ kind: 'refresher', date: '2025-01-01' });
+      for (const record of [simulation, basic, refresher]) {
+        expect(await trainings.record(volunteerId, record, admin)).toEqual(record);
+      }
+
+      expect(await trainings.listForVolunteer(volunteerId)).toEqual([basic, refresher, simulation]);
+    });
+
+    it('stores a record in the volunteer’s own partition, so erasing the volunteer erases it too', async () => {
+      const volunteerId = testId(8007);
+      const record = aRecord({ date: '2025-06-30' });
+      await trainings.record(volunteerId, record, admin);
+
+      expect(await getItem({ pk: `VOL#${volunteerId}`, sk: `TRAINING#2025-06-30#${record.id}` })).toEqual({
+        pk: `VOL#${volunteerId}`,
+        sk: `TRAINING#2025-06-30#${record.id}`,
+        ...record,
+      });
+    });
+
+    it('records a repeat of the same record once and keeps the first one', async () => {
+      const volunteerId = testId(8002);
+      const first = aRecord({ funded: true });
+
+      expect(await trainings.record(volunteerId, first, admin)).toEqual(first);
+      expect(
+        await trainings.record(
+          volunteerId,
+          { ...first, funded: false, recordedAt: '2025-03-03T09:00:00Z' },
+          admin,
+        ),
+      ).toBeUndefined();
+
+      expect(await trainings.listForVolunteer(volunteerId)).toEqual([first]);
+    });
+
+    it('keeps two courses of the same day apart when their ids differ', async () => {
+      const volunteerId = testId(8003);
+      const refresher = aRecord({ kind: 'refresher', date: '2025-05-05' });
+      const simulation = aRecord({ kind: 'simulation', date: '2025-05-05' });
+      await trainings.record(volunteerId, refresher, admin);
+      await trainings.record(volunteerId, simulation, admin);
+
+      expect(await trainings.listForVolunteer(volunteerId)).toEqual([refresher, simulation]);
+    });
+
+    it('keeps each volunteer’s records to themselves and leaves the volunteer profile as it was', async () => {
+      const volunteerId = testId(8006);
+      const profile = await putProfile(volunteerId);
+      const own = aRecord({ kind: 'basic', date: '2025-02-02' });
+      await trainings.record(volunteerId, own, admin);
+      await trainings.record(testId(8004), aRecord(), admin);
+
+      expect(await trainings.listForVolunteer(volunteerId)).toEqual([own]);
+      expect(await getItem(keys.volunteer(volunteerId))).toEqual(profile);
+      expect(await trainings.listForVolunteer(testId(8005))).toEqual([]);
+    });
+
+    it('stores a second funded refresher of the same calendar year as unfunded and answers it so', async () => {
+      const volunteerId = testId(8010);
+      const first = aRecord({ kind: 'refresher', date: '2025-02-01', funded: true });
+      const second = aRecord({ kind: 'refresher', date: '2025-11-20', funded: true });
+      const nextYear = aRecord({ kind: 'refresher', date: '2026-01-05', funded: true });
+
+      expect(await trainings.record(volunteerId, first, admin)).toEqual(first);
+      expect(await trainings.record(volunteerId, second, admin)).toEqual({ ...second, funded: false });
+      expect(await trainings.record(volunteerId, nextYear, admin)).toEqual(nextYear);
+
+      expect((await trainings.listForVolunteer(volunteerId)).map((r) => [r.date, r.funded])).toEqual([
+        ['2025-02-01', true],
+        ['2025-11-20', false],
+        ['2026-01-05', true],
+      ]);
+    });
+
+    it('funds a basic course once ever, whatever the year', async () => {
+      const volunteerId = testId(8011);
+      await trainings.record(volunteerId, aRecord({ kind: 'basic', date: '2024-03-01' }), admin);
+
+      const again = await trainings.record(
+        volunteerId,
+        aRecord({ kind: 'basic', date: '2025-03-01' }),
+        admin,
+      );
+
+      expect(again?.funded).toBe(false);
+      expect((await trainings.listForVolunteer(volunteerId)).map((r) => r.funded)).toEqual([true, false]);
+    });
+
+    it('lets exactly one of five funded refreshers recorded at once in the same year be funded', async () => {
+      const volunteerId = testId(8012);
+      const records = Array.from({ length: 5 }, (_, i) =>
+        aRecord({ kind: 'refresher', date: `2025-0${i + 1}-10`, funded: true }),
+      );
+
+      const stored = await Promise.all(records.map((r) => trainings.record(volunteerId, r, admin)));
+
+      expect(stored.filter((r) => r?.funded)).toHaveLength(1);
+      const listed = await trainings.listForVolunteer(volunteerId);
+      expect(listed).toHaveLength(5);
+      expect(listed.filter((r) => r.funded)).toHaveLength(1);
+    });
+  });
+});
