@@ -1,9 +1,12 @@
+import { z } from 'zod';
+import { once, parseEnv } from '../config';
 import { assertCanManageMunicipalities, assertCanRecordTraining } from '../domain/access';
 import { belgianDate } from '../domain/dates';
 import { RuleViolation } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import {
   assertRecordable,
+  DEFAULT_VALIDITY_YEARS,
   isFunded,
   type TrainingRecord,
   type TrainingStatus,
@@ -62,6 +65,14 @@ export const recordTraining = async (
 
 export type VolunteerWithTraining = Volunteer & { training: TrainingStatus };
 
+/** How many calendar years a basic course or refresher keeps a member deployable (TRAINING_VALIDITY_YEARS). */
+export const trainingValidityYears = once(
+  () =>
+    parseEnv({
+      TRAINING_VALIDITY_YEARS: z.coerce.number().int().min(1).max(10).default(DEFAULT_VALIDITY_YEARS),
+    }).TRAINING_VALIDITY_YEARS,
+);
+
 /** A volunteer with what their courses add up to today: deployable, refresher and simulation due. */
 export const withTrainingStatus = async (
   ports: Pick<Ports, 'trainings' | 'clock'>,
@@ -74,5 +85,6 @@ export const withTrainingStatus = async (
       ? { priorCertificateDate: volunteer.priorFirstAidCertificate.date }
       : {}),
     today: belgianDate(ports.clock.now()),
+    validityYears: trainingValidityYears(),
   }),
 });
