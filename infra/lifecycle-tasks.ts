@@ -3,6 +3,7 @@
  * runtime maps each state of the synthesized definition to the same entry point.
  */
 export const LIFECYCLE_TASKS = {
+  AlertCoordinator: 'functions/workflow/alert-coordinator.ts',
   Mobilise: 'functions/workflow/mobilise.ts',
   AwaitClose: 'functions/workflow/await-close.ts',
   StandDown: 'functions/workflow/stand-down.ts',
@@ -11,6 +12,6 @@ export const LIFECYCLE_TASKS = {
 export type LifecycleTaskState = keyof typeof LIFECYCLE_TASKS;
 
 /** Callback states: the task gets a token and the execution waits until something resumes it. */
-export const CALLBACK_STATES: readonly LifecycleTaskState[] = ['AwaitClose'];
+export const CALLBACK_STATES: readonly LifecycleTaskState[] = ['AlertCoordinator', 'AwaitClose'];
 
 export const STATE_MACHINE_NAME_SUFFIX = 'lifecycle';

@@ -9,9 +9,11 @@ import type { Ports } from '../shared/ports';
 import { mobilePhoneSchema } from '../shared/schemas/common';
 import type { LifecycleTiming } from '../shared/schemas/help-request';
 import { AlertRepository } from '../shared/store/alert-repository';
+import { DutyRosterRepository } from '../shared/store/duty-roster-repository';
 import { GroupRepository } from '../shared/store/group-repository';
 import { HelpRequestRepository } from '../shared/store/help-request-repository';
 import { MunicipalityRepository } from '../shared/store/municipality-repository';
+import { repositories } from '../shared/store/repositories';
 import { TrainingRepository } from '../shared/store/training-repository';
 import { VolunteerRepository } from '../shared/store/volunteer-repository';
 import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from './dynamodb';
@@ -85,12 +87,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     (execution) => console.error(`lifecycle ${execution.name} failed: ${execution.error}`),
   );
   const ports: Ports = {
-    municipalities: new MunicipalityRepository(),
-    volunteers: new VolunteerRepository(),
-    helpRequests: new HelpRequestRepository(),
-    alerts: new AlertRepository(),
-    trainings: new TrainingRepository(),
-    groups: new GroupRepository(),
+    ...repositories(),
     smsJobs: queue,
     sms: outbox,
     workflow,

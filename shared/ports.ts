@@ -1,6 +1,7 @@
 import type { SmsGateway, SmsJobQueue } from './messaging/ports';
 import type { LifecycleTiming } from './schemas/help-request';
 import type { AlertRepository } from './store/alert-repository';
+import type { DutyRosterRepository } from './store/duty-roster-repository';
 import type { GroupRepository } from './store/group-repository';
 import type { HelpRequestRepository } from './store/help-request-repository';
 import type { MunicipalityRepository } from './store/municipality-repository';
@@ -19,6 +20,7 @@ export interface Ports {
   alerts: AlertRepository;
   trainings: TrainingRepository;
   groups: GroupRepository;
+  dutyRoster: DutyRosterRepository;
   smsJobs: SmsJobQueue;
   sms: SmsGateway;
   workflow: Workflow;

@@ -19,7 +19,7 @@ export const makeHandler = (ports: Ports) => {
     logger.info('sms job', {
       requestId: job.requestId,
       kind: job.kind,
-      volunteerId: job.volunteerId,
+      recipient: job.kind === 'coordinator' ? `coordinator level ${job.level}` : job.volunteerId,
       outcome,
     });
   };

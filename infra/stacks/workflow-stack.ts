@@ -8,6 +8,8 @@ import {
   IntegrationPattern,
   JsonPath,
   LogLevel,
+  Parallel,
+  Pass,
   StateMachine,
   StateMachineType,
   Succeed,
@@ -57,9 +59,18 @@ export class WorkflowStack extends Stack {
       entry: LIFECYCLE_TASKS.AwaitClose,
     }).bindTable(props.operations, 'OPERATIONS_TABLE', 'write');
     // The ARN is built from the fixed name: a grant on the state machine itself would be a circular reference.
-    awaitCloseFn.addToRolePolicy(
-      new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [stateMachineArn] }),
-    );
+    const mayResume = new PolicyStatement({
+      actions: ['states:SendTaskSuccess'],
+      resources: [stateMachineArn],
+    });
+    awaitCloseFn.addToRolePolicy(mayResume);
+    const alertCoordinatorFn = new HandlerFunction(this, 'AlertCoordinatorFunction', {
+      entry: LIFECYCLE_TASKS.AlertCoordinator,
+    })
+      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
+      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
+      .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
+    alertCoordinatorFn.addToRolePolicy(mayResume);
     const standDownFn = new HandlerFunction(this, 'StandDownFunction', {
       entry: LIFECYCLE_TASKS.StandDown,
       timeout: Duration.minutes(5),
@@ -103,11 +114,57 @@ export class WorkflowStack extends Stack {
     }
     awaitClose.addCatch(awaitClose, { errors: ['States.Timeout'], resultPath: JsonPath.DISCARD });
 
+    // Coordinator alerting: a callback per roster level; no acknowledgement within the ack timeout escalates to
+    // the next backup. The level travels under `Payload` so the timeout path reads the same in AWS (state input)
+    // and in the local engine (input after Parameters).
+    const coordinatorPayload = (level: number | string) => ({
+      Payload: {
+        'requestId.$': '$.requestId',
+        'timing.$': '$.timing',
+        ...(typeof level === 'number' ? { level } : { 'level.$': level }),
+      },
+    });
+    const prepareCoordinatorAlert = new Pass(this, 'PrepareCoordinatorAlert', {
+      parameters: coordinatorPayload(0),
+    });
+    const alertCoordinator = new LambdaInvoke(this, 'AlertCoordinator', {
+      lambdaFunction: alertCoordinatorFn,
+      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: TaskInput.fromObject({
+        requestId: JsonPath.stringAt('$.Payload.requestId'),
+        level: JsonPath.numberAt('$.Payload.level'),
+        timing: JsonPath.objectAt('$.Payload.timing'),
+        taskToken: JsonPath.taskToken,
+      }),
+      taskTimeout: Timeout.at('$.Payload.timing.ackTimeoutSeconds'),
+      resultPath: '$.acknowledgement',
+    });
+    const escalateToBackup = new Pass(this, 'EscalateToBackup', {
+      parameters: {
+        Payload: {
+          'requestId.$': '$.Payload.requestId',
+          'timing.$': '$.Payload.timing',
+          'level.$': 'States.MathAdd($.Payload.level, 1)',
+        },
+      },
+    });
+    alertCoordinator.addCatch(escalateToBackup, { errors: ['States.Timeout'], resultPath: JsonPath.DISCARD });
+    alertCoordinator.addCatch(new Pass(this, 'RosterExhausted'), {
+      errors: ['RosterExhausted'],
+      resultPath: '$.error',
+    });
+    escalateToBackup.next(alertCoordinator);
+
+    // Alerting the coordinator never delays the volunteers' alerts: both run side by side.
+    const alertAndMobilise = new Parallel(this, 'AlertAndMobilise', { resultPath: JsonPath.DISCARD })
+      .branch(prepareCoordinatorAlert.next(alertCoordinator))
+      .branch(mobilise);
+
     this.stateMachine = new StateMachine(this, 'Lifecycle', {
       stateMachineName: this.stateMachineName,
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromChainable(
-        mobilise.next(awaitClose).next(standDown).next(new Succeed(this, 'Done')),
+        alertAndMobilise.next(awaitClose).next(standDown).next(new Succeed(this, 'Done')),
       ),
       tracingEnabled: true,
       logs: {

@@ -54,3 +54,16 @@ const lateReplyTemplates: Record<SmsLanguage, string> = {
 export const renderHelpSms = (language: SmsLanguage): string => helpTemplates[language];
 
 export const renderLateReplySms = (language: SmsLanguage): string => lateReplyTemplates[language];
+
+/** To the Red Cross coordinator (always Dutch): a new help request to take; they acknowledge in the tool. */
+export const renderCoordinatorAlertSms = (input: {
+  municipality: string;
+  title: string;
+  volunteers: number;
+  level: number;
+}): string => {
+  const render = (title: string) =>
+    `Rode Kruis 24/7${input.level > 0 ? ` (back-up ${input.level})` : ''}: nieuwe hulpvraag ${toGsm7(input.municipality)}: ${title}, ${input.volunteers} vrijwilligers. Bevestig in de tool.`;
+  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
+  return render(clipToSeptets(toGsm7(input.title.trim()), room));
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dutyRosterSchema, putDutyRosterBodySchema } from '../schemas/duty-roster';
 import { groupSchema, registerGroupBodySchema } from '../schemas/group';
 import {
   createHelpRequestBodySchema,
@@ -201,6 +202,31 @@ export const ROUTES: Route[] = [
     summary: 'status, scope, counts and timeline (its municipal roles, coordinator, crisis-centre)',
     response: { status: 200, schema: helpRequestViewSchema },
     needs: ['operations:read'],
+  },
+  {
+    method: 'POST',
+    path: '/help-requests/{id}/acknowledge',
+    entry: 'functions/api/help-requests/acknowledge.ts',
+    summary: 'the coordinator takes the request: the escalation to the backups stops (coordinator)',
+    response: { status: 200 },
+    needs: ['operations:write', 'resume-execution'],
+  },
+  {
+    method: 'PUT',
+    path: '/duty-roster',
+    entry: 'functions/api/duty-roster/put.ts',
+    summary: 'who is on duty 24/7, and the backups in order (coordinator)',
+    body: putDutyRosterBodySchema,
+    response: { status: 200, schema: dutyRosterSchema },
+    needs: ['registry:write', 'audit'],
+  },
+  {
+    method: 'GET',
+    path: '/duty-roster',
+    entry: 'functions/api/duty-roster/get.ts',
+    summary: 'the current duty roster (coordinator)',
+    response: { status: 200, schema: dutyRosterSchema },
+    needs: ['registry:read'],
   },
   {
     method: 'POST',

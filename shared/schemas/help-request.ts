@@ -61,6 +61,9 @@ export const helpRequestSchema = createHelpRequestBodySchema
     requestedBy: z.string(),
     createdAt: z.string(),
     closedAt: z.string().optional(),
+    closedBy: z.string().optional(),
+    acknowledgedAt: z.string().optional(),
+    acknowledgedBy: z.string().optional(),
     counts: countsSchema,
   })
   .meta({ id: 'HelpRequest' });

@@ -1,13 +1,23 @@
 import { z } from 'zod';
 
 /** One SMS to send, as published on the alerts topic and consumed by the dispatcher. */
-export const smsJobSchema = z.object({
-  requestId: z.string(),
-  kind: z.enum(['alert', 'stand-down']),
-  volunteerId: z.string(),
-  to: z.string(),
-  body: z.string(),
-});
+export const smsJobSchema = z.discriminatedUnion('kind', [
+  z.object({
+    requestId: z.string(),
+    kind: z.enum(['alert', 'stand-down']),
+    volunteerId: z.string(),
+    to: z.string(),
+    body: z.string(),
+  }),
+  /** The Red Cross coordinator at `level` of the duty roster (0 = on duty, then the backups). */
+  z.object({
+    requestId: z.string(),
+    kind: z.literal('coordinator'),
+    level: z.number().int().min(0),
+    to: z.string(),
+    body: z.string(),
+  }),
+]);
 export type SmsJob = z.infer<typeof smsJobSchema>;
 
 /** An inbound two-way SMS event (AWS End User Messaging / SNS two-way SMS). */

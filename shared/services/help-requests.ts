@@ -58,21 +58,40 @@ export const viewHelpRequest = async (
   return { ...request, timeline: await ports.helpRequests.timeline(id) };
 };
 
-/** Marks the request closed (once), then lets the lifecycle go on to the stand-down if it is waiting for this. */
+/** Marks the request closed (once), then lets every waiting step of the lifecycle go on: the close, the escalation. */
 export const closeHelpRequest = async (ports: Ports, who: Identity, id: string): Promise<HelpRequest> => {
   assertCanCoordinate(who);
   try {
-    const { closeToken } = await ports.helpRequests.close(id, who.sub, ports.clock.now().toISOString());
-    if (closeToken) await ports.workflow.resume(closeToken, { closedBy: who.sub });
+    await ports.helpRequests.close(id, who.sub, ports.clock.now().toISOString());
   } catch (error) {
     // A close that crashed before resuming leaves the lifecycle waiting: a retry resumes it, then reports the conflict.
-    const pending = error instanceof Conflict ? await ports.helpRequests.closeToken(id) : undefined;
-    if (pending) await ports.workflow.resume(pending, { closedBy: who.sub });
+    if (error instanceof Conflict) await resumeAll(ports, id, { closedBy: who.sub });
     throw error;
   }
+  await resumeAll(ports, id, { closedBy: who.sub });
   const closed = await ports.helpRequests.get(id);
   if (!closed) throw new NotFound('help request');
   return closed;
+};
+
+/** The coordinator takes the request: the escalation to backups stops. */
+export const acknowledgeHelpRequest = async (
+  ports: Ports,
+  who: Identity,
+  id: string,
+): Promise<HelpRequest> => {
+  assertCanCoordinate(who);
+  const { ackToken } = await ports.helpRequests.acknowledge(id, who.sub, ports.clock.now().toISOString());
+  if (ackToken) await ports.workflow.resume(ackToken, { acknowledgedBy: who.sub });
+  const request = await ports.helpRequests.get(id);
+  if (!request) throw new NotFound('help request');
+  return request;
+};
+
+const resumeAll = async (ports: Ports, id: string, output: Record<string, unknown>) => {
+  const { closeToken, ackToken } = await ports.helpRequests.pendingTokens(id);
+  if (ackToken) await ports.workflow.resume(ackToken, output);
+  if (closeToken) await ports.workflow.resume(closeToken, output);
 };
 
 export const listHelpRequests = async (

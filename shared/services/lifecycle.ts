@@ -1,7 +1,7 @@
 import { belgianDate } from '../domain/dates';
 import { selectCandidates } from '../domain/help-request';
 import { replyCodeFor } from '../domain/reply-code';
-import { renderAlertSms, renderStandDownSms } from '../domain/sms-templates';
+import { renderAlertSms, renderCoordinatorAlertSms, renderStandDownSms } from '../domain/sms-templates';
 import type { Ports } from '../ports';
 import type { SmsJob } from '../schemas/sms-job';
 import type { Volunteer } from '../schemas/volunteer';
@@ -108,4 +108,56 @@ export const standDown = async (ports: LifecyclePorts, requestId: string): Promi
   if (recorded > 0)
     await ports.helpRequests.appendTimeline(requestId, { at: now, type: 'stood-down', volunteers: recorded });
   return { stoodDown: accepted.length };
+};
+
+/** Raised when nobody on the duty roster is left to alert; the state machine catches it by name. */
+export class RosterExhausted extends Error {
+  override readonly name = 'RosterExhausted';
+}
+
+/**
+ * The coordinator alert callback task at `level` of the duty roster (0 = on duty, then the backups): parks the
+ * token and sends the SMS once; the task ends when a coordinator acknowledges (or the request closes), and times
+ * out into the next level otherwise.
+ */
+export const alertCoordinator = async (
+  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'dutyRoster' | 'smsJobs' | 'workflow' | 'clock'>,
+  requestId: string,
+  level: number,
+  taskToken: string,
+): Promise<void> => {
+  const request = await ports.helpRequests.get(requestId);
+  if (!request) throw new Error(`help request ${requestId} is missing`);
+  const roster = await ports.dutyRoster.get();
+  const coordinator = level === 0 ? roster?.onDuty : roster?.backups[level - 1];
+  const now = ports.clock.now().toISOString();
+  if (!coordinator) {
+    await ports.helpRequests.appendTimeline(requestId, {
+      at: now,
+      type: 'coordinator-unreachable',
+      levels: level,
+    });
+    throw new RosterExhausted(`no coordinator left on the duty roster after ${level} level(s)`);
+  }
+  if (!(await ports.helpRequests.storeAckToken(requestId, taskToken))) {
+    await ports.workflow.resume(taskToken, { alreadyHandled: true });
+    return;
+  }
+  if (await ports.alerts.createCoordinatorAlert(requestId, level, now)) {
+    await ports.helpRequests.appendTimeline(requestId, { at: now, type: 'coordinator-alerted', level });
+  }
+  await ports.smsJobs.enqueue([
+    {
+      requestId,
+      kind: 'coordinator',
+      level,
+      to: coordinator.phone,
+      body: renderCoordinatorAlertSms({
+        municipality: request.municipalityName,
+        title: request.title,
+        volunteers: request.needs.reduce((sum, need) => sum + need.volunteers, 0),
+        level,
+      }),
+    },
+  ]);
 };

@@ -30,10 +30,12 @@ export interface Alert {
 const WRITE_CONCURRENCY = 25;
 const CONFLICT_RETRIES = 4;
 
-const smsKey = (job: Pick<SmsJob, 'requestId' | 'kind' | 'volunteerId'>) =>
-  job.kind === 'alert'
+const smsKey = (job: SmsJob) => {
+  if (job.kind === 'coordinator') return keys.coordinatorAlert(job.requestId, job.level);
+  return job.kind === 'alert'
     ? keys.alert(job.requestId, job.volunteerId)
     : keys.standDown(job.requestId, job.volunteerId);
+};
 
 export class AlertRepository {
   constructor(
@@ -73,6 +75,17 @@ export class AlertRepository {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :alert)',
       ExpressionAttributeValues: { ':pk': keys.alertIndex(volunteerId, '').gsi1pk, ':alert': 'ALERT#' },
+    });
+  }
+
+  /** Records the SMS owed to the coordinator at `level` of the duty roster; false when recorded before. */
+  async createCoordinatorAlert(requestId: string, level: number, now: string): Promise<boolean> {
+    return this.putIfAbsent({
+      ...keys.coordinatorAlert(requestId, level),
+      requestId,
+      level,
+      smsStatus: 'queued',
+      createdAt: now,
     });
   }
 

@@ -14,7 +14,7 @@ import { createTogether, documentClient, isConditionFailure } from './dynamo-cli
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
-type StoredRequest = HelpRequest & { closeToken?: string };
+type StoredRequest = HelpRequest & { closeToken?: string; ackToken?: string };
 
 const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
@@ -54,7 +54,7 @@ export class HelpRequestRepository {
   async get(id: string): Promise<HelpRequest | undefined> {
     const stored = await this.getStored(id);
     if (!stored) return undefined;
-    const { closeToken: _token, ...request } = stored;
+    const { closeToken: _close, ackToken: _ack, ...request } = stored;
     return request;
   }
 
@@ -82,7 +82,7 @@ export class HelpRequestRepository {
       }),
     );
     const helpRequests = Items.map((item) => {
-      const { closeToken: _token, ...request } = stripKeys<StoredRequest>(item);
+      const { closeToken: _close, ackToken: _ack, ...request } = stripKeys<StoredRequest>(item);
       return request;
     });
     return LastEvaluatedKey ? { helpRequests, next: encodeCursor(LastEvaluatedKey) } : { helpRequests };
@@ -139,7 +139,11 @@ export class HelpRequestRepository {
    * Closes an open request exactly once and hands back the AwaitClose task token stored so far, if any.
    * A request that is already closed is a Conflict, so a retried close never sends the stand-down twice.
    */
-  async close(id: string, closedBy: string, now: string): Promise<{ closeToken?: string }> {
+  async close(
+    id: string,
+    closedBy: string,
+    now: string,
+  ): Promise<{ closeToken?: string; ackToken?: string }> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -163,9 +167,8 @@ export class HelpRequestRepository {
       if (!(await this.getStored(id))) throw new NotFound('help request');
       throw new Conflict('the help request is already closed');
     }
-    // Once closed, AwaitClose can no longer store a token, so what is read now is final.
-    const closed = await this.getStored(id);
-    return closed?.closeToken ? { closeToken: closed.closeToken } : {};
+    // Once closed, no task can park a token any more, so what is read now is final.
+    return this.pendingTokens(id);
   }
 
   /** Stores the AwaitClose token unless the request is closed already; false means: resume at once. */
@@ -190,6 +193,72 @@ export class HelpRequestRepository {
 
   async closeToken(id: string): Promise<string | undefined> {
     return (await this.getStored(id))?.closeToken;
+  }
+
+  /** The callback tokens parked on the request: AwaitClose's and the coordinator alert's. */
+  async pendingTokens(id: string): Promise<{ closeToken?: string; ackToken?: string }> {
+    const stored = await this.getStored(id);
+    return {
+      ...(stored?.closeToken ? { closeToken: stored.closeToken } : {}),
+      ...(stored?.ackToken ? { ackToken: stored.ackToken } : {}),
+    };
+  }
+
+  /**
+   * The on-duty (or backup) coordinator takes the request, once; hands back the coordinator alert's token so the
+   * escalation stops. A second acknowledgement is a Conflict.
+   */
+  async acknowledge(id: string, by: string, now: string): Promise<{ ackToken?: string }> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.request(id),
+                UpdateExpression: 'SET acknowledgedAt = :now, acknowledgedBy = :by',
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(acknowledgedAt)',
+                ExpressionAttributeValues: { ':now': now, ':by': by },
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: this.timelineItem(id, { at: now, type: 'acknowledged', by }),
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      if (!(await this.getStored(id))) throw new NotFound('help request');
+      throw new Conflict('the help request was acknowledged already');
+    }
+    const { ackToken } = await this.pendingTokens(id);
+    return ackToken ? { ackToken } : {};
+  }
+
+  /** Parks the coordinator alert's token unless the request is acknowledged or closed; false: resume at once. */
+  async storeAckToken(id: string, token: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.request(id),
+          UpdateExpression: 'SET ackToken = :token',
+          ConditionExpression:
+            'attribute_exists(pk) AND attribute_not_exists(acknowledgedAt) AND #status <> :closed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':token': token, ':closed': 'closed' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   /** Removes a request whose execution could not be started: at that point only its record and first entry exist. */

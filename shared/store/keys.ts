@@ -16,6 +16,11 @@ export const keys = {
     gsi1sk: `VOL#${volunteerId}`,
   }),
 
+  dutyRoster: () => ({ pk: 'DUTY-ROSTER', sk: 'CURRENT' }),
+  coordinatorAlert: (requestId: string, level: number) => ({
+    pk: `REQ#${requestId}`,
+    sk: `COORDINATOR#${level}`,
+  }),
   request: (id: string) => ({ pk: `REQ#${id}`, sk: 'META' }),
   requestIndex: (nis: string, createdAt: string, id: string) => ({
     gsi1pk: `MUNI#${nis}`,

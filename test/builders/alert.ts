@@ -14,7 +14,10 @@ export const anAlert = (requestId: string, volunteerId: string, overrides: Parti
 });
 
 /** The dispatcher's job for an alert. */
-export const anAlertJob = (alert: Pick<Alert, 'requestId' | 'volunteerId'>, to = '+32470123456'): SmsJob => ({
+export const anAlertJob = (
+  alert: Pick<Alert, 'requestId' | 'volunteerId'>,
+  to = '+32470123456',
+): SmsJob & { kind: 'alert' | 'stand-down' } => ({
   requestId: alert.requestId,
   kind: 'alert',
   volunteerId: alert.volunteerId,

@@ -3,6 +3,7 @@ import { eventually, startTestRuntime } from '../support/local-runtime';
 
 const GENT = '44021';
 const PHONE = '+32470123456';
+const COORDINATOR_PHONE = '+32499887766';
 
 describe('one help request end to end over HTTP on the local runtime', () => {
   let t: Awaited<ReturnType<typeof startTestRuntime>>;
@@ -38,6 +39,12 @@ describe('one help request end to end over HTTP on the local runtime', () => {
     expect(volunteer.status).toBe(201);
     expect(volunteer.body.phone).toBe(PHONE);
 
+    const roster = await t.call('PUT', '/duty-roster', {
+      token: coordinator,
+      body: { onDuty: { name: 'Coördinator van dienst', phone: COORDINATOR_PHONE }, backups: [] },
+    });
+    expect(roster.status).toBe(200);
+
     const launch = {
       token: requester,
       headers: { 'Idempotency-Key': 'flood-2026-11-23' },
@@ -69,6 +76,13 @@ describe('one help request end to end over HTTP on the local runtime', () => {
     const outbox = await t.call('GET', `/_local/sms/outbox?to=${encodeURIComponent('0470123456')}`);
     expect(outbox.body.messages).toHaveLength(1);
 
+    const coordinatorAlert = await eventually(async () => t.runtime.outbox.sentTo(COORDINATOR_PHONE)[0]);
+    expect(coordinatorAlert.body).toMatch(
+      /^Rode Kruis 24\/7: nieuwe hulpvraag Gent: Wateroverlast Gentbrugge, 4 vrijwilligers/,
+    );
+    const acknowledged = await t.call('POST', `/help-requests/${id}/acknowledge`, { token: coordinator });
+    expect(acknowledged.body).toMatchObject({ id, acknowledgedBy: 'coordinator-1' });
+
     const reply = await t.call('POST', '/_local/sms/inbound', { body: { from: PHONE, body: `JA ${code}` } });
     expect(reply.status).toBe(202);
     const accepted = await t.call('GET', `/help-requests/${id}`, { token: requester });
@@ -87,13 +101,12 @@ describe('one help request end to end over HTTP on the local runtime', () => {
 
     const view = await t.call('GET', `/help-requests/${id}`, { token: requester });
     expect(view.body.status).toBe('closed');
-    expect(view.body.timeline.map((e: { type: string }) => e.type)).toEqual([
-      'requested',
-      'mobilised',
-      'alert-accepted',
-      'closed',
-      'stood-down',
-    ]);
+    const types: string[] = view.body.timeline.map((e: { type: string }) => e.type);
+    // The coordinator alert and the mobilisation run side by side, so only their set is fixed, not their order.
+    expect(types[0]).toBe('requested');
+    expect(new Set(types.slice(1, 3))).toEqual(new Set(['coordinator-alerted', 'mobilised']));
+    expect(types.slice(3)).toEqual(['acknowledged', 'alert-accepted', 'closed', 'stood-down']);
+    expect(view.body.acknowledgedBy).toBe('coordinator-1');
     expect(JSON.stringify(view.body)).not.toContain(PHONE);
   });
 

@@ -268,11 +268,14 @@ describe('api stack', () => {
       expect(starters).toEqual(['POST /help-requests']);
     });
 
-    it('lets only POST /help-requests/{id}/close resume a waiting execution', () => {
+    it('lets only the acknowledge and close routes resume a waiting execution', () => {
       const resumers = routeCases
         .filter(({ key }) => allowing(statementsOfRoute(key), 'states:SendTaskSuccess').length > 0)
         .map(({ key }) => key);
-      expect(resumers).toEqual(['POST /help-requests/{id}/close']);
+      expect(resumers.sort()).toEqual([
+        'POST /help-requests/{id}/acknowledge',
+        'POST /help-requests/{id}/close',
+      ]);
     });
 
     it('tells each function the names of exactly the tables it may touch', () => {

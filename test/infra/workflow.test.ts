@@ -21,6 +21,7 @@ const functionNamed = (id: string): IFunction => workflow.node.findChild(id) as 
 const mobiliseFn = functionNamed('MobiliseFunction');
 const awaitCloseFn = functionNamed('AwaitCloseFunction');
 const standDownFn = functionNamed('StandDownFunction');
+const alertCoordinatorFn = functionNamed('AlertCoordinatorFunction');
 
 /** CloudFormation intrinsics inside the definition become readable placeholders, e.g. `<GetAtt:Fn123.Arn>`. */
 const placeholderOf = (part: Json): string => {
@@ -47,6 +48,16 @@ const definition = (): Json => {
   return JSON.parse(text);
 };
 
+/** Every state, those inside Parallel branches included, by name. */
+const allStates = (asl: Json): Record<string, Json> =>
+  Object.assign(
+    {},
+    asl.States,
+    ...Object.values(asl.States as Record<string, Json>).flatMap((state) =>
+      (state.Branches ?? []).map((branch: Json) => allStates(branch)),
+    ),
+  );
+
 const MAX_JS_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 
 describe('workflow stack', () => {
@@ -59,26 +70,56 @@ describe('workflow stack', () => {
     expect(stateMachine().Properties.StateMachineName).toBe(workflow.stateMachineName);
   });
 
-  it('mobilises, awaits the close, stands down and succeeds, in that order', () => {
+  it('alerts the coordinator and mobilises side by side, then awaits the close, stands down and succeeds', () => {
     const asl = definition();
-    expect(asl.StartAt).toBe('Mobilise');
     const order: string[] = [];
     for (let name: string | undefined = asl.StartAt; name; name = asl.States[name]?.Next) order.push(name);
-    expect(order).toEqual(['Mobilise', 'AwaitClose', 'StandDown', 'Done']);
+    expect(order).toEqual(['AlertAndMobilise', 'AwaitClose', 'StandDown', 'Done']);
     expect(asl.States.Done.Type).toBe('Succeed');
-    expect(Object.keys(asl.States).sort()).toEqual(['AwaitClose', 'Done', 'Mobilise', 'StandDown']);
+    const parallel = asl.States.AlertAndMobilise;
+    expect(parallel.Type).toBe('Parallel');
+    expect(parallel.Branches.map((b: Json) => b.StartAt).sort()).toEqual([
+      'Mobilise',
+      'PrepareCoordinatorAlert',
+    ]);
   });
 
   it('has a task state for every lifecycle task the local runtime maps', () => {
-    const asl = definition();
-    for (const state of Object.keys(LIFECYCLE_TASKS)) expect(asl.States[state]?.Type, state).toBe('Task');
+    const states = allStates(definition());
+    for (const state of Object.keys(LIFECYCLE_TASKS)) expect(states[state]?.Type, state).toBe('Task');
   });
 
   it('invokes each task function from its own state', () => {
-    const asl = definition();
-    expect(asl.States.Mobilise.Resource).toBe(`<GetAtt:${logicalIdOf(mobiliseFn)}.Arn>`);
-    expect(asl.States.AwaitClose.Parameters.FunctionName).toBe(`<GetAtt:${logicalIdOf(awaitCloseFn)}.Arn>`);
-    expect(asl.States.StandDown.Resource).toBe(`<GetAtt:${logicalIdOf(standDownFn)}.Arn>`);
+    const states = allStates(definition());
+    expect(states.Mobilise.Resource).toBe(`<GetAtt:${logicalIdOf(mobiliseFn)}.Arn>`);
+    expect(states.AwaitClose.Parameters.FunctionName).toBe(`<GetAtt:${logicalIdOf(awaitCloseFn)}.Arn>`);
+    expect(states.StandDown.Resource).toBe(`<GetAtt:${logicalIdOf(standDownFn)}.Arn>`);
+    expect(states.AlertCoordinator.Parameters.FunctionName).toBe(
+      `<GetAtt:${logicalIdOf(alertCoordinatorFn)}.Arn>`,
+    );
+  });
+
+  it('waits for the coordinator acknowledgement with a timeout taken from the execution input', () => {
+    const alert = allStates(definition()).AlertCoordinator;
+    expect(alert.Resource).toMatch(/:states:::lambda:invoke\.waitForTaskToken$/);
+    expect(alert.Parameters.Payload['taskToken.$']).toBe('$$.Task.Token');
+    // The same path resolves against the state input (AWS) and the input after Parameters (the local engine).
+    expect(alert.TimeoutSecondsPath).toBe('$.Payload.timing.ackTimeoutSeconds');
+    expect(alert.Parameters.Payload['timing.$']).toBe('$.Payload.timing');
+  });
+
+  it('escalates to the next backup on a timeout, and stops when the roster is exhausted', () => {
+    const states = allStates(definition());
+    const catches = asList<Json>(states.AlertCoordinator.Catch);
+    expect(catches).toContainEqual(
+      expect.objectContaining({ ErrorEquals: ['States.Timeout'], Next: 'EscalateToBackup' }),
+    );
+    expect(catches).toContainEqual(
+      expect.objectContaining({ ErrorEquals: ['RosterExhausted'], Next: 'RosterExhausted' }),
+    );
+    expect(states.EscalateToBackup.Next).toBe('AlertCoordinator');
+    expect(states.EscalateToBackup.Parameters.Payload['level.$']).toBe('States.MathAdd($.Payload.level, 1)');
+    expect(states.PrepareCoordinatorAlert.Parameters.Payload.level).toBe(0);
   });
 
   it('parks AwaitClose on a task token handed to its function', () => {

@@ -11,8 +11,9 @@ import { documentClient } from '../../shared/store/dynamo-client';
 import { GroupRepository } from '../../shared/store/group-repository';
 import { HelpRequestRepository } from '../../shared/store/help-request-repository';
 import { MunicipalityRepository } from '../../shared/store/municipality-repository';
+import { repositories } from '../../shared/store/repositories';
 import { TrainingRepository } from '../../shared/store/training-repository';
-import { VolunteerRepository } from '../../shared/store/volunteer-repository';
+import type { VolunteerRepository } from '../../shared/store/volunteer-repository';
 import type { Workflow } from '../../shared/workflow/ports';
 import { aNewMember } from '../builders/registration';
 
@@ -82,12 +83,7 @@ export type TestPorts = Ports & {
  * for what only AWS provides (SMS, queue, state machine).
  */
 export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): TestPorts => ({
-  municipalities: new MunicipalityRepository(),
-  volunteers: new VolunteerRepository(),
-  helpRequests: new HelpRequestRepository(),
-  alerts: new AlertRepository(),
-  trainings: new TrainingRepository(),
-  groups: new GroupRepository(),
+  ...repositories(),
   smsJobs: new RecordingSmsQueue(),
   sms: new RecordingSmsGateway(),
   workflow: new RecordingWorkflow(),

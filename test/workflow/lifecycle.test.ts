@@ -64,6 +64,9 @@ describe('the synthesized lifecycle state machine', () => {
       spontaneousCallAllowed: false,
     });
 
+  /** The tasks of the volunteer side; the coordinator alert runs beside them and is tested on its own. */
+  const volunteerTasks = (tasks: string[]) => tasks.filter((task) => task !== 'AlertCoordinator');
+
   const settle = async (id: string) => {
     await t.runtime.workflow.executions.get(id)!.done;
     await t.runtime.queue.drain();
@@ -94,7 +97,7 @@ describe('the synthesized lifecycle state machine', () => {
 
     const execution = await settle(request.id);
     expect(execution.status).toBe('SUCCEEDED');
-    expect(execution.tasks).toEqual(['Mobilise', 'AwaitClose', 'StandDown']);
+    expect(volunteerTasks(execution.tasks)).toEqual(['Mobilise', 'AwaitClose', 'StandDown']);
     expect(t.runtime.outbox.sentTo(phone).map((m) => m.body.slice(0, 30))).toEqual([
       'Rode Kruis: hulpvraag Vilvoord',
       'Rode Kruis: de hulpvraag in Vi',
@@ -125,11 +128,8 @@ describe('the synthesized lifecycle state machine', () => {
     const execution = await settle(request.id);
 
     expect(execution.status).toBe('SUCCEEDED');
-    expect(execution.tasks).toEqual(['Mobilise', 'AwaitClose', 'StandDown']);
-    expect(execution.output).toMatchObject({
-      mobilisation: { alerted: 0, closed: true },
-      close: { alreadyClosed: true },
-    });
+    expect(volunteerTasks(execution.tasks)).toEqual(['Mobilise', 'AwaitClose', 'StandDown']);
+    expect(execution.output).toMatchObject({ close: { alreadyClosed: true } });
     expect(t.runtime.outbox.sentTo(phone)).toEqual([]);
   });
 
@@ -164,7 +164,7 @@ describe('the synthesized lifecycle state machine', () => {
       await waitForParkedToken(request.id);
       await t.runtime.queue.drain();
       expect(crashes).toBe(2);
-      expect(t.runtime.workflow.executions.get(request.id)?.tasks).toEqual([
+      expect(volunteerTasks(t.runtime.workflow.executions.get(request.id)!.tasks)).toEqual([
         'Mobilise',
         'Mobilise',
         'AwaitClose',
@@ -175,5 +175,78 @@ describe('the synthesized lifecycle state machine', () => {
     } finally {
       t.runtime.queue.enqueue = enqueue;
     }
+  });
+
+  describe('coordinator alerting', () => {
+    const ON_DUTY = '+32499100001';
+    const BACKUP = '+32499100002';
+    /** What reached a coordinator and was not in `seen`, in the order it was sent. */
+    const since = (seen: ReadonlySet<unknown>) =>
+      t.runtime.outbox.entries.filter((m) => (m.to === ON_DUTY || m.to === BACKUP) && !seen.has(m));
+    const sentToCoordinators = () => since(new Set());
+
+    beforeAll(async () => {
+      await t.runtime.ports.dutyRoster.put(
+        { onDuty: { name: 'Van dienst', phone: ON_DUTY }, backups: [{ name: 'Back-up', phone: BACKUP }] },
+        COORDINATOR,
+        new Date().toISOString(),
+      );
+    });
+
+    const closeAndSettle = async (id: string) => {
+      await t.call('POST', `/help-requests/${id}/close`, {
+        token: await t.token({ roles: ['coordinator'] }),
+      });
+      return settle(id);
+    };
+
+    it('alerts the backup when the on-duty coordinator does not acknowledge in time, then gives up', async () => {
+      const seen = new Set(sentToCoordinators());
+      const request = await launch();
+      const execution = t.runtime.workflow.executions.get(request.id)!;
+      // ack timeout is 1 s in the test runtime: on duty at once, the backup after 1 s, exhausted after 2 s.
+      for (let i = 0; i < 100 && !execution.tasks.includes('AwaitClose'); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 2500));
+      await t.runtime.queue.drain();
+
+      const alerts = since(seen);
+      expect(alerts.map((m) => m.to)).toEqual([ON_DUTY, BACKUP]);
+      expect(alerts[1]!.body).toContain('(back-up 1)');
+      const timeline = await t.runtime.ports.helpRequests.timeline(request.id);
+      expect(
+        timeline.filter((e) => e.type.startsWith('coordinator-')).map((e) => [e.type, e.level ?? e.levels]),
+      ).toEqual([
+        ['coordinator-alerted', 0],
+        ['coordinator-alerted', 1],
+        ['coordinator-unreachable', 2],
+      ]);
+      expect(execution.tasks.filter((task) => task === 'AlertCoordinator')).toHaveLength(3);
+      expect((await closeAndSettle(request.id)).status).toBe('SUCCEEDED');
+    });
+
+    it('stops the escalation when the on-duty coordinator acknowledges', async () => {
+      const seen = new Set(sentToCoordinators());
+      const request = await launch();
+      for (let i = 0; i < 100 && since(seen).length === 0; i++) {
+        await t.runtime.queue.drain();
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const ack = await t.call('POST', `/help-requests/${request.id}/acknowledge`, {
+        token: await t.token({ roles: ['coordinator'], sub: 'van-dienst' }),
+      });
+      expect(ack.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 1500));
+      await t.runtime.queue.drain();
+
+      expect(since(seen).map((m) => m.to)).toEqual([ON_DUTY]);
+      const execution = t.runtime.workflow.executions.get(request.id)!;
+      expect(execution.tasks.filter((task) => task === 'AlertCoordinator')).toHaveLength(1);
+      const again = await t.call('POST', `/help-requests/${request.id}/acknowledge`, {
+        token: await t.token({ roles: ['coordinator'] }),
+      });
+      expect(again.status).toBe(409);
+      expect((await closeAndSettle(request.id)).status).toBe('SUCCEEDED');
+    });
   });
 });

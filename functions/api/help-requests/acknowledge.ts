@@ -1,0 +1,20 @@
+import { awsPorts } from '../../../shared/aws-ports';
+import { assertCanCoordinate } from '../../../shared/domain/access';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { Ports } from '../../../shared/ports';
+import { acknowledgeHelpRequest } from '../../../shared/services/help-requests';
+
+export const makeHandler = (ports: Ports) =>
+  apiHandler({ authorize: assertCanCoordinate }, async ({ identity, path }) => {
+    const request = await acknowledgeHelpRequest(ports, identity, path.id!);
+    return {
+      statusCode: 200,
+      body: {
+        id: request.id,
+        acknowledgedAt: request.acknowledgedAt,
+        acknowledgedBy: request.acknowledgedBy,
+      },
+    };
+  });
+
+export const handler = makeHandler(awsPorts());

@@ -1,0 +1,21 @@
+import { AlertRepository } from './alert-repository';
+import { DutyRosterRepository } from './duty-roster-repository';
+import { GroupRepository } from './group-repository';
+import { HelpRequestRepository } from './help-request-repository';
+import { MunicipalityRepository } from './municipality-repository';
+import { TrainingRepository } from './training-repository';
+import { VolunteerRepository } from './volunteer-repository';
+
+/**
+ * Every repository at once, for a process that has every table (the local runtime, the tests). A Lambda function
+ * builds only those it uses (aws-ports.ts), because it is only told the tables it may touch.
+ */
+export const repositories = () => ({
+  municipalities: new MunicipalityRepository(),
+  volunteers: new VolunteerRepository(),
+  helpRequests: new HelpRequestRepository(),
+  alerts: new AlertRepository(),
+  trainings: new TrainingRepository(),
+  groups: new GroupRepository(),
+  dutyRoster: new DutyRosterRepository(),
+});
