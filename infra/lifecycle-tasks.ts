@@ -5,6 +5,9 @@
 export const LIFECYCLE_TASKS = {
   AlertCoordinator: 'functions/workflow/alert-coordinator.ts',
   Mobilise: 'functions/workflow/mobilise.ts',
+  EvaluateResponses: 'functions/workflow/evaluate-responses.ts',
+  WidenScope: 'functions/workflow/widen-scope.ts',
+  ShortfallAlert: 'functions/workflow/shortfall-alert.ts',
   AwaitClose: 'functions/workflow/await-close.ts',
   StandDown: 'functions/workflow/stand-down.ts',
 } as const;

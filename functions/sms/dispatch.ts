@@ -19,7 +19,12 @@ export const makeHandler = (ports: Ports) => {
     logger.info('sms job', {
       requestId: job.requestId,
       kind: job.kind,
-      recipient: job.kind === 'coordinator' ? `coordinator level ${job.level}` : job.volunteerId,
+      recipient:
+        job.kind === 'coordinator'
+          ? `coordinator level ${job.level}`
+          : job.kind === 'shortfall'
+            ? 'coordinator on duty'
+            : job.volunteerId,
       outcome,
     });
   };

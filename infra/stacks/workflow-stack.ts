@@ -4,6 +4,8 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import {
+  Choice,
+  Condition,
   DefinitionBody,
   IntegrationPattern,
   JsonPath,
@@ -15,6 +17,8 @@ import {
   Succeed,
   TaskInput,
   Timeout,
+  Wait,
+  WaitTime,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
@@ -79,12 +83,31 @@ export class WorkflowStack extends Stack {
       .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
       .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
 
-    const mobilise = new LambdaInvoke(this, 'Mobilise', {
-      lambdaFunction: mobiliseFn,
-      payload: TaskInput.fromObject({ requestId: JsonPath.stringAt('$.requestId') }),
-      payloadResponseOnly: true,
-      resultPath: '$.mobilisation',
-    });
+    const evaluateFn = new HandlerFunction(this, 'EvaluateResponsesFunction', {
+      entry: LIFECYCLE_TASKS.EvaluateResponses,
+    })
+      .bindTable(props.operations, 'OPERATIONS_TABLE', 'read')
+      .bindTable(props.registry, 'REGISTRY_TABLE', 'read');
+    const widenFn = new HandlerFunction(this, 'WidenScopeFunction', { entry: LIFECYCLE_TASKS.WidenScope })
+      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
+      .bindTable(props.registry, 'REGISTRY_TABLE', 'read');
+    const shortfallFn = new HandlerFunction(this, 'ShortfallAlertFunction', {
+      entry: LIFECYCLE_TASKS.ShortfallAlert,
+    })
+      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
+      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
+      .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
+
+    /** A task that hands the request id to its function and keeps the result under `resultPath`. */
+    const requestTask = (id: string, fn: HandlerFunction, resultPath: string) =>
+      new LambdaInvoke(this, id, {
+        lambdaFunction: fn,
+        payload: TaskInput.fromObject({ requestId: JsonPath.stringAt('$.requestId') }),
+        payloadResponseOnly: true,
+        resultPath,
+      });
+    const mobilise = requestTask('Mobilise', mobiliseFn, '$.mobilisation');
+    const standDown = requestTask('StandDown', standDownFn, '$.standDown');
     const awaitClose = new LambdaInvoke(this, 'AwaitClose', {
       lambdaFunction: awaitCloseFn,
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
@@ -95,16 +118,28 @@ export class WorkflowStack extends Stack {
       taskTimeout: Timeout.duration(CLOSE_WAIT),
       resultPath: '$.close',
     });
-    const standDown = new LambdaInvoke(this, 'StandDown', {
-      lambdaFunction: standDownFn,
-      payload: TaskInput.fromObject({ requestId: JsonPath.stringAt('$.requestId') }),
-      payloadResponseOnly: true,
-      resultPath: '$.standDown',
-    });
 
-    // Mobilise and StandDown are safe to repeat (conditional writes; the dispatcher drops SMS already sent),
-    // so any failure, a crash between writing alerts and queueing their SMS included, is simply retried.
-    for (const idempotentStep of [mobilise, standDown]) {
+    // Mobilisation: alert, give volunteers the response window, then decide: enough, widen to the neighbouring corps
+    // (and mobilise them), or tell the coordinator about the shortfall.
+    const awaitResponses = new Wait(this, 'AwaitResponses', {
+      time: WaitTime.secondsPath('$.timing.responseWindowSeconds'),
+    });
+    const evaluate = requestTask('EvaluateResponses', evaluateFn, '$.evaluation');
+    const widen = requestTask('WidenScope', widenFn, '$.widening');
+    const shortfall = requestTask('ShortfallAlert', shortfallFn, '$.shortfall');
+    const mobilisation = mobilise
+      .next(awaitResponses)
+      .next(evaluate)
+      .next(
+        new Choice(this, 'EnoughVolunteers')
+          .when(Condition.stringEquals('$.evaluation.decision', 'widen'), widen.next(mobilise))
+          .when(Condition.stringEquals('$.evaluation.decision', 'shortfall'), shortfall)
+          .otherwise(new Pass(this, 'MobilisationDone')),
+      );
+
+    // These steps are safe to repeat (conditional writes; the dispatcher drops SMS already sent), so any failure,
+    // a crash between writing alerts and queueing their SMS included, is simply retried.
+    for (const idempotentStep of [mobilise, standDown, evaluate, widen, shortfall]) {
       idempotentStep.addRetry({
         errors: ['States.ALL'],
         interval: Duration.seconds(1),
@@ -158,7 +193,7 @@ export class WorkflowStack extends Stack {
     // Alerting the coordinator never delays the volunteers' alerts: both run side by side.
     const alertAndMobilise = new Parallel(this, 'AlertAndMobilise', { resultPath: JsonPath.DISCARD })
       .branch(prepareCoordinatorAlert.next(alertCoordinator))
-      .branch(mobilise);
+      .branch(mobilisation);
 
     this.stateMachine = new StateMachine(this, 'Lifecycle', {
       stateMachineName: this.stateMachineName,

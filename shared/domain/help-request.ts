@@ -38,3 +38,27 @@ export const selectCandidates = (
       !isPaused(v, today) &&
       needs.some((need) => !need.adultsOnly || !isMinor(v.birthDate, today)),
   );
+
+export type ResponseDecision = 'closed' | 'enough' | 'widen' | 'shortfall';
+
+/**
+ * At the end of the response window: enough volunteers accepted, or widen to the neighbouring corps not yet in
+ * scope (when the request allows it), or report the shortfall to the coordinator.
+ */
+export const decideAfterResponses = (
+  request: Pick<HelpRequest, 'status' | 'counts' | 'needs' | 'allowWidening' | 'scope'>,
+  neighbours: readonly string[],
+): { decision: ResponseDecision; needed: number; accepted: number; widenTo: string[] } => {
+  const needed = request.needs.reduce((sum, need) => sum + need.volunteers, 0);
+  const accepted = request.counts.accepted;
+  const widenTo = neighbours.filter((nis) => !request.scope.includes(nis));
+  const decision: ResponseDecision =
+    request.status === 'closed'
+      ? 'closed'
+      : accepted >= needed
+        ? 'enough'
+        : request.allowWidening && widenTo.length > 0
+          ? 'widen'
+          : 'shortfall';
+  return { decision, needed, accepted, widenTo: decision === 'widen' ? widenTo : [] };
+};

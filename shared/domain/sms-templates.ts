@@ -67,3 +67,16 @@ export const renderCoordinatorAlertSms = (input: {
   const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
   return render(clipToSeptets(toGsm7(input.title.trim()), room));
 };
+
+/** To the on-duty coordinator when the corps in scope could not provide enough volunteers. */
+export const renderShortfallSms = (input: {
+  municipality: string;
+  title: string;
+  needed: number;
+  accepted: number;
+}): string => {
+  const render = (title: string) =>
+    `Rode Kruis 24/7: tekort bij hulpvraag ${toGsm7(input.municipality)}: ${title}. ${input.accepted} van ${input.needed} vrijwilligers. Breid uit in de tool.`;
+  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
+  return render(clipToSeptets(toGsm7(input.title.trim()), room));
+};

@@ -9,6 +9,13 @@ export const smsJobSchema = z.discriminatedUnion('kind', [
     to: z.string(),
     body: z.string(),
   }),
+  /** The on-duty coordinator: fewer volunteers accepted than needed and no corps left to widen to. */
+  z.object({
+    requestId: z.string(),
+    kind: z.literal('shortfall'),
+    to: z.string(),
+    body: z.string(),
+  }),
   /** The Red Cross coordinator at `level` of the duty roster (0 = on duty, then the backups). */
   z.object({
     requestId: z.string(),

@@ -1,7 +1,12 @@
 import { belgianDate } from '../domain/dates';
-import { selectCandidates } from '../domain/help-request';
+import { decideAfterResponses, selectCandidates } from '../domain/help-request';
 import { replyCodeFor } from '../domain/reply-code';
-import { renderAlertSms, renderCoordinatorAlertSms, renderStandDownSms } from '../domain/sms-templates';
+import {
+  renderAlertSms,
+  renderCoordinatorAlertSms,
+  renderShortfallSms,
+  renderStandDownSms,
+} from '../domain/sms-templates';
 import type { Ports } from '../ports';
 import type { SmsJob } from '../schemas/sms-job';
 import type { Volunteer } from '../schemas/volunteer';
@@ -160,4 +165,67 @@ export const alertCoordinator = async (
       }),
     },
   ]);
+};
+
+/** End of the response window: what the mobilisation branch does next. */
+export const evaluateResponses = async (
+  ports: Pick<Ports, 'helpRequests' | 'municipalities'>,
+  requestId: string,
+): Promise<ReturnType<typeof decideAfterResponses>> => {
+  const request = await ports.helpRequests.get(requestId);
+  if (!request) throw new Error(`help request ${requestId} is missing`);
+  return decideAfterResponses(request, await ports.municipalities.neighbours(request.municipality));
+};
+
+/** Automatic widening to the neighbouring corps; Mobilise runs again and alerts only who was not alerted yet. */
+export const widenToNeighbours = async (
+  ports: Pick<Ports, 'helpRequests' | 'municipalities' | 'clock'>,
+  requestId: string,
+): Promise<{ added: string[] }> => {
+  const request = await ports.helpRequests.get(requestId);
+  if (!request) throw new Error(`help request ${requestId} is missing`);
+  const { widenTo } = decideAfterResponses(
+    request,
+    await ports.municipalities.neighbours(request.municipality),
+  );
+  if (widenTo.length === 0) return { added: [] };
+  const widened = await ports.helpRequests.widenScope(
+    request,
+    widenTo,
+    ports.clock.now().toISOString(),
+    'neighbours',
+  );
+  return { added: widened ? widenTo : [] };
+};
+
+/** Too few accepted and nobody left to ask: the on-duty coordinator hears it by SMS, once. */
+export const alertShortfall = async (
+  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'dutyRoster' | 'smsJobs' | 'clock'>,
+  requestId: string,
+): Promise<{ needed: number; accepted: number }> => {
+  const request = await ports.helpRequests.get(requestId);
+  if (!request) throw new Error(`help request ${requestId} is missing`);
+  const needed = request.needs.reduce((sum, need) => sum + need.volunteers, 0);
+  const accepted = request.counts.accepted;
+  const now = ports.clock.now().toISOString();
+  if (await ports.alerts.createShortfallAlert(requestId, now)) {
+    await ports.helpRequests.appendTimeline(requestId, { at: now, type: 'shortfall', needed, accepted });
+  }
+  const onDuty = (await ports.dutyRoster.get())?.onDuty;
+  if (onDuty) {
+    await ports.smsJobs.enqueue([
+      {
+        requestId,
+        kind: 'shortfall',
+        to: onDuty.phone,
+        body: renderShortfallSms({
+          municipality: request.municipalityName,
+          title: request.title,
+          needed,
+          accepted,
+        }),
+      },
+    ]);
+  }
+  return { needed, accepted };
 };

@@ -32,6 +32,7 @@ const CONFLICT_RETRIES = 4;
 
 const smsKey = (job: SmsJob) => {
   if (job.kind === 'coordinator') return keys.coordinatorAlert(job.requestId, job.level);
+  if (job.kind === 'shortfall') return keys.shortfallAlert(job.requestId);
   return job.kind === 'alert'
     ? keys.alert(job.requestId, job.volunteerId)
     : keys.standDown(job.requestId, job.volunteerId);
@@ -84,6 +85,16 @@ export class AlertRepository {
       ...keys.coordinatorAlert(requestId, level),
       requestId,
       level,
+      smsStatus: 'queued',
+      createdAt: now,
+    });
+  }
+
+  /** Records the shortfall SMS owed to the on-duty coordinator; false when recorded before. */
+  async createShortfallAlert(requestId: string, now: string): Promise<boolean> {
+    return this.putIfAbsent({
+      ...keys.shortfallAlert(requestId),
+      requestId,
       smsStatus: 'queued',
       createdAt: now,
     });

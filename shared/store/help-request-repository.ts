@@ -123,6 +123,42 @@ export class HelpRequestRepository {
     }
   }
 
+  /** Adds corps to the scope, once: a retried step finds them there and changes nothing. */
+  async widenScope(request: HelpRequest, add: string[], now: string, reason: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.request(request.id),
+                UpdateExpression: 'SET #scope = :scope',
+                ConditionExpression: '#scope = :previous AND #status <> :closed',
+                ExpressionAttributeNames: { '#scope': 'scope', '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':scope': [...request.scope, ...add],
+                  ':previous': request.scope,
+                  ':closed': 'closed',
+                },
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: this.timelineItem(request.id, { at: now, type: 'widened', added: add, reason }),
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
   async addAlerted(id: string, count: number): Promise<void> {
     if (count === 0) return;
     await this.db.send(

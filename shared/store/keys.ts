@@ -21,6 +21,7 @@ export const keys = {
     pk: `REQ#${requestId}`,
     sk: `COORDINATOR#${level}`,
   }),
+  shortfallAlert: (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'SHORTFALL' }),
   request: (id: string) => ({ pk: `REQ#${id}`, sk: 'META' }),
   requestIndex: (nis: string, createdAt: string, id: string) => ({
     gsi1pk: `MUNI#${nis}`,

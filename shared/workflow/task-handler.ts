@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { logger } from '../observability/logger';
 
 /** A lifecycle task: validates the state input, logs ids and outcome (never personal data), returns the result. */
@@ -17,3 +17,9 @@ export const taskHandler = <S extends z.ZodType, R>(
     });
     return result;
   });
+
+const requestInput = z.object({ requestId: z.string() });
+
+/** The common shape: a task that takes the request id from the state input and acts on that request. */
+export const requestTaskHandler = <R>(name: string, task: (requestId: string) => Promise<R>) =>
+  taskHandler(name, requestInput, ({ requestId }) => task(requestId));

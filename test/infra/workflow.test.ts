@@ -84,6 +84,30 @@ describe('workflow stack', () => {
     ]);
   });
 
+  it('waits the response window, then widens to the neighbours and mobilises again, or reports the shortfall', () => {
+    const states = allStates(definition());
+    expect(states.Mobilise.Next).toBe('AwaitResponses');
+    expect(states.AwaitResponses).toMatchObject({
+      Type: 'Wait',
+      SecondsPath: '$.timing.responseWindowSeconds',
+    });
+    expect(states.AwaitResponses.Next).toBe('EvaluateResponses');
+    expect(states.EvaluateResponses.Next).toBe('EnoughVolunteers');
+    const choices = asList<Json>(states.EnoughVolunteers.Choices);
+    expect(choices).toContainEqual({
+      Variable: '$.evaluation.decision',
+      StringEquals: 'widen',
+      Next: 'WidenScope',
+    });
+    expect(choices).toContainEqual({
+      Variable: '$.evaluation.decision',
+      StringEquals: 'shortfall',
+      Next: 'ShortfallAlert',
+    });
+    expect(states.WidenScope.Next).toBe('Mobilise');
+    expect(states.ShortfallAlert.End).toBe(true);
+  });
+
   it('has a task state for every lifecycle task the local runtime maps', () => {
     const states = allStates(definition());
     for (const state of Object.keys(LIFECYCLE_TASKS)) expect(states[state]?.Type, state).toBe('Task');

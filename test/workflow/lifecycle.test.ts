@@ -3,7 +3,7 @@ import { newHelpRequest } from '../../shared/domain/help-request';
 import type { SmsJob } from '../../shared/schemas/sms-job';
 import { launchHelpRequest } from '../../shared/services/help-requests';
 import { aVolunteer } from '../builders/volunteer';
-import { startTestRuntime } from '../support/local-runtime';
+import { eventually, startTestRuntime } from '../support/local-runtime';
 
 /**
  * The lifecycle as `cdk synth` defines it, run by aws-local-stepfunctions with the real task handlers and
@@ -97,7 +97,13 @@ describe('the synthesized lifecycle state machine', () => {
 
     const execution = await settle(request.id);
     expect(execution.status).toBe('SUCCEEDED');
-    expect(volunteerTasks(execution.tasks)).toEqual(['Mobilise', 'AwaitClose', 'StandDown']);
+    expect(volunteerTasks(execution.tasks)).toEqual([
+      'Mobilise',
+      'EvaluateResponses',
+      'ShortfallAlert',
+      'AwaitClose',
+      'StandDown',
+    ]);
     expect(t.runtime.outbox.sentTo(phone).map((m) => m.body.slice(0, 30))).toEqual([
       'Rode Kruis: hulpvraag Vilvoord',
       'Rode Kruis: de hulpvraag in Vi',
@@ -128,7 +134,12 @@ describe('the synthesized lifecycle state machine', () => {
     const execution = await settle(request.id);
 
     expect(execution.status).toBe('SUCCEEDED');
-    expect(volunteerTasks(execution.tasks)).toEqual(['Mobilise', 'AwaitClose', 'StandDown']);
+    expect(volunteerTasks(execution.tasks)).toEqual([
+      'Mobilise',
+      'EvaluateResponses',
+      'AwaitClose',
+      'StandDown',
+    ]);
     expect(execution.output).toMatchObject({ close: { alreadyClosed: true } });
     expect(t.runtime.outbox.sentTo(phone)).toEqual([]);
   });
@@ -167,6 +178,8 @@ describe('the synthesized lifecycle state machine', () => {
       expect(volunteerTasks(t.runtime.workflow.executions.get(request.id)!.tasks)).toEqual([
         'Mobilise',
         'Mobilise',
+        'EvaluateResponses',
+        'ShortfallAlert',
         'AwaitClose',
       ]);
       expect(t.runtime.outbox.sentTo(phone)).toHaveLength(1);
@@ -182,7 +195,9 @@ describe('the synthesized lifecycle state machine', () => {
     const BACKUP = '+32499100002';
     /** What reached a coordinator and was not in `seen`, in the order it was sent. */
     const since = (seen: ReadonlySet<unknown>) =>
-      t.runtime.outbox.entries.filter((m) => (m.to === ON_DUTY || m.to === BACKUP) && !seen.has(m));
+      t.runtime.outbox.entries.filter(
+        (m) => (m.to === ON_DUTY || m.to === BACKUP) && !m.body.includes('tekort') && !seen.has(m),
+      );
     const sentToCoordinators = () => since(new Set());
 
     beforeAll(async () => {
@@ -247,6 +262,124 @@ describe('the synthesized lifecycle state machine', () => {
       });
       expect(again.status).toBe(409);
       expect((await closeAndSettle(request.id)).status).toBe('SUCCEEDED');
+    });
+  });
+
+  describe('widening to the neighbouring corps', () => {
+    const MECHELEN = '12025';
+    const BONHEIDEN = '12005';
+    const MECHELEN_PHONE = '+32475200001';
+    const BONHEIDEN_PHONE = '+32475200002';
+
+    beforeAll(async () => {
+      const joined = (nis: string, name: string, neighbours: string[]) => ({
+        nis,
+        name,
+        nameFr: name,
+        arrondissement: 'Mechelen',
+        province: 'Antwerpen',
+        neighbours,
+        joinedAt: '2026-01-01T00:00:00Z',
+        updatedAt: '2026-01-01T00:00:00Z',
+      });
+      await t.runtime.ports.municipalities.put(joined(BONHEIDEN, 'Bonheiden', []), undefined, COORDINATOR);
+      await t.runtime.ports.municipalities.put(
+        joined(MECHELEN, 'Mechelen', [BONHEIDEN]),
+        undefined,
+        COORDINATOR,
+      );
+      for (const [nis, phone] of [
+        [MECHELEN, MECHELEN_PHONE],
+        [BONHEIDEN, BONHEIDEN_PHONE],
+      ] as const) {
+        await t.runtime.ports.volunteers.registerMembers(
+          nis,
+          [
+            aVolunteer({
+              id: t.runtime.ports.newId(),
+              municipality: nis,
+              phone,
+              registeredAt: new Date().toISOString(),
+            }),
+          ],
+          COORDINATOR,
+        );
+      }
+    });
+
+    it('alerts the neighbouring corps when too few accepted, never the same volunteer twice, then reports the shortfall', async () => {
+      const request = await launchHelpRequest(t.runtime.ports, coordinator, {
+        municipality: MECHELEN,
+        title: 'Dijkbewaking Dijle',
+        channel: 'phone',
+        needs: [{ task: 'logistics', volunteers: 3, adultsOnly: false }],
+        location: { postcode: '2800' },
+        allowWidening: true,
+        spontaneousCallAllowed: false,
+      });
+      const alert = await eventually(async () => {
+        await t.runtime.queue.drain();
+        return t.runtime.outbox.sentTo(MECHELEN_PHONE)[0];
+      });
+      // One of three accepts within the response window: not enough.
+      await t.runtime.inbound(MECHELEN_PHONE, `JA ${/JA (\d{4})/.exec(alert.body)![1]}`);
+      expect(t.runtime.outbox.sentTo(BONHEIDEN_PHONE)).toEqual([]);
+
+      await waitForParkedToken(request.id);
+      await t.runtime.queue.drain();
+      expect(t.runtime.outbox.sentTo(BONHEIDEN_PHONE)).toHaveLength(1);
+      expect(t.runtime.outbox.sentTo(MECHELEN_PHONE)).toHaveLength(1);
+      const stored = await t.runtime.ports.helpRequests.get(request.id);
+      expect(stored?.scope).toEqual([MECHELEN, BONHEIDEN]);
+      expect(stored?.counts).toMatchObject({ alerted: 2, accepted: 1 });
+
+      const shortfall = t.runtime.outbox.entries.filter(
+        (m) => m.body.includes('tekort') && m.body.includes('Mechelen'),
+      );
+      expect(shortfall).toHaveLength(1);
+      expect(shortfall[0]!.body).toContain('1 van 3 vrijwilligers');
+      const types = (await t.runtime.ports.helpRequests.timeline(request.id)).map((e) => e.type);
+      expect(types.filter((type) => ['mobilised', 'widened', 'shortfall'].includes(type))).toEqual([
+        'mobilised',
+        'widened',
+        'mobilised',
+        'shortfall',
+      ]);
+      expect(volunteerTasks(t.runtime.workflow.executions.get(request.id)!.tasks)).toEqual([
+        'Mobilise',
+        'EvaluateResponses',
+        'WidenScope',
+        'Mobilise',
+        'EvaluateResponses',
+        'ShortfallAlert',
+        'AwaitClose',
+      ]);
+      await t.runtime.ports.helpRequests.close(request.id, 'coordinator-1', new Date().toISOString());
+      await t.runtime.workflow.resume((await t.runtime.ports.helpRequests.closeToken(request.id))!, {});
+      expect((await settle(request.id)).status).toBe('SUCCEEDED');
+    });
+
+    it('does not widen a request that does not allow it', async () => {
+      const request = await launchHelpRequest(t.runtime.ports, coordinator, {
+        municipality: MECHELEN,
+        title: 'Alleen eigen korps',
+        channel: 'phone',
+        needs: [{ task: 'logistics', volunteers: 5, adultsOnly: false }],
+        location: { postcode: '2800' },
+        allowWidening: false,
+        spontaneousCallAllowed: false,
+      });
+      await waitForParkedToken(request.id);
+      expect((await t.runtime.ports.helpRequests.get(request.id))?.scope).toEqual([MECHELEN]);
+      expect(volunteerTasks(t.runtime.workflow.executions.get(request.id)!.tasks)).toEqual([
+        'Mobilise',
+        'EvaluateResponses',
+        'ShortfallAlert',
+        'AwaitClose',
+      ]);
+      await t.runtime.ports.helpRequests.close(request.id, 'coordinator-1', new Date().toISOString());
+      await t.runtime.workflow.resume((await t.runtime.ports.helpRequests.closeToken(request.id))!, {});
+      expect((await settle(request.id)).status).toBe('SUCCEEDED');
     });
   });
 });

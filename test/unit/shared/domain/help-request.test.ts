@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCounts, newHelpRequest, selectCandidates } from '../../../../shared/domain/help-request';
+import {
+  decideAfterResponses,
+  emptyCounts,
+  newHelpRequest,
+  selectCandidates,
+} from '../../../../shared/domain/help-request';
 import { helpRequestSchema } from '../../../../shared/schemas/help-request';
 import { aCreateHelpRequestBody } from '../../../builders/help-request';
 import { testId } from '../../../builders/ids';
@@ -104,5 +109,64 @@ describe('selectCandidates', () => {
     const paused = aVolunteer({ pausedUntil: TODAY });
     expect(selectCandidates([paused], new Set(), ANY_TASK, TODAY)).toEqual([]);
     expect(selectCandidates([paused], new Set(), ANY_TASK, '2026-11-24')).toEqual([paused]);
+  });
+});
+
+describe('decideAfterResponses', () => {
+  const needs = [{ task: 'logistics' as const, volunteers: 3, adultsOnly: false }];
+  const request = (overrides: Partial<Parameters<typeof decideAfterResponses>[0]> = {}) => ({
+    status: 'mobilising' as const,
+    counts: { alerted: 5, accepted: 1, declined: 0, checkedIn: 0 },
+    needs,
+    allowWidening: true,
+    scope: ['12025'],
+    ...overrides,
+  });
+
+  it.each([
+    {
+      case: 'the request was closed meanwhile',
+      overrides: { status: 'closed' as const },
+      neighbours: ['12005'],
+      decision: 'closed',
+    },
+    {
+      case: 'enough accepted',
+      overrides: { counts: { alerted: 5, accepted: 3, declined: 0, checkedIn: 0 } },
+      neighbours: ['12005'],
+      decision: 'enough',
+    },
+    {
+      case: 'too few and a neighbour is not in scope yet',
+      overrides: {},
+      neighbours: ['12005'],
+      decision: 'widen',
+    },
+    {
+      case: 'too few and every neighbour is in scope',
+      overrides: { scope: ['12025', '12005'] },
+      neighbours: ['12005'],
+      decision: 'shortfall',
+    },
+    { case: 'too few and no neighbours', overrides: {}, neighbours: [], decision: 'shortfall' },
+    {
+      case: 'too few but the request does not allow widening',
+      overrides: { allowWidening: false },
+      neighbours: ['12005'],
+      decision: 'shortfall',
+    },
+  ])('decides $decision when $case', ({ overrides, neighbours, decision }) => {
+    expect(decideAfterResponses(request(overrides), neighbours).decision).toBe(decision);
+  });
+
+  it('widens only to the neighbours not yet in scope, and counts what all needs add up to', () => {
+    const result = decideAfterResponses(
+      request({
+        scope: ['12025', '12005'],
+        needs: [...needs, { task: 'medical', volunteers: 2, adultsOnly: true }],
+      }),
+      ['12005', '12035'],
+    );
+    expect(result).toEqual({ decision: 'widen', needed: 5, accepted: 1, widenTo: ['12035'] });
   });
 });
