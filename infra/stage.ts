@@ -33,6 +33,7 @@ export class CrisisToolStage extends Stage {
       operations: this.data.operations,
       idempotency: this.data.idempotency,
       audit: this.data.audit,
+      smsJobsTopic: this.messaging.smsJobsTopic,
       stateMachine: this.workflow.stateMachine,
       production: config.production,
       lifecycleTiming: config.lifecycleTiming,

@@ -13,6 +13,7 @@ import { AccountRecovery, CfnUserPoolGroup, StringAttribute, UserPool } from 'aw
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ROLES } from '../../shared/domain/identity';
@@ -25,6 +26,7 @@ export interface ApiStackProps extends StackProps {
   operations: Table;
   idempotency: Table;
   audit: Table;
+  smsJobsTopic: ITopic;
   stateMachine: StateMachine;
   production: boolean;
   lifecycleTiming?: LifecycleTiming;
@@ -139,6 +141,9 @@ export class ApiStack extends Stack {
         return;
       case 'audit':
         fn.bindTable(props.audit, 'AUDIT_TABLE', 'append');
+        return;
+      case 'sms-jobs':
+        fn.bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
         return;
       case 'idempotency':
         fn.bindTable(props.idempotency, 'IDEMPOTENCY_TABLE', 'write');

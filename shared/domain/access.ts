@@ -87,3 +87,24 @@ export const assertMayManageCorps = (who: Identity): void => {
     throw new Forbidden('only a municipal-admin or a coordinator manages the corps');
   }
 };
+
+/** Neighbours and named corps: the coordinator; a province or all of Flanders: also the crisis centre. */
+export const assertCanActivate = (
+  who: Identity,
+  scope: 'neighbours' | 'municipalities' | 'province' | 'flanders',
+): void => {
+  if (hasRole(who, 'coordinator')) return;
+  if (hasRole(who, 'crisis-centre') && (scope === 'province' || scope === 'flanders')) return;
+  throw new Forbidden(
+    scope === 'province' || scope === 'flanders'
+      ? 'province-wide and Flanders-wide activation is for the coordinator or the crisis centre'
+      : 'only a coordinator widens to neighbouring or named corps',
+  );
+};
+
+/** The role half of activations, checked before the request is looked up. */
+export const assertMayActivate = (who: Identity): void => {
+  if (!hasRole(who, 'coordinator', 'crisis-centre')) {
+    throw new Forbidden('only a coordinator or the crisis centre widens a help request');
+  }
+};

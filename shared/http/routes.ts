@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activationBodySchema } from '../schemas/activation';
 import { dutyRosterSchema, putDutyRosterBodySchema } from '../schemas/duty-roster';
 import { groupSchema, registerGroupBodySchema } from '../schemas/group';
 import {
@@ -46,6 +47,7 @@ export type Need =
   | 'operations:write'
   | 'idempotency'
   | 'audit'
+  | 'sms-jobs'
   | 'start-execution'
   | 'resume-execution';
 
@@ -227,6 +229,16 @@ export const ROUTES: Route[] = [
     summary: 'the current duty roster (coordinator)',
     response: { status: 200, schema: dutyRosterSchema },
     needs: ['registry:read'],
+  },
+  {
+    method: 'POST',
+    path: '/help-requests/{id}/activations',
+    entry: 'functions/api/help-requests/activate.ts',
+    summary:
+      'widen the scope and mobilise at once: neighbours or named municipalities (coordinator), province or flanders (coordinator, crisis-centre)',
+    body: activationBodySchema,
+    response: { status: 200 },
+    needs: ['registry:read', 'operations:write', 'sms-jobs'],
   },
   {
     method: 'POST',

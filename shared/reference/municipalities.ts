@@ -19,3 +19,10 @@ const byNis = new Map<string, OfficialMunicipality>(
 export const officialMunicipality = (nis: string): OfficialMunicipality | undefined => byNis.get(nis);
 
 export const officialMunicipalityCount = (): number => byNis.size;
+
+/** Every municipality of a province, for a province-wide activation. */
+export const municipalitiesOfProvince = (province: string): string[] =>
+  [...byNis.values()].filter((m) => m.province === province).map((m) => m.nis);
+
+/** Every Flemish municipality, for a Flanders-wide activation. */
+export const allMunicipalities = (): string[] => [...byNis.keys()];

@@ -1,14 +1,26 @@
-import { assertCanCoordinate, assertCanLaunchRequest, assertCanReadRequest } from '../domain/access';
+import {
+  assertCanActivate,
+  assertCanCoordinate,
+  assertCanLaunchRequest,
+  assertCanReadRequest,
+} from '../domain/access';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '../domain/errors';
 import { newHelpRequest } from '../domain/help-request';
 import { hasRole, type Identity } from '../domain/identity';
 import type { Ports } from '../ports';
+import {
+  allMunicipalities,
+  municipalitiesOfProvince,
+  officialMunicipality,
+} from '../reference/municipalities';
+import type { ActivationBody } from '../schemas/activation';
 import type {
   CreateHelpRequestBody,
   HelpRequest,
   ListHelpRequestsQuery,
   TimelineEntry,
 } from '../schemas/help-request';
+import { mobilise } from './lifecycle';
 
 export const launchHelpRequest = async (
   ports: Ports,
@@ -105,4 +117,41 @@ export const listHelpRequests = async (
     ...(query.status ? { status: query.status } : {}),
     ...(query.cursor ? { cursor: query.cursor } : {}),
   });
+};
+
+/**
+ * Widening by hand: adds the chosen corps to the scope and mobilises them at once with the same code the lifecycle
+ * uses; volunteers already alerted are not alerted again.
+ */
+export const activate = async (
+  ports: Ports,
+  who: Identity,
+  id: string,
+  body: ActivationBody,
+): Promise<{ scope: string[]; added: string[]; alerted: number }> => {
+  assertCanActivate(who, body.scope);
+  const request = await ports.helpRequests.get(id);
+  if (!request) throw new NotFound('help request');
+  if (request.status === 'closed') throw new Conflict('the help request is closed');
+  const unknown =
+    body.scope === 'municipalities' ? body.municipalities.filter((nis) => !officialMunicipality(nis)) : [];
+  if (unknown.length)
+    throw new RuleViolation('unknown-municipality', `not on the 2025 list: ${unknown.join(', ')}`);
+  const targets =
+    body.scope === 'neighbours'
+      ? await ports.municipalities.neighbours(request.municipality)
+      : body.scope === 'municipalities'
+        ? body.municipalities
+        : body.scope === 'province'
+          ? municipalitiesOfProvince(officialMunicipality(request.municipality)!.province)
+          : allMunicipalities();
+  const added = [...new Set(targets)].filter((nis) => !request.scope.includes(nis));
+  if (
+    added.length &&
+    !(await ports.helpRequests.widenScope(request, added, ports.clock.now().toISOString(), body.scope))
+  ) {
+    throw new Conflict('the scope changed meanwhile; try again');
+  }
+  const { alerted } = await mobilise(ports, id);
+  return { scope: [...request.scope, ...added], added, alerted };
 };

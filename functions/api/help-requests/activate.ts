@@ -1,0 +1,17 @@
+import { awsPorts } from '../../../shared/aws-ports';
+import { assertMayActivate } from '../../../shared/domain/access';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { Ports } from '../../../shared/ports';
+import { activationBodySchema } from '../../../shared/schemas/activation';
+import { activate } from '../../../shared/services/help-requests';
+
+export const makeHandler = (ports: Ports) =>
+  apiHandler(
+    { body: activationBodySchema, authorize: assertMayActivate },
+    async ({ identity, body, path }) => ({
+      statusCode: 200,
+      body: await activate(ports, identity, path.id!, body),
+    }),
+  );
+
+export const handler = makeHandler(awsPorts());

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRuntime } from '../support/local-runtime';
+
+const HASSELT = '71072';
+const GENK = '71016';
+const LEUVEN = '24062';
+const GENK_PHONE = '+32476300001';
+const LEUVEN_PHONE = '+32476300002';
+
+describe('widening a help request by hand', () => {
+  let t: Awaited<ReturnType<typeof startTestRuntime>>;
+  let coordinator: string;
+  let id: string;
+
+  beforeAll(async () => {
+    t = await startTestRuntime({
+      timing: { ackTimeoutSeconds: 60, responseWindowSeconds: 60, aftercareWindowSeconds: 1 },
+    });
+    coordinator = await t.token({ roles: ['coordinator'] });
+    for (const [nis, phone] of [
+      [HASSELT, undefined],
+      [GENK, GENK_PHONE],
+      [LEUVEN, LEUVEN_PHONE],
+    ] as const) {
+      await t.call('PUT', `/municipalities/${nis}`, { token: coordinator, body: {} });
+      if (phone) {
+        await t.call('POST', `/municipalities/${nis}/volunteers`, {
+          token: coordinator,
+          body: { name: 'Lid', birthDate: '1988-08-08', phone },
+        });
+      }
+    }
+    const launched = await t.call('POST', '/help-requests', {
+      token: coordinator,
+      body: {
+        municipality: HASSELT,
+        channel: 'phone',
+        title: 'Provinciale fase: overstromingen',
+        needs: [{ task: 'operational', volunteers: 20 }],
+        location: { postcode: '3500' },
+      },
+    });
+    id = launched.body.id;
+  });
+  afterAll(async () => {
+    await t.runtime.stop();
+  });
+
+  it('lets the crisis centre activate the whole province: its corps are alerted at once, other provinces not', async () => {
+    const crisis = await t.token({ roles: ['crisis-centre'] });
+    const activated = await t.call('POST', `/help-requests/${id}/activations`, {
+      token: crisis,
+      body: { scope: 'province' },
+    });
+    expect(activated.status).toBe(200);
+    expect(activated.body.added).toContain(GENK);
+    expect(activated.body.added).not.toContain(LEUVEN);
+    expect(activated.body.alerted).toBe(1);
+    await t.runtime.queue.drain();
+    expect(t.runtime.outbox.sentTo(GENK_PHONE)).toHaveLength(1);
+    expect(t.runtime.outbox.sentTo(LEUVEN_PHONE)).toHaveLength(0);
+  });
+
+  it('never alerts a volunteer twice when the scope widens again, to all of Flanders', async () => {
+    const again = await t.call('POST', `/help-requests/${id}/activations`, {
+      token: coordinator,
+      body: { scope: 'flanders' },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.scope).toHaveLength(285);
+    expect(again.body.alerted).toBe(1);
+    await t.runtime.queue.drain();
+    expect(t.runtime.outbox.sentTo(GENK_PHONE)).toHaveLength(1);
+    expect(t.runtime.outbox.sentTo(LEUVEN_PHONE)).toHaveLength(1);
+    const view = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
+    expect(view.body.counts.alerted).toBe(2);
+    expect(
+      view.body.timeline
+        .filter((e: { type: string }) => e.type === 'widened')
+        .map((e: { reason: string }) => e.reason),
+    ).toEqual(['province', 'flanders']);
+  });
+
+  it('refuses named municipalities that are not on the official list, and any activation of a closed request', async () => {
+    const unknown = await t.call('POST', `/help-requests/${id}/activations`, {
+      token: coordinator,
+      body: { scope: 'municipalities', municipalities: ['99999'] },
+    });
+    expect(unknown).toMatchObject({ status: 422, body: { rule: 'unknown-municipality' } });
+    await t.call('POST', `/help-requests/${id}/close`, { token: coordinator });
+    const closed = await t.call('POST', `/help-requests/${id}/activations`, {
+      token: coordinator,
+      body: { scope: 'neighbours' },
+    });
+    expect(closed.status).toBe(409);
+  });
+});
