@@ -1,5 +1,6 @@
 import { belgianDate } from '../domain/dates';
 import { decideAfterResponses, selectCandidates } from '../domain/help-request';
+import { rankCandidates } from '../domain/ranking';
 import { replyCodeFor } from '../domain/reply-code';
 import {
   renderAlertSms,
@@ -38,16 +39,17 @@ export const mobilise = async (
   const clock = ports.clock.now();
   const now = clock.toISOString();
   const alreadyAlerted = new Set(existing.map((a) => a.volunteerId));
-  const fresh: Alert[] = selectCandidates(volunteers, alreadyAlerted, request.needs, belgianDate(clock)).map(
-    (v) => ({
-      requestId,
-      volunteerId: v.id,
-      municipality: v.municipality,
-      code: replyCodeFor(requestId, v.id),
-      smsStatus: 'queued',
-      createdAt: now,
-    }),
-  );
+  const fresh: Alert[] = rankCandidates(
+    selectCandidates(volunteers, alreadyAlerted, request.needs, belgianDate(clock)),
+    request,
+  ).map((v) => ({
+    requestId,
+    volunteerId: v.id,
+    municipality: v.municipality,
+    code: replyCodeFor(requestId, v.id),
+    smsStatus: 'queued',
+    createdAt: now,
+  }));
   const created = await ports.alerts.createMany(fresh);
   await ports.helpRequests.addAlerted(requestId, created);
 

@@ -1,0 +1,36 @@
+import type { HelpRequest } from '../schemas/help-request';
+import type { Volunteer } from '../schemas/volunteer';
+
+/**
+ * Distance between two Belgian postcodes as a proxy for travel distance: postcodes are numbered by region, so
+ * nearby numbers are mostly nearby places. Unknown home postcodes rank last.
+ */
+const postcodeDistance = (home: string | undefined, incident: string): number =>
+  home === undefined ? Number.POSITIVE_INFINITY : Math.abs(Number(home) - Number(incident));
+
+/**
+ * Best candidates first, because SMS throughput is the bottleneck: volunteers with a skill the request's tasks
+ * need, then those living nearest the incident, then those deployed least recently.
+ */
+export const rankCandidates = (
+  volunteers: Volunteer[],
+  request: Pick<HelpRequest, 'needs' | 'location'>,
+  recentDeployments: ReadonlyMap<string, number> = new Map(),
+): Volunteer[] => {
+  const tasks = new Set<string>(request.needs.map((need) => need.task));
+  const key = (v: Volunteer) => ({
+    skilled: v.skills.some((skill) => tasks.has(skill)) ? 0 : 1,
+    distance: postcodeDistance(v.homePostcode, request.location.postcode),
+    deployments: recentDeployments.get(v.id) ?? 0,
+  });
+  return volunteers
+    .map((volunteer) => ({ volunteer, rank: key(volunteer) }))
+    .sort(
+      (a, b) =>
+        a.rank.skilled - b.rank.skilled ||
+        a.rank.distance - b.rank.distance ||
+        a.rank.deployments - b.rank.deployments ||
+        a.volunteer.registeredAt.localeCompare(b.volunteer.registeredAt),
+    )
+    .map(({ volunteer }) => volunteer);
+};
