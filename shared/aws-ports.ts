@@ -8,6 +8,7 @@ import { SnsSmsJobQueue } from './messaging/sns-sms-job-queue';
 import type { Ports } from './ports';
 import { type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
 import { AlertRepository } from './store/alert-repository';
+import { DeploymentRepository } from './store/deployment-repository';
 import { DutyRosterRepository } from './store/duty-roster-repository';
 import { GroupRepository } from './store/group-repository';
 import { HelpRequestRepository } from './store/help-request-repository';
@@ -44,6 +45,7 @@ export const awsPorts = (): Ports => {
     trainings: lazy(() => new TrainingRepository()),
     groups: lazy(() => new GroupRepository()),
     dutyRoster: lazy(() => new DutyRosterRepository()),
+    deployments: lazy(() => new DeploymentRepository()),
     smsJobs: lazy(
       () => new SnsSmsJobQueue(sns(), parseEnv({ SMS_JOBS_TOPIC_ARN: z.string().min(1) }).SMS_JOBS_TOPIC_ARN),
     ),

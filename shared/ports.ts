@@ -1,6 +1,7 @@
 import type { SmsGateway, SmsJobQueue } from './messaging/ports';
 import type { LifecycleTiming } from './schemas/help-request';
 import type { AlertRepository } from './store/alert-repository';
+import type { DeploymentRepository } from './store/deployment-repository';
 import type { DutyRosterRepository } from './store/duty-roster-repository';
 import type { GroupRepository } from './store/group-repository';
 import type { HelpRequestRepository } from './store/help-request-repository';
@@ -21,6 +22,7 @@ export interface Ports {
   trainings: TrainingRepository;
   groups: GroupRepository;
   dutyRoster: DutyRosterRepository;
+  deployments: DeploymentRepository;
   smsJobs: SmsJobQueue;
   sms: SmsGateway;
   workflow: Workflow;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activationBodySchema } from '../schemas/activation';
+import { checkInOutBodySchema, deploymentSchema } from '../schemas/deployment';
 import { dutyRosterSchema, putDutyRosterBodySchema } from '../schemas/duty-roster';
 import { groupSchema, registerGroupBodySchema } from '../schemas/group';
 import {
@@ -239,6 +240,25 @@ export const ROUTES: Route[] = [
     body: activationBodySchema,
     response: { status: 200 },
     needs: ['registry:read', 'operations:write', 'sms-jobs'],
+  },
+  {
+    method: 'POST',
+    path: '/help-requests/{id}/check-ins',
+    entry: 'functions/api/help-requests/check-in.ts',
+    summary: 'a volunteer who accepted arrives on site: the insurance coverage period opens (coordinator)',
+    body: checkInOutBodySchema,
+    response: { status: 200, schema: deploymentSchema },
+    needs: ['operations:write'],
+  },
+  {
+    method: 'POST',
+    path: '/help-requests/{id}/check-outs',
+    entry: 'functions/api/help-requests/check-out.ts',
+    summary:
+      'a volunteer leaves the site: the coverage period closes and the hours are recorded (coordinator)',
+    body: checkInOutBodySchema,
+    response: { status: 200, schema: deploymentSchema },
+    needs: ['operations:write'],
   },
   {
     method: 'POST',

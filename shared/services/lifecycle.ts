@@ -12,10 +12,11 @@ import type { Ports } from '../ports';
 import type { SmsJob } from '../schemas/sms-job';
 import type { Volunteer } from '../schemas/volunteer';
 import type { Alert } from '../store/alert-repository';
+import { checkOutEveryone } from './deployments';
 
 type LifecyclePorts = Pick<
   Ports,
-  'helpRequests' | 'volunteers' | 'alerts' | 'smsJobs' | 'workflow' | 'clock'
+  'deployments' | 'helpRequests' | 'volunteers' | 'alerts' | 'smsJobs' | 'workflow' | 'clock'
 >;
 
 /**
@@ -96,6 +97,7 @@ export const standDown = async (ports: LifecyclePorts, requestId: string): Promi
   const request = await ports.helpRequests.get(requestId);
   if (!request) throw new Error(`help request ${requestId} is missing`);
   const accepted = (await ports.alerts.listForRequest(requestId)).filter((a) => a.response === 'accepted');
+  await checkOutEveryone(ports, requestId);
   const now = ports.clock.now().toISOString();
   const jobs: SmsJob[] = [];
   let recorded = 0;

@@ -21,6 +21,14 @@ export const keys = {
     pk: `REQ#${requestId}`,
     sk: `COORDINATOR#${level}`,
   }),
+  deployment: (requestId: string, volunteerId: string) => ({
+    pk: `REQ#${requestId}`,
+    sk: `DEPLOY#${volunteerId}`,
+  }),
+  deploymentIndex: (volunteerId: string, requestId: string) => ({
+    gsi1pk: `VOL#${volunteerId}`,
+    gsi1sk: `DEPLOY#${requestId}`,
+  }),
   shortfallAlert: (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'SHORTFALL' }),
   request: (id: string) => ({ pk: `REQ#${id}`, sk: 'META' }),
   requestIndex: (nis: string, createdAt: string, id: string) => ({

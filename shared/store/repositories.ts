@@ -1,4 +1,5 @@
 import { AlertRepository } from './alert-repository';
+import { DeploymentRepository } from './deployment-repository';
 import { DutyRosterRepository } from './duty-roster-repository';
 import { GroupRepository } from './group-repository';
 import { HelpRequestRepository } from './help-request-repository';
@@ -18,4 +19,5 @@ export const repositories = () => ({
   trainings: new TrainingRepository(),
   groups: new GroupRepository(),
   dutyRoster: new DutyRosterRepository(),
+  deployments: new DeploymentRepository(),
 });

@@ -20,7 +20,8 @@ type Caller = 'anonymous' | 'requester' | 'unnamed' | 'admin' | 'coordinator' | 
 /** The callers every route has rows for, besides the anonymous one. */
 const SIGNED = ['requester', 'admin', 'coordinator', 'crisis', 'volunteer'] as const;
 type Signed = (typeof SIGNED)[number];
-type Status = 200 | 201 | 202 | 204 | 401 | 403 | 404;
+/** 409 and 422 where the caller passes every access check and meets a business rule instead. */
+type Status = 200 | 201 | 202 | 204 | 401 | 403 | 404 | 409 | 422;
 /** Whose resource the path (or body) points at: the caller's municipality, another one, or nothing at all. */
 type Target = 'own' | 'other' | 'unknown' | 'none';
 /** One status for both municipalities, or one each. */
@@ -353,6 +354,23 @@ const MATRIX: RouteRow[] = [
     body: () => ({ scope: 'neighbours' }),
     check: (body) => expect(body).toMatchObject({ scope: expect.any(Array) }),
     expect: { requester: 403, admin: 403, coordinator: 200, crisis: 403, volunteer: 403 },
+  },
+  {
+    method: 'POST',
+    path: '/help-requests/{id}/check-ins',
+    id: 'requestId',
+    perMunicipality: true,
+    // Nobody accepted in this matrix, so the coordinator reaches the rule, not the role check.
+    body: (place) => ({ volunteerId: place.volunteerId }),
+    expect: { requester: 403, admin: 403, coordinator: 422, crisis: 403, volunteer: 403 },
+  },
+  {
+    method: 'POST',
+    path: '/help-requests/{id}/check-outs',
+    id: 'requestId',
+    perMunicipality: true,
+    body: (place) => ({ volunteerId: place.volunteerId }),
+    expect: { requester: 403, admin: 403, coordinator: 409, crisis: 403, volunteer: 403 },
   },
   {
     method: 'POST',

@@ -88,6 +88,31 @@ describe('one help request end to end over HTTP on the local runtime', () => {
     const accepted = await t.call('GET', `/help-requests/${id}`, { token: requester });
     expect(accepted.body.counts).toEqual({ alerted: 1, accepted: 1, declined: 0, checkedIn: 0 });
 
+    const volunteerId: string = volunteer.body.id;
+    const checkedIn = await t.call('POST', `/help-requests/${id}/check-ins`, {
+      token: coordinator,
+      body: { volunteerId },
+    });
+    expect(checkedIn.status).toBe(200);
+    expect(checkedIn.body.onSiteSince).toEqual(expect.any(String));
+    expect(
+      (await t.call('POST', `/help-requests/${id}/check-ins`, { token: coordinator, body: { volunteerId } }))
+        .status,
+    ).toBe(409);
+    const checkedOut = await t.call('POST', `/help-requests/${id}/check-outs`, {
+      token: coordinator,
+      body: { volunteerId },
+    });
+    expect(checkedOut.body).toMatchObject({ minutes: 0, periods: [{ from: checkedIn.body.onSiteSince }] });
+    expect(checkedOut.body).not.toHaveProperty('onSiteSince');
+    expect(
+      (await t.call('POST', `/help-requests/${id}/check-outs`, { token: coordinator, body: { volunteerId } }))
+        .status,
+    ).toBe(409);
+    // Back on site when the request closes: the close ends the coverage period.
+    await t.call('POST', `/help-requests/${id}/check-ins`, { token: coordinator, body: { volunteerId } });
+    expect((await t.call('GET', `/help-requests/${id}`, { token: requester })).body.counts.checkedIn).toBe(1);
+
     const closed = await t.call('POST', `/help-requests/${id}/close`, { token: coordinator });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('closed');
@@ -105,7 +130,17 @@ describe('one help request end to end over HTTP on the local runtime', () => {
     // The coordinator alert and the mobilisation run side by side, so only their set is fixed, not their order.
     expect(types[0]).toBe('requested');
     expect(new Set(types.slice(1, 3))).toEqual(new Set(['coordinator-alerted', 'mobilised']));
-    expect(types.slice(3)).toEqual(['acknowledged', 'alert-accepted', 'closed', 'stood-down']);
+    expect(types.slice(3)).toEqual([
+      'acknowledged',
+      'alert-accepted',
+      'checked-in',
+      'checked-out',
+      'checked-in',
+      'closed',
+      'checked-out',
+      'stood-down',
+    ]);
+    expect(view.body.counts.checkedIn).toBe(0);
     expect(view.body.acknowledgedBy).toBe('coordinator-1');
     expect(JSON.stringify(view.body)).not.toContain(PHONE);
   });

@@ -1,0 +1,17 @@
+import { awsPorts } from '../../../shared/aws-ports';
+import { assertCanCoordinate } from '../../../shared/domain/access';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { Ports } from '../../../shared/ports';
+import { checkInOutBodySchema } from '../../../shared/schemas/deployment';
+import { checkIn } from '../../../shared/services/deployments';
+
+export const makeHandler = (ports: Ports) =>
+  apiHandler(
+    { body: checkInOutBodySchema, authorize: assertCanCoordinate },
+    async ({ identity, body, path }) => ({
+      statusCode: 200,
+      body: await checkIn(ports, identity, path.id!, body.volunteerId),
+    }),
+  );
+
+export const handler = makeHandler(awsPorts());

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { idSchema } from './common';
+
+export const checkInOutBodySchema = z
+  .object({ volunteerId: idSchema })
+  .strict()
+  .meta({ id: 'CheckInOutBody' });
+export type CheckInOutBody = z.infer<typeof checkInOutBodySchema>;
+
+/** A volunteer's deployment on one request: insured while checked in; minutes add up over check-in periods. */
+export const deploymentSchema = z
+  .object({
+    requestId: idSchema,
+    volunteerId: idSchema,
+    /** Set while the volunteer is on site (and covered). */
+    onSiteSince: z.string().optional(),
+    minutes: z.number().int(),
+    periods: z.array(z.object({ from: z.string(), to: z.string() })),
+  })
+  .meta({ id: 'Deployment' });
+export type Deployment = z.infer<typeof deploymentSchema>;

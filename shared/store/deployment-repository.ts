@@ -1,0 +1,131 @@
+import { GetCommand, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { Conflict } from '../domain/errors';
+import type { Deployment } from '../schemas/deployment';
+import { documentClient, isConditionFailure } from './dynamo-client';
+import { keys, stripKeys } from './keys';
+import { tableNames } from './tables';
+
+/**
+ * Check-ins and check-outs: each opens or closes an insurance coverage period, moves the request's `checkedIn`
+ * count and adds a timeline entry, all in one transaction, conditional on the volunteer being off or on site.
+ */
+export class DeploymentRepository {
+  constructor(
+    private readonly db = documentClient(),
+    private readonly table = tableNames.operations(),
+  ) {}
+
+  async get(requestId: string, volunteerId: string): Promise<Deployment | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: keys.deployment(requestId, volunteerId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? stripKeys<Deployment>(Item) : undefined;
+  }
+
+  async listForRequest(requestId: string): Promise<Deployment[]> {
+    const deployments: Deployment[] = [];
+    const query = {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :deploy)',
+      ExpressionAttributeValues: { ':pk': keys.request(requestId).pk, ':deploy': 'DEPLOY#' },
+      ConsistentRead: true,
+    };
+    for await (const page of paginateQuery({ client: this.db }, query)) {
+      for (const item of page.Items ?? []) deployments.push(stripKeys<Deployment>(item));
+    }
+    return deployments;
+  }
+
+  async checkIn(requestId: string, volunteerId: string, now: string, by: string): Promise<Deployment> {
+    await this.transact(
+      [
+        {
+          Update: {
+            TableName: this.table,
+            Key: keys.deployment(requestId, volunteerId),
+            UpdateExpression:
+              'SET onSiteSince = :now, requestId = :req, volunteerId = :vol, gsi1pk = :gpk, gsi1sk = :gsk, minutes = if_not_exists(minutes, :zero), periods = if_not_exists(periods, :none)',
+            ConditionExpression: 'attribute_not_exists(onSiteSince)',
+            ExpressionAttributeValues: {
+              ':now': now,
+              ':req': requestId,
+              ':vol': volunteerId,
+              ':gpk': keys.deploymentIndex(volunteerId, requestId).gsi1pk,
+              ':gsk': keys.deploymentIndex(volunteerId, requestId).gsi1sk,
+              ':zero': 0,
+              ':none': [],
+            },
+          },
+        },
+        this.count(requestId, 1),
+        this.timeline(requestId, now, 'checked-in', volunteerId, by),
+      ],
+      'the volunteer is checked in already',
+    );
+    return (await this.get(requestId, volunteerId)) as Deployment;
+  }
+
+  async checkOut(deployment: Deployment, now: string, by: string): Promise<Deployment> {
+    const since = deployment.onSiteSince;
+    if (!since) throw new Conflict('the volunteer is not checked in');
+    const minutes = Math.max(0, Math.round((Date.parse(now) - Date.parse(since)) / 60_000));
+    await this.transact(
+      [
+        {
+          Update: {
+            TableName: this.table,
+            Key: keys.deployment(deployment.requestId, deployment.volunteerId),
+            UpdateExpression:
+              'REMOVE onSiteSince SET minutes = minutes + :minutes, periods = list_append(periods, :period)',
+            ConditionExpression: 'onSiteSince = :since',
+            ExpressionAttributeValues: {
+              ':minutes': minutes,
+              ':period': [{ from: since, to: now }],
+              ':since': since,
+            },
+          },
+        },
+        this.count(deployment.requestId, -1),
+        this.timeline(deployment.requestId, now, 'checked-out', deployment.volunteerId, by),
+      ],
+      'the volunteer was checked out meanwhile',
+    );
+    return (await this.get(deployment.requestId, deployment.volunteerId)) as Deployment;
+  }
+
+  private count(requestId: string, delta: number) {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: keys.request(requestId),
+        UpdateExpression: 'ADD counts.checkedIn :delta',
+        ExpressionAttributeValues: { ':delta': delta },
+      },
+    };
+  }
+
+  private timeline(requestId: string, at: string, type: string, volunteerId: string, by: string) {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { ...keys.timeline(requestId, at, `${volunteerId}#${type}`), at, type, volunteerId, by },
+      },
+    };
+  }
+
+  private async transact(
+    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
+    conflict: string,
+  ) {
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (isConditionFailure(error)) throw new Conflict(conflict);
+      throw error;
+    }
+  }
+}
