@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { gsm7Length, isSinglePartGsm7, SINGLE_PART_SEPTETS } from '../../../../shared/domain/gsm7';
 import {
   renderAlertSms,
+  renderCoordinatorAlertSms,
   renderHelpSms,
   renderLateReplySms,
+  renderShortfallSms,
   renderStandDownSms,
   SMS_LANGUAGES,
   type SmsLanguage,
@@ -123,6 +125,41 @@ describe('SMS templates', () => {
   it('renders the Dutch alert exactly as API.md gives it', () => {
     expect(renderAlertSms('nl', { municipality: 'Gent', title: 'Wateroverlast', code: '4821' })).toBe(
       'Rode Kruis: hulpvraag Gent: Wateroverlast. Kan je helpen? Antwoord JA 4821 of NEE 4821.',
+    );
+  });
+});
+
+describe('SMS templates for the Red Cross coordinator', () => {
+  it.each([WORST_TITLE, EXTENSION_TITLE])(
+    'fits the coordinator alert in one GSM-7 part for every municipality, every level and the title %#',
+    (title) => {
+      for (const level of [0, 1, 10]) {
+        expect(
+          oversized((municipality) =>
+            renderCoordinatorAlertSms({ municipality, title, volunteers: 15000, level }),
+          ),
+        ).toEqual([]);
+      }
+    },
+  );
+
+  it.each([WORST_TITLE, EXTENSION_TITLE])(
+    'fits the shortfall alert in one GSM-7 part for the title %#',
+    (title) => {
+      expect(
+        oversized((municipality) =>
+          renderShortfallSms({ municipality, title, needed: 15000, accepted: 14999 }),
+        ),
+      ).toEqual([]);
+    },
+  );
+
+  it('says who it is for, what is asked and how to respond', () => {
+    expect(renderCoordinatorAlertSms({ municipality: 'Gent', title: 'Brand', volunteers: 4, level: 2 })).toBe(
+      'Rode Kruis 24/7 (back-up 2): nieuwe hulpvraag Gent: Brand, 4 vrijwilligers. Bevestig in de tool.',
+    );
+    expect(renderShortfallSms({ municipality: 'Gent', title: 'Brand', needed: 4, accepted: 1 })).toBe(
+      'Rode Kruis 24/7: tekort bij hulpvraag Gent: Brand. 1 van 4 vrijwilligers. Breid uit in de tool.',
     );
   });
 });
