@@ -180,29 +180,17 @@ export class HelpRequestRepository {
     closedBy: string,
     now: string,
   ): Promise<{ closeToken?: string; ackToken?: string }> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.request(id),
-                UpdateExpression: 'SET #status = :closed, closedAt = :now, closedBy = :by',
-                ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':closed': 'closed', ':now': now, ':by': closedBy },
-              },
-            },
-            { Put: { TableName: this.table, Item: this.timelineItem(id, { at: now, type: 'closed' }) } },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      if (!(await this.getStored(id))) throw new NotFound('help request');
-      throw new Conflict('the help request is already closed');
-    }
+    await this.transition(
+      id,
+      {
+        UpdateExpression: 'SET #status = :closed, closedAt = :now, closedBy = :by',
+        ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':closed': 'closed', ':now': now, ':by': closedBy },
+      },
+      { at: now, type: 'closed' },
+      'the help request is already closed',
+    );
     // Once closed, no task can park a token any more, so what is read now is final.
     return this.pendingTokens(id);
   }
@@ -245,33 +233,16 @@ export class HelpRequestRepository {
    * escalation stops. A second acknowledgement is a Conflict.
    */
   async acknowledge(id: string, by: string, now: string): Promise<{ ackToken?: string }> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.request(id),
-                UpdateExpression: 'SET acknowledgedAt = :now, acknowledgedBy = :by',
-                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(acknowledgedAt)',
-                ExpressionAttributeValues: { ':now': now, ':by': by },
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: this.timelineItem(id, { at: now, type: 'acknowledged', by }),
-              },
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      if (!(await this.getStored(id))) throw new NotFound('help request');
-      throw new Conflict('the help request was acknowledged already');
-    }
+    await this.transition(
+      id,
+      {
+        UpdateExpression: 'SET acknowledgedAt = :now, acknowledgedBy = :by',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(acknowledgedAt)',
+        ExpressionAttributeValues: { ':now': now, ':by': by },
+      },
+      { at: now, type: 'acknowledged', by },
+      'the help request was acknowledged already',
+    );
     const { ackToken } = await this.pendingTokens(id);
     return ackToken ? { ackToken } : {};
   }
@@ -308,6 +279,37 @@ export class HelpRequestRepository {
       }),
     );
     await Promise.all(Items.map((Key) => this.db.send(new DeleteCommand({ TableName: this.table, Key }))));
+  }
+
+  /**
+   * One state change of the request with its timeline entry, together. A failed condition is NotFound for an
+   * unknown id and a Conflict (with `conflict` as its message) otherwise.
+   */
+  private async transition(
+    id: string,
+    update: {
+      UpdateExpression: string;
+      ConditionExpression: string;
+      ExpressionAttributeNames?: Record<string, string>;
+      ExpressionAttributeValues: Record<string, unknown>;
+    },
+    entry: TimelineEntry,
+    conflict: string,
+  ): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: { TableName: this.table, Key: keys.request(id), ...update } },
+            { Put: { TableName: this.table, Item: this.timelineItem(id, entry) } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      if (!(await this.getStored(id))) throw new NotFound('help request');
+      throw new Conflict(conflict);
+    }
   }
 
   private async getStored(id: string): Promise<StoredRequest | undefined> {
