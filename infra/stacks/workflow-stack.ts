@@ -80,7 +80,8 @@ export class WorkflowStack extends Stack {
       timeout: Duration.minutes(5),
     })
       .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
+      // Checking out whoever is still on site clears their profile's onSiteFor.
+      .bindTable(props.registry, 'REGISTRY_TABLE', 'write')
       .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
 
     const evaluateFn = new HandlerFunction(this, 'EvaluateResponsesFunction', {

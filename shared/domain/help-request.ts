@@ -22,8 +22,8 @@ export const newHelpRequest = (input: {
 });
 
 /**
- * Active, unpaused corps members of the scope who have not been alerted for this request yet and can take at least
- * one of its tasks (members under 18 are not alerted for adults-only tasks).
+ * Active, unpaused corps members of the scope, not on site for another request, who have not been alerted for this
+ * request yet and can take at least one of its tasks (members under 18 are not alerted for adults-only tasks).
  */
 export const selectCandidates = (
   volunteers: Volunteer[],
@@ -36,6 +36,7 @@ export const selectCandidates = (
       v.status === 'active' &&
       !alreadyAlerted.has(v.id) &&
       !isPaused(v, today) &&
+      v.onSiteFor === undefined &&
       needs.some((need) => !need.adultsOnly || !isMinor(v.birthDate, today)),
   );
 

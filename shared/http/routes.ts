@@ -248,7 +248,7 @@ export const ROUTES: Route[] = [
     summary: 'a volunteer who accepted arrives on site: the insurance coverage period opens (coordinator)',
     body: checkInOutBodySchema,
     response: { status: 200, schema: deploymentSchema },
-    needs: ['operations:write'],
+    needs: ['operations:write', 'registry:write'],
   },
   {
     method: 'POST',
@@ -258,7 +258,7 @@ export const ROUTES: Route[] = [
       'a volunteer leaves the site: the coverage period closes and the hours are recorded (coordinator)',
     body: checkInOutBodySchema,
     response: { status: 200, schema: deploymentSchema },
-    needs: ['operations:write'],
+    needs: ['operations:write', 'registry:write'],
   },
   {
     method: 'POST',

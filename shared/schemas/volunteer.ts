@@ -86,6 +86,8 @@ export const volunteerSchema = z
     fundingSource: z.enum(FUNDING_SOURCES),
     insurance: insuranceSchema,
     pausedUntil: isoDateSchema.optional(),
+    /** The help request the volunteer is checked in on right now: not alerted for another one meanwhile. */
+    onSiteFor: idSchema.optional(),
     registeredAt: z.string(),
     updatedAt: z.string(),
   })

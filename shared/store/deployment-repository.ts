@@ -63,6 +63,16 @@ export class DeploymentRepository {
         },
         this.count(requestId, 1),
         this.timeline(requestId, now, 'checked-in', volunteerId, by),
+        {
+          // On the profile too, so a mobilisation elsewhere skips this volunteer without extra reads.
+          Update: {
+            TableName: tableNames.registry(),
+            Key: keys.volunteer(volunteerId),
+            UpdateExpression: 'SET onSiteFor = :req',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':req': requestId },
+          },
+        },
       ],
       'the volunteer is checked in already',
     );
@@ -91,10 +101,36 @@ export class DeploymentRepository {
         },
         this.count(deployment.requestId, -1),
         this.timeline(deployment.requestId, now, 'checked-out', deployment.volunteerId, by),
+        // An erased volunteer has no profile left to update; the deployment closes all the same.
+        ...((await this.profileOnSiteFor(deployment.volunteerId)) === deployment.requestId
+          ? [
+              {
+                Update: {
+                  TableName: tableNames.registry(),
+                  Key: keys.volunteer(deployment.volunteerId),
+                  UpdateExpression: 'REMOVE onSiteFor',
+                  ConditionExpression: 'onSiteFor = :req',
+                  ExpressionAttributeValues: { ':req': deployment.requestId },
+                },
+              },
+            ]
+          : []),
       ],
       'the volunteer was checked out meanwhile',
     );
     return (await this.get(deployment.requestId, deployment.volunteerId)) as Deployment;
+  }
+
+  private async profileOnSiteFor(volunteerId: string): Promise<string | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: tableNames.registry(),
+        Key: keys.volunteer(volunteerId),
+        ProjectionExpression: 'onSiteFor',
+        ConsistentRead: true,
+      }),
+    );
+    return Item?.onSiteFor as string | undefined;
   }
 
   private count(requestId: string, delta: number) {

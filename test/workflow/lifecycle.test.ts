@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newHelpRequest } from '../../shared/domain/help-request';
 import type { SmsJob } from '../../shared/schemas/sms-job';
-import { launchHelpRequest } from '../../shared/services/help-requests';
+import { checkIn, checkOut } from '../../shared/services/deployments';
+import { closeHelpRequest, launchHelpRequest } from '../../shared/services/help-requests';
 import { aVolunteer } from '../builders/volunteer';
 import { eventually, startTestRuntime } from '../support/local-runtime';
 
@@ -357,6 +358,50 @@ describe('the synthesized lifecycle state machine', () => {
       await t.runtime.ports.helpRequests.close(request.id, 'coordinator-1', new Date().toISOString());
       await t.runtime.workflow.resume((await t.runtime.ports.helpRequests.closeToken(request.id))!, {});
       expect((await settle(request.id)).status).toBe('SUCCEEDED');
+    });
+
+    it('does not alert a volunteer who is on site for another request until they check out', async () => {
+      const launchMechelen = (title: string) =>
+        launchHelpRequest(t.runtime.ports, coordinator, {
+          municipality: MECHELEN,
+          title,
+          channel: 'phone',
+          needs: [{ task: 'logistics', volunteers: 1, adultsOnly: false }],
+          location: { postcode: '2800' },
+          allowWidening: false,
+          spontaneousCallAllowed: false,
+        });
+      const volunteerId = (await t.runtime.ports.volunteers.findIdByPhone(MECHELEN_PHONE))!;
+      const first = await launchMechelen('Eerste inzet');
+      const alert = await eventually(async () => {
+        await t.runtime.queue.drain();
+        return (await t.runtime.ports.alerts.listForRequest(first.id)).find(
+          (a) => a.volunteerId === volunteerId,
+        );
+      });
+      await t.runtime.ports.alerts.recordAnswer(alert, 'accepted', new Date().toISOString(), undefined);
+      await checkIn(t.runtime.ports, coordinator, first.id, volunteerId);
+
+      const second = await launchMechelen('Tweede inzet');
+      await eventually(async () =>
+        t.runtime.workflow.executions.get(second.id)?.tasks.includes('EvaluateResponses') ? true : undefined,
+      );
+      expect(
+        (await t.runtime.ports.alerts.listForRequest(second.id)).map((a) => a.volunteerId),
+      ).not.toContain(volunteerId);
+
+      await checkOut(t.runtime.ports, coordinator, first.id, volunteerId);
+      expect((await t.runtime.ports.volunteers.get(volunteerId))?.onSiteFor).toBeUndefined();
+      const third = await launchMechelen('Derde inzet');
+      await eventually(async () =>
+        (await t.runtime.ports.alerts.listForRequest(third.id)).some((a) => a.volunteerId === volunteerId)
+          ? true
+          : undefined,
+      );
+      for (const request of [first, second, third]) {
+        await closeHelpRequest(t.runtime.ports, coordinator, request.id);
+        expect((await settle(request.id)).status).toBe('SUCCEEDED');
+      }
     });
 
     it('does not widen a request that does not allow it', async () => {

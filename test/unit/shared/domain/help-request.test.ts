@@ -105,6 +105,11 @@ describe('selectCandidates', () => {
     expect(selectCandidates([minor], new Set(), [...ADULTS_ONLY, ...ANY_TASK], TODAY)).toEqual([minor]);
   });
 
+  it('skips a volunteer who is on site for another request', () => {
+    const onSite = aVolunteer({ onSiteFor: testId(4242) });
+    expect(selectCandidates([onSite, active], new Set(), ANY_TASK, TODAY)).toEqual([active]);
+  });
+
   it('skips a volunteer paused up to and including today, and alerts them again the day after', () => {
     const paused = aVolunteer({ pausedUntil: TODAY });
     expect(selectCandidates([paused], new Set(), ANY_TASK, TODAY)).toEqual([]);
