@@ -197,22 +197,7 @@ export class HelpRequestRepository {
 
   /** Stores the AwaitClose token unless the request is closed already; false means: resume at once. */
   async storeCloseToken(id: string, token: string): Promise<boolean> {
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.request(id),
-          UpdateExpression: 'SET closeToken = :token',
-          ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':token': token, ':closed': 'closed' },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return this.parkToken(id, 'closeToken', token, 'attribute_exists(pk) AND #status <> :closed');
   }
 
   async closeToken(id: string): Promise<string | undefined> {
@@ -249,23 +234,12 @@ export class HelpRequestRepository {
 
   /** Parks the coordinator alert's token unless the request is acknowledged or closed; false: resume at once. */
   async storeAckToken(id: string, token: string): Promise<boolean> {
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.request(id),
-          UpdateExpression: 'SET ackToken = :token',
-          ConditionExpression:
-            'attribute_exists(pk) AND attribute_not_exists(acknowledgedAt) AND #status <> :closed',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':token': token, ':closed': 'closed' },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return this.parkToken(
+      id,
+      'ackToken',
+      token,
+      'attribute_exists(pk) AND attribute_not_exists(acknowledgedAt) AND #status <> :closed',
+    );
   }
 
   /** Removes a request whose execution could not be started: at that point only its record and first entry exist. */
@@ -279,6 +253,31 @@ export class HelpRequestRepository {
       }),
     );
     await Promise.all(Items.map((Key) => this.db.send(new DeleteCommand({ TableName: this.table, Key }))));
+  }
+
+  /** Parks a callback task's token while `condition` holds; false tells the task to resume at once instead. */
+  private async parkToken(
+    id: string,
+    attribute: 'closeToken' | 'ackToken',
+    token: string,
+    condition: string,
+  ): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.request(id),
+          UpdateExpression: `SET ${attribute} = :token`,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':token': token, ':closed': 'closed' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   /**
