@@ -63,7 +63,7 @@ export const renderCoordinatorAlertSms = (input: {
   level: number;
 }): string => {
   const render = (title: string) =>
-    `Rode Kruis 24/7${input.level > 0 ? ` (back-up ${input.level})` : ''}: nieuwe hulpvraag ${toGsm7(input.municipality)}: ${title}, ${input.volunteers} vrijwilligers. Bevestig in de tool.`;
+    `Rode Kruis 24/7${input.level > 0 ? ` (back-up ${input.level})` : ''}: nieuwe hulpvraag ${toGsm7(input.municipality)}: ${title}, ${input.volunteers} ${input.volunteers === 1 ? 'vrijwilliger' : 'vrijwilligers'}. Bevestig in de tool.`;
   const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
   return render(clipToSeptets(toGsm7(input.title.trim()), room));
 };

@@ -158,6 +158,9 @@ describe('SMS templates for the Red Cross coordinator', () => {
     expect(renderCoordinatorAlertSms({ municipality: 'Gent', title: 'Brand', volunteers: 4, level: 2 })).toBe(
       'Rode Kruis 24/7 (back-up 2): nieuwe hulpvraag Gent: Brand, 4 vrijwilligers. Bevestig in de tool.',
     );
+    expect(
+      renderCoordinatorAlertSms({ municipality: 'Gent', title: 'Brand', volunteers: 1, level: 0 }),
+    ).toContain('Brand, 1 vrijwilliger. Bevestig');
     expect(renderShortfallSms({ municipality: 'Gent', title: 'Brand', needed: 4, accepted: 1 })).toBe(
       'Rode Kruis 24/7: tekort bij hulpvraag Gent: Brand. 1 van 4 vrijwilligers. Breid uit in de tool.',
     );
