@@ -5,6 +5,7 @@
 export const LIFECYCLE_TASKS = {
   AlertCoordinator: 'functions/workflow/alert-coordinator.ts',
   Mobilise: 'functions/workflow/mobilise.ts',
+  AwaitResponses: 'functions/workflow/await-responses.ts',
   EvaluateResponses: 'functions/workflow/evaluate-responses.ts',
   WidenScope: 'functions/workflow/widen-scope.ts',
   ShortfallAlert: 'functions/workflow/shortfall-alert.ts',
@@ -15,6 +16,10 @@ export const LIFECYCLE_TASKS = {
 export type LifecycleTaskState = keyof typeof LIFECYCLE_TASKS;
 
 /** Callback states: the task gets a token and the execution waits until something resumes it. */
-export const CALLBACK_STATES: readonly LifecycleTaskState[] = ['AlertCoordinator', 'AwaitClose'];
+export const CALLBACK_STATES: readonly LifecycleTaskState[] = [
+  'AlertCoordinator',
+  'AwaitResponses',
+  'AwaitClose',
+];
 
 export const STATE_MACHINE_NAME_SUFFIX = 'lifecycle';

@@ -17,8 +17,6 @@ import {
   Succeed,
   TaskInput,
   Timeout,
-  Wait,
-  WaitTime,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
@@ -84,6 +82,10 @@ export class WorkflowStack extends Stack {
       .bindTable(props.registry, 'REGISTRY_TABLE', 'write')
       .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
 
+    const awaitResponsesFn = new HandlerFunction(this, 'AwaitResponsesFunction', {
+      entry: LIFECYCLE_TASKS.AwaitResponses,
+    }).bindTable(props.operations, 'OPERATIONS_TABLE', 'write');
+    awaitResponsesFn.addToRolePolicy(mayResume);
     const evaluateFn = new HandlerFunction(this, 'EvaluateResponsesFunction', {
       entry: LIFECYCLE_TASKS.EvaluateResponses,
     })
@@ -122,13 +124,32 @@ export class WorkflowStack extends Stack {
 
     // Mobilisation: alert, give volunteers the response window, then decide: enough, widen to the neighbouring corps
     // (and mobilise them), or tell the coordinator about the shortfall.
-    const awaitResponses = new Wait(this, 'AwaitResponses', {
-      time: WaitTime.secondsPath('$.timing.responseWindowSeconds'),
+    // A callback rather than a Wait, so the close can end the window at once; its timeout is the window. The
+    // timing is copied under `Payload` for the timeout path, as for the coordinator alert.
+    const prepareResponseWindow = new Pass(this, 'PrepareResponseWindow', {
+      parameters: {
+        'requestId.$': '$.requestId',
+        'timing.$': '$.timing',
+        Payload: { 'requestId.$': '$.requestId', 'timing.$': '$.timing' },
+      },
+    });
+    const awaitResponses = new LambdaInvoke(this, 'AwaitResponses', {
+      lambdaFunction: awaitResponsesFn,
+      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: TaskInput.fromObject({
+        requestId: JsonPath.stringAt('$.Payload.requestId'),
+        timing: JsonPath.objectAt('$.Payload.timing'),
+        taskToken: JsonPath.taskToken,
+      }),
+      taskTimeout: Timeout.at('$.Payload.timing.responseWindowSeconds'),
+      resultPath: JsonPath.DISCARD,
     });
     const evaluate = requestTask('EvaluateResponses', evaluateFn, '$.evaluation');
     const widen = requestTask('WidenScope', widenFn, '$.widening');
     const shortfall = requestTask('ShortfallAlert', shortfallFn, '$.shortfall');
+    awaitResponses.addCatch(evaluate, { errors: ['States.Timeout'], resultPath: JsonPath.DISCARD });
     const mobilisation = mobilise
+      .next(prepareResponseWindow)
       .next(awaitResponses)
       .next(evaluate)
       .next(

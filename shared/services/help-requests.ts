@@ -101,9 +101,9 @@ export const acknowledgeHelpRequest = async (
 };
 
 const resumeAll = async (ports: Ports, id: string, output: Record<string, unknown>) => {
-  const { closeToken, ackToken } = await ports.helpRequests.pendingTokens(id);
-  if (ackToken) await ports.workflow.resume(ackToken, output);
-  if (closeToken) await ports.workflow.resume(closeToken, output);
+  const { closeToken, ackToken, responseToken } = await ports.helpRequests.pendingTokens(id);
+  for (const token of [ackToken, responseToken, closeToken])
+    if (token) await ports.workflow.resume(token, output);
 };
 
 export const listHelpRequests = async (

@@ -233,3 +233,17 @@ export const alertShortfall = async (
   }
   return { needed, accepted };
 };
+
+/**
+ * The response window as a callback task: it times out into the evaluation, or ends at once when the request is
+ * closed (the close resumes it), so a close never waits for the window to run out.
+ */
+export const awaitResponses = async (
+  ports: Pick<Ports, 'helpRequests' | 'workflow'>,
+  requestId: string,
+  taskToken: string,
+): Promise<void> => {
+  if (!(await ports.helpRequests.storeResponseToken(requestId, taskToken))) {
+    await ports.workflow.resume(taskToken, { closed: true });
+  }
+};

@@ -14,7 +14,7 @@ import { createTogether, documentClient, isConditionFailure } from './dynamo-cli
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
-type StoredRequest = HelpRequest & { closeToken?: string; ackToken?: string };
+type StoredRequest = HelpRequest & { closeToken?: string; ackToken?: string; responseToken?: string };
 
 const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
@@ -54,7 +54,7 @@ export class HelpRequestRepository {
   async get(id: string): Promise<HelpRequest | undefined> {
     const stored = await this.getStored(id);
     if (!stored) return undefined;
-    const { closeToken: _close, ackToken: _ack, ...request } = stored;
+    const { closeToken: _close, ackToken: _ack, responseToken: _response, ...request } = stored;
     return request;
   }
 
@@ -82,7 +82,12 @@ export class HelpRequestRepository {
       }),
     );
     const helpRequests = Items.map((item) => {
-      const { closeToken: _close, ackToken: _ack, ...request } = stripKeys<StoredRequest>(item);
+      const {
+        closeToken: _close,
+        ackToken: _ack,
+        responseToken: _response,
+        ...request
+      } = stripKeys<StoredRequest>(item);
       return request;
     });
     return LastEvaluatedKey ? { helpRequests, next: encodeCursor(LastEvaluatedKey) } : { helpRequests };
@@ -179,7 +184,7 @@ export class HelpRequestRepository {
     id: string,
     closedBy: string,
     now: string,
-  ): Promise<{ closeToken?: string; ackToken?: string }> {
+  ): Promise<{ closeToken?: string; ackToken?: string; responseToken?: string }> {
     await this.transition(
       id,
       {
@@ -205,12 +210,20 @@ export class HelpRequestRepository {
   }
 
   /** The callback tokens parked on the request: AwaitClose's and the coordinator alert's. */
-  async pendingTokens(id: string): Promise<{ closeToken?: string; ackToken?: string }> {
+  async pendingTokens(
+    id: string,
+  ): Promise<{ closeToken?: string; ackToken?: string; responseToken?: string }> {
     const stored = await this.getStored(id);
     return {
       ...(stored?.closeToken ? { closeToken: stored.closeToken } : {}),
       ...(stored?.ackToken ? { ackToken: stored.ackToken } : {}),
+      ...(stored?.responseToken ? { responseToken: stored.responseToken } : {}),
     };
+  }
+
+  /** Parks the response window's token unless the request is closed; false: the window ends at once. */
+  async storeResponseToken(id: string, token: string): Promise<boolean> {
+    return this.parkToken(id, 'responseToken', token, 'attribute_exists(pk) AND #status <> :closed');
   }
 
   /**
@@ -258,7 +271,7 @@ export class HelpRequestRepository {
   /** Parks a callback task's token while `condition` holds; false tells the task to resume at once instead. */
   private async parkToken(
     id: string,
-    attribute: 'closeToken' | 'ackToken',
+    attribute: 'closeToken' | 'ackToken' | 'responseToken',
     token: string,
     condition: string,
   ): Promise<boolean> {

@@ -86,12 +86,15 @@ describe('workflow stack', () => {
 
   it('waits the response window, then widens to the neighbours and mobilises again, or reports the shortfall', () => {
     const states = allStates(definition());
-    expect(states.Mobilise.Next).toBe('AwaitResponses');
-    expect(states.AwaitResponses).toMatchObject({
-      Type: 'Wait',
-      SecondsPath: '$.timing.responseWindowSeconds',
-    });
+    expect(states.Mobilise.Next).toBe('PrepareResponseWindow');
+    expect(states.PrepareResponseWindow.Next).toBe('AwaitResponses');
+    // A callback the close can end early; its timeout is the response window, read as for the coordinator alert.
+    expect(states.AwaitResponses.Resource).toMatch(/:states:::lambda:invoke\.waitForTaskToken$/);
+    expect(states.AwaitResponses.TimeoutSecondsPath).toBe('$.Payload.timing.responseWindowSeconds');
     expect(states.AwaitResponses.Next).toBe('EvaluateResponses');
+    expect(asList<Json>(states.AwaitResponses.Catch)).toContainEqual(
+      expect.objectContaining({ ErrorEquals: ['States.Timeout'], Next: 'EvaluateResponses' }),
+    );
     expect(states.EvaluateResponses.Next).toBe('EnoughVolunteers');
     const choices = asList<Json>(states.EnoughVolunteers.Choices);
     expect(choices).toContainEqual({

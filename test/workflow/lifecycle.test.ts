@@ -66,7 +66,8 @@ describe('the synthesized lifecycle state machine', () => {
     });
 
   /** The tasks of the volunteer side; the coordinator alert runs beside them and is tested on its own. */
-  const volunteerTasks = (tasks: string[]) => tasks.filter((task) => task !== 'AlertCoordinator');
+  const volunteerTasks = (tasks: string[]) =>
+    tasks.filter((task) => task !== 'AlertCoordinator' && task !== 'AwaitResponses');
 
   const settle = async (id: string) => {
     await t.runtime.workflow.executions.get(id)!.done;
@@ -143,6 +144,60 @@ describe('the synthesized lifecycle state machine', () => {
     ]);
     expect(execution.output).toMatchObject({ close: { alreadyClosed: true } });
     expect(t.runtime.outbox.sentTo(phone)).toEqual([]);
+  });
+
+  it('stands down at once when the request closes during a long response window', async () => {
+    const phone = await registerVolunteer();
+    const request = newHelpRequest({
+      id: t.runtime.ports.newId(),
+      body: {
+        municipality: '23088',
+        title: 'Lang antwoordvenster',
+        channel: 'phone',
+        needs: [{ task: 'logistics', volunteers: 1, adultsOnly: false }],
+        location: { postcode: '1800' },
+        allowWidening: false,
+        spontaneousCallAllowed: false,
+      },
+      municipalityName: 'Vilvoorde',
+      requestedBy: 'coordinator-1',
+      now: new Date().toISOString(),
+    });
+    await t.runtime.ports.helpRequests.create(request);
+    // A ten-minute window and acknowledgement time: only the close can end this run within the test.
+    await t.runtime.workflow.start({
+      requestId: request.id,
+      timing: { ackTimeoutSeconds: 600, responseWindowSeconds: 600, aftercareWindowSeconds: 1 },
+    });
+    const volunteerId = await t.runtime.ports.volunteers.findIdByPhone(phone);
+    const alert = await eventually(async () => {
+      await t.runtime.queue.drain();
+      return (await t.runtime.ports.alerts.listForRequest(request.id)).find(
+        (a) => a.volunteerId === volunteerId,
+      );
+    });
+    await t.runtime.ports.alerts.recordAnswer(alert, 'accepted', new Date().toISOString(), undefined);
+    await eventually(
+      async () => (await t.runtime.ports.helpRequests.pendingTokens(request.id)).responseToken,
+    );
+
+    const closedAt = Date.now();
+    await closeHelpRequest(t.runtime.ports, coordinator, request.id);
+    const execution = await settle(request.id);
+
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(Date.now() - closedAt).toBeLessThan(5_000);
+    expect(execution.tasks.filter((task) => task !== 'AlertCoordinator')).toEqual([
+      'Mobilise',
+      'AwaitResponses',
+      'EvaluateResponses',
+      'AwaitClose',
+      'StandDown',
+    ]);
+    expect(t.runtime.outbox.sentTo(phone).map((m) => m.body.slice(0, 27))).toEqual([
+      'Rode Kruis: hulpvraag Vilvo',
+      'Rode Kruis: de hulpvraag in',
+    ]);
   });
 
   it('sends every alert once when the SMS provider fails twice before it accepts', async () => {
