@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newHelpRequest } from '../../shared/domain/help-request';
 import type { SmsJob } from '../../shared/schemas/sms-job';
 import { checkIn, checkOut } from '../../shared/services/deployments';
 import { closeHelpRequest, launchHelpRequest } from '../../shared/services/help-requests';
+import { aHelpRequest } from '../builders/help-request-record';
 import { aVolunteer } from '../builders/volunteer';
 import { eventually, startTestRuntime } from '../support/local-runtime';
 
@@ -69,6 +69,23 @@ describe('the synthesized lifecycle state machine', () => {
   const volunteerTasks = (tasks: string[]) =>
     tasks.filter((task) => task !== 'AlertCoordinator' && task !== 'AwaitResponses');
 
+  /** A Vilvoorde request stored as the launch would, whose lifecycle the test starts itself. */
+  const storeRequestWithoutLifecycle = async (title: string) => {
+    const request = aHelpRequest({
+      municipality: '23088',
+      municipalityName: 'Vilvoorde',
+      scope: ['23088'],
+      title,
+      channel: 'phone',
+      needs: [{ task: 'logistics', volunteers: 1, adultsOnly: false }],
+      location: { postcode: '1800' },
+      allowWidening: false,
+      createdAt: new Date().toISOString(),
+    });
+    await t.runtime.ports.helpRequests.create(request);
+    return request;
+  };
+
   const settle = async (id: string) => {
     await t.runtime.workflow.executions.get(id)!.done;
     await t.runtime.queue.drain();
@@ -114,22 +131,7 @@ describe('the synthesized lifecycle state machine', () => {
 
   it('does not wait for a close that came before AwaitClose, and alerts nobody for a closed request', async () => {
     const phone = await registerVolunteer();
-    const request = newHelpRequest({
-      id: t.runtime.ports.newId(),
-      body: {
-        municipality: '23088',
-        title: 'Al afgesloten',
-        channel: 'phone',
-        needs: [{ task: 'logistics', volunteers: 1, adultsOnly: false }],
-        location: { postcode: '1800' },
-        allowWidening: false,
-        spontaneousCallAllowed: false,
-      },
-      municipalityName: 'Vilvoorde',
-      requestedBy: 'coordinator-1',
-      now: new Date().toISOString(),
-    });
-    await t.runtime.ports.helpRequests.create(request);
+    const request = await storeRequestWithoutLifecycle('Al afgesloten');
     await t.runtime.ports.helpRequests.close(request.id, 'coordinator-1', new Date().toISOString());
 
     await t.runtime.workflow.start({ requestId: request.id, timing: t.runtime.ports.timing });
@@ -148,22 +150,7 @@ describe('the synthesized lifecycle state machine', () => {
 
   it('stands down at once when the request closes during a long response window', async () => {
     const phone = await registerVolunteer();
-    const request = newHelpRequest({
-      id: t.runtime.ports.newId(),
-      body: {
-        municipality: '23088',
-        title: 'Lang antwoordvenster',
-        channel: 'phone',
-        needs: [{ task: 'logistics', volunteers: 1, adultsOnly: false }],
-        location: { postcode: '1800' },
-        allowWidening: false,
-        spontaneousCallAllowed: false,
-      },
-      municipalityName: 'Vilvoorde',
-      requestedBy: 'coordinator-1',
-      now: new Date().toISOString(),
-    });
-    await t.runtime.ports.helpRequests.create(request);
+    const request = await storeRequestWithoutLifecycle('Lang antwoordvenster');
     // A ten-minute window and acknowledgement time: only the close can end this run within the test.
     await t.runtime.workflow.start({
       requestId: request.id,
