@@ -8,6 +8,7 @@ import type { Ports } from '../ports';
 import type { Group, RegisterGroupBody } from '../schemas/group';
 import type { RecordTrainingBody } from '../schemas/training';
 import { auditPut } from '../store/audit-log';
+import { requireJoined } from './registry';
 import { recordTraining } from './training';
 
 type GroupPorts = Pick<
@@ -23,9 +24,7 @@ export const registerGroup = async (
   body: RegisterGroupBody,
 ): Promise<Group> => {
   assertCanRegisterVolunteer(who, nis);
-  if (!(await ports.municipalities.get(nis))) {
-    throw new RuleViolation('municipality-not-joined', `municipality ${nis} has not joined the tool`);
-  }
+  await requireJoined(ports, nis);
   const now = ports.clock.now();
   const id = ports.newId();
   const members = body.members.map((member, index) => {

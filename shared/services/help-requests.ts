@@ -21,6 +21,7 @@ import type {
   TimelineEntry,
 } from '../schemas/help-request';
 import { mobilise } from './lifecycle';
+import { requireJoined } from './registry';
 
 export const launchHelpRequest = async (
   ports: Ports,
@@ -34,13 +35,7 @@ export const launchHelpRequest = async (
   ) {
     throw new Forbidden('the municipal-admin has not named this official as a requester');
   }
-  const municipality = await ports.municipalities.get(body.municipality);
-  if (!municipality) {
-    throw new RuleViolation(
-      'municipality-not-joined',
-      `municipality ${body.municipality} has not joined the tool`,
-    );
-  }
+  const municipality = await requireJoined(ports, body.municipality);
   const request = newHelpRequest({
     id: ports.newId(),
     body,

@@ -135,10 +135,13 @@ export const eraseVolunteer = async (ports: RegistryPorts, who: Identity, id: st
   );
 };
 
-const requireJoined = async (
-  ports: RegistryPorts,
+/** The municipality's profile; a municipality that has not joined is a rule violation (or `error`). */
+export const requireJoined = async (
+  ports: Pick<Ports, 'municipalities'>,
   nis: string,
   error: Error = new RuleViolation('municipality-not-joined', `municipality ${nis} has not joined the tool`),
-) => {
-  if (!(await ports.municipalities.get(nis))) throw error;
+): Promise<Municipality> => {
+  const municipality = await ports.municipalities.get(nis);
+  if (!municipality) throw error;
+  return municipality;
 };
