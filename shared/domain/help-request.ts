@@ -1,5 +1,6 @@
 import type { Counts, CreateHelpRequestBody, HelpRequest } from '../schemas/help-request';
-import type { Volunteer } from '../schemas/volunteer';
+import type { Task, Volunteer } from '../schemas/volunteer';
+import { isQualified } from './training';
 import { isMinor, isPaused } from './volunteer';
 
 export const emptyCounts = (): Counts => ({ alerted: 0, accepted: 0, declined: 0, checkedIn: 0 });
@@ -21,23 +22,37 @@ export const newHelpRequest = (input: {
   counts: emptyCounts(),
 });
 
+/** Medical and operational tasks need a current first-aid qualification; logistics is open to every member. */
+export const TASKS_NEEDING_QUALIFICATION: readonly Task[] = ['medical', 'operational'];
+
+/** Whether the volunteer may take this task on `today`: old enough for it, and qualified where it needs it. */
+const canTake = (
+  volunteer: Volunteer,
+  need: HelpRequest['needs'][number],
+  today: string,
+  validityYears: number,
+): boolean =>
+  (!need.adultsOnly || !isMinor(volunteer.birthDate, today)) &&
+  (!TASKS_NEEDING_QUALIFICATION.includes(need.task) ||
+    isQualified(volunteer.qualifiedSince, today, validityYears));
+
 /**
  * Active, unpaused corps members of the scope, not on site for another request, who have not been alerted for this
- * request yet and can take at least one of its tasks (members under 18 are not alerted for adults-only tasks).
+ * request yet and can take at least one of its tasks (by age and qualification).
  */
 export const selectCandidates = (
   volunteers: Volunteer[],
   alreadyAlerted: ReadonlySet<string>,
   needs: HelpRequest['needs'],
-  today: string,
+  on: { today: string; validityYears: number },
 ): Volunteer[] =>
   volunteers.filter(
     (v) =>
       v.status === 'active' &&
       !alreadyAlerted.has(v.id) &&
-      !isPaused(v, today) &&
+      !isPaused(v, on.today) &&
       v.onSiteFor === undefined &&
-      needs.some((need) => !need.adultsOnly || !isMinor(v.birthDate, today)),
+      needs.some((need) => canTake(v, need, on.today, on.validityYears)),
   );
 
 export type ResponseDecision = 'closed' | 'enough' | 'widen' | 'shortfall';

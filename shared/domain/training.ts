@@ -51,6 +51,38 @@ export const isFunded = (
   return !funded.some((r) => yearOf(r.date) === yearOf(date));
 };
 
+// ISO dates sort as strings.
+const latestQualifyingDate = (
+  trainings: readonly Pick<TrainingRecord, 'kind' | 'date'>[],
+  priorCertificateDate: string | undefined,
+): string | undefined => {
+  const qualifying = [
+    ...trainings.filter((r) => r.kind === 'basic' || r.kind === 'refresher').map((r) => r.date),
+    ...(priorCertificateDate ? [priorCertificateDate] : []),
+  ];
+  return qualifying.length ? qualifying.reduce((a, b) => (a > b ? a : b)) : undefined;
+};
+
+/**
+ * The date a member's first-aid qualification runs from: the latest basic course, refresher or prior certificate,
+ * once a basic course or a certificate is held (a refresher alone qualifies nobody). Kept on the member's profile,
+ * so mobilisation can tell who may take medical and operational tasks without reading every training history.
+ */
+export const qualifiedSince = (
+  trainings: readonly Pick<TrainingRecord, 'kind' | 'date'>[],
+  priorCertificateDate?: string,
+): string | undefined =>
+  trainings.some((r) => r.kind === 'basic') || priorCertificateDate
+    ? latestQualifyingDate(trainings, priorCertificateDate)
+    : undefined;
+
+/** Qualified on `today`: the qualification is at most `validityYears` calendar years old (today's year included). */
+export const isQualified = (
+  since: string | undefined,
+  today: string,
+  validityYears = DEFAULT_VALIDITY_YEARS,
+): boolean => since !== undefined && since <= today && yearOf(since) > yearOf(today) - validityYears;
+
 /**
  * Where a volunteer stands on `today`. Deployable needs a basic course or a prior certificate, and a basic
  * course, refresher or prior certificate within the last `validityYears` calendar years (today's included).
@@ -70,19 +102,12 @@ export const trainingStatus = (input: {
       : undefined;
 
   const basicDone = held.some((r) => r.kind === 'basic');
-  const qualifying = [
-    ...held.filter((r) => r.kind === 'basic' || r.kind === 'refresher').map((r) => r.date),
-    ...(prior ? [prior] : []),
-  ];
-  // ISO dates sort as strings.
-  const lastQualifyingDate = qualifying.length ? qualifying.reduce((a, b) => (a > b ? a : b)) : undefined;
-  const current =
-    lastQualifyingDate !== undefined && yearOf(lastQualifyingDate) > yearOf(today) - validityYears;
+  const lastQualifyingDate = latestQualifyingDate(held, prior);
   const heldThisYear = (kind: TrainingKind) =>
     held.some((r) => r.kind === kind && yearOf(r.date) === yearOf(today));
 
   return {
-    deployable: (basicDone || prior !== undefined) && current,
+    deployable: isQualified(qualifiedSince(held, prior), today, validityYears),
     basicDone,
     ...(lastQualifyingDate ? { lastQualifyingDate } : {}),
     refresherDueThisYear: !heldThisYear('refresher'),

@@ -29,6 +29,7 @@ export const newVolunteer = (
     municipality: context.municipality,
     ...(context.groupId ? { groupId: context.groupId } : {}),
     status: 'active',
+    ...(body.priorFirstAidCertificate ? { qualifiedSince: body.priorFirstAidCertificate.date } : {}),
     insurance: { status: 'covered', policyReference: INSURANCE_POLICY_REFERENCE, coveredFrom: context.now },
     registeredAt: context.now,
     updatedAt: context.now,

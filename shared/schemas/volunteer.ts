@@ -86,6 +86,11 @@ export const volunteerSchema = z
     fundingSource: z.enum(FUNDING_SOURCES),
     insurance: insuranceSchema,
     pausedUntil: isoDateSchema.optional(),
+    qualifiedSince: isoDateSchema.optional().meta({
+      description:
+        'latest basic course, refresher or prior certificate, once a basic course or certificate is held; medical and operational tasks need it to be current',
+    }),
+    trainingCount: z.number().int().optional().meta({ description: 'courses on record' }),
     /** The help request the volunteer is checked in on right now: not alerted for another one meanwhile. */
     onSiteFor: idSchema.optional(),
     registeredAt: z.string(),

@@ -13,6 +13,7 @@ import type { SmsJob } from '../schemas/sms-job';
 import type { Volunteer } from '../schemas/volunteer';
 import type { Alert } from '../store/alert-repository';
 import { checkOutEveryone } from './deployments';
+import { trainingValidityYears } from './training';
 
 type LifecyclePorts = Pick<
   Ports,
@@ -41,7 +42,10 @@ export const mobilise = async (
   const now = clock.toISOString();
   const alreadyAlerted = new Set(existing.map((a) => a.volunteerId));
   const fresh: Alert[] = rankCandidates(
-    selectCandidates(volunteers, alreadyAlerted, request.needs, belgianDate(clock)),
+    selectCandidates(volunteers, alreadyAlerted, request.needs, {
+      today: belgianDate(clock),
+      validityYears: trainingValidityYears(),
+    }),
     request,
   ).map((v) => ({
     requestId,

@@ -8,6 +8,7 @@ import {
   assertRecordable,
   DEFAULT_VALIDITY_YEARS,
   isFunded,
+  qualifiedSince,
   type TrainingRecord,
   type TrainingStatus,
   trainingStatus,
@@ -35,32 +36,46 @@ export const putTrainingProvider = async (
   return provider;
 };
 
+/** How often a course is recorded again when another course of the same member was recorded meanwhile. */
+const STALE_QUALIFICATION_RETRIES = 5;
+
 export const recordTraining = async (
   ports: TrainingPorts,
   who: Identity,
   volunteerId: string,
   body: RecordTrainingBody,
 ): Promise<TrainingRecord> => {
-  const volunteer = await getVolunteer(ports, who, volunteerId);
-  assertCanRecordTraining(who, volunteer);
-  if (!(await ports.trainings.getProvider(body.providerId))) {
-    throw new RuleViolation(
-      'unknown-training-provider',
-      `${body.providerId} is not a provider of the quality charter`,
-    );
-  }
   const now = ports.clock.now();
-  assertRecordable(body.date, belgianDate(now), volunteer.birthDate);
-  const existing = await ports.trainings.listForVolunteer(volunteerId);
-  const record: TrainingRecord = {
-    id: ports.newId(),
-    ...body,
-    funded: isFunded(body.kind, body.date, existing, volunteer.priorFirstAidCertificate !== undefined),
-    recordedAt: now.toISOString(),
-  };
-  const stored = await ports.trainings.record(volunteerId, record, who);
-  if (!stored) throw new Error(`training record ${record.id} already existed`);
-  return stored;
+  const id = ports.newId();
+  for (let attempt = 1; ; attempt++) {
+    const volunteer = await getVolunteer(ports, who, volunteerId);
+    assertCanRecordTraining(who, volunteer);
+    if (!(await ports.trainings.getProvider(body.providerId))) {
+      throw new RuleViolation(
+        'unknown-training-provider',
+        `${body.providerId} is not a provider of the quality charter`,
+      );
+    }
+    assertRecordable(body.date, belgianDate(now), volunteer.birthDate);
+    const existing = await ports.trainings.listForVolunteer(volunteerId);
+    const prior = volunteer.priorFirstAidCertificate?.date;
+    const record: TrainingRecord = {
+      id,
+      ...body,
+      funded: isFunded(body.kind, body.date, existing, prior !== undefined),
+      recordedAt: now.toISOString(),
+    };
+    const since = qualifiedSince([...existing, record], prior);
+    const stored = await ports.trainings.record(volunteerId, record, who, {
+      count: existing.length,
+      ...(since ? { qualifiedSince: since } : {}),
+    });
+    if (stored === 'duplicate') throw new Error(`training record ${record.id} already existed`);
+    if (stored !== 'stale') return stored;
+    if (attempt >= STALE_QUALIFICATION_RETRIES) {
+      throw new Error(`the courses of volunteer ${volunteerId} kept changing while recording one`);
+    }
+  }
 };
 
 export type VolunteerWithTraining = Volunteer & { training: TrainingStatus };

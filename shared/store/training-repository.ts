@@ -56,21 +56,44 @@ export class TrainingRepository {
   }
 
   /**
-   * Stores a course once (a repeat of the same record writes nothing and answers undefined). A funded course also
+   * Stores a course once (a repeat of the same record writes nothing and answers 'duplicate'). A funded course also
    * claims its subsidy marker (basic: once ever; refresher and simulation: once per calendar year) in the same
    * transaction, so two courses recorded at the same moment cannot both be funded: the loser is stored unfunded.
+   * The member's profile takes the new course count and qualification date in the same write, on the condition that
+   * it still holds the count the caller computed from (`profile.count`): a course recorded meanwhile makes the answer
+   * 'stale' and nothing is written, so the qualification date never misses a course.
    */
   async record(
     volunteerId: string,
     record: TrainingRecord,
     who: Identity,
-  ): Promise<TrainingRecord | undefined> {
+    profile: { count: number; qualifiedSince?: string },
+  ): Promise<TrainingRecord | 'duplicate' | 'stale'> {
     const put = (item: Record<string, unknown>) => ({
       Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
     });
+    const update = {
+      Update: {
+        TableName: this.table,
+        Key: keys.volunteer(volunteerId),
+        UpdateExpression: profile.qualifiedSince
+          ? 'SET trainingCount = :next, qualifiedSince = :since'
+          : 'SET trainingCount = :next REMOVE qualifiedSince',
+        ConditionExpression:
+          profile.count === 0
+            ? 'attribute_exists(pk) AND attribute_not_exists(trainingCount)'
+            : 'trainingCount = :count',
+        ExpressionAttributeValues: {
+          ':next': profile.count + 1,
+          ...(profile.count === 0 ? {} : { ':count': profile.count }),
+          ...(profile.qualifiedSince ? { ':since': profile.qualifiedSince } : {}),
+        },
+      },
+    };
     const items = [
       put({ ...trainingKey(volunteerId, record.date, record.id), ...record }),
       auditPut(who, `training.${record.kind}-recorded`, 'volunteer', volunteerId, record.recordedAt),
+      update,
       ...(record.funded ? [put(fundedMarkerKey(volunteerId, record))] : []),
     ];
     try {
@@ -79,14 +102,12 @@ export class TrainingRepository {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-      if (
-        record.funded &&
-        reasons[2]?.Code === 'ConditionalCheckFailed' &&
-        reasons[0]?.Code !== 'ConditionalCheckFailed'
-      ) {
-        return this.record(volunteerId, { ...record, funded: false }, who);
-      }
-      return undefined;
+      const failed = (index: number) => reasons[index]?.Code === 'ConditionalCheckFailed';
+      if (failed(0)) return 'duplicate';
+      if (failed(2)) return 'stale';
+      if (record.funded && failed(3))
+        return this.record(volunteerId, { ...record, funded: false }, who, profile);
+      throw error;
     }
   }
 
@@ -94,6 +115,8 @@ export class TrainingRepository {
   async listForVolunteer(volunteerId: string): Promise<TrainingRecord[]> {
     return this.queryAll<TrainingRecord>({
       TableName: this.table,
+      // Strong: recording a course counts these, and the count guards the member's profile.
+      ConsistentRead: true,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :training)',
       ExpressionAttributeValues: {
         ':pk': keys.volunteer(volunteerId).pk,

@@ -26,7 +26,13 @@ describe('widening a help request by hand', () => {
       if (phone) {
         await t.call('POST', `/municipalities/${nis}/volunteers`, {
           token: coordinator,
-          body: { name: 'Lid', birthDate: '1988-08-08', phone },
+          // Operational tasks need a current first-aid qualification.
+          body: {
+            name: 'Lid',
+            birthDate: '1988-08-08',
+            phone,
+            priorFirstAidCertificate: { date: new Date().toISOString().slice(0, 10) },
+          },
         });
       }
     }

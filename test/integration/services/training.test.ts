@@ -91,6 +91,40 @@ describe('recordTraining with DynamoDB Local', () => {
     expect(stored.filter((r) => r.funded)).toHaveLength(1);
   });
 
+  it('keeps the qualification date on the profile: a basic course and a refresher move it, a simulation does not', async () => {
+    const volunteer = await aMember();
+    expect(volunteer.qualifiedSince).toBeUndefined();
+
+    await recordTraining(ports, admin, volunteer.id, course('basic', '2025-05-01'));
+    await recordTraining(ports, admin, volunteer.id, course('refresher', '2026-02-01'));
+    await recordTraining(ports, admin, volunteer.id, course('simulation', '2026-05-01'));
+    await recordTraining(ports, admin, volunteer.id, course('refresher', '2025-09-01'));
+
+    expect((await ports.volunteers.get(volunteer.id))?.qualifiedSince).toBe('2026-02-01');
+  });
+
+  it('qualifies a member with a prior certificate from registration, and nobody on a refresher alone', async () => {
+    const certified = await aMember({ priorFirstAidCertificate: { date: '2025-10-10' } });
+    const refresherOnly = await aMember();
+    await recordTraining(ports, admin, refresherOnly.id, course('refresher', '2026-01-15'));
+
+    expect(certified.qualifiedSince).toBe('2025-10-10');
+    expect((await ports.volunteers.get(refresherOnly.id))?.qualifiedSince).toBeUndefined();
+  });
+
+  it('ends with the latest date when courses that move the qualification are recorded at the same moment', async () => {
+    const volunteer = await aMember();
+
+    await Promise.all([
+      recordTraining(ports, admin, volunteer.id, course('basic', '2025-03-01')),
+      recordTraining(ports, admin, volunteer.id, course('refresher', '2026-04-01')),
+      recordTraining(ports, admin, volunteer.id, course('refresher', '2026-01-01')),
+    ]);
+
+    expect(await ports.trainings.listForVolunteer(volunteer.id)).toHaveLength(3);
+    expect((await ports.volunteers.get(volunteer.id))?.qualifiedSince).toBe('2026-04-01');
+  });
+
   it('says a volunteer is deployable after a basic course this year, and not before it', async () => {
     const volunteer = await aMember();
     expect((await withTrainingStatus(ports, volunteer)).training).toMatchObject({

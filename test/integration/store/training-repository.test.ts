@@ -42,6 +42,13 @@ describe('TrainingRepository on DynamoDB Local', () => {
   const getItem = async (key: { pk: string; sk: string }) =>
     (await documentClient().send(new GetCommand({ TableName: tableNames.registry(), Key: key }))).Item;
 
+  /** Records the way the service does: from the course count the profile holds now (a profile is made if missing). */
+  const recordCourse = async (volunteerId: string, record: TrainingRecord) => {
+    const profile: Record<string, unknown> =
+      (await getItem(keys.volunteer(volunteerId))) ?? (await putProfile(volunteerId));
+    return trainings.record(volunteerId, record, admin, { count: Number(profile.trainingCount ?? 0) });
+  };
+
   beforeAll(async () => {
     await createTestTables();
     trainings = new TrainingRepository();
@@ -101,7 +108,7 @@ describe('TrainingRepository on DynamoDB Local', () => {
       const basic = aRecord({ kind: 'basic', date: '2024-02-10' });
       const refresher = aRecord({ kind: 'refresher', date: '2025-01-01' });
       for (const record of [simulation, basic, refresher]) {
-        expect(await trainings.record(volunteerId, record, admin)).toEqual(record);
+        expect(await recordCourse(volunteerId, record)).toEqual(record);
       }
 
       expect(await trainings.listForVolunteer(volunteerId)).toEqual([basic, refresher, simulation]);
@@ -110,7 +117,7 @@ describe('TrainingRepository on DynamoDB Local', () => {
     it('stores a record in the volunteer’s own partition, so erasing the volunteer erases it too', async () => {
       const volunteerId = testId(8007);
       const record = aRecord({ date: '2025-06-30' });
-      await trainings.record(volunteerId, record, admin);
+      await recordCourse(volunteerId, record);
 
       expect(await getItem({ pk: `VOL#${volunteerId}`, sk: `TRAINING#2025-06-30#${record.id}` })).toEqual({
         pk: `VOL#${volunteerId}`,
@@ -123,14 +130,10 @@ describe('TrainingRepository on DynamoDB Local', () => {
       const volunteerId = testId(8002);
       const first = aRecord({ funded: true });
 
-      expect(await trainings.record(volunteerId, first, admin)).toEqual(first);
+      expect(await recordCourse(volunteerId, first)).toEqual(first);
       expect(
-        await trainings.record(
-          volunteerId,
-          { ...first, funded: false, recordedAt: '2025-03-03T09:00:00Z' },
-          admin,
-        ),
-      ).toBeUndefined();
+        await recordCourse(volunteerId, { ...first, funded: false, recordedAt: '2025-03-03T09:00:00Z' }),
+      ).toBe('duplicate');
 
       expect(await trainings.listForVolunteer(volunteerId)).toEqual([first]);
     });
@@ -139,21 +142,21 @@ describe('TrainingRepository on DynamoDB Local', () => {
       const volunteerId = testId(8003);
       const refresher = aRecord({ kind: 'refresher', date: '2025-05-05' });
       const simulation = aRecord({ kind: 'simulation', date: '2025-05-05' });
-      await trainings.record(volunteerId, refresher, admin);
-      await trainings.record(volunteerId, simulation, admin);
+      await recordCourse(volunteerId, refresher);
+      await recordCourse(volunteerId, simulation);
 
       expect(await trainings.listForVolunteer(volunteerId)).toEqual([refresher, simulation]);
     });
 
-    it('keeps each volunteer’s records to themselves and leaves the volunteer profile as it was', async () => {
+    it('keeps each volunteer’s records to themselves and counts them on the volunteer’s profile only', async () => {
       const volunteerId = testId(8006);
       const profile = await putProfile(volunteerId);
-      const own = aRecord({ kind: 'basic', date: '2025-02-02' });
-      await trainings.record(volunteerId, own, admin);
-      await trainings.record(testId(8004), aRecord(), admin);
+      const own = aRecord({ kind: 'simulation', date: '2025-02-02' });
+      await recordCourse(volunteerId, own);
+      await recordCourse(testId(8004), aRecord());
 
       expect(await trainings.listForVolunteer(volunteerId)).toEqual([own]);
-      expect(await getItem(keys.volunteer(volunteerId))).toEqual(profile);
+      expect(await getItem(keys.volunteer(volunteerId))).toEqual({ ...profile, trainingCount: 1 });
       expect(await trainings.listForVolunteer(testId(8005))).toEqual([]);
     });
 
@@ -163,9 +166,9 @@ describe('TrainingRepository on DynamoDB Local', () => {
       const second = aRecord({ kind: 'refresher', date: '2025-11-20', funded: true });
       const nextYear = aRecord({ kind: 'refresher', date: '2026-01-05', funded: true });
 
-      expect(await trainings.record(volunteerId, first, admin)).toEqual(first);
-      expect(await trainings.record(volunteerId, second, admin)).toEqual({ ...second, funded: false });
-      expect(await trainings.record(volunteerId, nextYear, admin)).toEqual(nextYear);
+      expect(await recordCourse(volunteerId, first)).toEqual(first);
+      expect(await recordCourse(volunteerId, second)).toEqual({ ...second, funded: false });
+      expect(await recordCourse(volunteerId, nextYear)).toEqual(nextYear);
 
       expect((await trainings.listForVolunteer(volunteerId)).map((r) => [r.date, r.funded])).toEqual([
         ['2025-02-01', true],
@@ -176,30 +179,72 @@ describe('TrainingRepository on DynamoDB Local', () => {
 
     it('funds a basic course once ever, whatever the year', async () => {
       const volunteerId = testId(8011);
-      await trainings.record(volunteerId, aRecord({ kind: 'basic', date: '2024-03-01' }), admin);
+      await recordCourse(volunteerId, aRecord({ kind: 'basic', date: '2024-03-01' }));
 
-      const again = await trainings.record(
-        volunteerId,
-        aRecord({ kind: 'basic', date: '2025-03-01' }),
-        admin,
-      );
+      const again = await recordCourse(volunteerId, aRecord({ kind: 'basic', date: '2025-03-01' }));
 
-      expect(again?.funded).toBe(false);
+      expect(again).toMatchObject({ funded: false });
       expect((await trainings.listForVolunteer(volunteerId)).map((r) => r.funded)).toEqual([true, false]);
     });
 
-    it('lets exactly one of five funded refreshers recorded at once in the same year be funded', async () => {
+    it('stores one of five courses computed from the same course count; the others are stale and write nothing', async () => {
       const volunteerId = testId(8012);
+      await putProfile(volunteerId);
       const records = Array.from({ length: 5 }, (_, i) =>
         aRecord({ kind: 'refresher', date: `2025-0${i + 1}-10`, funded: true }),
       );
 
-      const stored = await Promise.all(records.map((r) => trainings.record(volunteerId, r, admin)));
+      const stored = await Promise.all(
+        records.map((r) => trainings.record(volunteerId, r, admin, { count: 0 })),
+      );
 
-      expect(stored.filter((r) => r?.funded)).toHaveLength(1);
-      const listed = await trainings.listForVolunteer(volunteerId);
-      expect(listed).toHaveLength(5);
-      expect(listed.filter((r) => r.funded)).toHaveLength(1);
+      expect(stored.filter((r) => r === 'stale')).toHaveLength(4);
+      expect(await trainings.listForVolunteer(volunteerId)).toEqual(stored.filter((r) => r !== 'stale'));
+      expect(await getItem(keys.volunteer(volunteerId))).toMatchObject({ trainingCount: 1 });
+    });
+  });
+
+  describe('the qualification date on the profile', () => {
+    it('is written with the course, and removed when the caller says the member holds none', async () => {
+      const volunteerId = testId(8020);
+      const profile = await putProfile(volunteerId);
+      const basic = aRecord({ kind: 'basic', date: '2025-02-02' });
+
+      expect(
+        await trainings.record(volunteerId, basic, admin, { count: 0, qualifiedSince: '2025-02-02' }),
+      ).toEqual(basic);
+      expect(await getItem(keys.volunteer(volunteerId))).toEqual({
+        ...profile,
+        trainingCount: 1,
+        qualifiedSince: '2025-02-02',
+      });
+
+      await trainings.record(volunteerId, aRecord({ kind: 'simulation' }), admin, { count: 1 });
+      expect(await getItem(keys.volunteer(volunteerId))).toEqual({ ...profile, trainingCount: 2 });
+    });
+
+    it('writes nothing and answers stale when a course was recorded since the caller counted', async () => {
+      const volunteerId = testId(8021);
+      await putProfile(volunteerId);
+      await recordCourse(volunteerId, aRecord({ kind: 'basic', date: '2025-06-01' }));
+      const before = await getItem(keys.volunteer(volunteerId));
+      const refresher = aRecord({ kind: 'refresher', date: '2026-01-10' });
+
+      expect(
+        await trainings.record(volunteerId, refresher, admin, { count: 0, qualifiedSince: '2026-01-10' }),
+      ).toBe('stale');
+      expect(await trainings.listForVolunteer(volunteerId)).toHaveLength(1);
+      expect(await getItem(keys.volunteer(volunteerId))).toEqual(before);
+    });
+
+    it('never creates a profile for a volunteer that does not exist', async () => {
+      const volunteerId = testId(8022);
+
+      expect(await trainings.record(volunteerId, aRecord({ kind: 'basic' }), admin, { count: 0 })).toBe(
+        'stale',
+      );
+      expect(await getItem(keys.volunteer(volunteerId))).toBeUndefined();
+      expect(await trainings.listForVolunteer(volunteerId)).toEqual([]);
     });
   });
 });

@@ -64,10 +64,12 @@ describe('newHelpRequest', () => {
 
 describe('selectCandidates', () => {
   const TODAY = '2026-11-23';
+  const ON = { today: TODAY, validityYears: 2 };
   const ANY_TASK = [{ task: 'logistics' as const, volunteers: 2, adultsOnly: false }];
   const ADULTS_ONLY = [{ task: 'medical' as const, volunteers: 1, adultsOnly: true }];
-  const minor = aVolunteer({ name: 'Seventeen', birthDate: '2009-11-24' });
-  const justAdult = aVolunteer({ name: 'Eighteen today', birthDate: '2008-11-23' });
+  const QUALIFIED = { qualifiedSince: '2026-03-14' };
+  const minor = aVolunteer({ name: 'Seventeen', birthDate: '2009-11-24', ...QUALIFIED });
+  const justAdult = aVolunteer({ name: 'Eighteen today', birthDate: '2008-11-23', ...QUALIFIED });
   const active = aVolunteer({ name: 'Active' });
   const optedOut = aVolunteer({ name: 'Opted out', status: 'opted-out' });
   const alerted = aVolunteer({ name: 'Already alerted' });
@@ -75,45 +77,66 @@ describe('selectCandidates', () => {
 
   it('skips volunteers who opted out and volunteers already alerted for this request, keeping the order', () => {
     expect(
-      selectCandidates([active, optedOut, alerted, alsoActive], new Set([alerted.id]), ANY_TASK, TODAY),
+      selectCandidates([active, optedOut, alerted, alsoActive], new Set([alerted.id]), ANY_TASK, ON),
     ).toEqual([active, alsoActive]);
   });
 
   it('alerts every active volunteer when nobody was alerted yet', () => {
-    expect(selectCandidates([alsoActive, active], new Set(), ANY_TASK, TODAY)).toEqual([alsoActive, active]);
+    expect(selectCandidates([alsoActive, active], new Set(), ANY_TASK, ON)).toEqual([alsoActive, active]);
   });
 
   it('skips an opted-out volunteer even if never alerted', () => {
-    expect(selectCandidates([optedOut], new Set(), ANY_TASK, TODAY)).toEqual([]);
+    expect(selectCandidates([optedOut], new Set(), ANY_TASK, ON)).toEqual([]);
   });
 
   it('finds nobody once everyone has been alerted', () => {
-    expect(
-      selectCandidates([active, alsoActive], new Set([active.id, alsoActive.id]), ANY_TASK, TODAY),
-    ).toEqual([]);
+    expect(selectCandidates([active, alsoActive], new Set([active.id, alsoActive.id]), ANY_TASK, ON)).toEqual(
+      [],
+    );
   });
 
   it('ignores alerted ids of volunteers not in the list', () => {
-    expect(selectCandidates([active], new Set([testId(999999)]), ANY_TASK, TODAY)).toEqual([active]);
+    expect(selectCandidates([active], new Set([testId(999999)]), ANY_TASK, ON)).toEqual([active]);
   });
 
   it('does not alert members under 18 when every task of the request is adults-only', () => {
-    expect(selectCandidates([minor, justAdult], new Set(), ADULTS_ONLY, TODAY)).toEqual([justAdult]);
+    expect(selectCandidates([minor, justAdult], new Set(), ADULTS_ONLY, ON)).toEqual([justAdult]);
   });
 
   it('alerts members under 18 when at least one task is open to them', () => {
-    expect(selectCandidates([minor], new Set(), [...ADULTS_ONLY, ...ANY_TASK], TODAY)).toEqual([minor]);
+    expect(selectCandidates([minor], new Set(), [...ADULTS_ONLY, ...ANY_TASK], ON)).toEqual([minor]);
+  });
+
+  it('alerts only qualified members for medical and operational tasks, and everyone for logistics', () => {
+    const untrained = aVolunteer({ name: 'No course yet' });
+    const lapsed = aVolunteer({ name: 'Last refresher in 2024', qualifiedSince: '2024-06-01' });
+    const current = aVolunteer({ name: 'Refreshed last year', qualifiedSince: '2025-06-01' });
+    for (const task of ['medical', 'operational'] as const) {
+      const needs = [{ task, volunteers: 3, adultsOnly: false }];
+      expect(selectCandidates([untrained, lapsed, current], new Set(), needs, ON)).toEqual([current]);
+    }
+    expect(selectCandidates([untrained, lapsed, current], new Set(), ANY_TASK, ON)).toEqual([
+      untrained,
+      lapsed,
+      current,
+    ]);
+  });
+
+  it('follows the configured validity: three years keep the 2024 course current in 2026', () => {
+    const lapsed = aVolunteer({ qualifiedSince: '2024-06-01' });
+    const medical = [{ task: 'medical' as const, volunteers: 1, adultsOnly: false }];
+    expect(selectCandidates([lapsed], new Set(), medical, { ...ON, validityYears: 3 })).toEqual([lapsed]);
   });
 
   it('skips a volunteer who is on site for another request', () => {
     const onSite = aVolunteer({ onSiteFor: testId(4242) });
-    expect(selectCandidates([onSite, active], new Set(), ANY_TASK, TODAY)).toEqual([active]);
+    expect(selectCandidates([onSite, active], new Set(), ANY_TASK, ON)).toEqual([active]);
   });
 
   it('skips a volunteer paused up to and including today, and alerts them again the day after', () => {
     const paused = aVolunteer({ pausedUntil: TODAY });
-    expect(selectCandidates([paused], new Set(), ANY_TASK, TODAY)).toEqual([]);
-    expect(selectCandidates([paused], new Set(), ANY_TASK, '2026-11-24')).toEqual([paused]);
+    expect(selectCandidates([paused], new Set(), ANY_TASK, ON)).toEqual([]);
+    expect(selectCandidates([paused], new Set(), ANY_TASK, { ...ON, today: '2026-11-24' })).toEqual([paused]);
   });
 });
 

@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RuleViolation } from '../../../../shared/domain/errors';
 import {
   assertRecordable,
   DEFAULT_VALIDITY_YEARS,
   isFunded,
+  isQualified,
+  qualifiedSince,
   type TrainingKind,
   type TrainingRecord,
   trainingStatus,
@@ -328,5 +331,53 @@ describe('assertRecordable', () => {
     { date: '1990-04-12', today: '2025-06-01', why: 'the day of birth (not before it)' },
   ])('accepts a course on $date ($why)', ({ date, today }) => {
     expect(() => assertRecordable(date, today, birthDate)).not.toThrow();
+  });
+});
+
+describe('qualifiedSince on the profile', () => {
+  const day = fc
+    .date({
+      min: new Date('2015-01-01T00:00:00Z'),
+      max: new Date('2027-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().slice(0, 10));
+  const records = fc.array(fc.tuple(fc.constantFrom<TrainingKind>('basic', 'refresher', 'simulation'), day), {
+    maxLength: 6,
+  });
+
+  it('tells mobilisation the same as the full training status, for any history held by that day', () => {
+    fc.assert(
+      fc.property(
+        records,
+        fc.option(day, { nil: undefined }),
+        day,
+        fc.integer({ min: 1, max: 4 }),
+        (held, prior, today, validityYears) => {
+          const trainings = held
+            .filter(([, date]) => date <= today)
+            .map(([kind, date]) => course(kind, date));
+          const priorHeld = prior !== undefined && prior <= today ? prior : undefined;
+          expect(isQualified(qualifiedSince(trainings, priorHeld), today, validityYears)).toBe(
+            trainingStatus({
+              trainings,
+              ...(priorHeld ? { priorCertificateDate: priorHeld } : {}),
+              today,
+              validityYears,
+            }).deployable,
+          );
+        },
+      ),
+    );
+  });
+
+  it('is absent for refreshers and simulations alone, and the latest qualifying date otherwise', () => {
+    expect(
+      qualifiedSince([course('refresher', '2025-01-01'), course('simulation', '2025-02-01')]),
+    ).toBeUndefined();
+    expect(qualifiedSince([course('refresher', '2025-01-01')], '2020-05-05')).toBe('2025-01-01');
+    expect(qualifiedSince([course('basic', '2024-01-01'), course('simulation', '2026-02-01')])).toBe(
+      '2024-01-01',
+    );
   });
 });
