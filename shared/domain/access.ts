@@ -39,6 +39,9 @@ export const assertCanReadRequest = (who: Identity, nis: string): void => {
   throw new NotFound('help request');
 };
 
+/** Who answered a call-out, with their own words: the coordination (coordinator, crisis centre) needs it, nobody else. */
+export const seesResponders = (who: Identity): boolean => hasRole(who, 'coordinator', 'crisis-centre');
+
 export const assertCanCoordinate = (who: Identity): void => {
   if (!hasRole(who, 'coordinator')) throw new Forbidden('only a Red Cross coordinator does this');
 };

@@ -80,3 +80,24 @@ export const renderShortfallSms = (input: {
   const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
   return render(clipToSeptets(toGsm7(input.title.trim()), room));
 };
+
+const updatePrefixes: Record<SmsLanguage, (municipality: string) => string> = {
+  nl: (m) => `Rode Kruis ${m}: `,
+  fr: (m) => `Croix-Rouge ${m}: `,
+  en: (m) => `Red Cross ${m}: `,
+};
+
+/** Septets a coordinator's update may use so that it fits one part behind the prefix of every language. */
+export const updateRoom = (municipality: string): number =>
+  SINGLE_PART_SEPTETS -
+  Math.max(
+    ...SMS_LANGUAGES.map(
+      (language) => gsm7Length(updatePrefixes[language](toGsm7(municipality))) ?? SINGLE_PART_SEPTETS,
+    ),
+  );
+
+/** A coordinator's own words to the volunteers who accepted, behind a prefix in the volunteer's language. */
+export const renderUpdateSms = (
+  language: SmsLanguage,
+  input: { municipality: string; message: string },
+): string => `${updatePrefixes[language](toGsm7(input.municipality))}${toGsm7(input.message.trim())}`;

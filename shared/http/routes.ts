@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activationBodySchema } from '../schemas/activation';
+import { coordinatorUpdateBodySchema, coordinatorUpdateSchema } from '../schemas/coordinator-update';
 import { checkInOutBodySchema, deploymentSchema } from '../schemas/deployment';
 import { dutyRosterSchema, putDutyRosterBodySchema } from '../schemas/duty-roster';
 import { groupSchema, registerGroupBodySchema } from '../schemas/group';
@@ -240,6 +241,16 @@ export const ROUTES: Route[] = [
     body: activationBodySchema,
     response: { status: 200 },
     needs: ['registry:read', 'operations:write', 'sms-jobs'],
+  },
+  {
+    method: 'POST',
+    path: '/help-requests/{id}/updates',
+    entry: 'functions/api/help-requests/send-update.ts',
+    summary:
+      'an SMS from the coordinator to every volunteer who accepted, in one part behind a prefix in their language (coordinator); honours Idempotency-Key',
+    body: coordinatorUpdateBodySchema,
+    response: { status: 202, schema: coordinatorUpdateSchema },
+    needs: ['registry:read', 'operations:write', 'idempotency', 'sms-jobs'],
   },
   {
     method: 'POST',

@@ -69,8 +69,29 @@ export const helpRequestSchema = createHelpRequestBodySchema
   .meta({ id: 'HelpRequest' });
 export type HelpRequest = z.infer<typeof helpRequestSchema>;
 
+export const responderSchema = z
+  .object({
+    volunteerId: idSchema,
+    name: z.string(),
+    municipality: nisCodeSchema.meta({ description: 'the corps the volunteer belongs to' }),
+    answer: z.enum(['accepted', 'declined']),
+    at: z.string().meta({ description: 'when the reply was received' }),
+    note: z
+      .string()
+      .optional()
+      .meta({ description: 'what the volunteer wrote after the code ("kan pas om 14u")' }),
+  })
+  .meta({ id: 'Responder' });
+export type Responder = z.infer<typeof responderSchema>;
+
 export const helpRequestViewSchema = helpRequestSchema
-  .extend({ timeline: z.array(timelineEntrySchema) })
+  .extend({
+    timeline: z.array(timelineEntrySchema),
+    responses: z
+      .array(responderSchema)
+      .optional()
+      .meta({ description: 'coordinator and crisis-centre only: every answer, latest first, with its note' }),
+  })
   .meta({ id: 'HelpRequestView' });
 
 export const lifecycleTimingSchema = z

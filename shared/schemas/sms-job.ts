@@ -9,6 +9,15 @@ export const smsJobSchema = z.discriminatedUnion('kind', [
     to: z.string(),
     body: z.string(),
   }),
+  /** A coordinator's update to a volunteer who accepted; one per update and volunteer. */
+  z.object({
+    requestId: z.string(),
+    kind: z.literal('update'),
+    updateId: z.string(),
+    volunteerId: z.string(),
+    to: z.string(),
+    body: z.string(),
+  }),
   /** The on-duty coordinator: fewer volunteers accepted than needed and no corps left to widen to. */
   z.object({
     requestId: z.string(),

@@ -3,6 +3,7 @@ import {
   assertCanCoordinate,
   assertCanLaunchRequest,
   assertCanReadRequest,
+  seesResponders,
 } from '../domain/access';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '../domain/errors';
 import { newHelpRequest } from '../domain/help-request';
@@ -18,6 +19,7 @@ import type {
   CreateHelpRequestBody,
   HelpRequest,
   ListHelpRequestsQuery,
+  Responder,
   TimelineEntry,
 } from '../schemas/help-request';
 import { mobilise } from './lifecycle';
@@ -58,11 +60,38 @@ export const viewHelpRequest = async (
   ports: Ports,
   who: Identity,
   id: string,
-): Promise<HelpRequest & { timeline: TimelineEntry[] }> => {
+): Promise<HelpRequest & { timeline: TimelineEntry[]; responses?: Responder[] }> => {
   const request = await ports.helpRequests.get(id);
   if (!request) throw new NotFound('help request');
   assertCanReadRequest(who, request.municipality);
-  return { ...request, timeline: await ports.helpRequests.timeline(id) };
+  const timeline = await ports.helpRequests.timeline(id);
+  if (!seesResponders(who)) return { ...request, timeline };
+  return { ...request, timeline, responses: await responders(ports, id) };
+};
+
+/** Every answer with the volunteer's name and note, latest first; an erased volunteer's answer is no longer listed. */
+const responders = async (
+  ports: Pick<Ports, 'alerts' | 'volunteers'>,
+  requestId: string,
+): Promise<Responder[]> => {
+  const answered = (await ports.alerts.listForRequest(requestId)).filter((a) => a.response && a.respondedAt);
+  const people = await Promise.all(answered.map((a) => ports.volunteers.get(a.volunteerId)));
+  return answered
+    .flatMap((alert, i) => {
+      const volunteer = people[i];
+      if (!volunteer || !alert.response || !alert.respondedAt) return [];
+      return [
+        {
+          volunteerId: volunteer.id,
+          name: volunteer.name,
+          municipality: volunteer.municipality,
+          answer: alert.response,
+          at: alert.respondedAt,
+          ...(alert.note ? { note: alert.note } : {}),
+        },
+      ];
+    })
+    .sort((a, b) => b.at.localeCompare(a.at));
 };
 
 /** Marks the request closed (once), then lets every waiting step of the lifecycle go on: the close, the escalation. */

@@ -33,6 +33,7 @@ const CONFLICT_RETRIES = 4;
 const smsKey = (job: SmsJob) => {
   if (job.kind === 'coordinator') return keys.coordinatorAlert(job.requestId, job.level);
   if (job.kind === 'shortfall') return keys.shortfallAlert(job.requestId);
+  if (job.kind === 'update') return keys.coordinatorUpdate(job.requestId, job.updateId, job.volunteerId);
   return job.kind === 'alert'
     ? keys.alert(job.requestId, job.volunteerId)
     : keys.standDown(job.requestId, job.volunteerId);
@@ -105,6 +106,23 @@ export class AlertRepository {
     return this.putIfAbsent({
       ...keys.standDown(requestId, volunteerId),
       requestId,
+      volunteerId,
+      smsStatus: 'queued',
+      createdAt: now,
+    });
+  }
+
+  /** Records the SMS of a coordinator's update owed to one volunteer; false when recorded before. */
+  async createUpdate(
+    requestId: string,
+    updateId: string,
+    volunteerId: string,
+    now: string,
+  ): Promise<boolean> {
+    return this.putIfAbsent({
+      ...keys.coordinatorUpdate(requestId, updateId, volunteerId),
+      requestId,
+      updateId,
       volunteerId,
       smsStatus: 'queued',
       createdAt: now,

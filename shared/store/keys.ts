@@ -44,6 +44,10 @@ export const keys = {
     pk: `REQ#${requestId}`,
     sk: `STANDDOWN#${volunteerId}`,
   }),
+  coordinatorUpdate: (requestId: string, updateId: string, volunteerId: string) => ({
+    pk: `REQ#${requestId}`,
+    sk: `UPDATE#${updateId}#${volunteerId}`,
+  }),
   timeline: (requestId: string, at: string, id: string) => ({ pk: `REQ#${requestId}`, sk: `TL#${at}#${id}` }),
   inbound: (messageId: string) => ({ pk: `INBOUND#${messageId}`, sk: 'INBOUND' }),
 };

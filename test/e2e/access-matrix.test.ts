@@ -357,6 +357,16 @@ const MATRIX: RouteRow[] = [
   },
   {
     method: 'POST',
+    path: '/help-requests/{id}/updates',
+    id: 'requestId',
+    perMunicipality: true,
+    body: () => ({ message: 'Verzamelen aan het gemeentehuis om 14u.' }),
+    // Nobody accepted in this matrix: the update reaches no one, but it is recorded.
+    check: (body) => expect(body).toMatchObject({ updateId: expect.any(String), recipients: 0 }),
+    expect: { requester: 403, admin: 403, coordinator: 202, crisis: 403, volunteer: 403 },
+  },
+  {
+    method: 'POST',
     path: '/help-requests/{id}/check-ins',
     id: 'requestId',
     perMunicipality: true,

@@ -83,10 +83,37 @@ describe('one help request end to end over HTTP on the local runtime', () => {
     const acknowledged = await t.call('POST', `/help-requests/${id}/acknowledge`, { token: coordinator });
     expect(acknowledged.body).toMatchObject({ id, acknowledgedBy: 'coordinator-1' });
 
-    const reply = await t.call('POST', '/_local/sms/inbound', { body: { from: PHONE, body: `JA ${code}` } });
+    const reply = await t.call('POST', '/_local/sms/inbound', {
+      body: { from: PHONE, body: `JA ${code} kan pas om 14u` },
+    });
     expect(reply.status).toBe(202);
     const accepted = await t.call('GET', `/help-requests/${id}`, { token: requester });
     expect(accepted.body.counts).toEqual({ alerted: 1, accepted: 1, declined: 0, checkedIn: 0 });
+    // The requester sees the counts; who answered, and what they wrote, is for the coordination.
+    expect(accepted.body).not.toHaveProperty('responses');
+    const coordinated = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
+    expect(coordinated.body.responses).toEqual([
+      {
+        volunteerId: volunteer.body.id,
+        name: volunteer.body.name,
+        municipality: GENT,
+        answer: 'accepted',
+        at: expect.any(String),
+        note: 'kan pas om 14u',
+      },
+    ]);
+    expect(Date.parse(coordinated.body.responses[0].at)).toBeGreaterThanOrEqual(Date.parse(alert.at));
+
+    const update = await t.call('POST', `/help-requests/${id}/updates`, {
+      token: coordinator,
+      body: { message: 'Verzamelen aan de kerk van Gentbrugge, laarzen mee.' },
+    });
+    expect(update.status).toBe(202);
+    expect(update.body).toMatchObject({ recipients: 1 });
+    await t.runtime.queue.drain();
+    expect(t.runtime.outbox.sentTo(PHONE).at(-1)?.body).toBe(
+      'Rode Kruis Gent: Verzamelen aan de kerk van Gentbrugge, laarzen mee.',
+    );
 
     const volunteerId: string = volunteer.body.id;
     const checkedIn = await t.call('POST', `/help-requests/${id}/check-ins`, {
@@ -121,8 +148,8 @@ describe('one help request end to end over HTTP on the local runtime', () => {
     expect(t.runtime.workflow.executions.get(id)?.status).toBe('SUCCEEDED');
 
     const messages = t.runtime.outbox.sentTo(PHONE);
-    expect(messages).toHaveLength(2);
-    expect(messages[1]!.body).toContain('is afgesloten');
+    expect(messages).toHaveLength(3);
+    expect(messages[2]!.body).toContain('is afgesloten');
 
     const view = await t.call('GET', `/help-requests/${id}`, { token: requester });
     expect(view.body.status).toBe('closed');
@@ -133,6 +160,7 @@ describe('one help request end to end over HTTP on the local runtime', () => {
     expect(types.slice(3)).toEqual([
       'acknowledged',
       'alert-accepted',
+      'update-sent',
       'checked-in',
       'checked-out',
       'checked-in',

@@ -7,8 +7,10 @@ import {
   renderLateReplySms,
   renderShortfallSms,
   renderStandDownSms,
+  renderUpdateSms,
   SMS_LANGUAGES,
   type SmsLanguage,
+  updateRoom,
 } from '../../../../shared/domain/sms-templates';
 import official from '../../../../shared/reference/flemish-municipalities-2025.json';
 
@@ -61,6 +63,23 @@ describe('SMS templates', () => {
 
     it('fits the stand-down in one GSM-7 part for every municipality name', () => {
       expect(oversized((municipality) => renderStandDownSms(language, { municipality }))).toEqual([]);
+    });
+
+    it('fits a coordinator update that uses all the room updateRoom gives, for every municipality name', () => {
+      expect(
+        oversized((municipality) =>
+          renderUpdateSms(language, { municipality, message: 'x'.repeat(updateRoom(municipality)) }),
+        ),
+      ).toEqual([]);
+    });
+
+    it('transliterates an update and keeps its words', () => {
+      expect(
+        renderUpdateSms(language, {
+          municipality: 'Sint-Niklaas',
+          message: ' Verzamelen aan de kerk, België! ',
+        }),
+      ).toMatch(/Sint-Niklaas: Verzamelen aan de kerk, Belgie!$/);
     });
 
     it('fits the help text and the late-reply text in one GSM-7 part', () => {
@@ -164,5 +183,12 @@ describe('SMS templates for the Red Cross coordinator', () => {
     expect(renderShortfallSms({ municipality: 'Gent', title: 'Brand', needed: 4, accepted: 1 })).toBe(
       'Rode Kruis 24/7: tekort bij hulpvraag Gent: Brand. 1 van 4 vrijwilligers. Breid uit in de tool.',
     );
+  });
+});
+
+describe('updateRoom', () => {
+  it('leaves the room of the longest prefix, so no language is cut', () => {
+    expect(updateRoom('Gent')).toBe(SINGLE_PART_SEPTETS - 'Croix-Rouge Gent: '.length);
+    expect(Math.min(...MUNICIPALITY_NAMES.map(updateRoom))).toBeGreaterThan(100);
   });
 });

@@ -1,0 +1,22 @@
+import { awsPorts } from '../../../shared/aws-ports';
+import { assertCanCoordinate } from '../../../shared/domain/access';
+import { apiHandler } from '../../../shared/http/api-handler';
+import { idempotencyStore } from '../../../shared/http/idempotency-store';
+import type { Ports } from '../../../shared/ports';
+import { coordinatorUpdateBodySchema } from '../../../shared/schemas/coordinator-update';
+import { sendCoordinatorUpdate } from '../../../shared/services/coordinator-updates';
+
+export const makeHandler = (ports: Ports) =>
+  apiHandler(
+    {
+      body: coordinatorUpdateBodySchema,
+      authorize: assertCanCoordinate,
+      idempotency: { store: idempotencyStore(), keyPrefix: 'coordinator-update' },
+    },
+    async ({ identity, body, path }) => ({
+      statusCode: 202,
+      body: await sendCoordinatorUpdate(ports, identity, path.id!, body),
+    }),
+  );
+
+export const handler = makeHandler(awsPorts());

@@ -1,0 +1,61 @@
+import { assertCanCoordinate } from '../domain/access';
+import { Conflict, NotFound, RuleViolation } from '../domain/errors';
+import { gsm7Length, toGsm7 } from '../domain/gsm7';
+import type { Identity } from '../domain/identity';
+import { renderUpdateSms, updateRoom } from '../domain/sms-templates';
+import type { Ports } from '../ports';
+import type { CoordinatorUpdate, CoordinatorUpdateBody } from '../schemas/coordinator-update';
+import type { SmsJob } from '../schemas/sms-job';
+
+/**
+ * The coordinator's update (where to gather, what to bring, who to report to) to every volunteer who accepted, by SMS
+ * in one part. Each recipient's SMS is recorded before it is queued, so a redelivered job never sends it twice.
+ */
+export const sendCoordinatorUpdate = async (
+  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'volunteers' | 'smsJobs' | 'clock' | 'newId'>,
+  who: Identity,
+  requestId: string,
+  body: CoordinatorUpdateBody,
+): Promise<CoordinatorUpdate> => {
+  assertCanCoordinate(who);
+  const request = await ports.helpRequests.get(requestId);
+  if (!request) throw new NotFound('help request');
+  if (request.status === 'closed') throw new Conflict('the help request is closed');
+  const room = updateRoom(request.municipalityName);
+  if ((gsm7Length(toGsm7(body.message)) ?? Infinity) > room) {
+    throw new RuleViolation(
+      'update-too-long',
+      `message: at most ${room} GSM-7 characters fit one SMS for ${request.municipalityName}`,
+    );
+  }
+  const updateId = ports.newId();
+  const sentAt = ports.clock.now().toISOString();
+  const accepted = (await ports.alerts.listForRequest(requestId)).filter((a) => a.response === 'accepted');
+  const jobs: SmsJob[] = [];
+  for (const alert of accepted) {
+    const volunteer = await ports.volunteers.get(alert.volunteerId);
+    if (!volunteer) continue;
+    await ports.alerts.createUpdate(requestId, updateId, volunteer.id, sentAt);
+    jobs.push({
+      requestId,
+      kind: 'update',
+      updateId,
+      volunteerId: volunteer.id,
+      to: volunteer.phone,
+      body: renderUpdateSms(volunteer.language, {
+        municipality: request.municipalityName,
+        message: body.message,
+      }),
+    });
+  }
+  await ports.smsJobs.enqueue(jobs);
+  await ports.helpRequests.appendTimeline(requestId, {
+    at: sentAt,
+    type: 'update-sent',
+    updateId,
+    by: who.sub,
+    recipients: jobs.length,
+    message: body.message,
+  });
+  return { updateId, recipients: jobs.length, sentAt };
+};
