@@ -44,8 +44,11 @@ export interface LocalRuntime {
   queue: LocalSmsJobQueue;
   workflow: LocalWorkflow;
   ports: Ports;
-  /** Delivers an SMS reply as the two-way SMS topic would. */
-  inbound(from: string, body: string): Promise<void>;
+  /**
+   * Delivers an SMS reply as the two-way SMS topic would, and answers its inbound message id. Giving an earlier
+   * delivery's id (and time) delivers that event again, as SNS may.
+   */
+  inbound(from: string, body: string, delivery?: { inboundMessageId?: string; at?: Date }): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -97,7 +100,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     ROUTES.map(async (route) => ({ route, handler: await loadHandler(route.entry, ports) })),
   );
 
-  const inbound = async (from: string, body: string) => {
+  const inbound = async (
+    from: string,
+    body: string,
+    { inboundMessageId = randomUUID(), at = new Date() }: { inboundMessageId?: string; at?: Date } = {},
+  ) => {
     const event: SNSEvent = {
       Records: [
         {
@@ -113,9 +120,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
               originationNumber: from,
               destinationNumber: '+32460000000',
               messageBody: body,
-              inboundMessageId: randomUUID(),
+              inboundMessageId,
             }),
-            Timestamp: new Date().toISOString(),
+            Timestamp: at.toISOString(),
             SignatureVersion: '1',
             Signature: 'local',
             SigningCertUrl: 'local',
@@ -126,6 +133,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       ],
     };
     await handlers.inbound!(event, lambdaContext('InboundSmsHandler'));
+    return inboundMessageId;
   };
 
   const tokens = new LocalTokens();

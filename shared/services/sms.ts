@@ -31,7 +31,14 @@ export const dispatchSms = async (ports: SmsPorts, job: SmsJob): Promise<'sent' 
 
 type InboundPorts = Pick<Ports, 'alerts' | 'volunteers' | 'helpRequests' | 'sms'>;
 
-export type InboundOutcome = 'recorded' | 'unchanged' | 'opted-out' | 'help-sent' | 'late' | 'unknown-sender';
+export type InboundOutcome =
+  | 'recorded'
+  | 'unchanged'
+  | 'opted-out'
+  | 'help-sent'
+  | 'late'
+  | 'unknown-sender'
+  | 'answered-before';
 
 /**
  * Handles one reply. Recording is idempotent (a duplicate event changes nothing) and answers carry the time
@@ -59,15 +66,20 @@ export const handleInboundSms = async (
       ? alerts.filter((a) => a.code === reply.code)
       : alerts.filter((a) => !a.response);
   const alert = candidates.length === 1 ? candidates[0] : undefined;
-  if (reply.kind !== 'answer' || !alert) {
-    await ports.sms.send(volunteer.phone, renderHelpSms(volunteer.language));
-    return 'help-sent';
-  }
+  /** The tool's one answer to this inbound message, whatever number of times SNS delivers it. */
+  const answer = async (body: string, outcome: 'help-sent' | 'late'): Promise<InboundOutcome> => {
+    if (!(await ports.alerts.claimReplyTo(sms.inboundMessageId, receivedAt))) return 'answered-before';
+    try {
+      await ports.sms.send(volunteer.phone, body);
+    } catch (error) {
+      await ports.alerts.releaseReplyTo(sms.inboundMessageId);
+      throw error;
+    }
+    return outcome;
+  };
+  if (reply.kind !== 'answer' || !alert) return answer(renderHelpSms(volunteer.language), 'help-sent');
   const request = await ports.helpRequests.get(alert.requestId);
-  if (!request || request.status === 'closed') {
-    await ports.sms.send(volunteer.phone, renderLateReplySms(volunteer.language));
-    return 'late';
-  }
+  if (!request || request.status === 'closed') return answer(renderLateReplySms(volunteer.language), 'late');
   return ports.alerts.recordAnswer(
     alert,
     reply.answer === 'accept' ? 'accepted' : 'declined',

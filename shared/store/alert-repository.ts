@@ -1,4 +1,5 @@
 import {
+  DeleteCommand,
   GetCommand,
   PutCommand,
   paginateQuery,
@@ -29,6 +30,8 @@ export interface Alert {
 
 const WRITE_CONCURRENCY = 25;
 const CONFLICT_RETRIES = 4;
+/** A week: SNS gives up redelivering within hours. */
+const INBOUND_MARKER_SECONDS = 7 * 24 * 3600;
 
 const smsKey = (job: SmsJob) => {
   if (job.kind === 'coordinator') return keys.coordinatorAlert(job.requestId, job.level);
@@ -256,6 +259,23 @@ export class AlertRepository {
         await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
       }
     }
+  }
+
+  /**
+   * Claims the one SMS the tool sends back to an inbound message (help text, late-reply text), so a redelivered
+   * event gets no second answer; false when it was claimed before. The marker expires long after SNS stops retrying.
+   */
+  async claimReplyTo(inboundMessageId: string, receivedAt: string): Promise<boolean> {
+    return this.putIfAbsent({
+      ...keys.inbound(inboundMessageId),
+      receivedAt,
+      expiresAt: Math.floor(Date.parse(receivedAt) / 1000) + INBOUND_MARKER_SECONDS,
+    });
+  }
+
+  /** Gives a claim back after the answer could not be sent, so the redelivered event tries again. */
+  async releaseReplyTo(inboundMessageId: string): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.table, Key: keys.inbound(inboundMessageId) }));
   }
 
   /** Erasure: free-text notes a volunteer left with their answers may name people; they go. */

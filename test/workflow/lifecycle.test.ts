@@ -129,6 +129,71 @@ describe('the synthesized lifecycle state machine', () => {
     ]);
   });
 
+  it('reports the shortfall when nobody answers and there is no corps to widen to, then stands nobody down', async () => {
+    const phone = await registerVolunteer();
+    const request = await launch();
+    await waitForParkedToken(request.id);
+
+    expect(
+      (await t.runtime.ports.helpRequests.timeline(request.id)).find((e) => e.type === 'shortfall'),
+    ).toMatchObject({ needed: 2, accepted: 0 });
+    await closeHelpRequest(t.runtime.ports, coordinator, request.id);
+    const execution = await settle(request.id);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(volunteerTasks(execution.tasks)).toEqual([
+      'Mobilise',
+      'EvaluateResponses',
+      'ShortfallAlert',
+      'AwaitClose',
+      'StandDown',
+    ]);
+    expect(t.runtime.outbox.sentTo(phone).map((m) => m.body.slice(0, 30))).toEqual([
+      'Rode Kruis: hulpvraag Vilvoord',
+    ]);
+  });
+
+  it('counts a redelivered reply once, lets an older answer lose, and answers unreadable and late replies once', async () => {
+    const phone = await registerVolunteer();
+    const request = await launch();
+    const alert = await eventually(async () => {
+      await t.runtime.queue.drain();
+      return t.runtime.outbox.sentTo(phone)[0];
+    });
+    const code = /JA (\d{4})/.exec(alert.body)![1];
+    const bodies = () => t.runtime.outbox.sentTo(phone).map((m) => m.body);
+
+    const answeredAt = new Date();
+    const yes = await t.runtime.inbound(phone, `JA ${code}`, { at: answeredAt });
+    await t.runtime.inbound(phone, `JA ${code}`, { inboundMessageId: yes, at: answeredAt });
+    // A NEE sent a second before the JA reaches the tool after it: the later answer stands.
+    await t.runtime.inbound(phone, `NEE ${code}`, { at: new Date(answeredAt.getTime() - 1000) });
+    const unreadable = await t.runtime.inbound(phone, 'wie, wat, waar?');
+    await t.runtime.inbound(phone, 'wie, wat, waar?', { inboundMessageId: unreadable });
+
+    expect((await t.runtime.ports.helpRequests.get(request.id))?.counts).toMatchObject({
+      accepted: 1,
+      declined: 0,
+    });
+    const answers = (await t.runtime.ports.helpRequests.timeline(request.id)).filter((e) =>
+      e.type.startsWith('alert-'),
+    );
+    expect(answers.map((e) => e.type)).toEqual(['alert-accepted']);
+    expect(bodies().filter((b) => b.includes('STOP'))).toHaveLength(1);
+
+    await closeHelpRequest(t.runtime.ports, coordinator, request.id);
+    expect((await settle(request.id)).status).toBe('SUCCEEDED');
+    const late = await t.runtime.inbound(phone, `NEE ${code}`);
+    await t.runtime.inbound(phone, `NEE ${code}`, { inboundMessageId: late });
+
+    expect((await t.runtime.ports.helpRequests.get(request.id))?.counts).toMatchObject({
+      accepted: 1,
+      declined: 0,
+    });
+    expect(bodies().filter((b) => b.includes('al afgesloten'))).toHaveLength(1);
+    expect(bodies().filter((b) => b.includes('is afgesloten. Bedankt'))).toHaveLength(1);
+    expect(bodies()).toHaveLength(4);
+  });
+
   it('does not wait for a close that came before AwaitClose, and alerts nobody for a closed request', async () => {
     const phone = await registerVolunteer();
     const request = await storeRequestWithoutLifecycle('Al afgesloten');

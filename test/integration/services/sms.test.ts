@@ -185,6 +185,22 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
     expect(sms.sent).toEqual([]);
   });
 
+  it('answers a redelivered unreadable reply once, and again when the first answer could not be sent', async () => {
+    const { volunteer, sms, ports } = await alerted();
+    const event = inbound(volunteer.phone, 'wat moet ik doen?');
+    sms.failNextSend();
+
+    await expect(handleInboundSms(ports, event, RECEIVED_AT)).rejects.toThrow('provider unavailable');
+    expect(await handleInboundSms(ports, event, RECEIVED_AT)).toBe('help-sent');
+    expect(await handleInboundSms(ports, event, RECEIVED_AT)).toBe('answered-before');
+
+    expect(sms.sentTo(volunteer.phone)).toEqual([renderHelpSms('nl')]);
+    // Another message with the same words is another question, and gets its own answer.
+    expect(await handleInboundSms(ports, inbound(volunteer.phone, 'wat moet ik doen?'), RECEIVED_AT)).toBe(
+      'help-sent',
+    );
+  });
+
   it('thanks a volunteer who answers after the request was closed, and records nothing', async () => {
     const { volunteer, request, alert, sms, ports } = await alerted();
     await helpRequests.close(request.id, 'coordinator-1', '2026-03-01T10:04:00.000Z');
@@ -195,6 +211,10 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
 
     expect(sms.sentTo(volunteer.phone)).toEqual([renderLateReplySms('nl')]);
     expect(await alertOf(request.id, volunteer.id)).not.toHaveProperty('response');
+    const late = inbound(volunteer.phone, `NEE ${alert.code}`);
+    expect(await handleInboundSms(ports, late, RECEIVED_AT)).toBe('late');
+    expect(await handleInboundSms(ports, late, RECEIVED_AT)).toBe('answered-before');
+    expect(sms.sentTo(volunteer.phone)).toHaveLength(2);
     expect((await helpRequests.get(request.id))?.counts).toMatchObject({ accepted: 0, declined: 0 });
   });
 });
