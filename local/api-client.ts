@@ -1,0 +1,25 @@
+/** A small JSON client for the local API: what the demo and the black-box tests call it with. */
+export const apiClient =
+  (baseUrl: string) =>
+  async (
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      ...(options.body === undefined
+        ? {}
+        : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
+    });
+    const text = await response.text();
+    // biome-ignore lint/suspicious/noExplicitAny: callers read the fields they asked for.
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as any };
+  };
+
+export type ApiCall = ReturnType<typeof apiClient>;
