@@ -56,7 +56,8 @@ export const mobilise = async (
     createdAt: now,
   }));
   const created = await ports.alerts.createMany(fresh);
-  await ports.helpRequests.addAlerted(requestId, created);
+  // Counted, not added: a crash between the alerts and the count is repaired by the retried step.
+  await ports.helpRequests.raiseAlerted(requestId, await ports.alerts.countForRequest(requestId));
 
   const byId = new Map(volunteers.map((v) => [v.id, v]));
   const jobs = [...existing, ...fresh]

@@ -74,6 +74,24 @@ export class AlertRepository {
     });
   }
 
+  /** How many volunteers are alerted for the request, read after every write before it (strongly consistent). */
+  async countForRequest(requestId: string): Promise<number> {
+    let count = 0;
+    for await (const page of paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :alert)',
+        ExpressionAttributeValues: { ':pk': keys.request(requestId).pk, ':alert': 'ALERT#' },
+        Select: 'COUNT',
+        ConsistentRead: true,
+      },
+    )) {
+      count += page.Count ?? 0;
+    }
+    return count;
+  }
+
   async listForVolunteer(volunteerId: string): Promise<Alert[]> {
     return this.queryAll({
       TableName: this.table,

@@ -164,16 +164,24 @@ export class HelpRequestRepository {
     }
   }
 
-  async addAlerted(id: string, count: number): Promise<void> {
-    if (count === 0) return;
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: keys.request(id),
-        UpdateExpression: 'ADD counts.alerted :n',
-        ExpressionAttributeValues: { ':n': count },
-      }),
-    );
+  /**
+   * Raises the alerted count to `count` (the alerts on record, counted after writing them); never lowers it, so
+   * concurrent mobilisations leave the highest count, and a step retried after a crash repairs what it missed.
+   */
+  async raiseAlerted(id: string, count: number): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.request(id),
+          UpdateExpression: 'SET counts.alerted = :n',
+          ConditionExpression: 'counts.alerted < :n',
+          ExpressionAttributeValues: { ':n': count },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   /**

@@ -298,6 +298,31 @@ describe('the synthesized lifecycle state machine', () => {
     }
   });
 
+  it('repairs the alerted count when Mobilise crashes between writing the alerts and counting them', async () => {
+    await registerVolunteer();
+    const helpRequests = t.runtime.ports.helpRequests;
+    const raise = helpRequests.raiseAlerted.bind(helpRequests);
+    let crashes = 0;
+    helpRequests.raiseAlerted = async (id, count) => {
+      if (crashes++ === 0) throw new Error('Lambda crashed after writing the alerts');
+      await raise(id, count);
+    };
+    try {
+      const request = await launch();
+      await waitForParkedToken(request.id);
+
+      expect(volunteerTasks(t.runtime.workflow.executions.get(request.id)!.tasks).slice(0, 2)).toEqual([
+        'Mobilise',
+        'Mobilise',
+      ]);
+      const alerted = (await t.runtime.ports.alerts.listForRequest(request.id)).length;
+      expect(alerted).toBeGreaterThan(0);
+      expect((await helpRequests.get(request.id))?.counts.alerted).toBe(alerted);
+    } finally {
+      helpRequests.raiseAlerted = raise;
+    }
+  });
+
   describe('coordinator alerting', () => {
     const ON_DUTY = '+32499100001';
     const BACKUP = '+32499100002';

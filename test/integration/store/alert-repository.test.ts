@@ -60,6 +60,16 @@ describe('AlertRepository on DynamoDB Local', () => {
       expect(listed).toContainEqual(batch[0]);
     });
 
+    it('counts the volunteers alerted for a request, and nothing else of its partition', async () => {
+      const requestId = ulid();
+      await alerts.createMany(Array.from({ length: 4 }, () => anAlert(requestId, ulid())));
+      await alerts.createStandDown(requestId, ulid(), T1);
+      await alerts.createShortfallAlert(requestId, T1);
+
+      expect(await alerts.countForRequest(requestId)).toBe(4);
+      expect(await alerts.countForRequest(ulid())).toBe(0);
+    });
+
     it('keeps an existing alert as it is when a retried mobilisation creates it again', async () => {
       const alert = await aStoredAlert();
       const job = anAlertJob(alert);

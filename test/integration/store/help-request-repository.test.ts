@@ -137,12 +137,12 @@ describe('HelpRequestRepository on DynamoDB Local', () => {
     expect((await requests.get(request.id))?.status).toBe('closed');
   });
 
-  it('adds alerted volunteers to the count, leaving the other counts alone', async () => {
+  it('raises the alerted count, never lowers it, and leaves the other counts alone', async () => {
     const request = await created();
 
-    await requests.addAlerted(request.id, 3);
-    await requests.addAlerted(request.id, 4);
-    await requests.addAlerted(request.id, 0);
+    await requests.raiseAlerted(request.id, 3);
+    await requests.raiseAlerted(request.id, 7);
+    await requests.raiseAlerted(request.id, 5);
 
     expect((await requests.get(request.id))?.counts).toEqual({
       alerted: 7,
