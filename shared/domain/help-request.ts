@@ -37,8 +37,12 @@ export const selectCandidates = (
       !alreadyAlerted.has(v.id) &&
       !isPaused(v, today) &&
       v.onSiteFor === undefined &&
-      needs.some((need) => !need.adultsOnly || !isMinor(v.birthDate, today)),
+      canTakeSomeNeed(v.birthDate, needs, today),
   );
+
+/** Volunteers under 18 are not alerted for a request whose every task is for adults only. */
+export const canTakeSomeNeed = (birthDate: string, needs: HelpRequest['needs'], today: string): boolean =>
+  needs.some((need) => !need.adultsOnly || !isMinor(birthDate, today));
 
 export type ResponseDecision = 'closed' | 'enough' | 'widen' | 'shortfall';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, nisCodeSchema } from './common';
+import { purgeReceiptSchema, spontaneousTotalsSchema } from './spontaneous';
 import { TASKS } from './volunteer';
 
 export const createHelpRequestBodySchema = z
@@ -65,12 +66,15 @@ export const helpRequestSchema = createHelpRequestBodySchema
     acknowledgedAt: z.string().optional(),
     acknowledgedBy: z.string().optional(),
     counts: countsSchema,
+    spontaneousCall: z.object({ code: z.string(), openedAt: z.string() }).optional(),
+    /** Anonymous counts of the spontaneous volunteers, kept when the purge deletes them. */
+    spontaneousTotals: spontaneousTotalsSchema.optional(),
   })
   .meta({ id: 'HelpRequest' });
 export type HelpRequest = z.infer<typeof helpRequestSchema>;
 
 export const helpRequestViewSchema = helpRequestSchema
-  .extend({ timeline: z.array(timelineEntrySchema) })
+  .extend({ timeline: z.array(timelineEntrySchema), purgeReceipt: purgeReceiptSchema.optional() })
   .meta({ id: 'HelpRequestView' });
 
 export const lifecycleTimingSchema = z

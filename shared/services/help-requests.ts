@@ -20,6 +20,7 @@ import type {
   ListHelpRequestsQuery,
   TimelineEntry,
 } from '../schemas/help-request';
+import type { PurgeReceipt } from '../schemas/spontaneous';
 import { mobilise } from './lifecycle';
 import { requireJoined } from './registry';
 
@@ -58,11 +59,16 @@ export const viewHelpRequest = async (
   ports: Ports,
   who: Identity,
   id: string,
-): Promise<HelpRequest & { timeline: TimelineEntry[] }> => {
+): Promise<HelpRequest & { timeline: TimelineEntry[]; purgeReceipt?: PurgeReceipt }> => {
   const request = await ports.helpRequests.get(id);
   if (!request) throw new NotFound('help request');
   assertCanReadRequest(who, request.municipality);
-  return { ...request, timeline: await ports.helpRequests.timeline(id) };
+  const purgeReceipt = request.status === 'closed' ? await ports.adHoc.receipt(id) : undefined;
+  return {
+    ...request,
+    timeline: await ports.helpRequests.timeline(id),
+    ...(purgeReceipt ? { purgeReceipt } : {}),
+  };
 };
 
 /** Marks the request closed (once), then lets every waiting step of the lifecycle go on: the close, the escalation. */
