@@ -116,20 +116,27 @@ export class AdHocRepository {
     if (existing) return { ...existing, created: false };
     const operations = tableNames.operations();
     const expiresAt = epochSeconds(volunteer.registeredAt, SPONTANEOUS_TTL_DAYS);
-    const request = keys.request(volunteer.requestId);
+    const requestOpen = {
+      TableName: operations,
+      Key: keys.request(volunteer.requestId),
+      ConditionExpression: 'attribute_exists(spontaneousCall) AND #status <> :closed',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':closed': 'closed' } as Record<string, unknown>,
+    };
     try {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              ConditionCheck: {
-                TableName: operations,
-                Key: request,
-                ConditionExpression: 'attribute_exists(spontaneousCall) AND #status <> :closed',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':closed': 'closed' },
-              },
-            },
+            // First: the request is open and has its call; an alert also counts on it (one operation per item).
+            alert
+              ? {
+                  Update: {
+                    ...requestOpen,
+                    UpdateExpression: 'ADD counts.alerted :one',
+                    ExpressionAttributeValues: { ...requestOpen.ExpressionAttributeValues, ':one': 1 },
+                  },
+                }
+              : { ConditionCheck: requestOpen },
             {
               Put: {
                 TableName: this.table,
@@ -165,14 +172,6 @@ export class AdHocRepository {
                         expiresAt,
                       },
                       ConditionExpression: 'attribute_not_exists(pk)',
-                    },
-                  },
-                  {
-                    Update: {
-                      TableName: operations,
-                      Key: request,
-                      UpdateExpression: 'ADD counts.alerted :one',
-                      ExpressionAttributeValues: { ':one': 1 },
                     },
                   },
                 ]
