@@ -6,6 +6,8 @@ export const smsJobSchema = z.discriminatedUnion('kind', [
     requestId: z.string(),
     kind: z.enum(['alert', 'stand-down']),
     volunteerId: z.string(),
+    /** A spontaneous volunteer: their id stays out of the logs, which the purge cannot reach. */
+    spontaneous: z.literal(true).optional(),
     to: z.string(),
     body: z.string(),
   }),

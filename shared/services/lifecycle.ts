@@ -110,6 +110,7 @@ export const standDown = async (ports: LifecyclePorts, requestId: string): Promi
       requestId,
       kind: 'stand-down',
       volunteerId: volunteer.id,
+      ...(alert.spontaneous ? { spontaneous: true as const } : {}),
       to: volunteer.phone,
       body: renderStandDownSms(volunteer.language, { municipality: request.municipalityName }),
     });

@@ -98,6 +98,7 @@ export const registerSpontaneousVolunteer = async (
         requestId: request.id,
         kind: 'alert',
         volunteerId: registered.volunteer.id,
+        spontaneous: true,
         to: registered.volunteer.phone,
         body: renderSpontaneousWelcomeSms(registered.volunteer.language, {
           municipality: request.municipalityName,
