@@ -14,5 +14,11 @@ export const stageConfigSchema = z.object({
   lifecycleTiming: lifecycleTimingSchema.optional(),
   alarmEmails: z.array(z.email()).default([]),
   logRetentionDays: z.number().int().default(90),
+  /** Public routes that write (spontaneous registration): requests per second and burst for the method. */
+  publicRegistrationThrottle: z
+    .object({ rateLimit: z.number().positive(), burstLimit: z.number().int().positive() })
+    .default({ rateLimit: 5, burstLimit: 20 }),
+  /** The address citizens see in registration links (a custom domain); the API stage's own URL otherwise. */
+  publicBaseUrl: z.url().optional(),
 });
 export type StageConfig = z.output<typeof stageConfigSchema>;

@@ -11,6 +11,7 @@ export const LIFECYCLE_TASKS = {
   ShortfallAlert: 'functions/workflow/shortfall-alert.ts',
   AwaitClose: 'functions/workflow/await-close.ts',
   StandDown: 'functions/workflow/stand-down.ts',
+  PurgeAdHocData: 'functions/workflow/purge-ad-hoc-data.ts',
 } as const;
 
 export type LifecycleTaskState = keyof typeof LIFECYCLE_TASKS;

@@ -21,22 +21,28 @@ export class CrisisToolStage extends Stage {
     this.messaging = new MessagingStack(this, 'Messaging', {
       operations: this.data.operations,
       registry: this.data.registry,
+      adHoc: this.data.adHoc,
       audit: this.data.audit,
     });
     this.workflow = new WorkflowStack(this, 'Workflow', {
       operations: this.data.operations,
       registry: this.data.registry,
+      adHoc: this.data.adHoc,
+      audit: this.data.audit,
       smsJobsTopic: this.messaging.smsJobsTopic,
     });
     this.api = new ApiStack(this, 'Api', {
       registry: this.data.registry,
       operations: this.data.operations,
+      adHoc: this.data.adHoc,
       idempotency: this.data.idempotency,
       audit: this.data.audit,
       smsJobsTopic: this.messaging.smsJobsTopic,
       stateMachine: this.workflow.stateMachine,
       production: config.production,
       lifecycleTiming: config.lifecycleTiming,
+      publicRegistrationThrottle: config.publicRegistrationThrottle,
+      ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
     });
     this.observability = new ObservabilityStack(this, 'Observability', {
       api: this.api.api,

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { lifecycleTimingSchema } from '../shared/schemas/help-request';
 import { LOCAL_TIMING, startLocalRuntime } from './runtime';
 
-/** `npm start`: the whole system on this machine. Settings: PORT, LIFECYCLE_TIMING, --data-dir. */
+/** `npm start`: the whole system on this machine. Settings: PORT, LIFECYCLE_TIMING, PUBLIC_BASE_URL, --data-dir. */
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } });
 const timing = process.env.LIFECYCLE_TIMING
   ? lifecycleTimingSchema.parse(JSON.parse(process.env.LIFECYCLE_TIMING))
@@ -27,6 +27,7 @@ const runtime = await startLocalRuntime({
   ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
   timing,
   printSms: true,
+  ...(process.env.PUBLIC_BASE_URL ? { publicBaseUrl: process.env.PUBLIC_BASE_URL } : {}),
 });
 stopRuntime = runtime.stop;
 if (stopRequested) {

@@ -35,6 +35,8 @@ export interface LocalRuntimeOptions {
   tablePrefix?: string;
   timing?: LifecycleTiming;
   printSms?: boolean;
+  /** Base of the links handed out for public routes (registration URLs); this runtime's own address otherwise. */
+  publicBaseUrl?: string;
 }
 
 export interface LocalRuntime {
@@ -86,6 +88,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     ...repositories(),
     smsJobs: queue,
     sms: outbox,
+    smsTraces: outbox,
     workflow,
     timing: options.timing ?? LOCAL_TIMING,
     clock: { now: () => new Date() },
@@ -197,6 +200,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  // Read by the handlers on first use, which comes after this.
+  process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}`,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SmsGateway } from '../shared/messaging/ports';
+import type { SmsTraces } from '../shared/messaging/sms-traces';
 import { maskPhone } from '../shared/observability/logger';
 
 export interface OutboxEntry {
@@ -15,8 +16,8 @@ export interface OutboxEntry {
  * The local stand-in for the SMS network: keeps every SMS in memory (for `/_local/sms/outbox`), appends it to a
  * JSONL file when a data directory is used, and prints it with the number masked.
  */
-export class SmsOutbox implements SmsGateway {
-  readonly entries: OutboxEntry[] = [];
+export class SmsOutbox implements SmsGateway, SmsTraces {
+  entries: OutboxEntry[] = [];
   /** Fault injection for tests: the next sends fail with this error. */
   failNext: { count: number; error: Error } | undefined;
 
@@ -38,5 +39,22 @@ export class SmsOutbox implements SmsGateway {
 
   sentTo(phone: string): OutboxEntry[] {
     return this.entries.filter((e) => e.to === phone);
+  }
+
+  async count(phones: readonly string[]): Promise<number> {
+    return this.entries.filter((e) => phones.includes(e.to)).length;
+  }
+
+  /** The purge of spontaneous volunteers: their messages go from memory and from the JSONL file. */
+  async forget(phones: readonly string[]): Promise<void> {
+    this.entries = this.entries.filter((e) => !phones.includes(e.to));
+    const file = this.options.file;
+    // The file may hold messages of earlier runs too (a kept data directory): filter it line by line.
+    if (file && existsSync(file)) {
+      const kept = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line && !phones.includes((JSON.parse(line) as OutboxEntry).to));
+      writeFileSync(file, kept.map((line) => `${line}\n`).join(''));
+    }
   }
 }

@@ -3,10 +3,12 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import { once, parseEnv } from './config';
+import { noSmsTraces } from './messaging/sms-traces';
 import { SnsSmsGateway } from './messaging/sns-sms-gateway';
 import { SnsSmsJobQueue } from './messaging/sns-sms-job-queue';
 import type { Ports } from './ports';
 import { type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
+import { AdHocRepository } from './store/ad-hoc-repository';
 import { AlertRepository } from './store/alert-repository';
 import { DeploymentRepository } from './store/deployment-repository';
 import { DutyRosterRepository } from './store/duty-roster-repository';
@@ -46,10 +48,12 @@ export const awsPorts = (): Ports => {
     groups: lazy(() => new GroupRepository()),
     dutyRoster: lazy(() => new DutyRosterRepository()),
     deployments: lazy(() => new DeploymentRepository()),
+    adHoc: lazy(() => new AdHocRepository()),
     smsJobs: lazy(
       () => new SnsSmsJobQueue(sns(), parseEnv({ SMS_JOBS_TOPIC_ARN: z.string().min(1) }).SMS_JOBS_TOPIC_ARN),
     ),
     sms: lazy(() => new SnsSmsGateway(sns())),
+    smsTraces: { enumerable: true, value: noSmsTraces },
     workflow: lazy(
       () =>
         new StepFunctionsWorkflow(

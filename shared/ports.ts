@@ -1,5 +1,7 @@
 import type { SmsGateway, SmsJobQueue } from './messaging/ports';
+import type { SmsTraces } from './messaging/sms-traces';
 import type { LifecycleTiming } from './schemas/help-request';
+import type { AdHocRepository } from './store/ad-hoc-repository';
 import type { AlertRepository } from './store/alert-repository';
 import type { DeploymentRepository } from './store/deployment-repository';
 import type { DutyRosterRepository } from './store/duty-roster-repository';
@@ -23,8 +25,12 @@ export interface Ports {
   groups: GroupRepository;
   dutyRoster: DutyRosterRepository;
   deployments: DeploymentRepository;
+  /** Spontaneous volunteers and their call: the only place their personal data lives. */
+  adHoc: AdHocRepository;
   smsJobs: SmsJobQueue;
   sms: SmsGateway;
+  /** What the SMS channel keeps per phone number, for the purge. */
+  smsTraces: SmsTraces;
   workflow: Workflow;
   timing: LifecycleTiming;
   clock: { now(): Date };

@@ -24,7 +24,9 @@ export const makeHandler = (ports: Ports) => {
           ? `coordinator level ${job.level}`
           : job.kind === 'shortfall'
             ? 'coordinator on duty'
-            : job.volunteerId,
+            : job.spontaneous
+              ? 'spontaneous volunteer'
+              : job.volunteerId,
       outcome,
     });
   };

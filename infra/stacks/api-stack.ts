@@ -19,18 +19,25 @@ import type { Construct } from 'constructs';
 import { ROLES } from '../../shared/domain/identity';
 import { type Need, ROUTES } from '../../shared/http/routes';
 import type { LifecycleTiming } from '../../shared/schemas/help-request';
+import type { StageConfig } from '../config';
 import { HandlerFunction } from '../constructs/handler-function';
 
 export interface ApiStackProps extends StackProps {
   registry: Table;
   operations: Table;
+  adHoc: Table;
   idempotency: Table;
   audit: Table;
   smsJobsTopic: ITopic;
   stateMachine: StateMachine;
   production: boolean;
   lifecycleTiming?: LifecycleTiming;
+  publicRegistrationThrottle: StageConfig['publicRegistrationThrottle'];
+  /** Defaults to the stage's own execute-api address. */
+  publicBaseUrl?: string;
 }
+
+const STAGE_NAME = 'v1';
 
 /** `POST /help-requests/{id}/close` → `PostHelpRequestsIdClose`: a stable construct id per route. */
 const functionIdOf = (method: string, path: string): string =>
@@ -79,13 +86,23 @@ export class ApiStack extends Stack {
     this.api = new RestApi(this, 'Api', {
       description: 'Crisis tool for the Flemish municipal volunteer corps',
       deployOptions: {
-        stageName: 'v1',
+        stageName: STAGE_NAME,
         throttlingRateLimit: 100,
         throttlingBurstLimit: 200,
         tracingEnabled: true,
         loggingLevel: MethodLoggingLevel.ERROR,
         accessLogDestination: new LogGroupLogDestination(accessLogs),
         accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
+        // Anyone may call the public routes that write, so each gets a much tighter limit than the stage's.
+        methodOptions: Object.fromEntries(
+          ROUTES.filter((route) => route.throttled).map((route) => [
+            `${route.path}/${route.method}`,
+            {
+              throttlingRateLimit: props.publicRegistrationThrottle.rateLimit,
+              throttlingBurstLimit: props.publicRegistrationThrottle.burstLimit,
+            },
+          ]),
+        ),
       },
     });
     const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', {
@@ -144,6 +161,20 @@ export class ApiStack extends Stack {
         return;
       case 'sms-jobs':
         fn.bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
+        return;
+      case 'adhoc:read':
+        fn.bindTable(props.adHoc, 'ADHOC_TABLE', 'read');
+        return;
+      case 'adhoc:write':
+        fn.bindTable(props.adHoc, 'ADHOC_TABLE', 'write');
+        return;
+      case 'public-url':
+        // Built from the API's id rather than `api.url`, which would depend on this very function's method.
+        fn.addEnvironment(
+          'PUBLIC_BASE_URL',
+          props.publicBaseUrl ??
+            `https://${this.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${STAGE_NAME}`,
+        );
         return;
       case 'idempotency':
         fn.bindTable(props.idempotency, 'IDEMPOTENCY_TABLE', 'write');

@@ -12,6 +12,7 @@ import { HandlerFunction } from '../constructs/handler-function';
 export interface MessagingStackProps extends StackProps {
   operations: Table;
   registry: Table;
+  adHoc: Table;
   audit: Table;
 }
 
@@ -72,6 +73,8 @@ export class MessagingStack extends Stack {
     })
       .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
       .bindTable(props.registry, 'REGISTRY_TABLE', 'write')
+      // Replies from spontaneous volunteers: their phone entries and records.
+      .bindTable(props.adHoc, 'ADHOC_TABLE', 'read')
       .bindTable(props.audit, 'AUDIT_TABLE', 'append');
     this.inboundSmsTopic.addSubscription(new LambdaSubscription(this.inboundHandler));
     this.allowDirectSms(this.inboundHandler);

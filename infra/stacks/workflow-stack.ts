@@ -17,6 +17,8 @@ import {
   Succeed,
   TaskInput,
   Timeout,
+  Wait,
+  WaitTime,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
@@ -26,6 +28,8 @@ import { LIFECYCLE_TASKS, STATE_MACHINE_NAME_SUFFIX } from '../lifecycle-tasks';
 export interface WorkflowStackProps extends StackProps {
   operations: Table;
   registry: Table;
+  adHoc: Table;
+  audit: Table;
   smsJobsTopic: Topic;
 }
 
@@ -34,6 +38,9 @@ export interface WorkflowStackProps extends StackProps {
  * wait open-ended while every timer stays within what a JavaScript timer can hold (the local engine uses them).
  */
 const CLOSE_WAIT = Duration.days(20);
+
+/** Deleting a large call's volunteers in batches of 25 takes seconds; the state bounds it as the function does. */
+const PURGE_TIMEOUT = Duration.minutes(5);
 
 /** One Standard execution per help request, named after the request (DESIGN §2). */
 export class WorkflowStack extends Stack {
@@ -80,7 +87,16 @@ export class WorkflowStack extends Stack {
       .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
       // Checking out whoever is still on site clears their profile's onSiteFor.
       .bindTable(props.registry, 'REGISTRY_TABLE', 'write')
+      // Spontaneous volunteers who accepted are stood down too.
+      .bindTable(props.adHoc, 'ADHOC_TABLE', 'read')
       .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
+    const purgeFn = new HandlerFunction(this, 'PurgeAdHocDataFunction', {
+      entry: LIFECYCLE_TASKS.PurgeAdHocData,
+      timeout: PURGE_TIMEOUT,
+    })
+      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
+      .bindTable(props.adHoc, 'ADHOC_TABLE', 'write')
+      .bindTable(props.audit, 'AUDIT_TABLE', 'append');
 
     const awaitResponsesFn = new HandlerFunction(this, 'AwaitResponsesFunction', {
       entry: LIFECYCLE_TASKS.AwaitResponses,
@@ -111,6 +127,17 @@ export class WorkflowStack extends Stack {
       });
     const mobilise = requestTask('Mobilise', mobiliseFn, '$.mobilisation');
     const standDown = requestTask('StandDown', standDownFn, '$.standDown');
+    // The aftercare window is a plain Wait: nothing ends it early, and its length comes with the execution input.
+    const aftercareWindow = new Wait(this, 'AftercareWindow', {
+      time: WaitTime.secondsPath('$.timing.aftercareWindowSeconds'),
+    });
+    const purge = new LambdaInvoke(this, 'PurgeAdHocData', {
+      lambdaFunction: purgeFn,
+      payload: TaskInput.fromObject({ requestId: JsonPath.stringAt('$.requestId') }),
+      payloadResponseOnly: true,
+      taskTimeout: Timeout.duration(PURGE_TIMEOUT),
+      resultPath: '$.purge',
+    });
     const awaitClose = new LambdaInvoke(this, 'AwaitClose', {
       lambdaFunction: awaitCloseFn,
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
@@ -161,7 +188,7 @@ export class WorkflowStack extends Stack {
 
     // These steps are safe to repeat (conditional writes; the dispatcher drops SMS already sent), so any failure,
     // a crash between writing alerts and queueing their SMS included, is simply retried.
-    for (const idempotentStep of [mobilise, standDown, evaluate, widen, shortfall]) {
+    for (const idempotentStep of [mobilise, standDown, evaluate, widen, shortfall, purge]) {
       idempotentStep.addRetry({
         errors: ['States.ALL'],
         interval: Duration.seconds(1),
@@ -221,7 +248,12 @@ export class WorkflowStack extends Stack {
       stateMachineName: this.stateMachineName,
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromChainable(
-        alertAndMobilise.next(awaitClose).next(standDown).next(new Succeed(this, 'Done')),
+        alertAndMobilise
+          .next(awaitClose)
+          .next(standDown)
+          .next(aftercareWindow)
+          .next(purge)
+          .next(new Succeed(this, 'Done')),
       ),
       tracingEnabled: true,
       logs: {

@@ -25,14 +25,25 @@ export const newHelpRequest = (input: {
 /** Medical and operational tasks need a current first-aid qualification; logistics is open to every member. */
 export const TASKS_NEEDING_QUALIFICATION: readonly Task[] = ['medical', 'operational'];
 
-/** Whether the volunteer may take this task on `today`: old enough for it, and qualified where it needs it. */
+/** Under-18s never take adults-only tasks. */
+const oldEnoughFor = (birthDate: string, need: HelpRequest['needs'][number], today: string): boolean =>
+  !need.adultsOnly || !isMinor(birthDate, today);
+
+/**
+ * Whether a spontaneous volunteer is alerted: by age only, since they registered for this request and the coordinator
+ * directs them on site (volunteers under 18 are not alerted for a request whose every task is for adults only).
+ */
+export const canTakeSomeNeed = (birthDate: string, needs: HelpRequest['needs'], today: string): boolean =>
+  needs.some((need) => oldEnoughFor(birthDate, need, today));
+
+/** Whether a corps member may take this task on `today`: old enough for it, and qualified where it needs it. */
 const canTake = (
   volunteer: Volunteer,
   need: HelpRequest['needs'][number],
   today: string,
   validityYears: number,
 ): boolean =>
-  (!need.adultsOnly || !isMinor(volunteer.birthDate, today)) &&
+  oldEnoughFor(volunteer.birthDate, need, today) &&
   (!TASKS_NEEDING_QUALIFICATION.includes(need.task) ||
     isQualified(volunteer.qualifiedSince, today, validityYears));
 

@@ -35,6 +35,27 @@ export const renderAlertSms = (language: SmsLanguage, input: AlertSmsInput): str
   return render(clipToSeptets(toGsm7(input.title.trim()), room));
 };
 
+const spontaneousWelcomeTemplates: Record<SmsLanguage, (i: AlertSmsInput) => string> = {
+  nl: (i) =>
+    `Rode Kruis: bedankt voor je registratie voor ${i.municipality}: ${i.title}. Antwoord JA ${i.code} of NEE ${i.code}.`,
+  fr: (i) =>
+    `Croix-Rouge: merci pour votre inscription pour ${i.municipality}: ${i.title}. Repondez JA ${i.code} ou NEE ${i.code}.`,
+  en: (i) =>
+    `Red Cross: thank you for registering for ${i.municipality}: ${i.title}. Reply JA ${i.code} or NEE ${i.code}.`,
+};
+
+/** A spontaneous volunteer's alert: thanks for registering, and the reply code; one GSM-7 part like the alert. */
+export const renderSpontaneousWelcomeSms = (language: SmsLanguage, input: AlertSmsInput): string => {
+  const render = (title: string) =>
+    spontaneousWelcomeTemplates[language]({
+      municipality: toGsm7(input.municipality),
+      title,
+      code: input.code,
+    });
+  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
+  return render(clipToSeptets(toGsm7(input.title.trim()), room));
+};
+
 export const renderStandDownSms = (language: SmsLanguage, input: { municipality: string }): string =>
   standDownTemplates[language]({ municipality: toGsm7(input.municipality) });
 

@@ -9,6 +9,17 @@ export const INSURANCE_POLICY_REFERENCE = 'RKV-GVK-COLLECTIEF';
 
 export const isMinor = (birthDate: string, today: string): boolean => ageOn(birthDate, today) < ADULT_AGE;
 
+/** 16 or older, and 16- or 17-year-olds only with their parents' consent: corps members and spontaneous volunteers. */
+export const assertMayJoin = (birthDate: string, today: string, parentalConsent: boolean): void => {
+  assertMinimumAge(birthDate, today);
+  if (isMinor(birthDate, today) && !parentalConsent) {
+    throw new RuleViolation(
+      'parental-consent-required',
+      "volunteers aged 16 or 17 need their parents' consent",
+    );
+  }
+};
+
 /** A new corps member, before the corps decides who funds them. */
 export type NewVolunteer = Omit<Volunteer, 'fundingSource'>;
 
@@ -16,13 +27,7 @@ export const newVolunteer = (
   body: RegisterVolunteerBody,
   context: { id: string; municipality: string; now: string; today: string; groupId?: string },
 ): NewVolunteer => {
-  assertMinimumAge(body.birthDate, context.today);
-  if (isMinor(body.birthDate, context.today) && !body.parentalConsent) {
-    throw new RuleViolation(
-      'parental-consent-required',
-      'members aged 16 or 17 need a recorded parental consent',
-    );
-  }
+  assertMayJoin(body.birthDate, context.today, body.parentalConsent !== undefined);
   return {
     ...body,
     id: context.id,

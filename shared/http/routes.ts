@@ -12,6 +12,11 @@ import {
 import { municipalitySchema, putMunicipalityBodySchema } from '../schemas/municipality';
 import { putRequestersBodySchema } from '../schemas/requesters';
 import {
+  spontaneousCallSchema,
+  spontaneousRegistrationBodySchema,
+  spontaneousRegistrationSchema,
+} from '../schemas/spontaneous';
+import {
   putTrainingProviderBodySchema,
   recordTrainingBodySchema,
   trainingProviderSchema,
@@ -36,6 +41,8 @@ export interface Route {
   entry: string;
   summary: string;
   public?: boolean;
+  /** Public routes that write: API Gateway throttles the method to the stage's `publicRegistrationThrottle`. */
+  throttled?: boolean;
   body?: z.ZodType;
   response?: { status: number; schema?: z.ZodType };
   /** What the route's function may touch; the API stack grants exactly this. */
@@ -47,11 +54,15 @@ export type Need =
   | 'registry:write'
   | 'operations:read'
   | 'operations:write'
+  | 'adhoc:read'
+  | 'adhoc:write'
   | 'idempotency'
   | 'audit'
   | 'sms-jobs'
   | 'start-execution'
-  | 'resume-execution';
+  | 'resume-execution'
+  /** Hands out links to the public routes: told the public base URL. */
+  | 'public-url';
 
 /** Every API route, once: the API stack, the local runtime and the OpenAPI document are all built from this list. */
 export const ROUTES: Route[] = [
@@ -205,7 +216,8 @@ export const ROUTES: Route[] = [
     entry: 'functions/api/help-requests/get.ts',
     summary: 'status, scope, counts and timeline (its municipal roles, coordinator, crisis-centre)',
     response: { status: 200, schema: helpRequestViewSchema },
-    needs: ['operations:read'],
+    // The names behind the answers, for the coordination: members in Registry, spontaneous volunteers in AdHoc.
+    needs: ['operations:read', 'registry:read', 'adhoc:read'],
   },
   {
     method: 'POST',
@@ -250,7 +262,7 @@ export const ROUTES: Route[] = [
       'an SMS from the coordinator to every volunteer who accepted, in one part behind a prefix in their language (coordinator); honours Idempotency-Key',
     body: coordinatorUpdateBodySchema,
     response: { status: 202, schema: coordinatorUpdateSchema },
-    needs: ['registry:read', 'operations:write', 'idempotency', 'sms-jobs'],
+    needs: ['registry:read', 'adhoc:read', 'operations:write', 'idempotency', 'sms-jobs'],
   },
   {
     method: 'POST',
@@ -278,5 +290,26 @@ export const ROUTES: Route[] = [
     summary: 'close: stand-down SMS, then the aftercare window (coordinator)',
     response: { status: 200 },
     needs: ['operations:write', 'resume-execution'],
+  },
+  {
+    method: 'POST',
+    path: '/help-requests/{id}/spontaneous-call',
+    entry: 'functions/api/help-requests/spontaneous-call.ts',
+    summary:
+      'open the spontaneous call once: a public code and registration URL for this request only; 201 the first time, 200 with the same call after (coordinator)',
+    response: { status: 201, schema: spontaneousCallSchema },
+    needs: ['operations:write', 'public-url'],
+  },
+  {
+    method: 'POST',
+    path: '/spontaneous/{code}/registrations',
+    entry: 'functions/api/spontaneous/register.ts',
+    summary:
+      'a citizen (16+, with consent) registers for the one request of this call and gets an SMS with a reply code; the same phone again returns the first registration, 200 (anyone, throttled)',
+    public: true,
+    throttled: true,
+    body: spontaneousRegistrationBodySchema,
+    response: { status: 201, schema: spontaneousRegistrationSchema },
+    needs: ['operations:write', 'adhoc:write', 'audit', 'sms-jobs'],
   },
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, nisCodeSchema } from './common';
+import { purgeReceiptSchema, spontaneousTotalsSchema } from './spontaneous';
 import { TASKS } from './volunteer';
 
 export const createHelpRequestBodySchema = z
@@ -65,6 +66,9 @@ export const helpRequestSchema = createHelpRequestBodySchema
     acknowledgedAt: z.string().optional(),
     acknowledgedBy: z.string().optional(),
     counts: countsSchema,
+    spontaneousCall: z.object({ code: z.string(), openedAt: z.string() }).optional(),
+    /** Anonymous counts of the spontaneous volunteers, kept when the purge deletes them. */
+    spontaneousTotals: spontaneousTotalsSchema.optional(),
   })
   .meta({ id: 'HelpRequest' });
 export type HelpRequest = z.infer<typeof helpRequestSchema>;
@@ -73,7 +77,11 @@ export const responderSchema = z
   .object({
     volunteerId: idSchema,
     name: z.string(),
-    municipality: nisCodeSchema.meta({ description: 'the corps the volunteer belongs to' }),
+    municipality: nisCodeSchema.meta({
+      description:
+        'the corps the volunteer belongs to; for a spontaneous volunteer, the request’s municipality',
+    }),
+    spontaneous: z.literal(true).optional().meta({ description: 'registered through the spontaneous call' }),
     answer: z.enum(['accepted', 'declined']),
     at: z.string().meta({ description: 'when the reply was received' }),
     note: z
@@ -91,6 +99,7 @@ export const helpRequestViewSchema = helpRequestSchema
       .array(responderSchema)
       .optional()
       .meta({ description: 'coordinator and crisis-centre only: every answer, latest first, with its note' }),
+    purgeReceipt: purgeReceiptSchema.optional(),
   })
   .meta({ id: 'HelpRequestView' });
 

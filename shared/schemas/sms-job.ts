@@ -6,6 +6,8 @@ export const smsJobSchema = z.discriminatedUnion('kind', [
     requestId: z.string(),
     kind: z.enum(['alert', 'stand-down']),
     volunteerId: z.string(),
+    /** A spontaneous volunteer: their id stays out of the logs, which the purge cannot reach. */
+    spontaneous: z.literal(true).optional(),
     to: z.string(),
     body: z.string(),
   }),
@@ -15,6 +17,7 @@ export const smsJobSchema = z.discriminatedUnion('kind', [
     kind: z.literal('update'),
     updateId: z.string(),
     volunteerId: z.string(),
+    spontaneous: z.literal(true).optional(),
     to: z.string(),
     body: z.string(),
   }),

@@ -6,13 +6,14 @@ import { renderUpdateSms, updateRoom } from '../domain/sms-templates';
 import type { Ports } from '../ports';
 import type { CoordinatorUpdate, CoordinatorUpdateBody } from '../schemas/coordinator-update';
 import type { SmsJob } from '../schemas/sms-job';
+import { personBehind } from './people';
 
 /**
  * The coordinator's update (where to gather, what to bring, who to report to) to every volunteer who accepted, by SMS
  * in one part. Each recipient's SMS is recorded before it is queued, so a redelivered job never sends it twice.
  */
 export const sendCoordinatorUpdate = async (
-  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'volunteers' | 'smsJobs' | 'clock' | 'newId'>,
+  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'volunteers' | 'adHoc' | 'smsJobs' | 'clock' | 'newId'>,
   who: Identity,
   requestId: string,
   body: CoordinatorUpdateBody,
@@ -33,16 +34,17 @@ export const sendCoordinatorUpdate = async (
   const accepted = (await ports.alerts.listForRequest(requestId)).filter((a) => a.response === 'accepted');
   const jobs: SmsJob[] = [];
   for (const alert of accepted) {
-    const volunteer = await ports.volunteers.get(alert.volunteerId);
-    if (!volunteer) continue;
-    await ports.alerts.createUpdate(requestId, updateId, volunteer.id, sentAt);
+    const person = await personBehind(ports, alert);
+    if (!person) continue;
+    await ports.alerts.createUpdate(requestId, updateId, person.id, sentAt);
     jobs.push({
       requestId,
       kind: 'update',
       updateId,
-      volunteerId: volunteer.id,
-      to: volunteer.phone,
-      body: renderUpdateSms(volunteer.language, {
+      volunteerId: person.id,
+      ...(alert.spontaneous ? { spontaneous: true as const } : {}),
+      to: person.phone,
+      body: renderUpdateSms(person.language, {
         municipality: request.municipalityName,
         message: body.message,
       }),

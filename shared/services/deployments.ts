@@ -17,7 +17,7 @@ export const checkIn = async (
   const request = await ports.helpRequests.get(requestId);
   if (!request) throw new NotFound('help request');
   if (request.status === 'closed') throw new Conflict('the help request is closed');
-  const accepted = (await ports.alerts.listForRequest(requestId)).some(
+  const accepted = (await ports.alerts.listForRequest(requestId)).find(
     (alert) => alert.volunteerId === volunteerId && alert.response === 'accepted',
   );
   if (!accepted) {
@@ -26,7 +26,10 @@ export const checkIn = async (
       'only a volunteer who accepted this help request can be checked in',
     );
   }
-  return ports.deployments.checkIn(requestId, volunteerId, ports.clock.now().toISOString(), who.sub);
+  return ports.deployments.checkIn(requestId, volunteerId, ports.clock.now().toISOString(), who.sub, {
+    // A spontaneous volunteer has no corps profile: they belong to this one request anyway.
+    markProfile: !accepted.spontaneous,
+  });
 };
 
 export const checkOut = async (

@@ -22,7 +22,9 @@ import type {
   Responder,
   TimelineEntry,
 } from '../schemas/help-request';
+import type { PurgeReceipt } from '../schemas/spontaneous';
 import { mobilise } from './lifecycle';
+import { personBehind } from './people';
 import { requireJoined } from './registry';
 
 export const launchHelpRequest = async (
@@ -60,31 +62,41 @@ export const viewHelpRequest = async (
   ports: Ports,
   who: Identity,
   id: string,
-): Promise<HelpRequest & { timeline: TimelineEntry[]; responses?: Responder[] }> => {
+): Promise<
+  HelpRequest & { timeline: TimelineEntry[]; responses?: Responder[]; purgeReceipt?: PurgeReceipt }
+> => {
   const request = await ports.helpRequests.get(id);
   if (!request) throw new NotFound('help request');
   assertCanReadRequest(who, request.municipality);
-  const timeline = await ports.helpRequests.timeline(id);
-  if (!seesResponders(who)) return { ...request, timeline };
-  return { ...request, timeline, responses: await responders(ports, id) };
+  const purgeReceipt = request.status === 'closed' ? await ports.adHoc.receipt(id) : undefined;
+  return {
+    ...request,
+    timeline: await ports.helpRequests.timeline(id),
+    ...(seesResponders(who) ? { responses: await responders(ports, id) } : {}),
+    ...(purgeReceipt ? { purgeReceipt } : {}),
+  };
 };
 
-/** Every answer with the volunteer's name and note, latest first; an erased volunteer's answer is no longer listed. */
+/**
+ * Every answer with the volunteer's name and note, latest first; the answers of an erased member or a purged
+ * spontaneous volunteer are no longer listed.
+ */
 const responders = async (
-  ports: Pick<Ports, 'alerts' | 'volunteers'>,
+  ports: Pick<Ports, 'alerts' | 'volunteers' | 'adHoc'>,
   requestId: string,
 ): Promise<Responder[]> => {
   const answered = (await ports.alerts.listForRequest(requestId)).filter((a) => a.response && a.respondedAt);
-  const people = await Promise.all(answered.map((a) => ports.volunteers.get(a.volunteerId)));
+  const people = await Promise.all(answered.map((alert) => personBehind(ports, alert)));
   return answered
     .flatMap((alert, i) => {
-      const volunteer = people[i];
-      if (!volunteer || !alert.response || !alert.respondedAt) return [];
+      const person = people[i];
+      if (!person || !alert.response || !alert.respondedAt) return [];
       return [
         {
-          volunteerId: volunteer.id,
-          name: volunteer.name,
-          municipality: volunteer.municipality,
+          volunteerId: person.id,
+          name: person.name,
+          municipality: alert.municipality,
+          ...(alert.spontaneous ? { spontaneous: true as const } : {}),
           answer: alert.response,
           at: alert.respondedAt,
           ...(alert.note ? { note: alert.note } : {}),

@@ -13,11 +13,12 @@ import type { SmsJob } from '../schemas/sms-job';
 import type { Volunteer } from '../schemas/volunteer';
 import type { Alert } from '../store/alert-repository';
 import { checkOutEveryone } from './deployments';
+import { personBehind } from './people';
 import { trainingValidityYears } from './training';
 
 type LifecyclePorts = Pick<
   Ports,
-  'deployments' | 'helpRequests' | 'volunteers' | 'alerts' | 'smsJobs' | 'workflow' | 'clock'
+  'deployments' | 'helpRequests' | 'volunteers' | 'adHoc' | 'alerts' | 'smsJobs' | 'workflow' | 'clock'
 >;
 
 /**
@@ -107,13 +108,14 @@ export const standDown = async (ports: LifecyclePorts, requestId: string): Promi
   const jobs: SmsJob[] = [];
   let recorded = 0;
   for (const alert of accepted) {
-    const volunteer = await ports.volunteers.get(alert.volunteerId);
+    const volunteer = await personBehind(ports, alert);
     if (!volunteer) continue;
     if (await ports.alerts.createStandDown(requestId, volunteer.id, now)) recorded++;
     jobs.push({
       requestId,
       kind: 'stand-down',
       volunteerId: volunteer.id,
+      ...(alert.spontaneous ? { spontaneous: true as const } : {}),
       to: volunteer.phone,
       body: renderStandDownSms(volunteer.language, { municipality: request.municipalityName }),
     });

@@ -3,6 +3,7 @@ import { renderHelpSms, renderLateReplySms } from '../domain/sms-templates';
 import { logger, maskPhone } from '../observability/logger';
 import type { Ports } from '../ports';
 import type { InboundSms, SmsJob } from '../schemas/sms-job';
+import { peopleByPhone } from './people';
 
 /** A claim older than this belongs to a dispatcher that died between claim and send (Lambda timeout is shorter). */
 const STALE_CLAIM_MS = 5 * 60 * 1000;
@@ -29,7 +30,7 @@ export const dispatchSms = async (ports: SmsPorts, job: SmsJob): Promise<'sent' 
   return 'sent';
 };
 
-type InboundPorts = Pick<Ports, 'alerts' | 'volunteers' | 'helpRequests' | 'sms'>;
+type InboundPorts = Pick<Ports, 'alerts' | 'volunteers' | 'adHoc' | 'helpRequests' | 'sms'>;
 
 export type InboundOutcome =
   | 'recorded'
@@ -49,18 +50,22 @@ export const handleInboundSms = async (
   sms: InboundSms,
   receivedAt: string,
 ): Promise<InboundOutcome> => {
-  const volunteerId = await ports.volunteers.findIdByPhone(sms.originationNumber);
-  const volunteer = volunteerId ? await ports.volunteers.get(volunteerId) : undefined;
+  // A member and a spontaneous volunteer of some request can share a phone: their alerts are answered together.
+  const people = await peopleByPhone(ports, sms.originationNumber);
+  const volunteer = people[0];
   if (!volunteer) {
     logger.info('reply from an unknown number', { from: maskPhone(sms.originationNumber) });
     return 'unknown-sender';
   }
   const reply = parseReply(sms.messageBody);
   if (reply.kind === 'stop') {
-    await ports.volunteers.optOut(volunteer.id, receivedAt);
+    if (volunteer.member) await ports.volunteers.optOut(volunteer.id, receivedAt);
     return 'opted-out';
   }
-  const alerts = reply.kind === 'answer' ? await ports.alerts.listForVolunteer(volunteer.id) : [];
+  const alerts =
+    reply.kind === 'answer'
+      ? (await Promise.all(people.map((person) => ports.alerts.listForVolunteer(person.id)))).flat()
+      : [];
   const candidates =
     reply.kind === 'answer' && reply.code
       ? alerts.filter((a) => a.code === reply.code)

@@ -26,6 +26,8 @@ export interface Alert {
   response?: Answer;
   respondedAt?: string;
   note?: string;
+  /** Set for a spontaneous volunteer: the person behind the alert lives in the AdHoc table. */
+  spontaneous?: true;
 }
 
 const WRITE_CONCURRENCY = 25;

@@ -40,7 +40,13 @@ export class DeploymentRepository {
     return deployments;
   }
 
-  async checkIn(requestId: string, volunteerId: string, now: string, by: string): Promise<Deployment> {
+  async checkIn(
+    requestId: string,
+    volunteerId: string,
+    now: string,
+    by: string,
+    options: { markProfile: boolean } = { markProfile: true },
+  ): Promise<Deployment> {
     await this.transact(
       [
         {
@@ -63,16 +69,20 @@ export class DeploymentRepository {
         },
         this.count(requestId, 1),
         this.timeline(requestId, now, 'checked-in', volunteerId, by),
-        {
-          // On the profile too, so a mobilisation elsewhere skips this volunteer without extra reads.
-          Update: {
-            TableName: tableNames.registry(),
-            Key: keys.volunteer(volunteerId),
-            UpdateExpression: 'SET onSiteFor = :req',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':req': requestId },
-          },
-        },
+        // On the profile too, so a mobilisation elsewhere skips this volunteer without extra reads.
+        ...(options.markProfile
+          ? [
+              {
+                Update: {
+                  TableName: tableNames.registry(),
+                  Key: keys.volunteer(volunteerId),
+                  UpdateExpression: 'SET onSiteFor = :req',
+                  ConditionExpression: 'attribute_exists(pk)',
+                  ExpressionAttributeValues: { ':req': requestId },
+                },
+              },
+            ]
+          : []),
       ],
       'the volunteer is checked in already',
     );

@@ -17,6 +17,12 @@ export const isConditionFailure = (error: unknown): boolean =>
   (error.name === 'ConditionalCheckFailedException' ||
     (error.name === 'TransactionCanceledException' && error.message.includes('ConditionalCheckFailed')));
 
+/** The per-item reasons of a cancelled transaction, in the order of its items; undefined for any other error. */
+export const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
+  error instanceof Error && error.name === 'TransactionCanceledException'
+    ? ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code)
+    : undefined;
+
 /** Writes new items together, each only if its key is free; if any is taken, nothing is written: Conflict. */
 export const createTogether = async (
   db: DynamoDBDocumentClient,

@@ -50,6 +50,18 @@ export const keys = {
   }),
   timeline: (requestId: string, at: string, id: string) => ({ pk: `REQ#${requestId}`, sk: `TL#${at}#${id}` }),
   inbound: (messageId: string) => ({ pk: `INBOUND#${messageId}`, sk: 'INBOUND' }),
+
+  /** The public code of a spontaneous call → its request (Operations; no personal data, purged with the call). */
+  spontaneousCall: (code: string) => ({ pk: `CALL#${code}`, sk: 'CALL' }),
+  /** What the purge left of a request's spontaneous volunteers: counts only (Operations). */
+  purgeReceipt: (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'PURGE' }),
+  /** A spontaneous volunteer, registered for one request (AdHoc table only, so the purge finds them all). */
+  spontaneousVolunteer: (requestId: string, volunteerId: string) => ({
+    pk: `REQ#${requestId}`,
+    sk: `SPONT#${volunteerId}`,
+  }),
+  /** A phone registered for one request (AdHoc): one registration per phone per request, and inbound replies. */
+  spontaneousPhone: (e164: string, requestId: string) => ({ pk: `PHONE#${e164}`, sk: `REQ#${requestId}` }),
 };
 
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'expiresAt'] as const;

@@ -1,3 +1,4 @@
+import { AdHocRepository } from './ad-hoc-repository';
 import { AlertRepository } from './alert-repository';
 import { DeploymentRepository } from './deployment-repository';
 import { DutyRosterRepository } from './duty-roster-repository';
@@ -20,4 +21,5 @@ export const repositories = () => ({
   groups: new GroupRepository(),
   dutyRoster: new DutyRosterRepository(),
   deployments: new DeploymentRepository(),
+  adHoc: new AdHocRepository(),
 });

@@ -11,7 +11,7 @@ import type { Identity } from '../domain/identity';
 import type { NewVolunteer } from '../domain/volunteer';
 import type { UpdateVolunteerBody, Volunteer } from '../schemas/volunteer';
 import { auditPut } from './audit-log';
-import { documentClient, isConditionFailure } from './dynamo-client';
+import { cancellationCodes, documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -26,11 +26,6 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 /** Optimistic retries on the corps counter: each round one concurrent writer wins. */
 const MAX_ATTEMPTS = 40;
 const SYSTEM: Identity = { sub: 'system', roles: [] };
-
-const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
-  error instanceof Error && error.name === 'TransactionCanceledException'
-    ? ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code)
-    : undefined;
 
 const pause = (attempt: number) =>
   new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * attempt)));

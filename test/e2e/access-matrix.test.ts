@@ -27,7 +27,7 @@ type Target = 'own' | 'other' | 'unknown' | 'none';
 /** One status for both municipalities, or one each. */
 type Cell = Status | { own: Status; other: Status };
 /** What `{id}` stands for; routes with `{nis}` or a municipality in the body have none. */
-type IdKind = 'volunteerId' | 'groupId' | 'requestId' | 'provider';
+type IdKind = 'volunteerId' | 'groupId' | 'requestId' | 'provider' | 'callCode';
 
 interface Place {
   nis: string;
@@ -37,6 +37,8 @@ interface Place {
   volunteerId: string;
   groupId: string;
   requestId: string;
+  /** The public code of the spontaneous call opened on `requestId`. */
+  callCode: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field.
@@ -56,7 +58,8 @@ interface RouteRow {
   fresh?: boolean;
   /** What a successful answer must hold: never another municipality's data. */
   check?: (body: Body, place: Place, id: string | undefined) => void;
-  expect: Record<Signed, Cell> & { unnamed?: Cell };
+  /** Public routes answer anonymous callers too; everything else gives them 401. */
+  expect: Record<Signed, Cell> & { unnamed?: Cell; anonymous?: Cell };
 }
 
 let phones = 0;
@@ -69,6 +72,7 @@ const helpRequestBody = (place: Place, channel: 'api' | 'phone') => ({
   channel,
   needs: [{ task: 'logistics', volunteers: 1 }],
   location: { postcode: place.postcode },
+  spontaneousCallAllowed: true,
 });
 const trainingBody = () => ({ kind: 'refresher', providerId: PROVIDER, date: '2026-03-14' });
 
@@ -400,6 +404,26 @@ const MATRIX: RouteRow[] = [
     check: (body, _place, id) => expect(body).toMatchObject({ id, status: 'closed' }),
     expect: { requester: 403, admin: 403, coordinator: 200, crisis: 403, volunteer: 403 },
   },
+  {
+    method: 'POST',
+    path: '/help-requests/{id}/spontaneous-call',
+    id: 'requestId',
+    perMunicipality: true,
+    fresh: true,
+    check: (body) =>
+      expect(body).toMatchObject({ code: expect.any(String), registrationUrl: expect.any(String) }),
+    expect: { requester: 403, admin: 403, coordinator: 201, crisis: 403, volunteer: 403 },
+  },
+  {
+    method: 'POST',
+    path: '/spontaneous/{code}/registrations',
+    id: 'callCode',
+    perMunicipality: true,
+    body: () => ({ name: 'Matrix Burger', birthDate: '1985-02-03', phone: freshPhone(), consent: true }),
+    // Nothing the citizen sent comes back, whoever asks.
+    check: (body) => expect(Object.keys(body).sort()).toEqual(['id', 'status']),
+    expect: { anonymous: 201, requester: 201, admin: 201, coordinator: 201, crisis: 201, volunteer: 201 },
+  },
 ];
 
 const CALLER_NAMES: Record<Caller, string> = {
@@ -416,6 +440,7 @@ const NOUNS: Record<IdKind, string> = {
   groupId: 'group',
   requestId: 'help request',
   provider: 'training provider',
+  callCode: 'spontaneous call',
 };
 
 const targetName = (row: RouteRow, caller: Caller, target: Target): string => {
@@ -474,7 +499,10 @@ const CASES: Case[] = MATRIX.flatMap((row) => {
   const callers: Caller[] = ['anonymous', ...SIGNED, ...(row.expect.unnamed ? (['unnamed'] as const) : [])];
   return callers.flatMap((caller) =>
     targets.flatMap((target) => {
-      const cell = caller === 'anonymous' ? 401 : (row.expect as Record<string, Cell>)[caller]!;
+      const cell =
+        caller === 'anonymous'
+          ? (row.expect.anonymous ?? 401)
+          : (row.expect as Record<string, Cell>)[caller]!;
       const status = statusOf(cell, target);
       const probe = target === 'other' && (status === 403 || status === 404);
       return [
@@ -599,8 +627,15 @@ describe('access matrix: every route × role × own/other municipality over HTTP
         volunteerId: volunteer.id,
         groupId: group.id,
         requestId: '',
+        callCode: '',
       };
       places[key].requestId = await dedicatedRequest(key);
+      places[key].callCode = (
+        await must(
+          t.call('POST', `/help-requests/${places[key].requestId}/spontaneous-call`, { token: coordinator }),
+          201,
+        )
+      ).code;
     }
     places.unknown = {
       nis: UNJOINED,
@@ -610,6 +645,7 @@ describe('access matrix: every route × role × own/other municipality over HTTP
       volunteerId: UNKNOWN_ID,
       groupId: UNKNOWN_ID,
       requestId: UNKNOWN_ID,
+      callCode: 'ZZZZZZZZZZ',
     };
   });
   afterAll(async () => {
@@ -631,7 +667,10 @@ describe('access matrix: every route × role × own/other municipality over HTTP
         id = await dedicatedRequest(c.target);
       }
     }
-    const path = `${c.path}${c.row.query ?? ''}`.replaceAll('{nis}', place.nis).replace('{id}', id ?? '');
+    const path = `${c.path}${c.row.query ?? ''}`
+      .replaceAll('{nis}', place.nis)
+      .replace('{id}', id ?? '')
+      .replace('{code}', id ?? '');
     const response = await t.call(c.method, path, {
       token: await tokenOf(c.caller, self),
       ...(c.body ? { body: c.body(place) } : {}),
@@ -660,8 +699,9 @@ describe('access matrix: every route × role × own/other municipality over HTTP
 
   it('has rows for every route of ROUTES and every caller, so a new route cannot slip past the matrix', () => {
     const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+    // Public routes outside the matrix are the read-only ones every caller gets 200 for.
     expect(
-      ROUTES.filter((r) => r.public)
+      ROUTES.filter((r) => r.public && !MATRIX.some((row) => row.path === r.path))
         .map((r) => r.path)
         .sort(),
     ).toEqual([...PUBLIC_PATHS].sort());

@@ -1,49 +1,18 @@
-import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { localClient } from '../../local/dynamodb';
-import { logger } from '../../shared/observability/logger';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventually, startTestRuntime } from '../support/local-runtime';
+import { captureLogs, everyItem } from '../support/scan';
 
 const LEUVEN = '24062';
 const NAME = 'Wannes Verhaegen-Uniek';
 const PHONE = '+32478554433';
 const NATIONAL = '0478554433';
 
-/** Every item of every table of this runtime. */
-const everything = async (prefix: string): Promise<Record<string, unknown>[]> => {
-  const client = localClient(inject('dynamoEndpoint'));
-  const db = DynamoDBDocumentClient.from(client);
-  const { TableNames = [] } = await client.send(new ListTablesCommand({}));
-  const items: Record<string, unknown>[] = [];
-  for (const table of TableNames.filter((name) => name.startsWith(prefix))) {
-    for await (const page of paginateScan({ client: db }, { TableName: table }))
-      items.push(...(page.Items ?? []));
-  }
-  expect(TableNames.filter((name) => name.startsWith(prefix))).toHaveLength(5);
-  return items;
-};
-
 describe('erasing a corps member over HTTP', () => {
   let t: Awaited<ReturnType<typeof startTestRuntime>>;
-  const logged: string[] = [];
+  let logged: string[] = [];
   beforeAll(async () => {
     t = await startTestRuntime({ tablePrefix: 'erasure-' });
-    const capture = (stream: NodeJS.WriteStream) =>
-      vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-        logged.push(String(chunk));
-        return true;
-      });
-    // Every log line the handlers write is inspected, not only warnings.
-    logger.setLogLevel('DEBUG');
-    capture(process.stdout);
-    capture(process.stderr);
-    // Powertools writes through the console in dev mode (the local runtime's setting).
-    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-        logged.push(args.map(String).join(' '));
-      });
-    }
+    logged = captureLogs();
   });
   afterAll(async () => {
     vi.restoreAllMocks();
@@ -108,13 +77,13 @@ describe('erasing a corps member over HTTP', () => {
     expect(
       (await t.call('GET', `/help-requests/${launched.body.id}`, { token: requester })).body.counts.accepted,
     ).toBe(1);
-    expect(JSON.stringify(await everything('erasure-'))).toContain(NAME);
+    expect(JSON.stringify(await everyItem('erasure-'))).toContain(NAME);
 
     const self = await t.token({ roles: ['volunteer'], volunteerId: id, sub: 'wannes' });
     const erased = await t.call('DELETE', `/volunteers/${id}`, { token: self });
     expect(erased.status).toBe(204);
 
-    const items = await everything('erasure-');
+    const items = await everyItem('erasure-');
     const stored = JSON.stringify(items);
     for (const secret of [NAME, PHONE, NATIONAL, 'Verhaegen', 'weekends'])
       expect(stored).not.toContain(secret);

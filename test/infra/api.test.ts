@@ -1,5 +1,6 @@
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { stageConfigSchema } from '../../infra/config';
 import { ROLES } from '../../shared/domain/identity';
 import { type Need, ROUTES, type Route } from '../../shared/http/routes';
 import {
@@ -62,6 +63,8 @@ const expectedTableAccess = (needs: Need[] = []): Partial<Record<TableName, Acce
     if (need === 'registry:write') raise('Registry', 'write');
     if (need === 'operations:read') raise('Operations', 'read');
     if (need === 'operations:write') raise('Operations', 'write');
+    if (need === 'adhoc:read') raise('AdHoc', 'read');
+    if (need === 'adhoc:write') raise('AdHoc', 'write');
     if (need === 'idempotency') raise('Idempotency', 'write');
     if (need === 'audit') raise('Audit', 'append');
   }
@@ -131,7 +134,42 @@ describe('api stack', () => {
   });
 
   it('declares the public routes the API contract expects', () => {
-    expect(publicRoutes.map(({ key }) => key).sort()).toEqual(['GET /health', 'GET /openapi.json']);
+    expect(publicRoutes.map(({ key }) => key).sort()).toEqual([
+      'GET /health',
+      'GET /openapi.json',
+      'POST /spontaneous/{code}/registrations',
+    ]);
+  });
+
+  it('throttles the public registration method to the limits of the stage config, far below the stage', () => {
+    const stage: Json = Object.values(template.findResources('AWS::ApiGateway::Stage'))[0];
+    const settings = asList<Json>(stage.Properties.MethodSettings);
+    const registration = settings.filter(
+      (s) => s.ResourcePath === '/~1spontaneous~1{code}~1registrations' && s.HttpMethod === 'POST',
+    );
+    expect(registration).toEqual([
+      expect.objectContaining({
+        ThrottlingRateLimit: stageConfigSchema.parse({ stageName: 'x' }).publicRegistrationThrottle.rateLimit,
+        ThrottlingBurstLimit: stageConfigSchema.parse({ stageName: 'x' }).publicRegistrationThrottle
+          .burstLimit,
+      }),
+    ]);
+    const stageWide = settings.find((s) => s.ResourcePath === '/*');
+    expect(registration[0].ThrottlingRateLimit).toBeLessThan(stageWide.ThrottlingRateLimit);
+    expect(ROUTES.filter((r) => r.throttled).map(routeKey)).toEqual([
+      'POST /spontaneous/{code}/registrations',
+    ]);
+  });
+
+  it('tells the spontaneous call function the public base URL, from the API itself when the stage names none', () => {
+    const fn =
+      template.findResources('AWS::Lambda::Function')[
+        logicalIdOf(functionOf('POST /help-requests/{id}/spontaneous-call'))
+      ];
+    const url = JSON.stringify(fn?.Properties.Environment.Variables.PUBLIC_BASE_URL);
+    expect(url).toContain(logicalIdOf(api.api));
+    expect(url).toContain('execute-api');
+    expect(url).toContain('/v1');
   });
 
   it('exposes one method per route of ROUTES, each backed by its own function', () => {
@@ -249,11 +287,9 @@ describe('api stack', () => {
       },
     );
 
-    it('lets GET /help-requests/{id} only read the Operations table, and not touch the Registry', () => {
+    it('lets GET /help-requests/{id} only read: Operations, and the names behind the answers in Registry and AdHoc', () => {
       const statements = statementsOfRoute('GET /help-requests/{id}');
-      expect(actualTableAccess(statements)).toEqual({ Operations: 'read' });
-      const registryId = logicalIdOf(dev.data.registry);
-      expect(statements.filter((s) => mentions(s.Resource, registryId))).toEqual([]);
+      expect(actualTableAccess(statements)).toEqual({ Operations: 'read', Registry: 'read', AdHoc: 'read' });
     });
 
     it('gives GET /health no DynamoDB access at all', () => {

@@ -22,6 +22,7 @@ const mobiliseFn = functionNamed('MobiliseFunction');
 const awaitCloseFn = functionNamed('AwaitCloseFunction');
 const standDownFn = functionNamed('StandDownFunction');
 const alertCoordinatorFn = functionNamed('AlertCoordinatorFunction');
+const purgeFn = functionNamed('PurgeAdHocDataFunction');
 
 /** CloudFormation intrinsics inside the definition become readable placeholders, e.g. `<GetAtt:Fn123.Arn>`. */
 const placeholderOf = (part: Json): string => {
@@ -70,11 +71,18 @@ describe('workflow stack', () => {
     expect(stateMachine().Properties.StateMachineName).toBe(workflow.stateMachineName);
   });
 
-  it('alerts the coordinator and mobilises side by side, then awaits the close, stands down and succeeds', () => {
+  it('alerts the coordinator and mobilises side by side, awaits the close, stands down, waits the aftercare window, purges and succeeds', () => {
     const asl = definition();
     const order: string[] = [];
     for (let name: string | undefined = asl.StartAt; name; name = asl.States[name]?.Next) order.push(name);
-    expect(order).toEqual(['AlertAndMobilise', 'AwaitClose', 'StandDown', 'Done']);
+    expect(order).toEqual([
+      'AlertAndMobilise',
+      'AwaitClose',
+      'StandDown',
+      'AftercareWindow',
+      'PurgeAdHocData',
+      'Done',
+    ]);
     expect(asl.States.Done.Type).toBe('Succeed');
     const parallel = asl.States.AlertAndMobilise;
     expect(parallel.Type).toBe('Parallel');
@@ -109,6 +117,39 @@ describe('workflow stack', () => {
     });
     expect(states.WidenScope.Next).toBe('Mobilise');
     expect(states.ShortfallAlert.End).toBe(true);
+  });
+
+  it('waits the aftercare window as a Wait whose length comes from the execution input', () => {
+    const wait = definition().States.AftercareWindow;
+    expect(wait.Type).toBe('Wait');
+    expect(wait.SecondsPath).toBe('$.timing.aftercareWindowSeconds');
+    expect(wait.Seconds).toBeUndefined();
+  });
+
+  it('purges with its own function, bounded by a timeout and retried on any error', () => {
+    const purge = definition().States.PurgeAdHocData;
+    expect(purge.Resource).toBe(`<GetAtt:${logicalIdOf(purgeFn)}.Arn>`);
+    expect(purge.TimeoutSeconds).toBe(300);
+    expect(asList<Json>(purge.Retry)).toContainEqual(
+      expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: 4 }),
+    );
+    const fn = template.findResources('AWS::Lambda::Function')[logicalIdOf(purgeFn)];
+    expect(fn?.Properties.Timeout).toBe(300);
+  });
+
+  it('lets the purge function write the Operations and AdHoc tables and append to the audit trail, and nothing else', () => {
+    const fn = template.findResources('AWS::Lambda::Function')[logicalIdOf(purgeFn)];
+    const tables = Object.keys(fn?.Properties.Environment.Variables ?? {}).filter((v) =>
+      v.endsWith('_TABLE'),
+    );
+    expect(tables.sort()).toEqual(['ADHOC_TABLE', 'AUDIT_TABLE', 'OPERATIONS_TABLE']);
+    const statements = statementsOf(template, purgeFn);
+    const onTable = (table: { node: { defaultChild?: unknown } }) =>
+      statements.filter((st) => mentions(st.Resource, logicalIdOf(table as never))).flatMap(actionsOf);
+    expect(onTable(dev.data.adHoc)).toContain('dynamodb:BatchWriteItem');
+    expect(onTable(dev.data.audit)).toEqual(['dynamodb:PutItem']);
+    expect(onTable(dev.data.registry)).toEqual([]);
+    expect(allowing(statements, 'sns:Publish')).toEqual([]);
   });
 
   it('has a task state for every lifecycle task the local runtime maps', () => {

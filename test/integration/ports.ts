@@ -2,6 +2,7 @@ import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { Identity } from '../../shared/domain/identity';
 import type { SmsGateway, SmsJobQueue } from '../../shared/messaging/ports';
+import type { SmsTraces } from '../../shared/messaging/sms-traces';
 import type { Ports } from '../../shared/ports';
 import type { LifecycleInput } from '../../shared/schemas/help-request';
 import type { SmsJob } from '../../shared/schemas/sms-job';
@@ -26,13 +27,22 @@ export class RecordingWorkflow implements Workflow {
   }
 }
 
-/** The SMS provider, which cannot run here: records what it was asked to send. */
-export class RecordingSmsGateway implements SmsGateway {
-  readonly sent: { to: string; body: string }[] = [];
+/** The SMS provider, which cannot run here: records what it was asked to send, and forgets it when purged. */
+export class RecordingSmsGateway implements SmsGateway, SmsTraces {
+  sent: { to: string; body: string }[] = [];
+  private sends = 0;
 
   async send(to: string, body: string): Promise<{ messageId: string }> {
     this.sent.push({ to, body });
-    return { messageId: `msg-${this.sent.length}` };
+    return { messageId: `msg-${++this.sends}` };
+  }
+
+  async count(phones: readonly string[]): Promise<number> {
+    return this.sent.filter((sms) => phones.includes(sms.to)).length;
+  }
+
+  async forget(phones: readonly string[]): Promise<void> {
+    this.sent = this.sent.filter((sms) => !phones.includes(sms.to));
   }
 }
 
@@ -69,6 +79,7 @@ export class TestClock {
 export type TestPorts = Ports & {
   workflow: RecordingWorkflow;
   sms: RecordingSmsGateway;
+  smsTraces: RecordingSmsGateway;
   smsJobs: RecordingSmsQueue;
   clock: TestClock;
 };
@@ -77,15 +88,19 @@ export type TestPorts = Ports & {
  * The real repositories on this file's DynamoDB Local tables (build after createTestTables), with in-memory fakes
  * for what only AWS provides (SMS, queue, state machine).
  */
-export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): TestPorts => ({
-  ...repositories(),
-  smsJobs: new RecordingSmsQueue(),
-  sms: new RecordingSmsGateway(),
-  workflow: new RecordingWorkflow(),
-  timing: { ackTimeoutSeconds: 1, responseWindowSeconds: 1, aftercareWindowSeconds: 1 },
-  clock,
-  newId: () => ulid(),
-});
+export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): TestPorts => {
+  const sms = new RecordingSmsGateway();
+  return {
+    ...repositories(),
+    smsJobs: new RecordingSmsQueue(),
+    sms,
+    smsTraces: sms,
+    workflow: new RecordingWorkflow(),
+    timing: { ackTimeoutSeconds: 1, responseWindowSeconds: 1, aftercareWindowSeconds: 1 },
+    clock,
+    newId: () => ulid(),
+  };
+};
 
 /** Every item of one table, read page by page with a consistent scan. */
 export const scanTable = async (tableName: string): Promise<Record<string, unknown>[]> => {

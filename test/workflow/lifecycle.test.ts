@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HelpRequest } from '../../shared/schemas/help-request';
 import type { SmsJob } from '../../shared/schemas/sms-job';
 import { checkIn, checkOut } from '../../shared/services/deployments';
 import { closeHelpRequest, launchHelpRequest } from '../../shared/services/help-requests';
+import { openSpontaneousCall, registerSpontaneousVolunteer } from '../../shared/services/spontaneous';
 import { aHelpRequest } from '../builders/help-request-record';
+import { aSpontaneousRegistration } from '../builders/spontaneous';
 import { aVolunteer } from '../builders/volunteer';
 import { eventually, startTestRuntime } from '../support/local-runtime';
 
@@ -70,8 +73,9 @@ describe('the synthesized lifecycle state machine', () => {
     tasks.filter((task) => task !== 'AlertCoordinator' && task !== 'AwaitResponses');
 
   /** A Vilvoorde request stored as the launch would, whose lifecycle the test starts itself. */
-  const storeRequestWithoutLifecycle = async (title: string) => {
+  const storeRequestWithoutLifecycle = async (title: string, overrides: Partial<HelpRequest> = {}) => {
     const request = aHelpRequest({
+      ...overrides,
       municipality: '23088',
       municipalityName: 'Vilvoorde',
       scope: ['23088'],
@@ -98,7 +102,7 @@ describe('the synthesized lifecycle state machine', () => {
     }
   };
 
-  it('runs Mobilise, waits in AwaitClose until the close, then stands down and succeeds', async () => {
+  it('runs Mobilise, waits in AwaitClose until the close, then stands down, purges and succeeds', async () => {
     const phone = await registerVolunteer();
     const request = await launch();
     await waitForParkedToken(request.id);
@@ -122,6 +126,7 @@ describe('the synthesized lifecycle state machine', () => {
       'ShortfallAlert',
       'AwaitClose',
       'StandDown',
+      'PurgeAdHocData',
     ]);
     expect(t.runtime.outbox.sentTo(phone).map((m) => m.body.slice(0, 30))).toEqual([
       'Rode Kruis: hulpvraag Vilvoord',
@@ -146,6 +151,7 @@ describe('the synthesized lifecycle state machine', () => {
       'ShortfallAlert',
       'AwaitClose',
       'StandDown',
+      'PurgeAdHocData',
     ]);
     expect(t.runtime.outbox.sentTo(phone).map((m) => m.body.slice(0, 30))).toEqual([
       'Rode Kruis: hulpvraag Vilvoord',
@@ -208,6 +214,7 @@ describe('the synthesized lifecycle state machine', () => {
       'EvaluateResponses',
       'AwaitClose',
       'StandDown',
+      'PurgeAdHocData',
     ]);
     expect(execution.output).toMatchObject({ close: { alreadyClosed: true } });
     expect(t.runtime.outbox.sentTo(phone)).toEqual([]);
@@ -245,11 +252,46 @@ describe('the synthesized lifecycle state machine', () => {
       'EvaluateResponses',
       'AwaitClose',
       'StandDown',
+      'PurgeAdHocData',
     ]);
     expect(t.runtime.outbox.sentTo(phone).map((m) => m.body.slice(0, 27))).toEqual([
       'Rode Kruis: hulpvraag Vilvo',
       'Rode Kruis: de hulpvraag in',
     ]);
+  });
+
+  it('purges the spontaneous volunteers only once the aftercare window after the stand-down has passed', async () => {
+    const request = await storeRequestWithoutLifecycle('Zandzakken vullen', { spontaneousCallAllowed: true });
+    await t.runtime.workflow.start({
+      requestId: request.id,
+      timing: { ackTimeoutSeconds: 600, responseWindowSeconds: 600, aftercareWindowSeconds: 2 },
+    });
+    const { call } = await openSpontaneousCall(t.runtime.ports, coordinator, request.id, 'http://localhost');
+    const citizen = aSpontaneousRegistration({ phone: '+32470999111' });
+    const { registration } = await registerSpontaneousVolunteer(t.runtime.ports, call.code, citizen);
+    await t.runtime.queue.drain();
+    expect(t.runtime.outbox.sentTo(citizen.phone)).toHaveLength(1);
+
+    const closedAt = Date.now();
+    await closeHelpRequest(t.runtime.ports, coordinator, request.id);
+    const execution = t.runtime.workflow.executions.get(request.id)!;
+    await eventually(async () => (execution.tasks.includes('StandDown') ? true : undefined));
+
+    // In the aftercare window: stood down, still stored, no receipt yet.
+    expect(execution.tasks).not.toContain('PurgeAdHocData');
+    expect(await t.runtime.ports.adHoc.get(request.id, registration.id)).toBeDefined();
+    expect(await t.runtime.ports.adHoc.receipt(request.id)).toBeUndefined();
+
+    await settle(request.id);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(Date.now() - closedAt).toBeGreaterThanOrEqual(2_000);
+    expect(execution.tasks.slice(-2)).toEqual(['StandDown', 'PurgeAdHocData']);
+    expect(await t.runtime.ports.adHoc.get(request.id, registration.id)).toBeUndefined();
+    expect(t.runtime.outbox.sentTo(citizen.phone)).toEqual([]);
+    expect(await t.runtime.ports.adHoc.receipt(request.id)).toMatchObject({
+      totals: { registered: 1 },
+      deleted: { registrations: 1, alerts: 1, smsTraces: 1 },
+    });
   });
 
   it('sends every alert once when the SMS provider fails twice before it accepts', async () => {

@@ -5,6 +5,7 @@ import type { SmsGateway } from '../../../shared/messaging/ports';
 import type { InboundSms } from '../../../shared/schemas/sms-job';
 import type { Volunteer } from '../../../shared/schemas/volunteer';
 import { dispatchSms, handleInboundSms } from '../../../shared/services/sms';
+import { AdHocRepository } from '../../../shared/store/ad-hoc-repository';
 import { type Alert, AlertRepository } from '../../../shared/store/alert-repository';
 import { HelpRequestRepository } from '../../../shared/store/help-request-repository';
 import { VolunteerRepository } from '../../../shared/store/volunteer-repository';
@@ -45,9 +46,11 @@ const clock = { now: () => new Date('2026-03-01T10:01:00.000Z') };
 let alerts: AlertRepository;
 let volunteers: VolunteerRepository;
 let helpRequests: HelpRequestRepository;
+let adHoc: AdHocRepository;
 
 beforeAll(async () => {
   await createTestTables();
+  adHoc = new AdHocRepository();
   alerts = new AlertRepository();
   volunteers = new VolunteerRepository();
   helpRequests = new HelpRequestRepository();
@@ -122,7 +125,7 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
     const alert = anAlert(request.id, volunteer.id, { smsStatus: 'sent' });
     await alerts.createMany([alert]);
     const sms = new RecordingSmsGateway();
-    return { volunteer, request, alert, sms, ports: { alerts, volunteers, helpRequests, sms } };
+    return { volunteer, request, alert, sms, ports: { alerts, volunteers, adHoc, helpRequests, sms } };
   };
 
   it('records "JA <code>" as an acceptance of the alert with that code', async () => {

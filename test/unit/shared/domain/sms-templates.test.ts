@@ -6,6 +6,7 @@ import {
   renderHelpSms,
   renderLateReplySms,
   renderShortfallSms,
+  renderSpontaneousWelcomeSms,
   renderStandDownSms,
   renderUpdateSms,
   SMS_LANGUAGES,
@@ -59,6 +60,27 @@ describe('SMS templates', () => {
           renderAlertSms(language, { municipality, title: EXTENSION_TITLE, code: '4821' }),
         ),
       ).toEqual([]);
+    });
+
+    it('fits the spontaneous volunteer welcome in one GSM-7 part for every municipality name and worst-case title', () => {
+      for (const title of [WORST_TITLE, EXTENSION_TITLE]) {
+        expect(
+          oversized((municipality) =>
+            renderSpontaneousWelcomeSms(language, { municipality, title, code: '4821' }),
+          ),
+        ).toEqual([]);
+      }
+    });
+
+    it('thanks the spontaneous volunteer and gives the reply code after JA and after NEE', () => {
+      const sms = renderSpontaneousWelcomeSms(language, {
+        municipality: 'Gent',
+        title: 'Zandzakken vullen',
+        code: '4821',
+      });
+      expect(sms).toContain('Gent: Zandzakken vullen');
+      expect(sms).toContain('JA 4821');
+      expect(sms).toContain('NEE 4821');
     });
 
     it('fits the stand-down in one GSM-7 part for every municipality name', () => {

@@ -1,0 +1,9 @@
+import { awsPorts } from '../../shared/aws-ports';
+import type { Ports } from '../../shared/ports';
+import { purgeAdHocData } from '../../shared/services/spontaneous';
+import { requestTaskHandler } from '../../shared/workflow/task-handler';
+
+export const makeHandler = (ports: Ports) =>
+  requestTaskHandler('purge-ad-hoc-data', (requestId) => purgeAdHocData(ports, requestId));
+
+export const handler = makeHandler(awsPorts());

@@ -1,0 +1,149 @@
+import { randomInt } from 'node:crypto';
+import { assertCanCoordinate } from '../domain/access';
+import { belgianDate } from '../domain/dates';
+import { Conflict, NotFound } from '../domain/errors';
+import type { Identity } from '../domain/identity';
+import { replyCodeFor } from '../domain/reply-code';
+import { renderSpontaneousWelcomeSms } from '../domain/sms-templates';
+import {
+  assertCanOpenSpontaneousCall,
+  newCallCode,
+  newSpontaneousVolunteer,
+  normaliseCallCode,
+  spontaneousTotals,
+} from '../domain/spontaneous';
+import type { Ports } from '../ports';
+import type {
+  PurgeReceipt,
+  SpontaneousCall,
+  SpontaneousRegistration,
+  SpontaneousRegistrationBody,
+} from '../schemas/spontaneous';
+import type { Alert } from '../store/alert-repository';
+
+/** Collisions among 29^10 codes are practically impossible; a few tries make them harmless all the same. */
+const CODE_ATTEMPTS = 3;
+
+const callOf = (call: { code: string; openedAt: string }, publicBaseUrl: string): SpontaneousCall => ({
+  ...call,
+  registrationUrl: `${publicBaseUrl.replace(/\/+$/, '')}/spontaneous/${call.code}/registrations`,
+});
+
+/**
+ * The coordinator opens the spontaneous call of a request, once: a second call hands back the same code.
+ * `created` tells the first opening apart.
+ */
+export const openSpontaneousCall = async (
+  ports: Pick<Ports, 'helpRequests' | 'adHoc' | 'clock'>,
+  who: Identity,
+  requestId: string,
+  publicBaseUrl: string,
+): Promise<{ call: SpontaneousCall; created: boolean }> => {
+  assertCanCoordinate(who);
+  for (let attempt = 1; ; attempt++) {
+    const request = await ports.helpRequests.get(requestId);
+    if (!request) throw new NotFound('help request');
+    assertCanOpenSpontaneousCall(request);
+    if (request.spontaneousCall)
+      return { call: callOf(request.spontaneousCall, publicBaseUrl), created: false };
+    const code = newCallCode(randomInt);
+    const now = ports.clock.now().toISOString();
+    if (await ports.adHoc.openCall(requestId, code, now)) {
+      return { call: callOf({ code, openedAt: now }, publicBaseUrl), created: true };
+    }
+    // Opened or closed meanwhile (read again to say which), or the code was taken: try once more.
+    if (attempt >= CODE_ATTEMPTS) throw new Conflict('the spontaneous call could not be opened; try again');
+  }
+};
+
+/**
+ * A citizen registers for the one request behind `code`. They are insured from now on and alerted with a reply
+ * code like a member (unless every task is for adults and they are 16 or 17). A second registration of the same
+ * phone returns the first and sends nothing new.
+ */
+export const registerSpontaneousVolunteer = async (
+  ports: Pick<Ports, 'helpRequests' | 'adHoc' | 'smsJobs' | 'clock' | 'newId'>,
+  rawCode: string,
+  body: SpontaneousRegistrationBody,
+): Promise<{ registration: SpontaneousRegistration; created: boolean }> => {
+  const code = normaliseCallCode(rawCode);
+  const requestId = code ? await ports.adHoc.requestIdForCode(code) : undefined;
+  const request = requestId ? await ports.helpRequests.get(requestId) : undefined;
+  if (!request) throw new NotFound('spontaneous call');
+  if (request.status === 'closed') throw new Conflict('the help request is closed');
+  const clock = ports.clock.now();
+  const now = clock.toISOString();
+  const volunteer = newSpontaneousVolunteer(body, request, {
+    id: ports.newId(),
+    now,
+    today: belgianDate(clock),
+  });
+  const alert: Alert | undefined =
+    volunteer.status === 'alerted'
+      ? {
+          requestId: request.id,
+          volunteerId: volunteer.id,
+          municipality: request.municipality,
+          code: replyCodeFor(request.id, volunteer.id),
+          smsStatus: 'queued',
+          createdAt: now,
+          spontaneous: true,
+        }
+      : undefined;
+  const registered = await ports.adHoc.register(volunteer, alert);
+  // A repeated registration queues the first one's SMS again only while it is unsent: the dispatcher sends it once.
+  if (registered.alert && registered.alert.smsStatus !== 'sent') {
+    await ports.smsJobs.enqueue([
+      {
+        requestId: request.id,
+        kind: 'alert',
+        volunteerId: registered.volunteer.id,
+        spontaneous: true,
+        to: registered.volunteer.phone,
+        body: renderSpontaneousWelcomeSms(registered.volunteer.language, {
+          municipality: request.municipalityName,
+          title: request.title,
+          code: registered.alert.code,
+        }),
+      },
+    ]);
+  }
+  return {
+    registration: { id: registered.volunteer.id, status: registered.volunteer.status },
+    created: registered.created,
+  };
+};
+
+/**
+ * After the aftercare window: folds the spontaneous volunteers into anonymous totals, stores the receipt (once),
+ * then deletes every item about them and what the SMS channel keeps of their numbers. Safe to re-run: the first
+ * receipt stays, and whatever a crashed run left behind is deleted.
+ */
+export const purgeAdHocData = async (
+  ports: Pick<Ports, 'helpRequests' | 'adHoc' | 'smsTraces' | 'clock'>,
+  requestId: string,
+): Promise<PurgeReceipt> => {
+  const request = await ports.helpRequests.get(requestId);
+  if (!request) throw new Error(`help request ${requestId} is missing`);
+  if (request.status !== 'closed') throw new Error(`help request ${requestId} is not closed`);
+  const footprint = await ports.adHoc.footprint(request);
+  const phones = [...new Set(footprint.volunteers.map((v) => v.phone))];
+  const totals = spontaneousTotals(footprint.volunteers, footprint.alerts, footprint.deployments);
+  const receipt: PurgeReceipt = {
+    purgedAt: ports.clock.now().toISOString(),
+    totals,
+    deleted: {
+      registrations: footprint.adHoc.registrations.length,
+      phoneEntries: footprint.adHoc.phoneEntries.length,
+      ...Object.fromEntries(Object.entries(footprint.operations).map(([kind, keys]) => [kind, keys.length])),
+      smsTraces: await ports.smsTraces.count(phones),
+    } as PurgeReceipt['deleted'],
+  };
+  const stored = await ports.adHoc.storeReceipt(requestId, receipt, totals);
+  await ports.adHoc.deleteFootprint(footprint);
+  await ports.smsTraces.forget(phones);
+  if (stored) return receipt;
+  const first = await ports.adHoc.receipt(requestId);
+  if (!first) throw new Error(`the purge receipt of ${requestId} is missing`);
+  return first;
+};

@@ -1,0 +1,387 @@
+import {
+  BatchWriteCommand,
+  GetCommand,
+  paginateQuery,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { Conflict } from '../domain/errors';
+import type { Identity } from '../domain/identity';
+import { SPONTANEOUS_TTL_DAYS } from '../domain/spontaneous';
+import type { Deployment } from '../schemas/deployment';
+import type { HelpRequest } from '../schemas/help-request';
+import type { PurgeReceipt, SpontaneousTotals, SpontaneousVolunteer } from '../schemas/spontaneous';
+import type { Alert } from './alert-repository';
+import { auditPut } from './audit-log';
+import { cancellationCodes, documentClient, isConditionFailure } from './dynamo-client';
+import { keys, stripKeys } from './keys';
+import { tableNames } from './tables';
+
+const PUBLIC: Identity = { sub: 'public', roles: [] };
+const SYSTEM: Identity = { sub: 'system', roles: [] };
+const BATCH = 25;
+
+type Key = { pk: string; sk: string };
+
+/** Everything stored about one request's spontaneous volunteers, by table, as the purge must delete it. */
+export interface AdHocFootprint {
+  volunteers: SpontaneousVolunteer[];
+  alerts: Alert[];
+  adHoc: { registrations: Key[]; phoneEntries: Key[] };
+  operations: {
+    alerts: Key[];
+    standDowns: Key[];
+    deployments: Key[];
+    timelineEntries: Key[];
+    callPointers: Key[];
+  };
+  deployments: Pick<Deployment, 'volunteerId' | 'minutes' | 'periods'>[];
+}
+
+const epochSeconds = (iso: string, plusDays: number) =>
+  Math.floor(Date.parse(iso) / 1000) + plusDays * 24 * 3600;
+
+/**
+ * Spontaneous volunteers and their call. The people live only in the AdHoc table (a record under the request, a
+ * phone entry for inbound replies, both with a TTL backstop); their alerts sit beside the members' in Operations,
+ * marked `spontaneous`, so replies, check-ins and the stand-down treat them alike. The purge finds all of it here.
+ */
+export class AdHocRepository {
+  constructor(private readonly db = documentClient()) {}
+
+  /** Read on use: a function that only reads the purge receipt is not told the AdHoc table at all. */
+  private get table(): string {
+    return tableNames.adHoc();
+  }
+
+  /** Opens the call once: the request gets its code, the code points to the request. False when already open. */
+  async openCall(requestId: string, code: string, now: string): Promise<boolean> {
+    const operations = tableNames.operations();
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: operations,
+                Key: keys.request(requestId),
+                UpdateExpression: 'SET spontaneousCall = :call',
+                ConditionExpression:
+                  'attribute_exists(pk) AND attribute_not_exists(spontaneousCall) AND #status <> :closed',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':call': { code, openedAt: now }, ':closed': 'closed' },
+              },
+            },
+            {
+              Put: {
+                TableName: operations,
+                Item: { ...keys.spontaneousCall(code), requestId, openedAt: now },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: operations,
+                Item: { ...keys.timeline(requestId, now, ulid()), at: now, type: 'spontaneous-call-opened' },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async requestIdForCode(code: string): Promise<string | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: tableNames.operations(), Key: keys.spontaneousCall(code) }),
+    );
+    return Item?.requestId as string | undefined;
+  }
+
+  /**
+   * Registers a citizen for one request with their alert (if any task fits them), atomically, while the request is
+   * open. The same phone registering again for the same request gets the first registration back, and nothing is
+   * written (`created: false`).
+   */
+  async register(
+    volunteer: SpontaneousVolunteer,
+    alert: Alert | undefined,
+  ): Promise<{ volunteer: SpontaneousVolunteer; created: boolean; alert?: Alert }> {
+    const existing = await this.findForRequest(volunteer.phone, volunteer.requestId);
+    if (existing) return { ...existing, created: false };
+    const operations = tableNames.operations();
+    const expiresAt = epochSeconds(volunteer.registeredAt, SPONTANEOUS_TTL_DAYS);
+    const requestOpen = {
+      TableName: operations,
+      Key: keys.request(volunteer.requestId),
+      ConditionExpression: 'attribute_exists(spontaneousCall) AND #status <> :closed',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':closed': 'closed' } as Record<string, unknown>,
+    };
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            // First: the request is open and has its call; an alert also counts on it (one operation per item).
+            alert
+              ? {
+                  Update: {
+                    ...requestOpen,
+                    UpdateExpression: 'ADD counts.alerted :one',
+                    ExpressionAttributeValues: { ...requestOpen.ExpressionAttributeValues, ':one': 1 },
+                  },
+                }
+              : { ConditionCheck: requestOpen },
+            {
+              Put: {
+                TableName: this.table,
+                Item: {
+                  ...keys.spontaneousPhone(volunteer.phone, volunteer.requestId),
+                  volunteerId: volunteer.id,
+                  requestId: volunteer.requestId,
+                  expiresAt,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: {
+                  ...keys.spontaneousVolunteer(volunteer.requestId, volunteer.id),
+                  ...volunteer,
+                  expiresAt,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...(alert
+              ? [
+                  {
+                    Put: {
+                      TableName: operations,
+                      Item: {
+                        ...keys.alert(alert.requestId, alert.volunteerId),
+                        ...keys.alertIndex(alert.volunteerId, alert.requestId),
+                        ...alert,
+                        expiresAt,
+                      },
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
+                  },
+                ]
+              : []),
+            // The trail names the request, never the person: the purge cannot (and need not) touch the audit table.
+            auditPut(
+              PUBLIC,
+              'spontaneous.registered',
+              'help-request',
+              volunteer.requestId,
+              volunteer.registeredAt,
+            ),
+          ],
+        }),
+      );
+      return { volunteer, created: true, ...(alert ? { alert } : {}) };
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (codes?.[0] === 'ConditionalCheckFailed') throw new Conflict('the help request is closed');
+      if (codes?.[1] === 'ConditionalCheckFailed') {
+        const first = await this.findForRequest(volunteer.phone, volunteer.requestId);
+        if (first) return { ...first, created: false };
+      }
+      throw error;
+    }
+  }
+
+  async get(requestId: string, volunteerId: string): Promise<SpontaneousVolunteer | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: keys.spontaneousVolunteer(requestId, volunteerId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? stripKeys<SpontaneousVolunteer>(Item) : undefined;
+  }
+
+  /** Every registration of one phone number (one per request it registered for). */
+  async findByPhone(phone: string): Promise<SpontaneousVolunteer[]> {
+    const entries = await this.query(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.spontaneousPhone(phone, '').pk },
+    });
+    const found = await Promise.all(
+      entries.map((entry) => this.get(entry.requestId as string, entry.volunteerId as string)),
+    );
+    return found.filter((v): v is SpontaneousVolunteer => v !== undefined);
+  }
+
+  async listForRequest(requestId: string): Promise<SpontaneousVolunteer[]> {
+    const items = await this.query(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :spont)',
+      ExpressionAttributeValues: { ':pk': keys.request(requestId).pk, ':spont': 'SPONT#' },
+    });
+    return items.map((item) => stripKeys<SpontaneousVolunteer>(item));
+  }
+
+  async receipt(requestId: string): Promise<PurgeReceipt | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: tableNames.operations(),
+        Key: keys.purgeReceipt(requestId),
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) return undefined;
+    const { requestId: _id, ...receipt } = stripKeys<PurgeReceipt & { requestId: string }>(Item);
+    return receipt;
+  }
+
+  /** Every item that is about this request's spontaneous volunteers, in both tables, and the call's pointer. */
+  async footprint(request: Pick<HelpRequest, 'id' | 'spontaneousCall'>): Promise<AdHocFootprint> {
+    const volunteers = await this.listForRequest(request.id);
+    const operationsItems = await this.query(tableNames.operations(), {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.request(request.id).pk },
+    });
+    const alerts = operationsItems
+      .filter((item) => String(item.sk).startsWith('ALERT#') && item.spontaneous === true)
+      .map((item) => stripKeys<Alert>(item));
+    // An alert marked spontaneous names one of them even if their AdHoc record went first (a crashed purge).
+    const ids = new Set([...volunteers.map((v) => v.id), ...alerts.map((a) => a.volunteerId)]);
+    const theirs = (prefix: string) =>
+      operationsItems
+        .filter((item) => String(item.sk).startsWith(prefix) && ids.has(item.volunteerId as string))
+        .map((item) => ({ pk: item.pk as string, sk: item.sk as string }));
+    const code = request.spontaneousCall?.code;
+    const pointer = code
+      ? (
+          await this.db.send(
+            new GetCommand({ TableName: tableNames.operations(), Key: keys.spontaneousCall(code) }),
+          )
+        ).Item
+      : undefined;
+    return {
+      volunteers,
+      alerts,
+      adHoc: {
+        registrations: volunteers.map((v) => keys.spontaneousVolunteer(request.id, v.id)),
+        phoneEntries: volunteers.map((v) => keys.spontaneousPhone(v.phone, request.id)),
+      },
+      operations: {
+        alerts: theirs('ALERT#'),
+        standDowns: theirs('STANDDOWN#'),
+        deployments: theirs('DEPLOY#'),
+        timelineEntries: theirs('TL#'),
+        callPointers: code && pointer ? [keys.spontaneousCall(code)] : [],
+      },
+      deployments: operationsItems
+        .filter((item) => String(item.sk).startsWith('DEPLOY#') && ids.has(item.volunteerId as string))
+        .map((item) => ({
+          volunteerId: item.volunteerId as string,
+          minutes: Number(item.minutes ?? 0),
+          periods: (item.periods as Deployment['periods']) ?? [],
+        })),
+    };
+  }
+
+  /**
+   * Stores the receipt and the anonymous totals on the request with the audit entry, once: false when a receipt is
+   * there already (a re-run), which is then kept as it is.
+   */
+  async storeReceipt(requestId: string, receipt: PurgeReceipt, totals: SpontaneousTotals): Promise<boolean> {
+    const operations = tableNames.operations();
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: operations,
+                Item: { ...keys.purgeReceipt(requestId), requestId, ...receipt },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Update: {
+                TableName: operations,
+                Key: keys.request(requestId),
+                UpdateExpression: 'SET spontaneousTotals = :totals',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':totals': totals },
+              },
+            },
+            auditPut(SYSTEM, 'spontaneous.purged', 'help-request', requestId, receipt.purgedAt),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Deletes the footprint; deleting what is gone already is a no-op, so a re-run finishes a crashed purge. */
+  async deleteFootprint(footprint: AdHocFootprint): Promise<void> {
+    await this.deleteAll(this.table, [...footprint.adHoc.registrations, ...footprint.adHoc.phoneEntries]);
+    await this.deleteAll(tableNames.operations(), Object.values(footprint.operations).flat());
+  }
+
+  private async deleteAll(table: string, itemKeys: Key[]): Promise<void> {
+    for (let i = 0; i < itemKeys.length; i += BATCH) {
+      let requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>[string] =
+        itemKeys.slice(i, i + BATCH).map((Key) => ({ DeleteRequest: { Key } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+        const { UnprocessedItems } = await this.db.send(
+          new BatchWriteCommand({ RequestItems: { [table]: requests } }),
+        );
+        requests = UnprocessedItems?.[table] ?? [];
+      }
+    }
+  }
+
+  private async findForRequest(
+    phone: string,
+    requestId: string,
+  ): Promise<{ volunteer: SpontaneousVolunteer; alert?: Alert } | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: keys.spontaneousPhone(phone, requestId),
+        ConsistentRead: true,
+      }),
+    );
+    const volunteer = Item ? await this.get(requestId, Item.volunteerId as string) : undefined;
+    if (!volunteer) return undefined;
+    const { Item: alert } = await this.db.send(
+      new GetCommand({
+        TableName: tableNames.operations(),
+        Key: keys.alert(requestId, volunteer.id),
+        ConsistentRead: true,
+      }),
+    );
+    return alert ? { volunteer, alert: stripKeys<Alert>(alert) } : { volunteer };
+  }
+
+  private async query(
+    table: string,
+    input: Omit<QueryCommandInput, 'TableName'>,
+  ): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    for await (const page of paginateQuery(
+      { client: this.db },
+      { TableName: table, ConsistentRead: true, ...input },
+    )) {
+      items.push(...(page.Items ?? []));
+    }
+    return items;
+  }
+}
