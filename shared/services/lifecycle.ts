@@ -1,5 +1,6 @@
 import { belgianDate } from '../domain/dates';
 import { decideAfterResponses, selectCandidates } from '../domain/help-request';
+import { awaitsSending } from '../domain/origination';
 import { rankCandidates } from '../domain/ranking';
 import { replyCodeFor } from '../domain/reply-code';
 import {
@@ -56,7 +57,7 @@ export const mobilise = async (
 
   const byId = new Map(volunteers.map((v) => [v.id, v]));
   const jobs = [...existing, ...fresh]
-    .filter((alert) => alert.smsStatus !== 'sent' && byId.has(alert.volunteerId))
+    .filter((alert) => awaitsSending(alert.smsStatus) && byId.has(alert.volunteerId))
     .map((alert): SmsJob => {
       const volunteer = byId.get(alert.volunteerId) as Volunteer;
       return {

@@ -46,6 +46,13 @@ export const keys = {
   }),
   timeline: (requestId: string, at: string, id: string) => ({ pk: `REQ#${requestId}`, sk: `TL#${at}#${id}` }),
   inbound: (messageId: string) => ({ pk: `INBOUND#${messageId}`, sk: 'INBOUND' }),
+  /** Message parts one origination number sent in one epoch second: the rate limiter's counter. */
+  smsRate: (originationNumber: string, second: number) => ({
+    pk: `SMSRATE#${originationNumber}`,
+    sk: `SEC#${second}`,
+  }),
+  /** Points from a provider message id to the SMS it carried, so a delivery receipt finds its alert. */
+  sentSms: (messageId: string) => ({ pk: `SMSMSG#${messageId}`, sk: 'SMSMSG' }),
 };
 
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'expiresAt'] as const;

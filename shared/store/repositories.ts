@@ -4,6 +4,7 @@ import { DutyRosterRepository } from './duty-roster-repository';
 import { GroupRepository } from './group-repository';
 import { HelpRequestRepository } from './help-request-repository';
 import { MunicipalityRepository } from './municipality-repository';
+import { SmsRateRepository } from './sms-rate-repository';
 import { TrainingRepository } from './training-repository';
 import { VolunteerRepository } from './volunteer-repository';
 
@@ -20,4 +21,5 @@ export const repositories = () => ({
   groups: new GroupRepository(),
   dutyRoster: new DutyRosterRepository(),
   deployments: new DeploymentRepository(),
+  smsRates: new SmsRateRepository(),
 });

@@ -28,10 +28,10 @@ export class RecordingWorkflow implements Workflow {
 
 /** The SMS provider, which cannot run here: records what it was asked to send. */
 export class RecordingSmsGateway implements SmsGateway {
-  readonly sent: { to: string; body: string }[] = [];
+  readonly sent: { to: string; body: string; from?: string }[] = [];
 
-  async send(to: string, body: string): Promise<{ messageId: string }> {
-    this.sent.push({ to, body });
+  async send(to: string, body: string, from?: string): Promise<{ messageId: string }> {
+    this.sent.push({ to, body, ...(from ? { from } : {}) });
     return { messageId: `msg-${this.sent.length}` };
   }
 }
@@ -73,6 +73,9 @@ export type TestPorts = Ports & {
   clock: TestClock;
 };
 
+/** Two origination numbers at the default rate of 10 message parts per second each. */
+export const TEST_POOL = { numbers: ['+32460000001', '+32460000002'], partsPerSecond: 10 };
+
 /**
  * The real repositories on this file's DynamoDB Local tables (build after createTestTables), with in-memory fakes
  * for what only AWS provides (SMS, queue, state machine).
@@ -83,7 +86,9 @@ export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): Te
   sms: new RecordingSmsGateway(),
   workflow: new RecordingWorkflow(),
   timing: { ackTimeoutSeconds: 1, responseWindowSeconds: 1, aftercareWindowSeconds: 1 },
+  smsPool: TEST_POOL,
   clock,
+  sleep: async (ms) => clock.advance(ms),
   newId: () => ulid(),
 });
 
