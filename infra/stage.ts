@@ -22,6 +22,7 @@ export class CrisisToolStage extends Stage {
       operations: this.data.operations,
       registry: this.data.registry,
       audit: this.data.audit,
+      sms: config.sms,
     });
     this.workflow = new WorkflowStack(this, 'Workflow', {
       operations: this.data.operations,

@@ -1,23 +1,34 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { FilterPattern, LogGroup, SubscriptionFilter } from 'aws-cdk-lib/aws-logs';
+import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription, SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import {
+  AwsCustomResource,
+  AwsCustomResourcePolicy,
+  type AwsSdkCall,
+  PhysicalResourceId,
+} from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
+import type { StageConfig } from '../config';
 import { HandlerFunction } from '../constructs/handler-function';
 
 export interface MessagingStackProps extends StackProps {
   operations: Table;
   registry: Table;
   audit: Table;
+  sms: StageConfig['sms'];
 }
 
 /**
  * SMS fan-out: SMS jobs go out on a topic, an SQS queue buffers them for the dispatcher (bounded concurrency,
- * DLQ after 5 receives); inbound two-way SMS arrive on their own topic and are handled by one function.
+ * DLQ after 5 receives), which spreads them over the stage's origination numbers; SNS's delivery status logs come
+ * back as receipts through subscription filters; inbound two-way SMS arrive on their own topic.
  */
 export class MessagingStack extends Stack {
   readonly smsJobsTopic: Topic;
@@ -26,6 +37,9 @@ export class MessagingStack extends Stack {
   readonly inboundSmsTopic: Topic;
   readonly dispatcher: HandlerFunction;
   readonly inboundHandler: HandlerFunction;
+  readonly deliveryStatusHandler: HandlerFunction;
+  /** The role SNS assumes to write the account's SMS delivery status logs. */
+  readonly deliveryStatusLogging: Role;
 
   constructor(scope: Construct, id: string, props: MessagingStackProps) {
     super(scope, id, props);
@@ -57,6 +71,10 @@ export class MessagingStack extends Stack {
     this.dispatcher = new HandlerFunction(this, 'SmsDispatcher', {
       entry: 'functions/sms/dispatch.ts',
       timeout: Duration.seconds(30),
+      environment: {
+        SMS_ORIGINATION_NUMBERS: props.sms.originationNumbers.join(','),
+        SMS_PARTS_PER_SECOND: String(props.sms.partsPerSecondPerNumber),
+      },
     }).bindTable(props.operations, 'OPERATIONS_TABLE', 'write');
     this.dispatcher.addEventSource(
       new SqsEventSource(this.dispatchQueue, {
@@ -75,6 +93,91 @@ export class MessagingStack extends Stack {
       .bindTable(props.audit, 'AUDIT_TABLE', 'append');
     this.inboundSmsTopic.addSubscription(new LambdaSubscription(this.inboundHandler));
     this.allowDirectSms(this.inboundHandler);
+
+    this.deliveryStatusHandler = new HandlerFunction(this, 'SmsDeliveryStatus', {
+      entry: 'functions/sms/delivery-status.ts',
+    })
+      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
+      // A failed SMS is retried through the dispatcher, as a job on the topic.
+      .bindTopicPublish(this.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
+    const logGroups = {
+      Success: `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber`,
+      Failure: `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber/Failure`,
+    };
+    for (const [outcome, name] of Object.entries(logGroups)) {
+      // SNS creates these groups itself on the first SMS it logs: they are imported, never owned by the stack.
+      new SubscriptionFilter(this, `SmsDelivery${outcome}Receipts`, {
+        logGroup: LogGroup.fromLogGroupName(this, `SmsDelivery${outcome}Logs`, name),
+        destination: new LambdaDestination(this.deliveryStatusHandler),
+        filterPattern: FilterPattern.allEvents(),
+      });
+    }
+    this.deliveryStatusLogging = this.smsDeliveryLoggingRole(logGroups.Success);
+    this.configureAccountSms(this.deliveryStatusLogging, props.sms.monthlySpendLimitUsd);
+  }
+
+  /** What SNS needs to write the delivery status log groups of this account and region, and nothing else. */
+  private smsDeliveryLoggingRole(logGroupName: string): Role {
+    return new Role(this, 'SmsDeliveryStatusLogging', {
+      description: 'Lets SNS write SMS delivery status logs (the delivery receipts)',
+      assumedBy: new ServicePrincipal('sns.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+      inlinePolicies: {
+        DeliveryStatusLogs: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              actions: [
+                'logs:CreateLogGroup',
+                'logs:CreateLogStream',
+                'logs:PutLogEvents',
+                'logs:PutMetricFilter',
+                'logs:PutRetentionPolicy',
+              ],
+              // The success group, its /Failure sibling and their streams.
+              resources: [
+                this.formatArn({
+                  service: 'logs',
+                  resource: 'log-group',
+                  arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+                  resourceName: `${logGroupName}*`,
+                }),
+              ],
+            }),
+          ],
+        }),
+      },
+    });
+  }
+
+  /**
+   * The account's SMS settings (SNS has no CloudFormation resource for them): delivery status logging of every SMS,
+   * transactional by default, and the monthly spend cap. Deleting the stack leaves them as they are.
+   */
+  private configureAccountSms(loggingRole: Role, monthlySpendLimitUsd: number): void {
+    const call: AwsSdkCall = {
+      service: 'SNS',
+      action: 'setSMSAttributes',
+      parameters: {
+        attributes: {
+          DeliveryStatusIAMRole: loggingRole.roleArn,
+          DeliveryStatusSuccessSamplingRate: '100',
+          DefaultSMSType: 'Transactional',
+          MonthlySpendLimit: String(monthlySpendLimitUsd),
+        },
+      },
+      physicalResourceId: PhysicalResourceId.of('sms-account-attributes'),
+    };
+    new AwsCustomResource(this, 'SmsAccountAttributes', {
+      onCreate: call,
+      onUpdate: call,
+      installLatestAwsSdk: false,
+      policy: AwsCustomResourcePolicy.fromStatements([
+        // SetSMSAttributes is an account-level action with no resource to scope it to.
+        new PolicyStatement({ actions: ['sns:SetSMSAttributes'], resources: ['*'] }),
+        new PolicyStatement({ actions: ['iam:PassRole'], resources: [loggingRole.roleArn] }),
+      ]),
+    });
   }
 
   /** SMS straight to phone numbers: `sns:Publish` on anything that is not a topic, and so on no topic at all. */

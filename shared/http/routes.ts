@@ -202,9 +202,10 @@ export const ROUTES: Route[] = [
     method: 'GET',
     path: '/help-requests/{id}',
     entry: 'functions/api/help-requests/get.ts',
-    summary: 'status, scope, counts and timeline (its municipal roles, coordinator, crisis-centre)',
+    summary:
+      'status, scope, counts, timeline and the volunteers the alert SMS could not reach (its municipal roles, coordinator, crisis-centre)',
     response: { status: 200, schema: helpRequestViewSchema },
-    needs: ['operations:read'],
+    needs: ['operations:read', 'registry:read'],
   },
   {
     method: 'POST',

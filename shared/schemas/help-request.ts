@@ -69,9 +69,29 @@ export const helpRequestSchema = createHelpRequestBodySchema
   .meta({ id: 'HelpRequest' });
 export type HelpRequest = z.infer<typeof helpRequestSchema>;
 
+/** A volunteer whose alert SMS failed to deliver twice, through two origination numbers: call them another way. */
+export const unreachableVolunteerSchema = z
+  .object({
+    volunteerId: idSchema,
+    /** Absent when the volunteer has since been erased. */
+    name: z.string().optional(),
+    failedAt: z.string(),
+    reason: z.string().meta({ description: "the carrier's reason for the last failed delivery" }),
+  })
+  .meta({ id: 'UnreachableVolunteer' });
+export type UnreachableVolunteer = z.infer<typeof unreachableVolunteerSchema>;
+
 export const helpRequestViewSchema = helpRequestSchema
-  .extend({ timeline: z.array(timelineEntrySchema) })
+  .extend({
+    timeline: z.array(timelineEntrySchema),
+    unreachable: z
+      .object({ count: z.number().int().min(0), volunteers: z.array(unreachableVolunteerSchema) })
+      .meta({
+        description: 'volunteers the alert SMS could not reach, even after a retry (no phone numbers)',
+      }),
+  })
   .meta({ id: 'HelpRequestView' });
+export type HelpRequestView = z.infer<typeof helpRequestViewSchema>;
 
 export const lifecycleTimingSchema = z
   .object({

@@ -17,8 +17,9 @@ import type { ActivationBody } from '../schemas/activation';
 import type {
   CreateHelpRequestBody,
   HelpRequest,
+  HelpRequestView,
   ListHelpRequestsQuery,
-  TimelineEntry,
+  UnreachableVolunteer,
 } from '../schemas/help-request';
 import { mobilise } from './lifecycle';
 import { requireJoined } from './registry';
@@ -54,15 +55,31 @@ export const launchHelpRequest = async (
   return request;
 };
 
-export const viewHelpRequest = async (
-  ports: Ports,
-  who: Identity,
-  id: string,
-): Promise<HelpRequest & { timeline: TimelineEntry[] }> => {
+export const viewHelpRequest = async (ports: Ports, who: Identity, id: string): Promise<HelpRequestView> => {
   const request = await ports.helpRequests.get(id);
   if (!request) throw new NotFound('help request');
   assertCanReadRequest(who, request.municipality);
-  return { ...request, timeline: await ports.helpRequests.timeline(id) };
+  const [timeline, volunteers] = await Promise.all([
+    ports.helpRequests.timeline(id),
+    unreachableVolunteers(ports, id),
+  ]);
+  return { ...request, timeline, unreachable: { count: volunteers.length, volunteers } };
+};
+
+/** Volunteers whose alert failed to deliver for good, with their name for the coordinator's phone call. */
+const unreachableVolunteers = async (ports: Ports, requestId: string): Promise<UnreachableVolunteer[]> => {
+  const failed = (await ports.alerts.listForRequest(requestId)).filter((a) => a.smsStatus === 'failed');
+  return Promise.all(
+    failed.map(async (alert) => {
+      const volunteer = await ports.volunteers.get(alert.volunteerId);
+      return {
+        volunteerId: alert.volunteerId,
+        ...(volunteer ? { name: volunteer.name } : {}),
+        failedAt: alert.failedAt ?? alert.createdAt,
+        reason: alert.failureReason ?? 'delivery failed',
+      };
+    }),
+  );
 };
 
 /** Marks the request closed (once), then lets every waiting step of the lifecycle go on: the close, the escalation. */
