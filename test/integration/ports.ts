@@ -28,11 +28,13 @@ export class RecordingWorkflow implements Workflow {
 
 /** The SMS provider, which cannot run here: records what it was asked to send. */
 export class RecordingSmsGateway implements SmsGateway {
-  readonly sent: { to: string; body: string; from?: string }[] = [];
+  readonly sent: { to: string; body: string; from?: string; messageId: string }[] = [];
 
   async send(to: string, body: string, from?: string): Promise<{ messageId: string }> {
-    this.sent.push({ to, body, ...(from ? { from } : {}) });
-    return { messageId: `msg-${this.sent.length}` };
+    // Unique like the provider's: the receipts' pointers share the table with other tests.
+    const messageId = `msg-${ulid()}`;
+    this.sent.push({ to, body, ...(from ? { from } : {}), messageId });
+    return { messageId };
   }
 }
 

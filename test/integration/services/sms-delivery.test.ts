@@ -62,7 +62,7 @@ const dispatchQueued = async (ports: TestPorts): Promise<void> => {
 };
 
 const lastSent = (ports: TestPorts) => ports.sms.sent.at(-1)!;
-const messageIdOf = (ports: TestPorts) => `msg-${ports.sms.sent.length}`;
+const messageIdOf = (ports: TestPorts) => lastSent(ports).messageId;
 
 describe('the per-number rate limiter on DynamoDB Local', () => {
   it('lets 40 concurrent one-part reservations on one number take exactly the 10 parts of one second', async () => {
@@ -101,12 +101,14 @@ describe('dispatchSms over the origination pool', () => {
 
     expect(await dispatchSms(ports, job)).toBe('sent');
 
-    expect(ports.sms.sent).toEqual([{ to: job.to, body: job.body, from: expect.any(String) }]);
+    expect(ports.sms.sent).toEqual([
+      { to: job.to, body: job.body, from: expect.any(String), messageId: expect.any(String) },
+    ]);
     expect(await alertOf(ports, alert)).toMatchObject({
       smsStatus: 'sent',
       originationNumber: lastSent(ports).from,
       attempts: 1,
-      messageId: 'msg-1',
+      messageId: lastSent(ports).messageId,
     });
   });
 
