@@ -43,6 +43,7 @@ export class CrisisToolStage extends Stage {
       api: this.api.api,
       stateMachine: this.workflow.stateMachine,
       dispatchDeadLetters: this.messaging.dispatchDeadLetters,
+      failedSmsDeliveries: this.messaging.failedDeliveries,
       alarmEmails: config.alarmEmails,
     });
   }

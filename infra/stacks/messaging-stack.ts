@@ -1,9 +1,10 @@
 import { ArnFormat, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { FilterPattern, LogGroup, SubscriptionFilter } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, LogGroup, MetricFilter, SubscriptionFilter } from 'aws-cdk-lib/aws-logs';
 import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription, SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -17,6 +18,22 @@ import {
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config';
 import { HandlerFunction } from '../constructs/handler-function';
+
+const DISPATCH_BATCH = 10;
+
+/**
+ * Dispatchers in flight, sized to what the pool can send: each one works a batch in parallel, so more of them than
+ * the pool has room for per second would only wait on the rate limiter and, after its bounded wait, fail records
+ * towards the DLQ. 2 is the SQS event source's minimum, 10 the cap this stack was load-planned for.
+ */
+export const dispatchConcurrency = (sms: StageConfig['sms']): number =>
+  Math.min(
+    10,
+    Math.max(
+      2,
+      Math.ceil((Math.max(1, sms.originationNumbers.length) * sms.partsPerSecondPerNumber) / DISPATCH_BATCH),
+    ),
+  );
 
 export interface MessagingStackProps extends StackProps {
   operations: Table;
@@ -40,6 +57,8 @@ export class MessagingStack extends Stack {
   readonly deliveryStatusHandler: HandlerFunction;
   /** The role SNS assumes to write the account's SMS delivery status logs. */
   readonly deliveryStatusLogging: Role;
+  /** Delivery receipts reporting a failed SMS (each one is retried once, or leaves a volunteer unreachable). */
+  readonly failedDeliveries: Metric;
 
   constructor(scope: Construct, id: string, props: MessagingStackProps) {
     super(scope, id, props);
@@ -78,8 +97,8 @@ export class MessagingStack extends Stack {
     }).bindTable(props.operations, 'OPERATIONS_TABLE', 'write');
     this.dispatcher.addEventSource(
       new SqsEventSource(this.dispatchQueue, {
-        batchSize: 10,
-        maxConcurrency: 10,
+        batchSize: DISPATCH_BATCH,
+        maxConcurrency: dispatchConcurrency(props.sms),
         reportBatchItemFailures: true,
       }),
     );
@@ -112,6 +131,13 @@ export class MessagingStack extends Stack {
         filterPattern: FilterPattern.allEvents(),
       });
     }
+    this.failedDeliveries = new MetricFilter(this, 'FailedDeliveries', {
+      logGroup: this.deliveryStatusHandler.logGroup,
+      filterPattern: FilterPattern.literal('{ $.message = "sms delivery receipt" && $.status = "failed" }'),
+      metricNamespace: 'CrisisVolunteerCorps',
+      metricName: 'SmsDeliveryFailures',
+      metricValue: '1',
+    }).metric({ statistic: 'Sum', period: Duration.minutes(5) });
     this.deliveryStatusLogging = this.smsDeliveryLoggingRole(logGroups.Success);
     this.configureAccountSms(this.deliveryStatusLogging, props.sms.monthlySpendLimitUsd);
   }

@@ -1,6 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { stageConfigSchema } from '../../infra/config';
+import { dispatchConcurrency } from '../../infra/stacks/messaging-stack';
 import {
   actionsOf,
   allowing,
@@ -175,6 +176,42 @@ describe('messaging stack', () => {
       SMS_PARTS_PER_SECOND: '20',
     });
     expect(JSON.stringify(smsAttributesCall(prod))).toContain('"MonthlySpendLimit":"500"');
+  });
+
+  it("counts failed delivery receipts from the delivery status function's own logs", () => {
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: { Ref: Match.stringLikeRegexp('^SmsDeliveryStatusLogs') },
+      FilterPattern: '{ $.message = "sms delivery receipt" && $.status = "failed" }',
+      MetricTransformations: [
+        { MetricNamespace: 'CrisisVolunteerCorps', MetricName: 'SmsDeliveryFailures', MetricValue: '1' },
+      ],
+    });
+  });
+
+  it.each([
+    { numbers: 0, rate: 10, concurrency: 2 },
+    { numbers: 1, rate: 10, concurrency: 2 },
+    { numbers: 3, rate: 10, concurrency: 3 },
+    { numbers: 4, rate: 20, concurrency: 8 },
+    { numbers: 20, rate: 10, concurrency: 10 },
+  ])(
+    'runs $concurrency dispatchers for $numbers numbers at $rate parts/s',
+    ({ numbers, rate, concurrency }) => {
+      const originationNumbers = Array.from(
+        { length: numbers },
+        (_, i) => `+3246000${String(i).padStart(4, '0')}`,
+      );
+      expect(
+        dispatchConcurrency({ originationNumbers, partsPerSecondPerNumber: rate, monthlySpendLimitUsd: 1 }),
+      ).toBe(concurrency);
+    },
+  );
+
+  it('sizes the dispatch event source to the pool', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalIdOf(messaging.dispatcher) },
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
   });
 
   it('refuses a stage whose origination numbers are not E.164', () => {
