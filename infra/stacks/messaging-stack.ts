@@ -117,7 +117,8 @@ export class MessagingStack extends Stack {
       entry: 'functions/sms/delivery-status.ts',
     })
       .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      // A failed SMS is retried through the dispatcher, as a job on the topic.
+      // The retry of a failed SMS goes to the recipient's current phone, looked up then, through the dispatcher.
+      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
       .bindTopicPublish(this.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
     const logGroups = {
       Success: `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber`,

@@ -41,6 +41,14 @@ export const smsJobSchema = z.discriminatedUnion('kind', [
 ]);
 export type SmsJob = z.infer<typeof smsJobSchema>;
 
+/** Which SMS a job is, without the phone number it goes to (what is kept after sending). */
+export type SmsRef = SmsJob extends infer Job ? (Job extends unknown ? Omit<Job, 'to'> : never) : never;
+
+export const withoutRecipient = (job: SmsRef): SmsRef => {
+  const { to: _to, ...ref } = job as SmsRef & { to?: string };
+  return ref as SmsRef;
+};
+
 /** An inbound two-way SMS event (AWS End User Messaging / SNS two-way SMS). */
 export const inboundSmsSchema = z.object({
   originationNumber: z.string(),

@@ -10,6 +10,7 @@ import {
   renderStandDownSms,
 } from '../domain/sms-templates';
 import type { Ports } from '../ports';
+import { coordinatorAtLevel } from '../schemas/duty-roster';
 import type { SmsJob } from '../schemas/sms-job';
 import type { Volunteer } from '../schemas/volunteer';
 import type { Alert } from '../store/alert-repository';
@@ -139,7 +140,7 @@ export const alertCoordinator = async (
   const request = await ports.helpRequests.get(requestId);
   if (!request) throw new Error(`help request ${requestId} is missing`);
   const roster = await ports.dutyRoster.get();
-  const coordinator = level === 0 ? roster?.onDuty : roster?.backups[level - 1];
+  const coordinator = coordinatorAtLevel(roster, level);
   const now = ports.clock.now().toISOString();
   if (!coordinator) {
     await ports.helpRequests.appendTimeline(requestId, {

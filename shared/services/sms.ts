@@ -13,7 +13,8 @@ import { renderHelpSms, renderLateReplySms } from '../domain/sms-templates';
 import { isThrottling } from '../messaging/ports';
 import { logger, maskPhone } from '../observability/logger';
 import type { Ports } from '../ports';
-import type { DeliveryReceipt, InboundSms, SmsJob } from '../schemas/sms-job';
+import { coordinatorAtLevel } from '../schemas/duty-roster';
+import type { DeliveryReceipt, InboundSms, SmsJob, SmsRef } from '../schemas/sms-job';
 
 /** A claim older than this belongs to a dispatcher that died between claim and send (Lambda timeout is shorter). */
 const STALE_CLAIM_MS = 5 * 60 * 1000;
@@ -84,11 +85,21 @@ const sendWithBackoff = async (ports: SmsPorts, job: SmsJob, originationNumber: 
 
 export type ReceiptOutcome = 'delivered' | 'retried' | 'unreachable' | 'unchanged' | 'unknown-message';
 
-type ReceiptPorts = Pick<Ports, 'alerts' | 'smsJobs'>;
+type ReceiptPorts = Pick<Ports, 'alerts' | 'smsJobs' | 'volunteers' | 'dutyRoster'>;
+
+/** Where an SMS goes now: the volunteer's or coordinator's current number; none for an erased or opted-out volunteer. */
+const currentRecipient = async (ports: ReceiptPorts, ref: SmsRef): Promise<string | undefined> => {
+  if (ref.kind === 'alert' || ref.kind === 'stand-down') {
+    const volunteer = await ports.volunteers.get(ref.volunteerId);
+    return volunteer?.status === 'active' ? volunteer.phone : undefined;
+  }
+  return coordinatorAtLevel(await ports.dutyRoster.get(), ref.kind === 'coordinator' ? ref.level : 0)?.phone;
+};
 
 /**
  * Applies one delivery receipt to the SMS it is about. A first failure sends the SMS once more through another
- * origination number; a second leaves it failed (a volunteer alert: the volunteer is unreachable). Receipts for an
+ * origination number, to the recipient's current phone; a second failure, or nobody left to retry for, leaves it
+ * failed (a volunteer alert: the volunteer is unreachable). Receipts for an
  * older message, repeated or out of order, change nothing.
  */
 export const handleDeliveryReceipt = async (
@@ -100,7 +111,9 @@ export const handleDeliveryReceipt = async (
   if (receipt.status === 'delivered')
     return (await ports.alerts.markDelivered(sent, receipt.at)) ? 'delivered' : 'unchanged';
   const reason = receipt.reason ?? 'delivery failed';
-  if (afterDeliveryFailure(sent.attempt) === 'give-up')
+  const to =
+    afterDeliveryFailure(sent.attempt) === 'retry' ? await currentRecipient(ports, sent.job) : undefined;
+  if (!to)
     return (await ports.alerts.markDeliveryFailed(sent, 'failed', receipt.at, reason))
       ? 'unreachable'
       : 'unchanged';
@@ -109,7 +122,7 @@ export const handleDeliveryReceipt = async (
     const current = await ports.alerts.findSms(sent.job);
     if (current?.smsStatus !== 'queued' || current.messageId !== sent.messageId) return 'unchanged';
   }
-  await ports.smsJobs.enqueue([{ ...sent.job, avoidOrigination: sent.originationNumber }]);
+  await ports.smsJobs.enqueue([{ ...sent.job, to, avoidOrigination: sent.originationNumber } as SmsJob]);
   return 'retried';
 };
 

@@ -7,23 +7,26 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { SmsStatus } from '../domain/origination';
-import type { SmsJob } from '../schemas/sms-job';
+import { type SmsJob, type SmsRef, withoutRecipient } from '../schemas/sms-job';
 import { documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
 export type Answer = 'accepted' | 'declined';
 
-/** What the dispatcher sent for a provider message id: enough for a delivery receipt to find and retry its SMS. */
+/**
+ * What the dispatcher sent for a provider message id: enough for a delivery receipt to find and retry its SMS. The
+ * phone number is not kept (an erasure could not find it here): a retry looks up the recipient's current one.
+ */
 export interface SentSms {
-  job: SmsJob;
+  job: SmsRef;
   messageId: string;
   originationNumber: string;
   /** 1 for the first send, 2 for the retry after a failed delivery. */
   attempt: number;
 }
 
-/** Receipts arrive within 72 hours (AWS); the pointer stays a little longer, then TTL removes it and the phone. */
+/** Receipts arrive within 72 hours (AWS); the pointer stays a little longer, then TTL removes it. */
 const SENT_SMS_TTL_SECONDS = 4 * 24 * 3600;
 
 export interface Alert {
@@ -51,7 +54,7 @@ export interface Alert {
 const WRITE_CONCURRENCY = 25;
 const CONFLICT_RETRIES = 4;
 
-const smsKey = (job: SmsJob) => {
+const smsKey = (job: SmsRef) => {
   if (job.kind === 'coordinator') return keys.coordinatorAlert(job.requestId, job.level);
   if (job.kind === 'shortfall') return keys.shortfallAlert(job.requestId);
   return job.kind === 'alert'
@@ -193,6 +196,7 @@ export class AlertRepository {
                 Item: {
                   ...keys.sentSms(sent.messageId),
                   ...sent,
+                  job: withoutRecipient(sent.job),
                   expiresAt: Math.floor(now.getTime() / 1000) + SENT_SMS_TTL_SECONDS,
                 },
                 // Unconditional: the provider's message ids are unique, and the alert's condition guards the transition.
@@ -216,7 +220,7 @@ export class AlertRepository {
   }
 
   /** The SMS record behind a job (a volunteer alert, a stand-down, a coordinator or shortfall SMS). */
-  async findSms(job: SmsJob): Promise<Pick<Alert, 'smsStatus' | 'messageId'> | undefined> {
+  async findSms(job: SmsRef): Promise<Pick<Alert, 'smsStatus' | 'messageId'> | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: smsKey(job), ConsistentRead: true }),
     );
@@ -267,7 +271,7 @@ export class AlertRepository {
   }
 
   private async transition(
-    job: SmsJob,
+    job: SmsRef,
     update: {
       UpdateExpression: string;
       ConditionExpression: string;

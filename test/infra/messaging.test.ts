@@ -245,16 +245,22 @@ describe('messaging stack', () => {
     expect(names.filter((n) => n.includes('DirectPublishToPhoneNumber'))).toEqual([]);
   });
 
-  it('lets the delivery status function update SMS records and requeue a failed SMS on the jobs topic, nothing more', () => {
+  it('lets the delivery status function update SMS records, read recipients and requeue on the jobs topic, nothing more', () => {
     const statements = statementsOf(template, messaging.deliveryStatusHandler);
+    const registryId = logicalIdOf(dev.data.registry);
+    const onRegistry = statements.filter((st) => mentions(st.Resource, registryId));
+    expect(onRegistry.length).toBeGreaterThan(0);
+    for (const statement of onRegistry) {
+      expect(actionsOf(statement).filter((a) => /Put|Update|Delete|Write/.test(a))).toEqual([]);
+    }
     const publishing = allowing(statements, 'sns:Publish');
     expect(publishing).toHaveLength(1);
     expect(publishing[0]?.Resource).toEqual({ Ref: logicalIdOf(messaging.smsJobsTopic) });
     const fn = template.findResources('AWS::Lambda::Function')[logicalIdOf(messaging.deliveryStatusHandler)];
     expect(Object.keys(fn?.Properties.Environment.Variables)).toEqual(
-      expect.arrayContaining(['OPERATIONS_TABLE', 'SMS_JOBS_TOPIC_ARN']),
+      expect.arrayContaining(['OPERATIONS_TABLE', 'REGISTRY_TABLE', 'SMS_JOBS_TOPIC_ARN']),
     );
-    expect(fn?.Properties.Environment.Variables).not.toHaveProperty('REGISTRY_TABLE');
+    expect(fn?.Properties.Environment.Variables).not.toHaveProperty('AUDIT_TABLE');
   });
 
   it('sets the account SMS attributes: delivery logs of every SMS through its role, transactional, a spend cap', () => {

@@ -1,5 +1,4 @@
 import { gzipSync } from 'node:zlib';
-import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeHandler } from '../../../functions/sms/delivery-status';
 import { deliveryLogGroups, subscriptionEvent } from '../../../local/delivery-logs';
@@ -8,6 +7,9 @@ import { logger, maskPhone } from '../../../shared/observability/logger';
 import { dispatchSms } from '../../../shared/services/sms';
 import { anAlert, anAlertJob } from '../../builders/alert';
 import { aHelpRequest } from '../../builders/help-request-record';
+import { anIdentity } from '../../builders/identity';
+import { aMobilePhone } from '../../builders/phone';
+import { aVolunteer } from '../../builders/volunteer';
 import failedLog from '../../events/sns-sms-failed.json' with { type: 'json' };
 import { createTestTables } from '../../support/tables';
 import { testPorts } from '../ports';
@@ -22,9 +24,14 @@ beforeAll(async () => {
 const aSentAlert = async () => {
   const ports = testPorts();
   const request = aHelpRequest();
-  const alert = anAlert(request.id, ulid());
+  const [volunteer] = await ports.volunteers.registerMembers(
+    '44021',
+    [aVolunteer({ phone: aMobilePhone() })],
+    anIdentity(['coordinator']),
+  );
+  const alert = anAlert(request.id, volunteer!.id);
   await ports.alerts.createMany([alert]);
-  await dispatchSms(ports, anAlertJob(alert, '+32470555001'));
+  await dispatchSms(ports, anAlertJob(alert, volunteer!.phone));
   const line = (messageId: string) =>
     JSON.stringify({ ...failedLog, notification: { ...failedLog.notification, messageId } });
   return { ports, alert, line: line(ports.sms.sent[0]!.messageId) };

@@ -337,6 +337,11 @@ describe('delivery receipts', () => {
 
   it('retries a failed coordinator SMS through another number too', async () => {
     const ports = testPorts();
+    await ports.dutyRoster.put(
+      { onDuty: { name: 'Coördinator van dienst', phone: '+32499887766' }, backups: [] },
+      COORDINATOR,
+      '2026-03-02T09:00:00.000Z',
+    );
     const requestId = ulid();
     await ports.alerts.createCoordinatorAlert(requestId, 0, '2026-03-02T10:00:00.000Z');
     const job: SmsJob = {
@@ -353,7 +358,30 @@ describe('delivery receipts', () => {
     await dispatchQueued(ports);
 
     expect(ports.sms.sent).toHaveLength(2);
+    expect(lastSent(ports)).toMatchObject({ to: '+32499887766' });
     expect(lastSent(ports).from).not.toBe(firstFrom);
+  });
+
+  it('keeps no phone number with the sent SMS and retries to the phone the registry holds', async () => {
+    const { ports, volunteer, messageId } = await sentAlert();
+    expect(JSON.stringify(await ports.alerts.findSent(messageId))).not.toContain(volunteer.phone);
+
+    expect(await handleDeliveryReceipt(ports, receipt(messageId, 'failed'))).toBe('retried');
+    await dispatchQueued(ports);
+
+    expect(lastSent(ports).to).toBe(volunteer.phone);
+  });
+
+  it('does not retry for a volunteer who opted out since: they count as unreachable', async () => {
+    const { ports, request, volunteer, messageId } = await sentAlert();
+    await ports.volunteers.optOut(volunteer.id, '2026-03-02T10:00:10.000Z');
+
+    expect(await handleDeliveryReceipt(ports, receipt(messageId, 'failed', 'Phone is switched off'))).toBe(
+      'unreachable',
+    );
+
+    expect(ports.smsJobs.jobs).toEqual([]);
+    expect((await viewHelpRequest(ports, COORDINATOR, request.id)).unreachable.count).toBe(1);
   });
 
   it('shows an empty unreachable list while every SMS is delivered or on its way', async () => {
