@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lifecycleTimingSchema } from '../shared/schemas/help-request';
+import { originationNumberSchema } from '../shared/schemas/sms-job';
 
 /** Per-stage settings: ops change these, never the stacks' code. */
 export const stageConfigSchema = z.object({
@@ -20,5 +21,15 @@ export const stageConfigSchema = z.object({
     .default({ rateLimit: 5, burstLimit: 20 }),
   /** The address citizens see in registration links (a custom domain); the API stage's own URL otherwise. */
   publicBaseUrl: z.url().optional(),
+  sms: z
+    .object({
+      /** Dedicated numbers bought for this stage (E.164); empty: the account's default origination identity. */
+      originationNumbers: z.array(originationNumberSchema).default([]),
+      /** Message parts per second each number may send: the provider's limit per number (10 for a long code). */
+      partsPerSecondPerNumber: z.number().int().positive().default(10),
+      /** Account-wide SMS spend cap in USD per month; above the SNS quota it needs a limit increase first. */
+      monthlySpendLimitUsd: z.number().int().min(0).default(1),
+    })
+    .prefault({}),
 });
 export type StageConfig = z.output<typeof stageConfigSchema>;

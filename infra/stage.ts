@@ -23,6 +23,7 @@ export class CrisisToolStage extends Stage {
       registry: this.data.registry,
       adHoc: this.data.adHoc,
       audit: this.data.audit,
+      sms: config.sms,
     });
     this.workflow = new WorkflowStack(this, 'Workflow', {
       operations: this.data.operations,
@@ -48,6 +49,7 @@ export class CrisisToolStage extends Stage {
       api: this.api.api,
       stateMachine: this.workflow.stateMachine,
       dispatchDeadLetters: this.messaging.dispatchDeadLetters,
+      failedSmsDeliveries: this.messaging.failedDeliveries,
       alarmEmails: config.alarmEmails,
     });
   }

@@ -8,7 +8,9 @@ import { ROUTES } from '../shared/http/routes';
 import type { Ports } from '../shared/ports';
 import { mobilePhoneSchema } from '../shared/schemas/common';
 import type { LifecycleTiming } from '../shared/schemas/help-request';
+import type { OriginationPool } from '../shared/schemas/sms-job';
 import { repositories } from '../shared/store/repositories';
+import { deliveryLogGroups, subscriptionEvent } from './delivery-logs';
 import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from './dynamodb';
 import { createApiServer } from './http-server';
 import { type AnyHandler, lambdaContext, loadHandler } from './lambda-context';
@@ -17,6 +19,12 @@ import { LocalSmsJobQueue } from './sms-job-queue';
 import { SmsOutbox } from './sms-outbox';
 import { synthesizeSystem } from './synth';
 import { LocalTokens, tokenRequestSchema } from './tokens';
+
+/** Two local long codes at the provider's default rate. */
+export const LOCAL_SMS_POOL: OriginationPool = {
+  numbers: ['+32460000001', '+32460000002'],
+  partsPerSecond: 10,
+};
 
 /** Local durations: a whole lifecycle in well under a minute. */
 export const LOCAL_TIMING: LifecycleTiming = {
@@ -37,6 +45,8 @@ export interface LocalRuntimeOptions {
   printSms?: boolean;
   /** Base of the links handed out for public routes (registration URLs); this runtime's own address otherwise. */
   publicBaseUrl?: string;
+  /** The origination numbers the dispatcher spreads SMS over, and their rate. */
+  smsPool?: OriginationPool;
 }
 
 export interface LocalRuntime {
@@ -72,12 +82,27 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     POWERTOOLS_DEV: 'true',
   });
 
+  const smsPool = options.smsPool ?? LOCAL_SMS_POOL;
   const outbox = new SmsOutbox({
     print: options.printSms ?? false,
+    partsPerSecond: smsPool.partsPerSecond,
     ...(options.dataDir ? { file: path.join(options.dataDir, 'sms-outbox.jsonl') } : {}),
   });
   const handlers: Record<string, AnyHandler> = {};
-  const queue = new LocalSmsJobQueue(() => handlers.dispatch!);
+  const logGroups = deliveryLogGroups('eu-west-1', '000000000000');
+  // As SNS writes delivery status logs and the subscription filters pass them on: one event per log group.
+  const reportDeliveries = async () => {
+    const logs = outbox.takeDeliveryLogs();
+    for (const [group, status] of [
+      [logGroups.success, 'SUCCESS'],
+      [logGroups.failure, 'FAILURE'],
+    ] as const) {
+      const lines = logs.filter((log) => log.status === status).map((log) => JSON.stringify(log));
+      if (lines.length)
+        await handlers.deliveryStatus!(subscriptionEvent(group, lines), lambdaContext('SmsDeliveryStatus'));
+    }
+  };
+  const queue = new LocalSmsJobQueue(() => handlers.dispatch!, reportDeliveries);
   const workflow = new LocalWorkflow(
     system.stateMachineDefinition,
     () => Object.fromEntries(Object.keys(LIFECYCLE_TASKS).map((state) => [state, handlers[state]!])),
@@ -89,16 +114,19 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     smsJobs: queue,
     sms: outbox,
     smsTraces: outbox,
+    smsPool,
     workflow,
     timing: options.timing ?? LOCAL_TIMING,
     clock: { now: () => new Date() },
     newId: () => ulid(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 
   for (const [state, entry] of Object.entries(LIFECYCLE_TASKS))
     handlers[state] = await loadHandler(entry, ports);
   handlers.dispatch = await loadHandler('functions/sms/dispatch.ts', ports);
   handlers.inbound = await loadHandler('functions/sms/inbound.ts', ports);
+  handlers.deliveryStatus = await loadHandler('functions/sms/delivery-status.ts', ports);
   const routes = await Promise.all(
     ROUTES.map(async (route) => ({ route, handler: await loadHandler(route.entry, ports) })),
   );
@@ -169,6 +197,24 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           const phone = to ? mobilePhoneSchema.safeParse(to) : undefined;
           const entries = phone?.success ? outbox.sentTo(phone.data) : to ? [] : outbox.entries;
           return { statusCode: 200, body: { messages: entries } };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/_local/sms/undeliverable',
+        handle: async (body) => {
+          const phone = mobilePhoneSchema.safeParse((body as { phone?: unknown } | undefined)?.phone);
+          if (!phone.success) {
+            return {
+              statusCode: 400,
+              body: {
+                error: 'ValidationError',
+                issues: [{ path: 'phone', message: 'a mobile number whose SMS should fail to deliver' }],
+              },
+            };
+          }
+          outbox.makeUndeliverable(phone.data);
+          return { statusCode: 200, body: { undeliverable: true } };
         },
       },
       {

@@ -16,7 +16,11 @@ export class LocalSmsJobQueue implements SmsJobQueue {
   readonly deadLetters: SmsJob[] = [];
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly dispatcher: () => AnyHandler) {}
+  /** `afterBatch` runs once the dispatcher finished a batch: the local provider reports deliveries then. */
+  constructor(
+    private readonly dispatcher: () => AnyHandler,
+    private readonly afterBatch: () => Promise<void> = async () => {},
+  ) {}
 
   async enqueue(jobs: SmsJob[]): Promise<void> {
     for (let i = 0; i < jobs.length; i += BATCH) {
@@ -46,6 +50,7 @@ export class LocalSmsJobQueue implements SmsJobQueue {
     } catch {
       failedIds = records.map((r) => r.messageId);
     }
+    await this.afterBatch();
     const failed = jobs.filter((_, index) => failedIds.includes(records[index]!.messageId));
     if (!failed.length) return;
     if (receive >= MAX_RECEIVES) {

@@ -2,7 +2,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { ulid } from 'ulid';
 import { z } from 'zod';
-import { once, parseEnv } from './config';
+import { once, parseEnv, parseOriginationPool } from './config';
 import { noSmsTraces } from './messaging/sms-traces';
 import { SnsSmsGateway } from './messaging/sns-sms-gateway';
 import { SnsSmsJobQueue } from './messaging/sns-sms-job-queue';
@@ -15,6 +15,7 @@ import { DutyRosterRepository } from './store/duty-roster-repository';
 import { GroupRepository } from './store/group-repository';
 import { HelpRequestRepository } from './store/help-request-repository';
 import { MunicipalityRepository } from './store/municipality-repository';
+import { SmsRateRepository } from './store/sms-rate-repository';
 import { TrainingRepository } from './store/training-repository';
 import { VolunteerRepository } from './store/volunteer-repository';
 import { StepFunctionsWorkflow } from './workflow/step-functions-workflow';
@@ -54,6 +55,8 @@ export const awsPorts = (): Ports => {
     ),
     sms: lazy(() => new SnsSmsGateway(sns())),
     smsTraces: { enumerable: true, value: noSmsTraces },
+    smsPool: lazy(() => parseOriginationPool()),
+    smsRates: lazy(() => new SmsRateRepository()),
     workflow: lazy(
       () =>
         new StepFunctionsWorkflow(
@@ -64,5 +67,6 @@ export const awsPorts = (): Ports => {
     timing: lazy(lifecycleTiming),
     clock: lazy(() => ({ now: () => new Date() })),
     newId: { enumerable: true, value: () => ulid() },
+    sleep: { enumerable: true, value: (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)) },
   });
 };

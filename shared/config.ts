@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type OriginationPool, originationPoolSchema } from './schemas/sms-job';
 
 /**
  * Parses the environment variables one part of the system needs, once, and fails fast naming each missing one.
@@ -24,4 +25,21 @@ export const once = <T>(factory: () => T): (() => T) => {
     }
     return value as T;
   };
+};
+
+/** Comma-separated E.164 numbers, as CDK sets them (an environment variable holds no list). */
+export const parseOriginationPool = (env: NodeJS.ProcessEnv = process.env): OriginationPool => {
+  const { SMS_ORIGINATION_NUMBERS, SMS_PARTS_PER_SECOND } = parseEnv(
+    { SMS_ORIGINATION_NUMBERS: z.string().default(''), SMS_PARTS_PER_SECOND: z.coerce.number().optional() },
+    env,
+  );
+  const pool = originationPoolSchema.safeParse({
+    numbers: SMS_ORIGINATION_NUMBERS.split(',').filter(Boolean),
+    partsPerSecond: SMS_PARTS_PER_SECOND,
+  });
+  if (!pool.success) {
+    const names = pool.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`invalid configuration: SMS_ORIGINATION_NUMBERS/SMS_PARTS_PER_SECOND: ${names}`);
+  }
+  return pool.data;
 };

@@ -1,6 +1,7 @@
 import type { SmsGateway, SmsJobQueue } from './messaging/ports';
 import type { SmsTraces } from './messaging/sms-traces';
 import type { LifecycleTiming } from './schemas/help-request';
+import type { OriginationPool } from './schemas/sms-job';
 import type { AdHocRepository } from './store/ad-hoc-repository';
 import type { AlertRepository } from './store/alert-repository';
 import type { DeploymentRepository } from './store/deployment-repository';
@@ -8,6 +9,7 @@ import type { DutyRosterRepository } from './store/duty-roster-repository';
 import type { GroupRepository } from './store/group-repository';
 import type { HelpRequestRepository } from './store/help-request-repository';
 import type { MunicipalityRepository } from './store/municipality-repository';
+import type { SmsRateRepository } from './store/sms-rate-repository';
 import type { TrainingRepository } from './store/training-repository';
 import type { VolunteerRepository } from './store/volunteer-repository';
 import type { Workflow } from './workflow/ports';
@@ -31,8 +33,13 @@ export interface Ports {
   sms: SmsGateway;
   /** What the SMS channel keeps per phone number, for the purge. */
   smsTraces: SmsTraces;
+  /** The origination numbers SMS go out on and the rate each may send at; the counters that enforce it. */
+  smsPool: OriginationPool;
+  smsRates: SmsRateRepository;
   workflow: Workflow;
   timing: LifecycleTiming;
   clock: { now(): Date };
+  /** Waits (rate windows, backoff); tests pass one that moves their clock instead. */
+  sleep(ms: number): Promise<void>;
   newId(): string;
 }

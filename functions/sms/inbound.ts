@@ -3,18 +3,11 @@ import type { SNSEvent } from 'aws-lambda';
 import { awsPorts } from '../../shared/aws-ports';
 import { logger } from '../../shared/observability/logger';
 import type { Ports } from '../../shared/ports';
+import { parseJsonOrUndefined } from '../../shared/schemas/common';
 import { inboundSmsSchema } from '../../shared/schemas/sms-job';
 import { handleInboundSms } from '../../shared/services/sms';
 
 /** Two-way SMS replies, delivered by the inbound SNS topic; the SNS timestamp orders answers that arrive out of order. */
-const parseJsonOrUndefined = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
-
 export const makeHandler = (ports: Ports) =>
   middy(async (event: SNSEvent) => {
     for (const record of event.Records) {

@@ -1,24 +1,52 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { FilterPattern, LogGroup, MetricFilter, SubscriptionFilter } from 'aws-cdk-lib/aws-logs';
+import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription, SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import {
+  AwsCustomResource,
+  AwsCustomResourcePolicy,
+  type AwsSdkCall,
+  PhysicalResourceId,
+} from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
+import type { StageConfig } from '../config';
 import { HandlerFunction } from '../constructs/handler-function';
+
+const DISPATCH_BATCH = 10;
+
+/**
+ * Dispatchers in flight, sized to what the pool can send: each one works a batch in parallel, so more of them than
+ * the pool has room for per second would only wait on the rate limiter and, after its bounded wait, fail records
+ * towards the DLQ. 2 is the SQS event source's minimum, 10 the cap this stack was load-planned for.
+ */
+export const dispatchConcurrency = (sms: StageConfig['sms']): number =>
+  Math.min(
+    10,
+    Math.max(
+      2,
+      Math.ceil((Math.max(1, sms.originationNumbers.length) * sms.partsPerSecondPerNumber) / DISPATCH_BATCH),
+    ),
+  );
 
 export interface MessagingStackProps extends StackProps {
   operations: Table;
   registry: Table;
   adHoc: Table;
   audit: Table;
+  sms: StageConfig['sms'];
 }
 
 /**
  * SMS fan-out: SMS jobs go out on a topic, an SQS queue buffers them for the dispatcher (bounded concurrency,
- * DLQ after 5 receives); inbound two-way SMS arrive on their own topic and are handled by one function.
+ * DLQ after 5 receives), which spreads them over the stage's origination numbers; SNS's delivery status logs come
+ * back as receipts through subscription filters; inbound two-way SMS arrive on their own topic.
  */
 export class MessagingStack extends Stack {
   readonly smsJobsTopic: Topic;
@@ -27,6 +55,11 @@ export class MessagingStack extends Stack {
   readonly inboundSmsTopic: Topic;
   readonly dispatcher: HandlerFunction;
   readonly inboundHandler: HandlerFunction;
+  readonly deliveryStatusHandler: HandlerFunction;
+  /** The role SNS assumes to write the account's SMS delivery status logs. */
+  readonly deliveryStatusLogging: Role;
+  /** Delivery receipts reporting a failed SMS (each one is retried once, or leaves a volunteer unreachable). */
+  readonly failedDeliveries: Metric;
 
   constructor(scope: Construct, id: string, props: MessagingStackProps) {
     super(scope, id, props);
@@ -58,11 +91,15 @@ export class MessagingStack extends Stack {
     this.dispatcher = new HandlerFunction(this, 'SmsDispatcher', {
       entry: 'functions/sms/dispatch.ts',
       timeout: Duration.seconds(30),
+      environment: {
+        SMS_ORIGINATION_NUMBERS: props.sms.originationNumbers.join(','),
+        SMS_PARTS_PER_SECOND: String(props.sms.partsPerSecondPerNumber),
+      },
     }).bindTable(props.operations, 'OPERATIONS_TABLE', 'write');
     this.dispatcher.addEventSource(
       new SqsEventSource(this.dispatchQueue, {
-        batchSize: 10,
-        maxConcurrency: 10,
+        batchSize: DISPATCH_BATCH,
+        maxConcurrency: dispatchConcurrency(props.sms),
         reportBatchItemFailures: true,
       }),
     );
@@ -78,6 +115,99 @@ export class MessagingStack extends Stack {
       .bindTable(props.audit, 'AUDIT_TABLE', 'append');
     this.inboundSmsTopic.addSubscription(new LambdaSubscription(this.inboundHandler));
     this.allowDirectSms(this.inboundHandler);
+
+    this.deliveryStatusHandler = new HandlerFunction(this, 'SmsDeliveryStatus', {
+      entry: 'functions/sms/delivery-status.ts',
+    })
+      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
+      // The retry of a failed SMS goes to the recipient's current phone, looked up then, through the dispatcher.
+      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
+      .bindTopicPublish(this.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
+    const logGroups = {
+      Success: `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber`,
+      Failure: `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber/Failure`,
+    };
+    for (const [outcome, name] of Object.entries(logGroups)) {
+      // SNS creates these groups itself on the first SMS it logs: they are imported, never owned by the stack.
+      new SubscriptionFilter(this, `SmsDelivery${outcome}Receipts`, {
+        logGroup: LogGroup.fromLogGroupName(this, `SmsDelivery${outcome}Logs`, name),
+        destination: new LambdaDestination(this.deliveryStatusHandler),
+        filterPattern: FilterPattern.allEvents(),
+      });
+    }
+    this.failedDeliveries = new MetricFilter(this, 'FailedDeliveries', {
+      logGroup: this.deliveryStatusHandler.logGroup,
+      filterPattern: FilterPattern.literal('{ $.message = "sms delivery receipt" && $.status = "failed" }'),
+      metricNamespace: 'CrisisVolunteerCorps',
+      metricName: 'SmsDeliveryFailures',
+      metricValue: '1',
+    }).metric({ statistic: 'Sum', period: Duration.minutes(5) });
+    this.deliveryStatusLogging = this.smsDeliveryLoggingRole(logGroups.Success);
+    this.configureAccountSms(this.deliveryStatusLogging, props.sms.monthlySpendLimitUsd);
+  }
+
+  /** What SNS needs to write the delivery status log groups of this account and region, and nothing else. */
+  private smsDeliveryLoggingRole(logGroupName: string): Role {
+    return new Role(this, 'SmsDeliveryStatusLogging', {
+      description: 'Lets SNS write SMS delivery status logs (the delivery receipts)',
+      assumedBy: new ServicePrincipal('sns.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+      inlinePolicies: {
+        DeliveryStatusLogs: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              actions: [
+                'logs:CreateLogGroup',
+                'logs:CreateLogStream',
+                'logs:PutLogEvents',
+                'logs:PutMetricFilter',
+                'logs:PutRetentionPolicy',
+              ],
+              // The success group, its /Failure sibling and their streams.
+              resources: [
+                this.formatArn({
+                  service: 'logs',
+                  resource: 'log-group',
+                  arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+                  resourceName: `${logGroupName}*`,
+                }),
+              ],
+            }),
+          ],
+        }),
+      },
+    });
+  }
+
+  /**
+   * The account's SMS settings (SNS has no CloudFormation resource for them): delivery status logging of every SMS,
+   * transactional by default, and the monthly spend cap. Deleting the stack leaves them as they are.
+   */
+  private configureAccountSms(loggingRole: Role, monthlySpendLimitUsd: number): void {
+    const call: AwsSdkCall = {
+      service: 'SNS',
+      action: 'setSMSAttributes',
+      parameters: {
+        attributes: {
+          DeliveryStatusIAMRole: loggingRole.roleArn,
+          DeliveryStatusSuccessSamplingRate: '100',
+          DefaultSMSType: 'Transactional',
+          MonthlySpendLimit: String(monthlySpendLimitUsd),
+        },
+      },
+      physicalResourceId: PhysicalResourceId.of('sms-account-attributes'),
+    };
+    new AwsCustomResource(this, 'SmsAccountAttributes', {
+      onCreate: call,
+      onUpdate: call,
+      installLatestAwsSdk: false,
+      policy: AwsCustomResourcePolicy.fromStatements([
+        // SetSMSAttributes is an account-level action with no resource to scope it to.
+        new PolicyStatement({ actions: ['sns:SetSMSAttributes'], resources: ['*'] }),
+        new PolicyStatement({ actions: ['iam:PassRole'], resources: [loggingRole.roleArn] }),
+      ]),
+    });
   }
 
   /** SMS straight to phone numbers: `sns:Publish` on anything that is not a topic, and so on no topic at all. */

@@ -1,6 +1,6 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -13,6 +13,7 @@ export interface ObservabilityStackProps extends StackProps {
   api: RestApi;
   stateMachine: StateMachine;
   dispatchDeadLetters: Queue;
+  failedSmsDeliveries: Metric;
   alarmEmails: string[];
 }
 
@@ -42,6 +43,15 @@ export class ObservabilityStack extends Stack {
           period: Duration.minutes(1),
         }),
         ...whenAboveZero,
+      }),
+      new Alarm(this, 'SmsDeliveryFailures', {
+        alarmDescription:
+          'At least 10 SMS failed to deliver in 5 minutes: an origination number may be blocked or a carrier down',
+        metric: props.failedSmsDeliveries,
+        threshold: 10,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
       new Alarm(this, 'LifecycleFailures', {
         alarmDescription: 'A help-request lifecycle execution failed, timed out or was aborted',

@@ -55,3 +55,11 @@ export const clipToSeptets = (text: string, max: number): string => {
 
 export const isSinglePartGsm7 = (text: string): boolean =>
   (gsm7Length(text) ?? Infinity) <= SINGLE_PART_SEPTETS;
+
+/** Message parts the network bills and rate-limits: GSM-7 160 (153 per part when split), else UCS-2 70 (67). */
+export const smsParts = (text: string): number => {
+  const septets = gsm7Length(text);
+  if (septets !== undefined) return septets <= SINGLE_PART_SEPTETS ? 1 : Math.ceil(septets / 153);
+  // UCS-2 counts UTF-16 code units; astral characters (emoji) take two.
+  return text.length <= 70 ? 1 : Math.ceil(text.length / 67);
+};

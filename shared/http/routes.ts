@@ -214,7 +214,8 @@ export const ROUTES: Route[] = [
     method: 'GET',
     path: '/help-requests/{id}',
     entry: 'functions/api/help-requests/get.ts',
-    summary: 'status, scope, counts and timeline (its municipal roles, coordinator, crisis-centre)',
+    summary:
+      'status, scope, counts, timeline and the volunteers the alert SMS could not reach (its municipal roles, coordinator, crisis-centre)',
     response: { status: 200, schema: helpRequestViewSchema },
     // The names behind the answers, for the coordination: members in Registry, spontaneous volunteers in AdHoc.
     needs: ['operations:read', 'registry:read', 'adhoc:read'],

@@ -30,3 +30,12 @@ export const mobilePhoneSchema = z
   .meta({ description: 'mobile number; returned in E.164', example: '+32470123456' });
 
 export const smsLanguageSchema = z.enum(['nl', 'fr', 'en']).default('nl');
+
+/** Text that may not be JSON (an event from outside), for a zod safeParse to judge. */
+export const parseJsonOrUndefined = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};

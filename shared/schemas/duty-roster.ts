@@ -17,3 +17,7 @@ export const dutyRosterSchema = putDutyRosterBodySchema.extend({
   updatedBy: z.string(),
 });
 export type StoredDutyRoster = z.infer<typeof dutyRosterSchema>;
+
+/** The coordinator at `level` of the roster: 0 is the one on duty, then the backups in order. */
+export const coordinatorAtLevel = (roster: DutyRoster | undefined, level: number) =>
+  level === 0 ? roster?.onDuty : roster?.backups[level - 1];

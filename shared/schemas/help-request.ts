@@ -91,6 +91,17 @@ export const responderSchema = z
   })
   .meta({ id: 'Responder' });
 export type Responder = z.infer<typeof responderSchema>;
+/** A volunteer whose alert SMS failed to deliver twice, through two origination numbers: call them another way. */
+export const unreachableVolunteerSchema = z
+  .object({
+    volunteerId: idSchema,
+    /** Absent when the volunteer has since been erased. */
+    name: z.string().optional(),
+    failedAt: z.string(),
+    reason: z.string().meta({ description: "the carrier's reason for the last failed delivery" }),
+  })
+  .meta({ id: 'UnreachableVolunteer' });
+export type UnreachableVolunteer = z.infer<typeof unreachableVolunteerSchema>;
 
 export const helpRequestViewSchema = helpRequestSchema
   .extend({
@@ -100,8 +111,14 @@ export const helpRequestViewSchema = helpRequestSchema
       .optional()
       .meta({ description: 'coordinator and crisis-centre only: every answer, latest first, with its note' }),
     purgeReceipt: purgeReceiptSchema.optional(),
+    unreachable: z
+      .object({ count: z.number().int().min(0), volunteers: z.array(unreachableVolunteerSchema) })
+      .meta({
+        description: 'volunteers the alert SMS could not reach, even after a retry (no phone numbers)',
+      }),
   })
   .meta({ id: 'HelpRequestView' });
+export type HelpRequestView = z.infer<typeof helpRequestViewSchema>;
 
 export const lifecycleTimingSchema = z
   .object({

@@ -1,43 +1,63 @@
 import { z } from 'zod';
 
+/** A dedicated number in E.164 (long code, toll-free, short code with its country prefix). */
+export const originationNumberSchema = z
+  .string()
+  .regex(/^\+[1-9]\d{4,14}$/, 'an E.164 number, e.g. +32460000001');
+
+/** The origination numbers an SMS may go out on and the message parts per second each may send. */
+export const originationPoolSchema = z.object({
+  numbers: z.array(originationNumberSchema),
+  partsPerSecond: z.number().int().positive().default(10),
+});
+export type OriginationPool = z.output<typeof originationPoolSchema>;
+
+const jobBase = {
+  requestId: z.string(),
+  to: z.string(),
+  body: z.string(),
+  /** A retry after a failed delivery: the number the failed SMS went out on, which the dispatcher must not use. */
+  avoidOrigination: z.string().optional(),
+};
+
 /** One SMS to send, as published on the alerts topic and consumed by the dispatcher. */
 export const smsJobSchema = z.discriminatedUnion('kind', [
   z.object({
-    requestId: z.string(),
+    ...jobBase,
     kind: z.enum(['alert', 'stand-down']),
     volunteerId: z.string(),
     /** A spontaneous volunteer: their id stays out of the logs, which the purge cannot reach. */
     spontaneous: z.literal(true).optional(),
-    to: z.string(),
-    body: z.string(),
   }),
   /** A coordinator's update to a volunteer who accepted; one per update and volunteer. */
   z.object({
-    requestId: z.string(),
+    ...jobBase,
     kind: z.literal('update'),
     updateId: z.string(),
     volunteerId: z.string(),
     spontaneous: z.literal(true).optional(),
-    to: z.string(),
-    body: z.string(),
   }),
   /** The on-duty coordinator: fewer volunteers accepted than needed and no corps left to widen to. */
   z.object({
-    requestId: z.string(),
+    ...jobBase,
     kind: z.literal('shortfall'),
-    to: z.string(),
-    body: z.string(),
   }),
   /** The Red Cross coordinator at `level` of the duty roster (0 = on duty, then the backups). */
   z.object({
-    requestId: z.string(),
+    ...jobBase,
     kind: z.literal('coordinator'),
     level: z.number().int().min(0),
-    to: z.string(),
-    body: z.string(),
   }),
 ]);
 export type SmsJob = z.infer<typeof smsJobSchema>;
+
+/** Which SMS a job is, without the phone number it goes to (what is kept after sending). */
+export type SmsRef = SmsJob extends infer Job ? (Job extends unknown ? Omit<Job, 'to'> : never) : never;
+
+export const withoutRecipient = (job: SmsRef): SmsRef => {
+  const { to: _to, ...ref } = job as SmsRef & { to?: string };
+  return ref as SmsRef;
+};
 
 /** An inbound two-way SMS event (AWS End User Messaging / SNS two-way SMS). */
 export const inboundSmsSchema = z.object({
@@ -48,3 +68,35 @@ export const inboundSmsSchema = z.object({
   previousPublishedMessageId: z.string().optional(),
 });
 export type InboundSms = z.infer<typeof inboundSmsSchema>;
+
+/**
+ * One SMS delivery status log line of SNS (log groups `sns/<region>/<account>/DirectPublishToPhoneNumber` and
+ * `…/Failure`); only the fields the receipts use, the rest (destination, price, carrier) is ignored.
+ */
+export const smsDeliveryLogSchema = z.object({
+  notification: z.object({
+    messageId: z.string().min(1),
+    /** UTC, as "2016-06-28 00:40:34.558". */
+    timestamp: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/),
+  }),
+  delivery: z.object({ providerResponse: z.string().optional() }).optional(),
+  status: z.enum(['SUCCESS', 'FAILURE']),
+});
+export type SmsDeliveryLog = z.infer<typeof smsDeliveryLogSchema>;
+
+/** A delivery receipt in the system's own terms, whatever the provider's format. */
+export interface DeliveryReceipt {
+  messageId: string;
+  status: 'delivered' | 'failed';
+  at: string;
+  reason?: string;
+}
+
+export const toDeliveryReceipt = (log: SmsDeliveryLog): DeliveryReceipt => ({
+  messageId: log.notification.messageId,
+  status: log.status === 'SUCCESS' ? 'delivered' : 'failed',
+  at: new Date(`${log.notification.timestamp.replace(' ', 'T')}Z`).toISOString(),
+  ...(log.status === 'FAILURE' && log.delivery?.providerResponse
+    ? { reason: log.delivery.providerResponse }
+    : {}),
+});

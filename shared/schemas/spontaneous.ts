@@ -82,6 +82,8 @@ export const purgeReceiptSchema = z
       standDowns: z.number().int(),
       deployments: z.number().int(),
       timelineEntries: z.number().int(),
+      coordinatorUpdates: z.number().int(),
+      sentSmsPointers: z.number().int(),
       callPointers: z.number().int(),
       smsTraces: z.number().int(),
     }),

@@ -18,11 +18,12 @@ import type { ActivationBody } from '../schemas/activation';
 import type {
   CreateHelpRequestBody,
   HelpRequest,
+  HelpRequestView,
   ListHelpRequestsQuery,
   Responder,
-  TimelineEntry,
+  UnreachableVolunteer,
 } from '../schemas/help-request';
-import type { PurgeReceipt } from '../schemas/spontaneous';
+import type { Alert } from '../store/alert-repository';
 import { mobilise } from './lifecycle';
 import { personBehind } from './people';
 import { requireJoined } from './registry';
@@ -58,21 +59,21 @@ export const launchHelpRequest = async (
   return request;
 };
 
-export const viewHelpRequest = async (
-  ports: Ports,
-  who: Identity,
-  id: string,
-): Promise<
-  HelpRequest & { timeline: TimelineEntry[]; responses?: Responder[]; purgeReceipt?: PurgeReceipt }
-> => {
+export const viewHelpRequest = async (ports: Ports, who: Identity, id: string): Promise<HelpRequestView> => {
   const request = await ports.helpRequests.get(id);
   if (!request) throw new NotFound('help request');
   assertCanReadRequest(who, request.municipality);
-  const purgeReceipt = request.status === 'closed' ? await ports.adHoc.receipt(id) : undefined;
+  const [timeline, alerts, purgeReceipt] = await Promise.all([
+    ports.helpRequests.timeline(id),
+    ports.alerts.listForRequest(id),
+    request.status === 'closed' ? ports.adHoc.receipt(id) : undefined,
+  ]);
+  const unreachable = await unreachableVolunteers(ports, alerts);
   return {
     ...request,
-    timeline: await ports.helpRequests.timeline(id),
-    ...(seesResponders(who) ? { responses: await responders(ports, id) } : {}),
+    timeline,
+    unreachable: { count: unreachable.length, volunteers: unreachable },
+    ...(seesResponders(who) ? { responses: await responders(ports, alerts) } : {}),
     ...(purgeReceipt ? { purgeReceipt } : {}),
   };
 };
@@ -82,10 +83,10 @@ export const viewHelpRequest = async (
  * spontaneous volunteer are no longer listed.
  */
 const responders = async (
-  ports: Pick<Ports, 'alerts' | 'volunteers' | 'adHoc'>,
-  requestId: string,
+  ports: Pick<Ports, 'volunteers' | 'adHoc'>,
+  alerts: Alert[],
 ): Promise<Responder[]> => {
-  const answered = (await ports.alerts.listForRequest(requestId)).filter((a) => a.response && a.respondedAt);
+  const answered = alerts.filter((a) => a.response && a.respondedAt);
   const people = await Promise.all(answered.map((alert) => personBehind(ports, alert)));
   return answered
     .flatMap((alert, i) => {
@@ -105,6 +106,25 @@ const responders = async (
     })
     .sort((a, b) => b.at.localeCompare(a.at));
 };
+
+/** Volunteers whose alert failed to deliver for good, with their name for the coordinator's phone call. */
+const unreachableVolunteers = async (
+  ports: Pick<Ports, 'volunteers' | 'adHoc'>,
+  alerts: Alert[],
+): Promise<UnreachableVolunteer[]> =>
+  Promise.all(
+    alerts
+      .filter((a) => a.smsStatus === 'failed')
+      .map(async (alert) => {
+        const person = await personBehind(ports, alert);
+        return {
+          volunteerId: alert.volunteerId,
+          ...(person ? { name: person.name } : {}),
+          failedAt: alert.failedAt ?? alert.createdAt,
+          reason: alert.failureReason ?? 'delivery failed',
+        };
+      }),
+  );
 
 /** Marks the request closed (once), then lets every waiting step of the lifecycle go on: the close, the escalation. */
 export const closeHelpRequest = async (ports: Ports, who: Identity, id: string): Promise<HelpRequest> => {

@@ -1,5 +1,6 @@
 import { belgianDate } from '../domain/dates';
 import { decideAfterResponses, selectCandidates } from '../domain/help-request';
+import { awaitsSending } from '../domain/origination';
 import { rankCandidates } from '../domain/ranking';
 import { replyCodeFor } from '../domain/reply-code';
 import {
@@ -9,6 +10,7 @@ import {
   renderStandDownSms,
 } from '../domain/sms-templates';
 import type { Ports } from '../ports';
+import { coordinatorAtLevel } from '../schemas/duty-roster';
 import type { SmsJob } from '../schemas/sms-job';
 import type { Volunteer } from '../schemas/volunteer';
 import type { Alert } from '../store/alert-repository';
@@ -62,7 +64,7 @@ export const mobilise = async (
 
   const byId = new Map(volunteers.map((v) => [v.id, v]));
   const jobs = [...existing, ...fresh]
-    .filter((alert) => alert.smsStatus !== 'sent' && byId.has(alert.volunteerId))
+    .filter((alert) => awaitsSending(alert.smsStatus) && byId.has(alert.volunteerId))
     .map((alert): SmsJob => {
       const volunteer = byId.get(alert.volunteerId) as Volunteer;
       return {
@@ -145,7 +147,7 @@ export const alertCoordinator = async (
   const request = await ports.helpRequests.get(requestId);
   if (!request) throw new Error(`help request ${requestId} is missing`);
   const roster = await ports.dutyRoster.get();
-  const coordinator = level === 0 ? roster?.onDuty : roster?.backups[level - 1];
+  const coordinator = coordinatorAtLevel(roster, level);
   const now = ports.clock.now().toISOString();
   if (!coordinator) {
     await ports.helpRequests.appendTimeline(requestId, {

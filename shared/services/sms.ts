@@ -1,33 +1,135 @@
+import { smsParts } from '../domain/gsm7';
+import {
+  ACCOUNT_DEFAULT_ORIGINATION,
+  afterDeliveryFailure,
+  backoffDelayMs,
+  MAX_RATE_WAIT_SECONDS,
+  originationCandidates,
+  rateSecond,
+  untilNextSecond,
+} from '../domain/origination';
 import { parseReply } from '../domain/reply';
 import { renderHelpSms, renderLateReplySms } from '../domain/sms-templates';
+import { isThrottling } from '../messaging/ports';
 import { logger, maskPhone } from '../observability/logger';
 import type { Ports } from '../ports';
-import type { InboundSms, SmsJob } from '../schemas/sms-job';
-import { peopleByPhone } from './people';
+import { coordinatorAtLevel } from '../schemas/duty-roster';
+import type { DeliveryReceipt, InboundSms, SmsJob, SmsRef } from '../schemas/sms-job';
+import { peopleByPhone, personBehind } from './people';
 
 /** A claim older than this belongs to a dispatcher that died between claim and send (Lambda timeout is shorter). */
 const STALE_CLAIM_MS = 5 * 60 * 1000;
 
-type SmsPorts = Pick<Ports, 'alerts' | 'sms' | 'clock'>;
+/** In-process retries of a throttled send before the job goes back to the queue. */
+export const THROTTLE_RETRIES = 3;
 
-/** Sends the SMS of one job at most once per claim; a failed send is released so the redelivery retries it. */
+/** Every number of the pool was full for MAX_RATE_WAIT_SECONDS: the queue redelivers the job later. */
+export class OriginationPoolBusy extends Error {
+  override readonly name = 'OriginationPoolBusy';
+}
+
+type SmsPorts = Pick<Ports, 'alerts' | 'sms' | 'clock' | 'smsRates' | 'smsPool' | 'sleep'>;
+
+/**
+ * Sends the SMS of one job at most once per claim, from a number of the pool that has room this second; a failed
+ * send is released so the redelivery retries it.
+ */
 export const dispatchSms = async (ports: SmsPorts, job: SmsJob): Promise<'sent' | 'duplicate'> => {
   const now = ports.clock.now();
-  const claimed = await ports.alerts.claimForSending(
+  const claim = await ports.alerts.claimForSending(
     job,
     now.toISOString(),
     new Date(now.getTime() - STALE_CLAIM_MS).toISOString(),
   );
-  if (!claimed) return 'duplicate';
-  let messageId: string;
+  if (!claim) return 'duplicate';
+  let sent: { messageId: string; originationNumber: string };
   try {
-    ({ messageId } = await ports.sms.send(job.to, job.body));
+    const originationNumber = await reserveOrigination(ports, job);
+    const { messageId } = await sendWithBackoff(ports, job, originationNumber);
+    sent = { messageId, originationNumber };
   } catch (error) {
     await ports.alerts.release(job);
     throw error;
   }
-  await ports.alerts.markSent(job, messageId, ports.clock.now().toISOString());
+  await ports.alerts.markSent({ job, ...sent, attempt: claim.attempts + 1 }, ports.clock.now());
   return 'sent';
+};
+
+/** The first number with room for the job's parts this second; when all are full, waits for the next second. */
+const reserveOrigination = async (ports: SmsPorts, job: SmsJob): Promise<string> => {
+  const parts = smsParts(job.body);
+  const candidates = originationCandidates(ports.smsPool.numbers, job.to, job.avoidOrigination);
+  for (let waited = 0; ; waited++) {
+    const now = ports.clock.now();
+    for (const number of candidates) {
+      if (await ports.smsRates.reserve(number, rateSecond(now), parts, ports.smsPool.partsPerSecond))
+        return number;
+    }
+    if (waited >= MAX_RATE_WAIT_SECONDS)
+      throw new OriginationPoolBusy(`no origination number had room for ${parts} parts`);
+    await ports.sleep(untilNextSecond(now));
+  }
+};
+
+const sendWithBackoff = async (ports: SmsPorts, job: SmsJob, originationNumber: string) => {
+  const from = originationNumber === ACCOUNT_DEFAULT_ORIGINATION ? undefined : originationNumber;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ports.sms.send(job.to, job.body, from);
+    } catch (error) {
+      if (!isThrottling(error) || attempt >= THROTTLE_RETRIES) throw error;
+      logger.warn('sms throttled, backing off', { requestId: job.requestId, attempt });
+      await ports.sleep(backoffDelayMs(attempt, Math.random()));
+    }
+  }
+};
+
+export type ReceiptOutcome = 'delivered' | 'retried' | 'unreachable' | 'unchanged' | 'unknown-message';
+
+type ReceiptPorts = Pick<Ports, 'alerts' | 'smsJobs' | 'volunteers' | 'adHoc' | 'dutyRoster'>;
+
+/**
+ * Where an SMS goes now: the volunteer's or coordinator's current number; none for an erased or opted-out member or
+ * a purged spontaneous volunteer.
+ */
+const currentRecipient = async (ports: ReceiptPorts, ref: SmsRef): Promise<string | undefined> => {
+  if (ref.kind === 'coordinator' || ref.kind === 'shortfall') {
+    return coordinatorAtLevel(await ports.dutyRoster.get(), ref.kind === 'coordinator' ? ref.level : 0)
+      ?.phone;
+  }
+  if (ref.spontaneous) return (await personBehind(ports, ref))?.phone;
+  const volunteer = await ports.volunteers.get(ref.volunteerId);
+  return volunteer?.status === 'active' ? volunteer.phone : undefined;
+};
+
+/**
+ * Applies one delivery receipt to the SMS it is about. A first failure sends the SMS once more through another
+ * origination number, to the recipient's current phone; a second failure, or nobody left to retry for, leaves it
+ * failed (a volunteer alert: the volunteer is unreachable). Receipts for an
+ * older message, repeated or out of order, change nothing.
+ */
+export const handleDeliveryReceipt = async (
+  ports: ReceiptPorts,
+  receipt: DeliveryReceipt,
+): Promise<ReceiptOutcome> => {
+  const sent = await ports.alerts.findSent(receipt.messageId);
+  if (!sent) return 'unknown-message';
+  if (receipt.status === 'delivered')
+    return (await ports.alerts.markDelivered(sent, receipt.at)) ? 'delivered' : 'unchanged';
+  const reason = receipt.reason ?? 'delivery failed';
+  const to =
+    afterDeliveryFailure(sent.attempt) === 'retry' ? await currentRecipient(ports, sent.job) : undefined;
+  if (!to)
+    return (await ports.alerts.markDeliveryFailed(sent, 'failed', receipt.at, reason))
+      ? 'unreachable'
+      : 'unchanged';
+  if (!(await ports.alerts.markDeliveryFailed(sent, 'queued', receipt.at, reason))) {
+    // Requeued before, but the retry may never have reached the queue: hand it over again (the claim dedupes).
+    const current = await ports.alerts.findSms(sent.job);
+    if (current?.smsStatus !== 'queued' || current.messageId !== sent.messageId) return 'unchanged';
+  }
+  await ports.smsJobs.enqueue([{ ...sent.job, to, avoidOrigination: sent.originationNumber } as SmsJob]);
+  return 'retried';
 };
 
 type InboundPorts = Pick<Ports, 'alerts' | 'volunteers' | 'adHoc' | 'helpRequests' | 'sms'>;
@@ -75,7 +177,8 @@ export const handleInboundSms = async (
   const answer = async (body: string, outcome: 'help-sent' | 'late'): Promise<InboundOutcome> => {
     if (!(await ports.alerts.claimReplyTo(sms.inboundMessageId, receivedAt))) return 'answered-before';
     try {
-      await ports.sms.send(volunteer.phone, body);
+      // From the number the volunteer texted, so the conversation stays on one number.
+      await ports.sms.send(volunteer.phone, body, sms.destinationNumber);
     } catch (error) {
       await ports.alerts.releaseReplyTo(sms.inboundMessageId);
       throw error;

@@ -34,6 +34,8 @@ export interface AdHocFootprint {
     standDowns: Key[];
     deployments: Key[];
     timelineEntries: Key[];
+    coordinatorUpdates: Key[];
+    sentSmsPointers: Key[];
     callPointers: Key[];
   };
   deployments: Pick<Deployment, 'volunteerId' | 'minutes' | 'periods'>[];
@@ -255,10 +257,17 @@ export class AdHocRepository {
       .map((item) => stripKeys<Alert>(item));
     // An alert marked spontaneous names one of them even if their AdHoc record went first (a crashed purge).
     const ids = new Set([...volunteers.map((v) => v.id), ...alerts.map((a) => a.volunteerId)]);
+    const theirItems = (prefix: string) =>
+      operationsItems.filter(
+        (item) => String(item.sk).startsWith(prefix) && ids.has(item.volunteerId as string),
+      );
     const theirs = (prefix: string) =>
-      operationsItems
-        .filter((item) => String(item.sk).startsWith(prefix) && ids.has(item.volunteerId as string))
-        .map((item) => ({ pk: item.pk as string, sk: item.sk as string }));
+      theirItems(prefix).map((item) => ({ pk: item.pk as string, sk: item.sk as string }));
+    // The delivery receipts' pointers name the volunteer too; each SMS lists every message id it went out under.
+    const sentSmsPointers = ['ALERT#', 'STANDDOWN#', 'UPDATE#']
+      .flatMap(theirItems)
+      .flatMap((item) => [...((item.messageIds as Set<string> | undefined) ?? [])])
+      .map((messageId) => keys.sentSms(messageId));
     const code = request.spontaneousCall?.code;
     const pointer = code
       ? (
@@ -279,6 +288,8 @@ export class AdHocRepository {
         standDowns: theirs('STANDDOWN#'),
         deployments: theirs('DEPLOY#'),
         timelineEntries: theirs('TL#'),
+        coordinatorUpdates: theirs('UPDATE#'),
+        sentSmsPointers,
         callPointers: code && pointer ? [keys.spontaneousCall(code)] : [],
       },
       deployments: operationsItems

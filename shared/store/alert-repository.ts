@@ -7,12 +7,28 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { SmsJob } from '../schemas/sms-job';
+import type { SmsStatus } from '../domain/origination';
+import { type SmsJob, type SmsRef, withoutRecipient } from '../schemas/sms-job';
 import { documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
 export type Answer = 'accepted' | 'declined';
+
+/**
+ * What the dispatcher sent for a provider message id: enough for a delivery receipt to find and retry its SMS. The
+ * phone number is not kept (an erasure could not find it here): a retry looks up the recipient's current one.
+ */
+export interface SentSms {
+  job: SmsRef;
+  messageId: string;
+  originationNumber: string;
+  /** 1 for the first send, 2 for the retry after a failed delivery. */
+  attempt: number;
+}
+
+/** Receipts arrive within 72 hours (AWS); the pointer stays a little longer, then TTL removes it. */
+const SENT_SMS_TTL_SECONDS = 4 * 24 * 3600;
 
 export interface Alert {
   requestId: string;
@@ -20,9 +36,19 @@ export interface Alert {
   /** The corps the volunteer belongs to (differs from the request's municipality after widening). */
   municipality: string;
   code: string;
-  smsStatus: 'queued' | 'sending' | 'sent';
+  smsStatus: SmsStatus;
   createdAt: string;
   sentAt?: string;
+  /** The provider's id of the last SMS sent, the number it went out on and how many were sent so far. */
+  messageId?: string;
+  /** Every provider message id the SMS went out under (a retry adds one): the purge deletes their pointers. */
+  messageIds?: Set<string>;
+  originationNumber?: string;
+  attempts?: number;
+  deliveredAt?: string;
+  /** The last failed delivery: a retry follows the first, the second leaves the volunteer unreachable. */
+  failedAt?: string;
+  failureReason?: string;
   response?: Answer;
   respondedAt?: string;
   note?: string;
@@ -35,7 +61,7 @@ const CONFLICT_RETRIES = 4;
 /** A week: SNS gives up redelivering within hours. */
 const INBOUND_MARKER_SECONDS = 7 * 24 * 3600;
 
-const smsKey = (job: SmsJob) => {
+const smsKey = (job: SmsRef) => {
   if (job.kind === 'coordinator') return keys.coordinatorAlert(job.requestId, job.level);
   if (job.kind === 'shortfall') return keys.shortfallAlert(job.requestId);
   if (job.kind === 'update') return keys.coordinatorUpdate(job.requestId, job.updateId, job.volunteerId);
@@ -156,28 +182,126 @@ export class AlertRepository {
    * queued → sending, once: the conditional write that makes a redelivered job a no-op. A claim older than
    * `staleBefore` is taken over, so a dispatcher that crashed between claim and send does not lose the SMS.
    */
-  async claimForSending(job: SmsJob, now: string, staleBefore: string): Promise<boolean> {
-    return this.transition(job, {
-      UpdateExpression: 'SET smsStatus = :sending, claimedAt = :now',
-      ConditionExpression: 'smsStatus = :queued OR (smsStatus = :sending AND claimedAt < :stale)',
+  async claimForSending(
+    job: SmsJob,
+    now: string,
+    staleBefore: string,
+  ): Promise<{ attempts: number } | undefined> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: smsKey(job),
+          UpdateExpression: 'SET smsStatus = :sending, claimedAt = :now',
+          ConditionExpression: 'smsStatus = :queued OR (smsStatus = :sending AND claimedAt < :stale)',
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':queued': 'queued',
+            ':now': now,
+            ':stale': staleBefore,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { attempts: (Attributes?.attempts as number | undefined) ?? 0 };
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** sending → sent, together with the pointer from the message id back to this SMS (for its delivery receipt). */
+  async markSent(sent: SentSms, now: Date): Promise<boolean> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: smsKey(sent.job),
+                UpdateExpression:
+                  'SET smsStatus = :sent, sentAt = :now, messageId = :messageId, originationNumber = :from, attempts = :attempt ADD messageIds :messageIds REMOVE claimedAt',
+                ConditionExpression: 'smsStatus = :sending',
+                ExpressionAttributeValues: {
+                  ':sent': 'sent',
+                  ':sending': 'sending',
+                  ':now': now.toISOString(),
+                  ':messageId': sent.messageId,
+                  // Every message id the SMS ever had, so the purge finds each pointer below.
+                  ':messageIds': new Set([sent.messageId]),
+                  ':from': sent.originationNumber,
+                  ':attempt': sent.attempt,
+                },
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: {
+                  ...keys.sentSms(sent.messageId),
+                  ...sent,
+                  job: withoutRecipient(sent.job),
+                  expiresAt: Math.floor(now.getTime() / 1000) + SENT_SMS_TTL_SECONDS,
+                },
+                // Unconditional: the provider's message ids are unique, and the alert's condition guards the transition.
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async findSent(messageId: string): Promise<SentSms | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.sentSms(messageId), ConsistentRead: true }),
+    );
+    return Item ? stripKeys<SentSms>(Item) : undefined;
+  }
+
+  /** The SMS record behind a job (a volunteer alert, a stand-down, a coordinator or shortfall SMS). */
+  async findSms(job: SmsRef): Promise<Pick<Alert, 'smsStatus' | 'messageId'> | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: smsKey(job), ConsistentRead: true }),
+    );
+    return Item ? stripKeys<Alert>(Item) : undefined;
+  }
+
+  /** sent → delivered, for the message the receipt is about only: a late or repeated receipt changes nothing. */
+  async markDelivered(sent: SentSms, at: string): Promise<boolean> {
+    return this.transition(sent.job, {
+      UpdateExpression: 'SET smsStatus = :delivered, deliveredAt = :at',
+      ConditionExpression: 'smsStatus = :sent AND messageId = :messageId',
       ExpressionAttributeValues: {
-        ':sending': 'sending',
-        ':queued': 'queued',
-        ':now': now,
-        ':stale': staleBefore,
+        ':delivered': 'delivered',
+        ':sent': 'sent',
+        ':messageId': sent.messageId,
+        ':at': at,
       },
     });
   }
 
-  async markSent(job: SmsJob, messageId: string, now: string): Promise<boolean> {
-    return this.transition(job, {
-      UpdateExpression: 'SET smsStatus = :sent, sentAt = :now, messageId = :messageId REMOVE claimedAt',
-      ConditionExpression: 'smsStatus = :sending',
+  /** sent → queued (for the retry) or failed (for good), for the message the receipt is about only. */
+  async markDeliveryFailed(
+    sent: SentSms,
+    next: 'queued' | 'failed',
+    at: string,
+    reason: string,
+  ): Promise<boolean> {
+    return this.transition(sent.job, {
+      UpdateExpression: 'SET smsStatus = :next, failedAt = :at, failureReason = :reason',
+      ConditionExpression: 'smsStatus = :sent AND messageId = :messageId',
       ExpressionAttributeValues: {
+        ':next': next,
         ':sent': 'sent',
-        ':sending': 'sending',
-        ':now': now,
-        ':messageId': messageId,
+        ':messageId': sent.messageId,
+        ':at': at,
+        ':reason': reason,
       },
     });
   }
@@ -192,7 +316,7 @@ export class AlertRepository {
   }
 
   private async transition(
-    job: SmsJob,
+    job: SmsRef,
     update: {
       UpdateExpression: string;
       ConditionExpression: string;

@@ -62,6 +62,13 @@ export const keys = {
   }),
   /** A phone registered for one request (AdHoc): one registration per phone per request, and inbound replies. */
   spontaneousPhone: (e164: string, requestId: string) => ({ pk: `PHONE#${e164}`, sk: `REQ#${requestId}` }),
+  /** Message parts one origination number sent in one epoch second: the rate limiter's counter. */
+  smsRate: (originationNumber: string, second: number) => ({
+    pk: `SMSRATE#${originationNumber}`,
+    sk: `SEC#${second}`,
+  }),
+  /** Points from a provider message id to the SMS it carried, so a delivery receipt finds its alert. */
+  sentSms: (messageId: string) => ({ pk: `SMSMSG#${messageId}`, sk: 'SMSMSG' }),
 };
 
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'expiresAt'] as const;

@@ -5,6 +5,7 @@ import { DutyRosterRepository } from './duty-roster-repository';
 import { GroupRepository } from './group-repository';
 import { HelpRequestRepository } from './help-request-repository';
 import { MunicipalityRepository } from './municipality-repository';
+import { SmsRateRepository } from './sms-rate-repository';
 import { TrainingRepository } from './training-repository';
 import { VolunteerRepository } from './volunteer-repository';
 
@@ -22,4 +23,5 @@ export const repositories = () => ({
   dutyRoster: new DutyRosterRepository(),
   deployments: new DeploymentRepository(),
   adHoc: new AdHocRepository(),
+  smsRates: new SmsRateRepository(),
 });

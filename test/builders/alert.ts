@@ -1,6 +1,6 @@
 import { replyCodeFor } from '../../shared/domain/reply-code';
 import type { SmsJob } from '../../shared/schemas/sms-job';
-import type { Alert } from '../../shared/store/alert-repository';
+import type { Alert, SentSms } from '../../shared/store/alert-repository';
 
 /** A queued, unanswered alert of one volunteer for one request, with the reply code mobilisation gives it. */
 export const anAlert = (requestId: string, volunteerId: string, overrides: Partial<Alert> = {}): Alert => ({
@@ -23,4 +23,13 @@ export const anAlertJob = (
   volunteerId: alert.volunteerId,
   to,
   body: `Rode Kruis: hulpvraag Gent: Wateroverlast. Kan je helpen? Antwoord JA 1234 of NEE 1234.`,
+});
+
+/** What the dispatcher records when the provider accepted `job`'s SMS: the first send, from the pool's first number. */
+export const aSentSms = (job: SmsJob, messageId: string, overrides: Partial<SentSms> = {}): SentSms => ({
+  job,
+  messageId,
+  originationNumber: '+32460000001',
+  attempt: 1,
+  ...overrides,
 });

@@ -208,6 +208,9 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
         deployments: 2,
         // Each: the acceptance, the check-in, the check-out (by hand or at the close).
         timelineEntries: 6,
+        coordinatorUpdates: 0,
+        // The delivery receipts' pointers of their four SMS: two welcomes, two stand-downs.
+        sentSmsPointers: 4,
         callPointers: 1,
         // Each: the welcome with the reply code and the stand-down.
         smsTraces: 4,

@@ -1,5 +1,7 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { stageConfigSchema } from '../../infra/config';
+import { dispatchConcurrency } from '../../infra/stacks/messaging-stack';
 import {
   actionsOf,
   allowing,
@@ -10,10 +12,24 @@ import {
   type Json,
   logicalIdOf,
   mentions,
+  stageWith,
   statementsOf,
 } from './synth';
 
 const template = devTemplate('messaging');
+
+/** The SDK call the account SMS attributes custom resource makes on create. */
+const smsAttributesCall = (t: Template): Json => {
+  const resources = Object.values(t.findResources('Custom::AWS'));
+  expect(resources).toHaveLength(1);
+  const create = resources[0]!.Properties.Create;
+  if (typeof create === 'string') return JSON.parse(create);
+  // Serialised JSON with tokens (the role's ARN) joined in: each token becomes a string naming what it refers to.
+  const parts = create['Fn::Join'][1] as Json[];
+  return JSON.parse(
+    parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p).replace(/"/g, "'"))).join(''),
+  );
+};
 const messaging = dev.messaging;
 const keyId = () => {
   const keys = Object.keys(template.findResources('AWS::KMS::Key'));
@@ -133,7 +149,159 @@ describe('messaging stack', () => {
     });
   });
 
-  it('runs its two functions on Node 24, arm64, with active tracing and the NodejsFunction handler', () => {
-    expectFunctionConventions(template, 2);
+  it('runs its three functions on Node 24, arm64, with active tracing and the NodejsFunction handler', () => {
+    expectFunctionConventions(template, 3);
+  });
+
+  it('tells the dispatcher its origination numbers and their rate (the default pool: account default, 10 parts/s)', () => {
+    const dispatcher = template.findResources('AWS::Lambda::Function')[logicalIdOf(messaging.dispatcher)];
+    expect(dispatcher?.Properties.Environment.Variables).toMatchObject({
+      SMS_ORIGINATION_NUMBERS: '',
+      SMS_PARTS_PER_SECOND: '10',
+    });
+  });
+
+  it('takes the origination pool, the rate and the spend cap from the stage configuration', () => {
+    const stage = stageWith('Pooled', {
+      sms: {
+        originationNumbers: ['+32460000001', '+32460000002'],
+        partsPerSecondPerNumber: 20,
+        monthlySpendLimitUsd: 500,
+      },
+    });
+    const prod = Template.fromStack(stage.messaging);
+    const dispatcher = prod.findResources('AWS::Lambda::Function')[logicalIdOf(stage.messaging.dispatcher)];
+    expect(dispatcher?.Properties.Environment.Variables).toMatchObject({
+      SMS_ORIGINATION_NUMBERS: '+32460000001,+32460000002',
+      SMS_PARTS_PER_SECOND: '20',
+    });
+    expect(JSON.stringify(smsAttributesCall(prod))).toContain('"MonthlySpendLimit":"500"');
+  });
+
+  it("counts failed delivery receipts from the delivery status function's own logs", () => {
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: { Ref: Match.stringLikeRegexp('^SmsDeliveryStatusLogs') },
+      FilterPattern: '{ $.message = "sms delivery receipt" && $.status = "failed" }',
+      MetricTransformations: [
+        { MetricNamespace: 'CrisisVolunteerCorps', MetricName: 'SmsDeliveryFailures', MetricValue: '1' },
+      ],
+    });
+  });
+
+  it.each([
+    { numbers: 0, rate: 10, concurrency: 2 },
+    { numbers: 1, rate: 10, concurrency: 2 },
+    { numbers: 3, rate: 10, concurrency: 3 },
+    { numbers: 4, rate: 20, concurrency: 8 },
+    { numbers: 20, rate: 10, concurrency: 10 },
+  ])(
+    'runs $concurrency dispatchers for $numbers numbers at $rate parts/s',
+    ({ numbers, rate, concurrency }) => {
+      const originationNumbers = Array.from(
+        { length: numbers },
+        (_, i) => `+3246000${String(i).padStart(4, '0')}`,
+      );
+      expect(
+        dispatchConcurrency({ originationNumbers, partsPerSecondPerNumber: rate, monthlySpendLimitUsd: 1 }),
+      ).toBe(concurrency);
+    },
+  );
+
+  it('sizes the dispatch event source to the pool', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalIdOf(messaging.dispatcher) },
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+  });
+
+  it('refuses a stage whose origination numbers are not E.164', () => {
+    expect(() =>
+      stageConfigSchema.parse({ stageName: 'Bad', sms: { originationNumbers: ['0460 00 00 01'] } }),
+    ).toThrow(/E\.164/);
+  });
+
+  it('feeds both SNS SMS delivery status log groups to the delivery status function', () => {
+    const filters = Object.values(template.findResources('AWS::Logs::SubscriptionFilter'));
+    expect(filters).toHaveLength(2);
+    const groups = filters.map((f) => JSON.stringify(f.Properties.LogGroupName));
+    expect(groups.some((g) => g.endsWith('/DirectPublishToPhoneNumber"]]}'))).toBe(true);
+    expect(groups.some((g) => g.endsWith('/DirectPublishToPhoneNumber/Failure"]]}'))).toBe(true);
+    for (const filter of filters) {
+      expect(filter.Properties.FilterPattern).toBe('');
+      expect(filter.Properties.DestinationArn).toEqual({
+        'Fn::GetAtt': [logicalIdOf(messaging.deliveryStatusHandler), 'Arn'],
+      });
+    }
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      FunctionName: { 'Fn::GetAtt': [logicalIdOf(messaging.deliveryStatusHandler), 'Arn'] },
+      Principal: 'logs.amazonaws.com',
+    });
+  });
+
+  it('does not create the delivery status log groups: SNS owns them', () => {
+    const names = Object.values(template.findResources('AWS::Logs::LogGroup')).map((g) =>
+      JSON.stringify(g.Properties.LogGroupName ?? ''),
+    );
+    expect(names.filter((n) => n.includes('DirectPublishToPhoneNumber'))).toEqual([]);
+  });
+
+  it('lets the delivery status function update SMS records, read recipients and requeue on the jobs topic, nothing more', () => {
+    const statements = statementsOf(template, messaging.deliveryStatusHandler);
+    const registryId = logicalIdOf(dev.data.registry);
+    const onRegistry = statements.filter((st) => mentions(st.Resource, registryId));
+    expect(onRegistry.length).toBeGreaterThan(0);
+    for (const statement of onRegistry) {
+      expect(actionsOf(statement).filter((a) => /Put|Update|Delete|Write/.test(a))).toEqual([]);
+    }
+    const publishing = allowing(statements, 'sns:Publish');
+    expect(publishing).toHaveLength(1);
+    expect(publishing[0]?.Resource).toEqual({ Ref: logicalIdOf(messaging.smsJobsTopic) });
+    const fn = template.findResources('AWS::Lambda::Function')[logicalIdOf(messaging.deliveryStatusHandler)];
+    expect(Object.keys(fn?.Properties.Environment.Variables)).toEqual(
+      expect.arrayContaining(['OPERATIONS_TABLE', 'REGISTRY_TABLE', 'SMS_JOBS_TOPIC_ARN']),
+    );
+    expect(fn?.Properties.Environment.Variables).not.toHaveProperty('AUDIT_TABLE');
+  });
+
+  it('sets the account SMS attributes: delivery logs of every SMS through its role, transactional, a spend cap', () => {
+    const call = smsAttributesCall(template);
+    expect(call).toMatchObject({ service: 'SNS', action: 'setSMSAttributes' });
+    expect(call.parameters.attributes).toMatchObject({
+      DeliveryStatusSuccessSamplingRate: '100',
+      DefaultSMSType: 'Transactional',
+      MonthlySpendLimit: '1',
+    });
+    expect(JSON.stringify(call.parameters.attributes.DeliveryStatusIAMRole)).toContain(
+      logicalIdOf(messaging.deliveryStatusLogging),
+    );
+  });
+
+  it('lets the custom resource set SMS attributes and pass only the delivery logging role', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p).includes('sns:SetSMSAttributes'),
+    );
+    expect(policies).toHaveLength(1);
+    const statements = policies[0]!.Properties.PolicyDocument.Statement as Json[];
+    expect(statements.map((st) => st.Action).sort()).toEqual(['iam:PassRole', 'sns:SetSMSAttributes']);
+    const passRole = statements.find((st) => st.Action === 'iam:PassRole');
+    expect(passRole.Resource).toEqual({
+      'Fn::GetAtt': [logicalIdOf(messaging.deliveryStatusLogging), 'Arn'],
+    });
+  });
+
+  it('lets only SNS of this account assume the delivery logging role, to write the SNS SMS log groups only', () => {
+    const role = template.findResources('AWS::IAM::Role')[logicalIdOf(messaging.deliveryStatusLogging)];
+    expect(role?.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Action: 'sts:AssumeRole',
+        Effect: 'Allow',
+        Principal: { Service: 'sns.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      },
+    ]);
+    const statements = role?.Properties.Policies.flatMap((p: Json) => p.PolicyDocument.Statement) as Json[];
+    expect(statements).toHaveLength(1);
+    expect(actionsOf(statements[0]).every((a) => a.startsWith('logs:'))).toBe(true);
+    expect(JSON.stringify(statements[0].Resource)).toContain('DirectPublishToPhoneNumber*');
   });
 });

@@ -39,9 +39,20 @@ describe('observability stack', () => {
     expect(alarm.Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0 });
   });
 
+  it('alarms when 10 or more SMS fail to deliver within 5 minutes (a blocked number, a carrier outage)', () => {
+    const alarms = alarmsOn('CrisisVolunteerCorps', 'SmsDeliveryFailures');
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0].Properties).toMatchObject({
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: 10,
+      Period: 300,
+      Statistic: 'Sum',
+    });
+  });
+
   it('notifies the ops topic from every alarm', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(3);
+    expect(alarms).toHaveLength(4);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: logicalIdOf(observability.opsTopic) }]);
     }

@@ -36,6 +36,10 @@ export const prodStage = (): CrisisToolStage => {
   prod ??= new CrisisToolStage(app, 'Prod', stageConfigSchema.parse({ stageName: 'Prod', production: true }));
   return prod;
 };
+/** Another stage in the same app, from a configuration of the test's own. */
+export const stageWith = (stageName: string, config: Record<string, unknown>): CrisisToolStage =>
+  new CrisisToolStage(app, stageName, stageConfigSchema.parse({ stageName, ...config }));
+
 export const prodTemplate = (name: StackName): Template => templateOf(prodStage(), name);
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation fragments are untyped JSON.

@@ -29,12 +29,13 @@ export class RecordingWorkflow implements Workflow {
 
 /** The SMS provider, which cannot run here: records what it was asked to send, and forgets it when purged. */
 export class RecordingSmsGateway implements SmsGateway, SmsTraces {
-  sent: { to: string; body: string }[] = [];
-  private sends = 0;
+  sent: { to: string; body: string; from?: string; messageId: string }[] = [];
 
-  async send(to: string, body: string): Promise<{ messageId: string }> {
-    this.sent.push({ to, body });
-    return { messageId: `msg-${++this.sends}` };
+  async send(to: string, body: string, from?: string): Promise<{ messageId: string }> {
+    // Unique like the provider's: the receipts' pointers share the table with other tests.
+    const messageId = `msg-${ulid()}`;
+    this.sent.push({ to, body, ...(from ? { from } : {}), messageId });
+    return { messageId };
   }
 
   async count(phones: readonly string[]): Promise<number> {
@@ -84,6 +85,9 @@ export type TestPorts = Ports & {
   clock: TestClock;
 };
 
+/** Two origination numbers at the default rate of 10 message parts per second each. */
+export const TEST_POOL = { numbers: ['+32460000001', '+32460000002'], partsPerSecond: 10 };
+
 /**
  * The real repositories on this file's DynamoDB Local tables (build after createTestTables), with in-memory fakes
  * for what only AWS provides (SMS, queue, state machine).
@@ -97,7 +101,9 @@ export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): Te
     smsTraces: sms,
     workflow: new RecordingWorkflow(),
     timing: { ackTimeoutSeconds: 1, responseWindowSeconds: 1, aftercareWindowSeconds: 1 },
+    smsPool: TEST_POOL,
     clock,
+    sleep: async (ms) => clock.advance(ms),
     newId: () => ulid(),
   };
 };

@@ -8,6 +8,7 @@ import { dispatchSms, handleInboundSms } from '../../../shared/services/sms';
 import { AdHocRepository } from '../../../shared/store/ad-hoc-repository';
 import { type Alert, AlertRepository } from '../../../shared/store/alert-repository';
 import { HelpRequestRepository } from '../../../shared/store/help-request-repository';
+import { SmsRateRepository } from '../../../shared/store/sms-rate-repository';
 import { VolunteerRepository } from '../../../shared/store/volunteer-repository';
 import { anAlert, anAlertJob } from '../../builders/alert';
 import { aHelpRequest } from '../../builders/help-request-record';
@@ -15,23 +16,24 @@ import { anIdentity } from '../../builders/identity';
 import { aMobilePhone } from '../../builders/phone';
 import { aVolunteer } from '../../builders/volunteer';
 import { createTestTables } from '../../support/tables';
+import { TEST_POOL } from '../ports';
 
 /** The SMS provider, which cannot run here: records what it sent and can be told to refuse the next send. */
 class RecordingSmsGateway implements SmsGateway {
-  readonly sent: { to: string; body: string; messageId: string }[] = [];
+  readonly sent: { to: string; body: string; messageId: string; from?: string }[] = [];
   private failures = 0;
 
   failNextSend(): void {
     this.failures++;
   }
 
-  async send(to: string, body: string): Promise<{ messageId: string }> {
+  async send(to: string, body: string, from?: string): Promise<{ messageId: string }> {
     if (this.failures > 0) {
       this.failures--;
       throw new Error('provider unavailable');
     }
     const messageId = `msg-${this.sent.length + 1}`;
-    this.sent.push({ to, body, messageId });
+    this.sent.push({ to, body, messageId, ...(from ? { from } : {}) });
     return { messageId };
   }
 
@@ -47,6 +49,7 @@ let alerts: AlertRepository;
 let volunteers: VolunteerRepository;
 let helpRequests: HelpRequestRepository;
 let adHoc: AdHocRepository;
+let smsRates: SmsRateRepository;
 
 beforeAll(async () => {
   await createTestTables();
@@ -54,6 +57,7 @@ beforeAll(async () => {
   alerts = new AlertRepository();
   volunteers = new VolunteerRepository();
   helpRequests = new HelpRequestRepository();
+  smsRates = new SmsRateRepository();
 });
 
 const alertOf = async (requestId: string, volunteerId: string): Promise<Alert | undefined> =>
@@ -64,7 +68,8 @@ describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
     const sms = new RecordingSmsGateway();
     const alert = anAlert(ulid(), ulid());
     await alerts.createMany([alert]);
-    return { sms, alert, job: anAlertJob(alert, aMobilePhone()), ports: { alerts, sms, clock } };
+    const ports = { alerts, sms, clock, smsRates, smsPool: TEST_POOL, sleep: async () => {} };
+    return { sms, alert, job: anAlertJob(alert, aMobilePhone()), ports };
   };
 
   it('sends the SMS of a job once and marks the alert sent with the provider message id', async () => {
@@ -72,7 +77,7 @@ describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
 
     expect(await dispatchSms(ports, job)).toBe('sent');
 
-    expect(sms.sent).toEqual([{ to: job.to, body: job.body, messageId: 'msg-1' }]);
+    expect(sms.sent).toEqual([{ to: job.to, body: job.body, messageId: 'msg-1', from: expect.any(String) }]);
     expect(await alertOf(alert.requestId, alert.volunteerId)).toMatchObject({
       smsStatus: 'sent',
       sentAt: '2026-03-01T10:01:00.000Z',

@@ -270,7 +270,9 @@ describe('a spontaneous volunteer through the lifecycle, and the purge, with Dyn
     // Everything that did not name them is still there, the member's alert, deployment and profile included.
     const ids = [registration.id, other.id];
     const aboutThem = (item: Record<string, unknown>) =>
-      ids.includes(item.volunteerId as string) || String(item.pk).startsWith('CALL#');
+      ids.includes(item.volunteerId as string) ||
+      ids.includes((item.job as { volunteerId?: string } | undefined)?.volunteerId as string) ||
+      String(item.pk).startsWith('CALL#');
     // The request record itself gains the anonymous totals.
     const kept = (table: string) => before[table]!.filter((item) => !aboutThem(item) && item.sk !== 'META');
     for (const table of ['Registry', 'Operations']) {
@@ -290,6 +292,8 @@ describe('a spontaneous volunteer through the lifecycle, and the purge, with Dyn
         standDowns: 1,
         deployments: 1,
         timelineEntries: 4,
+        coordinatorUpdates: 0,
+        sentSmsPointers: 3,
         callPointers: 1,
         smsTraces: 3,
       },

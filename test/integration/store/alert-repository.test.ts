@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { HelpRequest } from '../../../shared/schemas/help-request';
 import { type Alert, AlertRepository } from '../../../shared/store/alert-repository';
 import { HelpRequestRepository } from '../../../shared/store/help-request-repository';
-import { anAlert, anAlertJob } from '../../builders/alert';
+import { anAlert, anAlertJob, aSentSms } from '../../builders/alert';
 import { aHelpRequest } from '../../builders/help-request-record';
 import { createTestTables } from '../../support/tables';
 
@@ -74,7 +74,7 @@ describe('AlertRepository on DynamoDB Local', () => {
       const alert = await aStoredAlert();
       const job = anAlertJob(alert);
       await alerts.claimForSending(job, T1, T0);
-      await alerts.markSent(job, 'msg-1', T1);
+      await alerts.markSent(aSentSms(job, 'msg-1'), new Date(T1));
 
       expect(await alerts.createMany([alert, anAlert(alert.requestId, ulid())])).toBe(1);
 
@@ -99,8 +99,8 @@ describe('AlertRepository on DynamoDB Local', () => {
     it('claims a queued alert once; a second claim (a duplicate delivery) is refused', async () => {
       const job = anAlertJob(await aStoredAlert());
 
-      expect(await alerts.claimForSending(job, T1, T0)).toBe(true);
-      expect(await alerts.claimForSending(job, T1, T0)).toBe(false);
+      expect(await alerts.claimForSending(job, T1, T0)).toEqual({ attempts: 0 });
+      expect(await alerts.claimForSending(job, T1, T0)).toBeUndefined();
     });
 
     it('takes over a claim older than staleBefore, so an SMS whose dispatcher died is not lost', async () => {
@@ -108,15 +108,15 @@ describe('AlertRepository on DynamoDB Local', () => {
       const job = anAlertJob(alert);
       await alerts.claimForSending(job, T1, T0);
 
-      expect(await alerts.claimForSending(job, T2, T1)).toBe(false);
-      expect(await alerts.claimForSending(job, T3, T2)).toBe(true);
+      expect(await alerts.claimForSending(job, T2, T1)).toBeUndefined();
+      expect(await alerts.claimForSending(job, T3, T2)).toEqual({ attempts: 0 });
       expect(await current(alert)).toMatchObject({ smsStatus: 'sending', claimedAt: T3 });
     });
 
     it('refuses to claim an SMS for an alert that does not exist, and creates no item', async () => {
       const job = anAlertJob({ requestId: ulid(), volunteerId: ulid() });
 
-      expect(await alerts.claimForSending(job, T1, T0)).toBe(false);
+      expect(await alerts.claimForSending(job, T1, T0)).toBeUndefined();
       expect(await alerts.listForRequest(job.requestId)).toEqual([]);
     });
 
@@ -125,18 +125,18 @@ describe('AlertRepository on DynamoDB Local', () => {
       const job = anAlertJob(alert);
       await alerts.claimForSending(job, T1, T0);
 
-      expect(await alerts.markSent(job, 'msg-42', T2)).toBe(true);
+      expect(await alerts.markSent(aSentSms(job, 'msg-42'), new Date(T2))).toBe(true);
 
       const sent = await current(alert);
       expect(sent).toMatchObject({ smsStatus: 'sent', sentAt: T2, messageId: 'msg-42' });
       expect(sent).not.toHaveProperty('claimedAt');
-      expect(await alerts.claimForSending(job, T3, T3)).toBe(false);
+      expect(await alerts.claimForSending(job, T3, T3)).toBeUndefined();
     });
 
     it('does not mark an SMS sent that was never claimed', async () => {
       const alert = await aStoredAlert();
 
-      expect(await alerts.markSent(anAlertJob(alert), 'msg-1', T1)).toBe(false);
+      expect(await alerts.markSent(aSentSms(anAlertJob(alert), 'msg-1'), new Date(T1))).toBe(false);
       expect((await current(alert)).smsStatus).toBe('queued');
     });
 
@@ -150,14 +150,14 @@ describe('AlertRepository on DynamoDB Local', () => {
       expect(released.smsStatus).toBe('queued');
       expect(released).not.toHaveProperty('claimedAt');
 
-      expect(await alerts.claimForSending(job, T1, T0)).toBe(true);
+      expect(await alerts.claimForSending(job, T1, T0)).toEqual({ attempts: 0 });
     });
 
     it('does not release an SMS that was sent already', async () => {
       const alert = await aStoredAlert();
       const job = anAlertJob(alert);
       await alerts.claimForSending(job, T1, T0);
-      await alerts.markSent(job, 'msg-1', T1);
+      await alerts.markSent(aSentSms(job, 'msg-1'), new Date(T1));
 
       expect(await alerts.release(job)).toBe(false);
       expect((await current(alert)).smsStatus).toBe('sent');
@@ -170,8 +170,8 @@ describe('AlertRepository on DynamoDB Local', () => {
       expect(await alerts.createStandDown(requestId, volunteerId, T1)).toBe(false);
       const job = { ...anAlertJob({ requestId, volunteerId }), kind: 'stand-down' as const };
 
-      expect(await alerts.claimForSending(job, T1, T0)).toBe(true);
-      expect(await alerts.claimForSending(job, T1, T0)).toBe(false);
+      expect(await alerts.claimForSending(job, T1, T0)).toEqual({ attempts: 0 });
+      expect(await alerts.claimForSending(job, T1, T0)).toBeUndefined();
       expect(await alerts.listForRequest(requestId)).toEqual([]);
     });
   });

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gsm7Length, isSinglePartGsm7, SINGLE_PART_SEPTETS, toGsm7 } from '../../../../shared/domain/gsm7';
+import {
+  gsm7Length,
+  isSinglePartGsm7,
+  SINGLE_PART_SEPTETS,
+  smsParts,
+  toGsm7,
+} from '../../../../shared/domain/gsm7';
 
 // GSM 03.38, written out from the standard's table (not copied from the source) so it is an independent oracle.
 const GSM7_BASIC = [
@@ -131,6 +137,32 @@ describe('toGsm7', () => {
         expect(toGsm7(toGsm7(text))).toBe(toGsm7(text));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('smsParts', () => {
+  it.each([
+    { text: 'a'.repeat(160), parts: 1 },
+    { text: 'a'.repeat(161), parts: 2 },
+    { text: 'a'.repeat(306), parts: 2 },
+    { text: 'a'.repeat(307), parts: 3 },
+    { text: '€'.repeat(80), parts: 1 },
+    { text: '€'.repeat(81), parts: 2 },
+    { text: 'België', parts: 1 },
+    { text: `België ${'a'.repeat(63)}`, parts: 1 },
+    { text: `België ${'a'.repeat(64)}`, parts: 2 },
+    { text: `België ${'a'.repeat(127)}`, parts: 2 },
+    { text: `België ${'a'.repeat(128)}`, parts: 3 },
+  ])('bills $parts part(s) for a text of $text.length characters', ({ text, parts }) => {
+    expect(smsParts(text)).toBe(parts);
+  });
+
+  it('never bills fewer parts for a longer text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.string({ maxLength: 50 }), (text, more) => {
+        expect(smsParts(text + more)).toBeGreaterThanOrEqual(smsParts(text));
+      }),
     );
   });
 });

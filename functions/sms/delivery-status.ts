@@ -1,0 +1,39 @@
+import { gunzipSync } from 'node:zlib';
+import middy from '@middy/core';
+import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from 'aws-lambda';
+import { awsPorts } from '../../shared/aws-ports';
+import { logger, maskPhone } from '../../shared/observability/logger';
+import type { Ports } from '../../shared/ports';
+import { parseJsonOrUndefined } from '../../shared/schemas/common';
+import { smsDeliveryLogSchema, toDeliveryReceipt } from '../../shared/schemas/sms-job';
+import { handleDeliveryReceipt } from '../../shared/services/sms';
+
+/** Enough of an unknown line to recognise it in an incident, with every phone number in it masked. */
+const masked = (line: string) => line.slice(0, 300).replace(/\+\d{6,15}/g, maskPhone);
+
+/**
+ * SMS delivery receipts: the SNS delivery status log lines that CloudWatch Logs subscription filters pass on
+ * (gzipped, base64-encoded). Lines in another format are skipped; they are not ours to fail on.
+ */
+export const makeHandler = (ports: Ports) =>
+  middy(async (event: CloudWatchLogsEvent) => {
+    const data = JSON.parse(
+      gunzipSync(Buffer.from(event.awslogs.data, 'base64')).toString('utf8'),
+    ) as CloudWatchLogsDecodedData;
+    if (data.messageType !== 'DATA_MESSAGE') return;
+    for (const line of data.logEvents) {
+      const parsed = smsDeliveryLogSchema.safeParse(parseJsonOrUndefined(line.message));
+      if (!parsed.success) {
+        logger.warn('skipped a log line that is not an SMS delivery status', {
+          logGroup: data.logGroup,
+          line: masked(line.message),
+        });
+        continue;
+      }
+      const receipt = toDeliveryReceipt(parsed.data);
+      const outcome = await handleDeliveryReceipt(ports, receipt);
+      logger.info('sms delivery receipt', { messageId: receipt.messageId, status: receipt.status, outcome });
+    }
+  });
+
+export const handler = makeHandler(awsPorts());

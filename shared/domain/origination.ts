@@ -1,0 +1,55 @@
+/**
+ * Which origination number sends an SMS, and when. Pure rules: the rate counters live in DynamoDB, the clock and the
+ * randomness are passed in.
+ */
+
+/** The account's default origination identity, for a stage that has no pool of its own (e.g. a sandbox). */
+export const ACCOUNT_DEFAULT_ORIGINATION = 'account-default';
+
+/** The first send and one retry through another number after a failed delivery receipt. */
+export const MAX_DELIVERY_ATTEMPTS = 2;
+
+/** How long a dispatcher waits for room in the pool before it gives the job back to the queue. */
+export const MAX_RATE_WAIT_SECONDS = 5;
+
+const hash = (text: string): number => {
+  let h = 0;
+  for (const char of text) h = (Math.imul(h, 31) + (char.codePointAt(0) ?? 0)) >>> 0;
+  return h;
+};
+
+/**
+ * The numbers to try, best first. A recipient starts on the same number every time (replies and retries stay on a
+ * thread the phone knows), recipients spread evenly over the pool, and a full number overflows to the next ones.
+ * `avoid` (the number a failed delivery went out on) comes last, and only when the pool has nothing else.
+ */
+export const originationCandidates = (pool: readonly string[], to: string, avoid?: string): string[] => {
+  if (pool.length === 0) return [ACCOUNT_DEFAULT_ORIGINATION];
+  const start = hash(to) % pool.length;
+  const rotated = [...pool.slice(start), ...pool.slice(0, start)];
+  const others = rotated.filter((number) => number !== avoid);
+  return others.length > 0 ? others : rotated;
+};
+
+/** The rate window a send falls in: one UTC epoch second. */
+export const rateSecond = (now: Date): number => Math.floor(now.getTime() / 1000);
+
+/** Milliseconds until the next rate window opens. */
+export const untilNextSecond = (now: Date): number => 1000 - (now.getTime() % 1000);
+
+/**
+ * Exponential backoff with full jitter (AWS Architecture Blog): a random wait in [0, min(cap, base · 2^attempt)),
+ * so dispatchers throttled together do not retry together.
+ */
+export const backoffDelayMs = (attempt: number, random: number, baseMs = 100, capMs = 2000): number =>
+  Math.floor(random * Math.min(capMs, baseMs * 2 ** attempt));
+
+/** After a failed delivery receipt: one more try through another number, then the recipient counts as unreachable. */
+export const afterDeliveryFailure = (attempts: number): 'retry' | 'give-up' =>
+  attempts < MAX_DELIVERY_ATTEMPTS ? 'retry' : 'give-up';
+
+/** queued → sending → sent → delivered | failed (for good); a first failed delivery goes back to queued once. */
+export type SmsStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed';
+
+/** Whether an SMS is still owed: a mobilisation run again hands these to the dispatcher (the claim dedupes). */
+export const awaitsSending = (status: SmsStatus): boolean => status === 'queued' || status === 'sending';

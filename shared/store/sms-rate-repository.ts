@@ -1,0 +1,42 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, isConditionFailure } from './dynamo-client';
+import { keys } from './keys';
+import { tableNames } from './tables';
+
+/** Counters outlive their second by a minute; TTL only keeps the table clean, the key's second does the limiting. */
+const COUNTER_TTL_SECONDS = 60;
+
+/**
+ * The per-number rate limit, shared by every concurrent dispatcher: one counter item per origination number per
+ * second, incremented only while the parts fit, so concurrent reservations never add up past the limit.
+ */
+export class SmsRateRepository {
+  constructor(
+    private readonly db = documentClient(),
+    private readonly table = tableNames.operations(),
+  ) {}
+
+  /** Reserves `parts` message parts on `originationNumber` in `second`; false when they do not fit any more. */
+  async reserve(originationNumber: string, second: number, parts: number, limit: number): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.smsRate(originationNumber, second),
+          UpdateExpression: 'ADD parts :parts SET expiresAt = :expiresAt',
+          // An empty second takes any message, so one longer than the limit still goes out (alone).
+          ConditionExpression: 'attribute_not_exists(parts) OR parts <= :room',
+          ExpressionAttributeValues: {
+            ':parts': parts,
+            ':room': limit - parts,
+            ':expiresAt': second + COUNTER_TTL_SECONDS,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,396 @@
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
+import { ulid } from 'ulid';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { originationCandidates, rateSecond } from '../../../shared/domain/origination';
+import { SnsSmsGateway } from '../../../shared/messaging/sns-sms-gateway';
+import type { DeliveryReceipt, SmsJob } from '../../../shared/schemas/sms-job';
+import { viewHelpRequest } from '../../../shared/services/help-requests';
+import {
+  dispatchSms,
+  handleDeliveryReceipt,
+  OriginationPoolBusy,
+  THROTTLE_RETRIES,
+} from '../../../shared/services/sms';
+import type { Alert } from '../../../shared/store/alert-repository';
+import { SmsRateRepository } from '../../../shared/store/sms-rate-repository';
+import { anAlert, anAlertJob } from '../../builders/alert';
+import { aHelpRequest } from '../../builders/help-request-record';
+import { anIdentity } from '../../builders/identity';
+import { aMobilePhone } from '../../builders/phone';
+import { aVolunteer } from '../../builders/volunteer';
+import { createTestTables } from '../../support/tables';
+import { TEST_POOL, TestClock, type TestPorts, testPorts } from '../ports';
+
+const [FIRST, SECOND] = TEST_POOL.numbers as [string, string];
+const COORDINATOR = anIdentity(['coordinator'], undefined, 'coordinator-1');
+const sns = mockClient(SNSClient);
+
+beforeAll(async () => {
+  await createTestTables();
+});
+afterEach(() => sns.reset());
+
+/** A stored help request with one queued alert for a registered volunteer of Gent, and the job that sends it. */
+const anAlertedVolunteer = async (ports: TestPorts) => {
+  const request = aHelpRequest();
+  await ports.helpRequests.create(request);
+  const [volunteer] = await ports.volunteers.registerMembers(
+    '44021',
+    [aVolunteer({ phone: aMobilePhone() })],
+    COORDINATOR,
+  );
+  const alert = anAlert(request.id, volunteer!.id);
+  await ports.alerts.createMany([alert]);
+  return { request, volunteer: volunteer!, alert, job: anAlertJob(alert, volunteer!.phone) };
+};
+
+const alertOf = async (ports: Pick<TestPorts, 'alerts'>, alert: Alert) =>
+  (await ports.alerts.listForRequest(alert.requestId)).find((a) => a.volunteerId === alert.volunteerId);
+
+const receipt = (messageId: string, status: DeliveryReceipt['status'], reason?: string): DeliveryReceipt => ({
+  messageId,
+  status,
+  at: '2026-03-02T10:00:30.000Z',
+  ...(reason ? { reason } : {}),
+});
+
+/** Runs what the queue holds through the dispatcher, as the SQS event source would, and empties it. */
+const dispatchQueued = async (ports: TestPorts): Promise<void> => {
+  const jobs = ports.smsJobs.jobs.splice(0);
+  for (const job of jobs) await dispatchSms(ports, job);
+};
+
+const lastSent = (ports: TestPorts) => ports.sms.sent.at(-1)!;
+const messageIdOf = (ports: TestPorts) => lastSent(ports).messageId;
+
+describe('the per-number rate limiter on DynamoDB Local', () => {
+  it('lets 40 concurrent one-part reservations on one number take exactly the 10 parts of one second', async () => {
+    const rates = new SmsRateRepository();
+    const number = `+3246${ulid().slice(-7).replace(/\D/g, '1')}`;
+
+    const granted = await Promise.all(Array.from({ length: 40 }, () => rates.reserve(number, 1_000, 1, 10)));
+
+    expect(granted.filter(Boolean)).toHaveLength(10);
+    expect(await rates.reserve(number, 1_001, 1, 10)).toBe(true);
+  });
+
+  it('never lets concurrent multi-part reservations add up past the limit', async () => {
+    const rates = new SmsRateRepository();
+    const number = '+32460999001';
+    const sizes = [3, 2, 3, 1, 2, 3, 2, 1, 3, 2, 3, 1];
+
+    const granted = await Promise.all(sizes.map((parts) => rates.reserve(number, 2_000, parts, 10)));
+
+    const used = sizes.filter((_, i) => granted[i]).reduce((sum, parts) => sum + parts, 0);
+    expect(used).toBeLessThanOrEqual(10);
+    expect(used).toBeGreaterThanOrEqual(8);
+  });
+
+  it('lets one message longer than the whole limit go out alone in an empty second', async () => {
+    const rates = new SmsRateRepository();
+    expect(await rates.reserve('+32460999002', 3_000, 12, 10)).toBe(true);
+    expect(await rates.reserve('+32460999002', 3_000, 1, 10)).toBe(false);
+  });
+});
+
+describe('dispatchSms over the origination pool', () => {
+  it("sends from the recipient's first number of the pool and records it on the alert", async () => {
+    const ports = testPorts();
+    const { alert, job } = await anAlertedVolunteer(ports);
+
+    expect(await dispatchSms(ports, job)).toBe('sent');
+
+    expect(ports.sms.sent).toEqual([
+      { to: job.to, body: job.body, from: expect.any(String), messageId: expect.any(String) },
+    ]);
+    expect(await alertOf(ports, alert)).toMatchObject({
+      smsStatus: 'sent',
+      originationNumber: lastSent(ports).from,
+      attempts: 1,
+      messageId: lastSent(ports).messageId,
+    });
+  });
+
+  it('overflows to the next number when the first is full this second', async () => {
+    const ports = testPorts(new TestClock('2026-03-02T10:00:00.100Z'));
+    const { job } = await anAlertedVolunteer(ports);
+    const [preferred, other] = originationCandidates(TEST_POOL.numbers, job.to) as [string, string];
+    expect(await ports.smsRates.reserve(preferred, rateSecond(ports.clock.now()), 10, 10)).toBe(true);
+
+    await dispatchSms(ports, job);
+
+    expect(lastSent(ports).from).toBe(other);
+  });
+
+  it('waits for the next second when every number is full, then sends', async () => {
+    const ports = testPorts();
+    ports.clock.set('2026-03-02T11:00:00.400Z');
+    const second = rateSecond(ports.clock.now());
+    for (const number of TEST_POOL.numbers) await ports.smsRates.reserve(number, second, 10, 10);
+    const { alert, job } = await anAlertedVolunteer(ports);
+
+    expect(await dispatchSms(ports, job)).toBe('sent');
+
+    expect(ports.clock.now().toISOString()).toBe('2026-03-02T11:00:01.000Z');
+    expect((await alertOf(ports, alert))?.smsStatus).toBe('sent');
+  });
+
+  it('gives the job back (released, for the queue to redeliver) when the pool stays full', async () => {
+    const ports = testPorts();
+    ports.clock.set('2026-03-02T12:00:00.000Z');
+    // The clock stands still while waiting: the second never ends, so the pool never has room.
+    ports.sleep = async () => {};
+    const second = rateSecond(ports.clock.now());
+    for (const number of TEST_POOL.numbers) await ports.smsRates.reserve(number, second, 10, 10);
+    const { alert, job } = await anAlertedVolunteer(ports);
+
+    await expect(dispatchSms(ports, job)).rejects.toBeInstanceOf(OriginationPoolBusy);
+
+    expect(ports.sms.sent).toEqual([]);
+    expect((await alertOf(ports, alert))?.smsStatus).toBe('queued');
+  });
+
+  it('honours "not this number": a retry goes out on the other number of the pool', async () => {
+    for (const avoid of [FIRST, SECOND]) {
+      const ports = testPorts();
+      const { job } = await anAlertedVolunteer(ports);
+      await dispatchSms(ports, { ...job, avoidOrigination: avoid });
+      expect(lastSent(ports).from).toBe(avoid === FIRST ? SECOND : FIRST);
+    }
+  });
+});
+
+describe('dispatchSms when SNS throttles (aws-sdk-client-mock)', () => {
+  const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottledException' });
+  const snsPorts = () => {
+    const ports = testPorts();
+    const waits: number[] = [];
+    return {
+      ...ports,
+      sms: new SnsSmsGateway(new SNSClient({})),
+      sleep: async (ms: number) => {
+        waits.push(ms);
+        ports.clock.advance(ms);
+      },
+      waits,
+    };
+  };
+
+  it('backs off and sends the SMS once when SNS throttles twice, then accepts', async () => {
+    const ports = snsPorts();
+    const { alert, job } = await anAlertedVolunteer(testPorts());
+    sns.on(PublishCommand).rejectsOnce(throttled()).rejectsOnce(throttled()).resolves({ MessageId: 'sns-1' });
+
+    expect(await dispatchSms(ports, job)).toBe('sent');
+
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(3);
+    expect(ports.waits).toHaveLength(2);
+    expect(ports.waits[0]).toBeLessThan(100);
+    expect(ports.waits[1]).toBeLessThan(200);
+    expect(await alertOf(ports, alert)).toMatchObject({ smsStatus: 'sent', messageId: 'sns-1' });
+  });
+
+  it('releases the alert and fails the record when SNS keeps throttling, and marks nothing sent', async () => {
+    const ports = snsPorts();
+    const { alert, job } = await anAlertedVolunteer(testPorts());
+    sns.on(PublishCommand).rejects(throttled());
+
+    await expect(dispatchSms(ports, job)).rejects.toThrow('Rate exceeded');
+
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(THROTTLE_RETRIES + 1);
+    const after = await alertOf(ports, alert);
+    expect(after?.smsStatus).toBe('queued');
+    expect(after).not.toHaveProperty('messageId');
+  });
+
+  it('does not retry an error that is not throttling', async () => {
+    const ports = snsPorts();
+    const { job } = await anAlertedVolunteer(testPorts());
+    sns
+      .on(PublishCommand)
+      .rejects(Object.assign(new Error('Invalid parameter'), { name: 'InvalidParameterException' }));
+
+    await expect(dispatchSms(ports, job)).rejects.toThrow('Invalid parameter');
+
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+    expect(ports.waits).toEqual([]);
+  });
+});
+
+describe('delivery receipts', () => {
+  const sentAlert = async () => {
+    const ports = testPorts();
+    const alerted = await anAlertedVolunteer(ports);
+    await dispatchSms(ports, alerted.job);
+    return { ports, ...alerted, messageId: messageIdOf(ports), firstFrom: lastSent(ports).from };
+  };
+
+  it('marks a sent alert delivered', async () => {
+    const { ports, alert, messageId } = await sentAlert();
+
+    expect(await handleDeliveryReceipt(ports, receipt(messageId, 'delivered'))).toBe('delivered');
+
+    expect(await alertOf(ports, alert)).toMatchObject({
+      smsStatus: 'delivered',
+      deliveredAt: '2026-03-02T10:00:30.000Z',
+    });
+  });
+
+  it('changes nothing on a repeated receipt', async () => {
+    const { ports, alert, messageId } = await sentAlert();
+    await handleDeliveryReceipt(ports, receipt(messageId, 'delivered'));
+
+    expect(await handleDeliveryReceipt(ports, receipt(messageId, 'delivered'))).toBe('unchanged');
+    expect(await handleDeliveryReceipt(ports, receipt(messageId, 'failed', 'late failure'))).toBe(
+      'unchanged',
+    );
+
+    expect((await alertOf(ports, alert))?.smsStatus).toBe('delivered');
+    expect(ports.smsJobs.jobs).toEqual([]);
+  });
+
+  it('ignores a receipt for a message the system did not send', async () => {
+    const ports = testPorts();
+    expect(await handleDeliveryReceipt(ports, receipt('someone-else', 'failed'))).toBe('unknown-message');
+  });
+
+  it('retries a failed SMS once through another number, and the retry is delivered', async () => {
+    const { ports, alert, job, messageId, firstFrom } = await sentAlert();
+
+    expect(await handleDeliveryReceipt(ports, receipt(messageId, 'failed', 'Phone is switched off'))).toBe(
+      'retried',
+    );
+    expect(ports.smsJobs.jobs).toEqual([{ ...job, avoidOrigination: firstFrom }]);
+    expect(await alertOf(ports, alert)).toMatchObject({
+      smsStatus: 'queued',
+      failureReason: 'Phone is switched off',
+    });
+
+    await dispatchQueued(ports);
+    const retry = lastSent(ports);
+    expect(ports.sms.sent).toHaveLength(2);
+    expect(retry.from).not.toBe(firstFrom);
+    expect(await alertOf(ports, alert)).toMatchObject({
+      smsStatus: 'sent',
+      attempts: 2,
+      originationNumber: retry.from,
+    });
+
+    expect(await handleDeliveryReceipt(ports, receipt(messageIdOf(ports), 'delivered'))).toBe('delivered');
+    expect((await alertOf(ports, alert))?.smsStatus).toBe('delivered');
+  });
+
+  it('ignores a late receipt of the first SMS once the retry is under way', async () => {
+    const { ports, alert, messageId } = await sentAlert();
+    await handleDeliveryReceipt(ports, receipt(messageId, 'failed'));
+    await dispatchQueued(ports);
+
+    expect(await handleDeliveryReceipt(ports, receipt(messageId, 'delivered'))).toBe('unchanged');
+
+    expect(await alertOf(ports, alert)).toMatchObject({ smsStatus: 'sent', attempts: 2 });
+  });
+
+  it('requeues the retry again when the same failure receipt comes back before the retry was sent', async () => {
+    const { ports, job, messageId } = await sentAlert();
+    await handleDeliveryReceipt(ports, receipt(messageId, 'failed'));
+
+    expect(await handleDeliveryReceipt(ports, receipt(messageId, 'failed'))).toBe('retried');
+    await dispatchQueued(ports);
+
+    // Two jobs for the retry, one SMS: the claim makes the second a duplicate.
+    expect(ports.sms.sent.filter((m) => m.to === job.to)).toHaveLength(2);
+  });
+
+  it('lists a volunteer as unreachable on the request after the retry failed too, without the phone', async () => {
+    const { ports, request, volunteer, alert, messageId } = await sentAlert();
+    await handleDeliveryReceipt(
+      ports,
+      receipt(messageId, 'failed', 'Unknown error attempting to reach phone'),
+    );
+    await dispatchQueued(ports);
+
+    expect(
+      await handleDeliveryReceipt(
+        ports,
+        receipt(messageIdOf(ports), 'failed', 'Phone is currently unreachable'),
+      ),
+    ).toBe('unreachable');
+
+    expect(await alertOf(ports, alert)).toMatchObject({ smsStatus: 'failed', attempts: 2 });
+    expect(ports.smsJobs.jobs).toEqual([]);
+    const requester = anIdentity(['requester'], '44021', 'gent-official');
+    const view = await viewHelpRequest(ports, requester, request.id);
+    expect(view.unreachable).toEqual({
+      count: 1,
+      volunteers: [
+        {
+          volunteerId: volunteer.id,
+          name: volunteer.name,
+          failedAt: '2026-03-02T10:00:30.000Z',
+          reason: 'Phone is currently unreachable',
+        },
+      ],
+    });
+    expect(JSON.stringify(view)).not.toContain(volunteer.phone);
+  });
+
+  it('retries a failed coordinator SMS through another number too', async () => {
+    const ports = testPorts();
+    await ports.dutyRoster.put(
+      { onDuty: { name: 'Coördinator van dienst', phone: '+32499887766' }, backups: [] },
+      COORDINATOR,
+      '2026-03-02T09:00:00.000Z',
+    );
+    const requestId = ulid();
+    await ports.alerts.createCoordinatorAlert(requestId, 0, '2026-03-02T10:00:00.000Z');
+    const job: SmsJob = {
+      requestId,
+      kind: 'coordinator',
+      level: 0,
+      to: '+32499887766',
+      body: 'Rode Kruis: hulpvraag',
+    };
+    await dispatchSms(ports, job);
+    const firstFrom = lastSent(ports).from;
+
+    expect(await handleDeliveryReceipt(ports, receipt(messageIdOf(ports), 'failed'))).toBe('retried');
+    await dispatchQueued(ports);
+
+    expect(ports.sms.sent).toHaveLength(2);
+    expect(lastSent(ports)).toMatchObject({ to: '+32499887766' });
+    expect(lastSent(ports).from).not.toBe(firstFrom);
+  });
+
+  it('keeps no phone number with the sent SMS and retries to the phone the registry holds', async () => {
+    const { ports, volunteer, messageId } = await sentAlert();
+    expect(JSON.stringify(await ports.alerts.findSent(messageId))).not.toContain(volunteer.phone);
+
+    expect(await handleDeliveryReceipt(ports, receipt(messageId, 'failed'))).toBe('retried');
+    await dispatchQueued(ports);
+
+    expect(lastSent(ports).to).toBe(volunteer.phone);
+  });
+
+  it('does not retry for a volunteer who opted out since: they count as unreachable', async () => {
+    const { ports, request, volunteer, messageId } = await sentAlert();
+    await ports.volunteers.optOut(volunteer.id, '2026-03-02T10:00:10.000Z');
+
+    expect(await handleDeliveryReceipt(ports, receipt(messageId, 'failed', 'Phone is switched off'))).toBe(
+      'unreachable',
+    );
+
+    expect(ports.smsJobs.jobs).toEqual([]);
+    expect((await viewHelpRequest(ports, COORDINATOR, request.id)).unreachable.count).toBe(1);
+  });
+
+  it('shows an empty unreachable list while every SMS is delivered or on its way', async () => {
+    const { ports, request, messageId } = await sentAlert();
+    await handleDeliveryReceipt(ports, receipt(messageId, 'failed'));
+
+    expect((await viewHelpRequest(ports, COORDINATOR, request.id)).unreachable).toEqual({
+      count: 0,
+      volunteers: [],
+    });
+  });
+});
