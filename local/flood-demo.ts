@@ -22,8 +22,22 @@ const DESTELBERGEN_MEMBERS = [
   { name: 'Hanne Jacobs', phone: '+32470300003', answer: undefined },
 ];
 
+const CITIZENS = [
+  { name: 'Jonas Verbeke', phone: '+32470400001', birthDate: '1985-02-14', parentalConsent: false },
+  // 17 in the year of the demo: registers with a parent's consent.
+  {
+    name: 'Lotte Desmet',
+    phone: '+32470400002',
+    birthDate: `${new Date().getUTCFullYear() - 17}-01-01`,
+    parentalConsent: true,
+  },
+];
+
 const NAMES = new Map(
-  [ON_DUTY, BACKUP, ...GENT_MEMBERS, ...DESTELBERGEN_MEMBERS].map((person) => [person.phone, person.name]),
+  [ON_DUTY, BACKUP, ...GENT_MEMBERS, ...DESTELBERGEN_MEMBERS, ...CITIZENS].map((person) => [
+    person.phone,
+    person.name,
+  ]),
 );
 
 export interface DemoResult {
@@ -128,6 +142,7 @@ export const floodScenario = async (
         needs: [{ task: 'logistics', volunteers: 6 }],
         location: { postcode: '9050', description: 'Brusselsesteenweg, sporthal' },
         allowWidening: true,
+        spontaneousCallAllowed: true,
       },
     }),
   );
@@ -181,8 +196,37 @@ export const floodScenario = async (
 
   step(
     8,
-    'On site: the coordinator checks the volunteers in (their insurance cover runs) and sends an update',
+    'The coordinator opens a spontaneous call: citizens register for this request only, without an account',
   );
+  const opened = await expectStatus(
+    201,
+    call('POST', `/help-requests/${id}/spontaneous-call`, { token: coordinator }),
+  );
+  say(`   public code ${opened.code}: ${opened.registrationUrl}`);
+  for (const { name, phone, birthDate, parentalConsent } of CITIZENS) {
+    const registered = await expectStatus(
+      201,
+      call('POST', `/spontaneous/${opened.code}/registrations`, {
+        body: {
+          name,
+          phone,
+          birthDate,
+          language: 'nl',
+          consent: true,
+          ...(parentalConsent ? { parentalConsent } : {}),
+        },
+      }),
+    );
+    say(`   ${name} registered (${registered.status}), insured from now`);
+    const welcome = await eventually(async () => {
+      await runtime.queue.drain();
+      return sms(phone)[0];
+    });
+    showSms(phone, welcome.body);
+    await reply(phone, 'JA');
+  }
+
+  step(9, 'On site: the coordinator checks everyone in (their insurance cover runs) and sends an update');
   const view = await expectStatus(200, call('GET', `/help-requests/${id}`, { token: coordinator }));
   const accepted: { volunteerId: string; name: string; at: string; note?: string }[] = view.responses.filter(
     (r: { answer: string }) => r.answer === 'accepted',
@@ -210,17 +254,24 @@ export const floodScenario = async (
   say(`   update sent to ${update.recipients} volunteers:`);
   showSms(GENT_MEMBERS[0]!.phone, sms(GENT_MEMBERS[0]!.phone).at(-1)!.body);
 
-  step(9, 'The water drops: the coordinator closes the request; everyone is checked out and stood down');
+  step(10, 'The water drops: the coordinator closes the request; everyone is checked out and stood down');
   await expectStatus(200, call('POST', `/help-requests/${id}/close`, { token: coordinator }));
   const standDown = await eventually(async () => {
     await runtime.queue.drain();
     return sms(GENT_MEMBERS[0]!.phone).find((m) => m.body.includes('afgesloten'));
   });
   showSms(GENT_MEMBERS[0]!.phone, standDown.body);
+
+  step(
+    11,
+    'After the aftercare window the spontaneous volunteers are purged; a receipt keeps the counts only',
+  );
   const execution = runtime.workflow.executions.get(id);
   await execution?.done;
-
   const final = await expectStatus(200, call('GET', `/help-requests/${id}`, { token: coordinator }));
+  say(`   receipt: ${JSON.stringify(final.purgeReceipt?.totals)}`);
+  say(`   deleted: ${JSON.stringify(final.purgeReceipt?.deleted)}`);
+  say(`   their SMS left in the outbox: ${CITIZENS.flatMap((c) => sms(c.phone)).length}`);
   say(
     `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s: request ${final.status}, lifecycle ${execution?.status}`,
   );

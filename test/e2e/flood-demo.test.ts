@@ -27,18 +27,28 @@ describe('npm run demo: the flood scenario', () => {
       '5. Replies',
       '6. The response window ends',
       '7. Still one short',
-      '8. On site',
-      '9. The water drops',
+      '8. The coordinator opens a spontaneous call',
+      '9. On site',
+      '10. The water drops',
+      '11. After the aftercare window',
     ]) {
       expect(narration).toContain(`\n${step}`);
     }
     expect(narration).toContain('("kan pas om 14u")');
     expect(narration).toContain('lifecycle SUCCEEDED');
+    expect(narration).toContain('update sent to 7 volunteers');
+    expect(narration).toContain('their SMS left in the outbox: 0');
     expect(narration).not.toMatch(/\+32470\d{6}/);
     expect(result).toMatchObject({
       status: 'closed',
-      counts: { alerted: 8, accepted: 5, declined: 1, checkedIn: 0 },
+      counts: { alerted: 10, accepted: 7, declined: 1, checkedIn: 0 },
     });
     expect(t.runtime.workflow.executions.get(result.requestId)?.status).toBe('SUCCEEDED');
+    expect((await t.runtime.ports.helpRequests.get(result.requestId))?.spontaneousTotals).toMatchObject({
+      registered: 2,
+      minors: 1,
+      accepted: 2,
+      checkedIn: 2,
+    });
   });
 });
