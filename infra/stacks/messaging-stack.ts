@@ -77,7 +77,9 @@ export class MessagingStack extends Stack {
       encryption: QueueEncryption.KMS,
       encryptionMasterKey: key,
       enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+      // Dead jobs carry phone numbers: a week to investigate (the alarm fires at the first one), and gone before the
+      // aftercare window ends, so no spontaneous volunteer's number outlives the purge here.
+      retentionPeriod: Duration.days(7),
     });
     this.dispatchQueue = new Queue(this, 'DispatchQueue', {
       encryption: QueueEncryption.KMS,

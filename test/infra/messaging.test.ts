@@ -2,6 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { stageConfigSchema } from '../../infra/config';
 import { dispatchConcurrency } from '../../infra/stacks/messaging-stack';
+import { PRODUCTION_TIMING } from '../../shared/aws-ports';
 import {
   actionsOf,
   allowing,
@@ -65,6 +66,12 @@ describe('messaging stack', () => {
       deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(messaging.dispatchDeadLetters), 'Arn'] },
       maxReceiveCount: 5,
     });
+  });
+
+  it('drops dead SMS jobs (phone numbers) before the production aftercare window ends and the purge runs', () => {
+    const dead = template.findResources('AWS::SQS::Queue')[logicalIdOf(messaging.dispatchDeadLetters)];
+    expect(dead?.Properties.MessageRetentionPeriod).toBe(7 * 24 * 3600);
+    expect(dead?.Properties.MessageRetentionPeriod).toBeLessThan(PRODUCTION_TIMING.aftercareWindowSeconds);
   });
 
   it('keeps a message hidden for at least six dispatcher timeouts, as AWS advises for Lambda consumers', () => {
