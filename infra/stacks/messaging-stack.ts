@@ -124,6 +124,7 @@ export class MessagingStack extends Stack {
       .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
       // The retry of a failed SMS goes to the recipient's current phone, looked up then, through the dispatcher.
       .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
+      .bindTable(props.adHoc, 'ADHOC_TABLE', 'read')
       .bindTopicPublish(this.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
     const logGroups = {
       Success: `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber`,

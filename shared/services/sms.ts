@@ -86,7 +86,10 @@ const sendWithBackoff = async (ports: SmsPorts, job: SmsJob, originationNumber: 
 
 export type ReceiptOutcome = 'delivered' | 'retried' | 'unreachable' | 'unchanged' | 'unknown-message';
 
-type ReceiptPorts = Pick<Ports, 'alerts' | 'smsJobs' | 'volunteers' | 'adHoc' | 'dutyRoster'>;
+type ReceiptPorts = Pick<
+  Ports,
+  'alerts' | 'smsJobs' | 'volunteers' | 'adHoc' | 'dutyRoster' | 'helpRequests'
+>;
 
 /**
  * Where an SMS goes now: the volunteer's or coordinator's current number; none for an erased or opted-out member or
@@ -101,6 +104,11 @@ const currentRecipient = async (ports: ReceiptPorts, ref: SmsRef): Promise<strin
   const volunteer = await ports.volunteers.get(ref.volunteerId);
   return volunteer?.status === 'active' ? volunteer.phone : undefined;
 };
+
+/** A call-out or an update is pointless once its request closed; a stand-down or a coordinator's SMS is not. */
+const stillWanted = async (ports: ReceiptPorts, ref: SmsRef): Promise<boolean> =>
+  !(ref.kind === 'alert' || ref.kind === 'update') ||
+  (await ports.helpRequests.get(ref.requestId))?.status !== 'closed';
 
 /**
  * Applies one delivery receipt to the SMS it is about. A first failure sends the SMS once more through another
@@ -118,7 +126,9 @@ export const handleDeliveryReceipt = async (
     return (await ports.alerts.markDelivered(sent, receipt.at)) ? 'delivered' : 'unchanged';
   const reason = receipt.reason ?? 'delivery failed';
   const to =
-    afterDeliveryFailure(sent.attempt) === 'retry' ? await currentRecipient(ports, sent.job) : undefined;
+    afterDeliveryFailure(sent.attempt) === 'retry' && (await stillWanted(ports, sent.job))
+      ? await currentRecipient(ports, sent.job)
+      : undefined;
   if (!to)
     return (await ports.alerts.markDeliveryFailed(sent, 'failed', receipt.at, reason))
       ? 'unreachable'

@@ -281,6 +281,16 @@ describe('delivery receipts', () => {
     expect((await alertOf(ports, alert))?.smsStatus).toBe('delivered');
   });
 
+  it('does not retry a call-out whose request closed meanwhile: the volunteer is listed unreachable', async () => {
+    const { ports, alert, request, messageId } = await sentAlert();
+    await ports.helpRequests.close(request.id, 'coordinator-1', '2026-03-02T10:00:20.000Z');
+
+    expect(await handleDeliveryReceipt(ports, receipt(messageId, 'failed'))).toBe('unreachable');
+
+    expect(ports.smsJobs.jobs).toEqual([]);
+    expect((await alertOf(ports, alert))?.smsStatus).toBe('failed');
+  });
+
   it('ignores a late receipt of the first SMS once the retry is under way', async () => {
     const { ports, alert, messageId } = await sentAlert();
     await handleDeliveryReceipt(ports, receipt(messageId, 'failed'));
