@@ -69,11 +69,15 @@ export const localClient = (endpoint: string) =>
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
 
-/** Creates the data stack's tables (same keys and indexes) unless they exist, e.g. in a kept data directory. */
+/**
+ * Creates the data stack's tables (same keys and indexes) unless they exist, e.g. in a kept data directory.
+ * DynamoDB Local honours TTL within seconds; `timeToLive: false` leaves it off (tests on a clock of their own).
+ */
 export const createTables = async (
   endpoint: string,
   tables: TableDefinition[],
   prefix = '',
+  { timeToLive = true }: { timeToLive?: boolean } = {},
 ): Promise<Record<string, string>> => {
   const client = localClient(endpoint);
   const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames);
@@ -93,7 +97,7 @@ export const createTables = async (
       }),
     );
     const ttl = p.TimeToLiveSpecification as { AttributeName: string; Enabled: boolean } | undefined;
-    if (ttl?.Enabled) {
+    if (ttl?.Enabled && timeToLive) {
       await client.send(
         new UpdateTimeToLiveCommand({
           TableName: tableName,
