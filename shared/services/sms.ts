@@ -86,7 +86,7 @@ const sendWithBackoff = async (ports: SmsPorts, job: SmsJob, originationNumber: 
 
 export type ReceiptOutcome = 'delivered' | 'retried' | 'unreachable' | 'unchanged' | 'unknown-message';
 
-type ReceiptPorts = Pick<Ports, 'alerts' | 'smsJobs' | 'volunteers' | 'adHoc' | 'dutyRoster'>;
+type ReceiptPorts = Pick<Ports, 'alerts' | 'smsJobs' | 'volunteers' | 'adHoc' | 'dutyRoster' | 'claims'>;
 
 /**
  * Where an SMS goes now: the volunteer's or coordinator's current number; none for an erased or opted-out member or
@@ -97,6 +97,7 @@ const currentRecipient = async (ports: ReceiptPorts, ref: SmsRef): Promise<strin
     return coordinatorAtLevel(await ports.dutyRoster.get(), ref.kind === 'coordinator' ? ref.level : 0)
       ?.phone;
   }
+  if (ref.kind === 'claim-status') return (await ports.claims.get(ref.claimId))?.claimant.phone;
   if (ref.spontaneous) return (await personBehind(ports, ref))?.phone;
   const volunteer = await ports.volunteers.get(ref.volunteerId);
   return volunteer?.status === 'active' ? volunteer.phone : undefined;
