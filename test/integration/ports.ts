@@ -89,7 +89,7 @@ export type TestPorts = Ports & {
   clock: TestClock;
 };
 
-/** Where the test attachment store's upload URLs point (nothing listens: the tests check the URL only). */
+/** Where the test attachment store's upload URLs point: nothing listens, the tests hand the PUT to the store. */
 export const ATTACHMENTS_URL = 'http://attachments.test';
 
 /** Two origination numbers at the default rate of 10 message parts per second each. */
@@ -107,6 +107,7 @@ export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): Te
     attachments: new LocalAttachmentStore(
       mkdtempSync(path.join(tmpdir(), 'attachments-')),
       () => ATTACHMENTS_URL,
+      clock,
     ),
     sms,
     smsTraces: sms,
