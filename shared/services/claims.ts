@@ -54,7 +54,10 @@ export const fileClaim = async (ports: ClaimPorts, who: Identity, body: FileClai
   const deployment = await ports.deployments.get(body.requestId, body.volunteerId);
   const coverage: CoveragePeriod[] = [
     ...(deployment?.periods ?? []),
-    ...(deployment?.onSiteSince ? [{ from: deployment.onSiteSince }] : []),
+    // The close ends every period, even while its check-out (the stand-down step) is still on its way.
+    ...(deployment?.onSiteSince
+      ? [{ from: deployment.onSiteSince, ...(request.closedAt ? { to: request.closedAt } : {}) }]
+      : []),
   ];
   const now = ports.clock.now();
   assertWithinCoverage(body.occurredAt, coverage, now);

@@ -156,6 +156,31 @@ describe('filing a claim, with DynamoDB Local', () => {
     expect(claim.coverage).toEqual([{ from: CHECK_IN, to: CHECK_OUT }, { from: '2026-03-02T14:00:00.000Z' }]);
   });
 
+  it('ends a period still open at the close, before the stand-down step has checked the volunteer out', async () => {
+    const { request, member } = await aDeployedMember();
+    await ports.deployments.checkIn(request.id, member.id, '2026-03-02T13:00:00.000Z', 'coordinator-1');
+    ports.clock.set('2026-03-02T14:00:00.000Z');
+    await closeHelpRequest(ports, coordinator, request.id);
+    ports.clock.set(AFTER);
+
+    await expect(
+      fileClaim(
+        ports,
+        coordinator,
+        aClaimBody(request.id, member.id, { occurredAt: '2026-03-02T14:30:00.000Z' }),
+      ),
+    ).rejects.toMatchObject({ rule: 'outside-coverage' });
+    const claim = await fileClaim(
+      ports,
+      coordinator,
+      aClaimBody(request.id, member.id, { occurredAt: '2026-03-02T13:30:00.000Z' }),
+    );
+    expect(claim.coverage.at(-1)).toEqual({
+      from: '2026-03-02T13:00:00.000Z',
+      to: '2026-03-02T14:00:00.000Z',
+    });
+  });
+
   it('lets a volunteer file for themselves only, and no municipal role at all', async () => {
     const { request, member } = await aDeployedMember();
     const { member: other } = await aDeployedMember();
