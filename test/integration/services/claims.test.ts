@@ -13,7 +13,7 @@ import {
   updateClaim,
 } from '../../../shared/services/claims';
 import { closeHelpRequest } from '../../../shared/services/help-requests';
-import { dispatchSms } from '../../../shared/services/sms';
+import { dispatchSms, handleDeliveryReceipt } from '../../../shared/services/sms';
 import {
   openSpontaneousCall,
   purgeAdHocData,
@@ -233,6 +233,27 @@ describe('moving a claim on', () => {
     expect(ports.sms.sent.filter((sms) => sms.to === member.phone).map((sms) => sms.body)).toEqual(
       jobs.map((job) => job.body),
     );
+  });
+
+  it('retries a status SMS that failed to deliver once, through another number, to the phone the claim keeps', async () => {
+    const { member, claim } = await aFiledClaim();
+    const [job] = claimJobs(claim.id);
+    await dispatchSms(ports, job!);
+    const first = ports.sms.sent.find((sms) => sms.to === member.phone)!;
+
+    const outcome = await handleDeliveryReceipt(ports, {
+      messageId: first.messageId,
+      status: 'failed',
+      at: AFTER,
+      reason: 'Phone is switched off',
+    });
+
+    expect(outcome).toBe('retried');
+    const retry = ports.smsJobs.jobs.at(-1)!;
+    expect(retry).toMatchObject({ kind: 'claim-status', claimId: claim.id, to: member.phone });
+    expect(await dispatchSms(ports, retry)).toBe('sent');
+    expect(ports.sms.sent.filter((sms) => sms.to === member.phone).map((sms) => sms.from)).toHaveLength(2);
+    expect(ports.sms.sent.at(-1)?.from).not.toBe(first.from);
   });
 
   it('rejects with the reason kept on the claim; a settled or rejected claim moves no further (409)', async () => {
