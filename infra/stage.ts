@@ -38,6 +38,7 @@ export class CrisisToolStage extends Stage {
       adHoc: this.data.adHoc,
       idempotency: this.data.idempotency,
       audit: this.data.audit,
+      attachments: this.data.attachments,
       smsJobsTopic: this.messaging.smsJobsTopic,
       stateMachine: this.workflow.stateMachine,
       production: config.production,

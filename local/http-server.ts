@@ -13,16 +13,28 @@ export interface LocalRoute {
 
 const MAX_BODY = 1024 * 1024;
 
-const readBody = (req: IncomingMessage): Promise<string> =>
+/** A PUT of raw bytes to a presigned URL (attachments), answered outside the API like S3 would. */
+export interface LocalUploadRoute {
+  prefix: string;
+  maxBytes: number;
+  handle: (
+    pathname: string,
+    query: URLSearchParams,
+    contentType: string | undefined,
+    body: Buffer,
+  ) => Promise<{ statusCode: number; body: unknown }>;
+}
+
+const readBody = (req: IncomingMessage, maxBytes = MAX_BODY): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) reject(new Error('body too large'));
+      if (size > maxBytes) reject(new Error('body too large'));
       else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 
@@ -54,13 +66,24 @@ const send = (
 export const createApiServer = (options: {
   routes: { route: Route; handler: AnyHandler }[];
   localRoutes: LocalRoute[];
+  upload?: LocalUploadRoute;
   tokens: LocalTokens;
 }): Server =>
   createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = req.method ?? 'GET';
-      const raw = await readBody(req);
+      const upload = options.upload;
+      if (upload && method === 'PUT' && url.pathname.startsWith(upload.prefix)) {
+        const result = await upload.handle(
+          url.pathname,
+          url.searchParams,
+          req.headers['content-type'],
+          await readBody(req, upload.maxBytes),
+        );
+        return send(res, result.statusCode, JSON.stringify(result.body));
+      }
+      const raw = (await readBody(req)).toString('utf8');
 
       for (const local of options.localRoutes) {
         if (local.method !== method || local.path !== url.pathname) continue;

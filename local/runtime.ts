@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SNSEvent } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { CALLBACK_STATES, LIFECYCLE_TASKS } from '../infra/lifecycle-tasks';
 import { ROUTES } from '../shared/http/routes';
 import type { Ports } from '../shared/ports';
+import { MAX_ATTACHMENT_BYTES } from '../shared/schemas/claim';
 import { mobilePhoneSchema } from '../shared/schemas/common';
 import type { LifecycleTiming } from '../shared/schemas/help-request';
 import type { OriginationPool } from '../shared/schemas/sms-job';
 import { repositories } from '../shared/store/repositories';
+import { LOCAL_ATTACHMENTS_PATH, LocalAttachmentStore } from './attachment-store';
 import { deliveryLogGroups, subscriptionEvent } from './delivery-logs';
 import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from './dynamodb';
 import { createApiServer } from './http-server';
@@ -53,6 +57,7 @@ export interface LocalRuntime {
   url: string;
   tokens: LocalTokens;
   outbox: SmsOutbox;
+  attachments: LocalAttachmentStore;
   queue: LocalSmsJobQueue;
   workflow: LocalWorkflow;
   ports: Ports;
@@ -109,8 +114,17 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     CALLBACK_STATES,
     (execution) => console.error(`lifecycle ${execution.name} failed: ${execution.error}`),
   );
+  let baseUrl = '';
+  // Kept beside the DynamoDB data when there is a data dir, else in a folder of its own that goes with the process.
+  const attachments = new LocalAttachmentStore(
+    options.dataDir
+      ? path.join(options.dataDir, 'attachments')
+      : mkdtempSync(path.join(tmpdir(), 'attachments-')),
+    () => baseUrl,
+  );
   const ports: Ports = {
     ...repositories(),
+    attachments,
     smsJobs: queue,
     sms: outbox,
     smsTraces: outbox,
@@ -171,6 +185,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const server = createApiServer({
     routes,
     tokens,
+    upload: {
+      prefix: LOCAL_ATTACHMENTS_PATH,
+      maxBytes: MAX_ATTACHMENT_BYTES,
+      handle: (pathname, query, contentType, body) => attachments.receive(pathname, query, contentType, body),
+    },
     localRoutes: [
       {
         method: 'POST',
@@ -246,6 +265,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
   // Read by the handlers on first use, which comes after this.
   process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? `http://127.0.0.1:${port}`;
 
@@ -253,6 +273,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     url: `http://127.0.0.1:${port}`,
     tokens,
     outbox,
+    attachments,
     queue,
     workflow,
     ports,

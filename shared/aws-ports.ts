@@ -1,7 +1,9 @@
+import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { ulid } from 'ulid';
 import { z } from 'zod';
+import { S3AttachmentStore } from './attachments/s3-attachment-store';
 import { once, parseEnv, parseOriginationPool } from './config';
 import { noSmsTraces } from './messaging/sms-traces';
 import { SnsSmsGateway } from './messaging/sns-sms-gateway';
@@ -10,6 +12,7 @@ import type { Ports } from './ports';
 import { type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
 import { AdHocRepository } from './store/ad-hoc-repository';
 import { AlertRepository } from './store/alert-repository';
+import { ClaimRepository } from './store/claim-repository';
 import { DeploymentRepository } from './store/deployment-repository';
 import { DutyRosterRepository } from './store/duty-roster-repository';
 import { GroupRepository } from './store/group-repository';
@@ -50,6 +53,14 @@ export const awsPorts = (): Ports => {
     dutyRoster: lazy(() => new DutyRosterRepository()),
     deployments: lazy(() => new DeploymentRepository()),
     adHoc: lazy(() => new AdHocRepository()),
+    claims: lazy(() => new ClaimRepository()),
+    attachments: lazy(
+      () =>
+        new S3AttachmentStore(
+          new S3Client({}),
+          once(() => parseEnv({ ATTACHMENTS_BUCKET: z.string().min(1) }).ATTACHMENTS_BUCKET),
+        ),
+    ),
     smsJobs: lazy(
       () => new SnsSmsJobQueue(sns(), parseEnv({ SMS_JOBS_TOPIC_ARN: z.string().min(1) }).SMS_JOBS_TOPIC_ARN),
     ),

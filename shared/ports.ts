@@ -1,9 +1,11 @@
+import type { AttachmentStore } from './attachments/ports';
 import type { SmsGateway, SmsJobQueue } from './messaging/ports';
 import type { SmsTraces } from './messaging/sms-traces';
 import type { LifecycleTiming } from './schemas/help-request';
 import type { OriginationPool } from './schemas/sms-job';
 import type { AdHocRepository } from './store/ad-hoc-repository';
 import type { AlertRepository } from './store/alert-repository';
+import type { ClaimRepository } from './store/claim-repository';
 import type { DeploymentRepository } from './store/deployment-repository';
 import type { DutyRosterRepository } from './store/duty-roster-repository';
 import type { GroupRepository } from './store/group-repository';
@@ -29,6 +31,9 @@ export interface Ports {
   deployments: DeploymentRepository;
   /** Spontaneous volunteers and their call: the only place their personal data lives. */
   adHoc: AdHocRepository;
+  /** Insurance claims; their attachments go straight from the client to the attachment store. */
+  claims: ClaimRepository;
+  attachments: AttachmentStore;
   smsJobs: SmsJobQueue;
   sms: SmsGateway;
   /** What the SMS channel keeps per phone number, for the purge. */

@@ -24,9 +24,11 @@ export const makeHandler = (ports: Ports) => {
           ? `coordinator level ${job.level}`
           : job.kind === 'shortfall'
             ? 'coordinator on duty'
-            : job.spontaneous
-              ? 'spontaneous volunteer'
-              : job.volunteerId,
+            : job.kind === 'claim-status'
+              ? `claimant of claim ${job.claimId}`
+              : job.spontaneous
+                ? 'spontaneous volunteer'
+                : job.volunteerId,
       outcome,
     });
   };

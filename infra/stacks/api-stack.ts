@@ -20,6 +20,7 @@ import { ROLES } from '../../shared/domain/identity';
 import { type Need, ROUTES } from '../../shared/http/routes';
 import type { LifecycleTiming } from '../../shared/schemas/help-request';
 import type { StageConfig } from '../config';
+import type { AttachmentBucket } from '../constructs/attachment-bucket';
 import { HandlerFunction } from '../constructs/handler-function';
 
 export interface ApiStackProps extends StackProps {
@@ -28,6 +29,7 @@ export interface ApiStackProps extends StackProps {
   adHoc: Table;
   idempotency: Table;
   audit: Table;
+  attachments: AttachmentBucket;
   smsJobsTopic: ITopic;
   stateMachine: StateMachine;
   production: boolean;
@@ -175,6 +177,10 @@ export class ApiStack extends Stack {
           props.publicBaseUrl ??
             `https://${this.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${STAGE_NAME}`,
         );
+        return;
+      case 'attachments:upload':
+        fn.addEnvironment('ATTACHMENTS_BUCKET', props.attachments.bucket.bucketName);
+        props.attachments.grantUpload(fn);
         return;
       case 'idempotency':
         fn.bindTable(props.idempotency, 'IDEMPOTENCY_TABLE', 'write');

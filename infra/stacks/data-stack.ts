@@ -2,6 +2,7 @@ import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
+import { AttachmentBucket } from '../constructs/attachment-bucket';
 
 export interface DataStackProps extends StackProps {
   production: boolean;
@@ -18,6 +19,7 @@ export class DataStack extends Stack {
   readonly adHoc: Table;
   readonly audit: Table;
   readonly idempotency: Table;
+  readonly attachments: AttachmentBucket;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -68,6 +70,12 @@ export class DataStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: 'expiration',
       removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // Claim attachments: stateful like the tables, so they live here too.
+    this.attachments = new AttachmentBucket(this, 'ClaimAttachments', {
+      encryptionKey: this.key,
+      production: props.production,
     });
   }
 }

@@ -1,3 +1,4 @@
+import type { ClaimStatus } from './claim';
 import { clipToSeptets, gsm7Length, SINGLE_PART_SEPTETS, toGsm7 } from './gsm7';
 
 export const SMS_LANGUAGES = ['nl', 'fr', 'en'] as const;
@@ -122,3 +123,39 @@ export const renderUpdateSms = (
   language: SmsLanguage,
   input: { municipality: string; message: string },
 ): string => `${updatePrefixes[language](toGsm7(input.municipality))}${toGsm7(input.message.trim())}`;
+
+const claimStatusPrefixes: Record<SmsLanguage, (claimId: string) => string> = {
+  nl: (id) => `Rode Kruis: je schadeaangifte ${id} `,
+  fr: (id) => `Croix-Rouge: votre declaration de sinistre ${id} `,
+  en: (id) => `Red Cross: your claim ${id} `,
+};
+
+const claimStatusPhrases: Record<SmsLanguage, Record<ClaimStatus, string>> = {
+  nl: {
+    submitted: 'is ingediend. We houden je per SMS op de hoogte.',
+    'in-review': 'wordt nagekeken door de coordinator.',
+    'sent-to-insurer': 'is naar de verzekeraar gestuurd.',
+    settled: 'is afgehandeld door de verzekeraar.',
+    rejected: 'is afgewezen. De coordinator neemt contact met je op.',
+  },
+  fr: {
+    submitted: 'a ete introduite. Nous vous tiendrons informe par SMS.',
+    'in-review': 'est examinee par le coordinateur.',
+    'sent-to-insurer': "a ete envoyee a l'assureur.",
+    settled: "a ete reglee par l'assureur.",
+    rejected: 'a ete refusee. Le coordinateur vous contactera.',
+  },
+  en: {
+    submitted: 'has been filed. We will keep you informed by SMS.',
+    'in-review': 'is being reviewed by the coordinator.',
+    'sent-to-insurer': 'has been sent to the insurer.',
+    settled: 'has been settled by the insurer.',
+    rejected: 'has been rejected. The coordinator will contact you.',
+  },
+};
+
+/** To the claimant, each time their claim reaches a status (the filing included); no reason or detail, only the news. */
+export const renderClaimStatusSms = (
+  language: SmsLanguage,
+  input: { claimId: string; status: ClaimStatus },
+): string => `${claimStatusPrefixes[language](input.claimId)}${claimStatusPhrases[language][input.status]}`;

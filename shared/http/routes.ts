@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { activationBodySchema } from '../schemas/activation';
+import {
+  attachmentBodySchema,
+  attachmentUploadSchema,
+  claimSchema,
+  fileClaimBodySchema,
+  updateClaimBodySchema,
+} from '../schemas/claim';
 import { coordinatorUpdateBodySchema, coordinatorUpdateSchema } from '../schemas/coordinator-update';
 import { checkInOutBodySchema, deploymentSchema } from '../schemas/deployment';
 import { dutyRosterSchema, putDutyRosterBodySchema } from '../schemas/duty-roster';
@@ -62,7 +69,9 @@ export type Need =
   | 'start-execution'
   | 'resume-execution'
   /** Hands out links to the public routes: told the public base URL. */
-  | 'public-url';
+  | 'public-url'
+  /** Hands out presigned upload URLs for claim attachments: may put objects under `claims/` only. */
+  | 'attachments:upload';
 
 /** Every API route, once: the API stack, the local runtime and the OpenAPI document are all built from this list. */
 export const ROUTES: Route[] = [
@@ -312,5 +321,52 @@ export const ROUTES: Route[] = [
     body: spontaneousRegistrationBodySchema,
     response: { status: 201, schema: spontaneousRegistrationSchema },
     needs: ['operations:write', 'adhoc:write', 'audit', 'sms-jobs'],
+  },
+  {
+    method: 'POST',
+    path: '/claims',
+    entry: 'functions/api/claims/file.ts',
+    summary:
+      'file an insurance claim (bodily accident, civil liability) for a deployment, inside a recorded coverage period, else 422 outside-coverage; the claimant gets an SMS (the volunteer for themselves, coordinator for anyone, spontaneous volunteers included); honours Idempotency-Key',
+    body: fileClaimBodySchema,
+    response: { status: 201, schema: claimSchema },
+    needs: ['operations:write', 'registry:read', 'adhoc:read', 'audit', 'idempotency', 'sms-jobs'],
+  },
+  {
+    method: 'GET',
+    path: '/claims',
+    entry: 'functions/api/claims/list.ts',
+    summary:
+      'claims of a volunteer or of a help request: ?volunteerId= or ?requestId= (coordinator); a volunteer gets their own',
+    response: { status: 200, schema: z.object({ claims: z.array(claimSchema) }) },
+    needs: ['operations:read'],
+  },
+  {
+    method: 'GET',
+    path: '/claims/{id}',
+    entry: 'functions/api/claims/get.ts',
+    summary: 'a claim with its status history (its volunteer, coordinator)',
+    response: { status: 200, schema: claimSchema },
+    needs: ['operations:read'],
+  },
+  {
+    method: 'PATCH',
+    path: '/claims/{id}',
+    entry: 'functions/api/claims/update.ts',
+    summary:
+      'move the claim on: in-review → sent-to-insurer → settled, or rejected with a reason (coordinator; the claimant gets an SMS); add information while it is submitted (its volunteer) or until it is sent (coordinator)',
+    body: updateClaimBodySchema,
+    response: { status: 200, schema: claimSchema },
+    needs: ['operations:write', 'audit', 'sms-jobs'],
+  },
+  {
+    method: 'POST',
+    path: '/claims/{id}/attachments',
+    entry: 'functions/api/claims/add-attachment.ts',
+    summary:
+      'add a photo or certificate: records it and answers a presigned URL to PUT the file to, valid 15 minutes (its volunteer while submitted, coordinator until sent)',
+    body: attachmentBodySchema,
+    response: { status: 201, schema: attachmentUploadSchema },
+    needs: ['operations:write', 'audit', 'attachments:upload'],
   },
 ];

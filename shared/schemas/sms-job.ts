@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLAIM_STATUSES } from '../domain/claim';
 
 /** A dedicated number in E.164 (long code, toll-free, short code with its country prefix). */
 export const originationNumberSchema = z
@@ -47,6 +48,13 @@ export const smsJobSchema = z.discriminatedUnion('kind', [
     ...jobBase,
     kind: z.literal('coordinator'),
     level: z.number().int().min(0),
+  }),
+  /** The claimant of a claim that reached `status`; their phone is the claim's own copy. */
+  z.object({
+    ...jobBase,
+    kind: z.literal('claim-status'),
+    claimId: z.string(),
+    status: z.enum(CLAIM_STATUSES),
   }),
 ]);
 export type SmsJob = z.infer<typeof smsJobSchema>;

@@ -88,7 +88,7 @@ export type ReceiptOutcome = 'delivered' | 'retried' | 'unreachable' | 'unchange
 
 type ReceiptPorts = Pick<
   Ports,
-  'alerts' | 'smsJobs' | 'volunteers' | 'adHoc' | 'dutyRoster' | 'helpRequests'
+  'alerts' | 'smsJobs' | 'volunteers' | 'adHoc' | 'dutyRoster' | 'helpRequests' | 'claims'
 >;
 
 /**
@@ -100,6 +100,7 @@ const currentRecipient = async (ports: ReceiptPorts, ref: SmsRef): Promise<strin
     return coordinatorAtLevel(await ports.dutyRoster.get(), ref.kind === 'coordinator' ? ref.level : 0)
       ?.phone;
   }
+  if (ref.kind === 'claim-status') return (await ports.claims.get(ref.claimId))?.claimant.phone;
   if (ref.spontaneous) return (await personBehind(ports, ref))?.phone;
   const volunteer = await ports.volunteers.get(ref.volunteerId);
   return volunteer?.status === 'active' ? volunteer.phone : undefined;

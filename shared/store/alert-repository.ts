@@ -64,6 +64,7 @@ const INBOUND_MARKER_SECONDS = 7 * 24 * 3600;
 const smsKey = (job: SmsRef) => {
   if (job.kind === 'coordinator') return keys.coordinatorAlert(job.requestId, job.level);
   if (job.kind === 'shortfall') return keys.shortfallAlert(job.requestId);
+  if (job.kind === 'claim-status') return keys.claimSms(job.claimId, job.status);
   if (job.kind === 'update') return keys.coordinatorUpdate(job.requestId, job.updateId, job.volunteerId);
   return job.kind === 'alert'
     ? keys.alert(job.requestId, job.volunteerId)

@@ -23,6 +23,20 @@ export const cancellationCodes = (error: unknown): (string | undefined)[] | unde
     ? ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code)
     : undefined;
 
+/** Runs a transaction whose conditions guard one state change: a failed condition is a Conflict with `message`. */
+export const transactOrConflict = async (
+  db: DynamoDBDocumentClient,
+  items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
+  message: string,
+): Promise<void> => {
+  try {
+    await db.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (isConditionFailure(error)) throw new Conflict(message);
+    throw error;
+  }
+};
+
 /** Writes new items together, each only if its key is free; if any is taken, nothing is written: Conflict. */
 export const createTogether = async (
   db: DynamoDBDocumentClient,

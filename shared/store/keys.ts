@@ -69,6 +69,22 @@ export const keys = {
   }),
   /** Points from a provider message id to the SMS it carried, so a delivery receipt finds its alert. */
   sentSms: (messageId: string) => ({ pk: `SMSMSG#${messageId}`, sk: 'SMSMSG' }),
+
+  /** An insurance claim, in a partition of its own: the purge of its request's partition never reaches it. */
+  claim: (id: string) => ({ pk: `CLAIM#${id}`, sk: 'CLAIM' }),
+  /** The claims of one request, oldest first (on the claim item). */
+  claimRequestIndex: (requestId: string, filedAt: string, id: string) => ({
+    gsi1pk: `REQ#${requestId}`,
+    gsi1sk: `CLAIM#${filedAt}#${id}`,
+  }),
+  /** A corps member's claims (a pointer item beside the claim; spontaneous claimants have none). */
+  claimVolunteerPointer: (id: string) => ({ pk: `CLAIM#${id}`, sk: 'VOL' }),
+  claimVolunteerIndex: (volunteerId: string, filedAt: string, id: string) => ({
+    gsi1pk: `VOL#${volunteerId}`,
+    gsi1sk: `CLAIM#${filedAt}#${id}`,
+  }),
+  /** The SMS telling the claimant their claim reached `status`: each status is reached once, so one SMS each. */
+  claimSms: (id: string, status: string) => ({ pk: `CLAIM#${id}`, sk: `SMS#${status}` }),
 };
 
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'expiresAt'] as const;

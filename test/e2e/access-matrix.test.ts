@@ -27,7 +27,7 @@ type Target = 'own' | 'other' | 'unknown' | 'none';
 /** One status for both municipalities, or one each. */
 type Cell = Status | { own: Status; other: Status };
 /** What `{id}` stands for; routes with `{nis}` or a municipality in the body have none. */
-type IdKind = 'volunteerId' | 'groupId' | 'requestId' | 'provider' | 'callCode';
+type IdKind = 'volunteerId' | 'groupId' | 'requestId' | 'provider' | 'callCode' | 'claimId';
 
 interface Place {
   nis: string;
@@ -39,6 +39,8 @@ interface Place {
   requestId: string;
   /** The public code of the spontaneous call opened on `requestId`. */
   callCode: string;
+  /** A claim of `volunteerId`, checked in on `requestId` for a while (filed by a coordinator). */
+  claimId: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field.
@@ -50,7 +52,7 @@ interface RouteRow {
   id?: IdKind;
   /** False for routes not bound to a municipality (training providers). */
   perMunicipality: boolean;
-  /** Query string, `{nis}` for the municipality. */
+  /** Query string, `{nis}` for the municipality, `{volunteerId}` for its volunteer. */
   query?: string;
   variant?: string;
   body?: (place: Place) => unknown;
@@ -73,6 +75,17 @@ const helpRequestBody = (place: Place, channel: 'api' | 'phone') => ({
   needs: [{ task: 'logistics', volunteers: 1 }],
   location: { postcode: place.postcode },
   spontaneousCallAllowed: true,
+});
+/** When the matrix volunteer of each place was on site (checked in, then out) on its request. */
+const ON_SITE = { from: '2026-01-10T10:00:00.000Z', to: '2026-01-10T12:00:00.000Z' };
+const claimBody = (place: Place) => ({
+  requestId: place.requestId,
+  volunteerId: place.volunteerId,
+  kind: 'bodily-accident',
+  occurredAt: '2026-01-10T11:00:00.000Z',
+  location: 'Sporthal',
+  description: 'Gestruikeld over een kabel.',
+  injuries: 'Geschaafde knie',
 });
 const trainingBody = () => ({ kind: 'refresher', providerId: PROVIDER, date: '2026-03-14' });
 
@@ -424,6 +437,84 @@ const MATRIX: RouteRow[] = [
     check: (body) => expect(Object.keys(body).sort()).toEqual(['id', 'status']),
     expect: { anonymous: 201, requester: 201, admin: 201, coordinator: 201, crisis: 201, volunteer: 201 },
   },
+  {
+    method: 'POST',
+    path: '/claims',
+    perMunicipality: true,
+    body: claimBody,
+    check: (body, place) => expect(body).toMatchObject({ municipality: place.nis, status: 'submitted' }),
+    expect: {
+      requester: 403,
+      admin: 403,
+      coordinator: 201,
+      crisis: 403,
+      // For themselves only: another volunteer's claim is the coordinator's to file.
+      volunteer: { own: 201, other: 403 },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/claims',
+    query: '?volunteerId={volunteerId}',
+    perMunicipality: true,
+    check: (body, place) => {
+      expect(body.claims.map((c: Body) => c.id)).toContain(place.claimId);
+      for (const c of body.claims)
+        expect(c).toMatchObject({ volunteerId: place.volunteerId, municipality: place.nis });
+    },
+    expect: {
+      requester: 403,
+      admin: 403,
+      coordinator: 200,
+      crisis: 403,
+      volunteer: { own: 200, other: 403 },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/claims/{id}',
+    id: 'claimId',
+    perMunicipality: true,
+    check: ofPlace,
+    expect: {
+      requester: 403,
+      admin: 403,
+      coordinator: 200,
+      crisis: 403,
+      volunteer: { own: 200, other: 404 },
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/claims/{id}',
+    id: 'claimId',
+    perMunicipality: true,
+    body: () => ({ information: 'Doktersattest volgt.' }),
+    check: ofPlace,
+    expect: {
+      requester: 403,
+      admin: 403,
+      coordinator: 200,
+      crisis: 403,
+      volunteer: { own: 200, other: 404 },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/claims/{id}/attachments',
+    id: 'claimId',
+    perMunicipality: true,
+    body: () => ({ fileName: 'knie.jpg', contentType: 'image/jpeg', size: 2048 }),
+    check: (body, _place, id) =>
+      expect(body.upload.url).toContain(`/_local/attachments/claims/${id}/${body.attachment.id}`),
+    expect: {
+      requester: 403,
+      admin: 403,
+      coordinator: 201,
+      crisis: 403,
+      volunteer: { own: 201, other: 404 },
+    },
+  },
 ];
 
 const CALLER_NAMES: Record<Caller, string> = {
@@ -441,6 +532,7 @@ const NOUNS: Record<IdKind, string> = {
   requestId: 'help request',
   provider: 'training provider',
   callCode: 'spontaneous call',
+  claimId: 'claim',
 };
 
 const targetName = (row: RouteRow, caller: Caller, target: Target): string => {
@@ -628,6 +720,7 @@ describe('access matrix: every route × role × own/other municipality over HTTP
         groupId: group.id,
         requestId: '',
         callCode: '',
+        claimId: '',
       };
       places[key].requestId = await dedicatedRequest(key);
       places[key].callCode = (
@@ -636,6 +729,17 @@ describe('access matrix: every route × role × own/other municipality over HTTP
           201,
         )
       ).code;
+      // On site for two hours, straight through the repository: the matrix has nobody who accepted an alert.
+      const deployment = await t.runtime.ports.deployments.checkIn(
+        places[key].requestId,
+        volunteer.id,
+        ON_SITE.from,
+        'matrix-coordinator',
+      );
+      await t.runtime.ports.deployments.checkOut(deployment, ON_SITE.to, 'matrix-coordinator');
+      places[key].claimId = (
+        await must(t.call('POST', '/claims', { token: coordinator, body: claimBody(places[key]) }), 201)
+      ).id;
     }
     places.unknown = {
       nis: UNJOINED,
@@ -646,6 +750,7 @@ describe('access matrix: every route × role × own/other municipality over HTTP
       groupId: UNKNOWN_ID,
       requestId: UNKNOWN_ID,
       callCode: 'ZZZZZZZZZZ',
+      claimId: UNKNOWN_ID,
     };
   });
   afterAll(async () => {
@@ -669,6 +774,7 @@ describe('access matrix: every route × role × own/other municipality over HTTP
     }
     const path = `${c.path}${c.row.query ?? ''}`
       .replaceAll('{nis}', place.nis)
+      .replaceAll('{volunteerId}', place.volunteerId)
       .replace('{id}', id ?? '')
       .replace('{code}', id ?? '');
     const response = await t.call(c.method, path, {

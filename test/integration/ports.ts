@@ -1,5 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import { LocalAttachmentStore } from '../../local/attachment-store';
 import type { Identity } from '../../shared/domain/identity';
 import type { SmsGateway, SmsJobQueue } from '../../shared/messaging/ports';
 import type { SmsTraces } from '../../shared/messaging/sms-traces';
@@ -85,6 +89,9 @@ export type TestPorts = Ports & {
   clock: TestClock;
 };
 
+/** Where the test attachment store's upload URLs point: nothing listens, the tests hand the PUT to the store. */
+export const ATTACHMENTS_URL = 'http://attachments.test';
+
 /** Two origination numbers at the default rate of 10 message parts per second each. */
 export const TEST_POOL = { numbers: ['+32460000001', '+32460000002'], partsPerSecond: 10 };
 
@@ -97,6 +104,11 @@ export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): Te
   return {
     ...repositories(),
     smsJobs: new RecordingSmsQueue(),
+    attachments: new LocalAttachmentStore(
+      mkdtempSync(path.join(tmpdir(), 'attachments-')),
+      () => ATTACHMENTS_URL,
+      clock,
+    ),
     sms,
     smsTraces: sms,
     workflow: new RecordingWorkflow(),

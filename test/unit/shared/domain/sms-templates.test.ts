@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CLAIM_STATUSES } from '../../../../shared/domain/claim';
 import { gsm7Length, isSinglePartGsm7, SINGLE_PART_SEPTETS } from '../../../../shared/domain/gsm7';
 import {
   renderAlertSms,
+  renderClaimStatusSms,
   renderCoordinatorAlertSms,
   renderHelpSms,
   renderLateReplySms,
@@ -212,5 +214,23 @@ describe('updateRoom', () => {
   it('leaves the room of the longest prefix, so no language is cut', () => {
     expect(updateRoom('Gent')).toBe(SINGLE_PART_SEPTETS - 'Croix-Rouge Gent: '.length);
     expect(Math.min(...MUNICIPALITY_NAMES.map(updateRoom))).toBeGreaterThan(100);
+  });
+});
+
+describe('claim status SMS', () => {
+  it.each(SMS_LANGUAGES.flatMap((language) => CLAIM_STATUSES.map((status) => [language, status] as const)))(
+    'fits one GSM-7 part in %s for the status %s, naming the claim',
+    (language, status) => {
+      const sms = renderClaimStatusSms(language, { claimId: '01JQ7Z8X9Y0A1B2C3D4E5F6G7H', status });
+      expect(isSinglePartGsm7(sms), septetsOver(sms)).toBe(true);
+      expect(sms).toContain('01JQ7Z8X9Y0A1B2C3D4E5F6G7H');
+    },
+  );
+
+  it('tells every status apart in every language', () => {
+    for (const language of SMS_LANGUAGES) {
+      const bodies = CLAIM_STATUSES.map((status) => renderClaimStatusSms(language, { claimId: 'X', status }));
+      expect(new Set(bodies).size).toBe(CLAIM_STATUSES.length);
+    }
   });
 });

@@ -1,0 +1,26 @@
+/** Where a client sends one file: a URL that accepts exactly one PUT of that file until `expiresAt`. */
+export interface PresignedUpload {
+  url: string;
+  /** Headers the PUT must carry as given (they are part of the signature). */
+  headers: Record<string, string>;
+  expiresAt: string;
+}
+
+/**
+ * Claim attachments (photos, medical certificates) go straight from the client to storage, never through a
+ * Lambda: the API hands out a short-lived upload URL. S3 in AWS, a folder of the local runtime on one machine.
+ */
+export interface AttachmentStore {
+  presignUpload(
+    key: string,
+    file: { contentType: string; size: number },
+    now: Date,
+  ): Promise<PresignedUpload>;
+}
+
+/** How long an upload URL stays valid: long enough for a phone on a poor connection, short enough to leak little. */
+export const UPLOAD_URL_SECONDS = 15 * 60;
+
+/** The object key of one attachment: ids only, the file name stays in the claim. */
+export const attachmentKey = (claimId: string, attachmentId: string): string =>
+  `claims/${claimId}/${attachmentId}`;

@@ -1,0 +1,175 @@
+import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import type { ClaimStatus, ClaimTarget } from '../domain/claim';
+import type { Identity } from '../domain/identity';
+import type { Attachment, Claim } from '../schemas/claim';
+import { auditPut } from './audit-log';
+import { documentClient, transactOrConflict } from './dynamo-client';
+import { keys, stripKeys } from './keys';
+import { tableNames } from './tables';
+
+/** One change to a stored claim; every part is optional, the status it is read in is not. */
+export interface ClaimChange {
+  to?: ClaimTarget;
+  reason?: string;
+  information?: string;
+  attachment?: Attachment;
+  /** Refuses the attachment when the claim holds this many already. */
+  maxAttachments?: number;
+}
+
+/**
+ * Insurance claims, in Operations under `CLAIM#<id>` (not under the request, whose partition the purge sweeps).
+ * Every change is conditional on the status it was decided in, and writes its audit entry and, for a new status,
+ * the claimant's SMS record in the same transaction, so the SMS is owed exactly once per status.
+ */
+export class ClaimRepository {
+  constructor(
+    private readonly db = documentClient(),
+    private readonly table = tableNames.operations(),
+  ) {}
+
+  async create(claim: Claim, who: Identity): Promise<void> {
+    await transactOrConflict(
+      this.db,
+      [
+        {
+          Put: {
+            TableName: this.table,
+            Item: {
+              ...keys.claim(claim.id),
+              ...keys.claimRequestIndex(claim.requestId, claim.filedAt, claim.id),
+              ...claim,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...(claim.volunteerId
+          ? [
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: {
+                    ...keys.claimVolunteerPointer(claim.id),
+                    ...keys.claimVolunteerIndex(claim.volunteerId, claim.filedAt, claim.id),
+                    claimId: claim.id,
+                  },
+                },
+              },
+            ]
+          : []),
+        this.smsRecord(claim, 'submitted', claim.filedAt),
+        auditPut(who, 'claim.submitted', 'claim', claim.id, claim.filedAt),
+      ],
+      'the claim exists already',
+    );
+  }
+
+  async get(id: string): Promise<Claim | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.claim(id), ConsistentRead: true }),
+    );
+    return Item ? stripKeys<Claim>(Item) : undefined;
+  }
+
+  async listForRequest(requestId: string): Promise<Claim[]> {
+    const items = await this.queryIndex(keys.claimRequestIndex(requestId, '', '').gsi1pk);
+    // The index is eventually consistent: read each claim itself for its current status.
+    return this.getMany(items.map((item) => String(item.id)));
+  }
+
+  async listForVolunteer(volunteerId: string): Promise<Claim[]> {
+    const pointers = await this.queryIndex(keys.claimVolunteerIndex(volunteerId, '', '').gsi1pk);
+    return this.getMany(pointers.map((item) => String(item.claimId)));
+  }
+
+  /** Applies `change` if the claim is still in `claim.status`; Conflict when someone changed it first. */
+  async update(claim: Claim, change: ClaimChange, who: Identity, at: string): Promise<Claim> {
+    const sets: string[] = [];
+    const values: Record<string, unknown> = { ':expected': claim.status };
+    const conditions = ['#status = :expected'];
+    if (change.to) {
+      sets.push('#status = :to', 'history = list_append(history, :step)');
+      values[':to'] = change.to;
+      values[':step'] = [{ status: change.to, at, by: who.sub }];
+      if (change.reason) {
+        sets.push('statusReason = :reason');
+        values[':reason'] = change.reason;
+      }
+    }
+    if (change.information) {
+      sets.push('information = list_append(information, :information)');
+      values[':information'] = [{ at, by: who.sub, text: change.information }];
+    }
+    if (change.attachment) {
+      sets.push('attachments = list_append(attachments, :attachment)');
+      values[':attachment'] = [change.attachment];
+      if (change.maxAttachments !== undefined) {
+        conditions.push('size(attachments) < :max');
+        values[':max'] = change.maxAttachments;
+      }
+    }
+    const action = change.to
+      ? `claim.${change.to}`
+      : change.attachment
+        ? 'claim.attachment-added'
+        : 'claim.information-added';
+    await transactOrConflict(
+      this.db,
+      [
+        {
+          Update: {
+            TableName: this.table,
+            Key: keys.claim(claim.id),
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression: conditions.join(' AND '),
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: values,
+          },
+        },
+        ...(change.to ? [this.smsRecord(claim, change.to, at)] : []),
+        auditPut(who, action, 'claim', claim.id, at),
+      ],
+      `the claim changed meanwhile (it was ${claim.status}); read it again`,
+    );
+    return (await this.get(claim.id)) as Claim;
+  }
+
+  /** The SMS owed to the claimant for reaching `status` (sent by the dispatcher, once). */
+  private smsRecord(claim: Claim, status: ClaimStatus, at: string) {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: {
+          ...keys.claimSms(claim.id, status),
+          claimId: claim.id,
+          requestId: claim.requestId,
+          status,
+          smsStatus: 'queued',
+          createdAt: at,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  private async queryIndex(gsi1pk: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    for await (const page of paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :claim)',
+        ExpressionAttributeValues: { ':pk': gsi1pk, ':claim': 'CLAIM#' },
+      },
+    )) {
+      items.push(...(page.Items ?? []));
+    }
+    return items;
+  }
+
+  private async getMany(ids: string[]): Promise<Claim[]> {
+    const claims = await Promise.all(ids.map((id) => this.get(id)));
+    return claims.filter((claim): claim is Claim => claim !== undefined);
+  }
+}
