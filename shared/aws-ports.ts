@@ -10,6 +10,7 @@ import type { Ports } from './ports';
 import { type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
 import { AdHocRepository } from './store/ad-hoc-repository';
 import { AlertRepository } from './store/alert-repository';
+import { AnnualCounterRepository } from './store/annual-counter-repository';
 import { DeploymentRepository } from './store/deployment-repository';
 import { DutyRosterRepository } from './store/duty-roster-repository';
 import { GroupRepository } from './store/group-repository';
@@ -50,6 +51,7 @@ export const awsPorts = (): Ports => {
     dutyRoster: lazy(() => new DutyRosterRepository()),
     deployments: lazy(() => new DeploymentRepository()),
     adHoc: lazy(() => new AdHocRepository()),
+    annualCounters: lazy(() => new AnnualCounterRepository()),
     smsJobs: lazy(
       () => new SnsSmsJobQueue(sns(), parseEnv({ SMS_JOBS_TOPIC_ARN: z.string().min(1) }).SMS_JOBS_TOPIC_ARN),
     ),

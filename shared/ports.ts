@@ -4,6 +4,7 @@ import type { LifecycleTiming } from './schemas/help-request';
 import type { OriginationPool } from './schemas/sms-job';
 import type { AdHocRepository } from './store/ad-hoc-repository';
 import type { AlertRepository } from './store/alert-repository';
+import type { AnnualCounterRepository } from './store/annual-counter-repository';
 import type { DeploymentRepository } from './store/deployment-repository';
 import type { DutyRosterRepository } from './store/duty-roster-repository';
 import type { GroupRepository } from './store/group-repository';
@@ -29,6 +30,8 @@ export interface Ports {
   deployments: DeploymentRepository;
   /** Spontaneous volunteers and their call: the only place their personal data lives. */
   adHoc: AdHocRepository;
+  /** The yearly report's anonymous counters. */
+  annualCounters: AnnualCounterRepository;
   smsJobs: SmsJobQueue;
   sms: SmsGateway;
   /** What the SMS channel keeps per phone number, for the purge. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activationBodySchema } from '../schemas/activation';
+import { annualReportSchema } from '../schemas/annual-report';
 import { coordinatorUpdateBodySchema, coordinatorUpdateSchema } from '../schemas/coordinator-update';
 import { checkInOutBodySchema, deploymentSchema } from '../schemas/deployment';
 import { dutyRosterSchema, putDutyRosterBodySchema } from '../schemas/duty-roster';
@@ -312,5 +313,14 @@ export const ROUTES: Route[] = [
     body: spontaneousRegistrationBodySchema,
     response: { status: 201, schema: spontaneousRegistrationSchema },
     needs: ['operations:write', 'adhoc:write', 'audit', 'sms-jobs'],
+  },
+  {
+    method: 'GET',
+    path: '/reports/annual/{year}',
+    entry: 'functions/api/reports/annual.ts',
+    summary:
+      'the yearly report to the Flemish Government from anonymous counters, per municipality, province and Flanders; ?format=csv or svg for a CSV or a chart (coordinator, crisis-centre)',
+    response: { status: 200, schema: annualReportSchema },
+    needs: ['registry:read', 'operations:read'],
   },
 ];

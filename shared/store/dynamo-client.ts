@@ -1,5 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { once } from '../config';
 import { Conflict } from '../domain/errors';
 
@@ -29,13 +33,18 @@ export const createTogether = async (
   table: string,
   items: Record<string, unknown>[],
   conflictMessage: string,
+  /** Unconditional writes that go with the new items (counters). */
+  alongside: NonNullable<TransactWriteCommandInput['TransactItems']> = [],
 ): Promise<void> => {
   try {
     await db.send(
       new TransactWriteCommand({
-        TransactItems: items.map((Item) => ({
-          Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
-        })),
+        TransactItems: [
+          ...items.map((Item) => ({
+            Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+          })),
+          ...alongside,
+        ],
       }),
     );
   } catch (error) {

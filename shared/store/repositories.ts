@@ -1,5 +1,6 @@
 import { AdHocRepository } from './ad-hoc-repository';
 import { AlertRepository } from './alert-repository';
+import { AnnualCounterRepository } from './annual-counter-repository';
 import { DeploymentRepository } from './deployment-repository';
 import { DutyRosterRepository } from './duty-roster-repository';
 import { GroupRepository } from './group-repository';
@@ -23,5 +24,6 @@ export const repositories = () => ({
   dutyRoster: new DutyRosterRepository(),
   deployments: new DeploymentRepository(),
   adHoc: new AdHocRepository(),
+  annualCounters: new AnnualCounterRepository(),
   smsRates: new SmsRateRepository(),
 });

@@ -5,9 +5,11 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { courseRecorded } from '../domain/annual-counters';
 import type { Identity } from '../domain/identity';
 import type { TrainingRecord } from '../domain/training';
 import type { TrainingProvider } from '../schemas/training';
+import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
 import { documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
@@ -68,6 +70,8 @@ export class TrainingRepository {
     record: TrainingRecord,
     who: Identity,
     profile: { count: number; qualifiedSince?: string },
+    /** For the yearly report's counters: the member's corps, and why an unfunded course is not funded. */
+    counted?: { municipality: string; priorCertificate: boolean; earlierBasic: boolean },
   ): Promise<TrainingRecord | 'duplicate' | 'stale'> {
     const put = (item: Record<string, unknown>) => ({
       Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
@@ -95,6 +99,7 @@ export class TrainingRepository {
       auditPut(who, `training.${record.kind}-recorded`, 'volunteer', volunteerId, record.recordedAt),
       update,
       ...(record.funded ? [put(fundedMarkerKey(volunteerId, record))] : []),
+      ...(counted ? counterUpdates(this.table, counted.municipality, courseRecorded(record, counted)) : []),
     ];
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
@@ -106,7 +111,14 @@ export class TrainingRepository {
       if (failed(0)) return 'duplicate';
       if (failed(2)) return 'stale';
       if (record.funded && failed(3))
-        return this.record(volunteerId, { ...record, funded: false }, who, profile);
+        // The subsidy went to a course recorded meanwhile: this one is a repeat.
+        return this.record(
+          volunteerId,
+          { ...record, funded: false },
+          who,
+          profile,
+          counted && { ...counted, earlierBasic: true },
+        );
       throw error;
     }
   }
