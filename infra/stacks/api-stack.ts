@@ -35,6 +35,7 @@ export interface ApiStackProps extends StackProps {
   publicRegistrationThrottle: StageConfig['publicRegistrationThrottle'];
   /** Defaults to the stage's own execute-api address. */
   publicBaseUrl?: string;
+  reportUnitPricesEur?: StageConfig['reportUnitPricesEur'];
 }
 
 const STAGE_NAME = 'v1';
@@ -175,6 +176,14 @@ export class ApiStack extends Stack {
           props.publicBaseUrl ??
             `https://${this.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${STAGE_NAME}`,
         );
+        return;
+      case 'report-config':
+        if (props.reportUnitPricesEur) {
+          const { basic, refresher, simulation } = props.reportUnitPricesEur;
+          fn.addEnvironment('REPORT_PRICE_BASIC_EUR', String(basic));
+          fn.addEnvironment('REPORT_PRICE_REFRESHER_EUR', String(refresher));
+          fn.addEnvironment('REPORT_PRICE_SIMULATION_EUR', String(simulation));
+        }
         return;
       case 'idempotency':
         fn.bindTable(props.idempotency, 'IDEMPOTENCY_TABLE', 'write');

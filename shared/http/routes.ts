@@ -63,7 +63,9 @@ export type Need =
   | 'start-execution'
   | 'resume-execution'
   /** Hands out links to the public routes: told the public base URL. */
-  | 'public-url';
+  | 'public-url'
+  /** Prices the yearly report's variable subsidy: told the stage's unit prices. */
+  | 'report-config';
 
 /** Every API route, once: the API stack, the local runtime and the OpenAPI document are all built from this list. */
 export const ROUTES: Route[] = [
@@ -321,6 +323,6 @@ export const ROUTES: Route[] = [
     summary:
       'the yearly report to the Flemish Government from anonymous counters, per municipality, province and Flanders; ?format=csv or svg for a CSV or a chart (coordinator, crisis-centre)',
     response: { status: 200, schema: annualReportSchema },
-    needs: ['registry:read', 'operations:read'],
+    needs: ['registry:read', 'operations:read', 'report-config'],
   },
 ];

@@ -11,7 +11,7 @@ import type { TrainingRecord } from '../domain/training';
 import type { TrainingProvider } from '../schemas/training';
 import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
-import { documentClient, isConditionFailure } from './dynamo-client';
+import { cancellationCodes, documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -105,6 +105,8 @@ export class TrainingRepository {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
       return record;
     } catch (error) {
+      // Courses of one municipality share its yearly counters: a concurrent course is read again and recorded anew.
+      if (cancellationCodes(error)?.includes('TransactionConflict')) return 'stale';
       if (!isConditionFailure(error)) throw error;
       const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
       const failed = (index: number) => reasons[index]?.Code === 'ConditionalCheckFailed';
