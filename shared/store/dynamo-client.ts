@@ -27,7 +27,13 @@ export const cancellationCodes = (error: unknown): (string | undefined)[] | unde
     ? ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code)
     : undefined;
 
-/** Writes new items together, each only if its key is free; if any is taken, nothing is written: Conflict. */
+/** How often a creation that collided with a concurrent transaction on a shared counter is tried again. */
+const CONFLICT_ATTEMPTS = 3;
+
+/**
+ * Writes new items together, each only if its key is free; if any is taken, nothing is written: Conflict. A
+ * transaction conflict on an `alongside` counter shared with concurrent writers is tried again.
+ */
 export const createTogether = async (
   db: DynamoDBDocumentClient,
   table: string,
@@ -36,19 +42,24 @@ export const createTogether = async (
   /** Unconditional writes that go with the new items (counters). */
   alongside: NonNullable<TransactWriteCommandInput['TransactItems']> = [],
 ): Promise<void> => {
-  try {
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          ...items.map((Item) => ({
-            Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
-          })),
-          ...alongside,
-        ],
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) throw new Conflict(conflictMessage);
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...items.map((Item) => ({
+              Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+            })),
+            ...alongside,
+          ],
+        }),
+      );
+      return;
+    } catch (error) {
+      if (isConditionFailure(error)) throw new Conflict(conflictMessage);
+      if (!cancellationCodes(error)?.includes('TransactionConflict') || attempt >= CONFLICT_ATTEMPTS)
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt * Math.random()));
+    }
   }
 };

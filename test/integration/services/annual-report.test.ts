@@ -206,6 +206,20 @@ describe('the yearly report on DynamoDB Local', () => {
     expect(gent.spontaneous).toMatchObject({ registered: 0, deployments: 1 });
   });
 
+  it('takes back the count of a launch whose lifecycle could not start', async () => {
+    clock.set('2026-03-01T10:00:00.000Z');
+    const failing = {
+      ...ports,
+      workflow: { start: () => Promise.reject(new Error('no state machine')), resume: async () => {} },
+    };
+    await expect(
+      launchHelpRequest(failing, coordinator, aCreateHelpRequestBody({ channel: 'phone' })),
+    ).rejects.toThrow('no state machine');
+
+    const gent = (await reportOf(2026)).municipalities.find((m) => m.nis === GENT)!;
+    expect(gent.helpRequests).toMatchObject({ total: 0, phone: 0 });
+  });
+
   it('keeps nothing personal in the counters: no id, name or phone number', async () => {
     const counters = (
       await Promise.all([tables.Registry!, tables.Operations!].map((table) => scanTable(table)))
