@@ -22,7 +22,7 @@ export const apiClient =
     // A CSV or SVG answer comes back as text.
     const parsed = text && contentType.includes('json') ? JSON.parse(text) : text || undefined;
     // biome-ignore lint/suspicious/noExplicitAny: callers read the fields they asked for.
-    return { status: response.status, contentType, body: parsed as any };
+    return { status: response.status, body: parsed as any };
   };
 
 export type ApiCall = ReturnType<typeof apiClient>;
