@@ -21,6 +21,13 @@ export const stageConfigSchema = z.object({
     .default({ rateLimit: 5, burstLimit: 20 }),
   /** The address citizens see in registration links (a custom domain); the API stage's own URL otherwise. */
   publicBaseUrl: z.url().optional(),
+  /**
+   * Euro per funded basic course, refresher and simulation: the variable subsidy in the yearly report. Unset, the
+   * report prices them at 0 and says so; the targets keep the concept note's defaults (REPORT_TARGET_* to change).
+   */
+  reportUnitPricesEur: z
+    .object({ basic: z.number().min(0), refresher: z.number().min(0), simulation: z.number().min(0) })
+    .optional(),
   sms: z
     .object({
       /** Dedicated numbers bought for this stage (E.164); empty: the account's default origination identity. */

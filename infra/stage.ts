@@ -45,6 +45,7 @@ export class CrisisToolStage extends Stage {
       lifecycleTiming: config.lifecycleTiming,
       publicRegistrationThrottle: config.publicRegistrationThrottle,
       ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+      ...(config.reportUnitPricesEur ? { reportUnitPricesEur: config.reportUnitPricesEur } : {}),
     });
     this.observability = new ObservabilityStack(this, 'Observability', {
       api: this.api.api,

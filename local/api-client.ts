@@ -18,8 +18,11 @@ export const apiClient =
         : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
     });
     const text = await response.text();
+    const contentType = response.headers.get('content-type') ?? '';
+    // A CSV or SVG answer comes back as text.
+    const parsed = text && contentType.includes('json') ? JSON.parse(text) : text || undefined;
     // biome-ignore lint/suspicious/noExplicitAny: callers read the fields they asked for.
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as any };
+    return { status: response.status, body: parsed as any };
   };
 
 export type ApiCall = ReturnType<typeof apiClient>;

@@ -12,6 +12,7 @@ import type { Ports } from './ports';
 import { type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
 import { AdHocRepository } from './store/ad-hoc-repository';
 import { AlertRepository } from './store/alert-repository';
+import { AnnualCounterRepository } from './store/annual-counter-repository';
 import { ClaimRepository } from './store/claim-repository';
 import { DeploymentRepository } from './store/deployment-repository';
 import { DutyRosterRepository } from './store/duty-roster-repository';
@@ -61,6 +62,7 @@ export const awsPorts = (): Ports => {
           once(() => parseEnv({ ATTACHMENTS_BUCKET: z.string().min(1) }).ATTACHMENTS_BUCKET),
         ),
     ),
+    annualCounters: lazy(() => new AnnualCounterRepository()),
     smsJobs: lazy(
       () => new SnsSmsJobQueue(sns(), parseEnv({ SMS_JOBS_TOPIC_ARN: z.string().min(1) }).SMS_JOBS_TOPIC_ARN),
     ),

@@ -5,6 +5,7 @@ import type { LifecycleTiming } from './schemas/help-request';
 import type { OriginationPool } from './schemas/sms-job';
 import type { AdHocRepository } from './store/ad-hoc-repository';
 import type { AlertRepository } from './store/alert-repository';
+import type { AnnualCounterRepository } from './store/annual-counter-repository';
 import type { ClaimRepository } from './store/claim-repository';
 import type { DeploymentRepository } from './store/deployment-repository';
 import type { DutyRosterRepository } from './store/duty-roster-repository';
@@ -34,6 +35,8 @@ export interface Ports {
   /** Insurance claims; their attachments go straight from the client to the attachment store. */
   claims: ClaimRepository;
   attachments: AttachmentStore;
+  /** The yearly report's anonymous counters. */
+  annualCounters: AnnualCounterRepository;
   smsJobs: SmsJobQueue;
   sms: SmsGateway;
   /** What the SMS channel keeps per phone number, for the purge. */

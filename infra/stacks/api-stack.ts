@@ -37,6 +37,7 @@ export interface ApiStackProps extends StackProps {
   publicRegistrationThrottle: StageConfig['publicRegistrationThrottle'];
   /** Defaults to the stage's own execute-api address. */
   publicBaseUrl?: string;
+  reportUnitPricesEur?: StageConfig['reportUnitPricesEur'];
 }
 
 const STAGE_NAME = 'v1';
@@ -181,6 +182,14 @@ export class ApiStack extends Stack {
       case 'attachments:upload':
         fn.addEnvironment('ATTACHMENTS_BUCKET', props.attachments.bucket.bucketName);
         props.attachments.grantUpload(fn);
+        return;
+      case 'report-config':
+        if (props.reportUnitPricesEur) {
+          const { basic, refresher, simulation } = props.reportUnitPricesEur;
+          fn.addEnvironment('REPORT_PRICE_BASIC_EUR', String(basic));
+          fn.addEnvironment('REPORT_PRICE_REFRESHER_EUR', String(refresher));
+          fn.addEnvironment('REPORT_PRICE_SIMULATION_EUR', String(simulation));
+        }
         return;
       case 'idempotency':
         fn.bindTable(props.idempotency, 'IDEMPOTENCY_TABLE', 'write');

@@ -42,6 +42,12 @@ export const assertCanReadRequest = (who: Identity, nis: string): void => {
 /** Who answered a call-out, with their own words: the coordination (coordinator, crisis centre) needs it, nobody else. */
 export const seesResponders = (who: Identity): boolean => hasRole(who, 'coordinator', 'crisis-centre');
 
+/** The yearly report covers every municipality: for the Red Cross coordination and the crisis centre only. */
+export const assertCanReadAnnualReport = (who: Identity): void => {
+  if (!hasRole(who, 'coordinator', 'crisis-centre'))
+    throw new Forbidden('only a coordinator or the crisis centre reads the yearly report');
+};
+
 export const assertCanCoordinate = (who: Identity): void => {
   if (!hasRole(who, 'coordinator')) throw new Forbidden('only a Red Cross coordinator does this');
 };

@@ -21,6 +21,8 @@ export interface ApiRequest<Body> {
 export interface ApiResult {
   statusCode: number;
   body?: unknown;
+  /** A body that is not JSON (CSV, SVG), sent as it is with this content type. */
+  contentType?: string;
 }
 
 export interface ApiHandlerOptions<S extends z.ZodType> {
@@ -103,6 +105,13 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
       path,
       query: event.queryStringParameters ?? {},
     });
+    if (result.contentType) {
+      return {
+        statusCode: result.statusCode,
+        headers: { 'content-type': result.contentType, 'cache-control': 'no-store' },
+        body: String(result.body),
+      };
+    }
     return {
       statusCode: result.statusCode,
       headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activationBodySchema } from '../schemas/activation';
+import { annualReportSchema } from '../schemas/annual-report';
 import {
   attachmentBodySchema,
   attachmentUploadSchema,
@@ -71,7 +72,9 @@ export type Need =
   /** Hands out links to the public routes: told the public base URL. */
   | 'public-url'
   /** Hands out presigned upload URLs for claim attachments: may put objects under `claims/` only. */
-  | 'attachments:upload';
+  | 'attachments:upload'
+  /** Prices the yearly report's variable subsidy: told the stage's unit prices. */
+  | 'report-config';
 
 /** Every API route, once: the API stack, the local runtime and the OpenAPI document are all built from this list. */
 export const ROUTES: Route[] = [
@@ -368,5 +371,14 @@ export const ROUTES: Route[] = [
     body: attachmentBodySchema,
     response: { status: 201, schema: attachmentUploadSchema },
     needs: ['operations:write', 'audit', 'attachments:upload'],
+  },
+  {
+    method: 'GET',
+    path: '/reports/annual/{year}',
+    entry: 'functions/api/reports/annual.ts',
+    summary:
+      'the yearly report to the Flemish Government from anonymous counters, per municipality, province and Flanders; ?format=csv or svg for a CSV or a chart (coordinator, crisis-centre)',
+    response: { status: 200, schema: annualReportSchema },
+    needs: ['registry:read', 'operations:read', 'report-config'],
   },
 ];

@@ -14,6 +14,9 @@ export const deploymentSchema = z
     volunteerId: idSchema,
     /** Set while the volunteer is on site (and covered). */
     onSiteSince: z.string().optional(),
+    /** The municipality of the help request, and whether the volunteer came through the spontaneous call. */
+    municipality: z.string().optional(),
+    spontaneous: z.boolean().optional(),
     minutes: z.number().int(),
     periods: z.array(z.object({ from: z.string(), to: z.string() })),
   })

@@ -27,8 +27,8 @@ export const checkIn = async (
     );
   }
   return ports.deployments.checkIn(requestId, volunteerId, ports.clock.now().toISOString(), who.sub, {
-    // A spontaneous volunteer has no corps profile: they belong to this one request anyway.
-    markProfile: !accepted.spontaneous,
+    municipality: request.municipality,
+    spontaneous: accepted.spontaneous === true,
   });
 };
 

@@ -90,7 +90,7 @@ export const registerSpontaneousVolunteer = async (
           spontaneous: true,
         }
       : undefined;
-  const registered = await ports.adHoc.register(volunteer, alert);
+  const registered = await ports.adHoc.register(volunteer, alert, request.municipality);
   // A repeated registration queues the first one's SMS again only while it is unsent: the dispatcher sends it once.
   if (registered.alert && registered.alert.smsStatus !== 'sent') {
     await ports.smsJobs.enqueue([

@@ -66,10 +66,17 @@ export const recordTraining = async (
       recordedAt: now.toISOString(),
     };
     const since = qualifiedSince([...existing, record], prior);
-    const stored = await ports.trainings.record(volunteerId, record, who, {
-      count: existing.length,
-      ...(since ? { qualifiedSince: since } : {}),
-    });
+    const stored = await ports.trainings.record(
+      volunteerId,
+      record,
+      who,
+      { count: existing.length, ...(since ? { qualifiedSince: since } : {}) },
+      {
+        municipality: volunteer.municipality,
+        priorCertificate: prior !== undefined,
+        earlierBasic: existing.some((r) => r.kind === 'basic'),
+      },
+    );
     if (stored === 'duplicate') throw new Error(`training record ${record.id} already existed`);
     if (stored !== 'stale') return stored;
     if (attempt >= STALE_QUALIFICATION_RETRIES) {

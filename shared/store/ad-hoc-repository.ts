@@ -6,6 +6,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import { spontaneousRegistered } from '../domain/annual-counters';
 import { Conflict } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import { SPONTANEOUS_TTL_DAYS } from '../domain/spontaneous';
@@ -13,6 +14,7 @@ import type { Deployment } from '../schemas/deployment';
 import type { HelpRequest } from '../schemas/help-request';
 import type { PurgeReceipt, SpontaneousTotals, SpontaneousVolunteer } from '../schemas/spontaneous';
 import type { Alert } from './alert-repository';
+import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
 import { cancellationCodes, documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
@@ -113,6 +115,8 @@ export class AdHocRepository {
   async register(
     volunteer: SpontaneousVolunteer,
     alert: Alert | undefined,
+    /** The request's municipality, whose yearly counters count the registration (numbers only). */
+    municipality: string,
   ): Promise<{ volunteer: SpontaneousVolunteer; created: boolean; alert?: Alert }> {
     const existing = await this.findForRequest(volunteer.phone, volunteer.requestId);
     if (existing) return { ...existing, created: false };
@@ -185,6 +189,11 @@ export class AdHocRepository {
               'help-request',
               volunteer.requestId,
               volunteer.registeredAt,
+            ),
+            ...counterUpdates(
+              operations,
+              municipality,
+              spontaneousRegistered(volunteer.registeredAt, volunteer.minor),
             ),
           ],
         }),

@@ -371,8 +371,16 @@ export class AlertRepository {
           Update: {
             TableName: this.table,
             Key: request,
-            UpdateExpression: `ADD ${counters}`,
-            ExpressionAttributeValues: { ':one': 1, ...(alert.response ? { ':minusOne': -1 } : {}) },
+            // The first acceptance stays on the request: the yearly report's time to first acceptance.
+            UpdateExpression:
+              answer === 'accepted'
+                ? `ADD ${counters} SET firstAcceptedAt = if_not_exists(firstAcceptedAt, :at)`
+                : `ADD ${counters}`,
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ...(alert.response ? { ':minusOne': -1 } : {}),
+              ...(answer === 'accepted' ? { ':at': at } : {}),
+            },
           },
         },
         {

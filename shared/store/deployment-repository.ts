@@ -1,6 +1,8 @@
 import { GetCommand, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { deploymentEnded } from '../domain/annual-counters';
 import { Conflict } from '../domain/errors';
 import type { Deployment } from '../schemas/deployment';
+import { counterUpdates } from './annual-counter-repository';
 import { documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
@@ -45,7 +47,8 @@ export class DeploymentRepository {
     volunteerId: string,
     now: string,
     by: string,
-    options: { markProfile: boolean } = { markProfile: true },
+    /** Where the help is given, for the yearly report; a spontaneous volunteer has no corps profile to mark. */
+    options: { municipality: string; spontaneous: boolean },
   ): Promise<Deployment> {
     await this.transact(
       [
@@ -54,12 +57,14 @@ export class DeploymentRepository {
             TableName: this.table,
             Key: keys.deployment(requestId, volunteerId),
             UpdateExpression:
-              'SET onSiteSince = :now, requestId = :req, volunteerId = :vol, gsi1pk = :gpk, gsi1sk = :gsk, minutes = if_not_exists(minutes, :zero), periods = if_not_exists(periods, :none)',
+              'SET onSiteSince = :now, requestId = :req, volunteerId = :vol, municipality = :muni, spontaneous = :spont, gsi1pk = :gpk, gsi1sk = :gsk, minutes = if_not_exists(minutes, :zero), periods = if_not_exists(periods, :none)',
             ConditionExpression: 'attribute_not_exists(onSiteSince)',
             ExpressionAttributeValues: {
               ':now': now,
               ':req': requestId,
               ':vol': volunteerId,
+              ':muni': options.municipality,
+              ':spont': options.spontaneous,
               ':gpk': keys.deploymentIndex(volunteerId, requestId).gsi1pk,
               ':gsk': keys.deploymentIndex(volunteerId, requestId).gsi1sk,
               ':zero': 0,
@@ -70,7 +75,7 @@ export class DeploymentRepository {
         this.count(requestId, 1),
         this.timeline(requestId, now, 'checked-in', volunteerId, by),
         // On the profile too, so a mobilisation elsewhere skips this volunteer without extra reads.
-        ...(options.markProfile
+        ...(!options.spontaneous
           ? [
               {
                 Update: {
@@ -111,6 +116,13 @@ export class DeploymentRepository {
         },
         this.count(deployment.requestId, -1),
         this.timeline(deployment.requestId, now, 'checked-out', deployment.volunteerId, by),
+        ...(deployment.municipality
+          ? counterUpdates(
+              this.table,
+              deployment.municipality,
+              deploymentEnded({ from: since, to: now }, deployment.spontaneous === true),
+            )
+          : []),
         // An erased volunteer has no profile left to update; the deployment closes all the same.
         ...((await this.profileOnSiteFor(deployment.volunteerId)) === deployment.requestId
           ? [

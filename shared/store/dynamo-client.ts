@@ -1,5 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { once } from '../config';
 import { Conflict } from '../domain/errors';
 
@@ -37,23 +41,39 @@ export const transactOrConflict = async (
   }
 };
 
-/** Writes new items together, each only if its key is free; if any is taken, nothing is written: Conflict. */
+/** How often a creation that collided with a concurrent transaction on a shared counter is tried again. */
+const CONFLICT_ATTEMPTS = 3;
+
+/**
+ * Writes new items together, each only if its key is free; if any is taken, nothing is written: Conflict. A
+ * transaction conflict on an `alongside` counter shared with concurrent writers is tried again.
+ */
 export const createTogether = async (
   db: DynamoDBDocumentClient,
   table: string,
   items: Record<string, unknown>[],
   conflictMessage: string,
+  /** Unconditional writes that go with the new items (counters). */
+  alongside: NonNullable<TransactWriteCommandInput['TransactItems']> = [],
 ): Promise<void> => {
-  try {
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: items.map((Item) => ({
-          Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
-        })),
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) throw new Conflict(conflictMessage);
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...items.map((Item) => ({
+              Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+            })),
+            ...alongside,
+          ],
+        }),
+      );
+      return;
+    } catch (error) {
+      if (isConditionFailure(error)) throw new Conflict(conflictMessage);
+      if (!cancellationCodes(error)?.includes('TransactionConflict') || attempt >= CONFLICT_ATTEMPTS)
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt * Math.random()));
+    }
   }
 };

@@ -8,8 +8,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import { requestLaunched } from '../domain/annual-counters';
 import { Conflict, NotFound, RuleViolation } from '../domain/errors';
 import type { HelpRequest, HelpRequestStatus, TimelineEntry } from '../schemas/help-request';
+import { counterUpdates } from './annual-counter-repository';
 import { createTogether, documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
@@ -48,6 +50,7 @@ export class HelpRequestRepository {
         this.timelineItem(request.id, { at: request.createdAt, type: 'requested', channel: request.channel }),
       ],
       `help request ${request.id} already exists`,
+      counterUpdates(this.table, request.municipality, requestLaunched(request.createdAt, request.channel)),
     );
   }
 
@@ -263,8 +266,36 @@ export class HelpRequestRepository {
     );
   }
 
-  /** Removes a request whose execution could not be started: at that point only its record and first entry exist. */
+  /**
+   * Removes a request whose execution could not be started: at that point only its record and first entry exist.
+   * The record goes first, with the launch it counted, so a repeated removal counts nothing back twice.
+   */
   async remove(id: string): Promise<void> {
+    const request = await this.get(id);
+    if (request) {
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Delete: {
+                  TableName: this.table,
+                  Key: keys.request(id),
+                  ConditionExpression: 'attribute_exists(pk)',
+                },
+              },
+              ...counterUpdates(
+                this.table,
+                request.municipality,
+                requestLaunched(request.createdAt, request.channel, -1),
+              ),
+            ],
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
     const { Items = [] } = await this.db.send(
       new QueryCommand({
         TableName: this.table,

@@ -9,6 +9,11 @@ export const keys = {
   neighbour: (nis: string, other: string) => ({ pk: `MUNI#${nis}`, sk: `NEIGHBOUR#${other}` }),
   /** What remains of an erased member: anonymous counts for the yearly report, under a key of its own. */
   formerMember: (nis: string, anonymousId: string) => ({ pk: `MUNI#${nis}`, sk: `FORMER#${anonymousId}` }),
+  /**
+   * Anonymous yearly counters of one municipality (numbers only: no id, no name), in the Registry and the Operations
+   * table alike: one partition sorted by year, so the report reads every year up to its own in one query per table.
+   */
+  annualCounters: (year: number, nis: string) => ({ pk: 'COUNTERS', sk: `${year}#${nis}` }),
   group: (id: string) => ({ pk: `GROUP#${id}`, sk: 'PROFILE' }),
   groupIndex: (nis: string, id: string) => ({ gsi1pk: `MUNI#${nis}`, gsi1sk: `GROUP#${id}` }),
   rosterIndex: (nis: string, volunteerId: string) => ({

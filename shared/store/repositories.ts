@@ -1,5 +1,6 @@
 import { AdHocRepository } from './ad-hoc-repository';
 import { AlertRepository } from './alert-repository';
+import { AnnualCounterRepository } from './annual-counter-repository';
 import { ClaimRepository } from './claim-repository';
 import { DeploymentRepository } from './deployment-repository';
 import { DutyRosterRepository } from './duty-roster-repository';
@@ -25,5 +26,6 @@ export const repositories = () => ({
   deployments: new DeploymentRepository(),
   adHoc: new AdHocRepository(),
   claims: new ClaimRepository(),
+  annualCounters: new AnnualCounterRepository(),
   smsRates: new SmsRateRepository(),
 });

@@ -5,11 +5,13 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { courseRecorded } from '../domain/annual-counters';
 import type { Identity } from '../domain/identity';
 import type { TrainingRecord } from '../domain/training';
 import type { TrainingProvider } from '../schemas/training';
+import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
-import { documentClient, isConditionFailure } from './dynamo-client';
+import { cancellationCodes, documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -68,6 +70,8 @@ export class TrainingRepository {
     record: TrainingRecord,
     who: Identity,
     profile: { count: number; qualifiedSince?: string },
+    /** For the yearly report's counters: the member's corps, and why an unfunded course is not funded. */
+    counted?: { municipality: string; priorCertificate: boolean; earlierBasic: boolean },
   ): Promise<TrainingRecord | 'duplicate' | 'stale'> {
     const put = (item: Record<string, unknown>) => ({
       Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
@@ -95,18 +99,28 @@ export class TrainingRepository {
       auditPut(who, `training.${record.kind}-recorded`, 'volunteer', volunteerId, record.recordedAt),
       update,
       ...(record.funded ? [put(fundedMarkerKey(volunteerId, record))] : []),
+      ...(counted ? counterUpdates(this.table, counted.municipality, courseRecorded(record, counted)) : []),
     ];
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
       return record;
     } catch (error) {
+      // Courses of one municipality share its yearly counters: a concurrent course is read again and recorded anew.
+      if (cancellationCodes(error)?.includes('TransactionConflict')) return 'stale';
       if (!isConditionFailure(error)) throw error;
       const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
       const failed = (index: number) => reasons[index]?.Code === 'ConditionalCheckFailed';
       if (failed(0)) return 'duplicate';
       if (failed(2)) return 'stale';
       if (record.funded && failed(3))
-        return this.record(volunteerId, { ...record, funded: false }, who, profile);
+        // The subsidy went to a course recorded meanwhile: this one is a repeat.
+        return this.record(
+          volunteerId,
+          { ...record, funded: false },
+          who,
+          profile,
+          counted && { ...counted, earlierBasic: true },
+        );
       throw error;
     }
   }

@@ -5,11 +5,13 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { corpsMoved } from '../domain/annual-counters';
 import { allocateFunding, promotionOnLeave } from '../domain/corps';
 import { Conflict, NotFound } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import type { NewVolunteer } from '../domain/volunteer';
 import type { UpdateVolunteerBody, Volunteer } from '../schemas/volunteer';
+import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
 import { cancellationCodes, documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
@@ -68,7 +70,11 @@ export class VolunteerRepository {
         auditPut(who, 'volunteer.registered', 'volunteer', v.id, v.registeredAt),
       ]);
       const fundedAdded = funding.filter((f) => f === 'flanders').length;
-      items.push(...alongside, this.moveCorps(nis, corps, members.length, fundedAdded));
+      items.push(
+        ...alongside,
+        ...this.countCorps(nis, members[0]!.registeredAt, members.length, fundedAdded),
+        this.moveCorps(nis, corps, members.length, fundedAdded),
+      );
       // Only the corps counter (the last item) moving is worth another try; a taken phone number is not.
       const outcome = await this.transact(items, attempt, (index) => index === items.length - 1);
       if (outcome === 'done') return volunteers;
@@ -198,6 +204,7 @@ export class VolunteerRepository {
         current,
         roster.filter((m) => m.id !== volunteerId),
       );
+      const fundedChange = current.fundingSource === 'flanders' && !promoted ? -1 : 0;
       const items: TransactItem[] = [
         ...own.map((Key) =>
           Key.sk === keys.volunteer(volunteerId).sk
@@ -220,7 +227,8 @@ export class VolunteerRepository {
             ExpressionAttributeValues: { ':id': volunteerId },
           },
         },
-        this.moveCorps(nis, corps, -1, current.fundingSource === 'flanders' && !promoted ? -1 : 0),
+        ...this.countCorps(nis, now, -1, fundedChange),
+        this.moveCorps(nis, corps, -1, fundedChange),
         this.putNew({ ...keys.formerMember(nis, anonymousRecord(current).id), ...anonymousRecord(current) }),
         auditPut(who, 'volunteer.erased', 'volunteer', volunteerId, now),
       ];
@@ -264,6 +272,11 @@ export class VolunteerRepository {
 
   private putNew(Item: Record<string, unknown>): TransactItem {
     return { Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } };
+  }
+
+  /** The yearly report's counters move with the corps counter, in the same transaction. */
+  private countCorps(nis: string, at: string, members: number, funded: number): TransactItem[] {
+    return counterUpdates(this.table, nis, corpsMoved(at, members, funded));
   }
 
   private moveCorps(nis: string, corps: CorpsCounts, members: number, funded: number): TransactItem {

@@ -15,6 +15,7 @@ const UNJOINED = '24062'; // Leuven: never joins in this test
 const UNKNOWN_ID = '01JDZZZZZZZZZZZZZZZZZZZZZZ'; // a well-formed id that names nothing
 const PROVIDER = 'rode-kruis-vlaanderen';
 const PUBLIC_PATHS = ['/health', '/openapi.json'];
+const REPORT_YEAR = 2025;
 
 type Caller = 'anonymous' | 'requester' | 'unnamed' | 'admin' | 'coordinator' | 'crisis' | 'volunteer';
 /** The callers every route has rows for, besides the anonymous one. */
@@ -351,6 +352,25 @@ const MATRIX: RouteRow[] = [
     perMunicipality: false,
     check: (body) => expect(body.onDuty).toMatchObject({ phone: '+32499000001' }),
     expect: { requester: 403, admin: 403, coordinator: 200, crisis: 403, volunteer: 403 },
+  },
+  {
+    method: 'GET',
+    path: '/reports/annual/{year}',
+    perMunicipality: false,
+    check: (body) => {
+      expect(body.year).toBe(REPORT_YEAR);
+      expect(body.flanders.corps.members).toEqual(expect.any(Number));
+    },
+    expect: { requester: 403, admin: 403, coordinator: 200, crisis: 200, volunteer: 403 },
+  },
+  {
+    method: 'GET',
+    path: '/reports/annual/{year}',
+    query: '?format=csv',
+    perMunicipality: false,
+    check: (body) =>
+      expect(body).toMatch(new RegExp(`^year,level,nis,name,province,.*\n${REPORT_YEAR},flanders,`)),
+    expect: { requester: 403, admin: 403, coordinator: 200, crisis: 200, volunteer: 403 },
   },
   {
     method: 'POST',
@@ -735,6 +755,7 @@ describe('access matrix: every route × role × own/other municipality over HTTP
         volunteer.id,
         ON_SITE.from,
         'matrix-coordinator',
+        { municipality: nis, spontaneous: false },
       );
       await t.runtime.ports.deployments.checkOut(deployment, ON_SITE.to, 'matrix-coordinator');
       places[key].claimId = (
@@ -776,7 +797,8 @@ describe('access matrix: every route × role × own/other municipality over HTTP
       .replaceAll('{nis}', place.nis)
       .replaceAll('{volunteerId}', place.volunteerId)
       .replace('{id}', id ?? '')
-      .replace('{code}', id ?? '');
+      .replace('{code}', id ?? '')
+      .replace('{year}', String(REPORT_YEAR));
     const response = await t.call(c.method, path, {
       token: await tokenOf(c.caller, self),
       ...(c.body ? { body: c.body(place) } : {}),

@@ -1,3 +1,4 @@
+import { Template } from 'aws-cdk-lib/assertions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { stageConfigSchema } from '../../infra/config';
@@ -14,6 +15,7 @@ import {
   logicalIdOf,
   mentions,
   type Statement,
+  stageWith,
   statementsOf,
 } from './synth';
 
@@ -170,6 +172,24 @@ describe('api stack', () => {
     expect(url).toContain(logicalIdOf(api.api));
     expect(url).toContain('execute-api');
     expect(url).toContain('/v1');
+  });
+
+  it("tells the yearly report's function the stage's unit prices, and nothing when the stage names none", () => {
+    const reportEnvironment = (stage: typeof dev) => {
+      const fn = stage.api.functions.get('GET /reports/annual/{year}')!;
+      return Template.fromStack(stage.api).findResources('AWS::Lambda::Function')[logicalIdOf(fn)]?.Properties
+        .Environment.Variables;
+    };
+    const priced = stageWith('Priced', {
+      reportUnitPricesEur: { basic: 150, refresher: 35.5, simulation: 40 },
+    });
+
+    expect(reportEnvironment(priced)).toMatchObject({
+      REPORT_PRICE_BASIC_EUR: '150',
+      REPORT_PRICE_REFRESHER_EUR: '35.5',
+      REPORT_PRICE_SIMULATION_EUR: '40',
+    });
+    expect(Object.keys(reportEnvironment(dev))).not.toContain('REPORT_PRICE_BASIC_EUR');
   });
 
   it('exposes one method per route of ROUTES, each backed by its own function', () => {

@@ -52,6 +52,9 @@ beforeEach(() => {
 });
 
 /** A member of Gent checked in on a request of Gent from 10:00 to 12:00. */
+/** Check-in options of a Gent corps member (the yearly report counts the deployment there). */
+const MEMBER_OF_GENT = { municipality: '44021', spontaneous: false };
+
 const aDeployedMember = async () => {
   const request = aHelpRequest();
   await ports.helpRequests.create(request);
@@ -60,7 +63,10 @@ const aDeployedMember = async () => {
     [aNewMember({ phone: aMobilePhone(), language: 'fr' })],
     admin,
   );
-  const deployment = await ports.deployments.checkIn(request.id, member!.id, CHECK_IN, 'coordinator-1');
+  const deployment = await ports.deployments.checkIn(request.id, member!.id, CHECK_IN, 'coordinator-1', {
+    municipality: request.municipality,
+    spontaneous: false,
+  });
   await ports.deployments.checkOut(deployment, CHECK_OUT, 'coordinator-1');
   return { request, member: member! };
 };
@@ -145,7 +151,13 @@ describe('filing a claim, with DynamoDB Local', () => {
 
   it('counts the period still open up to now while the volunteer is on site', async () => {
     const { request, member } = await aDeployedMember();
-    await ports.deployments.checkIn(request.id, member.id, '2026-03-02T14:00:00.000Z', 'coordinator-1');
+    await ports.deployments.checkIn(
+      request.id,
+      member.id,
+      '2026-03-02T14:00:00.000Z',
+      'coordinator-1',
+      MEMBER_OF_GENT,
+    );
 
     const claim = await fileClaim(
       ports,
@@ -158,7 +170,13 @@ describe('filing a claim, with DynamoDB Local', () => {
 
   it('ends a period still open at the close, before the stand-down step has checked the volunteer out', async () => {
     const { request, member } = await aDeployedMember();
-    await ports.deployments.checkIn(request.id, member.id, '2026-03-02T13:00:00.000Z', 'coordinator-1');
+    await ports.deployments.checkIn(
+      request.id,
+      member.id,
+      '2026-03-02T13:00:00.000Z',
+      'coordinator-1',
+      MEMBER_OF_GENT,
+    );
     ports.clock.set('2026-03-02T14:00:00.000Z');
     await closeHelpRequest(ports, coordinator, request.id);
     ports.clock.set(AFTER);
@@ -385,9 +403,7 @@ describe('a spontaneous volunteer’s claim and the purge', () => {
       registration.id,
       CHECK_IN,
       'coordinator-1',
-      {
-        markProfile: false,
-      },
+      { municipality: request.municipality, spontaneous: true },
     );
     await ports.deployments.checkOut(deployment, CHECK_OUT, 'coordinator-1');
     await closeHelpRequest(ports, coordinator, request.id);

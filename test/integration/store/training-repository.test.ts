@@ -248,3 +248,32 @@ describe('TrainingRepository on DynamoDB Local', () => {
     });
   });
 });
+
+describe('TrainingRepository under a transaction conflict', () => {
+  it('answers stale, so the service reads again and records anew, when a course of the same corps collides', async () => {
+    const conflict = Object.assign(
+      new Error('Transaction cancelled [None, None, None, TransactionConflict]'),
+      {
+        name: 'TransactionCanceledException',
+        CancellationReasons: [
+          { Code: 'None' },
+          { Code: 'None' },
+          { Code: 'None' },
+          { Code: 'TransactionConflict' },
+        ],
+      },
+    );
+    const colliding = { send: async () => Promise.reject(conflict) };
+    const trainings = new TrainingRepository(colliding as never, 'Registry');
+
+    expect(
+      await trainings.record(
+        testId(1),
+        aRecord(),
+        admin,
+        { count: 0 },
+        { municipality: '44021', priorCertificate: false, earlierBasic: false },
+      ),
+    ).toBe('stale');
+  });
+});

@@ -1,0 +1,22 @@
+import { awsPorts } from '../../../shared/aws-ports';
+import { assertCanReadAnnualReport } from '../../../shared/domain/access';
+import { annualReportCsv } from '../../../shared/domain/annual-report';
+import { annualReportSvg } from '../../../shared/domain/report-chart';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { Ports } from '../../../shared/ports';
+import { annualReportQuerySchema } from '../../../shared/schemas/annual-report';
+import { annualReport } from '../../../shared/services/annual-report';
+
+export const makeHandler = (ports: Ports) =>
+  apiHandler({ authorize: assertCanReadAnnualReport }, async ({ identity, path, query }) => {
+    const { year, format } = annualReportQuerySchema.parse({ ...query, year: path.year });
+    const report = await annualReport(ports, identity, year);
+    if (format === 'csv') {
+      return { statusCode: 200, contentType: 'text/csv; charset=utf-8', body: annualReportCsv(report) };
+    }
+    if (format === 'svg')
+      return { statusCode: 200, contentType: 'image/svg+xml', body: annualReportSvg(report) };
+    return { statusCode: 200, body: report };
+  });
+
+export const handler = makeHandler(awsPorts());

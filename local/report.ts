@@ -1,0 +1,94 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { annualReportCsv } from '../shared/domain/annual-report';
+import { belgianDate } from '../shared/domain/dates';
+import type { Identity } from '../shared/domain/identity';
+import { annualReportSvg } from '../shared/domain/report-chart';
+import { logger } from '../shared/observability/logger';
+import { annualReportQuerySchema } from '../shared/schemas/annual-report';
+import { annualReport } from '../shared/services/annual-report';
+import { repositories } from '../shared/store/repositories';
+import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from './dynamodb';
+import { seedDemoYear } from './report-demo';
+import { synthesizeSystem } from './synth';
+
+/**
+ * `npm run report -- --year 2025 [--out DIR] [--data-dir DIR | --endpoint URL [--table-prefix P]] [--seed-demo]`:
+ * the yearly report as report-<year>.json, .csv and .svg. It reads the tables `npm start --data-dir DIR` kept (stop
+ * that first: one DynamoDB Local per data directory), or a DynamoDB Local already running at --endpoint; without
+ * either it starts an empty one in memory, worth it with --seed-demo only.
+ */
+const USAGE =
+  'usage: npm run report -- --year 2025 [--out DIR] [--data-dir DIR | --endpoint URL [--table-prefix P]] [--seed-demo]';
+const { values } = parseArgs({
+  options: {
+    year: { type: 'string' },
+    out: { type: 'string', default: 'reports' },
+    'data-dir': { type: 'string' },
+    endpoint: { type: 'string' },
+    'table-prefix': { type: 'string', default: '' },
+    'seed-demo': { type: 'boolean', default: false },
+  },
+});
+const parsed = annualReportQuerySchema.safeParse({ year: values.year });
+if (!parsed.success || (values['data-dir'] && values.endpoint)) {
+  console.error(USAGE);
+  process.exit(2);
+}
+if (values['seed-demo'] && (values['data-dir'] || values.endpoint)) {
+  console.error('--seed-demo only seeds a fresh in-memory store, so kept data is never mixed with demo data');
+  process.exit(2);
+}
+const { year } = parsed.data;
+// Progress lines tell the story; the services' own log lines would drown them.
+logger.setLogLevel('WARN');
+const started = Date.now();
+const progress = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${line}`);
+
+let dynamo: LocalDynamo | undefined;
+try {
+  if (!values.endpoint) {
+    progress(
+      values['data-dir']
+        ? `starting DynamoDB Local on ${values['data-dir']}`
+        : 'starting DynamoDB Local in memory',
+    );
+    dynamo = await startDynamoDbLocal(
+      values['data-dir'] ? { dataDir: path.join(values['data-dir'], 'dynamodb') } : {},
+    );
+  }
+  const endpoint = values.endpoint ?? (dynamo as LocalDynamo).endpoint;
+  const tables = await createTables(endpoint, synthesizeSystem().tables, values['table-prefix']);
+  Object.assign(process.env, {
+    AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+    ...tableEnvironment(tables),
+  });
+  if (values['seed-demo']) {
+    progress(`seeding the demo year ${year} through the services`);
+    await seedDemoYear(year, progress);
+  }
+  const reader: Identity = { sub: 'report-cli', roles: ['crisis-centre'] };
+  const ports = { ...repositories(), clock: { now: () => new Date() } };
+  progress(`building the report of ${year} (today is ${belgianDate(new Date())})`);
+  const report = await annualReport(ports, reader, year, { progress });
+  mkdirSync(values.out, { recursive: true });
+  for (const [extension, content] of [
+    ['json', `${JSON.stringify(report, null, 2)}\n`],
+    ['csv', annualReportCsv(report)],
+    ['svg', annualReportSvg(report)],
+  ] as const) {
+    const file = path.join(values.out, `report-${year}.${extension}`);
+    writeFileSync(file, content);
+    progress(`wrote ${file} (${Buffer.byteLength(content)} bytes)`);
+  }
+  const { corps, trainings, deployments } = report.flanders;
+  progress(
+    `Flanders ${year}: ${corps.members} members in ${report.municipalities.length} municipalities, ${trainings.basicFunded} funded basic courses, ${deployments.count} deployments, ${deployments.volunteerHours} volunteer-hours`,
+  );
+} finally {
+  await dynamo?.stop();
+}

@@ -1,0 +1,85 @@
+import { paginateQuery, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { CounterIncrement } from '../domain/annual-counters';
+import type { CounterRow, RequestTiming } from '../domain/annual-report';
+import { documentClient } from './dynamo-client';
+import { keys } from './keys';
+import { tableNames } from './tables';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * The transaction items that add `increments` to a municipality's yearly counters in `table`: unconditional ADDs,
+ * so they ride along with the conditional write of the event they count and never make it fail.
+ */
+export const counterUpdates = (
+  table: string,
+  nis: string,
+  increments: readonly CounterIncrement[],
+): TransactItem[] =>
+  increments.map(({ year, counters }) => {
+    const names = Object.keys(counters);
+    return {
+      Update: {
+        TableName: table,
+        Key: keys.annualCounters(year, nis),
+        UpdateExpression: `ADD ${names.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#c${i}`, name])),
+        ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:c${i}`, counters[name]])),
+      },
+    };
+  });
+
+const COUNTERS_PK = keys.annualCounters(0, '').pk;
+
+/** Reads what the yearly report is built from. */
+export class AnnualCounterRepository {
+  constructor(private readonly db = documentClient()) {}
+
+  /** Every municipality's counters of every year up to `year`, both tables' added together per year. */
+  async rows(year: number): Promise<CounterRow[]> {
+    const byKey = new Map<string, CounterRow>();
+    for (const table of [tableNames.registry(), tableNames.operations()]) {
+      const query = {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND sk <= :last',
+        // '~' sorts after every NIS code, so the last key of `year` is included.
+        ExpressionAttributeValues: { ':pk': COUNTERS_PK, ':last': `${year}#~` },
+      };
+      for await (const page of paginateQuery({ client: this.db }, query)) {
+        for (const { pk: _pk, sk, ...counters } of page.Items ?? []) {
+          const [rowYear, nis] = String(sk).split('#') as [string, string];
+          const row = byKey.get(sk) ?? { year: Number(rowYear), nis, counters: {} };
+          for (const [name, n] of Object.entries(counters as Record<string, number>)) {
+            row.counters[name] = (row.counters[name] ?? 0) + n;
+          }
+          byKey.set(sk, row);
+        }
+      }
+    }
+    return [...byKey.values()];
+  }
+
+  /**
+   * Launch and first-acceptance times of one municipality's requests around `year` (a day of margin each side for
+   * the Belgian New Year; the report keeps those launched in `year`). Request records hold no personal data and
+   * are never deleted, so these stay as they are.
+   */
+  async requestTimings(nis: string, year: number): Promise<RequestTiming[]> {
+    const timings: RequestTiming[] = [];
+    const query = {
+      TableName: tableNames.operations(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ProjectionExpression: 'municipality, createdAt, firstAcceptedAt',
+      ExpressionAttributeValues: {
+        ':pk': keys.requestIndex(nis, '', '').gsi1pk,
+        ':from': keys.requestIndex(nis, `${year - 1}-12-31`, '').gsi1sk,
+        ':to': keys.requestIndex(nis, `${year + 1}-01-02`, '').gsi1sk,
+      },
+    };
+    for await (const page of paginateQuery({ client: this.db }, query)) {
+      timings.push(...((page.Items ?? []) as RequestTiming[]));
+    }
+    return timings;
+  }
+}
