@@ -65,6 +65,8 @@ export const helpRequestSchema = createHelpRequestBodySchema
     closedBy: z.string().optional(),
     acknowledgedAt: z.string().optional(),
     acknowledgedBy: z.string().optional(),
+    /** When the first volunteer accepted. */
+    firstAcceptedAt: z.string().optional(),
     counts: countsSchema,
     spontaneousCall: z.object({ code: z.string(), openedAt: z.string() }).optional(),
     /** Anonymous counts of the spontaneous volunteers, kept when the purge deletes them. */

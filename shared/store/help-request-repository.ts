@@ -263,6 +263,25 @@ export class HelpRequestRepository {
     );
   }
 
+  /** Marks the request's first acceptance; false when one was marked before (or the request is gone). */
+  async markFirstAcceptance(id: string, at: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.request(id),
+          UpdateExpression: 'SET firstAcceptedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(firstAcceptedAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
   /** Removes a request whose execution could not be started: at that point only its record and first entry exist. */
   async remove(id: string): Promise<void> {
     const { Items = [] } = await this.db.send(
