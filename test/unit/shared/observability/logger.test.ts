@@ -1,26 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logger } from '../../../../shared/observability/logger';
 import { maskPhonesIn, REDACTED, redact } from '../../../../shared/observability/redact';
 import { anAlert, anAlertJob } from '../../../builders/alert';
 import { aVolunteer } from '../../../builders/volunteer';
-
-/** What the real logger writes, line by line, while `log` runs. */
-const captureLogs = (log: () => void): string => {
-  const lines: string[] = [];
-  const capture = (chunk: unknown) => {
-    lines.push(String(chunk));
-    return true;
-  };
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
-  try {
-    log();
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  return lines.join('');
-};
+import { captureOutput } from '../../../support/capture-output';
 
 const PHONE = '+32470123456';
 const NATIONAL_PHONE = '0470 12 34 56';
@@ -31,7 +14,7 @@ describe('the logger', () => {
   beforeEach(() => logger.setLogLevel('DEBUG'));
   afterEach(() => logger.setLogLevel('INFO'));
 
-  it('writes a volunteer, an SMS job, an inbound SMS and an error about a phone without any of their personal data', () => {
+  it('writes a volunteer, an SMS job, an inbound SMS and an error about a phone without any of their personal data', async () => {
     const volunteer = aVolunteer({ name: NAME, birthDate: BIRTH_DATE, phone: PHONE });
     const job = anAlertJob(anAlert('request-1', volunteer.id), PHONE);
     const inbound = {
@@ -44,7 +27,7 @@ describe('the logger', () => {
       cause: new Error(`retry for ${PHONE}`),
     });
 
-    const output = captureLogs(() => {
+    const output = await captureOutput(() => {
       logger.info('volunteer registered', { volunteer });
       logger.info('sms job', { job, nested: { deeper: [{ contact: { name: NAME, phone: PHONE } }] } });
       logger.warn('inbound sms', { inbound, email: 'an@example.be', note: `call ${NAME}` });
