@@ -1,3 +1,6 @@
+/** Where the business metrics go in CloudWatch; every function gets it as POWERTOOLS_METRICS_NAMESPACE. */
+export const METRICS_NAMESPACE = 'CrisisVolunteerCorps';
+
 /**
  * The business metrics, with their unit. Services record them through this port and stay free of Powertools;
  * production wires it to EMF (powertools.ts), the local runtime and the tests to InMemoryMetrics.

@@ -50,7 +50,11 @@ describe('the observability middleware', () => {
     const output = await captureOutput(() => expect(handler({}, context)).rejects.toThrow('provider down'));
 
     const emf = lines(output).find((line) => '_aws' in line);
-    expect(emf).toMatchObject({ SmsFailures: 1, TimeToFirstAcceptance: 42, service: 'crisis-volunteer-corps' });
+    expect(emf).toMatchObject({
+      SmsFailures: 1,
+      TimeToFirstAcceptance: 42,
+      service: 'crisis-volunteer-corps',
+    });
     expect(JSON.stringify(emf)).toContain('"Unit":"Seconds"');
   });
 
