@@ -30,12 +30,11 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ROLES } from '../../shared/domain/identity';
 import {
-  fullScope,
+  acceptedScopes,
   HELP_REQUESTS_READ,
   HELP_REQUESTS_WRITE,
   municipalityScopeName,
   RESOURCE_SERVER_ID,
-  USER_SCOPE,
 } from '../../shared/http/oauth-scopes';
 import { type Need, ROUTES } from '../../shared/http/routes';
 import type { LifecycleTiming } from '../../shared/schemas/help-request';
@@ -181,10 +180,7 @@ export class ApiStack extends Stack {
           : {
               authorizer,
               authorizationType: AuthorizationType.COGNITO,
-              authorizationScopes: [
-                USER_SCOPE,
-                ...(route.machineScope ? [fullScope(route.machineScope)] : []),
-              ],
+              authorizationScopes: acceptedScopes(route.machineScope),
             }),
       });
     }
