@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../../../shared/observability/logger';
 import { maskPhonesIn, REDACTED, redact } from '../../../../shared/observability/redact';
 import { anAlert, anAlertJob } from '../../../builders/alert';
 import { aVolunteer } from '../../../builders/volunteer';
-import { captureOutput } from '../../../support/capture-output';
+import { captureLogs } from '../../../support/scan';
 
 const PHONE = '+32470123456';
 const NATIONAL_PHONE = '0470 12 34 56';
@@ -11,10 +11,16 @@ const NAME = 'An Peeters';
 const BIRTH_DATE = '1990-04-12';
 
 describe('the logger', () => {
-  beforeEach(() => logger.setLogLevel('DEBUG'));
-  afterEach(() => logger.setLogLevel('INFO'));
+  let logged: string[];
+  beforeEach(() => {
+    logged = captureLogs();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    logger.setLogLevel('INFO');
+  });
 
-  it('writes a volunteer, an SMS job, an inbound SMS and an error about a phone without any of their personal data', async () => {
+  it('writes a volunteer, an SMS job, an inbound SMS and an error about a phone without any of their personal data', () => {
     const volunteer = aVolunteer({ name: NAME, birthDate: BIRTH_DATE, phone: PHONE });
     const job = anAlertJob(anAlert('request-1', volunteer.id), PHONE);
     const inbound = {
@@ -27,14 +33,13 @@ describe('the logger', () => {
       cause: new Error(`retry for ${PHONE}`),
     });
 
-    const output = await captureOutput(() => {
-      logger.info('volunteer registered', { volunteer });
-      logger.info('sms job', { job, nested: { deeper: [{ contact: { name: NAME, phone: PHONE } }] } });
-      logger.warn('inbound sms', { inbound, email: 'an@example.be', note: `call ${NAME}` });
-      logger.error(`sending to ${NATIONAL_PHONE} failed`, { error });
-      logger.error('unexpected', error);
-    });
+    logger.info('volunteer registered', { volunteer });
+    logger.info('sms job', { job, nested: { deeper: [{ contact: { name: NAME, phone: PHONE } }] } });
+    logger.warn('inbound sms', { inbound, email: 'an@example.be', note: `call ${NAME}` });
+    logger.error(`sending to ${NATIONAL_PHONE} failed`, { error });
+    logger.error('unexpected', error);
 
+    const output = logged.join('');
     expect(output.trim().split('\n')).toHaveLength(5);
     for (const secret of [PHONE, '470123456', '0470 12 34 56', NAME, 'Peeters', BIRTH_DATE, 'an@example.be'])
       expect(output, secret).not.toContain(secret);

@@ -1,9 +1,9 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../../../shared/observability/logger';
 import { emfMetrics, observability } from '../../../../shared/observability/powertools';
-import { captureOutput } from '../../../support/capture-output';
+import { captureLogs } from '../../../support/scan';
 
 const context = {
   functionName: 'SmsDispatcher',
@@ -21,17 +21,24 @@ const lines = (output: string) =>
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('the observability middleware', () => {
+  let logged: string[];
+  beforeEach(() => {
+    logged = captureLogs();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    logger.setLogLevel('INFO');
+  });
+
   it("puts the event's correlation id and the Lambda context on every log line, for this invocation only", async () => {
     const handler = middy(async () => {
       logger.info('working');
     }).use(observability<{ id?: string }>((event) => event.id));
 
-    const output = await captureOutput(async () => {
-      await handler({ id: 'request-1' }, context);
-      await handler({}, context);
-    });
+    await handler({ id: 'request-1' }, context);
+    await handler({}, context);
 
-    const [first, second] = lines(output);
+    const [first, second] = lines(logged.join(''));
     expect(first).toMatchObject({
       message: 'working',
       correlation_id: 'request-1',
@@ -47,9 +54,9 @@ describe('the observability middleware', () => {
       throw new Error('provider down');
     }).use(observability<unknown>(() => undefined));
 
-    const output = await captureOutput(() => expect(handler({}, context)).rejects.toThrow('provider down'));
+    await expect(handler({}, context)).rejects.toThrow('provider down');
 
-    const emf = lines(output).find((line) => '_aws' in line);
+    const emf = lines(logged.join('\n')).find((line) => '_aws' in line);
     expect(emf).toMatchObject({
       SmsFailures: 1,
       TimeToFirstAcceptance: 42,
@@ -61,6 +68,8 @@ describe('the observability middleware', () => {
   it('writes nothing when an invocation recorded no metric', async () => {
     const handler = middy(async () => 'done').use(observability<unknown>(() => undefined));
 
-    expect(await captureOutput(() => handler({}, context))).toBe('');
+    await handler({}, context);
+
+    expect(logged).toEqual([]);
   });
 });
