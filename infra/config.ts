@@ -41,7 +41,16 @@ export const stageConfigSchema = z.object({
         access: z.enum(['read', 'write']).default('write'),
       }),
     )
-    .default([]),
+    .default([])
+    .refine(
+      (clients) => new Set(clients.map((c) => c.name)).size === clients.length,
+      'client names must be unique',
+    )
+    // A Cognito resource server holds 100 scopes: the two help-request scopes and one per municipality.
+    .refine(
+      (clients) => new Set(clients.map((c) => c.municipality)).size <= 98,
+      'at most 98 municipalities can have machine clients',
+    ),
   /** Prefix of the Cognito domain whose token endpoint machine clients use; unique per region across AWS. */
   authDomainPrefix: z
     .string()

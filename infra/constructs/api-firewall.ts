@@ -1,14 +1,22 @@
-import type { Stage } from 'aws-cdk-lib/aws-apigateway';
+import { Stage } from 'aws-cdk-lib';
+import type { Stage as ApiStage } from 'aws-cdk-lib/aws-apigateway';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 
 export interface ApiFirewallProps {
-  stage: Stage;
+  stage: ApiStage;
   /** Requests per client IP per 5 minutes, any path. */
   requestsPerIp: number;
   /** Public registrations (POST …/spontaneous/…) per client IP per 5 minutes. */
   registrationsPerIp: number;
 }
+
+/** The web ACL's metric name, its WebACL dimension in CloudWatch: one per stage, so the dashboard can find it. */
+export const webAclMetricName = (scope: Construct): string =>
+  `CrisisApi-${Stage.of(scope)?.stageName ?? 'default'}`;
+
+/** Rate rules' names, also their metric names (the Rule dimension). */
+export const REGISTRATIONS_PER_IP = 'RegistrationsPerIp';
 
 const visibility = (metricName: string): CfnWebACL.VisibilityConfigProperty => ({
   cloudWatchMetricsEnabled: true,
@@ -68,10 +76,10 @@ export class ApiFirewall extends Construct {
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
-      visibilityConfig: visibility('CrisisApi'),
+      visibilityConfig: visibility(webAclMetricName(this)),
       rules: [
         perIp(
-          'RegistrationsPerIp',
+          REGISTRATIONS_PER_IP,
           0,
           props.registrationsPerIp,
           // WAF sees the stage in the path (/v1/spontaneous/{code}/registrations).

@@ -19,6 +19,7 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { SERVICE_NAME } from '../../shared/observability/logger';
 import { METRICS_NAMESPACE, type MetricName } from '../../shared/observability/metrics';
+import { REGISTRATIONS_PER_IP, webAclMetricName } from '../constructs/api-firewall';
 
 export interface ObservabilityStackProps extends StackProps {
   api: RestApi;
@@ -118,6 +119,14 @@ export class ObservabilityStack extends Stack {
     ];
     for (const each of this.alarms) each.addAlarmAction(new SnsAction(this.opsTopic));
 
+    const blockedByWaf = (rule: string) =>
+      new Metric({
+        namespace: 'AWS/WAFV2',
+        metricName: 'BlockedRequests',
+        dimensionsMap: { WebACL: webAclMetricName(this), Region: this.region, Rule: rule },
+        statistic: 'Sum',
+        period: FIVE_MINUTES,
+      });
     const graph = (title: string, left: IMetric[], right: IMetric[] = []) =>
       new GraphWidget({ title, left, right, width: 8 });
     this.dashboard = new Dashboard(this, 'Operations', {
@@ -161,6 +170,7 @@ export class ObservabilityStack extends Stack {
             businessMetric('TimeToFirstAcceptance', 'p95'),
           ]),
           graph('Spontaneous volunteers purged', [businessMetric('PurgedSpontaneousVolunteers')]),
+          graph('Requests blocked by the WAF', [blockedByWaf('ALL'), blockedByWaf(REGISTRATIONS_PER_IP)]),
         ],
       ],
     });

@@ -316,6 +316,24 @@ describe('api stack', () => {
       machines.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
     });
 
+    it.each([
+      [
+        'two clients of one name',
+        [
+          { name: 'Gent', municipality: '44021' },
+          { name: 'Gent', municipality: '11002' },
+        ],
+      ],
+      ['an unknown access', [{ name: 'Gent', municipality: '44021', access: 'admin' }]],
+      ['a malformed NIS code', [{ name: 'Gent', municipality: '4402' }]],
+      [
+        'more municipalities than a resource server has scopes for',
+        Array.from({ length: 99 }, (_, i) => ({ name: `C${i}`, municipality: String(10000 + i) })),
+      ],
+    ])('refuses a stage config with %s', (_why, machineClients) => {
+      expect(stageConfigSchema.safeParse({ stageName: 'x', machineClients }).success).toBe(false);
+    });
+
     it('adds no client and no domain where the stage names no machine client', () => {
       template.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
       template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);

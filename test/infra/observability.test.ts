@@ -96,10 +96,14 @@ describe('observability stack', () => {
       'SmsThrottled',
       'TimeToFirstAcceptance',
       'PurgedSpontaneousVolunteers',
+      'BlockedRequests',
     ])
       expect(body, metric).toContain(`\\"${metric}\\"`);
     expect(body).toContain('p95');
     expect(mentions(body, logicalIdOf(dev.messaging.dispatchQueue))).toBe(true);
+    // The web ACL's own metric name, as the API stack's firewall sets it.
+    const acl: Json = Object.values(devTemplate('api').findResources('AWS::WAFv2::WebACL'))[0];
+    expect(body).toContain(acl.Properties.VisibilityConfig.MetricName);
   });
 
   it('does not alarm on missing data, so a quiet night stays quiet', () => {
