@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nisCodeSchema } from '../shared/schemas/common';
 import { lifecycleTimingSchema } from '../shared/schemas/help-request';
 import { originationNumberSchema } from '../shared/schemas/sms-job';
 
@@ -19,6 +20,42 @@ export const stageConfigSchema = z.object({
   publicRegistrationThrottle: z
     .object({ rateLimit: z.number().positive(), burstLimit: z.number().int().positive() })
     .default({ rateLimit: 5, burstLimit: 20 }),
+  /** WAF rate limits per client IP per 5 minutes (the WAF minimum is 10): any request, public registrations. */
+  firewall: z
+    .object({
+      requestsPerIp: z.number().int().min(10).default(1500),
+      registrationsPerIp: z.number().int().min(10).default(50),
+    })
+    .prefault({}),
+  /**
+   * Municipal crisis software that launches and follows help requests without a person signing in: one Cognito
+   * app client (client credentials) each, bound to its municipality by a scope. The municipal-admin still names
+   * the client's id as a requester.
+   */
+  machineClients: z
+    .array(
+      z.object({
+        name: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/),
+        municipality: nisCodeSchema,
+        /** Read-only clients follow requests; writers launch them too. */
+        access: z.enum(['read', 'write']).default('write'),
+      }),
+    )
+    .default([])
+    .refine(
+      (clients) => new Set(clients.map((c) => c.name)).size === clients.length,
+      'client names must be unique',
+    )
+    // A Cognito resource server holds 100 scopes: the two help-request scopes and one per municipality.
+    .refine(
+      (clients) => new Set(clients.map((c) => c.municipality)).size <= 98,
+      'at most 98 municipalities can have machine clients',
+    ),
+  /** Prefix of the Cognito domain whose token endpoint machine clients use; unique per region across AWS. */
+  authDomainPrefix: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/)
+    .optional(),
   /** The address citizens see in registration links (a custom domain); the API stage's own URL otherwise. */
   publicBaseUrl: z.url().optional(),
   /**

@@ -44,12 +44,16 @@ export class CrisisToolStage extends Stage {
       production: config.production,
       lifecycleTiming: config.lifecycleTiming,
       publicRegistrationThrottle: config.publicRegistrationThrottle,
+      firewall: config.firewall,
+      machineClients: config.machineClients,
+      ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),
       ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
       ...(config.reportUnitPricesEur ? { reportUnitPricesEur: config.reportUnitPricesEur } : {}),
     });
     this.observability = new ObservabilityStack(this, 'Observability', {
       api: this.api.api,
       stateMachine: this.workflow.stateMachine,
+      dispatchQueue: this.messaging.dispatchQueue,
       dispatchDeadLetters: this.messaging.dispatchDeadLetters,
       failedSmsDeliveries: this.messaging.failedDeliveries,
       alarmEmails: config.alarmEmails,

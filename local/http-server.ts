@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { acceptedScopes, USER_SCOPE } from '../shared/http/oauth-scopes';
 import type { Route } from '../shared/http/routes';
 import { type AnyHandler, lambdaContext } from './lambda-context';
 import type { LocalTokens } from './tokens';
@@ -59,6 +60,12 @@ const send = (
   res.end(body);
 };
 
+/** As the method's authorization scopes do in API Gateway; local user tokens carry no scope and stand for a user's. */
+const hasAcceptedScope = (claims: Record<string, string>, route: Route): boolean => {
+  const scopes = claims.scope?.split(' ') ?? [USER_SCOPE];
+  return acceptedScopes(route.machineScope).some((scope) => scopes.includes(scope));
+};
+
 /**
  * API Gateway on one machine: turns HTTP requests into REST API proxy events for the same handlers Lambda runs,
  * with the claims of a verified local token where the Cognito authorizer would put them.
@@ -108,7 +115,8 @@ export const createApiServer = (options: {
         const pathParameters = route.method === method ? matchPath(route.path, url.pathname) : undefined;
         if (!pathParameters) continue;
         const claims = route.public ? undefined : await options.tokens.verify(req.headers.authorization);
-        if (!route.public && !claims) return send(res, 401, JSON.stringify({ error: 'Unauthorized' }));
+        if (!route.public && !(claims && hasAcceptedScope(claims, route)))
+          return send(res, 401, JSON.stringify({ error: 'Unauthorized' }));
         const headers = Object.fromEntries(
           Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]),
         );

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type { Identity } from '../shared/domain/identity';
 import { noSmsTraces } from '../shared/messaging/sms-traces';
+import { InMemoryMetrics } from '../shared/observability/metrics';
 import type { Ports } from '../shared/ports';
 import { createHelpRequestBodySchema } from '../shared/schemas/help-request';
 import { recordTrainingBodySchema } from '../shared/schemas/training';
@@ -52,6 +53,7 @@ const seedPorts = () => {
       },
     },
     smsPool: LOCAL_SMS_POOL,
+    metrics: new InMemoryMetrics(),
     workflow: { start: async () => {}, resume: async () => {} },
     timing: LOCAL_TIMING,
     clock: { now: () => new Date(now) },

@@ -7,6 +7,7 @@ import type { SNSEvent } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { CALLBACK_STATES, LIFECYCLE_TASKS } from '../infra/lifecycle-tasks';
 import { ROUTES } from '../shared/http/routes';
+import { InMemoryMetrics } from '../shared/observability/metrics';
 import type { Ports } from '../shared/ports';
 import { MAX_ATTACHMENT_BYTES } from '../shared/schemas/claim';
 import { mobilePhoneSchema } from '../shared/schemas/common';
@@ -130,6 +131,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     smsTraces: outbox,
     smsPool,
     workflow,
+    metrics: new InMemoryMetrics(),
     timing: options.timing ?? LOCAL_TIMING,
     clock: { now: () => new Date() },
     newId: () => ulid(),

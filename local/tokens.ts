@@ -3,7 +3,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { ROLES } from '../shared/domain/identity';
 
-export const tokenRequestSchema = z
+const userTokenSchema = z
   .object({
     roles: z.array(z.enum(ROLES)).min(1),
     municipality: z
@@ -14,6 +14,13 @@ export const tokenRequestSchema = z
     volunteerId: z.string().optional(),
   })
   .strict();
+
+/** A machine client's token (client credentials): the client is the subject, its scopes say what it may do. */
+const machineTokenSchema = z
+  .object({ clientId: z.string().min(1).max(128), scopes: z.array(z.string().min(1)).min(1) })
+  .strict();
+
+export const tokenRequestSchema = z.union([userTokenSchema, machineTokenSchema]);
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
 /** Locally signed JWTs standing in for Cognito's; the key lives only as long as the runtime. */
@@ -21,10 +28,16 @@ export class LocalTokens {
   private readonly key = randomBytes(32);
 
   async sign(request: TokenRequest): Promise<string> {
+    if ('clientId' in request)
+      return this.signed(request.clientId, { client_id: request.clientId, scope: request.scopes.join(' ') });
     const { sub, ...claims } = request;
+    return this.signed(sub ?? `local-${request.roles.join('+')}-${request.municipality ?? 'all'}`, claims);
+  }
+
+  private signed(sub: string, claims: Record<string, unknown>): Promise<string> {
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(sub ?? `local-${request.roles.join('+')}-${request.municipality ?? 'all'}`)
+      .setSubject(sub)
       .setIssuedAt()
       .setIssuer('crisis-tool-local')
       .setExpirationTime('12h')

@@ -8,6 +8,7 @@ import { once, parseEnv, parseOriginationPool } from './config';
 import { noSmsTraces } from './messaging/sms-traces';
 import { SnsSmsGateway } from './messaging/sns-sms-gateway';
 import { SnsSmsJobQueue } from './messaging/sns-sms-job-queue';
+import { emfMetrics, tracer } from './observability/powertools';
 import type { Ports } from './ports';
 import { type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
 import { AdHocRepository } from './store/ad-hoc-repository';
@@ -36,7 +37,7 @@ export const lifecycleTiming = once((): LifecycleTiming => {
   return LIFECYCLE_TIMING ? lifecycleTimingSchema.parse(JSON.parse(LIFECYCLE_TIMING)) : PRODUCTION_TIMING;
 });
 
-const sns = once(() => new SNSClient({}));
+const sns = once(() => tracer.captureAWSv3Client(new SNSClient({})));
 
 /**
  * Ports backed by AWS. Each is built on first use, so a function only needs the environment variables
@@ -73,10 +74,11 @@ export const awsPorts = (): Ports => {
     workflow: lazy(
       () =>
         new StepFunctionsWorkflow(
-          new SFNClient({}),
+          tracer.captureAWSv3Client(new SFNClient({})),
           once(() => parseEnv({ STATE_MACHINE_ARN: z.string().min(1) }).STATE_MACHINE_ARN),
         ),
     ),
+    metrics: { enumerable: true, value: emfMetrics },
     timing: lazy(lifecycleTiming),
     clock: lazy(() => ({ now: () => new Date() })),
     newId: { enumerable: true, value: () => ulid() },

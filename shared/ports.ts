@@ -1,6 +1,7 @@
 import type { AttachmentStore } from './attachments/ports';
 import type { SmsGateway, SmsJobQueue } from './messaging/ports';
 import type { SmsTraces } from './messaging/sms-traces';
+import type { MetricsPort } from './observability/metrics';
 import type { LifecycleTiming } from './schemas/help-request';
 import type { OriginationPool } from './schemas/sms-job';
 import type { AdHocRepository } from './store/ad-hoc-repository';
@@ -45,6 +46,8 @@ export interface Ports {
   smsPool: OriginationPool;
   smsRates: SmsRateRepository;
   workflow: Workflow;
+  /** Business metrics (alerts sent, SMS failures, time to first acceptance, purges). */
+  metrics: MetricsPort;
   timing: LifecycleTiming;
   clock: { now(): Date };
   /** Waits (rate windows, backoff); tests pass one that moves their clock instead. */

@@ -2,14 +2,16 @@ import { gunzipSync } from 'node:zlib';
 import middy from '@middy/core';
 import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from 'aws-lambda';
 import { awsPorts } from '../../shared/aws-ports';
-import { logger, maskPhone } from '../../shared/observability/logger';
+import { logger } from '../../shared/observability/logger';
+import { observability } from '../../shared/observability/powertools';
+import { maskPhonesIn } from '../../shared/observability/redact';
 import type { Ports } from '../../shared/ports';
 import { parseJsonOrUndefined } from '../../shared/schemas/common';
 import { smsDeliveryLogSchema, toDeliveryReceipt } from '../../shared/schemas/sms-job';
 import { handleDeliveryReceipt } from '../../shared/services/sms';
 
 /** Enough of an unknown line to recognise it in an incident, with every phone number in it masked. */
-const masked = (line: string) => line.slice(0, 300).replace(/\+\d{6,15}/g, maskPhone);
+const masked = (line: string) => maskPhonesIn(line.slice(0, 300));
 
 /**
  * SMS delivery receipts: the SNS delivery status log lines that CloudWatch Logs subscription filters pass on
@@ -34,6 +36,7 @@ export const makeHandler = (ports: Ports) =>
       const outcome = await handleDeliveryReceipt(ports, receipt);
       logger.info('sms delivery receipt', { messageId: receipt.messageId, status: receipt.status, outcome });
     }
-  });
+    // No id of its own in a log subscription event: the Lambda request id that every line carries is the correlation.
+  }).use(observability<CloudWatchLogsEvent>(() => undefined));
 
 export const handler = makeHandler(awsPorts());

@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { awsPorts } from '../../shared/aws-ports';
 import { logger } from '../../shared/observability/logger';
+import { observability } from '../../shared/observability/powertools';
 import type { Ports } from '../../shared/ports';
 import { smsJobSchema } from '../../shared/schemas/sms-job';
 import { dispatchSms } from '../../shared/services/sms';
@@ -17,6 +18,7 @@ export const makeHandler = (ports: Ports) => {
     const job = smsJobSchema.parse(JSON.parse(record.body));
     const outcome = await dispatchSms(ports, job);
     logger.info('sms job', {
+      messageId: record.messageId,
       requestId: job.requestId,
       kind: job.kind,
       recipient:
@@ -34,7 +36,7 @@ export const makeHandler = (ports: Ports) => {
   };
   return middy(async (event: SQSEvent, context: Context) =>
     processPartialResponse(event, send, processor, { context }),
-  );
+  ).use(observability<SQSEvent>((event) => event.Records[0]?.messageId));
 };
 
 export const handler = makeHandler(awsPorts());

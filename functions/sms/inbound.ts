@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
 import { awsPorts } from '../../shared/aws-ports';
 import { logger } from '../../shared/observability/logger';
+import { observability } from '../../shared/observability/powertools';
 import type { Ports } from '../../shared/ports';
 import { parseJsonOrUndefined } from '../../shared/schemas/common';
 import { inboundSmsSchema } from '../../shared/schemas/sms-job';
@@ -23,6 +24,6 @@ export const makeHandler = (ports: Ports) =>
       );
       logger.info('inbound sms', { inboundMessageId: parsed.data.inboundMessageId, outcome });
     }
-  });
+  }).use(observability<SNSEvent>((event) => event.Records[0]?.Sns.MessageId));
 
 export const handler = makeHandler(awsPorts());

@@ -7,6 +7,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { SERVICE_NAME } from '../../shared/observability/logger';
+import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -43,7 +44,10 @@ export class HandlerFunction extends NodejsFunction {
       environment: {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        POWERTOOLS_METRICS_NAMESPACE: 'CrisisVolunteerCorps',
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        // Responses and errors can hold names and phone numbers: they stay out of the traces.
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+        POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps, Stage } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   AuthorizationType,
@@ -9,7 +9,19 @@ import {
   ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
-import { AccountRecovery, CfnUserPoolGroup, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  LambdaVersion,
+  OAuthScope,
+  ResourceServerScope,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+  UserPoolOperation,
+  type UserPoolResourceServer,
+} from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -17,9 +29,17 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ROLES } from '../../shared/domain/identity';
+import {
+  acceptedScopes,
+  HELP_REQUESTS_READ,
+  HELP_REQUESTS_WRITE,
+  municipalityScopeName,
+  RESOURCE_SERVER_ID,
+} from '../../shared/http/oauth-scopes';
 import { type Need, ROUTES } from '../../shared/http/routes';
 import type { LifecycleTiming } from '../../shared/schemas/help-request';
 import type { StageConfig } from '../config';
+import { ApiFirewall } from '../constructs/api-firewall';
 import type { AttachmentBucket } from '../constructs/attachment-bucket';
 import { HandlerFunction } from '../constructs/handler-function';
 
@@ -35,6 +55,10 @@ export interface ApiStackProps extends StackProps {
   production: boolean;
   lifecycleTiming?: LifecycleTiming;
   publicRegistrationThrottle: StageConfig['publicRegistrationThrottle'];
+  firewall: StageConfig['firewall'];
+  machineClients: StageConfig['machineClients'];
+  /** Defaults to one derived from the stage and account. */
+  authDomainPrefix?: string;
   /** Defaults to the stage's own execute-api address. */
   publicBaseUrl?: string;
   reportUnitPricesEur?: StageConfig['reportUnitPricesEur'];
@@ -53,6 +77,10 @@ export class ApiStack extends Stack {
   readonly api: RestApi;
   readonly userPool: UserPool;
   readonly functions: Map<string, HandlerFunction> = new Map();
+  readonly resourceServer: UserPoolResourceServer;
+  /** Municipal crisis software, by the client's name in the stage config. */
+  readonly machineClients: Map<string, UserPoolClient> = new Map();
+  readonly firewall: ApiFirewall;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -72,7 +100,14 @@ export class ApiStack extends Stack {
         volunteerId: new StringAttribute({ minLen: 26, maxLen: 26, mutable: true }),
       },
       removalPolicy: props.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      // Access-token customisation (the trigger below) needs the Essentials plan.
+      featurePlan: FeaturePlan.ESSENTIALS,
     });
+    this.userPool.addTrigger(
+      UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
+      new HandlerFunction(this, 'PreTokenGeneration', { entry: 'functions/cognito/pre-token-generation.ts' }),
+      LambdaVersion.V2_0,
+    );
     // Roles are Cognito groups; their names arrive in the `cognito:groups` claim.
     for (const role of ROLES) {
       new CfnUserPoolGroup(this, `Group${functionIdOf('', role)}`, {
@@ -84,6 +119,7 @@ export class ApiStack extends Stack {
       authFlows: { userSrp: true },
       accessTokenValidity: Duration.hours(1),
     });
+    this.resourceServer = this.addMachineClients(props);
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
     this.api = new RestApi(this, 'Api', {
@@ -111,6 +147,7 @@ export class ApiStack extends Stack {
     const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', {
       cognitoUserPools: [this.userPool],
     });
+    this.firewall = new ApiFirewall(this, 'Firewall', { stage: this.api.deploymentStage, ...props.firewall });
 
     // API Gateway's own refusals carry the bodies of API.md too.
     const errorBody = (error: string) => ({ 'application/json': JSON.stringify({ error }) });
@@ -140,9 +177,78 @@ export class ApiStack extends Stack {
       for (const need of route.needs ?? []) this.grant(fn, need, props);
       this.functions.set(`${route.method} ${route.path}`, fn);
       this.api.root.resourceForPath(route.path).addMethod(route.method, new LambdaIntegration(fn), {
-        ...(route.public ? {} : { authorizer, authorizationType: AuthorizationType.COGNITO }),
+        // With scopes API Gateway takes access tokens (users' and machines'), the only kind machine clients have.
+        ...(route.public
+          ? {}
+          : {
+              authorizer,
+              authorizationType: AuthorizationType.COGNITO,
+              authorizationScopes: acceptedScopes(route.machineScope),
+            }),
       });
     }
+  }
+
+  /**
+   * The API as an OAuth resource server and one client-credentials app client per configured municipal system: it
+   * gets the help-request scopes of its access and the scope of its municipality, which identityFromClaims reads.
+   */
+  private addMachineClients(props: ApiStackProps): UserPoolResourceServer {
+    const municipalities = [...new Set(props.machineClients.map((client) => client.municipality))];
+    const scopes = {
+      [HELP_REQUESTS_WRITE]: new ResourceServerScope({
+        scopeName: HELP_REQUESTS_WRITE,
+        scopeDescription: 'launch help requests',
+      }),
+      [HELP_REQUESTS_READ]: new ResourceServerScope({
+        scopeName: HELP_REQUESTS_READ,
+        scopeDescription: 'follow help requests',
+      }),
+    };
+    const municipalityScopes = new Map(
+      municipalities.map((nis) => [
+        nis,
+        new ResourceServerScope({
+          scopeName: municipalityScopeName(nis),
+          scopeDescription: `act for municipality ${nis}`,
+        }),
+      ]),
+    );
+    const resourceServer = this.userPool.addResourceServer('CrisisApi', {
+      identifier: RESOURCE_SERVER_ID,
+      scopes: [...Object.values(scopes), ...municipalityScopes.values()],
+    });
+    if (props.machineClients.length === 0) return resourceServer;
+    // Client credentials are exchanged for tokens at the pool's domain.
+    this.userPool.addDomain('AuthDomain', {
+      cognitoDomain: {
+        // Unique across AWS in the region: the stage and the account make it so unless the stage config names one.
+        domainPrefix:
+          props.authDomainPrefix ??
+          `crisis-corps-${(Stage.of(this)?.stageName ?? 'default').toLowerCase()}-${this.account}`,
+      },
+    });
+    for (const client of props.machineClients) {
+      const access = [scopes[HELP_REQUESTS_READ]];
+      if (client.access === 'write') access.push(scopes[HELP_REQUESTS_WRITE]);
+      const municipality = municipalityScopes.get(client.municipality) as ResourceServerScope;
+      this.machineClients.set(
+        client.name,
+        this.userPool.addClient(`Machine${client.name}`, {
+          userPoolClientName: `${client.name}-${client.municipality}`,
+          generateSecret: true,
+          authFlows: {},
+          accessTokenValidity: Duration.hours(1),
+          oAuth: {
+            flows: { clientCredentials: true },
+            scopes: [...access, municipality].map((scope) =>
+              OAuthScope.resourceServer(resourceServer, scope),
+            ),
+          },
+        }),
+      );
+    }
+    return resourceServer;
   }
 
   private grant(fn: HandlerFunction, need: Need, props: ApiStackProps): void {

@@ -1,6 +1,15 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
-import { Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  type AlarmProps,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  type IMetric,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -8,19 +17,40 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { SERVICE_NAME } from '../../shared/observability/logger';
+import { METRICS_NAMESPACE, type MetricName } from '../../shared/observability/metrics';
+import { REGISTRATIONS_PER_IP, webAclMetricName } from '../constructs/api-firewall';
 
 export interface ObservabilityStackProps extends StackProps {
   api: RestApi;
   stateMachine: StateMachine;
+  dispatchQueue: Queue;
   dispatchDeadLetters: Queue;
+  /** Failed deliveries as SNS's own delivery logs count them, next to what the code counts. */
   failedSmsDeliveries: Metric;
   alarmEmails: string[];
 }
 
-/** Alarms that need a human, routed to the ops topic. */
+const FIVE_MINUTES = Duration.minutes(5);
+
+/** A business metric as Powertools publishes it: our namespace, the service dimension. */
+export const businessMetric = (name: MetricName, statistic = 'Sum'): Metric =>
+  new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName: name,
+    dimensionsMap: { service: SERVICE_NAME },
+    statistic,
+    period: FIVE_MINUTES,
+  });
+
+/**
+ * The ops view of the system: one dashboard, and alarms that need a human, routed to the ops topic. Each alarm's
+ * description names it the way the runbook does.
+ */
 export class ObservabilityStack extends Stack {
   readonly opsTopic: Topic;
   readonly alarms: Alarm[];
+  readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
     super(scope, id, props);
@@ -30,40 +60,119 @@ export class ObservabilityStack extends Stack {
     });
     for (const email of props.alarmEmails) this.opsTopic.addSubscription(new EmailSubscription(email));
 
-    const whenAboveZero = {
-      threshold: 0,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    };
-    this.alarms = [
-      new Alarm(this, 'SmsDeadLetters', {
-        alarmDescription: 'SMS jobs failed 5 times and wait in the DLQ: volunteers were not alerted',
-        metric: props.dispatchDeadLetters.metricApproximateNumberOfMessagesVisible({
-          period: Duration.minutes(1),
-        }),
-        ...whenAboveZero,
-      }),
-      new Alarm(this, 'SmsDeliveryFailures', {
-        alarmDescription:
-          'At least 10 SMS failed to deliver in 5 minutes: an origination number may be blocked or a carrier down',
-        metric: props.failedSmsDeliveries,
-        threshold: 10,
+    // Every function of the account and region: a throttled function drops or delays work whatever its trigger.
+    const lambdaThrottles = new Metric({
+      namespace: 'AWS/Lambda',
+      metricName: 'Throttles',
+      statistic: 'Sum',
+      period: FIVE_MINUTES,
+    });
+    const perMinute = { period: Duration.minutes(1) };
+
+    const alarm = (id: string, metric: IMetric, threshold: number, description: string) =>
+      new Alarm(this, id, {
+        alarmDescription: `${id}: ${description}`,
+        metric,
+        threshold,
         evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        // Zero-tolerance alarms fire on the first occurrence; counted ones at their threshold.
+        comparisonOperator:
+          threshold === 0
+            ? ComparisonOperator.GREATER_THAN_THRESHOLD
+            : ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        // A quiet night stays quiet.
         treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-      new Alarm(this, 'LifecycleFailures', {
-        alarmDescription: 'A help-request lifecycle execution failed, timed out or was aborted',
-        metric: props.stateMachine.metricFailed({ period: Duration.minutes(1) }),
-        ...whenAboveZero,
-      }),
-      new Alarm(this, 'Api5xx', {
-        alarmDescription: 'The API answered with server errors',
-        metric: props.api.metricServerError({ period: Duration.minutes(1) }),
-        ...whenAboveZero,
-      }),
+      } satisfies AlarmProps);
+
+    this.alarms = [
+      alarm(
+        'SmsDeadLetters',
+        props.dispatchDeadLetters.metricApproximateNumberOfMessagesVisible(perMinute),
+        0,
+        'SMS jobs failed 5 times and wait in the DLQ: volunteers or coordinators were not alerted',
+      ),
+      alarm(
+        'LifecycleFailures',
+        props.stateMachine.metricFailed(perMinute),
+        0,
+        'A help-request lifecycle execution failed, timed out or was aborted',
+      ),
+      alarm('Api5xx', props.api.metricServerError(perMinute), 0, 'The API answered with server errors'),
+      alarm(
+        'SmsFailures',
+        businessMetric('SmsFailures'),
+        10,
+        'At least 10 SMS failed to send or to deliver in 5 minutes: an origination number may be blocked, a carrier or the provider down',
+      ),
+      alarm(
+        'LambdaThrottles',
+        lambdaThrottles,
+        0,
+        'Lambda throttled invocations: the account concurrency is exhausted, work is delayed or retried',
+      ),
+      alarm(
+        'SmsThrottled',
+        businessMetric('SmsThrottled'),
+        20,
+        'The SMS provider throttled at least 20 sends in 5 minutes: alerts go out slower than planned',
+      ),
     ];
-    for (const alarm of this.alarms) alarm.addAlarmAction(new SnsAction(this.opsTopic));
+    for (const each of this.alarms) each.addAlarmAction(new SnsAction(this.opsTopic));
+
+    const blockedByWaf = (rule: string) =>
+      new Metric({
+        namespace: 'AWS/WAFV2',
+        metricName: 'BlockedRequests',
+        dimensionsMap: { WebACL: webAclMetricName(this), Region: this.region, Rule: rule },
+        statistic: 'Sum',
+        period: FIVE_MINUTES,
+      });
+    const graph = (title: string, left: IMetric[], right: IMetric[] = []) =>
+      new GraphWidget({ title, left, right, width: 8 });
+    this.dashboard = new Dashboard(this, 'Operations', {
+      defaultInterval: Duration.hours(3),
+      widgets: [
+        [
+          graph('API requests and errors', [
+            props.api.metricCount(),
+            props.api.metricClientError(),
+            props.api.metricServerError(),
+          ]),
+          graph('API latency', [
+            props.api.metricLatency({ statistic: 'p50' }),
+            props.api.metricLatency({ statistic: 'p99' }),
+          ]),
+          graph('Lifecycle executions', [
+            props.stateMachine.metricStarted(),
+            props.stateMachine.metricSucceeded(),
+            props.stateMachine.metricFailed(),
+          ]),
+        ],
+        [
+          graph(
+            'Alerts sent vs. SMS failures',
+            [businessMetric('AlertsSent'), businessMetric('SmsFailures')],
+            [props.failedSmsDeliveries],
+          ),
+          graph(
+            'SMS dispatch queue and DLQ',
+            [
+              props.dispatchQueue.metricApproximateNumberOfMessagesVisible(),
+              props.dispatchDeadLetters.metricApproximateNumberOfMessagesVisible(),
+            ],
+            [props.dispatchQueue.metricApproximateAgeOfOldestMessage()],
+          ),
+          graph('Throttles', [lambdaThrottles, businessMetric('SmsThrottled')]),
+        ],
+        [
+          graph('Time to first acceptance (seconds)', [
+            businessMetric('TimeToFirstAcceptance', 'p50'),
+            businessMetric('TimeToFirstAcceptance', 'p95'),
+          ]),
+          graph('Spontaneous volunteers purged', [businessMetric('PurgedSpontaneousVolunteers')]),
+          graph('Requests blocked by the WAF', [blockedByWaf('ALL'), blockedByWaf(REGISTRATIONS_PER_IP)]),
+        ],
+      ],
+    });
   }
 }

@@ -8,6 +8,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Identity } from '../domain/identity';
 import { logger } from '../observability/logger';
+import { observability } from '../observability/powertools';
 import { clientErrorResponse, internalErrorResponse, MalformedJson } from './error-response';
 import { identityFromClaims } from './identity-from-claims';
 
@@ -73,6 +74,7 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
   route: (request: ApiRequest<z.output<S>>) => Promise<ApiResult>,
 ): ApiHandler => {
   const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .use(observability<APIGatewayProxyEvent>((event) => event.requestContext?.requestId))
     .use(httpHeaderNormalizer())
     .use(httpSecurityHeaders())
     .use(errorMapper());

@@ -36,6 +36,7 @@ import {
   updateVolunteerBodySchema,
   volunteerSchema,
 } from '../schemas/volunteer';
+import { HELP_REQUESTS_READ, HELP_REQUESTS_WRITE } from './oauth-scopes';
 
 const volunteerWithTrainingSchema = volunteerSchema
   .extend({ training: trainingStatusSchema })
@@ -55,6 +56,8 @@ export interface Route {
   response?: { status: number; schema?: z.ZodType };
   /** What the route's function may touch; the API stack grants exactly this. */
   needs?: Need[];
+  /** Municipal crisis software (Cognito machine clients) may call the route with this scope, besides users. */
+  machineScope?: typeof HELP_REQUESTS_READ | typeof HELP_REQUESTS_WRITE;
 }
 
 export type Need =
@@ -212,6 +215,7 @@ export const ROUTES: Route[] = [
     body: createHelpRequestBodySchema,
     response: { status: 202 },
     needs: ['registry:read', 'operations:write', 'idempotency', 'start-execution'],
+    machineScope: HELP_REQUESTS_WRITE,
   },
   {
     method: 'GET',
@@ -221,6 +225,7 @@ export const ROUTES: Route[] = [
       'help requests of one municipality, newest first: ?municipality=NIS&status=&limit=&cursor= (its municipal roles, coordinator, crisis-centre)',
     response: { status: 200, schema: helpRequestPageSchema },
     needs: ['operations:read'],
+    machineScope: HELP_REQUESTS_READ,
   },
   {
     method: 'GET',
@@ -231,6 +236,7 @@ export const ROUTES: Route[] = [
     response: { status: 200, schema: helpRequestViewSchema },
     // The names behind the answers, for the coordination: members in Registry, spontaneous volunteers in AdHoc.
     needs: ['operations:read', 'registry:read', 'adhoc:read'],
+    machineScope: HELP_REQUESTS_READ,
   },
   {
     method: 'POST',

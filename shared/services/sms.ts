@@ -14,6 +14,7 @@ import { isThrottling } from '../messaging/ports';
 import { logger, maskPhone } from '../observability/logger';
 import type { Ports } from '../ports';
 import { coordinatorAtLevel } from '../schemas/duty-roster';
+import type { HelpRequest } from '../schemas/help-request';
 import type { DeliveryReceipt, InboundSms, SmsJob, SmsRef } from '../schemas/sms-job';
 import { peopleByPhone, personBehind } from './people';
 
@@ -28,7 +29,7 @@ export class OriginationPoolBusy extends Error {
   override readonly name = 'OriginationPoolBusy';
 }
 
-type SmsPorts = Pick<Ports, 'alerts' | 'sms' | 'clock' | 'smsRates' | 'smsPool' | 'sleep'>;
+type SmsPorts = Pick<Ports, 'alerts' | 'sms' | 'clock' | 'smsRates' | 'smsPool' | 'sleep' | 'metrics'>;
 
 /**
  * Sends the SMS of one job at most once per claim, from a number of the pool that has room this second; a failed
@@ -52,6 +53,7 @@ export const dispatchSms = async (ports: SmsPorts, job: SmsJob): Promise<'sent' 
     throw error;
   }
   await ports.alerts.markSent({ job, ...sent, attempt: claim.attempts + 1 }, ports.clock.now());
+  if (job.kind === 'alert') ports.metrics.add('AlertsSent', 1);
   return 'sent';
 };
 
@@ -77,7 +79,12 @@ const sendWithBackoff = async (ports: SmsPorts, job: SmsJob, originationNumber: 
     try {
       return await ports.sms.send(job.to, job.body, from);
     } catch (error) {
-      if (!isThrottling(error) || attempt >= THROTTLE_RETRIES) throw error;
+      const throttled = isThrottling(error);
+      if (throttled) ports.metrics.add('SmsThrottled', 1);
+      if (!throttled || attempt >= THROTTLE_RETRIES) {
+        ports.metrics.add('SmsFailures', 1);
+        throw error;
+      }
       logger.warn('sms throttled, backing off', { requestId: job.requestId, attempt });
       await ports.sleep(backoffDelayMs(attempt, Math.random()));
     }
@@ -88,7 +95,7 @@ export type ReceiptOutcome = 'delivered' | 'retried' | 'unreachable' | 'unchange
 
 type ReceiptPorts = Pick<
   Ports,
-  'alerts' | 'smsJobs' | 'volunteers' | 'adHoc' | 'dutyRoster' | 'helpRequests' | 'claims'
+  'alerts' | 'smsJobs' | 'volunteers' | 'adHoc' | 'dutyRoster' | 'helpRequests' | 'claims' | 'metrics'
 >;
 
 /**
@@ -130,11 +137,11 @@ export const handleDeliveryReceipt = async (
     afterDeliveryFailure(sent.attempt) === 'retry' && (await stillWanted(ports, sent.job))
       ? await currentRecipient(ports, sent.job)
       : undefined;
-  if (!to)
-    return (await ports.alerts.markDeliveryFailed(sent, 'failed', receipt.at, reason))
-      ? 'unreachable'
-      : 'unchanged';
-  if (!(await ports.alerts.markDeliveryFailed(sent, 'queued', receipt.at, reason))) {
+  // Counted once per failed SMS: a repeated receipt changes nothing and counts nothing.
+  const failed = await ports.alerts.markDeliveryFailed(sent, to ? 'queued' : 'failed', receipt.at, reason);
+  if (failed) ports.metrics.add('SmsFailures', 1);
+  if (!to) return failed ? 'unreachable' : 'unchanged';
+  if (!failed) {
     // Requeued before, but the retry may never have reached the queue: hand it over again (the claim dedupes).
     const current = await ports.alerts.findSms(sent.job);
     if (current?.smsStatus !== 'queued' || current.messageId !== sent.messageId) return 'unchanged';
@@ -143,7 +150,7 @@ export const handleDeliveryReceipt = async (
   return 'retried';
 };
 
-type InboundPorts = Pick<Ports, 'alerts' | 'volunteers' | 'adHoc' | 'helpRequests' | 'sms'>;
+type InboundPorts = Pick<Ports, 'alerts' | 'volunteers' | 'adHoc' | 'helpRequests' | 'sms' | 'metrics'>;
 
 export type InboundOutcome =
   | 'recorded'
@@ -199,10 +206,22 @@ export const handleInboundSms = async (
   if (reply.kind !== 'answer' || !alert) return answer(renderHelpSms(volunteer.language), 'help-sent');
   const request = await ports.helpRequests.get(alert.requestId);
   if (!request || request.status === 'closed') return answer(renderLateReplySms(volunteer.language), 'late');
-  return ports.alerts.recordAnswer(
+  const outcome = await ports.alerts.recordAnswer(
     alert,
     reply.answer === 'accept' ? 'accepted' : 'declined',
     receivedAt,
     reply.note,
   );
+  if (outcome === 'recorded' && reply.answer === 'accept')
+    await recordFirstAcceptance(ports, request, receivedAt);
+  return outcome;
+};
+
+/**
+ * The delay from the request to its first acceptance, the mobilisation's pace. The answer's transaction keeps the
+ * first acceptance time on the request; this answer was the first when the stored time is its own.
+ */
+const recordFirstAcceptance = async (ports: InboundPorts, request: HelpRequest, at: string) => {
+  if (request.firstAcceptedAt || (await ports.helpRequests.get(request.id))?.firstAcceptedAt !== at) return;
+  ports.metrics.add('TimeToFirstAcceptance', (Date.parse(at) - Date.parse(request.createdAt)) / 1000);
 };

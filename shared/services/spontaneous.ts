@@ -120,7 +120,7 @@ export const registerSpontaneousVolunteer = async (
  * receipt stays, and whatever a crashed run left behind is deleted.
  */
 export const purgeAdHocData = async (
-  ports: Pick<Ports, 'helpRequests' | 'adHoc' | 'smsTraces' | 'clock'>,
+  ports: Pick<Ports, 'helpRequests' | 'adHoc' | 'smsTraces' | 'clock' | 'metrics'>,
   requestId: string,
 ): Promise<PurgeReceipt> => {
   const request = await ports.helpRequests.get(requestId);
@@ -142,7 +142,11 @@ export const purgeAdHocData = async (
   const stored = await ports.adHoc.storeReceipt(requestId, receipt, totals);
   await ports.adHoc.deleteFootprint(footprint);
   await ports.smsTraces.forget(phones);
-  if (stored) return receipt;
+  if (stored) {
+    // Counted by the run that stored the receipt only, so a retried purge adds nothing.
+    ports.metrics.add('PurgedSpontaneousVolunteers', totals.registered);
+    return receipt;
+  }
   const first = await ports.adHoc.receipt(requestId);
   if (!first) throw new Error(`the purge receipt of ${requestId} is missing`);
   return first;

@@ -1,8 +1,11 @@
 import middy from '@middy/core';
 import { z } from 'zod';
 import { logger } from '../observability/logger';
+import { observability } from '../observability/powertools';
 
-/** A lifecycle task: validates the state input, logs ids and outcome (never personal data), returns the result. */
+/**
+ * A lifecycle task: validates the state input, logs ids and outcome (never personal data), returns the result.
+ */
 export const taskHandler = <S extends z.ZodType, R>(
   name: string,
   input: S,
@@ -16,7 +19,10 @@ export const taskHandler = <S extends z.ZodType, R>(
       result: result as object,
     });
     return result;
-  });
+  }).use(
+    // The request id is the execution's name: one correlation id across the API, the lifecycle and the SMS.
+    observability<unknown>((event) => (event as { requestId?: unknown } | undefined)?.requestId as string),
+  );
 
 const requestInput = z.object({ requestId: z.string() });
 

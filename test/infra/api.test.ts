@@ -255,8 +255,153 @@ describe('api stack', () => {
     });
   });
 
-  it('runs one function per route on Node 24, arm64, with active tracing and the NodejsFunction handler', () => {
-    expectFunctionConventions(template, ROUTES.length);
+  it('runs one function per route, and the token trigger, on Node 24, arm64, with active tracing and the NodejsFunction handler', () => {
+    expectFunctionConventions(template, ROUTES.length + 1);
+  });
+
+  it('keeps responses and errors, which can name people, out of the traces of every function', () => {
+    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+      expect((fn as Json).Properties.Environment.Variables).toMatchObject({
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+        POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
+        POWERTOOLS_METRICS_NAMESPACE: 'CrisisVolunteerCorps',
+      });
+    }
+  });
+
+  it.each(protectedRoutes)('takes access tokens of signed-in users on $key', ({ route }) => {
+    expect(methodOf(route).Properties.AuthorizationScopes).toContain('aws.cognito.signin.user.admin');
+  });
+
+  it('lets machine clients in with their scope on launching, listing and reading help requests only', () => {
+    const machineScopes = protectedRoutes
+      .map(({ key, route }) => [key, methodOf(route).Properties.AuthorizationScopes.slice(1)])
+      .filter(([, scopes]) => scopes.length > 0);
+    expect(Object.fromEntries(machineScopes)).toEqual({
+      'POST /help-requests': ['crisis-api/help-requests.write'],
+      'GET /help-requests': ['crisis-api/help-requests.read'],
+      'GET /help-requests/{id}': ['crisis-api/help-requests.read'],
+    });
+  });
+
+  it("copies the municipality into users' access tokens with a V2 pre-token-generation trigger", () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolTier: 'ESSENTIALS',
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: 'V2_0' } },
+    });
+  });
+
+  describe('machine clients from the stage config', () => {
+    const stage = stageWith('Machines', {
+      machineClients: [
+        { name: 'GentCrisis', municipality: '44021' },
+        { name: 'LeuvenViewer', municipality: '24062', access: 'read' },
+      ],
+    });
+    const machines = Template.fromStack(stage.api);
+    const clientNamed = (name: string): Json =>
+      machines.findResources('AWS::Cognito::UserPoolClient')[
+        logicalIdOf(stage.api.machineClients.get(name)!)
+      ];
+
+    it('declares the API as a resource server with the help-request scopes and one scope per configured municipality', () => {
+      const servers: Json[] = Object.values(machines.findResources('AWS::Cognito::UserPoolResourceServer'));
+      expect(servers).toHaveLength(1);
+      expect(servers[0].Properties.Identifier).toBe('crisis-api');
+      expect(servers[0].Properties.Scopes.map((s: Json) => s.ScopeName).sort()).toEqual([
+        'help-requests.read',
+        'help-requests.write',
+        'municipality.24062',
+        'municipality.44021',
+      ]);
+    });
+
+    it('gives each system a secret client-credentials client with its access and its municipality', () => {
+      expect(clientNamed('GentCrisis').Properties).toMatchObject({
+        GenerateSecret: true,
+        AllowedOAuthFlows: ['client_credentials'],
+        AllowedOAuthFlowsUserPoolClient: true,
+      });
+      const scopesOf = (name: string) => JSON.stringify(clientNamed(name).Properties.AllowedOAuthScopes);
+      expect(scopesOf('GentCrisis')).toContain('/help-requests.write');
+      expect(scopesOf('GentCrisis')).toContain('/municipality.44021');
+      expect(scopesOf('GentCrisis')).not.toContain('24062');
+      expect(scopesOf('LeuvenViewer')).toContain('/help-requests.read');
+      expect(scopesOf('LeuvenViewer')).not.toContain('write');
+    });
+
+    it('gives the pool a domain for the token endpoint', () => {
+      machines.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    });
+
+    it.each([
+      [
+        'two clients of one name',
+        [
+          { name: 'Gent', municipality: '44021' },
+          { name: 'Gent', municipality: '11002' },
+        ],
+      ],
+      ['an unknown access', [{ name: 'Gent', municipality: '44021', access: 'admin' }]],
+      ['a malformed NIS code', [{ name: 'Gent', municipality: '4402' }]],
+      [
+        'more municipalities than a resource server has scopes for',
+        Array.from({ length: 99 }, (_, i) => ({ name: `C${i}`, municipality: String(10000 + i) })),
+      ],
+    ])('refuses a stage config with %s', (_why, machineClients) => {
+      expect(stageConfigSchema.safeParse({ stageName: 'x', machineClients }).success).toBe(false);
+    });
+
+    it('adds no client and no domain where the stage names no machine client', () => {
+      template.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
+      template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+    });
+  });
+
+  describe('WAF', () => {
+    const acl = (): Json => {
+      const acls: Json[] = Object.values(template.findResources('AWS::WAFv2::WebACL'));
+      expect(acls).toHaveLength(1);
+      return acls[0];
+    };
+    const rule = (name: string): Json => acl().Properties.Rules.find((r: Json) => r.Name === name);
+
+    it('puts a regional web ACL in front of the API stage', () => {
+      expect(acl().Properties).toMatchObject({ Scope: 'REGIONAL', DefaultAction: { Allow: {} } });
+      const associations: Json[] = Object.values(template.findResources('AWS::WAFv2::WebACLAssociation'));
+      expect(associations).toHaveLength(1);
+      const stageId = Object.keys(template.findResources('AWS::ApiGateway::Stage'))[0]!;
+      expect(associations[0].DependsOn).toContain(stageId);
+      expect(mentions(associations[0].Properties.ResourceArn, logicalIdOf(api.api))).toBe(true);
+      expect(associations[0].Properties.WebACLArn).toEqual({
+        'Fn::GetAtt': [Object.keys(template.findResources('AWS::WAFv2::WebACL'))[0], 'Arn'],
+      });
+    });
+
+    it("applies AWS's common and known-bad-inputs rule groups", () => {
+      for (const name of ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']) {
+        expect(rule(name).Statement.ManagedRuleGroupStatement).toEqual({ VendorName: 'AWS', Name: name });
+        expect(rule(name).OverrideAction).toEqual({ None: {} });
+      }
+    });
+
+    it('blocks an IP that registers far more often than it may send requests, per the stage config', () => {
+      const defaults = stageConfigSchema.parse({ stageName: 'x' }).firewall;
+      const registrations = rule('RegistrationsPerIp');
+      const everything = rule('RequestsPerIp');
+      expect(registrations.Action).toEqual({ Block: {} });
+      expect(registrations.Statement.RateBasedStatement).toMatchObject({
+        Limit: defaults.registrationsPerIp,
+        AggregateKeyType: 'IP',
+      });
+      expect(JSON.stringify(registrations.Statement.RateBasedStatement.ScopeDownStatement)).toContain(
+        '/spontaneous/',
+      );
+      expect(everything.Statement.RateBasedStatement.Limit).toBe(defaults.requestsPerIp);
+      expect(registrations.Statement.RateBasedStatement.Limit).toBeLessThan(defaults.requestsPerIp / 10);
+      // Rate limits are checked before the managed groups.
+      expect(registrations.Priority).toBeLessThan(rule('AWSManagedRulesCommonRuleSet').Priority);
+    });
   });
 
   describe('least privilege', () => {

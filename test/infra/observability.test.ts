@@ -39,9 +39,10 @@ describe('observability stack', () => {
     expect(alarm.Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0 });
   });
 
-  it('alarms when 10 or more SMS fail to deliver within 5 minutes (a blocked number, a carrier outage)', () => {
-    const alarms = alarmsOn('CrisisVolunteerCorps', 'SmsDeliveryFailures');
+  it('alarms when 10 or more SMS fail to send or deliver within 5 minutes (a blocked number, a carrier outage)', () => {
+    const alarms = alarmsOn('CrisisVolunteerCorps', 'SmsFailures');
     expect(alarms).toHaveLength(1);
+    expect(dimension(alarms[0], 'service')).toBe('crisis-volunteer-corps');
     expect(alarms[0].Properties).toMatchObject({
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       Threshold: 10,
@@ -50,12 +51,59 @@ describe('observability stack', () => {
     });
   });
 
-  it('notifies the ops topic from every alarm', () => {
-    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(4);
-    for (const alarm of alarms) {
+  it('alarms on any throttled Lambda invocation in the account', () => {
+    const alarms = alarmsOn('AWS/Lambda', 'Throttles');
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0].Properties.Dimensions).toBeUndefined();
+    expect(alarms[0].Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0 });
+  });
+
+  it('alarms when the SMS provider throttles 20 or more sends within 5 minutes', () => {
+    const alarms = alarmsOn('CrisisVolunteerCorps', 'SmsThrottled');
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0].Properties).toMatchObject({
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: 20,
+      Period: 300,
+    });
+  });
+
+  it('notifies the ops topic from every alarm, each described under its runbook name', () => {
+    const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms).toHaveLength(6);
+    for (const [logicalId, alarm] of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: logicalIdOf(observability.opsTopic) }]);
+      expect(logicalId.startsWith(alarm.Properties.AlarmDescription.split(':')[0])).toBe(true);
     }
+  });
+
+  it('shows API traffic, executions, SMS, queues, throttles, acceptance times and purges on one dashboard', () => {
+    const dashboards: Json[] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]?.Properties.DashboardBody);
+    for (const metric of [
+      'Count',
+      '4XXError',
+      '5XXError',
+      'Latency',
+      'ExecutionsStarted',
+      'ExecutionsFailed',
+      'AlertsSent',
+      'SmsFailures',
+      'SmsDeliveryFailures',
+      'ApproximateNumberOfMessagesVisible',
+      'Throttles',
+      'SmsThrottled',
+      'TimeToFirstAcceptance',
+      'PurgedSpontaneousVolunteers',
+      'BlockedRequests',
+    ])
+      expect(body, metric).toContain(`\\"${metric}\\"`);
+    expect(body).toContain('p95');
+    expect(mentions(body, logicalIdOf(dev.messaging.dispatchQueue))).toBe(true);
+    // The web ACL's own metric name, as the API stack's firewall sets it.
+    const acl: Json = Object.values(devTemplate('api').findResources('AWS::WAFv2::WebACL'))[0];
+    expect(body).toContain(acl.Properties.VisibilityConfig.MetricName);
   });
 
   it('does not alarm on missing data, so a quiet night stays quiet', () => {

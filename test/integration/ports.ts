@@ -7,6 +7,7 @@ import { LocalAttachmentStore } from '../../local/attachment-store';
 import type { Identity } from '../../shared/domain/identity';
 import type { SmsGateway, SmsJobQueue } from '../../shared/messaging/ports';
 import type { SmsTraces } from '../../shared/messaging/sms-traces';
+import { InMemoryMetrics } from '../../shared/observability/metrics';
 import type { Ports } from '../../shared/ports';
 import type { LifecycleInput } from '../../shared/schemas/help-request';
 import type { SmsJob } from '../../shared/schemas/sms-job';
@@ -86,6 +87,7 @@ export type TestPorts = Ports & {
   sms: RecordingSmsGateway;
   smsTraces: RecordingSmsGateway;
   smsJobs: RecordingSmsQueue;
+  metrics: InMemoryMetrics;
   clock: TestClock;
 };
 
@@ -112,6 +114,7 @@ export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): Te
     sms,
     smsTraces: sms,
     workflow: new RecordingWorkflow(),
+    metrics: new InMemoryMetrics(),
     timing: { ackTimeoutSeconds: 1, responseWindowSeconds: 1, aftercareWindowSeconds: 1 },
     smsPool: TEST_POOL,
     clock,

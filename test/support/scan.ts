@@ -30,6 +30,8 @@ export const captureLogs = (): string[] => {
       return true;
     });
   logger.setLogLevel('DEBUG');
+  // Powertools' middleware sets the configured level again at every invocation (for debug sampling): keep DEBUG.
+  vi.spyOn(logger, 'refreshSampleRateCalculation').mockImplementation(() => {});
   capture(process.stdout);
   capture(process.stderr);
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {

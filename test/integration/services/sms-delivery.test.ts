@@ -185,6 +185,8 @@ describe('dispatchSms when SNS throttles (aws-sdk-client-mock)', () => {
     expect(await dispatchSms(ports, job)).toBe('sent');
 
     expect(sns.commandCalls(PublishCommand)).toHaveLength(3);
+    expect(ports.metrics.values('SmsThrottled')).toEqual([1, 1]);
+    expect(ports.metrics.values('SmsFailures')).toEqual([]);
     expect(ports.waits).toHaveLength(2);
     expect(ports.waits[0]).toBeLessThan(100);
     expect(ports.waits[1]).toBeLessThan(200);
@@ -199,6 +201,8 @@ describe('dispatchSms when SNS throttles (aws-sdk-client-mock)', () => {
     await expect(dispatchSms(ports, job)).rejects.toThrow('Rate exceeded');
 
     expect(sns.commandCalls(PublishCommand)).toHaveLength(THROTTLE_RETRIES + 1);
+    expect(ports.metrics.values('SmsThrottled')).toHaveLength(THROTTLE_RETRIES + 1);
+    expect(ports.metrics.values('SmsFailures')).toEqual([1]);
     const after = await alertOf(ports, alert);
     expect(after?.smsStatus).toBe('queued');
     expect(after).not.toHaveProperty('messageId');
@@ -306,6 +310,8 @@ describe('delivery receipts', () => {
     await handleDeliveryReceipt(ports, receipt(messageId, 'failed'));
 
     expect(await handleDeliveryReceipt(ports, receipt(messageId, 'failed'))).toBe('retried');
+    // One failed SMS, however often its receipt arrives.
+    expect(ports.metrics.values('SmsFailures')).toEqual([1]);
     await dispatchQueued(ports);
 
     // Two jobs for the retry, one SMS: the claim makes the second a duplicate.
@@ -328,6 +334,7 @@ describe('delivery receipts', () => {
     ).toBe('unreachable');
 
     expect(await alertOf(ports, alert)).toMatchObject({ smsStatus: 'failed', attempts: 2 });
+    expect(ports.metrics.values('SmsFailures')).toEqual([1, 1]);
     expect(ports.smsJobs.jobs).toEqual([]);
     const requester = anIdentity(['requester'], '44021', 'gent-official');
     const view = await viewHelpRequest(ports, requester, request.id);

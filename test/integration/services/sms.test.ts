@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderHelpSms, renderLateReplySms } from '../../../shared/domain/sms-templates';
 import type { SmsGateway } from '../../../shared/messaging/ports';
+import { InMemoryMetrics } from '../../../shared/observability/metrics';
 import type { InboundSms } from '../../../shared/schemas/sms-job';
 import type { Volunteer } from '../../../shared/schemas/volunteer';
 import { dispatchSms, handleInboundSms } from '../../../shared/services/sms';
@@ -68,14 +69,16 @@ describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
     const sms = new RecordingSmsGateway();
     const alert = anAlert(ulid(), ulid());
     await alerts.createMany([alert]);
-    const ports = { alerts, sms, clock, smsRates, smsPool: TEST_POOL, sleep: async () => {} };
-    return { sms, alert, job: anAlertJob(alert, aMobilePhone()), ports };
+    const metrics = new InMemoryMetrics();
+    const ports = { alerts, sms, clock, smsRates, smsPool: TEST_POOL, sleep: async () => {}, metrics };
+    return { sms, alert, job: anAlertJob(alert, aMobilePhone()), ports, metrics };
   };
 
   it('sends the SMS of a job once and marks the alert sent with the provider message id', async () => {
-    const { sms, alert, job, ports } = await setUp();
+    const { sms, alert, job, ports, metrics } = await setUp();
 
     expect(await dispatchSms(ports, job)).toBe('sent');
+    expect(metrics.recorded).toEqual([{ name: 'AlertsSent', value: 1 }]);
 
     expect(sms.sent).toEqual([{ to: job.to, body: job.body, messageId: 'msg-1', from: expect.any(String) }]);
     expect(await alertOf(alert.requestId, alert.volunteerId)).toMatchObject({
@@ -85,20 +88,22 @@ describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
     });
   });
 
-  it('answers a redelivered job with duplicate and does not send it again', async () => {
-    const { sms, job, ports } = await setUp();
+  it('answers a redelivered job with duplicate and does not send (or count) it again', async () => {
+    const { sms, job, ports, metrics } = await setUp();
     await dispatchSms(ports, job);
 
     expect(await dispatchSms(ports, job)).toBe('duplicate');
 
     expect(sms.sent).toHaveLength(1);
+    expect(metrics.values('AlertsSent')).toEqual([1]);
   });
 
   it('passes a provider failure on, releases the alert to queued, and the redelivered job sends it once', async () => {
-    const { sms, alert, job, ports } = await setUp();
+    const { sms, alert, job, ports, metrics } = await setUp();
     sms.failNextSend();
 
     await expect(dispatchSms(ports, job)).rejects.toThrow('provider unavailable');
+    expect(metrics.recorded).toEqual([{ name: 'SmsFailures', value: 1 }]);
     expect((await alertOf(alert.requestId, alert.volunteerId))?.smsStatus).toBe('queued');
     expect(sms.sent).toHaveLength(0);
 
@@ -130,7 +135,15 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
     const alert = anAlert(request.id, volunteer.id, { smsStatus: 'sent' });
     await alerts.createMany([alert]);
     const sms = new RecordingSmsGateway();
-    return { volunteer, request, alert, sms, ports: { alerts, volunteers, adHoc, helpRequests, sms } };
+    const metrics = new InMemoryMetrics();
+    return {
+      volunteer,
+      request,
+      alert,
+      sms,
+      metrics,
+      ports: { alerts, volunteers, adHoc, helpRequests, sms, metrics },
+    };
   };
 
   it('records "JA <code>" as an acceptance of the alert with that code', async () => {
@@ -146,6 +159,33 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
     });
     expect((await helpRequests.get(request.id))?.counts).toMatchObject({ accepted: 1, declined: 0 });
     expect(sms.sent).toEqual([]);
+  });
+
+  it('marks the first acceptance of a request once and reports its delay since the request', async () => {
+    const { volunteer, request, alert, metrics, ports } = await alerted();
+    const [other] = await volunteers.registerMembers(
+      '44021',
+      [aVolunteer({ phone: aMobilePhone() })],
+      anIdentity(['coordinator'], undefined, 'coordinator-1'),
+    );
+    const otherAlert = anAlert(request.id, other!.id, { smsStatus: 'sent' });
+    await alerts.createMany([otherAlert]);
+
+    await handleInboundSms(ports, inbound(volunteer.phone, `JA ${alert.code}`), RECEIVED_AT);
+    await handleInboundSms(ports, inbound(volunteer.phone, `JA ${alert.code}`), RECEIVED_AT);
+    await handleInboundSms(ports, inbound(other!.phone, `JA ${otherAlert.code}`), '2026-03-01T10:07:00.000Z');
+
+    // Created at 10:00, first accepted at 10:05.
+    expect(metrics.values('TimeToFirstAcceptance')).toEqual([300]);
+    expect((await helpRequests.get(request.id))?.firstAcceptedAt).toBe(RECEIVED_AT);
+  });
+
+  it('reports no acceptance time for a decline', async () => {
+    const { volunteer, alert, metrics, ports } = await alerted();
+
+    await handleInboundSms(ports, inbound(volunteer.phone, `NEE ${alert.code}`), RECEIVED_AT);
+
+    expect(metrics.values('TimeToFirstAcceptance')).toEqual([]);
   });
 
   it('records a bare "nee" as a decline when the volunteer has exactly one open alert', async () => {

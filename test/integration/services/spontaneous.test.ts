@@ -306,5 +306,7 @@ describe('a spontaneous volunteer through the lifecycle, and the purge, with Dyn
 
     expect(rerun).toEqual(receipt);
     expect(await everything()).toEqual(after);
+    // Counted by the run that purged, not by the rerun.
+    expect(ports.metrics.values('PurgedSpontaneousVolunteers')).toEqual([2]);
   });
 });

@@ -108,3 +108,56 @@ describe('identityFromClaims', () => {
     expect(() => identityFromClaims(claims)).toThrow(Unauthorized);
   });
 });
+
+describe('identityFromClaims for machine clients (client credentials)', () => {
+  const machine = (scope: string) => ({
+    sub: 'client-abc',
+    client_id: 'client-abc',
+    token_use: 'access',
+    scope,
+  });
+
+  it('makes a client with a help-request scope and one municipality scope a requester of that municipality', () => {
+    expect(
+      identityFromClaims(machine('crisis-api/help-requests.write crisis-api/municipality.44021')),
+    ).toEqual({ sub: 'client-abc', roles: ['requester'], municipality: '44021' });
+  });
+
+  it('accepts a read-only client too (API Gateway keeps it to the read methods)', () => {
+    expect(
+      identityFromClaims(machine('crisis-api/municipality.11002 crisis-api/help-requests.read')).municipality,
+    ).toBe('11002');
+  });
+
+  it.each([
+    ['no municipality scope', 'crisis-api/help-requests.write'],
+    [
+      'two municipality scopes',
+      'crisis-api/help-requests.write crisis-api/municipality.44021 crisis-api/municipality.11002',
+    ],
+    ['no help-request scope', 'crisis-api/municipality.44021'],
+    ['a scope of another resource server', 'other-api/help-requests.write other-api/municipality.44021'],
+  ])('refuses a client with %s', (_why, scope) => {
+    expect(() => identityFromClaims(machine(scope))).toThrow(Unauthorized);
+  });
+
+  it('never reads roles from a machine token, whatever claims it carries', () => {
+    expect(
+      identityFromClaims({
+        ...machine('crisis-api/help-requests.write crisis-api/municipality.44021'),
+        'cognito:groups': '[coordinator]',
+      }).roles,
+    ).toEqual(['requester']);
+  });
+
+  it('treats a user access token (its subject is not the client) as a user', () => {
+    expect(
+      identityFromClaims({
+        sub: 'user-1',
+        client_id: 'web-client',
+        scope: 'aws.cognito.signin.user.admin',
+        'cognito:groups': '[coordinator]',
+      }),
+    ).toEqual({ sub: 'user-1', roles: ['coordinator'] });
+  });
+});

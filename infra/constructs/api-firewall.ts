@@ -1,0 +1,107 @@
+import { Stage } from 'aws-cdk-lib';
+import type { Stage as ApiStage } from 'aws-cdk-lib/aws-apigateway';
+import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+
+export interface ApiFirewallProps {
+  stage: ApiStage;
+  /** Requests per client IP per 5 minutes, any path. */
+  requestsPerIp: number;
+  /** Public registrations (POST …/spontaneous/…) per client IP per 5 minutes. */
+  registrationsPerIp: number;
+}
+
+/** The web ACL's metric name, its WebACL dimension in CloudWatch: one per stage, so the dashboard can find it. */
+export const webAclMetricName = (scope: Construct): string =>
+  `CrisisApi-${Stage.of(scope)?.stageName ?? 'default'}`;
+
+/** Rate rules' names, also their metric names (the Rule dimension). */
+export const REGISTRATIONS_PER_IP = 'RegistrationsPerIp';
+
+const visibility = (metricName: string): CfnWebACL.VisibilityConfigProperty => ({
+  cloudWatchMetricsEnabled: true,
+  sampledRequestsEnabled: true,
+  metricName,
+});
+
+const managedRuleGroup = (name: string, priority: number): CfnWebACL.RuleProperty => ({
+  name,
+  priority,
+  statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+  overrideAction: { none: {} },
+  visibilityConfig: visibility(name),
+});
+
+const matches = (
+  fieldToMatch: CfnWebACL.FieldToMatchProperty,
+  positionalConstraint: string,
+  searchString: string,
+): CfnWebACL.StatementProperty => ({
+  byteMatchStatement: {
+    fieldToMatch,
+    positionalConstraint,
+    searchString,
+    textTransformations: [{ priority: 0, type: 'NONE' }],
+  },
+});
+
+/**
+ * A regional WAF web ACL on the REST API stage: per-IP rate limits (much stricter on the public registration, which
+ * anyone may call without a token), then AWS's common and known-bad-inputs rule groups.
+ */
+export class ApiFirewall extends Construct {
+  readonly webAcl: CfnWebACL;
+
+  constructor(scope: Construct, id: string, props: ApiFirewallProps) {
+    super(scope, id);
+    const perIp = (
+      name: string,
+      priority: number,
+      limit: number,
+      scopeDown?: CfnWebACL.StatementProperty,
+    ) => ({
+      name,
+      priority,
+      statement: {
+        rateBasedStatement: {
+          limit,
+          evaluationWindowSec: 300,
+          aggregateKeyType: 'IP',
+          ...(scopeDown ? { scopeDownStatement: scopeDown } : {}),
+        },
+      },
+      action: { block: {} },
+      visibilityConfig: visibility(name),
+    });
+    this.webAcl = new CfnWebACL(this, 'WebAcl', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility(webAclMetricName(this)),
+      rules: [
+        perIp(
+          REGISTRATIONS_PER_IP,
+          0,
+          props.registrationsPerIp,
+          // WAF sees the stage in the path (/v1/spontaneous/{code}/registrations).
+          {
+            andStatement: {
+              statements: [
+                matches({ method: {} }, 'EXACTLY', 'POST'),
+                matches({ uriPath: {} }, 'CONTAINS', '/spontaneous/'),
+              ],
+            },
+          },
+        ),
+        perIp('RequestsPerIp', 1, props.requestsPerIp),
+        managedRuleGroup('AWSManagedRulesCommonRuleSet', 2),
+        managedRuleGroup('AWSManagedRulesKnownBadInputsRuleSet', 3),
+      ],
+    });
+    const association = new CfnWebACLAssociation(this, 'Association', {
+      resourceArn: props.stage.stageArn,
+      webAclArn: this.webAcl.attrArn,
+    });
+    // The ARN is built from the API id and stage name: the stage itself must exist first.
+    association.node.addDependency(props.stage);
+  }
+}

@@ -1,0 +1,39 @@
+/** Where the business metrics go in CloudWatch; every function gets it as POWERTOOLS_METRICS_NAMESPACE. */
+export const METRICS_NAMESPACE = 'CrisisVolunteerCorps';
+
+/**
+ * The business metrics, with their unit. Services record them through this port and stay free of Powertools;
+ * production wires it to EMF (powertools.ts), the local runtime and the tests to InMemoryMetrics.
+ */
+export const METRIC_UNITS = {
+  /** Volunteer alerts handed to the SMS provider. */
+  AlertsSent: 'Count',
+  /** SMS the provider refused to send, and SMS it reported undeliverable. */
+  SmsFailures: 'Count',
+  /** Sends the provider throttled (each backs off and retries). */
+  SmsThrottled: 'Count',
+  /** From a request's creation to its first recorded acceptance. */
+  TimeToFirstAcceptance: 'Seconds',
+  /** Spontaneous volunteers whose data a purge deleted. */
+  PurgedSpontaneousVolunteers: 'Count',
+} as const;
+
+export type MetricName = keyof typeof METRIC_UNITS;
+
+export interface MetricsPort {
+  add(name: MetricName, value: number): void;
+}
+
+/** Keeps what was recorded: the local runtime's metrics, and the tests' window on them. */
+export class InMemoryMetrics implements MetricsPort {
+  readonly recorded: { name: MetricName; value: number }[] = [];
+
+  add(name: MetricName, value: number): void {
+    this.recorded.push({ name, value });
+  }
+
+  /** The values recorded under one name, in order. */
+  values(name: MetricName): number[] {
+    return this.recorded.filter((metric) => metric.name === name).map((metric) => metric.value);
+  }
+}
