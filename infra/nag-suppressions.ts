@@ -1,13 +1,8 @@
-import { NagSuppressions } from 'cdk-nag';
+import { type NagPackSuppression, NagSuppressions } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { ROUTES } from '../shared/http/routes';
 import { HandlerFunction } from './constructs/handler-function';
 import type { CrisisToolStage } from './stage';
-
-/**
- * The cdk-nag AwsSolutions findings this system accepts, each with its reason, scoped to the constructs (and with
- * `appliesTo`, the very permissions) they concern. `test/infra/nag.test.ts` fails on any other finding.
- */
 
 const managedPolicy = (name: string) => `Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/${name}`;
 const BASIC_EXECUTION_ROLE = {
@@ -23,10 +18,8 @@ const TRACING = {
 };
 
 /** Suppressions on a construct and everything under it (its role and that role's policy). */
-const accept = (
-  construct: IConstruct,
-  ...suppressions: { id: string; reason: string; appliesTo?: string[] | { regex: string }[] }[]
-) => NagSuppressions.addResourceSuppressions(construct, suppressions, true);
+const accept = (construct: IConstruct, ...suppressions: NagPackSuppression[]) =>
+  NagSuppressions.addResourceSuppressions(construct, suppressions, true);
 
 /** What every function of ours is granted beyond its own resources. */
 const acceptFunctionFindings = (fn: HandlerFunction) =>
@@ -48,6 +41,10 @@ const acceptFunctionFindings = (fn: HandlerFunction) =>
     },
   );
 
+/**
+ * The cdk-nag AwsSolutions findings this system accepts, each with its reason, scoped to the constructs (and with
+ * `appliesTo`, the very permissions) they concern. `test/infra/nag.test.ts` fails on any other finding.
+ */
 export const acceptStageFindings = (stage: CrisisToolStage): void => {
   for (const construct of stage.node.findAll()) {
     if (construct instanceof HandlerFunction) acceptFunctionFindings(construct);
