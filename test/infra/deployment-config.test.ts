@@ -106,7 +106,9 @@ describe('deployment configuration', () => {
 
   it('stops `cdk synth -c pipeline=true` with the reason when an override is invalid', () => {
     const app = new App({ context: { pipeline: 'true', prodAccount: '42', 'aws:cdk:bundling-stacks': [] } });
-    expect(() => buildApp(app)).toThrow(/Invalid .*deployment\.json:[\s\S]*stages\.prod\.account/);
+    expect(() => buildApp(app)).toThrow(
+      /Invalid .*deployment\.json \(context: prodAccount\):[\s\S]*stages\.prod\.account/,
+    );
   });
 
   it('builds the developer Dev stage, without the pipeline, when not asked for it', () => {
