@@ -1,25 +1,30 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { nisCodeSchema } from '../shared/schemas/common';
 import { lifecycleTimingSchema } from '../shared/schemas/help-request';
 import { originationNumberSchema } from '../shared/schemas/sms-job';
 
+const accountSchema = z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id');
+const regionSchema = z.enum(['eu-west-1', 'eu-central-1']);
+const throttleSchema = z.object({
+  rateLimit: z.number().positive(),
+  burstLimit: z.number().int().positive(),
+});
+
 /** Per-stage settings: ops change these, never the stacks' code. */
 export const stageConfigSchema = z.object({
   stageName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/),
-  account: z
-    .string()
-    .regex(/^\d{12}$/)
-    .optional(),
-  region: z.enum(['eu-west-1', 'eu-central-1']).default('eu-west-1'),
+  account: accountSchema.optional(),
+  region: regionSchema.default('eu-west-1'),
   /** Production keeps tables on deletion and protects them. */
   production: z.boolean().default(false),
   lifecycleTiming: lifecycleTimingSchema.optional(),
   alarmEmails: z.array(z.email()).default([]),
   logRetentionDays: z.number().int().default(90),
+  /** Every method of the API stage: requests per second and burst. */
+  apiThrottle: throttleSchema.default({ rateLimit: 100, burstLimit: 200 }),
   /** Public routes that write (spontaneous registration): requests per second and burst for the method. */
-  publicRegistrationThrottle: z
-    .object({ rateLimit: z.number().positive(), burstLimit: z.number().int().positive() })
-    .default({ rateLimit: 5, burstLimit: 20 }),
+  publicRegistrationThrottle: throttleSchema.default({ rateLimit: 5, burstLimit: 20 }),
   /** WAF rate limits per client IP per 5 minutes (the WAF minimum is 10): any request, public registrations. */
   firewall: z
     .object({
@@ -77,3 +82,109 @@ export const stageConfigSchema = z.object({
     .prefault({}),
 });
 export type StageConfig = z.output<typeof stageConfigSchema>;
+
+/**
+ * A stage the pipeline deploys: its name comes from its place in the file, its account is required (cross-account
+ * deployments need it at synth) and unknown keys are refused, so a misspelt setting fails instead of being ignored.
+ */
+const deployedStageSchema = z.strictObject({
+  ...stageConfigSchema.omit({ stageName: true }).shape,
+  account: accountSchema,
+});
+
+/** Everything `cdk synth -c pipeline=true` needs: where the code comes from and the two stages it deploys. */
+export const deploymentConfigSchema = z
+  .strictObject({
+    pipeline: z.strictObject({
+      /** The tooling account that runs the pipeline; the stages' accounts trust it (`cdk bootstrap --trust`). */
+      account: accountSchema,
+      region: regionSchema,
+      /** `owner/name` of the repository behind the CodeConnections connection. */
+      repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name'),
+      branch: z.string().min(1),
+      connectionArn: z
+        .string()
+        .regex(
+          /^arn:aws:(codestar-connections|codeconnections):[a-z0-9-]+:\d{12}:connection\/[\w-]+$/,
+          'a connection ARN',
+        ),
+    }),
+    stages: z.strictObject({ dev: deployedStageSchema, prod: deployedStageSchema }),
+  })
+  .superRefine(({ stages }, ctx) => {
+    if (!stages.prod.production)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stages', 'prod', 'production'],
+        message: 'prod must be production',
+      });
+    if (stages.dev.production)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stages', 'dev', 'production'],
+        message: 'dev must not be production',
+      });
+    if (stages.prod.alarmEmails.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stages', 'prod', 'alarmEmails'],
+        message: 'prod needs an alarm recipient',
+      });
+  });
+export type DeploymentConfig = z.output<typeof deploymentConfigSchema>;
+export type DeployedStage = keyof DeploymentConfig['stages'];
+
+/** The committed configuration of the pipeline and its stages (placeholder accounts until the real ones are set). */
+export const DEPLOYMENT_CONFIG_FILE = new URL('./deployment.json', import.meta.url);
+
+/** Settings that `cdk -c key=value` may override without editing the file (e.g. the real accounts). */
+export interface DeploymentOverrides {
+  pipelineAccount?: string;
+  devAccount?: string;
+  prodAccount?: string;
+  connectionArn?: string;
+  repository?: string;
+  branch?: string;
+}
+
+const withOverrides = (raw: unknown, overrides: DeploymentOverrides): unknown => {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const {
+    pipeline = {},
+    stages = {},
+    ...rest
+  } = raw as { pipeline?: object; stages?: Record<string, object> };
+  const defined = (entries: Record<string, string | undefined>) =>
+    Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
+  const { pipelineAccount, devAccount, prodAccount, ...source } = overrides;
+  return {
+    ...rest,
+    pipeline: { ...pipeline, ...defined({ account: pipelineAccount, ...source }) },
+    stages: {
+      ...stages,
+      dev: { ...stages.dev, ...defined({ account: devAccount }) },
+      prod: { ...stages.prod, ...defined({ account: prodAccount }) },
+    },
+  };
+};
+
+/** Validates a deployment configuration; a bad one stops the synth with every problem and where it is. */
+export const parseDeploymentConfig = (
+  raw: unknown,
+  overrides: DeploymentOverrides = {},
+  source = 'the deployment configuration',
+): DeploymentConfig => {
+  const result = deploymentConfigSchema.safeParse(withOverrides(raw, overrides));
+  if (!result.success) throw new Error(`Invalid ${source}:\n${z.prettifyError(result.error)}`);
+  return result.data;
+};
+
+export const loadDeploymentConfig = (overrides: DeploymentOverrides = {}, file = DEPLOYMENT_CONFIG_FILE) => {
+  const overridden = Object.keys(overrides);
+  const source = overridden.length ? `${file.pathname} (context: ${overridden.join(', ')})` : file.pathname;
+  return parseDeploymentConfig(JSON.parse(readFileSync(file, 'utf8')), overrides, source);
+};
+
+/** The stage settings of one deployed stage, named after it (`Dev`, `Prod`). */
+export const stageConfigOf = (deployment: DeploymentConfig, stage: DeployedStage): StageConfig =>
+  stageConfigSchema.parse({ ...deployment.stages[stage], stageName: stage === 'dev' ? 'Dev' : 'Prod' });

@@ -1,6 +1,7 @@
 import { Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config';
+import { acceptStageFindings } from './nag-suppressions';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
 import { MessagingStack } from './stacks/messaging-stack';
@@ -43,6 +44,7 @@ export class CrisisToolStage extends Stage {
       stateMachine: this.workflow.stateMachine,
       production: config.production,
       lifecycleTiming: config.lifecycleTiming,
+      apiThrottle: config.apiThrottle,
       publicRegistrationThrottle: config.publicRegistrationThrottle,
       firewall: config.firewall,
       machineClients: config.machineClients,
@@ -58,5 +60,6 @@ export class CrisisToolStage extends Stage {
       failedSmsDeliveries: this.messaging.failedDeliveries,
       alarmEmails: config.alarmEmails,
     });
+    acceptStageFindings(this);
   }
 }

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps, Stage } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Stage } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   AuthorizationType,
@@ -14,6 +14,7 @@ import {
   CfnUserPoolGroup,
   FeaturePlan,
   LambdaVersion,
+  Mfa,
   OAuthScope,
   ResourceServerScope,
   StringAttribute,
@@ -54,6 +55,7 @@ export interface ApiStackProps extends StackProps {
   stateMachine: StateMachine;
   production: boolean;
   lifecycleTiming?: LifecycleTiming;
+  apiThrottle: StageConfig['apiThrottle'];
   publicRegistrationThrottle: StageConfig['publicRegistrationThrottle'];
   firewall: StageConfig['firewall'];
   machineClients: StageConfig['machineClients'];
@@ -81,6 +83,8 @@ export class ApiStack extends Stack {
   /** Municipal crisis software, by the client's name in the stage config. */
   readonly machineClients: Map<string, UserPoolClient> = new Map();
   readonly firewall: ApiFirewall;
+  /** The stage's base URL (no trailing slash): the pipeline's smoke test reads it. */
+  readonly url: CfnOutput;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -95,6 +99,9 @@ export class ApiStack extends Stack {
         requireSymbols: true,
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // People who see volunteers' personal data sign in with an authenticator app as well.
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
       customAttributes: {
         municipality: new StringAttribute({ minLen: 5, maxLen: 5, mutable: true }),
         volunteerId: new StringAttribute({ minLen: 26, maxLen: 26, mutable: true }),
@@ -126,8 +133,8 @@ export class ApiStack extends Stack {
       description: 'Crisis tool for the Flemish municipal volunteer corps',
       deployOptions: {
         stageName: STAGE_NAME,
-        throttlingRateLimit: 100,
-        throttlingBurstLimit: 200,
+        throttlingRateLimit: props.apiThrottle.rateLimit,
+        throttlingBurstLimit: props.apiThrottle.burstLimit,
         tracingEnabled: true,
         loggingLevel: MethodLoggingLevel.ERROR,
         accessLogDestination: new LogGroupLogDestination(accessLogs),
@@ -144,6 +151,9 @@ export class ApiStack extends Stack {
         ),
       },
     });
+    // Built from the API's id: `api.url` depends on every method, so a function needing it would be a cycle.
+    const stageUrl = `https://${this.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${STAGE_NAME}`;
+    this.url = new CfnOutput(this, 'ApiUrl', { value: stageUrl });
     const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', {
       cognitoUserPools: [this.userPool],
     });
@@ -174,7 +184,7 @@ export class ApiStack extends Stack {
 
     for (const route of ROUTES) {
       const fn = new HandlerFunction(this, functionIdOf(route.method, route.path), { entry: route.entry });
-      for (const need of route.needs ?? []) this.grant(fn, need, props);
+      for (const need of route.needs ?? []) this.grant(fn, need, props, stageUrl);
       this.functions.set(`${route.method} ${route.path}`, fn);
       this.api.root.resourceForPath(route.path).addMethod(route.method, new LambdaIntegration(fn), {
         // With scopes API Gateway takes access tokens (users' and machines'), the only kind machine clients have.
@@ -251,7 +261,7 @@ export class ApiStack extends Stack {
     return resourceServer;
   }
 
-  private grant(fn: HandlerFunction, need: Need, props: ApiStackProps): void {
+  private grant(fn: HandlerFunction, need: Need, props: ApiStackProps, stageUrl: string): void {
     switch (need) {
       case 'registry:read':
         fn.bindTable(props.registry, 'REGISTRY_TABLE', 'read');
@@ -278,12 +288,7 @@ export class ApiStack extends Stack {
         fn.bindTable(props.adHoc, 'ADHOC_TABLE', 'write');
         return;
       case 'public-url':
-        // Built from the API's id rather than `api.url`, which would depend on this very function's method.
-        fn.addEnvironment(
-          'PUBLIC_BASE_URL',
-          props.publicBaseUrl ??
-            `https://${this.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${STAGE_NAME}`,
-        );
+        fn.addEnvironment('PUBLIC_BASE_URL', props.publicBaseUrl ?? stageUrl);
         return;
       case 'attachments:upload':
         fn.addEnvironment('ATTACHMENTS_BUCKET', props.attachments.bucket.bucketName);

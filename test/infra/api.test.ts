@@ -255,6 +255,20 @@ describe('api stack', () => {
     });
   });
 
+  it('requires an authenticator app as second factor, never SMS', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+  });
+
+  it('exports the stage URL, without a trailing slash, for the smoke test', () => {
+    const [output] = Object.values(template.findOutputs(api.getLogicalId(api.url))) as Json[];
+    const parts: Json[] = output.Value['Fn::Join'][1];
+    expect(parts).toContainEqual({ Ref: logicalIdOf(api.api) });
+    expect(parts.at(-1)).toBe('/v1');
+  });
+
   it('runs one function per route, and the token trigger, on Node 24, arm64, with active tracing and the NodejsFunction handler', () => {
     expectFunctionConventions(template, ROUTES.length + 1);
   });

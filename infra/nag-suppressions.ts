@@ -1,0 +1,127 @@
+import { type NagPackSuppression, NagSuppressions } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { ROUTES } from '../shared/http/routes';
+import { HandlerFunction } from './constructs/handler-function';
+import type { CrisisToolStage } from './stage';
+
+const managedPolicy = (name: string) => `Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/${name}`;
+const BASIC_EXECUTION_ROLE = {
+  id: 'AwsSolutions-IAM4',
+  appliesTo: [managedPolicy('AWSLambdaBasicExecutionRole')],
+  reason: "AWS's basic execution role: CloudWatch Logs writes only, which every function needs for its logs",
+};
+const TRACING = {
+  id: 'AwsSolutions-IAM5',
+  appliesTo: ['Resource::*'],
+  reason:
+    'Only X-Ray (and, for the state machine, CloudWatch Logs delivery) take `*`: they have no resource-level permissions',
+};
+
+/** Suppressions on a construct and everything under it (its role and that role's policy). */
+const accept = (construct: IConstruct, ...suppressions: NagPackSuppression[]) =>
+  NagSuppressions.addResourceSuppressions(construct, suppressions, true);
+
+/** What every function of ours is granted beyond its own resources. */
+const acceptFunctionFindings = (fn: HandlerFunction) =>
+  accept(
+    fn,
+    BASIC_EXECUTION_ROLE,
+    TRACING,
+    {
+      id: 'AwsSolutions-IAM5',
+      appliesTo: ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
+      reason:
+        "CDK's grants on the stage's customer-managed keys, for table items and topic messages: on those keys only",
+    },
+    {
+      id: 'AwsSolutions-IAM5',
+      appliesTo: [{ regex: '/^Resource::.+\\/index\\/\\*$/' }],
+      reason:
+        "Queries on the global secondary index (gsi1) of a table the function is granted: that table's indexes only",
+    },
+  );
+
+/**
+ * The cdk-nag AwsSolutions findings this system accepts, each with its reason, scoped to the constructs (and with
+ * `appliesTo`, the very permissions) they concern. `test/infra/nag.test.ts` fails on any other finding.
+ */
+export const acceptStageFindings = (stage: CrisisToolStage): void => {
+  for (const construct of stage.node.findAll()) {
+    if (construct instanceof HandlerFunction) acceptFunctionFindings(construct);
+  }
+
+  const { stateMachine } = stage.workflow;
+  accept(
+    stateMachine,
+    TRACING,
+    {
+      id: 'AwsSolutions-IAM5',
+      appliesTo: [{ regex: '/^Resource::<\\w+Function[0-9A-F]{8}\\.Arn>:\\*$/' }],
+      reason: "Invoking the lifecycle's own task functions in any version, as CDK's LambdaInvoke grants it",
+    },
+    {
+      id: 'AwsSolutions-SF1',
+      reason:
+        'Errors only, without execution data (which holds request ids and timing): each transition is in the execution history',
+    },
+  );
+
+  const { messaging } = stage;
+  accept(messaging.deliveryStatusLogging, {
+    id: 'AwsSolutions-IAM5',
+    appliesTo: [{ regex: '/^Resource::.+:log-group:sns\\/.+\\/DirectPublishToPhoneNumber\\*$/' }],
+    reason:
+      'SNS names the delivery status groups itself (success and /Failure) and writes its own streams in them',
+  });
+  accept(messaging.node.findChild('SmsAccountAttributes'), {
+    id: 'AwsSolutions-IAM5',
+    appliesTo: ['Resource::*'],
+    reason: 'sns:SetSMSAttributes is an account-level action: it has no resource to scope it to',
+  });
+  // The singleton function behind AwsCustomResource, created by CDK with a fixed id.
+  accept(messaging.node.findChild('AWS679f53fac002430cb0da5b7982bd2287'), BASIC_EXECUTION_ROLE);
+
+  accept(stage.data.attachments.bucket, {
+    id: 'AwsSolutions-S1',
+    reason:
+      'Claim attachments arrive only through 15-minute presigned PUT URLs handed to an authorised claimant, each recorded on the claim and in the audit trail; no function reads objects, and access logs would add uploaders’ IP addresses to keep',
+  });
+  accept(stage.api.functions.get('POST /claims/{id}/attachments')!, {
+    id: 'AwsSolutions-IAM5',
+    appliesTo: [{ regex: '/^Resource::.+\\/claims\\/\\*$/' }],
+    reason: 'Presigned uploads go to claims/<claimId>/<attachmentId>: PutObject under that prefix only',
+  });
+
+  const { api, userPool } = stage.api;
+  accept(api.node.findChild('CloudWatchRole'), {
+    id: 'AwsSolutions-IAM4',
+    appliesTo: [managedPolicy('AmazonAPIGatewayPushToCloudWatchLogs')],
+    reason:
+      "API Gateway's account-wide logging role: AWS's managed policy is the one its documentation prescribes",
+  });
+  accept(api, {
+    id: 'AwsSolutions-APIG2',
+    reason:
+      "Every handler validates its input with zod and answers API.md's 400 naming field and reason; a gateway validator would answer first, in another shape",
+  });
+  accept(userPool, {
+    id: 'AwsSolutions-COG8',
+    reason:
+      'No self sign-up (admins create every account) and MFA is required: the Plus plan adds cost, not protection',
+  });
+  for (const method of api.methods) {
+    const route = ROUTES.find((r) => r.path === method.resource.path && r.method === method.httpMethod);
+    if (!route?.public) continue;
+    accept(
+      method,
+      {
+        id: 'AwsSolutions-APIG4',
+        reason: `${route.method} ${route.path} is public by design (${route.summary})`,
+      },
+      {
+        id: 'AwsSolutions-COG4',
+        reason: `${route.method} ${route.path} is public by design (${route.summary})`,
+      },
+    );
+  }
+};

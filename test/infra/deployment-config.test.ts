@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app';
+import { DEPLOYMENT_CONFIG_FILE, loadDeploymentConfig, parseDeploymentConfig } from '../../infra/config';
+
+const committed = (): Json => JSON.parse(readFileSync(DEPLOYMENT_CONFIG_FILE, 'utf8'));
+// biome-ignore lint/suspicious/noExplicitAny: the raw file is untyped JSON, edited by the tests.
+type Json = any;
+
+/** The committed file with one change made by `edit`. */
+const editedConfig = (edit: (config: Json) => void): Json => {
+  const config = committed();
+  edit(config);
+  return config;
+};
+
+describe('deployment configuration', () => {
+  it('is valid as committed, with a production prod and a non-production dev', () => {
+    const config = loadDeploymentConfig();
+    expect(config.stages.prod.production).toBe(true);
+    expect(config.stages.dev.production).toBe(false);
+  });
+
+  it('fills what a stage leaves out with the defaults of the stage schema', () => {
+    const config = parseDeploymentConfig(
+      editedConfig((c) => {
+        c.stages.dev = { account: '222222222222', region: 'eu-central-1' };
+      }),
+    );
+    expect(config.stages.dev).toMatchObject({
+      region: 'eu-central-1',
+      production: false,
+      apiThrottle: { rateLimit: 100, burstLimit: 200 },
+      sms: { originationNumbers: [], partsPerSecondPerNumber: 10 },
+    });
+  });
+
+  it.each<[string, (c: Json) => void, RegExp]>([
+    [
+      'a region outside the two allowed',
+      (c) => {
+        c.stages.prod.region = 'us-east-1';
+      },
+      /stages\.prod\.region/,
+    ],
+    [
+      'a malformed account',
+      (c) => {
+        c.stages.dev.account = '1234';
+      },
+      /12-digit AWS account id[\s\S]*stages\.dev\.account/,
+    ],
+    [
+      'an origination number not in E.164',
+      (c) => {
+        c.stages.prod.sms.originationNumbers = ['0460 00 00 01'];
+      },
+      /E\.164[\s\S]*stages\.prod\.sms\.originationNumbers\[0\]/,
+    ],
+    [
+      'a misspelt setting',
+      (c) => {
+        c.stages.prod.alarmEmail = ['ops@example.org'];
+      },
+      /alarmEmail/,
+    ],
+    [
+      'a prod that is not production',
+      (c) => {
+        c.stages.prod.production = false;
+      },
+      /prod must be production[\s\S]*stages\.prod\.production/,
+    ],
+    [
+      'a prod without alarm recipients',
+      (c) => {
+        c.stages.prod.alarmEmails = [];
+      },
+      /prod needs an alarm recipient/,
+    ],
+    [
+      'a missing connection',
+      (c) => {
+        delete c.pipeline.connectionArn;
+      },
+      /pipeline\.connectionArn/,
+    ],
+    [
+      'a negative aftercare window',
+      (c) => {
+        c.stages.prod.lifecycleTiming.aftercareWindowSeconds = -1;
+      },
+      /stages\.prod\.lifecycleTiming\.aftercareWindowSeconds/,
+    ],
+  ])('refuses %s, naming the setting', (_case, edit, message) => {
+    expect(() => parseDeploymentConfig(editedConfig(edit))).toThrow(message);
+  });
+
+  it('lets context override the accounts and the source, validated like the file', () => {
+    const config = parseDeploymentConfig(committed(), { prodAccount: '444444444444', branch: 'release' });
+    expect(config.stages.prod.account).toBe('444444444444');
+    expect(config.pipeline.branch).toBe('release');
+    expect(() => parseDeploymentConfig(committed(), { devAccount: 'dev' })).toThrow(/stages\.dev\.account/);
+  });
+
+  it('stops `cdk synth -c pipeline=true` with the reason when an override is invalid', () => {
+    const app = new App({ context: { pipeline: 'true', prodAccount: '42', 'aws:cdk:bundling-stacks': [] } });
+    expect(() => buildApp(app)).toThrow(
+      /Invalid .*deployment\.json \(context: prodAccount\):[\s\S]*stages\.prod\.account/,
+    );
+  });
+
+  it('builds the developer Dev stage, without the pipeline, when not asked for it', () => {
+    const { pipeline, dev } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }));
+    expect(pipeline).toBeUndefined();
+    expect(dev.node.path).toBe('Dev');
+  });
+});
