@@ -1,10 +1,8 @@
-import { logger } from '../shared/observability/logger';
 import { floodScenario } from './flood-demo';
 import { startLocalRuntime } from './runtime';
 
 /** `npm run demo`: the flood scenario on a fresh in-memory runtime, narrated step by step. */
-// The narration tells the story; the handlers' own log lines would drown it.
-logger.setLogLevel('WARN');
+// The narration tells the story; the npm script sets POWERTOOLS_LOG_LEVEL=WARN so the handlers' logs do not drown it.
 console.log('Starting DynamoDB Local and synthesizing the CDK app…');
 const runtime = await startLocalRuntime({
   timing: { ackTimeoutSeconds: 30, responseWindowSeconds: 2, aftercareWindowSeconds: 2 },
