@@ -1,0 +1,46 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { measureColdCost } from './cold-cost';
+
+/**
+ * `npm run bench`: measures on this machine and prints a table; writes `bench/results/latest.json`. Never part of
+ * `npm test`: figures are reported, not asserted. `-- --runs N` sets the init-time repetitions (default 10).
+ */
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
+const runs = Number(values.runs);
+const started = new Date();
+const progress = (line: string) =>
+  console.log(`[${((Date.now() - started.getTime()) / 1000).toFixed(1)}s] ${line}`);
+
+const coldCost = measureColdCost(runs, progress);
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(0);
+console.log('\nLambda cold cost (bundle without source map; init = fresh Node process importing it)');
+console.table(
+  coldCost.map((f) => ({
+    function: f.name,
+    'bundle KB': kb(f.bundleBytes),
+    'gzip KB': kb(f.gzipBytes),
+    'init ms (median)': f.initMsMedian.toFixed(0),
+  })),
+);
+const largest = Math.max(...coldCost.map((f) => f.bundleBytes));
+const slowest = Math.max(...coldCost.map((f) => f.initMsMedian));
+console.log(
+  `largest bundle ${kb(largest)} KB (target ≤ 250 KB); slowest init ${slowest.toFixed(0)} ms (target < 150 ms)`,
+);
+
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.arch()}`,
+};
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(
+  new URL('./results/latest.json', import.meta.url),
+  `${JSON.stringify({ measuredAt: started.toISOString(), machine, runs, coldCost }, null, 2)}\n`,
+);
+progress('wrote bench/results/latest.json');
