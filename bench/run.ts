@@ -2,19 +2,27 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { measureColdCost } from './cold-cost';
+import { measureFirstAlert } from './first-alert';
 
 /**
- * `npm run bench`: measures on this machine and prints a table; writes `bench/results/latest.json`. Never part of
- * `npm test`: figures are reported, not asserted. `-- --runs N` sets the init-time repetitions (default 10).
+ * `npm run bench`: measures on this machine and prints the figures; writes `bench/results/latest.json`. Never part
+ * of `npm test`: figures are reported, not asserted. `-- --requests N` sets the first-alert samples (default 50),
+ * `-- --runs N` the init-time repetitions (default 10).
  */
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
-const runs = Number(values.runs);
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '10' }, requests: { type: 'string', default: '50' } },
+});
 const started = new Date();
 const progress = (line: string) =>
   console.log(`[${((Date.now() - started.getTime()) / 1000).toFixed(1)}s] ${line}`);
 
-const coldCost = measureColdCost(runs, progress);
+const firstAlert = await measureFirstAlert(Number(values.requests), progress);
+console.log(
+  `\nFirst alert (202 of POST /help-requests → first volunteer SMS handed to the gateway), corps of ${firstAlert.corps}, ${firstAlert.requests} requests: p50 ${firstAlert.p50Ms} ms, p95 ${firstAlert.p95Ms} ms, max ${firstAlert.maxMs} ms (target: p95 under 1 s)\n`,
+);
 
+const runs = Number(values.runs);
+const coldCost = measureColdCost(runs, progress);
 const kb = (bytes: number) => (bytes / 1024).toFixed(0);
 console.log('\nLambda cold cost (bundle without source map; init = fresh Node process importing it)');
 console.table(
@@ -41,6 +49,6 @@ const machine = {
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(
   new URL('./results/latest.json', import.meta.url),
-  `${JSON.stringify({ measuredAt: started.toISOString(), machine, runs, coldCost }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: started.toISOString(), machine, firstAlert, runs, coldCost }, null, 2)}\n`,
 );
 progress('wrote bench/results/latest.json');
