@@ -1,9 +1,9 @@
-import { GetCommand, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { deploymentEnded } from '../domain/annual-counters';
 import { Conflict } from '../domain/errors';
 import type { Deployment } from '../schemas/deployment';
 import { counterUpdates } from './annual-counter-repository';
-import { documentClient, isConditionFailure } from './dynamo-client';
+import { documentClient, transactOrConflict } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -50,7 +50,8 @@ export class DeploymentRepository {
     /** Where the help is given, for the yearly report; a spontaneous volunteer has no corps profile to mark. */
     options: { municipality: string; spontaneous: boolean },
   ): Promise<Deployment> {
-    await this.transact(
+    await transactOrConflict(
+      this.db,
       [
         {
           Update: {
@@ -98,7 +99,8 @@ export class DeploymentRepository {
     const since = deployment.onSiteSince;
     if (!since) throw new Conflict('the volunteer is not checked in');
     const minutes = Math.max(0, Math.round((Date.parse(now) - Date.parse(since)) / 60_000));
-    await this.transact(
+    await transactOrConflict(
+      this.db,
       [
         {
           Update: {
@@ -173,17 +175,5 @@ export class DeploymentRepository {
         Item: { ...keys.timeline(requestId, at, `${volunteerId}#${type}`), at, type, volunteerId, by },
       },
     };
-  }
-
-  private async transact(
-    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
-    conflict: string,
-  ) {
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      if (isConditionFailure(error)) throw new Conflict(conflict);
-      throw error;
-    }
   }
 }
