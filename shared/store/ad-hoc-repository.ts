@@ -16,7 +16,7 @@ import type { PurgeReceipt, SpontaneousTotals, SpontaneousVolunteer } from '../s
 import type { Alert } from './alert-repository';
 import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
-import { cancellationCodes, documentClient, isConditionFailure } from './dynamo-client';
+import { cancellationCodes, documentClient, landed } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -62,8 +62,8 @@ export class AdHocRepository {
   /** Opens the call once: the request gets its code, the code points to the request. False when already open. */
   async openCall(requestId: string, code: string, now: string): Promise<boolean> {
     const operations = tableNames.operations();
-    try {
-      await this.db.send(
+    return landed(
+      this.db.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -92,12 +92,8 @@ export class AdHocRepository {
             },
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async requestIdForCode(code: string): Promise<string | undefined> {
@@ -317,8 +313,8 @@ export class AdHocRepository {
    */
   async storeReceipt(requestId: string, receipt: PurgeReceipt, totals: SpontaneousTotals): Promise<boolean> {
     const operations = tableNames.operations();
-    try {
-      await this.db.send(
+    return landed(
+      this.db.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -340,12 +336,8 @@ export class AdHocRepository {
             auditPut(SYSTEM, 'spontaneous.purged', 'help-request', requestId, receipt.purgedAt),
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** Deletes the footprint; deleting what is gone already is a no-op, so a re-run finishes a crashed purge. */

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { SmsStatus } from '../domain/origination';
 import { type SmsJob, type SmsRef, withoutRecipient } from '../schemas/sms-job';
-import { documentClient, isConditionFailure } from './dynamo-client';
+import { documentClient, isConditionFailure, landed } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -213,8 +213,8 @@ export class AlertRepository {
 
   /** sending → sent, together with the pointer from the message id back to this SMS (for its delivery receipt). */
   async markSent(sent: SentSms, now: Date): Promise<boolean> {
-    try {
-      await this.db.send(
+    return landed(
+      this.db.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -250,12 +250,8 @@ export class AlertRepository {
             },
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async findSent(messageId: string): Promise<SentSms | undefined> {
@@ -324,13 +320,7 @@ export class AlertRepository {
       ExpressionAttributeValues: Record<string, unknown>;
     },
   ): Promise<boolean> {
-    try {
-      await this.db.send(new UpdateCommand({ TableName: this.table, Key: smsKey(job), ...update }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return landed(this.db.send(new UpdateCommand({ TableName: this.table, Key: smsKey(job), ...update })));
   }
 
   /**
@@ -459,19 +449,15 @@ export class AlertRepository {
   }
 
   private async putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
-    try {
-      await this.db.send(
+    return landed(
+      this.db.send(
         new PutCommand({
           TableName: this.table,
           Item: item,
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   private async queryAll(input: QueryCommandInput) {

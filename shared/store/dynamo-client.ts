@@ -22,6 +22,17 @@ export const isConditionFailure = (error: unknown): boolean =>
   (error.name === 'ConditionalCheckFailedException' ||
     (error.name === 'TransactionCanceledException' && error.message.includes('ConditionalCheckFailed')));
 
+/** Sends a conditional write: true when it landed, false when its condition did not hold. */
+export const landed = async (write: Promise<unknown>): Promise<boolean> => {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+};
+
 /** The per-item reasons of a cancelled transaction, in the order of its items; undefined for any other error. */
 export const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
   error instanceof Error && error.name === 'TransactionCanceledException'

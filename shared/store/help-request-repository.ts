@@ -12,7 +12,7 @@ import { requestLaunched } from '../domain/annual-counters';
 import { Conflict, NotFound, RuleViolation } from '../domain/errors';
 import type { HelpRequest, HelpRequestStatus, TimelineEntry } from '../schemas/help-request';
 import { counterUpdates } from './annual-counter-repository';
-import { createTogether, documentClient, isConditionFailure } from './dynamo-client';
+import { createTogether, documentClient, isConditionFailure, landed } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -133,8 +133,8 @@ export class HelpRequestRepository {
 
   /** Adds corps to the scope, once: a retried step finds them there and changes nothing. */
   async widenScope(request: HelpRequest, add: string[], now: string, reason: string): Promise<boolean> {
-    try {
-      await this.db.send(
+    return landed(
+      this.db.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -159,12 +159,8 @@ export class HelpRequestRepository {
             },
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /**
@@ -314,8 +310,8 @@ export class HelpRequestRepository {
     token: string,
     condition: string,
   ): Promise<boolean> {
-    try {
-      await this.db.send(
+    return landed(
+      this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.request(id),
@@ -324,12 +320,8 @@ export class HelpRequestRepository {
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':token': token, ':closed': 'closed' },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /**

@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, isConditionFailure } from './dynamo-client';
+import { documentClient, landed } from './dynamo-client';
 import { keys } from './keys';
 import { tableNames } from './tables';
 
@@ -18,8 +18,8 @@ export class SmsRateRepository {
 
   /** Reserves `parts` message parts on `originationNumber` in `second`; false when they do not fit any more. */
   async reserve(originationNumber: string, second: number, parts: number, limit: number): Promise<boolean> {
-    try {
-      await this.db.send(
+    return landed(
+      this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.smsRate(originationNumber, second),
@@ -32,11 +32,7 @@ export class SmsRateRepository {
             ':expiresAt': second + COUNTER_TTL_SECONDS,
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   }
 }
