@@ -17,10 +17,8 @@ export const checkIn = async (
   const request = await ports.helpRequests.get(requestId);
   if (!request) throw new NotFound('help request');
   if (request.status === 'closed') throw new Conflict('the help request is closed');
-  const accepted = (await ports.alerts.listForRequest(requestId)).find(
-    (alert) => alert.volunteerId === volunteerId && alert.response === 'accepted',
-  );
-  if (!accepted) {
+  const alert = await ports.alerts.get(requestId, volunteerId);
+  if (alert?.response !== 'accepted') {
     throw new RuleViolation(
       'not-accepted',
       'only a volunteer who accepted this help request can be checked in',
@@ -28,7 +26,7 @@ export const checkIn = async (
   }
   return ports.deployments.checkIn(requestId, volunteerId, ports.clock.now().toISOString(), who.sub, {
     municipality: request.municipality,
-    spontaneous: accepted.spontaneous === true,
+    spontaneous: alert.spontaneous === true,
   });
 };
 

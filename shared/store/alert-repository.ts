@@ -437,7 +437,8 @@ export class AlertRepository {
     );
   }
 
-  private async get(requestId: string, volunteerId: string): Promise<Alert | undefined> {
+  /** One volunteer's alert for one request, read after every write before it. */
+  async get(requestId: string, volunteerId: string): Promise<Alert | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: this.table,
