@@ -6,38 +6,69 @@ import { measureFirstAlert } from './first-alert';
 
 /**
  * `npm run bench`: measures on this machine and prints the figures; writes `bench/results/latest.json`. Never part
- * of `npm test`: figures are reported, not asserted. `-- --requests N` sets the first-alert samples (default 50),
- * `-- --runs N` the init-time repetitions (default 10).
+ * of `npm test`: figures are reported, not asserted. `-- --only first-alert,cold-cost` runs some sections only;
+ * `-- --requests N` sets the first-alert samples (default 50), `-- --runs N` the init-time repetitions (default 10).
  */
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '10' }, requests: { type: 'string', default: '50' } },
+  options: {
+    only: { type: 'string' },
+    runs: { type: 'string', default: '10' },
+    requests: { type: 'string', default: '50' },
+  },
 });
 const started = new Date();
 const progress = (line: string) =>
   console.log(`[${((Date.now() - started.getTime()) / 1000).toFixed(1)}s] ${line}`);
 
-const firstAlert = await measureFirstAlert(Number(values.requests), progress);
-console.log(
-  `\nFirst alert (202 of POST /help-requests → first volunteer SMS handed to the gateway), corps of ${firstAlert.corps}, ${firstAlert.requests} requests: p50 ${firstAlert.p50Ms} ms, p95 ${firstAlert.p95Ms} ms, max ${firstAlert.maxMs} ms (target: p95 under 1 s)\n`,
-);
+/** Each section measures, prints its figures and answers what goes into the results file. */
+const SECTIONS: Record<string, () => Promise<Record<string, unknown>>> = {
+  'first-alert': async () => {
+    const firstAlert = await measureFirstAlert(Number(values.requests), progress);
+    console.log(
+      `\nFirst alert (202 of POST /help-requests → first volunteer SMS handed to the gateway), corps of ${firstAlert.corps}, ${firstAlert.requests} requests: p50 ${firstAlert.p50Ms} ms, p95 ${firstAlert.p95Ms} ms, max ${firstAlert.maxMs} ms (target: p95 under 1 s)\n`,
+    );
+    return { firstAlert };
+  },
+  'cold-cost': async () => {
+    const runs = Number(values.runs);
+    const coldCost = measureColdCost(runs, progress);
+    const kb = (bytes: number) => (bytes / 1024).toFixed(0);
+    console.log('\nLambda cold cost (bundle without source map; init = fresh Node process importing it)');
+    console.table(
+      coldCost.map((f) => ({
+        function: f.name,
+        'bundle KB': kb(f.bundleBytes),
+        'gzip KB': kb(f.gzipBytes),
+        'init ms (median)': f.initMsMedian.toFixed(0),
+      })),
+    );
+    const largest = Math.max(...coldCost.map((f) => f.bundleBytes));
+    const slowest = Math.max(...coldCost.map((f) => f.initMsMedian));
+    console.log(
+      `largest bundle ${kb(largest)} KB (target ≤ 250 KB); slowest init ${slowest.toFixed(0)} ms (target < 150 ms)\n`,
+    );
+    return { runs, coldCost };
+  },
+};
 
-const runs = Number(values.runs);
-const coldCost = measureColdCost(runs, progress);
-const kb = (bytes: number) => (bytes / 1024).toFixed(0);
-console.log('\nLambda cold cost (bundle without source map; init = fresh Node process importing it)');
-console.table(
-  coldCost.map((f) => ({
-    function: f.name,
-    'bundle KB': kb(f.bundleBytes),
-    'gzip KB': kb(f.gzipBytes),
-    'init ms (median)': f.initMsMedian.toFixed(0),
-  })),
-);
-const largest = Math.max(...coldCost.map((f) => f.bundleBytes));
-const slowest = Math.max(...coldCost.map((f) => f.initMsMedian));
-console.log(
-  `largest bundle ${kb(largest)} KB (target ≤ 250 KB); slowest init ${slowest.toFixed(0)} ms (target < 150 ms)`,
-);
+const only = values.only?.split(',').map((name) => name.trim());
+const unknown = only?.filter((name) => !(name in SECTIONS));
+if (unknown?.length) {
+  console.error(`unknown section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
+  process.exit(2);
+}
+const results: Record<string, unknown> = {};
+/** A section whose figures break a hard rule (a lost or duplicated alert) fails the run after the others ran. */
+let failed = false;
+for (const [name, measure] of Object.entries(SECTIONS)) {
+  if (only && !only.includes(name)) continue;
+  try {
+    Object.assign(results, await measure());
+  } catch (error) {
+    failed = true;
+    console.error(`\n${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+}
 
 const machine = {
   cpus: os.cpus().length,
@@ -49,6 +80,7 @@ const machine = {
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(
   new URL('./results/latest.json', import.meta.url),
-  `${JSON.stringify({ measuredAt: started.toISOString(), machine, firstAlert, runs, coldCost }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: started.toISOString(), machine, ...results }, null, 2)}\n`,
 );
 progress('wrote bench/results/latest.json');
+if (failed) process.exit(1);
