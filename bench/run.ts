@@ -1,19 +1,28 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureColdCost } from './cold-cost';
 import { measureFirstAlert } from './first-alert';
+import { measureMassActivation } from './mass-activation';
+import { pricesSchema } from './operations';
 
 /**
  * `npm run bench`: measures on this machine and prints the figures; writes `bench/results/latest.json`. Never part
  * of `npm test`: figures are reported, not asserted. `-- --only first-alert,cold-cost` runs some sections only;
- * `-- --requests N` sets the first-alert samples (default 50), `-- --runs N` the init-time repetitions (default 10).
+ * `-- --requests N` sets the first-alert samples (default 50), `-- --runs N` the init-time repetitions (default 10),
+ * `-- --volunteers N --pool-numbers N --parts-per-second N` the mass activation (15,000 over 20 numbers × 10 parts/s)
+ * and `-- --prices FILE` the cost model's unit prices (bench/prices.json).
  */
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     runs: { type: 'string', default: '10' },
     requests: { type: 'string', default: '50' },
+    volunteers: { type: 'string', default: '15000' },
+    'pool-numbers': { type: 'string', default: '20' },
+    'parts-per-second': { type: 'string', default: '10' },
+    prices: { type: 'string', default: fileURLToPath(new URL('./prices.json', import.meta.url)) },
   },
 });
 const started = new Date();
@@ -28,6 +37,48 @@ const SECTIONS: Record<string, () => Promise<Record<string, unknown>>> = {
       `\nFirst alert (202 of POST /help-requests → first volunteer SMS handed to the gateway), corps of ${firstAlert.corps}, ${firstAlert.requests} requests: p50 ${firstAlert.p50Ms} ms, p95 ${firstAlert.p95Ms} ms, max ${firstAlert.maxMs} ms (target: p95 under 1 s)\n`,
     );
     return { firstAlert };
+  },
+  'mass-activation': async () => {
+    const prices = pricesSchema.parse(JSON.parse(readFileSync(values.prices, 'utf8')));
+    const mass = await measureMassActivation(
+      {
+        volunteers: Number(values.volunteers),
+        poolNumbers: Number(values['pool-numbers']),
+        partsPerSecondPerNumber: Number(values['parts-per-second']),
+        prices,
+      },
+      progress,
+    );
+    const { pool } = mass;
+    console.log(
+      `\nMass activation: ${mass.volunteers} volunteers in ${mass.municipalities} municipalities (seeded in ${mass.seedingSeconds.toFixed(0)} s); pool of ${pool.numbers} numbers × ${pool.partsPerSecondPerNumber} parts/s = ${pool.configuredPartsPerSecond} parts/s`,
+    );
+    console.table({
+      'activation answered (alerts on record, SMS queued)': `${mass.mobilisationMs} ms for ${mass.activated} alerts`,
+      'storage floor (same items, BatchWriteItem)': `${mass.storageFloorMs} ms`,
+      'mobilisation ÷ floor (target ≤ 1.5)': mass.mobilisationOverFloor.toFixed(2),
+      'first / last alert after the activation': `${(mass.firstAlertMs / 1000).toFixed(1)} s / ${(mass.lastAlertMs / 1000).toFixed(1)} s`,
+      'achieved ÷ configured rate (target ≥ 0.95)': `${mass.achievedPartsPerSecond.toFixed(1)} ÷ ${pool.configuredPartsPerSecond} = ${mass.achievedOverConfigured.toFixed(3)}`,
+      'sends throttled by the gateway (backed off, sent later)': mass.throttledSends,
+      'lost / duplicated alerts / dead letters': `${mass.lost} / ${mass.duplicated} / ${mass.deadLetters}`,
+    });
+    const usd = (value: number) => `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;
+    console.log(`Cost model (${prices.region}, prices of ${prices.asOf}; launch to purge, nobody answering)`);
+    console.table(
+      Object.fromEntries(
+        Object.entries(mass.cost).map(([name, cost]) => [
+          name,
+          {
+            ...Object.fromEntries(Object.entries(cost.operations).map(([k, v]) => [k, Number(v.toFixed(2))])),
+            'platform USD': usd(cost.platformUsd),
+            'SMS USD': usd(cost.smsUsd),
+          },
+        ]),
+      ),
+    );
+    if (mass.lost || mass.duplicated)
+      throw new Error(`${mass.lost} lost and ${mass.duplicated} duplicated alerts (both must be 0)`);
+    return { massActivation: mass, prices };
   },
   'cold-cost': async () => {
     const runs = Number(values.runs);
@@ -66,7 +117,7 @@ for (const [name, measure] of Object.entries(SECTIONS)) {
     Object.assign(results, await measure());
   } catch (error) {
     failed = true;
-    console.error(`\n${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    console.error(`\n${name} failed:`, error, '\n');
   }
 }
 

@@ -22,6 +22,8 @@ type JsonObject = Record<string, unknown>;
  */
 export class LocalWorkflow implements Workflow {
   readonly executions = new Map<string, LocalExecution>();
+  /** States entered by every execution so far: what Step Functions bills as state transitions. */
+  stateTransitions = 0;
   private readonly waiting = new Map<string, (output: JsonObject) => void>();
   private readonly aborts = new Set<() => void>();
 
@@ -61,6 +63,9 @@ export class LocalWorkflow implements Workflow {
       noThrowOnAbort: true,
     });
     this.aborts.add(run.abort);
+    void (async () => {
+      for await (const event of run.eventLogs) if (event.type === 'StateEntered') this.stateTransitions++;
+    })();
     execution.done = run.result.then(
       (output) => {
         execution.status = output === null ? 'ABORTED' : 'SUCCEEDED';

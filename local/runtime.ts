@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { SNSEvent } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { CALLBACK_STATES, LIFECYCLE_TASKS } from '../infra/lifecycle-tasks';
+import { dispatchConcurrency } from '../shared/domain/origination';
 import { ROUTES } from '../shared/http/routes';
 import { InMemoryMetrics } from '../shared/observability/metrics';
 import type { Ports } from '../shared/ports';
@@ -52,6 +53,8 @@ export interface LocalRuntimeOptions {
   publicBaseUrl?: string;
   /** The origination numbers the dispatcher spreads SMS over, and their rate. */
   smsPool?: OriginationPool;
+  /** Told of every handler invocation (its entry point and how long it ran): the benchmarks count Lambda work. */
+  onInvoke?: (entry: string, ms: number) => void;
 }
 
 export interface LocalRuntime {
@@ -108,7 +111,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         await handlers.deliveryStatus!(subscriptionEvent(group, lines), lambdaContext('SmsDeliveryStatus'));
     }
   };
-  const queue = new LocalSmsJobQueue(() => handlers.dispatch!, reportDeliveries);
+  const queue = new LocalSmsJobQueue(
+    () => handlers.dispatch!,
+    reportDeliveries,
+    dispatchConcurrency(smsPool.numbers.length, smsPool.partsPerSecond),
+  );
   const workflow = new LocalWorkflow(
     system.stateMachineDefinition,
     () => Object.fromEntries(Object.keys(LIFECYCLE_TASKS).map((state) => [state, handlers[state]!])),
@@ -138,13 +145,25 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 
-  for (const [state, entry] of Object.entries(LIFECYCLE_TASKS))
-    handlers[state] = await loadHandler(entry, ports);
-  handlers.dispatch = await loadHandler('functions/sms/dispatch.ts', ports);
-  handlers.inbound = await loadHandler('functions/sms/inbound.ts', ports);
-  handlers.deliveryStatus = await loadHandler('functions/sms/delivery-status.ts', ports);
+  const load = async (entry: string): Promise<AnyHandler> => {
+    const handler = await loadHandler(entry, ports);
+    const observe = options.onInvoke;
+    if (!observe) return handler;
+    return async (event, context) => {
+      const started = performance.now();
+      try {
+        return await handler(event, context);
+      } finally {
+        observe(entry, performance.now() - started);
+      }
+    };
+  };
+  for (const [state, entry] of Object.entries(LIFECYCLE_TASKS)) handlers[state] = await load(entry);
+  handlers.dispatch = await load('functions/sms/dispatch.ts');
+  handlers.inbound = await load('functions/sms/inbound.ts');
+  handlers.deliveryStatus = await load('functions/sms/delivery-status.ts');
   const routes = await Promise.all(
-    ROUTES.map(async (route) => ({ route, handler: await loadHandler(route.entry, ports) })),
+    ROUTES.map(async (route) => ({ route, handler: await load(route.entry) })),
   );
 
   const inbound = async (

@@ -1,42 +1,76 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { DISPATCH_BATCH } from '../shared/domain/origination';
 import type { SmsJobQueue } from '../shared/messaging/ports';
 import type { SmsJob } from '../shared/schemas/sms-job';
 import { type AnyHandler, lambdaContext } from './lambda-context';
 
-const BATCH = 10;
 /** As the queue's redrive policy: after 5 receives a job goes to the dead letters. */
 const MAX_RECEIVES = 5;
 
+interface Batch {
+  jobs: SmsJob[];
+  receive: number;
+}
+
 /**
- * SNS → SQS → dispatcher, in process: jobs are delivered to the real dispatcher handler in SQS batches, failed
- * records (partial batch response) are redelivered, and what fails five times is parked as a dead letter.
+ * SNS → SQS → dispatcher, in process: jobs wait in the queue and are delivered to the real dispatcher handler in SQS
+ * batches by at most `concurrency` dispatchers at once (the event source's maximum concurrency); failed records
+ * (partial batch response) become visible again after a short timeout, and what fails five times is parked as a
+ * dead letter.
  */
 export class LocalSmsJobQueue implements SmsJobQueue {
   readonly deadLetters: SmsJob[] = [];
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Jobs handed over so far (each one SNS message) and batches handed to a dispatcher (each one SQS receive). */
+  jobsEnqueued = 0;
+  batchesDelivered = 0;
+  private readonly visible: Batch[] = [];
+  /** Batches being dispatched, and failed ones waiting out their visibility timeout. */
+  private busy = 0;
+  private dispatching = 0;
+  private idle: (() => void)[] = [];
+  private failure: unknown;
 
   /** `afterBatch` runs once the dispatcher finished a batch: the local provider reports deliveries then. */
   constructor(
     private readonly dispatcher: () => AnyHandler,
     private readonly afterBatch: () => Promise<void> = async () => {},
+    private readonly concurrency = 2,
   ) {}
 
   async enqueue(jobs: SmsJob[]): Promise<void> {
-    for (let i = 0; i < jobs.length; i += BATCH) {
-      const delivery = this.deliver(jobs.slice(i, i + BATCH), 1);
-      this.inFlight.add(delivery);
-      void delivery.finally(() => this.inFlight.delete(delivery));
-    }
+    this.jobsEnqueued += jobs.length;
+    for (let i = 0; i < jobs.length; i += DISPATCH_BATCH)
+      this.visible.push({ jobs: jobs.slice(i, i + DISPATCH_BATCH), receive: 1 });
+    // As SNS: the publish returns before any dispatcher sees the jobs.
+    setImmediate(() => this.poll());
   }
 
   /** Resolves when every job handed over so far has been sent or dead-lettered. */
   async drain(): Promise<void> {
-    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+    while (this.visible.length || this.busy) await new Promise<void>((resolve) => this.idle.push(resolve));
+    if (this.failure) throw this.failure;
   }
 
-  private async deliver(jobs: SmsJob[], receive: number): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
+  private poll(): void {
+    while (this.dispatching < this.concurrency && this.visible.length) {
+      const batch = this.visible.shift() as Batch;
+      this.dispatching++;
+      this.busy++;
+      void this.deliver(batch)
+        .catch((error: unknown) => {
+          this.failure ??= error;
+        })
+        .finally(() => {
+          this.busy--;
+          this.poll();
+          if (!this.visible.length && !this.busy) for (const resolve of this.idle.splice(0)) resolve();
+        });
+    }
+  }
+
+  private async deliver({ jobs, receive }: Batch): Promise<void> {
+    this.batchesDelivered++;
     const records = jobs.map((job): SQSRecord => ({ ...sqsRecordBase(), body: JSON.stringify(job) }));
     let failedIds: string[];
     try {
@@ -49,6 +83,8 @@ export class LocalSmsJobQueue implements SmsJobQueue {
       failedIds = response.batchItemFailures.map((f) => f.itemIdentifier);
     } catch {
       failedIds = records.map((r) => r.messageId);
+    } finally {
+      this.dispatching--;
     }
     await this.afterBatch();
     const failed = jobs.filter((_, index) => failedIds.includes(records[index]!.messageId));
@@ -57,8 +93,9 @@ export class LocalSmsJobQueue implements SmsJobQueue {
       this.deadLetters.push(...failed);
       return;
     }
+    // The visibility timeout, shortened: the records come back to the queue, behind what waits there already.
     await new Promise((resolve) => setTimeout(resolve, 50 * receive));
-    await this.deliver(failed, receive + 1);
+    this.visible.push({ jobs: failed, receive: receive + 1 });
   }
 }
 

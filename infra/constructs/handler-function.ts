@@ -11,6 +11,9 @@ import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
+/** Every function's memory unless it says otherwise (none does yet): the benchmark's cost model prices it. */
+export const DEFAULT_MEMORY_MB = 512;
+
 export interface HandlerFunctionProps {
   /** Entry point, from the project root (functions/…). */
   entry: string;
@@ -37,7 +40,7 @@ export class HandlerFunction extends NodejsFunction {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       timeout: props.timeout ?? Duration.seconds(29),
-      memorySize: props.memorySize ?? 512,
+      memorySize: props.memorySize ?? DEFAULT_MEMORY_MB,
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup,

@@ -16,24 +16,9 @@ import {
   PhysicalResourceId,
 } from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
+import { DISPATCH_BATCH, dispatchConcurrency } from '../../shared/domain/origination';
 import type { StageConfig } from '../config';
 import { HandlerFunction } from '../constructs/handler-function';
-
-const DISPATCH_BATCH = 10;
-
-/**
- * Dispatchers in flight, sized to what the pool can send: each one works a batch in parallel, so more of them than
- * the pool has room for per second would only wait on the rate limiter and, after its bounded wait, fail records
- * towards the DLQ. 2 is the SQS event source's minimum, 10 the cap this stack was load-planned for.
- */
-export const dispatchConcurrency = (sms: StageConfig['sms']): number =>
-  Math.min(
-    10,
-    Math.max(
-      2,
-      Math.ceil((Math.max(1, sms.originationNumbers.length) * sms.partsPerSecondPerNumber) / DISPATCH_BATCH),
-    ),
-  );
 
 export interface MessagingStackProps extends StackProps {
   operations: Table;
@@ -101,7 +86,10 @@ export class MessagingStack extends Stack {
     this.dispatcher.addEventSource(
       new SqsEventSource(this.dispatchQueue, {
         batchSize: DISPATCH_BATCH,
-        maxConcurrency: dispatchConcurrency(props.sms),
+        maxConcurrency: dispatchConcurrency(
+          props.sms.originationNumbers.length,
+          props.sms.partsPerSecondPerNumber,
+        ),
         reportBatchItemFailures: true,
       }),
     );

@@ -12,6 +12,17 @@ export const MAX_DELIVERY_ATTEMPTS = 2;
 /** How long a dispatcher waits for room in the pool before it gives the job back to the queue. */
 export const MAX_RATE_WAIT_SECONDS = 5;
 
+/** SMS jobs per dispatcher invocation (the SQS event source's batch size). */
+export const DISPATCH_BATCH = 10;
+
+/**
+ * Dispatchers in flight, sized to what the pool can send: each one works a batch in parallel, so more of them than
+ * the pool has room for per second would only wait on the rate limiter and, after its bounded wait, fail records
+ * towards the DLQ. 2 is the SQS event source's minimum, 10 the cap the stack was load-planned for.
+ */
+export const dispatchConcurrency = (numbers: number, partsPerSecond: number): number =>
+  Math.min(10, Math.max(2, Math.ceil((Math.max(1, numbers) * partsPerSecond) / DISPATCH_BATCH)));
+
 const hash = (text: string): number => {
   let h = 0;
   for (const char of text) h = (Math.imul(h, 31) + (char.codePointAt(0) ?? 0)) >>> 0;

@@ -1,8 +1,11 @@
 import { PublishBatchCommand, type SNSClient } from '@aws-sdk/client-sns';
+import pMap from 'p-map';
 import type { SmsJob } from '../schemas/sms-job';
 import type { SmsJobQueue } from './ports';
 
 const SNS_BATCH = 10;
+/** PublishBatch calls in flight: one after the other, the 1,500 calls of a 15,000-volunteer mobilisation take minutes. */
+const PUBLISH_CONCURRENCY = 10;
 
 /** Publishes SMS jobs to the alerts topic, ten per call; the SQS-buffered dispatcher sends them. */
 export class SnsSmsJobQueue implements SmsJobQueue {
@@ -12,19 +15,25 @@ export class SnsSmsJobQueue implements SmsJobQueue {
   ) {}
 
   async enqueue(jobs: SmsJob[]): Promise<void> {
-    for (let i = 0; i < jobs.length; i += SNS_BATCH) {
-      const batch = jobs.slice(i, i + SNS_BATCH);
-      const { Failed } = await this.sns.send(
-        new PublishBatchCommand({
-          TopicArn: this.topicArn,
-          PublishBatchRequestEntries: batch.map((job, index) => ({
-            Id: String(index),
-            Message: JSON.stringify(job),
-          })),
-        }),
-      );
-      // A step retry republishes everything still queued; the dispatcher's conditional write drops the repeats.
-      if (Failed?.length) throw new Error(`SNS refused ${Failed.length} of ${batch.length} SMS jobs`);
-    }
+    const batches = Array.from({ length: Math.ceil(jobs.length / SNS_BATCH) }, (_, i) =>
+      jobs.slice(i * SNS_BATCH, (i + 1) * SNS_BATCH),
+    );
+    await pMap(
+      batches,
+      async (batch) => {
+        const { Failed } = await this.sns.send(
+          new PublishBatchCommand({
+            TopicArn: this.topicArn,
+            PublishBatchRequestEntries: batch.map((job, index) => ({
+              Id: String(index),
+              Message: JSON.stringify(job),
+            })),
+          }),
+        );
+        // A step retry republishes everything still queued; the dispatcher's conditional write drops the repeats.
+        if (Failed?.length) throw new Error(`SNS refused ${Failed.length} of ${batch.length} SMS jobs`);
+      },
+      { concurrency: PUBLISH_CONCURRENCY },
+    );
   }
 }

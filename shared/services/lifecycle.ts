@@ -23,6 +23,9 @@ type LifecyclePorts = Pick<
   'deployments' | 'helpRequests' | 'volunteers' | 'adHoc' | 'alerts' | 'smsJobs' | 'workflow' | 'clock'
 >;
 
+/** Alerts written before their SMS are queued; a mobilisation of thousands queues its first SMS after this many. */
+const ALERTS_PER_ROUND = 1000;
+
 /**
  * Alerts every eligible volunteer of the request's scope once. Safe to run again (a retried step, a widened
  * scope): existing alerts are kept, and every alert whose SMS has not gone out yet is queued again, because
@@ -58,28 +61,37 @@ export const mobilise = async (
     smsStatus: 'queued',
     createdAt: now,
   }));
-  const created = await ports.alerts.createMany(fresh);
+  const byId = new Map(volunteers.map((v) => [v.id, v]));
+  const queueSms = async (alerts: Alert[]) => {
+    const jobs = alerts
+      .filter((alert) => awaitsSending(alert.smsStatus) && byId.has(alert.volunteerId))
+      .map((alert): SmsJob => {
+        const volunteer = byId.get(alert.volunteerId) as Volunteer;
+        return {
+          requestId,
+          kind: 'alert',
+          volunteerId: volunteer.id,
+          to: volunteer.phone,
+          body: renderAlertSms(volunteer.language, {
+            municipality: request.municipalityName,
+            title: request.title,
+            code: alert.code,
+          }),
+        };
+      });
+    if (jobs.length) await ports.smsJobs.enqueue(jobs);
+  };
+  await queueSms(existing);
+  // Each round's SMS are queued as soon as its alerts are on record: in a mass activation the first volunteers'
+  // phones buzz while the later alerts are still being written.
+  let created = 0;
+  for (let i = 0; i < fresh.length; i += ALERTS_PER_ROUND) {
+    const round = fresh.slice(i, i + ALERTS_PER_ROUND);
+    created += await ports.alerts.createMany(round);
+    await queueSms(round);
+  }
   // Counted, not added: a crash between the alerts and the count is repaired by the retried step.
   await ports.helpRequests.raiseAlerted(requestId, await ports.alerts.countForRequest(requestId));
-
-  const byId = new Map(volunteers.map((v) => [v.id, v]));
-  const jobs = [...existing, ...fresh]
-    .filter((alert) => awaitsSending(alert.smsStatus) && byId.has(alert.volunteerId))
-    .map((alert): SmsJob => {
-      const volunteer = byId.get(alert.volunteerId) as Volunteer;
-      return {
-        requestId,
-        kind: 'alert',
-        volunteerId: volunteer.id,
-        to: volunteer.phone,
-        body: renderAlertSms(volunteer.language, {
-          municipality: request.municipalityName,
-          title: request.title,
-          code: alert.code,
-        }),
-      };
-    });
-  await ports.smsJobs.enqueue(jobs);
   if (created > 0)
     await ports.helpRequests.appendTimeline(requestId, {
       at: now,

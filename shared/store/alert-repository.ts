@@ -7,9 +7,10 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import pMap from 'p-map';
 import type { SmsStatus } from '../domain/origination';
 import { type SmsJob, type SmsRef, withoutRecipient } from '../schemas/sms-job';
-import { documentClient, isConditionFailure, landed } from './dynamo-client';
+import { cancellationCodes, documentClient, isConditionFailure, landed } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -57,6 +58,9 @@ export interface Alert {
 }
 
 const WRITE_CONCURRENCY = 25;
+/** DynamoDB's limit of items per transaction, and the transactions a mobilisation keeps in flight. */
+const TRANSACTION_ITEMS = 100;
+const TRANSACTIONS_IN_FLIGHT = 4;
 const CONFLICT_RETRIES = 4;
 /** A week: SNS gives up redelivering within hours. */
 const INBOUND_MARKER_SECONDS = 7 * 24 * 3600;
@@ -79,20 +83,40 @@ export class AlertRepository {
 
   /** One alert per volunteer per request: existing alerts are left as they are. Returns how many were new. */
   async createMany(alerts: Alert[]): Promise<number> {
-    let created = 0;
-    for (let i = 0; i < alerts.length; i += WRITE_CONCURRENCY) {
-      const results = await Promise.all(
-        alerts.slice(i, i + WRITE_CONCURRENCY).map((alert) =>
-          this.putIfAbsent({
-            ...keys.alert(alert.requestId, alert.volunteerId),
-            ...keys.alertIndex(alert.volunteerId, alert.requestId),
-            ...alert,
-          }),
-        ),
+    const chunks = Array.from({ length: Math.ceil(alerts.length / TRANSACTION_ITEMS) }, (_, i) =>
+      alerts.slice(i * TRANSACTION_ITEMS, (i + 1) * TRANSACTION_ITEMS),
+    );
+    const created = await pMap(chunks, (chunk) => this.createChunk(chunk), {
+      concurrency: TRANSACTIONS_IN_FLIGHT,
+    });
+    return created.reduce((sum, count) => sum + count, 0);
+  }
+
+  /**
+   * A hundred conditional puts in one transaction: a mass mobilisation writes thousands of alerts, and one call per
+   * alert is several times slower. When one of them exists already (a retried step, a concurrent widening), the
+   * chunk is written alert by alert, each still conditional.
+   */
+  private async createChunk(alerts: Alert[]): Promise<number> {
+    const items = alerts.map((alert) => ({
+      ...keys.alert(alert.requestId, alert.volunteerId),
+      ...keys.alertIndex(alert.volunteerId, alert.requestId),
+      ...alert,
+    }));
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: items.map((Item) => ({
+            Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+          })),
+        }),
       );
-      created += results.filter(Boolean).length;
+      return items.length;
+    } catch (error) {
+      if (!cancellationCodes(error)) throw error;
+      const written = await pMap(items, (item) => this.putIfAbsent(item), { concurrency: WRITE_CONCURRENCY });
+      return written.filter(Boolean).length;
     }
-    return created;
   }
 
   async listForRequest(requestId: string): Promise<Alert[]> {

@@ -1,7 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { stageConfigSchema } from '../../infra/config';
-import { dispatchConcurrency } from '../../infra/stacks/messaging-stack';
 import { PRODUCTION_TIMING } from '../../shared/aws-ports';
 import {
   actionsOf,
@@ -194,25 +193,6 @@ describe('messaging stack', () => {
       ],
     });
   });
-
-  it.each([
-    { numbers: 0, rate: 10, concurrency: 2 },
-    { numbers: 1, rate: 10, concurrency: 2 },
-    { numbers: 3, rate: 10, concurrency: 3 },
-    { numbers: 4, rate: 20, concurrency: 8 },
-    { numbers: 20, rate: 10, concurrency: 10 },
-  ])(
-    'runs $concurrency dispatchers for $numbers numbers at $rate parts/s',
-    ({ numbers, rate, concurrency }) => {
-      const originationNumbers = Array.from(
-        { length: numbers },
-        (_, i) => `+3246000${String(i).padStart(4, '0')}`,
-      );
-      expect(
-        dispatchConcurrency({ originationNumbers, partsPerSecondPerNumber: rate, monthlySpendLimitUsd: 1 }),
-      ).toBe(concurrency);
-    },
-  );
 
   it('sizes the dispatch event source to the pool', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {

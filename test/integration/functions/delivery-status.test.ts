@@ -51,6 +51,36 @@ describe('the SMS delivery status function', () => {
     expect(ports.smsJobs.jobs).toHaveLength(1);
   });
 
+  it('applies a large event at once, and a receipt repeated in it retries its SMS only once', async () => {
+    const ports = testPorts();
+    const request = aHelpRequest();
+    const volunteers = await ports.volunteers.registerMembers(
+      '44021',
+      Array.from({ length: 20 }, () => aVolunteer({ phone: aMobilePhone() })),
+      anIdentity(['coordinator']),
+    );
+    for (const volunteer of volunteers) {
+      const alert = anAlert(request.id, volunteer.id);
+      await ports.alerts.createMany([alert]);
+      await dispatchSms(ports, anAlertJob(alert, volunteer.phone));
+    }
+    const lines = ports.sms.sent.map(({ messageId }) =>
+      JSON.stringify({ ...failedLog, notification: { ...failedLog.notification, messageId } }),
+    );
+
+    await makeHandler(ports)(
+      subscriptionEvent(groups.failure, [...lines, ...lines]),
+      lambdaContext('SmsDeliveryStatus'),
+    );
+
+    const stored = await ports.alerts.listForRequest(request.id);
+    expect(stored.map((a) => a.smsStatus)).toEqual(Array(20).fill('queued'));
+    // A repeated receipt hands its retry over again (in case the first hand-over was lost); the claim dedupes.
+    for (const job of ports.smsJobs.jobs) await dispatchSms(ports, job);
+    expect(ports.sms.sent).toHaveLength(40);
+    expect(new Set(ports.sms.sent.slice(20).map((sms) => sms.to)).size).toBe(20);
+  });
+
   it('skips lines that are not SMS delivery status, logging them with phone numbers masked', async () => {
     const { ports, alert, line } = await aSentAlert();
     const warn = vi.spyOn(logger, 'warn');

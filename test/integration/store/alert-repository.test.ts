@@ -60,6 +60,22 @@ describe('AlertRepository on DynamoDB Local', () => {
       expect(listed).toContainEqual(batch[0]);
     });
 
+    it('writes a mass mobilisation in transactions and, where some alerts exist, leaves those as they are', async () => {
+      const requestId = (await aStoredRequest()).id;
+      const batch = Array.from({ length: 250 }, () => anAlert(requestId, ulid()));
+      // Alerts already on record in the first and the last chunk, one of them answered since.
+      const answered = batch[7] as Alert;
+      await alerts.createMany([answered, batch[240] as Alert]);
+      expect(await alerts.recordAnswer(answered, 'accepted', T1, undefined)).toBe('recorded');
+
+      expect(await alerts.createMany(batch)).toBe(248);
+
+      const listed = await alerts.listForRequest(requestId);
+      expect(listed).toHaveLength(250);
+      expect(new Set(listed.map((a) => a.volunteerId))).toEqual(new Set(batch.map((a) => a.volunteerId)));
+      expect((await current(answered)).response).toBe('accepted');
+    });
+
     it('counts the volunteers alerted for a request, and nothing else of its partition', async () => {
       const requestId = ulid();
       await alerts.createMany(Array.from({ length: 4 }, () => anAlert(requestId, ulid())));

@@ -5,6 +5,7 @@ import {
   afterDeliveryFailure,
   awaitsSending,
   backoffDelayMs,
+  dispatchConcurrency,
   originationCandidates,
   rateSecond,
   untilNextSecond,
@@ -114,4 +115,19 @@ describe('awaitsSending', () => {
   ] as const)('an SMS that is $status is still owed: $owed', ({ status, owed }) => {
     expect(awaitsSending(status)).toBe(owed);
   });
+});
+
+describe('dispatchConcurrency', () => {
+  it.each([
+    { numbers: 0, rate: 10, concurrency: 2 },
+    { numbers: 1, rate: 10, concurrency: 2 },
+    { numbers: 3, rate: 10, concurrency: 3 },
+    { numbers: 4, rate: 20, concurrency: 8 },
+    { numbers: 20, rate: 10, concurrency: 10 },
+  ])(
+    'runs $concurrency dispatchers for $numbers numbers at $rate parts/s',
+    ({ numbers, rate, concurrency }) => {
+      expect(dispatchConcurrency(numbers, rate)).toBe(concurrency);
+    },
+  );
 });

@@ -30,6 +30,21 @@ describe('the SNS adapters', () => {
     expect(JSON.parse(calls[2]!.args[0].input.PublishBatchRequestEntries![2]!.Message!)).toEqual(job(22));
   });
 
+  it('keeps up to ten PublishBatch calls in flight, so a mass mobilisation is not one call after the other', async () => {
+    let inFlight = 0;
+    let most = 0;
+    sns.on(PublishBatchCommand).callsFake(async () => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      return { Successful: [], Failed: [] };
+    });
+    await new SnsSmsJobQueue(new SNSClient({}), TOPIC).enqueue(Array.from({ length: 250 }, (_, i) => job(i)));
+
+    expect(sns.commandCalls(PublishBatchCommand)).toHaveLength(25);
+    expect(most).toBe(10);
+  });
+
   it('fails the step when SNS refuses part of a batch, so the retry republishes what is still queued', async () => {
     sns.on(PublishBatchCommand).resolves({
       Successful: [],

@@ -1,0 +1,305 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import pMap from 'p-map';
+import { DEFAULT_MEMORY_MB } from '../infra/constructs/handler-function';
+import { apiClient } from '../local/api-client';
+import { eventually } from '../local/eventually';
+import { startLocalRuntime } from '../local/runtime';
+import type { OutboxEntry } from '../local/sms-outbox';
+import { smsParts } from '../shared/domain/gsm7';
+import { ROUTES } from '../shared/http/routes';
+import type { InMemoryMetrics } from '../shared/observability/metrics';
+import { allMunicipalities } from '../shared/reference/municipalities';
+import { MAX_GROUP_MEMBERS } from '../shared/schemas/group';
+import { documentClient, dynamoClient } from '../shared/store/dynamo-client';
+import { keys } from '../shared/store/keys';
+import { tableNames } from '../shared/store/tables';
+import {
+  type Cost,
+  countDynamoUnits,
+  type Operations,
+  operationsBetween,
+  type Prices,
+  priceOperations,
+} from './operations';
+
+const HOME = '44021'; // Gent: the corps of 80 that launches
+const HOME_CORPS = 80;
+/** Seeding calls in flight: enough to keep DynamoDB Local busy without measuring the seeding. */
+const SEED_CONCURRENCY = 8;
+/** BatchWriteItem calls in flight for the storage floor (25 items each). */
+const FLOOR_CONCURRENCY = 8;
+
+export interface MassActivationOptions {
+  volunteers: number;
+  poolNumbers: number;
+  partsPerSecondPerNumber: number;
+  prices: Prices;
+}
+
+export interface MassActivationResult {
+  volunteers: number;
+  municipalities: number;
+  pool: { numbers: number; partsPerSecondPerNumber: number; configuredPartsPerSecond: number };
+  seedingSeconds: number;
+  /** `POST /activations` for all of Flanders: it writes every alert and queues every SMS before it answers. */
+  activated: number;
+  mobilisationMs: number;
+  /** The same number of alert items written with plain BatchWriteItem calls. */
+  storageFloorMs: number;
+  mobilisationOverFloor: number;
+  /** From sending the activation to the first and to the last of its alerts handed to the gateway. */
+  firstAlertMs: number;
+  lastAlertMs: number;
+  /** Message parts per second between the activation's first and last alert, against the pool's configured rate. */
+  achievedPartsPerSecond: number;
+  achievedOverConfigured: number;
+  /** Sends the gateway refused over a number's rate: the dispatcher backed off and sent them again. */
+  throttledSends: number;
+  lost: number;
+  duplicated: number;
+  deadLetters: number;
+  /** A help request from launch to purge, nobody answering: for the corps of 80, and widened to every volunteer. */
+  cost: { corps80: Cost; flanders: Cost };
+}
+
+/**
+ * Mass activation on the local runtime: `volunteers` members over every Flemish municipality, a help request in
+ * Gent widened to all of Flanders, alerted through the local gateway that refuses more than the configured parts per
+ * second per origination number. Counts every alert handed to the gateway by recipient: a missing or a second one
+ * fails the bench. On the way it counts the operations an 80-member and the whole activation cost.
+ */
+export const measureMassActivation = async (
+  options: MassActivationOptions,
+  progress: (line: string) => void,
+): Promise<MassActivationResult> => {
+  const lambda = { invocations: 0, gbSeconds: 0, apiRequests: 0 };
+  const routeEntries = new Set(ROUTES.map((route) => route.entry));
+  const numbers = Array.from({ length: options.poolNumbers }, (_, i) => `+32460${String(100000 + i)}`);
+  const runtime = await startLocalRuntime({
+    timing: { ackTimeoutSeconds: 3600, responseWindowSeconds: 3600, aftercareWindowSeconds: 1 },
+    smsPool: { numbers, partsPerSecond: options.partsPerSecondPerNumber },
+    onInvoke: (entry, ms) => {
+      lambda.invocations++;
+      lambda.gbSeconds += (ms / 1000) * (DEFAULT_MEMORY_MB / 1024);
+      if (routeEntries.has(entry)) lambda.apiRequests++;
+    },
+  });
+  try {
+    const dynamoUnits = countDynamoUnits(dynamoClient());
+    const operations = (): Operations => ({
+      stateTransitions: runtime.workflow.stateTransitions,
+      lambdaInvocations: lambda.invocations,
+      lambdaGbSeconds: lambda.gbSeconds,
+      apiRequests: lambda.apiRequests,
+      dynamoReadUnits: dynamoUnits.read,
+      dynamoWriteUnits: dynamoUnits.write,
+      snsPublishes: runtime.queue.jobsEnqueued,
+      sqsRequests: 2 * runtime.queue.batchesDelivered,
+      smsParts: runtime.outbox.entries.reduce((sum, e) => sum + smsParts(e.body), 0),
+    });
+    const call = apiClient(runtime.url);
+    const coordinator = await runtime.tokens.sign({ roles: ['coordinator'], sub: 'bench-coordinator' });
+    const must = async (status: number, response: ReturnType<typeof call>) => {
+      const { status: actual, body } = await response;
+      if (actual !== status) throw new Error(`expected ${status}, got ${actual}: ${JSON.stringify(body)}`);
+      return body;
+    };
+
+    // Seeding, through the API as municipalities would: the corps of 80 in Gent, the rest spread over the others.
+    const seedingStarted = Date.now();
+    const others = allMunicipalities().filter((nis) => nis !== HOME);
+    const members = [
+      ...Array.from({ length: HOME_CORPS }, () => HOME),
+      ...Array.from(
+        { length: options.volunteers - HOME_CORPS },
+        (_, i) => others[i % others.length] as string,
+      ),
+    ];
+    await pMap(
+      [HOME, ...others],
+      (nis) => must(201, call('PUT', `/municipalities/${nis}`, { token: coordinator, body: {} })),
+      { concurrency: SEED_CONCURRENCY },
+    );
+    await must(
+      200,
+      call('PUT', '/duty-roster', {
+        token: coordinator,
+        body: { onDuty: { name: 'Bench coördinator', phone: '+32499000001' }, backups: [] },
+      }),
+    );
+    const phones = members.map((_, i) => `+32470${String(100000 + i)}`);
+    const byMunicipality = Map.groupBy(members.keys(), (i) => members[i] as string);
+    let seeded = 0;
+    // As groups (scouts, Chiro) join: up to 30 members per call, one municipality's groups one after the other.
+    await pMap(
+      byMunicipality,
+      async ([nis, indices]) => {
+        const admin = await runtime.tokens.sign({
+          roles: ['municipal-admin'],
+          municipality: nis,
+          sub: `admin-${nis}`,
+        });
+        for (let g = 0; g < indices.length; g += MAX_GROUP_MEMBERS) {
+          const group = indices.slice(g, g + MAX_GROUP_MEMBERS);
+          await must(
+            201,
+            call('POST', `/municipalities/${nis}/groups`, {
+              token: admin,
+              body: {
+                name: `Benchgroep ${g / MAX_GROUP_MEMBERS + 1}`,
+                kind: 'other',
+                contact: { name: 'Bench contact', phone: '+32499000002' },
+                members: group.map((i) => ({ name: `Lid ${i}`, birthDate: '1990-01-01', phone: phones[i] })),
+              },
+            }),
+          );
+          const before = seeded;
+          seeded += group.length;
+          if (Math.floor(seeded / 1000) > Math.floor(before / 1000) || seeded === members.length) {
+            const seconds = (Date.now() - seedingStarted) / 1000;
+            progress(`seeded ${seeded}/${members.length} volunteers (${(seeded / seconds).toFixed(0)}/s)`);
+          }
+        }
+      },
+      { concurrency: SEED_CONCURRENCY },
+    );
+    const seedingSeconds = (Date.now() - seedingStarted) / 1000;
+
+    const alertsOf = (title: string): OutboxEntry[] =>
+      runtime.outbox.entries.filter(
+        (e) => e.body.startsWith('Rode Kruis: hulpvraag') && e.body.includes(`${title}.`),
+      );
+    const launch = async (title: string, corps: number) => {
+      const { id } = await must(
+        202,
+        call('POST', '/help-requests', {
+          token: coordinator,
+          body: {
+            municipality: HOME,
+            channel: 'phone',
+            title,
+            needs: [{ task: 'logistics', volunteers: 10 }],
+            location: { postcode: '9000' },
+          },
+        }),
+      );
+      await must(200, call('POST', `/help-requests/${id}/acknowledge`, { token: coordinator }));
+      await eventually(async () => (alertsOf(title).length >= corps ? true : undefined), 60_000);
+      return id as string;
+    };
+    /** Closes the request and waits for the stand-down, the aftercare window and the purge. */
+    const closeAndPurge = async (id: string) => {
+      await must(200, call('POST', `/help-requests/${id}/close`, { token: coordinator }));
+      await runtime.queue.drain();
+      await runtime.workflow.executions.get(id)?.done;
+    };
+
+    progress(`launching a help request for the corps of ${HOME_CORPS}`);
+    const beforeCorps = operations();
+    await closeAndPurge(await launch('Bench 80', HOME_CORPS));
+    const corps80 = priceOperations(operationsBetween(beforeCorps, operations()), options.prices);
+
+    progress(`storage floor: ${options.volunteers - HOME_CORPS} alert items in BatchWriteItem calls`);
+    const storageFloorMs = await writeFloor(options.volunteers - HOME_CORPS);
+
+    progress('launching in Gent, then activating all of Flanders');
+    const beforeFlanders = operations();
+    const metrics = runtime.ports.metrics as InMemoryMetrics;
+    const throttledBefore = metrics.values('SmsThrottled').length;
+    const title = 'Bench Vlaanderen';
+    const id = await launch(title, HOME_CORPS);
+    const activationSent = Date.now();
+    const { alerted } = await must(
+      200,
+      call('POST', `/help-requests/${id}/activations`, { token: coordinator, body: { scope: 'flanders' } }),
+    );
+    const mobilisationMs = Date.now() - activationSent;
+    progress(`activation answered after ${mobilisationMs} ms: ${alerted} alerts on record and queued`);
+    const configured = options.poolNumbers * options.partsPerSecondPerNumber;
+    const deadline = Date.now() + ((2 * options.volunteers) / configured) * 1000 + 60_000;
+    for (let sent = 0; sent < options.volunteers && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      sent = alertsOf(title).length;
+      progress(`${sent}/${options.volunteers} alerts handed to the gateway`);
+    }
+    await runtime.queue.drain();
+
+    const entries = alertsOf(title);
+    const perPhone = new Map<string, number>();
+    for (const entry of entries) perPhone.set(entry.to, (perPhone.get(entry.to) ?? 0) + 1);
+    const lost = phones.filter((phone) => !perPhone.has(phone)).length;
+    const duplicated = [...perPhone.values()].reduce((sum, count) => sum + count - 1, 0);
+    const widened = entries.map((e) => Date.parse(e.at)).filter((at) => at >= activationSent);
+    const first = Math.min(...widened);
+    const last = Math.max(...widened);
+    const parts = entries
+      .filter((e) => Date.parse(e.at) >= activationSent)
+      .reduce((sum, e) => sum + smsParts(e.body), 0);
+    const achievedPartsPerSecond = parts / ((last - first) / 1000);
+    const onRecord = await runtime.ports.alerts.countForRequest(id);
+    if (onRecord !== options.volunteers)
+      throw new Error(`${onRecord} alerts on record for ${options.volunteers} volunteers`);
+    await closeAndPurge(id);
+    const flanders = priceOperations(operationsBetween(beforeFlanders, operations()), options.prices);
+
+    return {
+      volunteers: options.volunteers,
+      municipalities: new Set(members).size,
+      pool: {
+        numbers: options.poolNumbers,
+        partsPerSecondPerNumber: options.partsPerSecondPerNumber,
+        configuredPartsPerSecond: configured,
+      },
+      seedingSeconds,
+      activated: alerted,
+      mobilisationMs,
+      storageFloorMs,
+      mobilisationOverFloor: mobilisationMs / storageFloorMs,
+      firstAlertMs: first - activationSent,
+      lastAlertMs: last - activationSent,
+      achievedPartsPerSecond,
+      achievedOverConfigured: achievedPartsPerSecond / configured,
+      throttledSends: metrics.values('SmsThrottled').length - throttledBefore,
+      lost,
+      duplicated,
+      deadLetters: runtime.queue.deadLetters.length,
+      cost: { corps80, flanders },
+    };
+  } finally {
+    await runtime.stop();
+  }
+};
+
+/** Alert-shaped items (same keys and attributes) in a request of their own, 25 per BatchWriteItem, unconditional. */
+const writeFloor = async (count: number): Promise<number> => {
+  const now = new Date().toISOString();
+  const items = Array.from({ length: count }, (_, i) => {
+    const volunteerId = `FLOOR${String(i).padStart(6, '0')}`;
+    return {
+      ...keys.alert('BENCH-FLOOR', volunteerId),
+      ...keys.alertIndex(volunteerId, 'BENCH-FLOOR'),
+      requestId: 'BENCH-FLOOR',
+      volunteerId,
+      municipality: HOME,
+      code: '1234',
+      smsStatus: 'queued',
+      createdAt: now,
+    };
+  });
+  const batches = Array.from({ length: Math.ceil(count / 25) }, (_, i) => items.slice(i * 25, (i + 1) * 25));
+  const started = Date.now();
+  await pMap(
+    batches,
+    async (batch) => {
+      let requests = batch.map((Item) => ({ PutRequest: { Item } }));
+      while (requests.length) {
+        const { UnprocessedItems } = await documentClient().send(
+          new BatchWriteCommand({ RequestItems: { [tableNames.operations()]: requests } }),
+        );
+        requests = (UnprocessedItems?.[tableNames.operations()] ?? []) as typeof requests;
+      }
+    },
+    { concurrency: FLOOR_CONCURRENCY },
+  );
+  return Date.now() - started;
+};
