@@ -16,9 +16,17 @@ export class SmsRateRepository {
     private readonly table = tableNames.operations(),
   ) {}
 
+  /**
+   * Refusals this second, per number: the fewest parts refused. Counters only grow within their second, so as many
+   * parts or more will not fit either; near the pool's capacity this spares a failed write per number tried.
+   */
+  private refused = { second: -1, parts: new Map<string, number>() };
+
   /** Reserves `parts` message parts on `originationNumber` in `second`; false when they do not fit any more. */
   async reserve(originationNumber: string, second: number, parts: number, limit: number): Promise<boolean> {
-    return landed(
+    if (this.refused.second !== second) this.refused = { second, parts: new Map() };
+    if (parts >= (this.refused.parts.get(originationNumber) ?? Number.POSITIVE_INFINITY)) return false;
+    const reserved = await landed(
       this.db.send(
         new UpdateCommand({
           TableName: this.table,
@@ -34,5 +42,11 @@ export class SmsRateRepository {
         }),
       ),
     );
+    if (!reserved && this.refused.second === second)
+      this.refused.parts.set(
+        originationNumber,
+        Math.min(parts, this.refused.parts.get(originationNumber) ?? parts),
+      );
+    return reserved;
   }
 }

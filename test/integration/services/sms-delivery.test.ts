@@ -13,6 +13,7 @@ import {
   THROTTLE_RETRIES,
 } from '../../../shared/services/sms';
 import type { Alert } from '../../../shared/store/alert-repository';
+import { documentClient } from '../../../shared/store/dynamo-client';
 import { SmsRateRepository } from '../../../shared/store/sms-rate-repository';
 import { anAlert, anAlertJob } from '../../builders/alert';
 import { aHelpRequest } from '../../builders/help-request-record';
@@ -85,6 +86,24 @@ describe('the per-number rate limiter on DynamoDB Local', () => {
     const used = sizes.filter((_, i) => granted[i]).reduce((sum, parts) => sum + parts, 0);
     expect(used).toBeLessThanOrEqual(10);
     expect(used).toBeGreaterThanOrEqual(8);
+  });
+
+  it('asks DynamoDB nothing for a number already refused as many parts this second', async () => {
+    let calls = 0;
+    const db = documentClient();
+    const counting = { send: (command: never) => (calls++, db.send(command)) } as unknown as typeof db;
+    const rates = new SmsRateRepository(counting);
+    const number = '+32460999003';
+    expect(await rates.reserve(number, 4_000, 9, 10)).toBe(true);
+    expect(await rates.reserve(number, 4_000, 2, 10)).toBe(false);
+    expect(calls).toBe(2);
+
+    expect(await rates.reserve(number, 4_000, 3, 10)).toBe(false);
+    expect(calls).toBe(2);
+    // One part may still fit (it does), and a new second starts afresh.
+    expect(await rates.reserve(number, 4_000, 1, 10)).toBe(true);
+    expect(await rates.reserve(number, 4_001, 2, 10)).toBe(true);
+    expect(calls).toBe(4);
   });
 
   it('lets one message longer than the whole limit go out alone in an empty second', async () => {
