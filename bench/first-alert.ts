@@ -1,4 +1,4 @@
-import { apiClient } from '../local/api-client';
+import { apiClient, expectStatus } from '../local/api-client';
 import { eventually } from '../local/eventually';
 import { startLocalRuntime } from '../local/runtime';
 
@@ -37,13 +37,8 @@ export const measureFirstAlert = async (
   try {
     const call = apiClient(runtime.url);
     const coordinator = await runtime.tokens.sign({ roles: ['coordinator'], sub: 'bench-coordinator' });
-    const must = async (status: number, response: ReturnType<typeof call>) => {
-      const { status: actual, body } = await response;
-      if (actual !== status) throw new Error(`expected ${status}, got ${actual}: ${JSON.stringify(body)}`);
-      return body;
-    };
-    await must(201, call('PUT', `/municipalities/${GENT}`, { token: coordinator, body: {} }));
-    await must(
+    await expectStatus(201, call('PUT', `/municipalities/${GENT}`, { token: coordinator, body: {} }));
+    await expectStatus(
       200,
       call('PUT', '/duty-roster', {
         token: coordinator,
@@ -51,7 +46,7 @@ export const measureFirstAlert = async (
       }),
     );
     for (let i = 0; i < CORPS; i++) {
-      await must(
+      await expectStatus(
         201,
         call('POST', `/municipalities/${GENT}/volunteers`, {
           token: coordinator,
@@ -85,7 +80,10 @@ export const measureFirstAlert = async (
         30_000,
       );
       samples.push(Date.parse(first.at) - accepted);
-      await must(200, call('POST', `/help-requests/${launched.body.id}/close`, { token: coordinator }));
+      await expectStatus(
+        200,
+        call('POST', `/help-requests/${launched.body.id}/close`, { token: coordinator }),
+      );
       await runtime.queue.drain();
       if ((i + 1) % 10 === 0)
         progress(`${i + 1}/${requests} requests, last first alert ${samples.at(-1)?.toFixed(0)} ms`);

@@ -1,7 +1,7 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import pMap from 'p-map';
 import { DEFAULT_MEMORY_MB } from '../infra/constructs/handler-function';
-import { apiClient } from '../local/api-client';
+import { apiClient, expectStatus } from '../local/api-client';
 import { eventually } from '../local/eventually';
 import { startLocalRuntime } from '../local/runtime';
 import type { OutboxEntry } from '../local/sms-outbox';
@@ -99,11 +99,6 @@ export const measureMassActivation = async (
     });
     const call = apiClient(runtime.url);
     const coordinator = await runtime.tokens.sign({ roles: ['coordinator'], sub: 'bench-coordinator' });
-    const must = async (status: number, response: ReturnType<typeof call>) => {
-      const { status: actual, body } = await response;
-      if (actual !== status) throw new Error(`expected ${status}, got ${actual}: ${JSON.stringify(body)}`);
-      return body;
-    };
 
     // Seeding, through the API as municipalities would: the corps of 80 in Gent, the rest spread over the others.
     const seedingStarted = Date.now();
@@ -117,10 +112,10 @@ export const measureMassActivation = async (
     ];
     await pMap(
       [HOME, ...others],
-      (nis) => must(201, call('PUT', `/municipalities/${nis}`, { token: coordinator, body: {} })),
+      (nis) => expectStatus(201, call('PUT', `/municipalities/${nis}`, { token: coordinator, body: {} })),
       { concurrency: SEED_CONCURRENCY },
     );
-    await must(
+    await expectStatus(
       200,
       call('PUT', '/duty-roster', {
         token: coordinator,
@@ -141,7 +136,7 @@ export const measureMassActivation = async (
         });
         for (let g = 0; g < indices.length; g += MAX_GROUP_MEMBERS) {
           const group = indices.slice(g, g + MAX_GROUP_MEMBERS);
-          await must(
+          await expectStatus(
             201,
             call('POST', `/municipalities/${nis}/groups`, {
               token: admin,
@@ -170,7 +165,7 @@ export const measureMassActivation = async (
         (e) => e.body.startsWith('Rode Kruis: hulpvraag') && e.body.includes(`${title}.`),
       );
     const launch = async (title: string, corps: number) => {
-      const { id } = await must(
+      const { id } = await expectStatus(
         202,
         call('POST', '/help-requests', {
           token: coordinator,
@@ -183,13 +178,13 @@ export const measureMassActivation = async (
           },
         }),
       );
-      await must(200, call('POST', `/help-requests/${id}/acknowledge`, { token: coordinator }));
+      await expectStatus(200, call('POST', `/help-requests/${id}/acknowledge`, { token: coordinator }));
       await eventually(async () => (alertsOf(title).length >= corps ? true : undefined), 60_000);
       return id as string;
     };
     /** Closes the request and waits for the stand-down, the aftercare window and the purge. */
     const closeAndPurge = async (id: string) => {
-      await must(200, call('POST', `/help-requests/${id}/close`, { token: coordinator }));
+      await expectStatus(200, call('POST', `/help-requests/${id}/close`, { token: coordinator }));
       await runtime.queue.drain();
       await runtime.workflow.executions.get(id)?.done;
     };
@@ -209,7 +204,7 @@ export const measureMassActivation = async (
     const title = 'Bench Vlaanderen';
     const id = await launch(title, HOME_CORPS);
     const activationSent = Date.now();
-    const { alerted } = await must(
+    const { alerted } = await expectStatus(
       200,
       call('POST', `/help-requests/${id}/activations`, { token: coordinator, body: { scope: 'flanders' } }),
     );

@@ -6,13 +6,15 @@ import { measureColdCost } from './cold-cost';
 import { measureFirstAlert } from './first-alert';
 import { measureMassActivation } from './mass-activation';
 import { pricesSchema } from './operations';
+import { measureRegistrationSurge } from './registration-surge';
 
 /**
  * `npm run bench`: measures on this machine and prints the figures; writes `bench/results/latest.json`. Never part
  * of `npm test`: figures are reported, not asserted. `-- --only first-alert,cold-cost` runs some sections only;
  * `-- --requests N` sets the first-alert samples (default 50), `-- --runs N` the init-time repetitions (default 10),
  * `-- --volunteers N --pool-numbers N --parts-per-second N` the mass activation (15,000 over 20 numbers × 10 parts/s)
- * and `-- --prices FILE` the cost model's unit prices (bench/prices.json).
+ * `-- --prices FILE` the cost model's unit prices (bench/prices.json),
+ * `-- --surge-rates 50,200,500 --surge-seconds 20` the registration surge's rates per second and seconds per rate.
  */
 const { values } = parseArgs({
   options: {
@@ -23,6 +25,8 @@ const { values } = parseArgs({
     'pool-numbers': { type: 'string', default: '20' },
     'parts-per-second': { type: 'string', default: '10' },
     prices: { type: 'string', default: fileURLToPath(new URL('./prices.json', import.meta.url)) },
+    'surge-rates': { type: 'string', default: '50,200,500' },
+    'surge-seconds': { type: 'string', default: '20' },
   },
 });
 const started = new Date();
@@ -99,6 +103,47 @@ const SECTIONS: Record<string, () => Promise<Record<string, unknown>>> = {
       `largest bundle ${kb(largest)} KB (target ≤ 250 KB); slowest init ${slowest.toFixed(0)} ms (target < 150 ms)\n`,
     );
     return { runs, coldCost };
+  },
+  'registration-surge': async () => {
+    const rates = values['surge-rates'].split(',').map(Number);
+    const seconds = Number(values['surge-seconds']);
+    const surge = await measureRegistrationSurge(rates, seconds, progress);
+    console.log(
+      '\nRegistration surge (POST /spontaneous/{code}/registrations, a new citizen each, loopback)',
+    );
+    console.table(
+      surge.rates.map((r) => ({
+        'rate /s': r.rate,
+        s: r.seconds,
+        sent: r.sent,
+        'achieved /s': r.achievedRate,
+        'p50 ms': r.p50Ms,
+        'p99 ms': r.p99Ms,
+        'max ms': r.maxMs,
+        errors: r.errors,
+        'status codes': Object.entries(r.statusCodes)
+          .map(([code, count]) => `${code}×${count}`)
+          .join(' '),
+      })),
+    );
+    const short = surge.rates.filter((r) => r.achievedRate < r.rate * 0.95).map((r) => `${r.rate}/s`);
+    if (short.length) console.log(`achieved rate more than 5% below the target at ${short.join(', ')}`);
+    const at200 = surge.rates.find((r) => r.rate === 200);
+    if (at200)
+      console.log(
+        `at 200/s: p99 ${at200.p99Ms} ms, ${at200.errors} errors (target: p99 under 100 ms, 0 errors)`,
+      );
+    console.log(
+      `AWS throttles this route (API Gateway method rate/burst, WAF registrations per IP per 5 min): ${Object.entries(
+        surge.throttle,
+      )
+        .map(
+          ([stage, t]) =>
+            `${stage} ${t.rateLimit}/s burst ${t.burstLimit}, WAF ${t.wafRegistrationsPerIpPer5Min}`,
+        )
+        .join('; ')}: above it AWS answers 429 (WAF: 403)\n`,
+    );
+    return { registrationSurge: surge };
   },
 };
 

@@ -26,3 +26,10 @@ export const apiClient =
   };
 
 export type ApiCall = ReturnType<typeof apiClient>;
+
+/** Awaits a scripted call that must answer `status` and answers its body; throws with the body otherwise. */
+export const expectStatus = async (status: number, response: ReturnType<ApiCall>) => {
+  const { status: actual, body } = await response;
+  if (actual !== status) throw new Error(`expected ${status}, got ${actual}: ${JSON.stringify(body)}`);
+  return body;
+};

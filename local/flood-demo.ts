@@ -1,5 +1,5 @@
 import { maskPhone } from '../shared/observability/logger';
-import { type ApiCall, apiClient } from './api-client';
+import { apiClient, expectStatus } from './api-client';
 import { eventually } from './eventually';
 import type { LocalRuntime } from './runtime';
 
@@ -58,11 +58,6 @@ export const floodScenario = async (
 ): Promise<DemoResult> => {
   const started = Date.now();
   const call = apiClient(runtime.url);
-  const expectStatus = async (status: number, response: ReturnType<ApiCall>) => {
-    const { status: actual, body } = await response;
-    if (actual !== status) throw new Error(`expected ${status}, got ${actual}: ${JSON.stringify(body)}`);
-    return body;
-  };
   const sms = (phone: string) => runtime.outbox.sentTo(phone);
   const who = (phone: string) => `${NAMES.get(phone) ?? 'unknown'} (${maskPhone(phone)})`;
   const showSms = (phone: string, body: string) => say(`    SMS → ${who(phone)}: ${body}`);

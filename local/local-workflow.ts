@@ -92,6 +92,10 @@ export class LocalWorkflow implements Workflow {
   /** Stops every running execution (Ctrl-C, end of a test). */
   stopAll(): void {
     for (const abort of this.aborts) abort();
+    // A callback task still waiting keeps its TimeoutSeconds timer, and so the process, alive; the aborted execution
+    // never uses what it is resumed with.
+    for (const resolve of this.waiting.values()) resolve({});
+    this.waiting.clear();
   }
 
   private taskFor(state: string, handler: AnyHandler, execution: LocalExecution) {

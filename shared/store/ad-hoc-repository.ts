@@ -106,7 +106,7 @@ export class AdHocRepository {
   /**
    * Registers a citizen for one request with their alert (if any task fits them), atomically, while the request is
    * open. The same phone registering again for the same request gets the first registration back, and nothing is
-   * written (`created: false`).
+   * written (`created: false`): its phone entry fails the transaction, so a new citizen costs no read first.
    */
   async register(
     volunteer: SpontaneousVolunteer,
@@ -114,8 +114,6 @@ export class AdHocRepository {
     /** The request's municipality, whose yearly counters count the registration (numbers only). */
     municipality: string,
   ): Promise<{ volunteer: SpontaneousVolunteer; created: boolean; alert?: Alert }> {
-    const existing = await this.findForRequest(volunteer.phone, volunteer.requestId);
-    if (existing) return { ...existing, created: false };
     const operations = tableNames.operations();
     const expiresAt = epochSeconds(volunteer.registeredAt, SPONTANEOUS_TTL_DAYS);
     const requestOpen = {
