@@ -91,7 +91,12 @@ describe('the per-number rate limiter on DynamoDB Local', () => {
   it('asks DynamoDB nothing for a number already refused as many parts this second', async () => {
     let calls = 0;
     const db = documentClient();
-    const counting = { send: (command: never) => (calls++, db.send(command)) } as unknown as typeof db;
+    const counting = {
+      send: (command: never) => {
+        calls++;
+        return db.send(command);
+      },
+    } as unknown as typeof db;
     const rates = new SmsRateRepository(counting);
     const number = '+32460999003';
     expect(await rates.reserve(number, 4_000, 9, 10)).toBe(true);
