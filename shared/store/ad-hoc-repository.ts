@@ -16,13 +16,15 @@ import type { PurgeReceipt, SpontaneousTotals, SpontaneousVolunteer } from '../s
 import type { Alert } from './alert-repository';
 import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
-import { cancellationCodes, documentClient, landed } from './dynamo-client';
+import { cancellationCodes, documentClient, landed, retryingConflicts } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
 const PUBLIC: Identity = { sub: 'public', roles: [] };
 const SYSTEM: Identity = { sub: 'system', roles: [] };
 const BATCH = 25;
+/** Tries of a registration colliding on the request's shared counts; a surge collides more than other writes. */
+const SURGE_CONFLICT_ATTEMPTS = 5;
 
 type Key = { pk: string; sk: string };
 
@@ -124,74 +126,77 @@ export class AdHocRepository {
       ExpressionAttributeValues: { ':closed': 'closed' } as Record<string, unknown>,
     };
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            // First: the request is open and has its call; an alert also counts on it (one operation per item).
-            alert
-              ? {
-                  Update: {
-                    ...requestOpen,
-                    UpdateExpression: 'ADD counts.alerted :one',
-                    ExpressionAttributeValues: { ...requestOpen.ExpressionAttributeValues, ':one': 1 },
-                  },
-                }
-              : { ConditionCheck: requestOpen },
-            {
-              Put: {
-                TableName: this.table,
-                Item: {
-                  ...keys.spontaneousPhone(volunteer.phone, volunteer.requestId),
-                  volunteerId: volunteer.id,
-                  requestId: volunteer.requestId,
-                  expiresAt,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: {
-                  ...keys.spontaneousVolunteer(volunteer.requestId, volunteer.id),
-                  ...volunteer,
-                  expiresAt,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            ...(alert
-              ? [
-                  {
-                    Put: {
-                      TableName: operations,
-                      Item: {
-                        ...keys.alert(alert.requestId, alert.volunteerId),
-                        ...keys.alertIndex(alert.volunteerId, alert.requestId),
-                        ...alert,
-                        expiresAt,
-                      },
-                      ConditionExpression: 'attribute_not_exists(pk)',
+      // A surge of registrations shares the request's counts and the yearly counters: a collision is tried again.
+      const send = () =>
+        this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              // First: the request is open and has its call; an alert also counts on it (one operation per item).
+              alert
+                ? {
+                    Update: {
+                      ...requestOpen,
+                      UpdateExpression: 'ADD counts.alerted :one',
+                      ExpressionAttributeValues: { ...requestOpen.ExpressionAttributeValues, ':one': 1 },
                     },
+                  }
+                : { ConditionCheck: requestOpen },
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: {
+                    ...keys.spontaneousPhone(volunteer.phone, volunteer.requestId),
+                    volunteerId: volunteer.id,
+                    requestId: volunteer.requestId,
+                    expiresAt,
                   },
-                ]
-              : []),
-            // The trail names the request, never the person: the purge cannot (and need not) touch the audit table.
-            auditPut(
-              PUBLIC,
-              'spontaneous.registered',
-              'help-request',
-              volunteer.requestId,
-              volunteer.registeredAt,
-            ),
-            ...counterUpdates(
-              operations,
-              municipality,
-              spontaneousRegistered(volunteer.registeredAt, volunteer.minor),
-            ),
-          ],
-        }),
-      );
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: {
+                    ...keys.spontaneousVolunteer(volunteer.requestId, volunteer.id),
+                    ...volunteer,
+                    expiresAt,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              ...(alert
+                ? [
+                    {
+                      Put: {
+                        TableName: operations,
+                        Item: {
+                          ...keys.alert(alert.requestId, alert.volunteerId),
+                          ...keys.alertIndex(alert.volunteerId, alert.requestId),
+                          ...alert,
+                          expiresAt,
+                        },
+                        ConditionExpression: 'attribute_not_exists(pk)',
+                      },
+                    },
+                  ]
+                : []),
+              // The trail names the request, never the person: the purge cannot (and need not) touch the audit table.
+              auditPut(
+                PUBLIC,
+                'spontaneous.registered',
+                'help-request',
+                volunteer.requestId,
+                volunteer.registeredAt,
+              ),
+              ...counterUpdates(
+                operations,
+                municipality,
+                spontaneousRegistered(volunteer.registeredAt, volunteer.minor),
+              ),
+            ],
+          }),
+        );
+      await retryingConflicts(send, SURGE_CONFLICT_ATTEMPTS);
       return { volunteer, created: true, ...(alert ? { alert } : {}) };
     } catch (error) {
       const codes = cancellationCodes(error);

@@ -53,8 +53,26 @@ export const transactOrConflict = async (
   }
 };
 
-/** How often a creation that collided with a concurrent transaction on a shared counter is tried again. */
+/** How often a transaction that collided with a concurrent one on a shared item is tried in all. */
 const CONFLICT_ATTEMPTS = 3;
+
+/**
+ * Sends a transaction again, after a short random pause, when DynamoDB cancelled it for colliding with a concurrent
+ * transaction on a shared item (a counter, a request's counts): it cancels rather than waits.
+ */
+export const retryingConflicts = async <T>(
+  send: () => Promise<T>,
+  attempts = CONFLICT_ATTEMPTS,
+): Promise<T> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!cancellationCodes(error)?.includes('TransactionConflict') || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt * Math.random()));
+    }
+  }
+};
 
 /**
  * Writes new items together, each only if its key is free; if any is taken, nothing is written: Conflict. A
@@ -68,9 +86,9 @@ export const createTogether = async (
   /** Unconditional writes that go with the new items (counters). */
   alongside: NonNullable<TransactWriteCommandInput['TransactItems']> = [],
 ): Promise<void> => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await db.send(
+  try {
+    await retryingConflicts(() =>
+      db.send(
         new TransactWriteCommand({
           TransactItems: [
             ...items.map((Item) => ({
@@ -79,13 +97,10 @@ export const createTogether = async (
             ...alongside,
           ],
         }),
-      );
-      return;
-    } catch (error) {
-      if (isConditionFailure(error)) throw new Conflict(conflictMessage);
-      if (!cancellationCodes(error)?.includes('TransactionConflict') || attempt >= CONFLICT_ATTEMPTS)
-        throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt * Math.random()));
-    }
+      ),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) throw new Conflict(conflictMessage);
+    throw error;
   }
 };

@@ -12,6 +12,8 @@ import {
   purgeAdHocData,
   registerSpontaneousVolunteer,
 } from '../../../shared/services/spontaneous';
+import { AdHocRepository } from '../../../shared/store/ad-hoc-repository';
+import { documentClient } from '../../../shared/store/dynamo-client';
 import { aHelpRequest } from '../../builders/help-request-record';
 import { anIdentity } from '../../builders/identity';
 import { aMobilePhone } from '../../builders/phone';
@@ -127,6 +129,36 @@ describe('registering for a spontaneous call, with DynamoDB Local', () => {
         body: `Rode Kruis: bedankt voor je registratie voor Gent: ${request.title}. Antwoord JA ${alert?.code} of NEE ${alert?.code}.`,
       }),
     ]);
+  });
+
+  it('tries a registration again when it collided with a concurrent one on the request, and counts it once', async () => {
+    const { request, call } = await openCall();
+    const db = documentClient();
+    let collisions = 0;
+    // DynamoDB Local never cancels for a conflict; a surge in AWS does, on the request's shared counts.
+    const collidingOnce = {
+      send: (command: { input: object }) => {
+        if ('TransactItems' in command.input && collisions++ === 0)
+          return Promise.reject(
+            Object.assign(new Error('Transaction cancelled [TransactionConflict, None, None]'), {
+              name: 'TransactionCanceledException',
+              CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }, { Code: 'None' }],
+            }),
+          );
+        return db.send(command as never);
+      },
+    } as unknown as typeof db;
+
+    const { created } = await registerSpontaneousVolunteer(
+      { ...ports, adHoc: new AdHocRepository(collidingOnce) },
+      call.code,
+      aSpontaneousRegistration(),
+    );
+
+    expect(created).toBe(true);
+    expect(collisions).toBe(2);
+    expect((await ports.helpRequests.get(request.id))?.counts.alerted).toBe(1);
+    expect(ports.smsJobs.jobs).toHaveLength(1);
   });
 
   it('answers the same phone registering again with the first registration, writing nothing and sending no second SMS', async () => {
