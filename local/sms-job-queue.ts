@@ -7,6 +7,8 @@ import { type AnyHandler, lambdaContext } from './lambda-context';
 
 /** As the queue's redrive policy: after 5 receives a job goes to the dead letters. */
 const MAX_RECEIVES = 5;
+/** The dispatcher function's timeout (and its local context's). */
+const DISPATCHER_TIMEOUT_MS = 30_000;
 
 interface Batch {
   jobs: SmsJob[];
@@ -73,16 +75,18 @@ export class LocalSmsJobQueue implements SmsJobQueue {
     this.batchesDelivered++;
     const records = jobs.map((job): SQSRecord => ({ ...sqsRecordBase(), body: JSON.stringify(job) }));
     let failedIds: string[];
+    let timedOut = false;
     try {
       const response = (await this.dispatcher()(
         { Records: records } satisfies SQSEvent,
-        lambdaContext('SmsDispatcher'),
+        lambdaContext('SmsDispatcher', DISPATCHER_TIMEOUT_MS),
       )) as {
         batchItemFailures: { itemIdentifier: string }[];
       };
       failedIds = response.batchItemFailures.map((f) => f.itemIdentifier);
-    } catch {
+    } catch (error) {
       failedIds = records.map((r) => r.messageId);
+      timedOut = error instanceof Error && error.name === 'TimeoutError';
     } finally {
       this.dispatching--;
     }
@@ -93,8 +97,10 @@ export class LocalSmsJobQueue implements SmsJobQueue {
       this.deadLetters.push(...failed);
       return;
     }
-    // The visibility timeout, shortened: the records come back to the queue, behind what waits there already.
-    await new Promise((resolve) => setTimeout(resolve, 50 * receive));
+    // The visibility timeout, shortened: the records come back to the queue, behind what waits there already. After a
+    // timeout the invocation's work goes on in this process (Lambda would have stopped it), so its records wait as long
+    // as the function may run, as SQS's visibility timeout (longer than the function's) makes them.
+    await new Promise((resolve) => setTimeout(resolve, timedOut ? DISPATCHER_TIMEOUT_MS : 50 * receive));
     this.visible.push({ jobs: failed, receive: receive + 1 });
   }
 }

@@ -2,6 +2,7 @@ import { smsParts } from '../domain/gsm7';
 import {
   ACCOUNT_DEFAULT_ORIGINATION,
   afterDeliveryFailure,
+  awaitsSending,
   backoffDelayMs,
   MAX_RATE_WAIT_SECONDS,
   originationCandidates,
@@ -24,6 +25,11 @@ const STALE_CLAIM_MS = 5 * 60 * 1000;
 /** In-process retries of a throttled send before the job goes back to the queue. */
 export const THROTTLE_RETRIES = 3;
 
+/** The job's SMS is being sent by another dispatcher, which has not finished (or died) yet. */
+export class SmsClaimedElsewhere extends Error {
+  override readonly name = 'SmsClaimedElsewhere';
+}
+
 /** Every number of the pool was full for MAX_RATE_WAIT_SECONDS: the queue redelivers the job later. */
 export class OriginationPoolBusy extends Error {
   override readonly name = 'OriginationPoolBusy';
@@ -42,7 +48,14 @@ export const dispatchSms = async (ports: SmsPorts, job: SmsJob): Promise<'sent' 
     now.toISOString(),
     new Date(now.getTime() - STALE_CLAIM_MS).toISOString(),
   );
-  if (!claim) return 'duplicate';
+  if (!claim) {
+    // Sent before (a redelivered job: drop it), or claimed by a dispatcher that may still fail and release it, or that
+    // died: then the job must come back, and after the stale window it claims the SMS itself.
+    const current = await ports.alerts.findSms(job);
+    if (current && awaitsSending(current.smsStatus))
+      throw new SmsClaimedElsewhere('another dispatcher holds this SMS; the queue brings the job back');
+    return 'duplicate';
+  }
   let sent: { messageId: string; originationNumber: string };
   try {
     const originationNumber = await reserveOrigination(ports, job);

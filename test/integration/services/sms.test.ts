@@ -5,7 +5,7 @@ import type { SmsGateway } from '../../../shared/messaging/ports';
 import { InMemoryMetrics } from '../../../shared/observability/metrics';
 import type { InboundSms } from '../../../shared/schemas/sms-job';
 import type { Volunteer } from '../../../shared/schemas/volunteer';
-import { dispatchSms, handleInboundSms } from '../../../shared/services/sms';
+import { dispatchSms, handleInboundSms, SmsClaimedElsewhere } from '../../../shared/services/sms';
 import { AdHocRepository } from '../../../shared/store/ad-hoc-repository';
 import { type Alert, AlertRepository } from '../../../shared/store/alert-repository';
 import { HelpRequestRepository } from '../../../shared/store/help-request-repository';
@@ -86,6 +86,22 @@ describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
       sentAt: '2026-03-01T10:01:00.000Z',
       messageId: 'msg-1',
     });
+  });
+
+  it('gives a job back to the queue, sending nothing, while another dispatcher holds its SMS; sends it once released', async () => {
+    const { sms, job, ports } = await setUp();
+    // A dispatcher that timed out mid-send still holds the claim when SQS redelivers its batch.
+    expect(
+      await alerts.claimForSending(job, clock.now().toISOString(), '2000-01-01T00:00:00.000Z'),
+    ).toBeDefined();
+
+    await expect(dispatchSms(ports, job)).rejects.toThrow(SmsClaimedElsewhere);
+    expect(sms.sent).toHaveLength(0);
+
+    expect(await alerts.release(job)).toBe(true);
+    expect(await dispatchSms(ports, job)).toBe('sent');
+    expect(await dispatchSms(ports, job)).toBe('duplicate');
+    expect(sms.sent).toHaveLength(1);
   });
 
   it('answers a redelivered job with duplicate and does not send (or count) it again', async () => {
