@@ -12,7 +12,7 @@ import { measureRegistrationSurge } from './registration-surge';
  * `npm run bench`: measures on this machine and prints the figures; writes `bench/results/latest.json`. Never part
  * of `npm test`: figures are reported, not asserted. `-- --only first-alert,cold-cost` runs some sections only;
  * `-- --requests N` sets the first-alert samples (default 50), `-- --runs N` the init-time repetitions (default 10),
- * `-- --volunteers N --pool-numbers N --parts-per-second N` the mass activation (15,000 over 20 numbers × 10 parts/s)
+ * `-- --volunteers N --pool-numbers N --parts-per-second N` the mass activation (15,000 over 10 numbers × 10 parts/s)
  * `-- --prices FILE` the cost model's unit prices (bench/prices.json),
  * `-- --surge-rates 50,200,500 --surge-seconds 20` the registration surge's rates per second and seconds per rate.
  */
@@ -22,7 +22,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '10' },
     requests: { type: 'string', default: '50' },
     volunteers: { type: 'string', default: '15000' },
-    'pool-numbers': { type: 'string', default: '20' },
+    'pool-numbers': { type: 'string', default: '10' },
     'parts-per-second': { type: 'string', default: '10' },
     prices: { type: 'string', default: fileURLToPath(new URL('./prices.json', import.meta.url)) },
     'surge-rates': { type: 'string', default: '50,200,500' },
