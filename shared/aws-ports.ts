@@ -2,7 +2,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { S3AttachmentStore } from './attachments/s3-attachment-store';
 import { once, parseEnv, parseOriginationPool } from './config';
 import { noSmsTraces } from './messaging/sms-traces';

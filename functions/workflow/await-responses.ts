@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { awsPorts } from '../../shared/aws-ports';
 import type { Ports } from '../../shared/ports';
 import { awaitResponses } from '../../shared/services/lifecycle';

@@ -1,5 +1,5 @@
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { once, parseEnv } from '../config';
 import { dynamoClient } from '../store/dynamo-client';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { activationBodySchema } from '../schemas/activation';
 import { annualReportSchema } from '../schemas/annual-report';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '../domain/claim';
 import { idSchema, mobilePhoneSchema } from './common';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, mobilePhoneSchema, nisCodeSchema } from './common';
 import { registerVolunteerBodySchema } from './volunteer';
 

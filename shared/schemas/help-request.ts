@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, nisCodeSchema } from './common';
 import { purgeReceiptSchema, spontaneousTotalsSchema } from './spontaneous';
 import { TASKS } from './volunteer';

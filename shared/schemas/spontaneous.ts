@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, isoDateSchema, mobilePhoneSchema, smsLanguageSchema } from './common';
 import { type insuranceSchema, SKILLS } from './volunteer';
 

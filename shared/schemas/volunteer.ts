@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, isoDateSchema, mobilePhoneSchema, nisCodeSchema, smsLanguageSchema } from './common';
 
 /** The kinds of task a help request asks volunteers for. */
