@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '../domain/claim';
-import { idSchema, mobilePhoneSchema } from './common';
+import { idSchema } from './common';
+import { mobilePhoneSchema } from './phone';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const instantSchema = z.iso.datetime({

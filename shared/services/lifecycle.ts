@@ -1,4 +1,5 @@
 import { belgianDate } from '../domain/dates';
+import { coordinatorAtLevel } from '../domain/duty-roster';
 import { decideAfterResponses, selectCandidates } from '../domain/help-request';
 import { awaitsSending } from '../domain/origination';
 import { rankCandidates } from '../domain/ranking';
@@ -10,7 +11,6 @@ import {
   renderStandDownSms,
 } from '../domain/sms-templates';
 import type { Ports } from '../ports';
-import { coordinatorAtLevel } from '../schemas/duty-roster';
 import type { SmsJob } from '../schemas/sms-job';
 import type { Volunteer } from '../schemas/volunteer';
 import type { Alert } from '../store/alert-repository';
