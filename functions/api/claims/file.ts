@@ -1,7 +1,7 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertMayHandleClaims } from '../../../shared/domain/claim';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { idempotencyStore } from '../../../shared/http/idempotency-store';
+import { idempotentRequests } from '../../../shared/http/idempotency';
 import type { Ports } from '../../../shared/ports';
 import { fileClaimBodySchema } from '../../../shared/schemas/claim';
 import { fileClaim } from '../../../shared/services/claims';
@@ -12,7 +12,7 @@ export const makeHandler = (ports: Ports) =>
       body: fileClaimBodySchema,
       authorize: assertMayHandleClaims,
       // A retried submission (a phone on a poor connection) must not file the same claim twice.
-      idempotency: { store: idempotencyStore(), keyPrefix: 'file-claim' },
+      idempotency: idempotentRequests('file-claim'),
     },
     async ({ identity, body }) => ({ statusCode: 201, body: await fileClaim(ports, identity, body) }),
   );

@@ -1,7 +1,7 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertMayLaunchRequests } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { idempotencyStore } from '../../../shared/http/idempotency-store';
+import { idempotentRequests } from '../../../shared/http/idempotency';
 import type { Ports } from '../../../shared/ports';
 import { createHelpRequestBodySchema } from '../../../shared/schemas/help-request';
 import { launchHelpRequest } from '../../../shared/services/help-requests';
@@ -11,7 +11,7 @@ export const makeHandler = (ports: Ports) =>
     {
       body: createHelpRequestBodySchema,
       authorize: assertMayLaunchRequests,
-      idempotency: { store: idempotencyStore(), keyPrefix: 'create-help-request' },
+      idempotency: idempotentRequests('create-help-request'),
     },
     async ({ identity, body }) => {
       const request = await launchHelpRequest(ports, identity, body);

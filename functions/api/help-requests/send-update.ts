@@ -1,7 +1,7 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertCanCoordinate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { idempotencyStore } from '../../../shared/http/idempotency-store';
+import { idempotentRequests } from '../../../shared/http/idempotency';
 import type { Ports } from '../../../shared/ports';
 import { coordinatorUpdateBodySchema } from '../../../shared/schemas/coordinator-update';
 import { sendCoordinatorUpdate } from '../../../shared/services/coordinator-updates';
@@ -11,7 +11,7 @@ export const makeHandler = (ports: Ports) =>
     {
       body: coordinatorUpdateBodySchema,
       authorize: assertCanCoordinate,
-      idempotency: { store: idempotencyStore(), keyPrefix: 'coordinator-update' },
+      idempotency: idempotentRequests('coordinator-update'),
     },
     async ({ identity, body, path }) => ({
       statusCode: 202,
