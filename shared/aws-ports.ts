@@ -8,7 +8,7 @@ import { once, parseEnv, parseOriginationPool } from './config';
 import { noSmsTraces } from './messaging/sms-traces';
 import { SnsSmsGateway } from './messaging/sns-sms-gateway';
 import { SnsSmsJobQueue } from './messaging/sns-sms-job-queue';
-import { emfMetrics, tracer } from './observability/powertools';
+import { emfMetrics } from './observability/powertools';
 import type { Ports } from './ports';
 import { type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
 import { AdHocRepository } from './store/ad-hoc-repository';
@@ -37,7 +37,7 @@ export const lifecycleTiming = once((): LifecycleTiming => {
   return LIFECYCLE_TIMING ? lifecycleTimingSchema.parse(JSON.parse(LIFECYCLE_TIMING)) : PRODUCTION_TIMING;
 });
 
-const sns = once(() => tracer.captureAWSv3Client(new SNSClient({})));
+const sns = once(() => new SNSClient({}));
 
 /**
  * Ports backed by AWS. Each is built on first use, so a function only needs the environment variables
@@ -74,7 +74,7 @@ export const awsPorts = (): Ports => {
     workflow: lazy(
       () =>
         new StepFunctionsWorkflow(
-          tracer.captureAWSv3Client(new SFNClient({})),
+          new SFNClient({}),
           once(() => parseEnv({ STATE_MACHINE_ARN: z.string().min(1) }).STATE_MACHINE_ARN),
         ),
     ),

@@ -22,7 +22,7 @@ export interface HandlerFunctionProps {
 
 /**
  * Every Lambda of the system: Node 24 on arm64, a minified ESM bundle from the local esbuild, JSON logs with
- * their own retention, X-Ray tracing and the Powertools defaults. Bind helpers grant and configure in one call.
+ * their own retention, X-Ray active tracing and the Powertools defaults. Bind helpers grant and configure in one call.
  */
 export class HandlerFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
@@ -45,9 +45,6 @@ export class HandlerFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        // Responses and errors can hold names and phone numbers: they stay out of the traces.
-        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
-        POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
