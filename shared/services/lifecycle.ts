@@ -20,7 +20,7 @@ import { trainingValidityYears } from './training';
 
 type LifecyclePorts = Pick<
   Ports,
-  'deployments' | 'helpRequests' | 'volunteers' | 'adHoc' | 'alerts' | 'smsJobs' | 'workflow' | 'clock'
+  'deployments' | 'helpRequests' | 'volunteers' | 'adHoc' | 'alerts' | 'smsJobs' | 'clock'
 >;
 
 /**
@@ -92,7 +92,7 @@ export const mobilise = async (
 
 /** The AwaitClose callback task: park the token on the request, or resume at once if it was closed meanwhile. */
 export const awaitClose = async (
-  ports: LifecyclePorts,
+  ports: Pick<Ports, 'helpRequests' | 'workflow'>,
   requestId: string,
   taskToken: string,
 ): Promise<void> => {

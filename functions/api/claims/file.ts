@@ -2,11 +2,12 @@ import { awsPorts } from '../../../shared/aws-ports';
 import { assertMayHandleClaims } from '../../../shared/domain/claim';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { idempotentRequests } from '../../../shared/http/idempotency';
-import type { Ports } from '../../../shared/ports';
+import { snsPorts } from '../../../shared/messaging/sns-ports';
+import type { BasePorts, Ports } from '../../../shared/ports';
 import { fileClaimBodySchema } from '../../../shared/schemas/claim';
 import { fileClaim } from '../../../shared/services/claims';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
   apiHandler(
     {
       body: fileClaimBodySchema,
@@ -17,4 +18,4 @@ export const makeHandler = (ports: Ports) =>
     async ({ identity, body }) => ({ statusCode: 201, body: await fileClaim(ports, identity, body) }),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(awsPorts(snsPorts));

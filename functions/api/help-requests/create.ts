@@ -2,11 +2,12 @@ import { awsPorts } from '../../../shared/aws-ports';
 import { assertMayLaunchRequests } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { idempotentRequests } from '../../../shared/http/idempotency';
-import type { Ports } from '../../../shared/ports';
+import type { BasePorts, Ports } from '../../../shared/ports';
 import { createHelpRequestBodySchema } from '../../../shared/schemas/help-request';
 import { launchHelpRequest } from '../../../shared/services/help-requests';
+import { stepFunctionsPorts } from '../../../shared/workflow/step-functions-ports';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts & Pick<Ports, 'workflow'>) =>
   apiHandler(
     {
       body: createHelpRequestBodySchema,
@@ -19,4 +20,4 @@ export const makeHandler = (ports: Ports) =>
     },
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(awsPorts(stepFunctionsPorts));

@@ -2,11 +2,12 @@ import { awsPorts } from '../../../shared/aws-ports';
 import { assertCanCoordinate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { idempotentRequests } from '../../../shared/http/idempotency';
-import type { Ports } from '../../../shared/ports';
+import { snsPorts } from '../../../shared/messaging/sns-ports';
+import type { BasePorts, Ports } from '../../../shared/ports';
 import { coordinatorUpdateBodySchema } from '../../../shared/schemas/coordinator-update';
 import { sendCoordinatorUpdate } from '../../../shared/services/coordinator-updates';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
   apiHandler(
     {
       body: coordinatorUpdateBodySchema,
@@ -19,4 +20,4 @@ export const makeHandler = (ports: Ports) =>
     }),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(awsPorts(snsPorts));
