@@ -52,11 +52,10 @@ export class HandlerFunction extends NodejsFunction {
         format: OutputFormat.ESM,
         minify: true,
         sourceMap: true,
+        // Stack traces need the mappings only: without the sources the map is a quarter of the size Node reads at init.
+        sourcesContent: false,
         target: 'node24',
         mainFields: ['module', 'main'],
-        // Some dependencies are CommonJS and call require(); ESM bundles need it defined.
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
       },
     });
   }
