@@ -5,9 +5,9 @@ import {
   attachmentBodySchema,
   attachmentUploadSchema,
   claimSchema,
-  fileClaimBodySchema,
   updateClaimBodySchema,
 } from '../schemas/claim';
+import { fileClaimBodySchema } from '../schemas/claim-form';
 import { coordinatorUpdateBodySchema, coordinatorUpdateSchema } from '../schemas/coordinator-update';
 import { checkInOutBodySchema, deploymentSchema } from '../schemas/deployment';
 import { dutyRosterSchema, putDutyRosterBodySchema } from '../schemas/duty-roster';

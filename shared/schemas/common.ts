@@ -10,6 +10,9 @@ export const idSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a vali
 /** Calendar date YYYY-MM-DD that exists (rejects 2025-02-30). */
 export const isoDateSchema = z.iso.date({ message: 'a date as YYYY-MM-DD' });
 
+/** Free text a person writes: trimmed, not empty, bounded. */
+export const textSchema = (max: number) => z.string().trim().min(1).max(max);
+
 export const smsLanguageSchema = z.enum(['nl', 'fr', 'en']).default('nl');
 
 /** Text that may not be JSON (an event from outside), for a zod safeParse to judge. */

@@ -4,7 +4,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import { idempotentRequests } from '../../../shared/http/idempotency';
 import { snsPorts } from '../../../shared/messaging/sns-ports';
 import type { BasePorts, Ports } from '../../../shared/ports';
-import { fileClaimBodySchema } from '../../../shared/schemas/claim';
+import { fileClaimBodySchema } from '../../../shared/schemas/claim-form';
 import { fileClaim } from '../../../shared/services/claims';
 
 export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
