@@ -52,7 +52,7 @@ export class HandlerFunction extends NodejsFunction {
         format: OutputFormat.ESM,
         minify: true,
         sourceMap: true,
-        // Stack traces need the mappings only: without the sources the map is a quarter of the size Node reads at init.
+        // Stack traces need the mappings only: without the sources each map is a quarter of the size.
         sourcesContent: false,
         target: 'node24',
         mainFields: ['module', 'main'],
