@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isConditionFailure } from '../shared/store/dynamo-client';
 
 /** What an activation made the AWS services do, counted on the local runtime. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { nisCodeSchema } from '../shared/schemas/common';
 import { lifecycleTimingSchema } from '../shared/schemas/help-request';
 import { originationNumberSchema } from '../shared/schemas/sms-job';

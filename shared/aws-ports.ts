@@ -1,15 +1,9 @@
-import { S3Client } from '@aws-sdk/client-s3';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { SNSClient } from '@aws-sdk/client-sns';
 import { ulid } from 'ulid';
-import { z } from 'zod';
-import { S3AttachmentStore } from './attachments/s3-attachment-store';
+import * as z from 'zod';
 import { once, parseEnv, parseOriginationPool } from './config';
 import { noSmsTraces } from './messaging/sms-traces';
-import { SnsSmsGateway } from './messaging/sns-sms-gateway';
-import { SnsSmsJobQueue } from './messaging/sns-sms-job-queue';
-import { emfMetrics, tracer } from './observability/powertools';
-import type { Ports } from './ports';
+import { emfMetrics } from './observability/powertools';
+import type { BasePorts, ClientPorts, Ports } from './ports';
 import { type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
 import { AdHocRepository } from './store/ad-hoc-repository';
 import { AlertRepository } from './store/alert-repository';
@@ -23,7 +17,6 @@ import { MunicipalityRepository } from './store/municipality-repository';
 import { SmsRateRepository } from './store/sms-rate-repository';
 import { TrainingRepository } from './store/training-repository';
 import { VolunteerRepository } from './store/volunteer-repository';
-import { StepFunctionsWorkflow } from './workflow/step-functions-workflow';
 
 /** Production durations: 5 minutes to acknowledge, 15 to answer, 14 days of aftercare before the purge. */
 export const PRODUCTION_TIMING: LifecycleTiming = {
@@ -37,15 +30,19 @@ export const lifecycleTiming = once((): LifecycleTiming => {
   return LIFECYCLE_TIMING ? lifecycleTimingSchema.parse(JSON.parse(LIFECYCLE_TIMING)) : PRODUCTION_TIMING;
 });
 
-const sns = once(() => tracer.captureAWSv3Client(new SNSClient({})));
+/** Builds AWS adapters of some ports: snsPorts, stepFunctionsPorts, s3Ports, each in a module of its own. */
+export type AwsAdapters<K extends keyof Ports> = { [P in K]: () => Ports[P] };
 
 /**
- * Ports backed by AWS. Each is built on first use, so a function only needs the environment variables
- * of the ports it actually touches.
+ * Ports backed by AWS. Each is built on first use, so a function only needs the environment variables of the ports
+ * it actually touches. The ports of other SDK clients come only with the adapters an entry passes, so a function
+ * that never publishes or starts an execution neither bundles nor loads SNS, Step Functions or S3.
  */
-export const awsPorts = (): Ports => {
-  const lazy = <K extends keyof Ports>(build: () => Ports[K]) => ({ enumerable: true, get: once(build) });
-  return Object.defineProperties({} as Ports, {
+export const awsPorts = <K extends ClientPorts = never>(
+  adapters?: AwsAdapters<K>,
+): BasePorts & Pick<Ports, K> => {
+  const lazy = (build: () => unknown) => ({ enumerable: true, get: once(build) });
+  return Object.defineProperties({} as BasePorts & Pick<Ports, K>, {
     municipalities: lazy(() => new MunicipalityRepository()),
     volunteers: lazy(() => new VolunteerRepository()),
     helpRequests: lazy(() => new HelpRequestRepository()),
@@ -56,32 +53,17 @@ export const awsPorts = (): Ports => {
     deployments: lazy(() => new DeploymentRepository()),
     adHoc: lazy(() => new AdHocRepository()),
     claims: lazy(() => new ClaimRepository()),
-    attachments: lazy(
-      () =>
-        new S3AttachmentStore(
-          new S3Client({}),
-          once(() => parseEnv({ ATTACHMENTS_BUCKET: z.string().min(1) }).ATTACHMENTS_BUCKET),
-        ),
-    ),
     annualCounters: lazy(() => new AnnualCounterRepository()),
-    smsJobs: lazy(
-      () => new SnsSmsJobQueue(sns(), parseEnv({ SMS_JOBS_TOPIC_ARN: z.string().min(1) }).SMS_JOBS_TOPIC_ARN),
-    ),
-    sms: lazy(() => new SnsSmsGateway(sns())),
     smsTraces: { enumerable: true, value: noSmsTraces },
     smsPool: lazy(() => parseOriginationPool()),
     smsRates: lazy(() => new SmsRateRepository()),
-    workflow: lazy(
-      () =>
-        new StepFunctionsWorkflow(
-          tracer.captureAWSv3Client(new SFNClient({})),
-          once(() => parseEnv({ STATE_MACHINE_ARN: z.string().min(1) }).STATE_MACHINE_ARN),
-        ),
-    ),
     metrics: { enumerable: true, value: emfMetrics },
     timing: lazy(lifecycleTiming),
     clock: lazy(() => ({ now: () => new Date() })),
     newId: { enumerable: true, value: () => ulid() },
     sleep: { enumerable: true, value: (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)) },
+    ...Object.fromEntries(
+      Object.entries(adapters ?? {}).map(([port, build]) => [port, lazy(build as () => unknown)]),
+    ),
   });
 };

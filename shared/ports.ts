@@ -54,3 +54,9 @@ export interface Ports {
   sleep(ms: number): Promise<void>;
   newId(): string;
 }
+
+/** Ports whose AWS adapters bring an SDK client of their own (SNS, Step Functions, S3). */
+export type ClientPorts = 'smsJobs' | 'sms' | 'workflow' | 'attachments';
+
+/** What awsPorts() gives every function: the DynamoDB repositories, configuration, metrics, clock and ids. */
+export type BasePorts = Omit<Ports, ClientPorts>;

@@ -2,9 +2,10 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { awsPorts } from '../../shared/aws-ports';
+import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
-import type { Ports } from '../../shared/ports';
+import type { BasePorts, Ports } from '../../shared/ports';
 import { smsJobSchema } from '../../shared/schemas/sms-job';
 import { dispatchSms } from '../../shared/services/sms';
 
@@ -12,7 +13,7 @@ import { dispatchSms } from '../../shared/services/sms';
  * SQS-fed SMS dispatcher. Each record is one SMS job; failed records go back to the queue on their own
  * (partial batch response) and land in the DLQ after the queue's receive limit.
  */
-export const makeHandler = (ports: Ports) => {
+export const makeHandler = (ports: BasePorts & Pick<Ports, 'sms'>) => {
   const processor = new BatchProcessor(EventType.SQS);
   const send = async (record: SQSRecord) => {
     const job = smsJobSchema.parse(JSON.parse(record.body));
@@ -39,4 +40,4 @@ export const makeHandler = (ports: Ports) => {
   ).use(observability<SQSEvent>((event) => event.Records[0]?.messageId));
 };
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(awsPorts(snsPorts));

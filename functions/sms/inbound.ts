@@ -1,15 +1,16 @@
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
 import { awsPorts } from '../../shared/aws-ports';
+import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
-import type { Ports } from '../../shared/ports';
+import type { BasePorts, Ports } from '../../shared/ports';
 import { parseJsonOrUndefined } from '../../shared/schemas/common';
 import { inboundSmsSchema } from '../../shared/schemas/sms-job';
 import { handleInboundSms } from '../../shared/services/sms';
 
 /** Two-way SMS replies, delivered by the inbound SNS topic; the SNS timestamp orders answers that arrive out of order. */
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts & Pick<Ports, 'sms'>) =>
   middy(async (event: SNSEvent) => {
     for (const record of event.Records) {
       const parsed = inboundSmsSchema.safeParse(parseJsonOrUndefined(record.Sns.Message));
@@ -26,4 +27,4 @@ export const makeHandler = (ports: Ports) =>
     }
   }).use(observability<SNSEvent>((event) => event.Records[0]?.Sns.MessageId));
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(awsPorts(snsPorts));

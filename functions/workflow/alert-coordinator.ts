@@ -1,14 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { awsPorts } from '../../shared/aws-ports';
-import type { Ports } from '../../shared/ports';
+import { snsPorts } from '../../shared/messaging/sns-ports';
+import type { BasePorts, Ports } from '../../shared/ports';
 import { alertCoordinator } from '../../shared/services/lifecycle';
+import { stepFunctionsPorts } from '../../shared/workflow/step-functions-ports';
 import { taskHandler } from '../../shared/workflow/task-handler';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs' | 'workflow'>) =>
   taskHandler(
     'alert-coordinator',
     z.object({ requestId: z.string(), level: z.number().int().min(0), taskToken: z.string().min(1) }),
     ({ requestId, level, taskToken }) => alertCoordinator(ports, requestId, level, taskToken),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(awsPorts({ ...snsPorts, ...stepFunctionsPorts }));

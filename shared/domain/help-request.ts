@@ -1,5 +1,6 @@
+import type { Task } from '../schemas/common';
 import type { Counts, CreateHelpRequestBody, HelpRequest } from '../schemas/help-request';
-import type { Task, Volunteer } from '../schemas/volunteer';
+import type { Volunteer } from '../schemas/volunteer';
 import { isQualified } from './training';
 import { isMinor, isPaused } from './volunteer';
 

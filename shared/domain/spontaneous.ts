@@ -1,10 +1,6 @@
 import type { Deployment } from '../schemas/deployment';
-import type { HelpRequest } from '../schemas/help-request';
-import type {
-  SpontaneousRegistrationBody,
-  SpontaneousTotals,
-  SpontaneousVolunteer,
-} from '../schemas/spontaneous';
+import type { HelpRequest, SpontaneousTotals } from '../schemas/help-request';
+import type { SpontaneousRegistrationBody, SpontaneousVolunteer } from '../schemas/spontaneous';
 import { Conflict, RuleViolation } from './errors';
 import { canTakeSomeNeed } from './help-request';
 import { assertMayJoin, INSURANCE_POLICY_REFERENCE, isMinor } from './volunteer';

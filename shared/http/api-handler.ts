@@ -1,11 +1,8 @@
-import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
-import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Identity } from '../domain/identity';
 import { logger } from '../observability/logger';
 import { observability } from '../observability/powertools';
@@ -33,8 +30,8 @@ export interface ApiHandlerOptions<S extends z.ZodType> {
   public?: boolean;
   /** Role checks that need no body run before the body is parsed, so a caller without the role learns nothing more. */
   authorize?: (identity: Identity, path: Record<string, string>) => void;
-  /** POST routes whose retries with the same `Idempotency-Key` replay the first response. */
-  idempotency?: { store: BasePersistenceLayer; keyPrefix: string };
+  /** POST routes whose retries with the same `Idempotency-Key` replay the first response (idempotentRequests). */
+  idempotency?: middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>;
 }
 
 export type ApiHandler = middy.MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult>;
@@ -78,21 +75,7 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
     .use(httpHeaderNormalizer())
     .use(httpSecurityHeaders())
     .use(errorMapper());
-  if (options.idempotency) {
-    handler.use(
-      makeHandlerIdempotent({
-        persistenceStore: options.idempotency.store,
-        keyPrefix: options.idempotency.keyPrefix,
-        config: new IdempotencyConfig({
-          // Scoped to the caller: two officials who happen to pick the same key never see each other's response.
-          eventKeyJmesPath:
-            'headers."idempotency-key" && [requestContext.authorizer.claims.sub, headers."idempotency-key"]',
-          payloadValidationJmesPath: 'body',
-          expiresAfterSeconds: 24 * 3600,
-        }),
-      }),
-    );
-  }
+  if (options.idempotency) handler.use(options.idempotency);
   return handler.handler(async (event) => {
     const identity = options.public
       ? ANONYMOUS

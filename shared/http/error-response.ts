@@ -1,7 +1,3 @@
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyValidationError,
-} from '@aws-lambda-powertools/idempotency';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { ZodError } from 'zod';
 import { Conflict, Forbidden, NotFound, RuleViolation, Unauthorized } from '../domain/errors';
@@ -32,6 +28,12 @@ const issuesOf = (error: ZodError): ValidationIssue[] =>
         : issue.message,
   }));
 
+// By name: importing the classes would bundle Powertools idempotency into every route, not only the idempotent ones.
+const isPowertoolsIdempotencyError = (
+  error: unknown,
+  name: 'IdempotencyValidationError' | 'IdempotencyAlreadyInProgressError',
+): boolean => error instanceof Error && error.name === name;
+
 /** Maps an error to the body API.md gives it, or undefined when it is not a client's fault. */
 export const clientErrorResponse = (error: unknown): APIGatewayProxyResult | undefined => {
   if (error instanceof ZodError) return json(400, { error: 'ValidationError', issues: issuesOf(error) });
@@ -45,14 +47,14 @@ export const clientErrorResponse = (error: unknown): APIGatewayProxyResult | und
   if (error instanceof RuleViolation) {
     return json(422, { error: 'RuleViolation', rule: error.rule, message: error.message });
   }
-  if (error instanceof IdempotencyValidationError) {
+  if (isPowertoolsIdempotencyError(error, 'IdempotencyValidationError')) {
     return json(422, {
       error: 'RuleViolation',
       rule: 'idempotency-key-reused',
       message: 'this Idempotency-Key was used before with a different body',
     });
   }
-  if (error instanceof IdempotencyAlreadyInProgressError) {
+  if (isPowertoolsIdempotencyError(error, 'IdempotencyAlreadyInProgressError')) {
     return json(409, {
       error: 'Conflict',
       message: 'a request with this Idempotency-Key is still in progress',

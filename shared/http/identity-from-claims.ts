@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Unauthorized } from '../domain/errors';
 import { type Identity, ROLES, type Role } from '../domain/identity';
 import { fullScope, HELP_REQUESTS_READ, HELP_REQUESTS_WRITE, municipalityScopeName } from './oauth-scopes';

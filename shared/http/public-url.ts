@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { once, parseEnv } from '../config';
 
 /** The local runtime's default address: links handed out locally point at it. */

@@ -1,13 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { activationBodySchema } from '../schemas/activation';
 import { annualReportSchema } from '../schemas/annual-report';
 import {
   attachmentBodySchema,
   attachmentUploadSchema,
   claimSchema,
-  fileClaimBodySchema,
   updateClaimBodySchema,
 } from '../schemas/claim';
+import { fileClaimBodySchema } from '../schemas/claim-form';
 import { coordinatorUpdateBodySchema, coordinatorUpdateSchema } from '../schemas/coordinator-update';
 import { checkInOutBodySchema, deploymentSchema } from '../schemas/deployment';
 import { dutyRosterSchema, putDutyRosterBodySchema } from '../schemas/duty-roster';

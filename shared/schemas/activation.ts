@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nisCodeSchema } from './common';
 
 /** Widening by hand: the neighbours or named corps (coordinator), a province or all of Flanders (also crisis-centre). */

@@ -1,50 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '../domain/claim';
-import { idSchema, mobilePhoneSchema } from './common';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const instantSchema = z.iso.datetime({
-  offset: true,
-  message: 'an ISO 8601 date-time, e.g. 2026-03-02T14:30:00Z',
-});
-
-const witnessSchema = z
-  .object({ name: text(120), phone: mobilePhoneSchema.optional() })
-  .strict()
-  .meta({ id: 'ClaimWitness' });
-
-/** The claim form (aangifteformulier): what happened, when and where, to whom or what. */
-export const fileClaimBodySchema = z
-  .object({
-    requestId: idSchema,
-    /** The claimant; a volunteer files for themselves (their token's id), a coordinator for anyone deployed. */
-    volunteerId: idSchema,
-    kind: z.enum(CLAIM_KINDS),
-    occurredAt: instantSchema,
-    location: text(200),
-    description: text(2000),
-    injuries: text(1000).optional(),
-    damage: text(1000).optional(),
-    witnesses: z.array(witnessSchema).max(10).default([]),
-  })
-  .strict()
-  .refine((body) => body.kind !== 'bodily-accident' || body.injuries, {
-    path: ['injuries'],
-    message: 'required for a bodily accident',
-  })
-  .refine((body) => body.kind !== 'civil-liability' || body.damage, {
-    path: ['damage'],
-    message: 'required for civil liability: the damage caused',
-  })
-  .meta({ id: 'FileClaimBody' });
-export type FileClaimBody = z.infer<typeof fileClaimBodySchema>;
+import { idSchema, textSchema } from './common';
 
 /** Either a move along the status machine (a coordinator), or more information (claimant or coordinator), or both. */
 export const updateClaimBodySchema = z
   .object({
     status: z.enum(CLAIM_STATUSES).exclude(['submitted']).optional(),
-    reason: text(500).optional(),
-    information: text(2000).optional(),
+    reason: textSchema(500).optional(),
+    information: textSchema(2000).optional(),
   })
   .strict()
   .refine((body) => body.status !== undefined || body.information !== undefined, {
@@ -72,7 +35,7 @@ export const MAX_ATTACHMENTS = 10;
 
 export const attachmentBodySchema = z
   .object({
-    fileName: text(120).regex(/^[^/\\]+$/, 'a file name without a path'),
+    fileName: textSchema(120).regex(/^[^/\\]+$/, 'a file name without a path'),
     contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
     size: z.number().int().positive().max(MAX_ATTACHMENT_BYTES),
   })
@@ -122,7 +85,7 @@ export const claimSchema = z
     description: z.string(),
     injuries: z.string().optional(),
     damage: z.string().optional(),
-    witnesses: z.array(witnessSchema),
+    witnesses: z.array(z.object({ name: z.string(), phone: z.string().optional() })),
     /** The coverage periods of the deployment when the claim was filed: the insurer's proof of cover. */
     coverage: z.array(z.object({ from: z.string(), to: z.string().optional() })),
     status: z.enum(CLAIM_STATUSES),

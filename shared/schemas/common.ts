@@ -1,5 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const nisCodeSchema = z
   .string()
@@ -11,23 +10,8 @@ export const idSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a vali
 /** Calendar date YYYY-MM-DD that exists (rejects 2025-02-30). */
 export const isoDateSchema = z.iso.date({ message: 'a date as YYYY-MM-DD' });
 
-/** Mobile numbers only: an alert that cannot be delivered by SMS is no alert. Belgian national forms are accepted. */
-export const mobilePhoneSchema = z
-  .string()
-  .max(32)
-  .transform((value, ctx) => {
-    const phone = parsePhoneNumberFromString(value, 'BE');
-    const type = phone?.getType();
-    if (!phone?.isValid() || (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE')) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'a valid mobile phone number (E.164 or Belgian national form)',
-      });
-      return z.NEVER;
-    }
-    return phone.number;
-  })
-  .meta({ description: 'mobile number; returned in E.164', example: '+32470123456' });
+/** Free text a person writes: trimmed, not empty, bounded. */
+export const textSchema = (max: number) => z.string().trim().min(1).max(max);
 
 export const smsLanguageSchema = z.enum(['nl', 'fr', 'en']).default('nl');
 
@@ -39,3 +23,21 @@ export const parseJsonOrUndefined = (text: string): unknown => {
     return undefined;
   }
 };
+
+/** The kinds of task a help request asks volunteers for. */
+export const TASKS = ['logistics', 'operational', 'medical'] as const;
+export type Task = (typeof TASKS)[number];
+
+/** A volunteer's skills: the three task kinds, and finer-grained ones coordinators select on. */
+export const SKILLS = [
+  ...TASKS,
+  'first-aid',
+  'psychosocial-support',
+  'driving-licence-b',
+  'driving-licence-c',
+  'sandbagging',
+  'chainsaw',
+  'catering',
+  'interpreting',
+  'it-support',
+] as const;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { mobilePhoneSchema } from './common';
+import * as z from 'zod';
+import { mobilePhoneSchema } from './phone';
 
 const coordinatorSchema = z
   .object({ name: z.string().trim().min(1).max(120), phone: mobilePhoneSchema })
@@ -17,7 +17,3 @@ export const dutyRosterSchema = putDutyRosterBodySchema.extend({
   updatedBy: z.string(),
 });
 export type StoredDutyRoster = z.infer<typeof dutyRosterSchema>;
-
-/** The coordinator at `level` of the roster: 0 is the one on duty, then the backups in order. */
-export const coordinatorAtLevel = (roster: DutyRoster | undefined, level: number) =>
-  level === 0 ? roster?.onDuty : roster?.backups[level - 1];

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { idSchema, mobilePhoneSchema, nisCodeSchema } from './common';
+import * as z from 'zod';
+import { idSchema, nisCodeSchema } from './common';
+import { mobilePhoneSchema } from './phone';
 import { registerVolunteerBodySchema } from './volunteer';
 
 /** Members per request: each costs three writes in the one transaction that registers the whole group. */

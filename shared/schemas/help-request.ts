@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { idSchema, nisCodeSchema } from './common';
-import { purgeReceiptSchema, spontaneousTotalsSchema } from './spontaneous';
-import { TASKS } from './volunteer';
+import * as z from 'zod';
+import { idSchema, nisCodeSchema, TASKS } from './common';
 
 export const createHelpRequestBodySchema = z
   .object({
@@ -52,6 +50,37 @@ export const timelineEntrySchema = z
   .catchall(z.unknown())
   .meta({ id: 'TimelineEntry' });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+/** What the yearly report needs of a request's spontaneous volunteers, folded into counts before the purge. */
+export const spontaneousTotalsSchema = z.object({
+  registered: z.number().int(),
+  minors: z.number().int(),
+  accepted: z.number().int(),
+  checkedIn: z.number().int(),
+  minutesOnSite: z.number().int(),
+});
+export type SpontaneousTotals = z.infer<typeof spontaneousTotalsSchema>;
+
+/** Proof of the purge: counts only, never an id, a name or a phone number. */
+export const purgeReceiptSchema = z
+  .object({
+    purgedAt: z.string(),
+    totals: spontaneousTotalsSchema,
+    deleted: z.object({
+      registrations: z.number().int(),
+      phoneEntries: z.number().int(),
+      alerts: z.number().int(),
+      standDowns: z.number().int(),
+      deployments: z.number().int(),
+      timelineEntries: z.number().int(),
+      coordinatorUpdates: z.number().int(),
+      sentSmsPointers: z.number().int(),
+      callPointers: z.number().int(),
+      smsTraces: z.number().int(),
+    }),
+  })
+  .meta({ id: 'PurgeReceipt' });
+export type PurgeReceipt = z.infer<typeof purgeReceiptSchema>;
 
 export const helpRequestSchema = createHelpRequestBodySchema
   .extend({

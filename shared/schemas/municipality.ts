@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nisCodeSchema } from './common';
 
 export const putMunicipalityBodySchema = z

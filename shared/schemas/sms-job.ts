@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLAIM_STATUSES } from '../domain/claim';
 
 /** A dedicated number in E.164 (long code, toll-free, short code with its country prefix). */

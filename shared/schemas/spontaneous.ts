@@ -1,6 +1,7 @@
-import { z } from 'zod';
-import { idSchema, isoDateSchema, mobilePhoneSchema, smsLanguageSchema } from './common';
-import { type insuranceSchema, SKILLS } from './volunteer';
+import * as z from 'zod';
+import { idSchema, isoDateSchema, SKILLS, smsLanguageSchema } from './common';
+import { mobilePhoneSchema } from './phone';
+import type { insuranceSchema } from './volunteer';
 
 export const spontaneousCallSchema = z
   .object({
@@ -59,34 +60,3 @@ export interface SpontaneousVolunteer {
   status: SpontaneousRegistration['status'];
   registeredAt: string;
 }
-
-/** What the yearly report needs of a request's spontaneous volunteers, folded into counts before the purge. */
-export const spontaneousTotalsSchema = z.object({
-  registered: z.number().int(),
-  minors: z.number().int(),
-  accepted: z.number().int(),
-  checkedIn: z.number().int(),
-  minutesOnSite: z.number().int(),
-});
-export type SpontaneousTotals = z.infer<typeof spontaneousTotalsSchema>;
-
-/** Proof of the purge: counts only, never an id, a name or a phone number. */
-export const purgeReceiptSchema = z
-  .object({
-    purgedAt: z.string(),
-    totals: spontaneousTotalsSchema,
-    deleted: z.object({
-      registrations: z.number().int(),
-      phoneEntries: z.number().int(),
-      alerts: z.number().int(),
-      standDowns: z.number().int(),
-      deployments: z.number().int(),
-      timelineEntries: z.number().int(),
-      coordinatorUpdates: z.number().int(),
-      sentSmsPointers: z.number().int(),
-      callPointers: z.number().int(),
-      smsTraces: z.number().int(),
-    }),
-  })
-  .meta({ id: 'PurgeReceipt' });
-export type PurgeReceipt = z.infer<typeof purgeReceiptSchema>;

@@ -1,23 +1,6 @@
-import { z } from 'zod';
-import { idSchema, isoDateSchema, mobilePhoneSchema, nisCodeSchema, smsLanguageSchema } from './common';
-
-/** The kinds of task a help request asks volunteers for. */
-export const TASKS = ['logistics', 'operational', 'medical'] as const;
-export type Task = (typeof TASKS)[number];
-
-/** A volunteer's skills: the three task kinds, and finer-grained ones coordinators select on. */
-export const SKILLS = [
-  ...TASKS,
-  'first-aid',
-  'psychosocial-support',
-  'driving-licence-b',
-  'driving-licence-c',
-  'sandbagging',
-  'chainsaw',
-  'catering',
-  'interpreting',
-  'it-support',
-] as const;
+import * as z from 'zod';
+import { idSchema, isoDateSchema, nisCodeSchema, SKILLS, smsLanguageSchema } from './common';
+import { mobilePhoneSchema } from './phone';
 
 export const FUNDING_SOURCES = ['flanders', 'municipality'] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];

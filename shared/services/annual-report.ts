@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { once, parseEnv } from '../config';
 import { assertCanReadAnnualReport } from '../domain/access';
 import { COUNTER, HELP_REQUEST_CHANNELS } from '../domain/annual-counters';

@@ -17,10 +17,10 @@ import {
   type AttachmentBody,
   type AttachmentUpload,
   type Claim,
-  type FileClaimBody,
   MAX_ATTACHMENTS,
   type UpdateClaimBody,
 } from '../schemas/claim';
+import type { FileClaimBody } from '../schemas/claim-form';
 import { personBehind } from './people';
 
 type ClaimPorts = Pick<

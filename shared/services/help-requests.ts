@@ -29,7 +29,7 @@ import { personBehind } from './people';
 import { requireJoined } from './registry';
 
 export const launchHelpRequest = async (
-  ports: Ports,
+  ports: Pick<Ports, 'municipalities' | 'helpRequests' | 'workflow' | 'timing' | 'clock' | 'newId'>,
   who: Identity,
   body: CreateHelpRequestBody,
 ): Promise<HelpRequest> => {
@@ -59,7 +59,11 @@ export const launchHelpRequest = async (
   return request;
 };
 
-export const viewHelpRequest = async (ports: Ports, who: Identity, id: string): Promise<HelpRequestView> => {
+export const viewHelpRequest = async (
+  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'adHoc' | 'volunteers'>,
+  who: Identity,
+  id: string,
+): Promise<HelpRequestView> => {
   const request = await ports.helpRequests.get(id);
   if (!request) throw new NotFound('help request');
   assertCanReadRequest(who, request.municipality);
@@ -127,7 +131,11 @@ const unreachableVolunteers = async (
   );
 
 /** Marks the request closed (once), then lets every waiting step of the lifecycle go on: the close, the escalation. */
-export const closeHelpRequest = async (ports: Ports, who: Identity, id: string): Promise<HelpRequest> => {
+export const closeHelpRequest = async (
+  ports: Pick<Ports, 'helpRequests' | 'workflow' | 'clock'>,
+  who: Identity,
+  id: string,
+): Promise<HelpRequest> => {
   assertCanCoordinate(who);
   try {
     await ports.helpRequests.close(id, who.sub, ports.clock.now().toISOString());
@@ -144,7 +152,7 @@ export const closeHelpRequest = async (ports: Ports, who: Identity, id: string):
 
 /** The coordinator takes the request: the escalation to backups stops. */
 export const acknowledgeHelpRequest = async (
-  ports: Ports,
+  ports: Pick<Ports, 'helpRequests' | 'workflow' | 'clock'>,
   who: Identity,
   id: string,
 ): Promise<HelpRequest> => {
@@ -156,14 +164,18 @@ export const acknowledgeHelpRequest = async (
   return request;
 };
 
-const resumeAll = async (ports: Ports, id: string, output: Record<string, unknown>) => {
+const resumeAll = async (
+  ports: Pick<Ports, 'helpRequests' | 'workflow'>,
+  id: string,
+  output: Record<string, unknown>,
+) => {
   const { closeToken, ackToken, responseToken } = await ports.helpRequests.pendingTokens(id);
   for (const token of [ackToken, responseToken, closeToken])
     if (token) await ports.workflow.resume(token, output);
 };
 
 export const listHelpRequests = async (
-  ports: Ports,
+  ports: Pick<Ports, 'helpRequests'>,
   who: Identity,
   query: ListHelpRequestsQuery,
 ): Promise<{ helpRequests: HelpRequest[]; next?: string }> => {
@@ -180,7 +192,7 @@ export const listHelpRequests = async (
  * uses; volunteers already alerted are not alerted again.
  */
 export const activate = async (
-  ports: Ports,
+  ports: Pick<Ports, 'municipalities'> & Parameters<typeof mobilise>[0],
   who: Identity,
   id: string,
   body: ActivationBody,

@@ -1,4 +1,5 @@
 import { belgianDate } from '../domain/dates';
+import { coordinatorAtLevel } from '../domain/duty-roster';
 import { decideAfterResponses, selectCandidates } from '../domain/help-request';
 import { awaitsSending } from '../domain/origination';
 import { rankCandidates } from '../domain/ranking';
@@ -10,7 +11,6 @@ import {
   renderStandDownSms,
 } from '../domain/sms-templates';
 import type { Ports } from '../ports';
-import { coordinatorAtLevel } from '../schemas/duty-roster';
 import type { SmsJob } from '../schemas/sms-job';
 import type { Volunteer } from '../schemas/volunteer';
 import type { Alert } from '../store/alert-repository';
@@ -20,7 +20,7 @@ import { trainingValidityYears } from './training';
 
 type LifecyclePorts = Pick<
   Ports,
-  'deployments' | 'helpRequests' | 'volunteers' | 'adHoc' | 'alerts' | 'smsJobs' | 'workflow' | 'clock'
+  'deployments' | 'helpRequests' | 'volunteers' | 'adHoc' | 'alerts' | 'smsJobs' | 'clock'
 >;
 
 /** Alerts written before their SMS are queued; a mobilisation of thousands queues its first SMS after this many. */
@@ -104,7 +104,7 @@ export const mobilise = async (
 
 /** The AwaitClose callback task: park the token on the request, or resume at once if it was closed meanwhile. */
 export const awaitClose = async (
-  ports: LifecyclePorts,
+  ports: Pick<Ports, 'helpRequests' | 'workflow'>,
   requestId: string,
   taskToken: string,
 ): Promise<void> => {

@@ -1,3 +1,4 @@
+import { coordinatorAtLevel } from '../domain/duty-roster';
 import { smsParts } from '../domain/gsm7';
 import {
   ACCOUNT_DEFAULT_ORIGINATION,
@@ -14,7 +15,6 @@ import { renderHelpSms, renderLateReplySms } from '../domain/sms-templates';
 import { isThrottling } from '../messaging/ports';
 import { logger, maskPhone } from '../observability/logger';
 import type { Ports } from '../ports';
-import { coordinatorAtLevel } from '../schemas/duty-roster';
 import type { HelpRequest } from '../schemas/help-request';
 import type { DeliveryReceipt, InboundSms, SmsJob, SmsRef } from '../schemas/sms-job';
 import { peopleByPhone, personBehind } from './people';

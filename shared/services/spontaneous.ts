@@ -13,8 +13,8 @@ import {
   spontaneousTotals,
 } from '../domain/spontaneous';
 import type { Ports } from '../ports';
+import type { PurgeReceipt } from '../schemas/help-request';
 import type {
-  PurgeReceipt,
   SpontaneousCall,
   SpontaneousRegistration,
   SpontaneousRegistrationBody,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { once, parseEnv } from '../config';
 import { assertCanManageMunicipalities, assertCanRecordTraining } from '../domain/access';
 import { belgianDate } from '../domain/dates';

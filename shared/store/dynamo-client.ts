@@ -6,10 +6,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { once } from '../config';
 import { Conflict } from '../domain/errors';
-import { tracer } from '../observability/powertools';
 
 // The endpoint comes from AWS_ENDPOINT_URL_DYNAMODB when set (DynamoDB Local), as the SDK resolves it itself.
-export const dynamoClient = once(() => tracer.captureAWSv3Client(new DynamoDBClient({})));
+export const dynamoClient = once(() => new DynamoDBClient({}));
 
 export const documentClient = once(() =>
   DynamoDBDocumentClient.from(dynamoClient(), {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { once, parseEnv } from '../config';
 
 const tableFromEnv = (name: string) => once(() => parseEnv({ [name]: z.string().min(1) })[name] as string);

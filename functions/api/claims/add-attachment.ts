@@ -1,11 +1,12 @@
+import { s3Ports } from '../../../shared/attachments/s3-ports';
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertMayHandleClaims } from '../../../shared/domain/claim';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { Ports } from '../../../shared/ports';
+import type { BasePorts, Ports } from '../../../shared/ports';
 import { attachmentBodySchema } from '../../../shared/schemas/claim';
 import { addClaimAttachment } from '../../../shared/services/claims';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts & Pick<Ports, 'attachments'>) =>
   apiHandler(
     { body: attachmentBodySchema, authorize: assertMayHandleClaims },
     async ({ identity, body, path }) => ({
@@ -14,4 +15,4 @@ export const makeHandler = (ports: Ports) =>
     }),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(awsPorts(s3Ports));

@@ -1,20 +1,21 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertMayHandleClaims } from '../../../shared/domain/claim';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { idempotencyStore } from '../../../shared/http/idempotency-store';
-import type { Ports } from '../../../shared/ports';
-import { fileClaimBodySchema } from '../../../shared/schemas/claim';
+import { idempotentRequests } from '../../../shared/http/idempotency';
+import { snsPorts } from '../../../shared/messaging/sns-ports';
+import type { BasePorts, Ports } from '../../../shared/ports';
+import { fileClaimBodySchema } from '../../../shared/schemas/claim-form';
 import { fileClaim } from '../../../shared/services/claims';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
   apiHandler(
     {
       body: fileClaimBodySchema,
       authorize: assertMayHandleClaims,
       // A retried submission (a phone on a poor connection) must not file the same claim twice.
-      idempotency: { store: idempotencyStore(), keyPrefix: 'file-claim' },
+      idempotency: idempotentRequests('file-claim'),
     },
     async ({ identity, body }) => ({ statusCode: 201, body: await fileClaim(ports, identity, body) }),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(awsPorts(snsPorts));

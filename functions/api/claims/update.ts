@@ -1,11 +1,12 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertMayHandleClaims } from '../../../shared/domain/claim';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { Ports } from '../../../shared/ports';
+import { snsPorts } from '../../../shared/messaging/sns-ports';
+import type { BasePorts, Ports } from '../../../shared/ports';
 import { updateClaimBodySchema } from '../../../shared/schemas/claim';
 import { updateClaim } from '../../../shared/services/claims';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
   apiHandler(
     { body: updateClaimBodySchema, authorize: assertMayHandleClaims },
     async ({ identity, body, path }) => ({
@@ -14,4 +15,4 @@ export const makeHandler = (ports: Ports) =>
     }),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(awsPorts(snsPorts));

@@ -1,11 +1,11 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertMayManageCorps } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { Ports } from '../../../shared/ports';
+import type { BasePorts } from '../../../shared/ports';
 import { recordTrainingBodySchema } from '../../../shared/schemas/training';
 import { recordGroupTraining } from '../../../shared/services/groups';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts) =>
   apiHandler(
     { body: recordTrainingBodySchema, authorize: assertMayManageCorps },
     async ({ identity, body, path }) => ({

@@ -1,11 +1,11 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertCanRegisterVolunteer } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { Ports } from '../../../shared/ports';
+import type { BasePorts } from '../../../shared/ports';
 import { registerGroupBodySchema } from '../../../shared/schemas/group';
 import { registerGroup } from '../../../shared/services/groups';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts) =>
   apiHandler(
     {
       body: registerGroupBodySchema,

@@ -1,10 +1,11 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertCanCoordinate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { Ports } from '../../../shared/ports';
+import type { BasePorts, Ports } from '../../../shared/ports';
 import { acknowledgeHelpRequest } from '../../../shared/services/help-requests';
+import { stepFunctionsPorts } from '../../../shared/workflow/step-functions-ports';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts & Pick<Ports, 'workflow'>) =>
   apiHandler({ authorize: assertCanCoordinate }, async ({ identity, path }) => {
     const request = await acknowledgeHelpRequest(ports, identity, path.id!);
     return {
@@ -17,4 +18,4 @@ export const makeHandler = (ports: Ports) =>
     };
   });
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(awsPorts(stepFunctionsPorts));

@@ -1,11 +1,12 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertMayActivate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { Ports } from '../../../shared/ports';
+import { snsPorts } from '../../../shared/messaging/sns-ports';
+import type { BasePorts, Ports } from '../../../shared/ports';
 import { activationBodySchema } from '../../../shared/schemas/activation';
 import { activate } from '../../../shared/services/help-requests';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
   apiHandler(
     { body: activationBodySchema, authorize: assertMayActivate },
     async ({ identity, body, path }) => ({
@@ -14,4 +15,4 @@ export const makeHandler = (ports: Ports) =>
     }),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(awsPorts(snsPorts));

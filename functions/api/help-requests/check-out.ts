@@ -1,11 +1,11 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertCanCoordinate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { Ports } from '../../../shared/ports';
+import type { BasePorts } from '../../../shared/ports';
 import { checkInOutBodySchema } from '../../../shared/schemas/deployment';
 import { checkOut } from '../../../shared/services/deployments';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts) =>
   apiHandler(
     { body: checkInOutBodySchema, authorize: assertCanCoordinate },
     async ({ identity, body, path }) => ({

@@ -1,17 +1,18 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertMayLaunchRequests } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { idempotencyStore } from '../../../shared/http/idempotency-store';
-import type { Ports } from '../../../shared/ports';
+import { idempotentRequests } from '../../../shared/http/idempotency';
+import type { BasePorts, Ports } from '../../../shared/ports';
 import { createHelpRequestBodySchema } from '../../../shared/schemas/help-request';
 import { launchHelpRequest } from '../../../shared/services/help-requests';
+import { stepFunctionsPorts } from '../../../shared/workflow/step-functions-ports';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts & Pick<Ports, 'workflow'>) =>
   apiHandler(
     {
       body: createHelpRequestBodySchema,
       authorize: assertMayLaunchRequests,
-      idempotency: { store: idempotencyStore(), keyPrefix: 'create-help-request' },
+      idempotency: idempotentRequests('create-help-request'),
     },
     async ({ identity, body }) => {
       const request = await launchHelpRequest(ports, identity, body);
@@ -19,4 +20,4 @@ export const makeHandler = (ports: Ports) =>
     },
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(awsPorts(stepFunctionsPorts));

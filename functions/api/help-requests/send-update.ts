@@ -1,17 +1,18 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertCanCoordinate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import { idempotencyStore } from '../../../shared/http/idempotency-store';
-import type { Ports } from '../../../shared/ports';
+import { idempotentRequests } from '../../../shared/http/idempotency';
+import { snsPorts } from '../../../shared/messaging/sns-ports';
+import type { BasePorts, Ports } from '../../../shared/ports';
 import { coordinatorUpdateBodySchema } from '../../../shared/schemas/coordinator-update';
 import { sendCoordinatorUpdate } from '../../../shared/services/coordinator-updates';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
   apiHandler(
     {
       body: coordinatorUpdateBodySchema,
       authorize: assertCanCoordinate,
-      idempotency: { store: idempotencyStore(), keyPrefix: 'coordinator-update' },
+      idempotency: idempotentRequests('coordinator-update'),
     },
     async ({ identity, body, path }) => ({
       statusCode: 202,
@@ -19,4 +20,4 @@ export const makeHandler = (ports: Ports) =>
     }),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(awsPorts(snsPorts));

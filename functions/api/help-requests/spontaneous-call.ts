@@ -2,10 +2,10 @@ import { awsPorts } from '../../../shared/aws-ports';
 import { assertCanCoordinate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { publicBaseUrl } from '../../../shared/http/public-url';
-import type { Ports } from '../../../shared/ports';
+import type { BasePorts } from '../../../shared/ports';
 import { openSpontaneousCall } from '../../../shared/services/spontaneous';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts) =>
   apiHandler({ authorize: assertCanCoordinate }, async ({ identity, path }) => {
     const { call, created } = await openSpontaneousCall(ports, identity, path.id!, publicBaseUrl());
     return { statusCode: created ? 201 : 200, body: call };

@@ -1,11 +1,11 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertCanManageMunicipalities } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { Ports } from '../../../shared/ports';
+import type { BasePorts } from '../../../shared/ports';
 import { putMunicipalityBodySchema } from '../../../shared/schemas/municipality';
 import { putMunicipality } from '../../../shared/services/registry';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts) =>
   apiHandler(
     { body: putMunicipalityBodySchema, authorize: assertCanManageMunicipalities },
     async ({ identity, body, path }) => {

@@ -3,11 +3,11 @@ import { assertCanReadAnnualReport } from '../../../shared/domain/access';
 import { annualReportCsv } from '../../../shared/domain/annual-report';
 import { annualReportSvg } from '../../../shared/domain/report-chart';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { Ports } from '../../../shared/ports';
+import type { BasePorts } from '../../../shared/ports';
 import { annualReportQuerySchema } from '../../../shared/schemas/annual-report';
 import { annualReport } from '../../../shared/services/annual-report';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts) =>
   apiHandler({ authorize: assertCanReadAnnualReport }, async ({ identity, path, query }) => {
     const { year, format } = annualReportQuerySchema.parse({ ...query, year: path.year });
     const report = await annualReport(ports, identity, year);

@@ -1,11 +1,11 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertCanNameRequesters } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { Ports } from '../../../shared/ports';
+import type { BasePorts } from '../../../shared/ports';
 import { putRequestersBodySchema } from '../../../shared/schemas/requesters';
 import { putRequesters } from '../../../shared/services/registry';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts) =>
   apiHandler(
     {
       body: putRequestersBodySchema,

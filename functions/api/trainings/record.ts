@@ -1,10 +1,10 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { Ports } from '../../../shared/ports';
+import type { BasePorts } from '../../../shared/ports';
 import { recordTrainingBodySchema } from '../../../shared/schemas/training';
 import { recordTraining } from '../../../shared/services/training';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts) =>
   apiHandler({ body: recordTrainingBodySchema }, async ({ identity, body, path }) => ({
     statusCode: 201,
     body: await recordTraining(ports, identity, path.id!, body),

@@ -1,9 +1,9 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { Ports } from '../../../shared/ports';
+import type { BasePorts } from '../../../shared/ports';
 import { eraseVolunteer } from '../../../shared/services/registry';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts) =>
   apiHandler({}, async ({ identity, path }) => {
     await eraseVolunteer(ports, identity, path.id!);
     return { statusCode: 204 };

@@ -1,10 +1,10 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { Ports } from '../../../shared/ports';
+import type { BasePorts } from '../../../shared/ports';
 import { listVolunteers } from '../../../shared/services/registry';
 import { withTrainingStatus } from '../../../shared/services/training';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts) =>
   apiHandler({}, async ({ identity, path }) => ({
     statusCode: 200,
     body: {

@@ -1,11 +1,11 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertCanRegisterVolunteer } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { Ports } from '../../../shared/ports';
+import type { BasePorts } from '../../../shared/ports';
 import { registerVolunteerBodySchema } from '../../../shared/schemas/volunteer';
 import { registerVolunteer } from '../../../shared/services/registry';
 
-export const makeHandler = (ports: Ports) =>
+export const makeHandler = (ports: BasePorts) =>
   apiHandler(
     {
       body: registerVolunteerBodySchema,

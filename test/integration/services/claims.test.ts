@@ -2,8 +2,8 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalAttachmentStore } from '../../../local/attachment-store';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '../../../shared/domain/errors';
 import type { Identity } from '../../../shared/domain/identity';
-import type { Claim, FileClaimBody } from '../../../shared/schemas/claim';
-import { fileClaimBodySchema } from '../../../shared/schemas/claim';
+import type { Claim } from '../../../shared/schemas/claim';
+import { type FileClaimBody, fileClaimBodySchema } from '../../../shared/schemas/claim-form';
 import type { SmsJob } from '../../../shared/schemas/sms-job';
 import {
   addClaimAttachment,

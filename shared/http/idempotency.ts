@@ -1,0 +1,32 @@
+import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import * as z from 'zod';
+import { once, parseEnv } from '../config';
+import { dynamoClient } from '../store/dynamo-client';
+
+/** Powertools' idempotency records, in their own table with a TTL (they expire after a day). */
+const idempotencyStore = once(
+  () =>
+    new DynamoDBPersistenceLayer({
+      tableName: parseEnv({ IDEMPOTENCY_TABLE: z.string().min(1) }).IDEMPOTENCY_TABLE,
+      awsSdkV3Client: dynamoClient(),
+    }),
+);
+
+/**
+ * For the POST routes whose retries with the same `Idempotency-Key` replay the first response. Only they import
+ * this module, so only they bundle Powertools idempotency.
+ */
+export const idempotentRequests = (keyPrefix: string) =>
+  makeHandlerIdempotent({
+    persistenceStore: idempotencyStore(),
+    keyPrefix,
+    config: new IdempotencyConfig({
+      // Scoped to the caller: two officials who happen to pick the same key never see each other's response.
+      eventKeyJmesPath:
+        'headers."idempotency-key" && [requestContext.authorizer.claims.sub, headers."idempotency-key"]',
+      payloadValidationJmesPath: 'body',
+      expiresAfterSeconds: 24 * 3600,
+    }),
+  });
