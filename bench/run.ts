@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureColdCost } from './cold-cost';
@@ -153,18 +155,37 @@ if (unknown?.length) {
   console.error(`unknown section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
   process.exit(2);
 }
+const selected = Object.keys(SECTIONS).filter((name) => !only || only.includes(name));
+
+/**
+ * Each section runs in a Node process of its own: a local runtime binds the process's DynamoDB client and table names
+ * to its own DynamoDB Local, and one section's garbage and open handles must not weigh on the next one's figures.
+ */
+const sectionResult = process.env.BENCH_SECTION_RESULT;
+if (sectionResult) {
+  const [name] = selected as [string];
+  writeFileSync(sectionResult, JSON.stringify(await (SECTIONS[name] as () => Promise<unknown>)()));
+  process.exit(0);
+}
+
 const results: Record<string, unknown> = {};
-/** A section whose figures break a hard rule (a lost or duplicated alert) fails the run after the others ran. */
+/** A section that fails (a lost or duplicated alert, a crash) fails the run after the others ran. */
 let failed = false;
-for (const [name, measure] of Object.entries(SECTIONS)) {
-  if (only && !only.includes(name)) continue;
-  try {
-    Object.assign(results, await measure());
-  } catch (error) {
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+for (const name of selected) {
+  const file = path.join(scratch, `${name}.json`);
+  // Forked with this process's flags (tsx's loader among them) and arguments; the last --only wins.
+  const child = fork(fileURLToPath(import.meta.url), [...process.argv.slice(2), '--only', name], {
+    env: { ...process.env, BENCH_SECTION_RESULT: file },
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code === 0) Object.assign(results, JSON.parse(readFileSync(file, 'utf8')));
+  else {
     failed = true;
-    console.error(`\n${name} failed:`, error, '\n');
+    console.error(`\n${name} failed (exit ${code})\n`);
   }
 }
+rmSync(scratch, { recursive: true, force: true });
 
 const machine = {
   cpus: os.cpus().length,
