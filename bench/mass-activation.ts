@@ -56,6 +56,8 @@ export interface MassActivationResult {
   /** Sends the gateway refused over a number's rate: the dispatcher backed off and sent them again. */
   throttledSends: number;
   lost: number;
+  /** The SMS status on record of each lost alert, counted. */
+  lostStatuses: Record<string, number>;
   duplicated: number;
   deadLetters: number;
   /** A help request from launch to purge, nobody answering: for the corps of 80, and widened to every volunteer. */
@@ -222,7 +224,15 @@ export const measureMassActivation = async (
     const entries = alertsOf(title);
     const perPhone = new Map<string, number>();
     for (const entry of entries) perPhone.set(entry.to, (perPhone.get(entry.to) ?? 0) + 1);
-    const lost = phones.filter((phone) => !perPhone.has(phone)).length;
+    const lostPhones = new Set(phones.filter((phone) => !perPhone.has(phone)));
+    const lost = lostPhones.size;
+    // Where a lost alert stopped: its SMS status on record, for whoever has to find out why.
+    const lostStatuses: Record<string, number> = {};
+    for (const alert of lost ? await runtime.ports.alerts.listForRequest(id) : []) {
+      const volunteer = await runtime.ports.volunteers.get(alert.volunteerId);
+      if (volunteer && lostPhones.has(volunteer.phone))
+        lostStatuses[alert.smsStatus] = (lostStatuses[alert.smsStatus] ?? 0) + 1;
+    }
     const duplicated = [...perPhone.values()].reduce((sum, count) => sum + count - 1, 0);
     const widened = entries.map((e) => Date.parse(e.at)).filter((at) => at >= activationSent);
     const first = Math.min(...widened);
@@ -256,6 +266,7 @@ export const measureMassActivation = async (
       achievedOverConfigured: achievedPartsPerSecond / configured,
       throttledSends: metrics.values('SmsThrottled').length - throttledBefore,
       lost,
+      lostStatuses,
       duplicated,
       deadLetters: runtime.queue.deadLetters.length,
       cost: { corps80, flanders },

@@ -83,7 +83,9 @@ const SECTIONS: Record<string, () => Promise<Record<string, unknown>>> = {
       ),
     );
     if (mass.lost || mass.duplicated)
-      throw new Error(`${mass.lost} lost and ${mass.duplicated} duplicated alerts (both must be 0)`);
+      throw new Error(
+        `${mass.lost} lost (SMS status on record: ${JSON.stringify(mass.lostStatuses)}) and ${mass.duplicated} duplicated alerts (both must be 0)`,
+      );
     return { massActivation: mass, prices };
   },
   'cold-cost': async () => {

@@ -14,7 +14,6 @@ import { dispatchSms } from '../../shared/services/sms';
  * (partial batch response) and land in the DLQ after the queue's receive limit.
  */
 export const makeHandler = (ports: BasePorts & Pick<Ports, 'sms'>) => {
-  const processor = new BatchProcessor(EventType.SQS);
   const send = async (record: SQSRecord) => {
     const job = smsJobSchema.parse(JSON.parse(record.body));
     const outcome = await dispatchSms(ports, job);
@@ -35,8 +34,10 @@ export const makeHandler = (ports: BasePorts & Pick<Ports, 'sms'>) => {
       outcome,
     });
   };
+  // A processor per invocation: it holds the batch's failures, and invocations that share one handler (the local
+  // runtime's concurrent dispatchers) would report each other's.
   return middy(async (event: SQSEvent, context: Context) =>
-    processPartialResponse(event, send, processor, { context }),
+    processPartialResponse(event, send, new BatchProcessor(EventType.SQS), { context }),
   ).use(observability<SQSEvent>((event) => event.Records[0]?.messageId));
 };
 
