@@ -1,6 +1,6 @@
-import { apiClient, expectStatus } from '../local/api-client';
+import { expectStatus } from '../local/api-client';
 import { eventually } from '../local/eventually';
-import { startLocalRuntime } from '../local/runtime';
+import { startBenchRuntime } from './bench-runtime';
 
 const GENT = '44021';
 const CORPS = 80;
@@ -27,24 +27,12 @@ export const measureFirstAlert = async (
   requests: number,
   progress: (line: string) => void,
 ): Promise<FirstAlertResult> => {
-  const runtime = await startLocalRuntime({
+  const { runtime, call, coordinator } = await startBenchRuntime({
     timing: { ackTimeoutSeconds: 600, responseWindowSeconds: 600, aftercareWindowSeconds: 1 },
-    smsPool: {
-      numbers: Array.from({ length: 20 }, (_, i) => `+324600000${String(i + 10)}`),
-      partsPerSecond: 10,
-    },
+    poolNumbers: 20,
   });
   try {
-    const call = apiClient(runtime.url);
-    const coordinator = await runtime.tokens.sign({ roles: ['coordinator'], sub: 'bench-coordinator' });
     await expectStatus(201, call('PUT', `/municipalities/${GENT}`, { token: coordinator, body: {} }));
-    await expectStatus(
-      200,
-      call('PUT', '/duty-roster', {
-        token: coordinator,
-        body: { onDuty: { name: 'Bench coördinator', phone: '+32499000001' }, backups: [] },
-      }),
-    );
     for (let i = 0; i < CORPS; i++) {
       await expectStatus(
         201,

@@ -1,9 +1,8 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import pMap from 'p-map';
 import { DEFAULT_MEMORY_MB } from '../infra/constructs/handler-function';
-import { apiClient, expectStatus } from '../local/api-client';
+import { expectStatus } from '../local/api-client';
 import { eventually } from '../local/eventually';
-import { startLocalRuntime } from '../local/runtime';
 import type { OutboxEntry } from '../local/sms-outbox';
 import { smsParts } from '../shared/domain/gsm7';
 import { ROUTES } from '../shared/http/routes';
@@ -13,6 +12,7 @@ import { MAX_GROUP_MEMBERS } from '../shared/schemas/group';
 import { documentClient, dynamoClient } from '../shared/store/dynamo-client';
 import { keys } from '../shared/store/keys';
 import { tableNames } from '../shared/store/tables';
+import { startBenchRuntime } from './bench-runtime';
 import {
   type Cost,
   countDynamoUnits,
@@ -76,10 +76,10 @@ export const measureMassActivation = async (
 ): Promise<MassActivationResult> => {
   const lambda = { invocations: 0, gbSeconds: 0, apiRequests: 0 };
   const routeEntries = new Set(ROUTES.map((route) => route.entry));
-  const numbers = Array.from({ length: options.poolNumbers }, (_, i) => `+32460${String(100000 + i)}`);
-  const runtime = await startLocalRuntime({
+  const { runtime, call, coordinator } = await startBenchRuntime({
     timing: { ackTimeoutSeconds: 3600, responseWindowSeconds: 3600, aftercareWindowSeconds: 1 },
-    smsPool: { numbers, partsPerSecond: options.partsPerSecondPerNumber },
+    poolNumbers: options.poolNumbers,
+    partsPerSecond: options.partsPerSecondPerNumber,
     onInvoke: (entry, ms) => {
       lambda.invocations++;
       lambda.gbSeconds += (ms / 1000) * (DEFAULT_MEMORY_MB / 1024);
@@ -99,8 +99,6 @@ export const measureMassActivation = async (
       sqsRequests: 2 * runtime.queue.batchesDelivered,
       smsParts: runtime.outbox.entries.reduce((sum, e) => sum + smsParts(e.body), 0),
     });
-    const call = apiClient(runtime.url);
-    const coordinator = await runtime.tokens.sign({ roles: ['coordinator'], sub: 'bench-coordinator' });
 
     // Seeding, through the API as municipalities would: the corps of 80 in Gent, the rest spread over the others.
     const seedingStarted = Date.now();
@@ -116,13 +114,6 @@ export const measureMassActivation = async (
       [HOME, ...others],
       (nis) => expectStatus(201, call('PUT', `/municipalities/${nis}`, { token: coordinator, body: {} })),
       { concurrency: SEED_CONCURRENCY },
-    );
-    await expectStatus(
-      200,
-      call('PUT', '/duty-roster', {
-        token: coordinator,
-        body: { onDuty: { name: 'Bench coördinator', phone: '+32499000001' }, backups: [] },
-      }),
     );
     const phones = members.map((_, i) => `+32470${String(100000 + i)}`);
     const byMunicipality = Map.groupBy(members.keys(), (i) => members[i] as string);

@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { loadDeploymentConfig } from '../infra/config';
-import { apiClient, expectStatus } from '../local/api-client';
-import { startLocalRuntime } from '../local/runtime';
+import { expectStatus } from '../local/api-client';
+import { startBenchRuntime } from './bench-runtime';
 import type { SurgeLoad, SurgeLoadResult } from './surge-load';
 
 const GENT = '44021';
@@ -43,24 +43,12 @@ export const measureRegistrationSurge = async (
   seconds: number,
   progress: (line: string) => void,
 ): Promise<RegistrationSurgeResult> => {
-  const runtime = await startLocalRuntime({
+  const { runtime, call, coordinator } = await startBenchRuntime({
     timing: { ackTimeoutSeconds: 600, responseWindowSeconds: 600, aftercareWindowSeconds: 600 },
-    smsPool: {
-      numbers: Array.from({ length: 100 }, (_, i) => `+32460000${String(i + 100)}`),
-      partsPerSecond: 10,
-    },
+    poolNumbers: 100,
   });
   try {
-    const call = apiClient(runtime.url);
-    const coordinator = await runtime.tokens.sign({ roles: ['coordinator'], sub: 'bench-coordinator' });
     await expectStatus(201, call('PUT', `/municipalities/${GENT}`, { token: coordinator, body: {} }));
-    await expectStatus(
-      200,
-      call('PUT', '/duty-roster', {
-        token: coordinator,
-        body: { onDuty: { name: 'Bench coördinator', phone: '+32499000001' }, backups: [] },
-      }),
-    );
     const launched = await expectStatus(
       202,
       call('POST', '/help-requests', {
