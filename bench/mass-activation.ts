@@ -1,4 +1,3 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import pMap from 'p-map';
 import { DEFAULT_MEMORY_MB } from '../infra/constructs/handler-function';
 import { expectStatus } from '../local/api-client';
@@ -9,7 +8,7 @@ import { ROUTES } from '../shared/http/routes';
 import type { InMemoryMetrics } from '../shared/observability/metrics';
 import { allMunicipalities } from '../shared/reference/municipalities';
 import { MAX_GROUP_MEMBERS } from '../shared/schemas/group';
-import { documentClient, dynamoClient } from '../shared/store/dynamo-client';
+import { batchWriteAll, documentClient, dynamoClient } from '../shared/store/dynamo-client';
 import { keys } from '../shared/store/keys';
 import { tableNames } from '../shared/store/tables';
 import { startBenchRuntime } from './bench-runtime';
@@ -283,19 +282,11 @@ const writeFloor = async (count: number): Promise<number> => {
       createdAt: now,
     };
   });
-  const batches = Array.from({ length: Math.ceil(count / 25) }, (_, i) => items.slice(i * 25, (i + 1) * 25));
   const started = Date.now();
-  await pMap(
-    batches,
-    async (batch) => {
-      let requests = batch.map((Item) => ({ PutRequest: { Item } }));
-      while (requests.length) {
-        const { UnprocessedItems } = await documentClient().send(
-          new BatchWriteCommand({ RequestItems: { [tableNames.operations()]: requests } }),
-        );
-        requests = (UnprocessedItems?.[tableNames.operations()] ?? []) as typeof requests;
-      }
-    },
+  await batchWriteAll(
+    documentClient(),
+    tableNames.operations(),
+    items.map((Item) => ({ PutRequest: { Item } })),
     { concurrency: FLOOR_CONCURRENCY },
   );
   return Date.now() - started;

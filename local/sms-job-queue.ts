@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { inBatches } from '../shared/batches';
 import { DISPATCH_BATCH } from '../shared/domain/origination';
 import type { SmsJobQueue } from '../shared/messaging/ports';
 import type { SmsJob } from '../shared/schemas/sms-job';
@@ -42,8 +43,7 @@ export class LocalSmsJobQueue implements SmsJobQueue {
 
   async enqueue(jobs: SmsJob[]): Promise<void> {
     this.jobsEnqueued += jobs.length;
-    for (let i = 0; i < jobs.length; i += DISPATCH_BATCH)
-      this.visible.push({ jobs: jobs.slice(i, i + DISPATCH_BATCH), receive: 1 });
+    for (const batch of inBatches(jobs, DISPATCH_BATCH)) this.visible.push({ jobs: batch, receive: 1 });
     // As SNS: the publish returns before any dispatcher sees the jobs.
     setImmediate(() => this.poll());
   }

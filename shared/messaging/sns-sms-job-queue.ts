@@ -1,5 +1,6 @@
 import { PublishBatchCommand, type SNSClient } from '@aws-sdk/client-sns';
 import pMap from 'p-map';
+import { inBatches } from '../batches';
 import type { SmsJob } from '../schemas/sms-job';
 import type { SmsJobQueue } from './ports';
 
@@ -15,11 +16,8 @@ export class SnsSmsJobQueue implements SmsJobQueue {
   ) {}
 
   async enqueue(jobs: SmsJob[]): Promise<void> {
-    const batches = Array.from({ length: Math.ceil(jobs.length / SNS_BATCH) }, (_, i) =>
-      jobs.slice(i * SNS_BATCH, (i + 1) * SNS_BATCH),
-    );
     await pMap(
-      batches,
+      inBatches(jobs, SNS_BATCH),
       async (batch) => {
         const { Failed } = await this.sns.send(
           new PublishBatchCommand({

@@ -1,3 +1,4 @@
+import { inBatches } from '../batches';
 import { belgianDate } from '../domain/dates';
 import { coordinatorAtLevel } from '../domain/duty-roster';
 import { decideAfterResponses, selectCandidates } from '../domain/help-request';
@@ -85,8 +86,7 @@ export const mobilise = async (
   // Each round's SMS are queued as soon as its alerts are on record: in a mass activation the first volunteers'
   // phones buzz while the later alerts are still being written.
   let created = 0;
-  for (let i = 0; i < fresh.length; i += ALERTS_PER_ROUND) {
-    const round = fresh.slice(i, i + ALERTS_PER_ROUND);
+  for (const round of inBatches(fresh, ALERTS_PER_ROUND)) {
     created += await ports.alerts.createMany(round);
     await queueSms(round);
   }

@@ -1,5 +1,4 @@
 import {
-  BatchWriteCommand,
   GetCommand,
   paginateQuery,
   type QueryCommandInput,
@@ -16,13 +15,12 @@ import type { SpontaneousVolunteer } from '../schemas/spontaneous';
 import type { Alert } from './alert-repository';
 import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
-import { cancellationCodes, documentClient, landed, retryingConflicts } from './dynamo-client';
+import { batchWriteAll, cancellationCodes, documentClient, landed, retryingConflicts } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
 const PUBLIC: Identity = { sub: 'public', roles: [] };
 const SYSTEM: Identity = { sub: 'system', roles: [] };
-const BATCH = 25;
 /** Tries of a registration colliding on the request's shared counts; a surge collides more than other writes. */
 const SURGE_CONFLICT_ATTEMPTS = 5;
 
@@ -350,17 +348,11 @@ export class AdHocRepository {
   }
 
   private async deleteAll(table: string, itemKeys: Key[]): Promise<void> {
-    for (let i = 0; i < itemKeys.length; i += BATCH) {
-      let requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>[string] =
-        itemKeys.slice(i, i + BATCH).map((Key) => ({ DeleteRequest: { Key } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-        const { UnprocessedItems } = await this.db.send(
-          new BatchWriteCommand({ RequestItems: { [table]: requests } }),
-        );
-        requests = UnprocessedItems?.[table] ?? [];
-      }
-    }
+    await batchWriteAll(
+      this.db,
+      table,
+      itemKeys.map((Key) => ({ DeleteRequest: { Key } })),
+    );
   }
 
   private async findForRequest(

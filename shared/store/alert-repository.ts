@@ -8,6 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import pMap from 'p-map';
+import { inBatches } from '../batches';
 import type { SmsStatus } from '../domain/origination';
 import { type SmsJob, type SmsRef, withoutRecipient } from '../schemas/sms-job';
 import { cancellationCodes, documentClient, isConditionFailure, landed } from './dynamo-client';
@@ -83,10 +84,7 @@ export class AlertRepository {
 
   /** One alert per volunteer per request: existing alerts are left as they are. Returns how many were new. */
   async createMany(alerts: Alert[]): Promise<number> {
-    const chunks = Array.from({ length: Math.ceil(alerts.length / TRANSACTION_ITEMS) }, (_, i) =>
-      alerts.slice(i * TRANSACTION_ITEMS, (i + 1) * TRANSACTION_ITEMS),
-    );
-    const created = await pMap(chunks, (chunk) => this.createChunk(chunk), {
+    const created = await pMap(inBatches(alerts, TRANSACTION_ITEMS), (chunk) => this.createChunk(chunk), {
       concurrency: TRANSACTIONS_IN_FLIGHT,
     });
     return created.reduce((sum, count) => sum + count, 0);

@@ -1,9 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
   DynamoDBDocumentClient,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import pMap from 'p-map';
+import { inBatches } from '../batches';
 import { once } from '../config';
 import { Conflict } from '../domain/errors';
 
@@ -102,4 +106,35 @@ export const createTogether = async (
     if (isConditionFailure(error)) throw new Conflict(conflictMessage);
     throw error;
   }
+};
+
+/** DynamoDB's limit of requests per BatchWriteItem call. */
+const BATCH_WRITE_ITEMS = 25;
+
+type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
+
+/**
+ * Puts or deletes items unconditionally, 25 per BatchWriteItem call (`concurrency` calls in flight), sending what
+ * DynamoDB left unprocessed again after a growing pause.
+ */
+export const batchWriteAll = async (
+  db: DynamoDBDocumentClient,
+  table: string,
+  requests: WriteRequest[],
+  { concurrency = 1 }: { concurrency?: number } = {},
+): Promise<void> => {
+  await pMap(
+    inBatches(requests, BATCH_WRITE_ITEMS),
+    async (batch) => {
+      let pending = batch;
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+        const { UnprocessedItems } = await db.send(
+          new BatchWriteCommand({ RequestItems: { [table]: pending } }),
+        );
+        pending = UnprocessedItems?.[table] ?? [];
+      }
+    },
+    { concurrency },
+  );
 };
