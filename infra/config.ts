@@ -4,6 +4,9 @@ import { nisCodeSchema } from '../shared/schemas/common';
 import { lifecycleTimingSchema } from '../shared/schemas/help-request';
 import { originationNumberSchema } from '../shared/schemas/sms-job';
 
+const crisisCentrePhoneSchema = z
+  .string()
+  .regex(/^\+324\d{8}$/, 'a Belgian mobile number in E.164 (+324…): it receives SMS');
 const accountSchema = z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id');
 const regionSchema = z.enum(['eu-west-1', 'eu-central-1']);
 const throttleSchema = z.object({
@@ -20,6 +23,11 @@ export const stageConfigSchema = z.object({
   production: z.boolean().default(false),
   lifecycleTiming: lifecycleTimingSchema.optional(),
   alarmEmails: z.array(z.email()).default([]),
+  /**
+   * The crisis centre's mobile number (E.164), told by SMS when nobody on the duty roster acknowledges a request in
+   * two rounds. Every deployed stage needs one; without it (a developer stack) only the alarm tells.
+   */
+  crisisCentrePhone: crisisCentrePhoneSchema.optional(),
   logRetentionDays: z.number().int().default(90),
   /** Every method of the API stage: requests per second and burst. */
   apiThrottle: throttleSchema.default({ rateLimit: 100, burstLimit: 200 }),
@@ -90,6 +98,7 @@ export type StageConfig = z.output<typeof stageConfigSchema>;
 const deployedStageSchema = z.strictObject({
   ...stageConfigSchema.omit({ stageName: true }).shape,
   account: accountSchema,
+  crisisCentrePhone: crisisCentrePhoneSchema,
 });
 
 /** Everything `cdk synth -c pipeline=true` needs: where the code comes from and the two stages it deploys. */

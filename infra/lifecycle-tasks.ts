@@ -4,6 +4,7 @@
  */
 export const LIFECYCLE_TASKS = {
   AlertCoordinator: 'functions/workflow/alert-coordinator.ts',
+  RosterExhausted: 'functions/workflow/roster-exhausted.ts',
   Mobilise: 'functions/workflow/mobilise.ts',
   AwaitResponses: 'functions/workflow/await-responses.ts',
   EvaluateResponses: 'functions/workflow/evaluate-responses.ts',

@@ -32,6 +32,7 @@ export class CrisisToolStage extends Stage {
       adHoc: this.data.adHoc,
       audit: this.data.audit,
       smsJobsTopic: this.messaging.smsJobsTopic,
+      ...(config.crisisCentrePhone ? { crisisCentrePhone: config.crisisCentrePhone } : {}),
     });
     this.api = new ApiStack(this, 'Api', {
       registry: this.data.registry,

@@ -12,7 +12,7 @@ import { mobilise } from '../shared/services/lifecycle';
 import { eraseVolunteer, putMunicipality, registerVolunteer } from '../shared/services/registry';
 import { putTrainingProvider, recordTraining } from '../shared/services/training';
 import { repositories } from '../shared/store/repositories';
-import { LOCAL_SMS_POOL, LOCAL_TIMING } from './runtime';
+import { LOCAL_CRISIS_CENTRE_PHONE, LOCAL_SMS_POOL, LOCAL_TIMING } from './runtime';
 
 const COORDINATOR: Identity = { sub: 'demo-coordinator', roles: ['coordinator'] };
 const PROVIDER = 'rode-kruis-vlaanderen';
@@ -56,6 +56,7 @@ const seedPorts = () => {
     metrics: new InMemoryMetrics(),
     workflow: { start: async () => {}, resume: async () => {} },
     timing: LOCAL_TIMING,
+    crisisCentrePhone: LOCAL_CRISIS_CENTRE_PHONE,
     clock: { now: () => new Date(now) },
     newId: () => ulid(),
     sleep: async () => {},
@@ -79,6 +80,12 @@ export const seedDemoYear = async (year: number, progress: (line: string) => voi
     name: 'Rode Kruis-Vlaanderen',
     charter: 'red-cross-flanders',
   });
+  // The coordinator enters the year's requests by phone, which needs someone on duty.
+  await ports.dutyRoster.put(
+    { onDuty: { name: 'Wachtdienst', phone: '+32499000001' }, backups: [] },
+    COORDINATOR,
+    ports.clock.now().toISOString(),
+  );
   let phone = 0;
   for (const [index, [nis, size]] of DEMO_CORPS.entries()) {
     await putMunicipality(ports, COORDINATOR, nis, { neighbours: [] });

@@ -32,6 +32,9 @@ export const LOCAL_SMS_POOL: OriginationPool = {
   partsPerSecond: 10,
 };
 
+/** Where the local crisis centre's SMS go (a reserved Belgian mobile range, nobody's phone). */
+export const LOCAL_CRISIS_CENTRE_PHONE = '+32499000112';
+
 /** Local durations: a whole lifecycle in well under a minute. */
 export const LOCAL_TIMING: LifecycleTiming = {
   ackTimeoutSeconds: 5,
@@ -48,6 +51,8 @@ export interface LocalRuntimeOptions {
   /** Table name prefix, so several runtimes can share one DynamoDB Local. */
   tablePrefix?: string;
   timing?: LifecycleTiming;
+  /** The crisis centre's number, told when nobody on the duty roster acknowledges a request. */
+  crisisCentrePhone?: string;
   printSms?: boolean;
   /** Base of the links handed out for public routes (registration URLs); this runtime's own address otherwise. */
   publicBaseUrl?: string;
@@ -140,6 +145,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     workflow,
     metrics: new InMemoryMetrics(),
     timing: options.timing ?? LOCAL_TIMING,
+    crisisCentrePhone: options.crisisCentrePhone ?? LOCAL_CRISIS_CENTRE_PHONE,
     clock: { now: () => new Date() },
     newId: () => ulid(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -5,6 +5,7 @@ import { noSmsTraces } from './messaging/sms-traces';
 import { emfMetrics } from './observability/powertools';
 import type { BasePorts, ClientPorts, Ports } from './ports';
 import { type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
+import { originationNumberSchema } from './schemas/sms-job';
 import { AdHocRepository } from './store/ad-hoc-repository';
 import { AlertRepository } from './store/alert-repository';
 import { AnnualCounterRepository } from './store/annual-counter-repository';
@@ -59,6 +60,9 @@ export const awsPorts = <K extends ClientPorts = never>(
     smsRates: lazy(() => new SmsRateRepository()),
     metrics: { enumerable: true, value: emfMetrics },
     timing: lazy(lifecycleTiming),
+    crisisCentrePhone: lazy(
+      () => parseEnv({ CRISIS_CENTRE_PHONE: originationNumberSchema.optional() }).CRISIS_CENTRE_PHONE,
+    ),
     clock: lazy(() => ({ now: () => new Date() })),
     newId: { enumerable: true, value: () => ulid() },
     sleep: { enumerable: true, value: (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)) },

@@ -49,6 +49,8 @@ export interface Ports {
   /** Business metrics (alerts sent, SMS failures, time to first acceptance, purges). */
   metrics: MetricsPort;
   timing: LifecycleTiming;
+  /** The crisis centre's mobile number (E.164), told when nobody on the duty roster answers; unset, only the alarm. */
+  crisisCentrePhone: string | undefined;
   clock: { now(): Date };
   /** Waits (rate windows, backoff); tests pass one that moves their clock instead. */
   sleep(ms: number): Promise<void>;

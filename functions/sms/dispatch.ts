@@ -6,8 +6,17 @@ import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
 import type { BasePorts, Ports } from '../../shared/ports';
-import { smsJobSchema } from '../../shared/schemas/sms-job';
+import { type SmsJob, smsJobSchema } from '../../shared/schemas/sms-job';
 import { dispatchSms } from '../../shared/services/sms';
+
+/** Who an SMS is for, as the logs may say it: never a phone number or a spontaneous volunteer's id. */
+const recipientOf = (job: SmsJob): string => {
+  if (job.kind === 'coordinator') return `coordinator level ${job.level}`;
+  if (job.kind === 'shortfall' || job.kind === 'lifecycle-failed') return 'coordinator on duty';
+  if (job.kind === 'roster-exhausted') return 'crisis centre';
+  if (job.kind === 'claim-status') return `claimant of claim ${job.claimId}`;
+  return job.spontaneous ? 'spontaneous volunteer' : job.volunteerId;
+};
 
 /**
  * SQS-fed SMS dispatcher. Each record is one SMS job; failed records go back to the queue on their own
@@ -21,16 +30,7 @@ export const makeHandler = (ports: BasePorts & Pick<Ports, 'sms'>) => {
       messageId: record.messageId,
       requestId: job.requestId,
       kind: job.kind,
-      recipient:
-        job.kind === 'coordinator'
-          ? `coordinator level ${job.level}`
-          : job.kind === 'shortfall'
-            ? 'coordinator on duty'
-            : job.kind === 'claim-status'
-              ? `claimant of claim ${job.claimId}`
-              : job.spontaneous
-                ? 'spontaneous volunteer'
-                : job.volunteerId,
+      recipient: recipientOf(job),
       outcome,
     });
   };

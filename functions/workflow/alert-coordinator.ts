@@ -9,8 +9,13 @@ import { taskHandler } from '../../shared/workflow/task-handler';
 export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs' | 'workflow'>) =>
   taskHandler(
     'alert-coordinator',
-    z.object({ requestId: z.string(), level: z.number().int().min(0), taskToken: z.string().min(1) }),
-    ({ requestId, level, taskToken }) => alertCoordinator(ports, requestId, level, taskToken),
+    z.object({
+      requestId: z.string(),
+      level: z.number().int().min(0),
+      round: z.number().int().min(1).max(2).default(1),
+      taskToken: z.string().min(1),
+    }),
+    ({ requestId, level, round, taskToken }) => alertCoordinator(ports, requestId, level, taskToken, round),
   );
 
 export const handler = makeHandler(awsPorts({ ...snsPorts, ...stepFunctionsPorts }));

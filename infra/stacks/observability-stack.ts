@@ -116,6 +116,30 @@ export class ObservabilityStack extends Stack {
         20,
         'The SMS provider throttled at least 20 sends in 5 minutes: alerts go out slower than planned',
       ),
+      alarm(
+        'CoordinatorRosterExhausted',
+        businessMetric('CoordinatorRosterExhausted'),
+        0,
+        'Nobody on the duty roster acknowledged a help request in two rounds; the crisis centre was sent an SMS',
+      ),
+      alarm(
+        'LaunchedWithoutDutyRoster',
+        businessMetric('LaunchedWithoutDutyRoster'),
+        0,
+        'A help request came in through the API while the duty roster was empty: put a coordinator on duty',
+      ),
+      alarm(
+        'LifecycleStepFailures',
+        businessMetric('LifecycleStepFailures'),
+        0,
+        'A lifecycle step failed after its retries; the recovery path told the coordinator (see the request timeline)',
+      ),
+      alarm(
+        'PurgeFailures',
+        businessMetric('PurgeFailures'),
+        0,
+        "A purge failed after its retries: spontaneous volunteers' data is still stored and the purge is retried later",
+      ),
     ];
     for (const each of this.alarms) each.addAlarmAction(new SnsAction(this.opsTopic));
 
@@ -165,11 +189,23 @@ export class ObservabilityStack extends Stack {
           graph('Throttles', [lambdaThrottles, businessMetric('SmsThrottled')]),
         ],
         [
+          graph('Escalations and lifecycle failures', [
+            businessMetric('CoordinatorRosterExhausted'),
+            businessMetric('LaunchedWithoutDutyRoster'),
+            businessMetric('LifecycleStepFailures'),
+            props.stateMachine.metricFailed(),
+          ]),
+        ],
+        [
           graph('Time to first acceptance (seconds)', [
             businessMetric('TimeToFirstAcceptance', 'p50'),
             businessMetric('TimeToFirstAcceptance', 'p95'),
           ]),
-          graph('Spontaneous volunteers purged', [businessMetric('PurgedSpontaneousVolunteers')]),
+          graph(
+            'Spontaneous volunteers purged',
+            [businessMetric('PurgedSpontaneousVolunteers')],
+            [businessMetric('PurgeFailures')],
+          ),
           graph('Requests blocked by the WAF', [blockedByWaf('ALL'), blockedByWaf(REGISTRATIONS_PER_IP)]),
         ],
       ],

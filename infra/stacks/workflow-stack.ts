@@ -31,6 +31,8 @@ export interface WorkflowStackProps extends StackProps {
   adHoc: Table;
   audit: Table;
   smsJobsTopic: Topic;
+  /** The crisis centre's mobile number (E.164): told when nobody on the duty roster acknowledges a request. */
+  crisisCentrePhone?: string;
 }
 
 /**
@@ -80,6 +82,12 @@ export class WorkflowStack extends Stack {
       .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
       .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
     alertCoordinatorFn.addToRolePolicy(mayResume);
+    const rosterExhaustedFn = new HandlerFunction(this, 'RosterExhaustedFunction', {
+      entry: LIFECYCLE_TASKS.RosterExhausted,
+      environment: props.crisisCentrePhone ? { CRISIS_CENTRE_PHONE: props.crisisCentrePhone } : {},
+    })
+      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
+      .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
     const standDownFn = new HandlerFunction(this, 'StandDownFunction', {
       entry: LIFECYCLE_TASKS.StandDown,
       timeout: Duration.minutes(5),
@@ -186,30 +194,14 @@ export class WorkflowStack extends Stack {
           .otherwise(new Pass(this, 'MobilisationDone')),
       );
 
-    // These steps are safe to repeat (conditional writes; the dispatcher drops SMS already sent), so any failure,
-    // a crash between writing alerts and queueing their SMS included, is simply retried.
-    for (const idempotentStep of [mobilise, standDown, evaluate, widen, shortfall, purge]) {
-      idempotentStep.addRetry({
-        errors: ['States.ALL'],
-        interval: Duration.seconds(1),
-        backoffRate: 2,
-        maxAttempts: 4,
-      });
-    }
     awaitClose.addCatch(awaitClose, { errors: ['States.Timeout'], resultPath: JsonPath.DISCARD });
 
     // Coordinator alerting: a callback per roster level; no acknowledgement within the ack timeout escalates to
-    // the next backup. The level travels under `Payload` so the timeout path reads the same in AWS (state input)
-    // and in the local engine (input after Parameters).
-    const coordinatorPayload = (level: number | string) => ({
-      Payload: {
-        'requestId.$': '$.requestId',
-        'timing.$': '$.timing',
-        ...(typeof level === 'number' ? { level } : { 'level.$': level }),
-      },
-    });
+    // the next backup, and past the last backup once more from the top (round 2). Level and round travel under
+    // `Payload` so the timeout path reads the same in AWS (state input) and in the local engine (input after
+    // Parameters).
     const prepareCoordinatorAlert = new Pass(this, 'PrepareCoordinatorAlert', {
-      parameters: coordinatorPayload(0),
+      parameters: { Payload: { 'requestId.$': '$.requestId', 'timing.$': '$.timing', level: 0, round: 1 } },
     });
     const alertCoordinator = new LambdaInvoke(this, 'AlertCoordinator', {
       lambdaFunction: alertCoordinatorFn,
@@ -217,6 +209,7 @@ export class WorkflowStack extends Stack {
       payload: TaskInput.fromObject({
         requestId: JsonPath.stringAt('$.Payload.requestId'),
         level: JsonPath.numberAt('$.Payload.level'),
+        round: JsonPath.numberAt('$.Payload.round'),
         timing: JsonPath.objectAt('$.Payload.timing'),
         taskToken: JsonPath.taskToken,
       }),
@@ -229,16 +222,45 @@ export class WorkflowStack extends Stack {
           'requestId.$': '$.Payload.requestId',
           'timing.$': '$.Payload.timing',
           'level.$': 'States.MathAdd($.Payload.level, 1)',
+          'round.$': '$.Payload.round',
         },
       },
     });
-    alertCoordinator.addCatch(escalateToBackup, { errors: ['States.Timeout'], resultPath: JsonPath.DISCARD });
-    alertCoordinator.addCatch(new Pass(this, 'RosterExhausted'), {
-      errors: ['RosterExhausted'],
-      resultPath: '$.error',
+    const startSecondRound = new Pass(this, 'StartSecondRound', {
+      parameters: {
+        Payload: { 'requestId.$': '$.Payload.requestId', 'timing.$': '$.Payload.timing', level: 0, round: 2 },
+      },
     });
+    // Nobody acknowledged in two rounds: a timeline entry, the alarm's metric and the crisis centre's SMS.
+    const rosterExhausted = new LambdaInvoke(this, 'RosterExhausted', {
+      lambdaFunction: rosterExhaustedFn,
+      payload: TaskInput.fromObject({
+        requestId: JsonPath.stringAt('$.Payload.requestId'),
+        levels: JsonPath.numberAt('$.Payload.level'),
+      }),
+      payloadResponseOnly: true,
+      resultPath: '$.rosterExhausted',
+    });
+    alertCoordinator.addCatch(escalateToBackup, { errors: ['States.Timeout'], resultPath: JsonPath.DISCARD });
+    alertCoordinator.addCatch(
+      new Choice(this, 'RoundsLeft')
+        .when(Condition.numberEquals('$.Payload.round', 1), startSecondRound)
+        .otherwise(rosterExhausted),
+      { errors: ['RosterExhausted'], resultPath: '$.error' },
+    );
     escalateToBackup.next(alertCoordinator);
+    startSecondRound.next(alertCoordinator);
 
+    // These steps are safe to repeat (conditional writes; the dispatcher drops SMS already sent), so any failure,
+    // a crash between writing alerts and queueing their SMS included, is simply retried.
+    for (const idempotentStep of [mobilise, standDown, evaluate, widen, shortfall, purge, rosterExhausted]) {
+      idempotentStep.addRetry({
+        errors: ['States.ALL'],
+        interval: Duration.seconds(1),
+        backoffRate: 2,
+        maxAttempts: 4,
+      });
+    }
     // Alerting the coordinator never delays the volunteers' alerts: both run side by side.
     const alertAndMobilise = new Parallel(this, 'AlertAndMobilise', { resultPath: JsonPath.DISCARD })
       .branch(prepareCoordinatorAlert.next(alertCoordinator))

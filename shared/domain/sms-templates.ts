@@ -159,3 +159,72 @@ export const renderClaimStatusSms = (
   language: SmsLanguage,
   input: { claimId: string; status: ClaimStatus },
 ): string => `${claimStatusPrefixes[language](input.claimId)}${claimStatusPhrases[language][input.status]}`;
+
+/** Fills `render`'s title slot with the request's title, transliterated and clipped to the room the rest leaves. */
+const withClippedTitle = (render: (title: string) => string, title: string): string => {
+  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
+  return render(clipToSeptets(toGsm7(title.trim()), room));
+};
+
+/** What became of a request whose lifecycle step failed for good, as the coordinator needs to hear it. */
+export const LIFECYCLE_FAILURE_OUTCOMES = ['continues', 'closed', 'not-stood-down'] as const;
+export type LifecycleFailureOutcome = (typeof LIFECYCLE_FAILURE_OUTCOMES)[number];
+
+const lifecycleFailureTemplates: Record<
+  SmsLanguage,
+  { prefix: (municipality: string, title: string) => string } & Record<LifecycleFailureOutcome, string>
+> = {
+  nl: {
+    prefix: (m, title) => `Rode Kruis 24/7: storing bij hulpvraag ${m}: ${title}. `,
+    continues: 'Oproepen mogelijk onvolledig, de vraag blijft open. Volg op in de tool.',
+    closed: 'De vraag is afgesloten, wie JA zei krijgt een afmelding.',
+    'not-stood-down': 'Afmelding niet verstuurd: bel wie JA zei.',
+  },
+  fr: {
+    prefix: (m, title) => `Croix-Rouge 24/7: panne pour la demande ${m}: ${title}. `,
+    continues: 'Appels peut-etre incomplets, la demande reste ouverte. Suivez dans l outil.',
+    closed: 'Demande cloturee, ceux qui ont dit JA recoivent une fin de mission.',
+    'not-stood-down': 'Fin de mission non envoyee: appelez ceux qui ont dit JA.',
+  },
+  en: {
+    prefix: (m, title) => `Red Cross 24/7: failure on help request ${m}: ${title}. `,
+    continues: 'Call-outs may be incomplete; the request stays open. Follow up in the tool.',
+    closed: 'The request is closed; those who said JA get a stand-down.',
+    'not-stood-down': 'Stand-down not sent: call those who said JA.',
+  },
+};
+
+/** To the on-duty coordinator when a lifecycle step failed after its retries and the recovery path took over. */
+export const renderLifecycleFailureSms = (
+  language: SmsLanguage,
+  input: { municipality: string; title: string; outcome: LifecycleFailureOutcome },
+): string => {
+  const template = lifecycleFailureTemplates[language];
+  return withClippedTitle(
+    (title) => `${template.prefix(toGsm7(input.municipality), title)}${template[input.outcome]}`,
+    input.title,
+  );
+};
+
+const rosterExhaustedTemplates: Record<
+  SmsLanguage,
+  (i: { municipality: string; title: string; levels: number }) => string
+> = {
+  nl: (i) =>
+    `Rode Kruis: niemand van de wachtdienst bevestigde hulpvraag ${i.municipality}: ${i.title} (${i.levels ? `${i.levels} pers., 2 rondes` : 'wachtdienst leeg'}). Volg op.`,
+  fr: (i) =>
+    `Croix-Rouge: personne de la permanence n a confirme la demande ${i.municipality}: ${i.title} (${i.levels ? `${i.levels} pers., 2 tours` : 'permanence vide'}). A suivre.`,
+  en: (i) =>
+    `Red Cross: nobody on the duty roster acknowledged help request ${i.municipality}: ${i.title} (${i.levels ? `${i.levels} people, 2 rounds` : 'roster empty'}). Please follow up.`,
+};
+
+/** To the crisis centre when nobody on the duty roster acknowledged a request in two rounds (or nobody is on it). */
+export const renderRosterExhaustedSms = (
+  language: SmsLanguage,
+  input: { municipality: string; title: string; levels: number },
+): string =>
+  withClippedTitle(
+    (title) =>
+      rosterExhaustedTemplates[language]({ ...input, municipality: toGsm7(input.municipality), title }),
+    input.title,
+  );

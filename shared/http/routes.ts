@@ -211,7 +211,7 @@ export const ROUTES: Route[] = [
     path: '/help-requests',
     entry: 'functions/api/help-requests/create.ts',
     summary:
-      'launch a help request (requester of the municipality; coordinator with channel phone); honours Idempotency-Key',
+      'launch a help request (requester of the municipality; coordinator with channel phone, refused with 409 while the duty roster is empty); honours Idempotency-Key',
     body: createHelpRequestBodySchema,
     response: { status: 202 },
     needs: ['registry:read', 'operations:write', 'idempotency', 'start-execution'],

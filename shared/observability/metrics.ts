@@ -16,6 +16,14 @@ export const METRIC_UNITS = {
   TimeToFirstAcceptance: 'Seconds',
   /** Spontaneous volunteers whose data a purge deleted. */
   PurgedSpontaneousVolunteers: 'Count',
+  /** Requests nobody on the duty roster acknowledged in two rounds: the crisis centre was told. */
+  CoordinatorRosterExhausted: 'Count',
+  /** Requests launched through the API while the duty roster was empty (phone requests are refused then). */
+  LaunchedWithoutDutyRoster: 'Count',
+  /** Lifecycle steps that failed after their retries and went to the recovery path. */
+  LifecycleStepFailures: 'Count',
+  /** Purges that failed after their retries: spontaneous volunteers' data is still stored. */
+  PurgeFailures: 'Count',
 } as const;
 
 export type MetricName = keyof typeof METRIC_UNITS;

@@ -43,11 +43,23 @@ export const smsJobSchema = z.discriminatedUnion('kind', [
     ...jobBase,
     kind: z.literal('shortfall'),
   }),
-  /** The Red Cross coordinator at `level` of the duty roster (0 = on duty, then the backups). */
+  /** The Red Cross coordinator at `level` of the duty roster (0 = on duty, then the backups), in `round` 1 or 2. */
   z.object({
     ...jobBase,
     kind: z.literal('coordinator'),
     level: z.number().int().min(0),
+    round: z.number().int().min(2).optional(),
+  }),
+  /** The crisis centre: nobody on the duty roster acknowledged the request in two rounds. */
+  z.object({
+    ...jobBase,
+    kind: z.literal('roster-exhausted'),
+  }),
+  /** The on-duty coordinator: the lifecycle step `state` failed for good and the recovery path took over. */
+  z.object({
+    ...jobBase,
+    kind: z.literal('lifecycle-failed'),
+    state: z.string(),
   }),
   /** The claimant of a claim that reached `status`; their phone is the claim's own copy. */
   z.object({

@@ -29,10 +29,17 @@ import { personBehind } from './people';
 import { requireJoined } from './registry';
 
 export const launchHelpRequest = async (
-  ports: Pick<Ports, 'municipalities' | 'helpRequests' | 'workflow' | 'timing' | 'clock' | 'newId'>,
+  ports: Pick<
+    Ports,
+    'municipalities' | 'helpRequests' | 'dutyRoster' | 'workflow' | 'metrics' | 'timing' | 'clock' | 'newId'
+  >,
   who: Identity,
   body: CreateHelpRequestBody,
 ): Promise<HelpRequest> => {
+  // Nobody would take the request: the coordinator at the phone hears it now; an API launch is kept, and ops alarmed.
+  const rosterEmpty = !(await ports.dutyRoster.get());
+  if (rosterEmpty && body.channel === 'phone')
+    throw new Conflict('the duty roster is empty: put a coordinator on duty before entering a request');
   assertCanLaunchRequest(who, body.municipality, body.channel);
   if (
     !hasRole(who, 'coordinator') &&
@@ -55,6 +62,10 @@ export const launchHelpRequest = async (
     // Without an execution nobody would ever be alerted: take the request back so the client's retry starts clean.
     await ports.helpRequests.remove(request.id);
     throw error;
+  }
+  if (rosterEmpty) {
+    ports.metrics.add('LaunchedWithoutDutyRoster', 1);
+    await ports.helpRequests.appendTimeline(request.id, { at: request.createdAt, type: 'duty-roster-empty' });
   }
   return request;
 };

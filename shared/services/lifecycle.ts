@@ -146,15 +146,17 @@ export class RosterExhausted extends Error {
 }
 
 /**
- * The coordinator alert callback task at `level` of the duty roster (0 = on duty, then the backups): parks the
- * token and sends the SMS once; the task ends when a coordinator acknowledges (or the request closes), and times
- * out into the next level otherwise.
+ * The coordinator alert callback task at `level` of the duty roster (0 = on duty, then the backups) in `round` 1
+ * or 2 (the second pass over the roster): parks the token and sends the SMS once; the task ends when a coordinator
+ * acknowledges (or the request closes), and times out into the next level otherwise. Past the last level it
+ * raises RosterExhausted, which the state machine turns into a second round, then into the crisis centre's alert.
  */
 export const alertCoordinator = async (
   ports: Pick<Ports, 'helpRequests' | 'alerts' | 'dutyRoster' | 'smsJobs' | 'workflow' | 'clock'>,
   requestId: string,
   level: number,
   taskToken: string,
+  round = 1,
 ): Promise<void> => {
   const request = await ports.helpRequests.get(requestId);
   if (!request) throw new Error(`help request ${requestId} is missing`);
@@ -162,25 +164,27 @@ export const alertCoordinator = async (
   const coordinator = coordinatorAtLevel(roster, level);
   const now = ports.clock.now().toISOString();
   if (!coordinator) {
-    await ports.helpRequests.appendTimeline(requestId, {
-      at: now,
-      type: 'coordinator-unreachable',
-      levels: level,
-    });
     throw new RosterExhausted(`no coordinator left on the duty roster after ${level} level(s)`);
   }
   if (!(await ports.helpRequests.storeAckToken(requestId, taskToken))) {
     await ports.workflow.resume(taskToken, { alreadyHandled: true });
     return;
   }
-  if (await ports.alerts.createCoordinatorAlert(requestId, level, now)) {
-    await ports.helpRequests.appendTimeline(requestId, { at: now, type: 'coordinator-alerted', level });
+  const inRound = round === 1 ? {} : { round };
+  if (await ports.alerts.createCoordinatorAlert(requestId, level, now, round)) {
+    await ports.helpRequests.appendTimeline(requestId, {
+      at: now,
+      type: 'coordinator-alerted',
+      level,
+      ...inRound,
+    });
   }
   await ports.smsJobs.enqueue([
     {
       requestId,
       kind: 'coordinator',
       level,
+      ...inRound,
       to: coordinator.phone,
       body: renderCoordinatorAlertSms({
         municipality: request.municipalityName,

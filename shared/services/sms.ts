@@ -116,10 +116,12 @@ type ReceiptPorts = Pick<
  * a purged spontaneous volunteer.
  */
 const currentRecipient = async (ports: ReceiptPorts, ref: SmsRef): Promise<string | undefined> => {
-  if (ref.kind === 'coordinator' || ref.kind === 'shortfall') {
+  if (ref.kind === 'coordinator' || ref.kind === 'shortfall' || ref.kind === 'lifecycle-failed') {
     return coordinatorAtLevel(await ports.dutyRoster.get(), ref.kind === 'coordinator' ? ref.level : 0)
       ?.phone;
   }
+  // The crisis centre's number is deployment configuration, not data: this function does not carry it.
+  if (ref.kind === 'roster-exhausted') return undefined;
   if (ref.kind === 'claim-status') return (await ports.claims.get(ref.claimId))?.claimant.phone;
   if (ref.spontaneous) return (await personBehind(ports, ref))?.phone;
   const volunteer = await ports.volunteers.get(ref.volunteerId);

@@ -67,7 +67,9 @@ const CONFLICT_RETRIES = 4;
 const INBOUND_MARKER_SECONDS = 7 * 24 * 3600;
 
 const smsKey = (job: SmsRef) => {
-  if (job.kind === 'coordinator') return keys.coordinatorAlert(job.requestId, job.level);
+  if (job.kind === 'coordinator') return keys.coordinatorAlert(job.requestId, job.level, job.round);
+  if (job.kind === 'roster-exhausted') return keys.rosterExhausted(job.requestId);
+  if (job.kind === 'lifecycle-failed') return keys.lifecycleFailure(job.requestId, job.state);
   if (job.kind === 'shortfall') return keys.shortfallAlert(job.requestId);
   if (job.kind === 'claim-status') return keys.claimSms(job.claimId, job.status);
   if (job.kind === 'update') return keys.coordinatorUpdate(job.requestId, job.updateId, job.volunteerId);
@@ -153,11 +155,33 @@ export class AlertRepository {
   }
 
   /** Records the SMS owed to the coordinator at `level` of the duty roster; false when recorded before. */
-  async createCoordinatorAlert(requestId: string, level: number, now: string): Promise<boolean> {
+  async createCoordinatorAlert(requestId: string, level: number, now: string, round = 1): Promise<boolean> {
     return this.putIfAbsent({
-      ...keys.coordinatorAlert(requestId, level),
+      ...keys.coordinatorAlert(requestId, level, round),
       requestId,
       level,
+      ...(round === 1 ? {} : { round }),
+      smsStatus: 'queued',
+      createdAt: now,
+    });
+  }
+
+  /** Records the crisis centre's SMS about a request nobody on the roster took; false when recorded before. */
+  async createRosterExhaustedAlert(requestId: string, now: string): Promise<boolean> {
+    return this.putIfAbsent({
+      ...keys.rosterExhausted(requestId),
+      requestId,
+      smsStatus: 'queued',
+      createdAt: now,
+    });
+  }
+
+  /** Records the coordinator's SMS about the lifecycle step `state` that failed; false when recorded before. */
+  async createLifecycleFailureAlert(requestId: string, state: string, now: string): Promise<boolean> {
+    return this.putIfAbsent({
+      ...keys.lifecycleFailure(requestId, state),
+      requestId,
+      state,
       smsStatus: 'queued',
       createdAt: now,
     });

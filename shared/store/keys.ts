@@ -22,9 +22,17 @@ export const keys = {
   }),
 
   dutyRoster: () => ({ pk: 'DUTY-ROSTER', sk: 'CURRENT' }),
-  coordinatorAlert: (requestId: string, level: number) => ({
+  /** Round 2 is the escalation's second pass over the whole roster. */
+  coordinatorAlert: (requestId: string, level: number, round = 1) => ({
     pk: `REQ#${requestId}`,
-    sk: `COORDINATOR#${level}`,
+    sk: round === 1 ? `COORDINATOR#${level}` : `COORDINATOR#${level}#ROUND${round}`,
+  }),
+  /** The crisis centre's SMS once nobody on the duty roster acknowledged in two rounds. */
+  rosterExhausted: (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'ROSTER-EXHAUSTED' }),
+  /** The coordinator's SMS about a lifecycle step that failed for good, one per failed state. */
+  lifecycleFailure: (requestId: string, state: string) => ({
+    pk: `REQ#${requestId}`,
+    sk: `LIFECYCLE-FAILED#${state}`,
   }),
   deployment: (requestId: string, volunteerId: string) => ({
     pk: `REQ#${requestId}`,

@@ -17,6 +17,11 @@ describe('widening a help request by hand', () => {
       timing: { ackTimeoutSeconds: 60, responseWindowSeconds: 60, aftercareWindowSeconds: 1 },
     });
     coordinator = await t.token({ roles: ['coordinator'] });
+    // A request taken by phone needs a coordinator on duty.
+    await t.call('PUT', '/duty-roster', {
+      token: coordinator,
+      body: { onDuty: { name: 'Van dienst', phone: '+32499100001' } },
+    });
     for (const [nis, phone] of [
       [HASSELT, undefined],
       [GENK, GENK_PHONE],

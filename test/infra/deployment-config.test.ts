@@ -20,12 +20,15 @@ describe('deployment configuration', () => {
     const config = loadDeploymentConfig();
     expect(config.stages.prod.production).toBe(true);
     expect(config.stages.dev.production).toBe(false);
+    // Told by SMS when nobody on the duty roster takes a request.
+    expect(config.stages.prod.crisisCentrePhone).toMatch(/^\+32\d{9}$/);
+    expect(config.stages.dev.crisisCentrePhone).toMatch(/^\+32\d{9}$/);
   });
 
   it('fills what a stage leaves out with the defaults of the stage schema', () => {
     const config = parseDeploymentConfig(
       editedConfig((c) => {
-        c.stages.dev = { account: '222222222222', region: 'eu-central-1' };
+        c.stages.dev = { account: '222222222222', region: 'eu-central-1', crisisCentrePhone: '+32499000112' };
       }),
     );
     expect(config.stages.dev).toMatchObject({
@@ -78,6 +81,20 @@ describe('deployment configuration', () => {
         c.stages.prod.alarmEmails = [];
       },
       /prod needs an alarm recipient/,
+    ],
+    [
+      'a stage without a crisis-centre number',
+      (c) => {
+        delete c.stages.dev.crisisCentrePhone;
+      },
+      /stages\.dev\.crisisCentrePhone/,
+    ],
+    [
+      'a crisis-centre number that is not a mobile number in E.164',
+      (c) => {
+        c.stages.prod.crisisCentrePhone = '02 506 47 11';
+      },
+      /E\.164[\s\S]*stages\.prod\.crisisCentrePhone/,
     ],
     [
       'a missing connection',

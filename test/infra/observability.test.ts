@@ -68,9 +68,21 @@ describe('observability stack', () => {
     });
   });
 
+  it.each([
+    ['CoordinatorRosterExhausted', 'nobody on the duty roster acknowledged a request in two rounds'],
+    ['LaunchedWithoutDutyRoster', 'a request was launched through the API while the duty roster was empty'],
+    ['LifecycleStepFailures', 'a lifecycle step failed after its retries and the recovery path took over'],
+    ['PurgeFailures', "a purge failed after its retries: spontaneous volunteers' data is still stored"],
+  ])('alarms on the first %s: %s', (metricName) => {
+    const alarms = alarmsOn('CrisisVolunteerCorps', metricName);
+    expect(alarms).toHaveLength(1);
+    expect(dimension(alarms[0], 'service')).toBe('crisis-volunteer-corps');
+    expect(alarms[0].Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0 });
+  });
+
   it('notifies the ops topic from every alarm, each described under its runbook name', () => {
     const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(6);
+    expect(alarms).toHaveLength(10);
     for (const [logicalId, alarm] of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: logicalIdOf(observability.opsTopic) }]);
       expect(logicalId.startsWith(alarm.Properties.AlarmDescription.split(':')[0])).toBe(true);

@@ -1,3 +1,4 @@
+import { Template } from 'aws-cdk-lib/assertions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { LIFECYCLE_TASKS } from '../../infra/lifecycle-tasks';
@@ -11,6 +12,7 @@ import {
   type Json,
   logicalIdOf,
   mentions,
+  stageWith,
   statementsOf,
 } from './synth';
 
@@ -176,18 +178,38 @@ describe('workflow stack', () => {
     expect(alert.Parameters.Payload['timing.$']).toBe('$.Payload.timing');
   });
 
-  it('escalates to the next backup on a timeout, and stops when the roster is exhausted', () => {
+  it('escalates to the next backup on a timeout, goes round the roster once more, then reports it exhausted', () => {
     const states = allStates(definition());
     const catches = asList<Json>(states.AlertCoordinator.Catch);
     expect(catches).toContainEqual(
       expect.objectContaining({ ErrorEquals: ['States.Timeout'], Next: 'EscalateToBackup' }),
     );
     expect(catches).toContainEqual(
-      expect.objectContaining({ ErrorEquals: ['RosterExhausted'], Next: 'RosterExhausted' }),
+      expect.objectContaining({ ErrorEquals: ['RosterExhausted'], Next: 'RoundsLeft' }),
     );
     expect(states.EscalateToBackup.Next).toBe('AlertCoordinator');
     expect(states.EscalateToBackup.Parameters.Payload['level.$']).toBe('States.MathAdd($.Payload.level, 1)');
-    expect(states.PrepareCoordinatorAlert.Parameters.Payload.level).toBe(0);
+    expect(states.EscalateToBackup.Parameters.Payload['round.$']).toBe('$.Payload.round');
+    expect(states.PrepareCoordinatorAlert.Parameters.Payload).toMatchObject({ level: 0, round: 1 });
+    expect(asList<Json>(states.RoundsLeft.Choices)).toEqual([
+      { Variable: '$.Payload.round', NumericEquals: 1, Next: 'StartSecondRound' },
+    ]);
+    expect(states.RoundsLeft.Default).toBe('RosterExhausted');
+    expect(states.StartSecondRound.Parameters.Payload).toMatchObject({ level: 0, round: 2 });
+    expect(states.StartSecondRound.Next).toBe('AlertCoordinator');
+    expect(states.RosterExhausted.Type).toBe('Task');
+    expect(asList<Json>(states.RosterExhausted.Retry)).toContainEqual(
+      expect.objectContaining({ ErrorEquals: ['States.ALL'] }),
+    );
+  });
+
+  it("gives the roster-exhausted function the stage's crisis-centre number", () => {
+    const stage = stageWith('CrisisCentre', { crisisCentrePhone: '+32499000112' });
+    const fn = stage.workflow.node.findChild('RosterExhaustedFunction') as IFunction;
+    const resources = Template.fromStack(stage.workflow).findResources('AWS::Lambda::Function');
+    expect(resources[logicalIdOf(fn)]?.Properties.Environment.Variables.CRISIS_CENTRE_PHONE).toBe(
+      '+32499000112',
+    );
   });
 
   it('parks AwaitClose on a task token handed to its function', () => {

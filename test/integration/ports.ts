@@ -97,6 +97,9 @@ export const ATTACHMENTS_URL = 'http://attachments.test';
 /** Two origination numbers at the default rate of 10 message parts per second each. */
 export const TEST_POOL = { numbers: ['+32460000001', '+32460000002'], partsPerSecond: 10 };
 
+/** The crisis centre's number in the test configuration. */
+export const TEST_CRISIS_CENTRE_PHONE = '+32499000112';
+
 /**
  * The real repositories on this file's DynamoDB Local tables (build after createTestTables), with in-memory fakes
  * for what only AWS provides (SMS, queue, state machine).
@@ -116,6 +119,7 @@ export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): Te
     workflow: new RecordingWorkflow(),
     metrics: new InMemoryMetrics(),
     timing: { ackTimeoutSeconds: 1, responseWindowSeconds: 1, aftercareWindowSeconds: 1 },
+    crisisCentrePhone: TEST_CRISIS_CENTRE_PHONE,
     smsPool: TEST_POOL,
     clock,
     sleep: async (ms) => clock.advance(ms),

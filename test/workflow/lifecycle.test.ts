@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InMemoryMetrics } from '../../shared/observability/metrics';
 import type { HelpRequest } from '../../shared/schemas/help-request';
 import type { SmsJob } from '../../shared/schemas/sms-job';
 import { checkIn, checkOut } from '../../shared/services/deployments';
@@ -18,9 +19,18 @@ describe('the synthesized lifecycle state machine', () => {
   const coordinator = { sub: 'coordinator-1', roles: ['coordinator' as const] };
   const COORDINATOR = coordinator;
   let phoneSeq = 0;
+  const ON_DUTY = '+32499100001';
+  const BACKUP = '+32499100002';
+  const metrics = () => t.runtime.ports.metrics as InMemoryMetrics;
 
   beforeAll(async () => {
     t = await startTestRuntime();
+    // A phone request is refused while nobody is on duty.
+    await t.runtime.ports.dutyRoster.put(
+      { onDuty: { name: 'Van dienst', phone: ON_DUTY }, backups: [{ name: 'Back-up', phone: BACKUP }] },
+      COORDINATOR,
+      new Date().toISOString(),
+    );
     await t.runtime.ports.municipalities.put(
       {
         nis: '23088',
@@ -70,7 +80,7 @@ describe('the synthesized lifecycle state machine', () => {
 
   /** The tasks of the volunteer side; the coordinator alert runs beside them and is tested on its own. */
   const volunteerTasks = (tasks: string[]) =>
-    tasks.filter((task) => task !== 'AlertCoordinator' && task !== 'AwaitResponses');
+    tasks.filter((task) => !['AlertCoordinator', 'RosterExhausted', 'AwaitResponses'].includes(task));
 
   /** A Vilvoorde request stored as the launch would, whose lifecycle the test starts itself. */
   const storeRequestWithoutLifecycle = async (title: string, overrides: Partial<HelpRequest> = {}) => {
@@ -316,6 +326,8 @@ describe('the synthesized lifecycle state machine', () => {
     const enqueue = t.runtime.queue.enqueue.bind(t.runtime.queue);
     let crashes = 0;
     t.runtime.queue.enqueue = async (jobs: SmsJob[]) => {
+      // Only Mobilise's publishing: the coordinator's SMS goes out beside it.
+      if (!jobs.some((job) => job.kind === 'alert')) return enqueue(jobs);
       if (crashes++ === 0) throw new Error('Lambda crashed between writing alerts and publishing them');
       // Redelivery of what was published: the dispatcher must drop the duplicates.
       await enqueue([...jobs, ...jobs]);
@@ -366,22 +378,12 @@ describe('the synthesized lifecycle state machine', () => {
   });
 
   describe('coordinator alerting', () => {
-    const ON_DUTY = '+32499100001';
-    const BACKUP = '+32499100002';
     /** What reached a coordinator and was not in `seen`, in the order it was sent. */
     const since = (seen: ReadonlySet<unknown>) =>
       t.runtime.outbox.entries.filter(
         (m) => (m.to === ON_DUTY || m.to === BACKUP) && !m.body.includes('tekort') && !seen.has(m),
       );
     const sentToCoordinators = () => since(new Set());
-
-    beforeAll(async () => {
-      await t.runtime.ports.dutyRoster.put(
-        { onDuty: { name: 'Van dienst', phone: ON_DUTY }, backups: [{ name: 'Back-up', phone: BACKUP }] },
-        COORDINATOR,
-        new Date().toISOString(),
-      );
-    });
 
     const closeAndSettle = async (id: string) => {
       await t.call('POST', `/help-requests/${id}/close`, {
@@ -390,28 +392,45 @@ describe('the synthesized lifecycle state machine', () => {
       return settle(id);
     };
 
-    it('alerts the backup when the on-duty coordinator does not acknowledge in time, then gives up', async () => {
+    it('alerts the backup when nobody acknowledges, goes round the roster once more, then tells the crisis centre once', async () => {
       const seen = new Set(sentToCoordinators());
+      const crisisCentreSms = () =>
+        t.runtime.outbox.entries.filter((m) => m.to === t.runtime.ports.crisisCentrePhone);
+      const toCrisisCentreBefore = crisisCentreSms().length;
+      const exhaustedBefore = metrics().values('CoordinatorRosterExhausted').length;
       const request = await launch();
       const execution = t.runtime.workflow.executions.get(request.id)!;
-      // ack timeout is 1 s in the test runtime: on duty at once, the backup after 1 s, exhausted after 2 s.
-      for (let i = 0; i < 100 && !execution.tasks.includes('AwaitClose'); i++)
-        await new Promise((r) => setTimeout(r, 50));
-      await new Promise((r) => setTimeout(r, 2500));
+      // ack timeout is 1 s in the test runtime: on duty, back-up, on duty, back-up, then the crisis centre.
+      const unreachable = await eventually(
+        async () =>
+          (await t.runtime.ports.helpRequests.timeline(request.id)).find(
+            (e) => e.type === 'coordinator-unreachable',
+          ),
+        10_000,
+      );
       await t.runtime.queue.drain();
 
       const alerts = since(seen);
-      expect(alerts.map((m) => m.to)).toEqual([ON_DUTY, BACKUP]);
+      expect(alerts.map((m) => m.to)).toEqual([ON_DUTY, BACKUP, ON_DUTY, BACKUP]);
       expect(alerts[1]!.body).toContain('(back-up 1)');
       const timeline = await t.runtime.ports.helpRequests.timeline(request.id);
       expect(
-        timeline.filter((e) => e.type.startsWith('coordinator-')).map((e) => [e.type, e.level ?? e.levels]),
+        timeline.filter((e) => e.type === 'coordinator-alerted').map((e) => [e.level, e.round ?? 1]),
       ).toEqual([
-        ['coordinator-alerted', 0],
-        ['coordinator-alerted', 1],
-        ['coordinator-unreachable', 2],
+        [0, 1],
+        [1, 1],
+        [0, 2],
+        [1, 2],
       ]);
-      expect(execution.tasks.filter((task) => task === 'AlertCoordinator')).toHaveLength(3);
+      expect(unreachable).toMatchObject({ levels: 2, rounds: 2 });
+      const toCrisisCentre = crisisCentreSms().slice(toCrisisCentreBefore);
+      expect(toCrisisCentre).toHaveLength(1);
+      expect(toCrisisCentre[0]!.body).toContain('Vilvoorde');
+      expect(toCrisisCentre[0]!.body).not.toMatch(/\+32/);
+      expect(metrics().values('CoordinatorRosterExhausted').slice(exhaustedBefore)).toEqual([1]);
+      // Two levels in each of two rounds, and the call past the last level that ends each round.
+      expect(execution.tasks.filter((task) => task === 'AlertCoordinator')).toHaveLength(6);
+      expect(execution.tasks.filter((task) => task === 'RosterExhausted')).toHaveLength(1);
       expect((await closeAndSettle(request.id)).status).toBe('SUCCEEDED');
     });
 

@@ -84,6 +84,12 @@ beforeAll(async () => {
   tables = (await createTestTables()).tables;
   ports = testPorts(clock);
   await putMunicipality(ports, coordinator, GENT, { neighbours: [] });
+  // Requests taken by phone need a coordinator on duty.
+  await ports.dutyRoster.put(
+    { onDuty: { name: 'Van dienst', phone: '+32499100001' }, backups: [] },
+    coordinator,
+    clock.now().toISOString(),
+  );
   await putTrainingProvider(ports, coordinator, 'rkv', {
     name: 'Rode Kruis Vlaanderen',
     charter: 'red-cross-flanders',

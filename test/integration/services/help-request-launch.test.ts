@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Forbidden } from '../../../shared/domain/errors';
+import { Conflict, Forbidden } from '../../../shared/domain/errors';
 import { launchHelpRequest } from '../../../shared/services/help-requests';
 import { putMunicipality, putRequesters } from '../../../shared/services/registry';
 import { aCreateHelpRequestBody } from '../../builders/help-request';
@@ -57,7 +57,37 @@ describe('the requesters a municipality names, with DynamoDB Local', () => {
     await expect(launchHelpRequest(ports, named, aCreateHelpRequestBody())).rejects.toBeInstanceOf(Forbidden);
   });
 
+  it('refuses a request taken by phone with a conflict while nobody is on the duty roster, storing nothing', async () => {
+    const started = ports.workflow.started.length;
+    const body = aCreateHelpRequestBody({ channel: 'phone', title: 'Zonder wachtdienst' });
+
+    const refused = launchHelpRequest(ports, coordinator, body);
+
+    await expect(refused).rejects.toBeInstanceOf(Conflict);
+    await expect(refused).rejects.toThrow(/duty roster is empty/);
+    expect(ports.workflow.started).toHaveLength(started);
+    expect(JSON.stringify(await scanTable(operationsTable))).not.toContain('Zonder wachtdienst');
+  });
+
+  it('accepts a request through the API while the duty roster is empty, and says so in its timeline and a metric', async () => {
+    await putRequesters(ports, gentAdmin, GENT, { requesters: [named.sub] });
+    const before = ports.metrics.values('LaunchedWithoutDutyRoster').length;
+
+    const request = await launchHelpRequest(ports, named, aCreateHelpRequestBody({ channel: 'api' }));
+
+    expect(ports.workflow.started).toContainEqual({ requestId: request.id, timing: ports.timing });
+    expect((await ports.helpRequests.timeline(request.id)).map((entry) => entry.type)).toContain(
+      'duty-roster-empty',
+    );
+    expect(ports.metrics.values('LaunchedWithoutDutyRoster').slice(before)).toEqual([1]);
+  });
+
   it('lets a coordinator enter a request taken by phone for a municipality that named nobody', async () => {
+    await ports.dutyRoster.put(
+      { onDuty: { name: 'Van dienst', phone: '+32499100001' }, backups: [] },
+      coordinator,
+      ports.clock.now().toISOString(),
+    );
     expect(await ports.municipalities.requesters('44019')).toEqual([]);
 
     const request = await launchHelpRequest(

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { CLAIM_STATUSES } from '../../../../shared/domain/claim';
 import { gsm7Length, isSinglePartGsm7, SINGLE_PART_SEPTETS } from '../../../../shared/domain/gsm7';
 import {
+  LIFECYCLE_FAILURE_OUTCOMES,
   renderAlertSms,
   renderClaimStatusSms,
   renderCoordinatorAlertSms,
   renderHelpSms,
   renderLateReplySms,
+  renderLifecycleFailureSms,
+  renderRosterExhaustedSms,
   renderShortfallSms,
   renderSpontaneousWelcomeSms,
   renderStandDownSms,
@@ -207,6 +210,53 @@ describe('SMS templates for the Red Cross coordinator', () => {
     expect(renderShortfallSms({ municipality: 'Gent', title: 'Brand', needed: 4, accepted: 1 })).toBe(
       'Rode Kruis 24/7: tekort bij hulpvraag Gent: Brand. 1 van 4 vrijwilligers. Breid uit in de tool.',
     );
+  });
+});
+
+describe('SMS templates when the lifecycle needs a human', () => {
+  it.each(
+    SMS_LANGUAGES.flatMap((language) =>
+      [WORST_TITLE, EXTENSION_TITLE].flatMap((title) =>
+        LIFECYCLE_FAILURE_OUTCOMES.map((outcome) => [language, outcome, title] as const),
+      ),
+    ),
+  )(
+    'fits the lifecycle failure SMS in %s (%s) in one GSM-7 part for every municipality and %s',
+    (language, outcome, title) => {
+      expect(
+        oversized((municipality) => renderLifecycleFailureSms(language, { municipality, title, outcome })),
+      ).toEqual([]);
+    },
+  );
+
+  it.each(
+    SMS_LANGUAGES.flatMap((language) =>
+      [WORST_TITLE, EXTENSION_TITLE].flatMap((title) =>
+        [0, 1, 11].map((levels) => [language, levels, title] as const),
+      ),
+    ),
+  )(
+    'fits the crisis centre SMS in %s (%i levels) in one GSM-7 part for every municipality and %s',
+    (language, levels, title) => {
+      expect(
+        oversized((municipality) => renderRosterExhaustedSms(language, { municipality, title, levels })),
+      ).toEqual([]);
+    },
+  );
+
+  it('tells the coordinator what became of the request, and the crisis centre who was asked', () => {
+    const request = { municipality: 'Gent', title: 'Brand' };
+    expect(renderLifecycleFailureSms('nl', { ...request, outcome: 'continues' })).toBe(
+      'Rode Kruis 24/7: storing bij hulpvraag Gent: Brand. Oproepen mogelijk onvolledig, de vraag blijft open. Volg op in de tool.',
+    );
+    expect(renderLifecycleFailureSms('nl', { ...request, outcome: 'closed' })).toContain('afgesloten');
+    expect(renderLifecycleFailureSms('en', { ...request, outcome: 'not-stood-down' })).toContain(
+      'call those who said JA',
+    );
+    expect(renderRosterExhaustedSms('nl', { ...request, levels: 3 })).toBe(
+      'Rode Kruis: niemand van de wachtdienst bevestigde hulpvraag Gent: Brand (3 pers., 2 rondes). Volg op.',
+    );
+    expect(renderRosterExhaustedSms('fr', { ...request, levels: 0 })).toContain('permanence vide');
   });
 });
 
