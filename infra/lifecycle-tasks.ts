@@ -13,6 +13,8 @@ export const LIFECYCLE_TASKS = {
   AwaitClose: 'functions/workflow/await-close.ts',
   StandDown: 'functions/workflow/stand-down.ts',
   PurgeAdHocData: 'functions/workflow/purge-ad-hoc-data.ts',
+  Recover: 'functions/workflow/recover.ts',
+  PurgeFailed: 'functions/workflow/purge-failed.ts',
 } as const;
 
 export type LifecycleTaskState = keyof typeof LIFECYCLE_TASKS;

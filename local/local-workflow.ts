@@ -24,6 +24,8 @@ export class LocalWorkflow implements Workflow {
   readonly executions = new Map<string, LocalExecution>();
   /** States entered by every execution so far: what Step Functions bills as state transitions. */
   stateTransitions = 0;
+  /** Faults the tests inject: the next `times` invocations of a task state fail with `error` before its handler runs. */
+  readonly faults = new Map<string, { times: number; error: Error }>();
   private readonly waiting = new Map<string, (output: JsonObject) => void>();
   private readonly aborts = new Set<() => void>();
 
@@ -32,7 +34,18 @@ export class LocalWorkflow implements Workflow {
     private readonly tasks: () => Record<string, AnyHandler>,
     private readonly callbackStates: readonly string[],
     private readonly onFailure: (execution: LocalExecution) => void = () => undefined,
+    /** Milliseconds instead of the definition's retry intervals and fixed waits (the tests' fault paths). */
+    private readonly pace: { retryMs?: number; waits?: Record<string, number> } = {},
   ) {}
+
+  /** Makes the next `times` invocations of the task state `state` fail, as a crashed or throttled Lambda would. */
+  failTask(
+    state: string,
+    times: number,
+    error = Object.assign(new Error('injected'), { name: 'InjectedFault' }),
+  ) {
+    this.faults.set(state, { times, error });
+  }
 
   async start(input: LifecycleInput): Promise<void> {
     if (this.executions.has(input.requestId)) return; // execution names are idempotent, as in Step Functions
@@ -50,7 +63,17 @@ export class LocalWorkflow implements Workflow {
     );
     const machine = new StateMachine(this.definition as never, { validationOptions: { checkArn: false } });
     const run = machine.run(input as never, {
-      overrides: { taskResourceLocalHandlers: overrides },
+      overrides: {
+        taskResourceLocalHandlers: overrides,
+        ...(this.pace.retryMs === undefined
+          ? {}
+          : {
+              retryIntervalOverrides: Object.fromEntries(
+                Object.keys(overrides).map((state) => [state, this.pace.retryMs as number]),
+              ),
+            }),
+        ...(this.pace.waits ? { waitTimeOverrides: this.pace.waits } : {}),
+      },
       context: {
         Execution: {
           Id: `local:${input.requestId}`,
@@ -102,6 +125,11 @@ export class LocalWorkflow implements Workflow {
     const callback = this.callbackStates.includes(state);
     return async (input: unknown) => {
       execution.tasks.push(state);
+      const fault = this.faults.get(state);
+      if (fault && fault.times > 0) {
+        fault.times--;
+        throw fault.error;
+      }
       if (!callback) return handler(input, lambdaContext(state));
       const { Payload } = input as { Payload: JsonObject };
       const taskToken = randomUUID();

@@ -58,6 +58,10 @@ export interface LocalRuntimeOptions {
   publicBaseUrl?: string;
   /** The origination numbers the dispatcher spreads SMS over, and their rate. */
   smsPool?: OriginationPool;
+  /** Milliseconds between a failed task's retries, instead of the state machine's (fault-injection tests). */
+  retryDelayMs?: number;
+  /** Milliseconds for the named fixed Wait states (the purge's retry wait), instead of the definition's. */
+  waitMs?: Record<string, number>;
   /** Told of every handler invocation (its entry point and how long it ran): the benchmarks count Lambda work. */
   onInvoke?: (entry: string, ms: number) => void;
 }
@@ -126,6 +130,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     () => Object.fromEntries(Object.keys(LIFECYCLE_TASKS).map((state) => [state, handlers[state]!])),
     CALLBACK_STATES,
     (execution) => console.error(`lifecycle ${execution.name} failed: ${execution.error}`),
+    {
+      ...(options.retryDelayMs === undefined ? {} : { retryMs: options.retryDelayMs }),
+      ...(options.waitMs ? { waits: options.waitMs } : {}),
+    },
   );
   let baseUrl = '';
   // Kept beside the DynamoDB data when there is a data dir, else in a folder of its own that goes with the process.

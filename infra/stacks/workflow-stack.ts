@@ -7,11 +7,13 @@ import {
   Choice,
   Condition,
   DefinitionBody,
+  Fail,
   IntegrationPattern,
   JsonPath,
   LogLevel,
   Parallel,
   Pass,
+  Result,
   StateMachine,
   StateMachineType,
   Succeed,
@@ -43,6 +45,13 @@ const CLOSE_WAIT = Duration.days(20);
 
 /** Deleting a large call's volunteers in batches of 25 takes seconds; the state bounds it as the function does. */
 const PURGE_TIMEOUT = Duration.minutes(5);
+
+/** Retries of a failed step (1, 2, 4, 8 s apart) before its Catch takes over; the purge's rounds are this plus one. */
+export const STEP_RETRIES = 4;
+
+/** A purge that failed all its retries is tried again an hour later, for a day, before the execution fails. */
+const PURGE_RETRY_WAIT = Duration.hours(1);
+const PURGE_ROUNDS = 24;
 
 /** One Standard execution per help request, named after the request (DESIGN §2). */
 export class WorkflowStack extends Stack {
@@ -98,6 +107,17 @@ export class WorkflowStack extends Stack {
       // Spontaneous volunteers who accepted are stood down too.
       .bindTable(props.adHoc, 'ADHOC_TABLE', 'read')
       .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
+    const recoverFn = new HandlerFunction(this, 'RecoverFunction', {
+      entry: LIFECYCLE_TASKS.Recover,
+      environment: props.crisisCentrePhone ? { CRISIS_CENTRE_PHONE: props.crisisCentrePhone } : {},
+    })
+      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
+      // The duty roster: who hears of the failure.
+      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
+      .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
+    const purgeFailedFn = new HandlerFunction(this, 'PurgeFailedFunction', {
+      entry: LIFECYCLE_TASKS.PurgeFailed,
+    }).bindTable(props.operations, 'OPERATIONS_TABLE', 'write');
     const purgeFn = new HandlerFunction(this, 'PurgeAdHocDataFunction', {
       entry: LIFECYCLE_TASKS.PurgeAdHocData,
       timeout: PURGE_TIMEOUT,
@@ -253,18 +273,87 @@ export class WorkflowStack extends Stack {
 
     // These steps are safe to repeat (conditional writes; the dispatcher drops SMS already sent), so any failure,
     // a crash between writing alerts and queueing their SMS included, is simply retried.
+    const retryEveryError = { interval: Duration.seconds(1), backoffRate: 2, maxAttempts: STEP_RETRIES };
     for (const idempotentStep of [mobilise, standDown, evaluate, widen, shortfall, purge, rosterExhausted]) {
-      idempotentStep.addRetry({
-        errors: ['States.ALL'],
-        interval: Duration.seconds(1),
-        backoffRate: 2,
-        maxAttempts: 4,
-      });
+      idempotentStep.addRetry({ errors: ['States.ALL'], ...retryEveryError });
+    }
+    // Callback steps park their token again when retried. A timeout is their answer, not a failure (TaskFailed never
+    // matches it), and an exhausted roster goes to its Catch at once.
+    alertCoordinator.addRetry({ errors: ['RosterExhausted'], maxAttempts: 0 });
+    for (const callbackStep of [alertCoordinator, awaitResponses, awaitClose]) {
+      callbackStep.addRetry({ errors: ['States.TaskFailed'], ...retryEveryError });
     }
     // Alerting the coordinator never delays the volunteers' alerts: both run side by side.
     const alertAndMobilise = new Parallel(this, 'AlertAndMobilise', { resultPath: JsonPath.DISCARD })
       .branch(prepareCoordinatorAlert.next(alertCoordinator))
       .branch(mobilisation);
+
+    // The recovery path: a step that still fails after its retries is recorded and the coordinator told (Recover),
+    // then the lifecycle goes on where it still can. Every path ends with the aftercare window and the purge, so a
+    // failed execution never leaves spontaneous volunteers' data behind.
+    const recover = new LambdaInvoke(this, 'Recover', {
+      lambdaFunction: recoverFn,
+      payload: TaskInput.fromObject({
+        requestId: JsonPath.stringAt('$.requestId'),
+        state: JsonPath.stringAt('$.failedState'),
+        error: JsonPath.stringAt('$.failure.Error'),
+      }),
+      payloadResponseOnly: true,
+      resultPath: '$.recovery',
+    });
+    recover.addRetry({ errors: ['States.ALL'], ...retryEveryError });
+    // Without a recovery the lifecycle still waits for the close if it can, and ends with the purge either way (a
+    // purge refuses an open request: its failed rounds then keep the alarm ringing).
+    recover.addCatch(
+      new Choice(this, 'AfterFailedRecovery')
+        .when(Condition.stringEquals('$.failedState', 'AlertAndMobilise'), awaitClose)
+        .otherwise(aftercareWindow),
+      { errors: ['States.ALL'], resultPath: '$.recoveryError' },
+    );
+    recover.next(
+      new Choice(this, 'AfterRecovery')
+        .when(Condition.stringEquals('$.recovery.next', 'await-close'), awaitClose)
+        .when(Condition.stringEquals('$.recovery.next', 'stand-down'), standDown)
+        .otherwise(aftercareWindow),
+    );
+    const recoverFrom = (failed: string) =>
+      new Pass(this, `${failed}Failed`, {
+        result: Result.fromString(failed),
+        resultPath: '$.failedState',
+      }).next(recover);
+    alertAndMobilise.addCatch(recoverFrom('AlertAndMobilise'), {
+      errors: ['States.ALL'],
+      resultPath: '$.failure',
+    });
+    awaitClose.addCatch(recoverFrom('AwaitClose'), { errors: ['States.ALL'], resultPath: '$.failure' });
+    standDown.addCatch(recoverFrom('StandDown'), { errors: ['States.ALL'], resultPath: '$.failure' });
+
+    // A purge that fails all its retries: the metric's alarm, then an hour's wait and another round, for a day.
+    const purgeFailed = new LambdaInvoke(this, 'PurgeFailed', {
+      lambdaFunction: purgeFailedFn,
+      payload: TaskInput.fromObject({
+        requestId: JsonPath.stringAt('$.requestId'),
+        error: JsonPath.stringAt('$.purgeError.Error'),
+        state: JsonPath.objectAt('$'),
+      }),
+      payloadResponseOnly: true,
+      resultPath: '$.purgeFailures',
+    });
+    purgeFailed.addRetry({ errors: ['States.ALL'], ...retryEveryError });
+    purge.addCatch(purgeFailed, { errors: ['States.ALL'], resultPath: '$.purgeError' });
+    purgeFailed.next(
+      new Choice(this, 'PurgeRoundsLeft')
+        .when(
+          Condition.numberLessThan('$.purgeFailures', PURGE_ROUNDS),
+          new Wait(this, 'PurgeRetryWait', { time: WaitTime.duration(PURGE_RETRY_WAIT) }).next(purge),
+        )
+        .otherwise(
+          new Fail(this, 'PurgeAbandoned', {
+            error: 'PurgeFailed',
+            cause: `the purge failed in ${PURGE_ROUNDS} rounds; spontaneous volunteers' data is still stored`,
+          }),
+        ),
+    );
 
     this.stateMachine = new StateMachine(this, 'Lifecycle', {
       stateMachineName: this.stateMachineName,

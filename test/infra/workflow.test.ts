@@ -139,6 +139,76 @@ describe('workflow stack', () => {
     expect(fn?.Properties.Timeout).toBe(300);
   });
 
+  it('hands a step that fails for good to Recover, which the lifecycle leaves only where it can go on', () => {
+    const asl = definition();
+    const states = allStates(asl);
+    for (const failing of ['AlertAndMobilise', 'AwaitClose', 'StandDown']) {
+      expect(asList<Json>(states[failing].Catch), failing).toContainEqual(
+        expect.objectContaining({
+          ErrorEquals: ['States.ALL'],
+          Next: `${failing}Failed`,
+          ResultPath: '$.failure',
+        }),
+      );
+      expect(states[`${failing}Failed`]).toMatchObject({ Type: 'Pass', Result: failing, Next: 'Recover' });
+    }
+    expect(states.Recover.Parameters).toEqual({
+      'requestId.$': '$.requestId',
+      'state.$': '$.failedState',
+      'error.$': '$.failure.Error',
+    });
+    expect(states.Recover.Next).toBe('AfterRecovery');
+    expect(asList<Json>(states.AfterRecovery.Choices).map((c: Json) => [c.StringEquals, c.Next])).toEqual([
+      ['await-close', 'AwaitClose'],
+      ['stand-down', 'StandDown'],
+    ]);
+    expect(states.AfterRecovery.Default).toBe('AftercareWindow');
+    // A recovery that fails too still ends with the purge.
+    expect(asList<Json>(states.Recover.Catch)).toContainEqual(
+      expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'AfterFailedRecovery' }),
+    );
+    expect(states.AfterFailedRecovery.Default).toBe('AftercareWindow');
+    // The coordinator's callback is retried on failures, never on its timeout or an exhausted roster.
+    const retries = asList<Json>(states.AlertCoordinator.Retry);
+    expect(retries.findIndex((r: Json) => r.ErrorEquals.includes('RosterExhausted'))).toBeLessThan(
+      retries.findIndex((r: Json) => r.ErrorEquals.includes('States.TaskFailed')),
+    );
+    expect(retries.find((r: Json) => r.ErrorEquals.includes('RosterExhausted')).MaxAttempts).toBe(0);
+  });
+
+  it('counts a purge that fails its retries, tries again an hour later for a day, then fails the execution', () => {
+    const states = allStates(definition());
+    expect(asList<Json>(states.PurgeAdHocData.Catch)).toContainEqual(
+      expect.objectContaining({
+        ErrorEquals: ['States.ALL'],
+        Next: 'PurgeFailed',
+        ResultPath: '$.purgeError',
+      }),
+    );
+    expect(states.PurgeFailed).toMatchObject({
+      Type: 'Task',
+      ResultPath: '$.purgeFailures',
+      Next: 'PurgeRoundsLeft',
+    });
+    expect(asList<Json>(states.PurgeRoundsLeft.Choices)).toEqual([
+      { Variable: '$.purgeFailures', NumericLessThan: 24, Next: 'PurgeRetryWait' },
+    ]);
+    expect(states.PurgeRoundsLeft.Default).toBe('PurgeAbandoned');
+    expect(states.PurgeRetryWait).toMatchObject({ Type: 'Wait', Seconds: 3600, Next: 'PurgeAdHocData' });
+    expect(states.PurgeAbandoned).toMatchObject({ Type: 'Fail', Error: 'PurgeFailed' });
+  });
+
+  it('gives the recovery function the duty roster to read, the SMS jobs topic and the crisis-centre number', () => {
+    const stage = stageWith('Recovery', { crisisCentrePhone: '+32499000112' });
+    const fn = stage.workflow.node.findChild('RecoverFunction') as IFunction;
+    const stack = Template.fromStack(stage.workflow);
+    const variables =
+      stack.findResources('AWS::Lambda::Function')[logicalIdOf(fn)]?.Properties.Environment.Variables;
+    expect(variables).toMatchObject({ CRISIS_CENTRE_PHONE: '+32499000112' });
+    expect(Object.keys(variables)).toEqual(expect.arrayContaining(['OPERATIONS_TABLE', 'REGISTRY_TABLE']));
+    expect(allowing(statementsOf(stack, fn), 'sns:Publish')).toHaveLength(1);
+  });
+
   it('lets the purge function write the Operations and AdHoc tables and append to the audit trail, and nothing else', () => {
     const fn = template.findResources('AWS::Lambda::Function')[logicalIdOf(purgeFn)];
     const tables = Object.keys(fn?.Properties.Environment.Variables ?? {}).filter((v) =>

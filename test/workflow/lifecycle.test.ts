@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STEP_RETRIES } from '../../infra/stacks/workflow-stack';
 import type { InMemoryMetrics } from '../../shared/observability/metrics';
 import type { HelpRequest } from '../../shared/schemas/help-request';
 import type { SmsJob } from '../../shared/schemas/sms-job';
@@ -24,7 +25,8 @@ describe('the synthesized lifecycle state machine', () => {
   const metrics = () => t.runtime.ports.metrics as InMemoryMetrics;
 
   beforeAll(async () => {
-    t = await startTestRuntime();
+    // Failed steps are retried after 20 ms instead of seconds; the purge's hour-long retry wait takes 50 ms.
+    t = await startTestRuntime({ retryDelayMs: 20, waitMs: { PurgeRetryWait: 50 } });
     // A phone request is refused while nobody is on duty.
     await t.runtime.ports.dutyRoster.put(
       { onDuty: { name: 'Van dienst', phone: ON_DUTY }, backups: [{ name: 'Back-up', phone: BACKUP }] },
@@ -436,7 +438,12 @@ describe('the synthesized lifecycle state machine', () => {
 
     it('stops the escalation when the on-duty coordinator acknowledges', async () => {
       const seen = new Set(sentToCoordinators());
-      const request = await launch();
+      // Three seconds to acknowledge, so a busy machine answers in time; the backup would be alerted right after.
+      const request = await storeRequestWithoutLifecycle('Bevestigd');
+      await t.runtime.workflow.start({
+        requestId: request.id,
+        timing: { ackTimeoutSeconds: 3, responseWindowSeconds: 1, aftercareWindowSeconds: 1 },
+      });
       for (let i = 0; i < 100 && since(seen).length === 0; i++) {
         await t.runtime.queue.drain();
         await new Promise((r) => setTimeout(r, 20));
@@ -445,7 +452,7 @@ describe('the synthesized lifecycle state machine', () => {
         token: await t.token({ roles: ['coordinator'], sub: 'van-dienst' }),
       });
       expect(ack.status).toBe(200);
-      await new Promise((r) => setTimeout(r, 1500));
+      await new Promise((r) => setTimeout(r, 3500));
       await t.runtime.queue.drain();
 
       expect(since(seen).map((m) => m.to)).toEqual([ON_DUTY]);
@@ -456,6 +463,139 @@ describe('the synthesized lifecycle state machine', () => {
       });
       expect(again.status).toBe(409);
       expect((await closeAndSettle(request.id)).status).toBe('SUCCEEDED');
+    });
+  });
+
+  describe('a step that fails for good', () => {
+    const lifecycleFailureSms = (seen: ReadonlySet<unknown>) =>
+      t.runtime.outbox.entries.filter((m) => m.to === ON_DUTY && m.body.includes('storing') && !seen.has(m));
+
+    /** A request with a spontaneous volunteer registered, so the purge has someone to delete. */
+    const requestWithSpontaneousVolunteer = async (title: string) => {
+      const request = await storeRequestWithoutLifecycle(title, { spontaneousCallAllowed: true });
+      const { call } = await openSpontaneousCall(
+        t.runtime.ports,
+        coordinator,
+        request.id,
+        'http://localhost',
+      );
+      const citizen = aSpontaneousRegistration({ phone: `+3247099${String(++phoneSeq).padStart(4, '0')}` });
+      const { registration } = await registerSpontaneousVolunteer(t.runtime.ports, call.code, citizen);
+      return { request, registration };
+    };
+
+    /** Starts the lifecycle with `state` failing on every attempt; closes the request once it waits for that. */
+    const runWithFailing = async (state: string, title: string) => {
+      const { request, registration } = await requestWithSpontaneousVolunteer(title);
+      t.runtime.workflow.failTask(state, 1_000);
+      try {
+        await t.runtime.workflow.start({
+          requestId: request.id,
+          timing: { ackTimeoutSeconds: 1, responseWindowSeconds: 1, aftercareWindowSeconds: 1 },
+        });
+        const execution = t.runtime.workflow.executions.get(request.id)!;
+        if (state !== 'AwaitClose') {
+          await eventually(async () =>
+            (await t.runtime.ports.helpRequests.closeToken(request.id)) ? true : undefined,
+          );
+          await closeHelpRequest(t.runtime.ports, coordinator, request.id);
+        }
+        await settle(request.id);
+        return { request, registration, execution };
+      } finally {
+        t.runtime.workflow.faults.delete(state);
+      }
+    };
+
+    it.each([
+      ['Mobilise', 'continues'],
+      ['EvaluateResponses', 'continues'],
+      ['AwaitResponses', 'continues'],
+      ['AlertCoordinator', 'continues'],
+      ['RosterExhausted', 'continues'],
+      ['ShortfallAlert', 'continues'],
+      ['AwaitClose', 'closed'],
+      ['StandDown', 'not-stood-down'],
+    ])(
+      'recovers from %s failing on every attempt: tells the coordinator once, still purges and succeeds',
+      async (state, outcome) => {
+        const seen = new Set(t.runtime.outbox.entries);
+        const failuresBefore = metrics().values('LifecycleStepFailures').length;
+
+        const { request, registration, execution } = await runWithFailing(state, `Storing in ${state}`);
+
+        expect(execution.status).toBe('SUCCEEDED');
+        expect(execution.tasks.slice(-1)).toEqual(['PurgeAdHocData']);
+        expect(await t.runtime.ports.adHoc.get(request.id, registration.id)).toBeUndefined();
+        expect(await t.runtime.ports.adHoc.receipt(request.id)).toMatchObject({
+          totals: { registered: 1 },
+          deleted: { registrations: 1 },
+        });
+        const stored = await t.runtime.ports.helpRequests.get(request.id);
+        expect(stored?.status).toBe('closed');
+        const failures = (await t.runtime.ports.helpRequests.timeline(request.id)).filter(
+          (e) => e.type === 'lifecycle-failed',
+        );
+        expect(failures).toEqual([
+          expect.objectContaining({
+            state: state === 'StandDown' || state === 'AwaitClose' ? state : 'AlertAndMobilise',
+            error: 'InjectedFault',
+            outcome,
+          }),
+        ]);
+        await t.runtime.queue.drain();
+        expect(lifecycleFailureSms(seen)).toHaveLength(1);
+        expect(metrics().values('LifecycleStepFailures').slice(failuresBefore)).toEqual([1]);
+      },
+    );
+
+    it('still waits for the close and purges when the recovery itself keeps failing', async () => {
+      const { request, registration } = await requestWithSpontaneousVolunteer('Herstel faalt ook');
+      t.runtime.workflow.failTask('Mobilise', 1_000);
+      try {
+        t.runtime.workflow.failTask('Recover', 1_000);
+        await t.runtime.workflow.start({
+          requestId: request.id,
+          timing: { ackTimeoutSeconds: 600, responseWindowSeconds: 600, aftercareWindowSeconds: 1 },
+        });
+        const execution = t.runtime.workflow.executions.get(request.id)!;
+        await waitForParkedToken(request.id);
+        await closeHelpRequest(t.runtime.ports, coordinator, request.id);
+        await settle(request.id);
+
+        expect(execution.status).toBe('SUCCEEDED');
+        expect(execution.tasks.slice(-3)).toEqual(['AwaitClose', 'StandDown', 'PurgeAdHocData']);
+        expect(execution.tasks).toContain('Recover');
+        expect(await t.runtime.ports.adHoc.get(request.id, registration.id)).toBeUndefined();
+        expect(await t.runtime.ports.adHoc.receipt(request.id)).toMatchObject({ totals: { registered: 1 } });
+      } finally {
+        t.runtime.workflow.faults.clear();
+      }
+    });
+
+    it('retries a purge that keeps failing after an hour, raises the alarm each time, and deletes the data in the end', async () => {
+      const { request, registration } = await requestWithSpontaneousVolunteer('Purge faalt eerst');
+      const failuresBefore = metrics().values('PurgeFailures').length;
+      // Every attempt of the first round (the first try and its retries) fails; the next round succeeds.
+      const attemptsPerRound = 1 + STEP_RETRIES;
+      t.runtime.workflow.failTask('PurgeAdHocData', attemptsPerRound);
+      await t.runtime.workflow.start({
+        requestId: request.id,
+        timing: { ackTimeoutSeconds: 600, responseWindowSeconds: 600, aftercareWindowSeconds: 1 },
+      });
+      await waitForParkedToken(request.id);
+      await closeHelpRequest(t.runtime.ports, coordinator, request.id);
+      const execution = await settle(request.id);
+
+      expect(execution.status).toBe('SUCCEEDED');
+      expect(execution.tasks.filter((task) => task === 'PurgeFailed')).toHaveLength(1);
+      expect(execution.tasks.filter((task) => task === 'PurgeAdHocData')).toHaveLength(attemptsPerRound + 1);
+      expect(metrics().values('PurgeFailures').slice(failuresBefore)).toEqual([1]);
+      expect(
+        (await t.runtime.ports.helpRequests.timeline(request.id)).filter((e) => e.type === 'purge-failed'),
+      ).toEqual([expect.objectContaining({ error: 'InjectedFault', attempt: 1 })]);
+      expect(await t.runtime.ports.adHoc.get(request.id, registration.id)).toBeUndefined();
+      expect(await t.runtime.ports.adHoc.receipt(request.id)).toMatchObject({ totals: { registered: 1 } });
     });
   });
 

@@ -1,0 +1,20 @@
+import * as z from 'zod';
+import { awsPorts } from '../../shared/aws-ports';
+import type { BasePorts } from '../../shared/ports';
+import { reportPurgeFailure } from '../../shared/services/lifecycle-recovery';
+import { taskHandler } from '../../shared/workflow/task-handler';
+
+export const makeHandler = (ports: BasePorts) =>
+  taskHandler(
+    'purge-failed',
+    z.object({
+      requestId: z.string(),
+      error: z.string().optional(),
+      // The whole state: the failed rounds so far are there from the second round on.
+      state: z.object({ purgeFailures: z.number().int().min(0).default(0) }),
+    }),
+    ({ requestId, error, state }) =>
+      reportPurgeFailure(ports, requestId, error ?? 'UnknownError', state.purgeFailures),
+  );
+
+export const handler = makeHandler(awsPorts());
