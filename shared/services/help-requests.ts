@@ -36,10 +36,6 @@ export const launchHelpRequest = async (
   who: Identity,
   body: CreateHelpRequestBody,
 ): Promise<HelpRequest> => {
-  // Nobody would take the request: the coordinator at the phone hears it now; an API launch is kept, and ops alarmed.
-  const rosterEmpty = !(await ports.dutyRoster.get());
-  if (rosterEmpty && body.channel === 'phone')
-    throw new Conflict('the duty roster is empty: put a coordinator on duty before entering a request');
   assertCanLaunchRequest(who, body.municipality, body.channel);
   if (
     !hasRole(who, 'coordinator') &&
@@ -48,6 +44,10 @@ export const launchHelpRequest = async (
     throw new Forbidden('the municipal-admin has not named this official as a requester');
   }
   const municipality = await requireJoined(ports, body.municipality);
+  // Nobody would take the request: the coordinator at the phone hears it now; an API launch is kept, and ops alarmed.
+  const rosterEmpty = !(await ports.dutyRoster.get());
+  if (rosterEmpty && body.channel === 'phone')
+    throw new Conflict('the duty roster is empty: put a coordinator on duty before entering a request');
   const request = newHelpRequest({
     id: ports.newId(),
     body,

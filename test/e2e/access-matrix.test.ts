@@ -696,6 +696,14 @@ describe('access matrix: every route × role × own/other municipality over HTTP
       }),
       200,
     );
+    // Requests taken by phone need a coordinator on duty.
+    await must(
+      t.call('PUT', '/duty-roster', {
+        token: coordinator,
+        body: { onDuty: { name: 'Coördinator', phone: '+32499000001' }, backups: [] },
+      }),
+      200,
+    );
     const municipalities = [
       { key: 'own', nis: OWN, name: 'Gent', postcode: '9000', slug: 'gent' },
       { key: 'other', nis: OTHER, name: 'Antwerpen', postcode: '2000', slug: 'antwerpen' },
