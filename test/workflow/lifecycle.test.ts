@@ -549,6 +549,40 @@ describe('the synthesized lifecycle state machine', () => {
       },
     );
 
+    it('closes a request whose close can no longer be awaited, and stands down the volunteers who said yes', async () => {
+      const phone = await registerVolunteer();
+      const volunteerId = await t.runtime.ports.volunteers.findIdByPhone(phone);
+      const request = await storeRequestWithoutLifecycle('Sluiten onmogelijk');
+      t.runtime.workflow.failTask('AwaitClose', 1_000);
+      try {
+        await t.runtime.workflow.start({
+          requestId: request.id,
+          timing: { ackTimeoutSeconds: 1, responseWindowSeconds: 1, aftercareWindowSeconds: 1 },
+        });
+        // The coordinator's escalation (two rounds of one second a level) keeps the Parallel open meanwhile.
+        const alert = await eventually(async () =>
+          (await t.runtime.ports.alerts.listForRequest(request.id)).find(
+            (a) => a.volunteerId === volunteerId,
+          ),
+        );
+        await t.runtime.ports.alerts.recordAnswer(alert, 'accepted', new Date().toISOString(), undefined);
+        const execution = await settle(request.id);
+
+        expect(execution.status).toBe('SUCCEEDED');
+        expect(execution.tasks.slice(-4)).toEqual(['AwaitClose', 'Recover', 'StandDown', 'PurgeAdHocData']);
+        expect(await t.runtime.ports.helpRequests.get(request.id)).toMatchObject({
+          status: 'closed',
+          closedBy: 'lifecycle-recovery',
+        });
+        expect(t.runtime.outbox.sentTo(phone).map((m) => m.body.slice(0, 27))).toEqual([
+          'Rode Kruis: hulpvraag Vilvo',
+          'Rode Kruis: de hulpvraag in',
+        ]);
+      } finally {
+        t.runtime.workflow.faults.clear();
+      }
+    });
+
     it('still waits for the close and purges when the recovery itself keeps failing', async () => {
       const { request, registration } = await requestWithSpontaneousVolunteer('Herstel faalt ook');
       t.runtime.workflow.failTask('Mobilise', 1_000);
