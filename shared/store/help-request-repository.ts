@@ -8,8 +8,9 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import * as z from 'zod';
 import { requestLaunched } from '../domain/annual-counters';
-import { Conflict, NotFound, RuleViolation } from '../domain/errors';
+import { Conflict, InvalidInput, NotFound } from '../domain/errors';
 import type { HelpRequest, HelpRequestStatus, TimelineEntry } from '../schemas/help-request';
 import { counterUpdates } from './annual-counter-repository';
 import { createTogether, documentClient, isConditionFailure, landed } from './dynamo-client';
@@ -20,14 +21,26 @@ type StoredRequest = HelpRequest & { closeToken?: string; ackToken?: string; res
 
 const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-/** A cursor that is not one of ours is a client error, not a crash. */
-const decodeCursor = (cursor: string): Record<string, unknown> => {
+/** The last key of a page of one municipality's requests, exactly as the index query hands it out. */
+const cursorKeySchema = (nis: string) =>
+  z
+    .object({
+      pk: z.string().startsWith('REQ#'),
+      sk: z.literal(keys.request('').sk),
+      gsi1pk: z.literal(keys.requestIndex(nis, '', '').gsi1pk),
+      gsi1sk: z.string().startsWith('REQ#'),
+    })
+    .strict();
+
+/** A cursor that is not one of ours (or of another municipality) is a client error, never a crash in DynamoDB. */
+const decodeCursor = (cursor: string, nis: string): Record<string, unknown> => {
+  let key: unknown;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (key && typeof key === 'object' && typeof key.pk === 'string' && String(key.pk).startsWith('REQ#'))
-      return key;
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {}
-  throw new RuleViolation('invalid-cursor', 'the cursor is not one this API handed out');
+  const parsed = cursorKeySchema(nis).safeParse(key);
+  if (!parsed.success) throw new InvalidInput('cursor', 'the cursor is not one this API handed out');
+  return parsed.data;
 };
 
 export class HelpRequestRepository {
@@ -81,7 +94,7 @@ export class HelpRequestRepository {
         },
         ScanIndexForward: false,
         Limit: options.limit,
-        ...(options.cursor ? { ExclusiveStartKey: decodeCursor(options.cursor) } : {}),
+        ...(options.cursor ? { ExclusiveStartKey: decodeCursor(options.cursor, nis) } : {}),
       }),
     );
     const helpRequests = Items.map((item) => {
