@@ -13,7 +13,14 @@ import { requestLaunched } from '../domain/annual-counters';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors';
 import type { HelpRequest, HelpRequestStatus, TimelineEntry } from '../schemas/help-request';
 import { counterUpdates } from './annual-counter-repository';
-import { createTogether, documentClient, isConditionFailure, landed } from './dynamo-client';
+import { type AuditPut, withAudit } from './audit-log';
+import {
+  createTogether,
+  documentClient,
+  isConditionFailure,
+  landed,
+  transactOrConflict,
+} from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -50,7 +57,7 @@ export class HelpRequestRepository {
   ) {}
 
   /** Stores the request and its first timeline entry together; a second create of the same id is a Conflict. */
-  async create(request: HelpRequest): Promise<void> {
+  async create(request: HelpRequest, audit?: AuditPut): Promise<void> {
     await createTogether(
       this.db,
       this.table,
@@ -63,7 +70,14 @@ export class HelpRequestRepository {
         this.timelineItem(request.id, { at: request.createdAt, type: 'requested', channel: request.channel }),
       ],
       `help request ${request.id} already exists`,
-      counterUpdates(this.table, request.municipality, requestLaunched(request.createdAt, request.channel)),
+      [
+        ...counterUpdates(
+          this.table,
+          request.municipality,
+          requestLaunched(request.createdAt, request.channel),
+        ),
+        ...withAudit(audit),
+      ],
     );
   }
 
@@ -145,7 +159,13 @@ export class HelpRequestRepository {
   }
 
   /** Adds corps to the scope, once: a retried step finds them there and changes nothing. */
-  async widenScope(request: HelpRequest, add: string[], now: string, reason: string): Promise<boolean> {
+  async widenScope(
+    request: HelpRequest,
+    add: string[],
+    now: string,
+    reason: string,
+    audit?: AuditPut,
+  ): Promise<boolean> {
     return landed(
       this.db.send(
         new TransactWriteCommand({
@@ -170,6 +190,7 @@ export class HelpRequestRepository {
                 Item: this.timelineItem(request.id, { at: now, type: 'widened', added: add, reason }),
               },
             },
+            ...withAudit(audit),
           ],
         }),
       ),
@@ -204,6 +225,7 @@ export class HelpRequestRepository {
     id: string,
     closedBy: string,
     now: string,
+    audit?: AuditPut,
   ): Promise<{ closeToken?: string; ackToken?: string; responseToken?: string }> {
     await this.transition(
       id,
@@ -215,9 +237,30 @@ export class HelpRequestRepository {
       },
       { at: now, type: 'closed' },
       'the help request is already closed',
+      audit,
     );
     // Once closed, no task can park a token any more, so what is read now is final.
     return this.pendingTokens(id);
+  }
+
+  /** Records an act that changes nothing on the request itself (an activation with no corps to add) while it is open. */
+  async auditWhileOpen(id: string, audit: AuditPut): Promise<void> {
+    await transactOrConflict(
+      this.db,
+      [
+        {
+          ConditionCheck: {
+            TableName: this.table,
+            Key: keys.request(id),
+            ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':closed': 'closed' },
+          },
+        },
+        audit,
+      ],
+      'the help request is closed',
+    );
   }
 
   /** Stores the AwaitClose token unless the request is closed already; false means: resume at once. */
@@ -250,7 +293,7 @@ export class HelpRequestRepository {
    * The on-duty (or backup) coordinator takes the request, once; hands back the coordinator alert's token so the
    * escalation stops. A second acknowledgement is a Conflict.
    */
-  async acknowledge(id: string, by: string, now: string): Promise<{ ackToken?: string }> {
+  async acknowledge(id: string, by: string, now: string, audit?: AuditPut): Promise<{ ackToken?: string }> {
     await this.transition(
       id,
       {
@@ -260,6 +303,7 @@ export class HelpRequestRepository {
       },
       { at: now, type: 'acknowledged', by },
       'the help request was acknowledged already',
+      audit,
     );
     const { ackToken } = await this.pendingTokens(id);
     return ackToken ? { ackToken } : {};
@@ -351,6 +395,7 @@ export class HelpRequestRepository {
     },
     entry: TimelineEntry,
     conflict: string,
+    audit?: AuditPut,
   ): Promise<void> {
     try {
       await this.db.send(
@@ -358,6 +403,7 @@ export class HelpRequestRepository {
           TransactItems: [
             { Update: { TableName: this.table, Key: keys.request(id), ...update } },
             { Put: { TableName: this.table, Item: this.timelineItem(id, entry) } },
+            ...withAudit(audit),
           ],
         }),
       );
