@@ -25,7 +25,7 @@ import type {
   UnreachableVolunteer,
 } from '../schemas/help-request';
 import type { Alert } from '../store/alert-repository';
-import { auditRequestAct } from '../store/audit-log';
+import { auditRequestAct, SYSTEM_ACTOR } from '../store/audit-log';
 import { mobilise } from './lifecycle';
 import { personBehind } from './people';
 import { requireJoined } from './registry';
@@ -61,7 +61,12 @@ export const launchHelpRequest = async (
     await ports.workflow.start({ requestId: request.id, timing: ports.timing });
   } catch (error) {
     // Without an execution nobody would ever be alerted: take the request back so the client's retry starts clean.
-    await ports.helpRequests.remove(request.id);
+    await ports.helpRequests.remove(
+      request.id,
+      auditRequestAct(SYSTEM_ACTOR, 'launch-withdrawn', request.id, ports.clock.now().toISOString(), {
+        reason: 'lifecycle-not-started',
+      }),
+    );
     throw error;
   }
   return request;

@@ -323,7 +323,7 @@ export class HelpRequestRepository {
    * Removes a request whose execution could not be started: at that point only its record and first entry exist.
    * The record goes first, with the launch it counted, so a repeated removal counts nothing back twice.
    */
-  async remove(id: string): Promise<void> {
+  async remove(id: string, audit?: AuditPut): Promise<void> {
     const request = await this.get(id);
     if (request) {
       try {
@@ -342,6 +342,7 @@ export class HelpRequestRepository {
                 request.municipality,
                 requestLaunched(request.createdAt, request.channel, -1),
               ),
+              ...withAudit(audit),
             ],
           }),
         );

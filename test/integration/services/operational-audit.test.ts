@@ -146,6 +146,29 @@ describe('the audit trail of operational acts, with DynamoDB Local', () => {
     ]);
   });
 
+  it('records a launch whose lifecycle could not be started as withdrawn again, by the system', async () => {
+    const failing = {
+      ...ports,
+      workflow: {
+        start: async () => {
+          throw new Error('Step Functions unavailable');
+        },
+        resume: async () => {},
+      },
+    };
+    ports.clock.set(at(10));
+    const body = aCreateHelpRequestBody({ municipality: MECHELEN, channel: 'api' });
+    await expect(launchHelpRequest(failing, official, body)).rejects.toThrow('Step Functions unavailable');
+
+    const launched = (await scanTable(auditTable)).filter(
+      (entry) => entry.action === 'help-request.launched' && entry.at === at(10),
+    );
+    expect(launched).toHaveLength(1);
+    expect(await byAction(launched[0]!.entityId as string, 'help-request.launch-withdrawn')).toEqual([
+      expect.objectContaining({ actor: 'system', at: at(10), reason: 'lifecycle-not-started' }),
+    ]);
+  });
+
   it('keeps no name or phone number in the audit entries of a request', async () => {
     const text = JSON.stringify(await entriesFor(requestId));
     for (const personal of [NAME, 'Nooitgelogd', PHONE, '478112233']) expect(text).not.toContain(personal);
