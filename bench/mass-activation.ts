@@ -198,7 +198,10 @@ export const measureMassActivation = async (
     const activationSent = Date.now();
     const { alerted } = await expectStatus(
       200,
-      call('POST', `/help-requests/${id}/activations`, { token: coordinator, body: { scope: 'flanders' } }),
+      call('POST', `/help-requests/${id}/activations`, {
+        token: coordinator,
+        body: { scope: 'flanders', phaseReference: 'BENCH-FLANDERS-PHASE' },
+      }),
     );
     const mobilisationMs = Date.now() - activationSent;
     progress(`activation answered after ${mobilisationMs} ms: ${alerted} alerts on record and queued`);

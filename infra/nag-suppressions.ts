@@ -78,6 +78,13 @@ export const acceptStageFindings = (stage: CrisisToolStage): void => {
     appliesTo: ['Resource::*'],
     reason: 'sns:SetSMSAttributes is an account-level action: it has no resource to scope it to',
   });
+  for (const kept of [messaging.inboundFailures, messaging.inboundUndelivered]) {
+    accept(kept, {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'It is itself where failed inbound SMS are kept (Lambda on-failure destination, SNS subscription DLQ): a message that fails its replay stays on it',
+    });
+  }
   // The singleton function behind AwsCustomResource, created by CDK with a fixed id.
   accept(messaging.node.findChild('AWS679f53fac002430cb0da5b7982bd2287'), BASIC_EXECUTION_ROLE);
 

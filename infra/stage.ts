@@ -58,6 +58,8 @@ export class CrisisToolStage extends Stage {
       stateMachine: this.workflow.stateMachine,
       dispatchQueue: this.messaging.dispatchQueue,
       dispatchDeadLetters: this.messaging.dispatchDeadLetters,
+      inboundFailures: this.messaging.inboundFailures,
+      inboundUndelivered: this.messaging.inboundUndelivered,
       failedSmsDeliveries: this.messaging.failedDeliveries,
       alarmEmails: config.alarmEmails,
     });

@@ -39,6 +39,16 @@ const readBody = (req: IncomingMessage, maxBytes = MAX_BODY): Promise<Buffer> =>
     req.on('error', reject);
   });
 
+/** `%ZZ` or a cut-off UTF-8 sequence: API Gateway refuses such a path before any Lambda runs. */
+const decodesAsUri = (pathname: string): boolean => {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const matchPath = (template: string, actual: string): Record<string, string> | undefined => {
   const names: string[] = [];
   const pattern = template.replace(/[.]/g, '\\.').replace(/\{(\w+)\}/g, (_m, name: string) => {
@@ -91,6 +101,16 @@ export const createApiServer = (options: {
         return send(res, result.statusCode, JSON.stringify(result.body));
       }
       const raw = (await readBody(req)).toString('utf8');
+      if (!decodesAsUri(url.pathname)) {
+        return send(
+          res,
+          400,
+          JSON.stringify({
+            error: 'ValidationError',
+            issues: [{ path: '', message: 'the path has a malformed percent escape' }],
+          }),
+        );
+      }
 
       for (const local of options.localRoutes) {
         if (local.method !== method || local.path !== url.pathname) continue;

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
 import { awsPorts } from '../../shared/aws-ports';
+import type { InboundDelivery } from '../../shared/messaging/inbound-replay';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
@@ -9,22 +10,29 @@ import { parseJsonOrUndefined } from '../../shared/schemas/common';
 import { inboundSmsSchema } from '../../shared/schemas/sms-job';
 import { handleInboundSms } from '../../shared/services/sms';
 
-/** Two-way SMS replies, delivered by the inbound SNS topic; the SNS timestamp orders answers that arrive out of order. */
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'sms'>) =>
+export type InboundPorts = BasePorts & Pick<Ports, 'sms'>;
+
+/** One two-way SMS as SNS delivered it (or as a replay hands it back); the SNS timestamp orders answers. */
+export const handleInboundDelivery = async (
+  ports: InboundPorts,
+  delivery: InboundDelivery,
+): Promise<void> => {
+  const parsed = inboundSmsSchema.safeParse(parseJsonOrUndefined(delivery.Message));
+  if (!parsed.success) {
+    logger.warn('inbound event that is not a two-way SMS', { messageId: delivery.MessageId });
+    return;
+  }
+  const outcome = await handleInboundSms(ports, parsed.data, new Date(delivery.Timestamp).toISOString());
+  logger.info('inbound sms', { inboundMessageId: parsed.data.inboundMessageId, outcome });
+};
+
+/**
+ * Two-way SMS replies, delivered by the inbound SNS topic. An error fails the invocation: Lambda tries twice more,
+ * then keeps the event on the inbound failures queue for replay (functions/sms/replay-inbound.ts).
+ */
+export const makeHandler = (ports: InboundPorts) =>
   middy(async (event: SNSEvent) => {
-    for (const record of event.Records) {
-      const parsed = inboundSmsSchema.safeParse(parseJsonOrUndefined(record.Sns.Message));
-      if (!parsed.success) {
-        logger.warn('inbound event that is not a two-way SMS', { messageId: record.Sns.MessageId });
-        continue;
-      }
-      const outcome = await handleInboundSms(
-        ports,
-        parsed.data,
-        new Date(record.Sns.Timestamp).toISOString(),
-      );
-      logger.info('inbound sms', { inboundMessageId: parsed.data.inboundMessageId, outcome });
-    }
+    for (const record of event.Records) await handleInboundDelivery(ports, record.Sns);
   }).use(observability<SNSEvent>((event) => event.Records[0]?.Sns.MessageId));
 
 export const handler = makeHandler(awsPorts(snsPorts));

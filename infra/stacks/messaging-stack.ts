@@ -3,6 +3,7 @@ import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { FilterPattern, LogGroup, MetricFilter, SubscriptionFilter } from 'aws-cdk-lib/aws-logs';
 import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
@@ -40,6 +41,12 @@ export class MessagingStack extends Stack {
   readonly inboundSmsTopic: Topic;
   readonly dispatcher: HandlerFunction;
   readonly inboundHandler: HandlerFunction;
+  /** Inbound events the handler failed 3 times (Lambda's on-failure records), kept for replay. */
+  readonly inboundFailures: Queue;
+  /** Inbound events SNS could not deliver to the handler at all (the subscription's dead-letter queue). */
+  readonly inboundUndelivered: Queue;
+  /** Replays both queues through the inbound logic once ops enable its event sources. */
+  readonly inboundReplay: HandlerFunction;
   readonly deliveryStatusHandler: HandlerFunction;
   /** The role SNS assumes to write the account's SMS delivery status logs. */
   readonly deliveryStatusLogging: Role;
@@ -95,16 +102,54 @@ export class MessagingStack extends Stack {
     );
     this.allowDirectSms(this.dispatcher);
 
-    this.inboundHandler = new HandlerFunction(this, 'InboundSmsHandler', {
-      entry: 'functions/sms/inbound.ts',
-    })
-      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      .bindTable(props.registry, 'REGISTRY_TABLE', 'write')
-      // Replies from spontaneous volunteers: their phone entries and records.
-      .bindTable(props.adHoc, 'ADHOC_TABLE', 'read')
-      .bindTable(props.audit, 'AUDIT_TABLE', 'append');
-    this.inboundSmsTopic.addSubscription(new LambdaSubscription(this.inboundHandler));
-    this.allowDirectSms(this.inboundHandler);
+    // Lets the SMS service of this account, and no other, publish the two-way replies it receives.
+    this.inboundSmsTopic.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('sms-voice.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.inboundSmsTopic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+    // Kept inbound events carry a phone number: 14 days (SQS's longest) to replay them, gone before the purge.
+    const keptForReplay = (id: string) =>
+      new Queue(this, id, {
+        encryption: QueueEncryption.KMS,
+        encryptionMasterKey: key,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+        visibilityTimeout: Duration.seconds(180),
+      });
+    this.inboundFailures = keptForReplay('InboundSmsFailures');
+    this.inboundUndelivered = keptForReplay('InboundSmsUndelivered');
+    // SNS writes undelivered events to the encrypted dead-letter queue.
+    key.grant(new ServicePrincipal('sns.amazonaws.com'), 'kms:GenerateDataKey*', 'kms:Decrypt');
+
+    const inboundFunction = (id: string, entry: string) => {
+      const fn = new HandlerFunction(this, id, { entry })
+        .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
+        .bindTable(props.registry, 'REGISTRY_TABLE', 'write')
+        // Replies from spontaneous volunteers: their phone entries and records.
+        .bindTable(props.adHoc, 'ADHOC_TABLE', 'read')
+        .bindTable(props.audit, 'AUDIT_TABLE', 'append');
+      this.allowDirectSms(fn);
+      return fn;
+    };
+    this.inboundHandler = inboundFunction('InboundSmsHandler', 'functions/sms/inbound.ts');
+    // SNS invokes asynchronously: 3 attempts, then the event is kept rather than dropped.
+    this.inboundHandler.configureAsyncInvoke({
+      retryAttempts: 2,
+      onFailure: new SqsDestination(this.inboundFailures),
+    });
+    this.inboundSmsTopic.addSubscription(
+      new LambdaSubscription(this.inboundHandler, { deadLetterQueue: this.inboundUndelivered }),
+    );
+    this.inboundReplay = inboundFunction('InboundSmsReplay', 'functions/sms/replay-inbound.ts');
+    for (const queue of [this.inboundFailures, this.inboundUndelivered]) {
+      this.inboundReplay.addEventSource(
+        new SqsEventSource(queue, { enabled: false, batchSize: 10, reportBatchItemFailures: true }),
+      );
+    }
 
     this.deliveryStatusHandler = new HandlerFunction(this, 'SmsDeliveryStatus', {
       entry: 'functions/sms/delivery-status.ts',

@@ -26,6 +26,9 @@ export interface ObservabilityStackProps extends StackProps {
   stateMachine: StateMachine;
   dispatchQueue: Queue;
   dispatchDeadLetters: Queue;
+  /** Inbound SMS the handler failed 3 times, and those SNS could not deliver: each one an answer not yet counted. */
+  inboundFailures: Queue;
+  inboundUndelivered: Queue;
   /** Failed deliveries as SNS's own delivery logs count them, next to what the code counts. */
   failedSmsDeliveries: Metric;
   alarmEmails: string[];
@@ -90,6 +93,18 @@ export class ObservabilityStack extends Stack {
         props.dispatchDeadLetters.metricApproximateNumberOfMessagesVisible(perMinute),
         0,
         'SMS jobs failed 5 times and wait in the DLQ: volunteers or coordinators were not alerted',
+      ),
+      alarm(
+        'InboundSmsFailures',
+        props.inboundFailures.metricApproximateNumberOfMessagesVisible(perMinute),
+        0,
+        'An inbound SMS (a reply, a STOP) failed 3 times and waits on the inbound failures queue: replay it (runbook)',
+      ),
+      alarm(
+        'InboundSmsUndelivered',
+        props.inboundUndelivered.metricApproximateNumberOfMessagesVisible(perMinute),
+        0,
+        'SNS could not deliver an inbound SMS to its handler; it waits on the dead-letter queue: replay it (runbook)',
       ),
       alarm(
         'LifecycleFailures',

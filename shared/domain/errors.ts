@@ -25,6 +25,17 @@ export class Conflict extends DomainError {
   override readonly name = 'Conflict';
 }
 
+/** Input the schema could not judge (an opaque cursor, a path): a 400 naming the field, like a schema violation. */
+export class InvalidInput extends DomainError {
+  override readonly name = 'InvalidInput';
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A business rule says no; `rule` is a stable kebab-case code clients can switch on. */
 export class RuleViolation extends DomainError {
   override readonly name = 'RuleViolation';

@@ -1,5 +1,5 @@
 import type { RegisterVolunteerBody, Volunteer } from '../schemas/volunteer';
-import { ageOn, assertMinimumAge } from './age';
+import { ageOn, assertMinimumAge, assertPlausibleBirthDate } from './age';
 import { RuleViolation } from './errors';
 
 export const ADULT_AGE = 18;
@@ -9,8 +9,9 @@ export const INSURANCE_POLICY_REFERENCE = 'RKV-GVK-COLLECTIEF';
 
 export const isMinor = (birthDate: string, today: string): boolean => ageOn(birthDate, today) < ADULT_AGE;
 
-/** 16 or older, and 16- or 17-year-olds only with their parents' consent: corps members and spontaneous volunteers. */
+/** 16 or older (and born within living memory), and 16- or 17-year-olds only with their parents' consent: corps members and spontaneous volunteers. */
 export const assertMayJoin = (birthDate: string, today: string, parentalConsent: boolean): void => {
+  assertPlausibleBirthDate(birthDate, today);
   assertMinimumAge(birthDate, today);
   if (isMinor(birthDate, today) && !parentalConsent) {
     throw new RuleViolation(

@@ -75,7 +75,9 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
     .use(httpHeaderNormalizer())
     .use(httpSecurityHeaders())
     .use(errorMapper());
-  if (options.idempotency) handler.use(options.idempotency);
+  // Idempotency hashes the parsed body: a body that does not parse is refused before it gets there.
+  if (options.idempotency)
+    handler.use({ before: (request) => void parseJson(request.event.body) }).use(options.idempotency);
   return handler.handler(async (event) => {
     const identity = options.public
       ? ANONYMOUS

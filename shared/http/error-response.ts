@@ -1,6 +1,6 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { ZodError } from 'zod';
-import { Conflict, Forbidden, NotFound, RuleViolation, Unauthorized } from '../domain/errors';
+import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation, Unauthorized } from '../domain/errors';
 
 /** A request body that is not JSON at all; reported like a schema violation. */
 export class MalformedJson extends Error {
@@ -39,6 +39,9 @@ export const clientErrorResponse = (error: unknown): APIGatewayProxyResult | und
   if (error instanceof ZodError) return json(400, { error: 'ValidationError', issues: issuesOf(error) });
   if (error instanceof MalformedJson) {
     return json(400, { error: 'ValidationError', issues: [{ path: '', message: error.message }] });
+  }
+  if (error instanceof InvalidInput) {
+    return json(400, { error: 'ValidationError', issues: [{ path: error.path, message: error.message }] });
   }
   if (error instanceof Unauthorized) return json(401, { error: 'Unauthorized' });
   if (error instanceof Forbidden) return json(403, { error: 'Forbidden', message: error.message });

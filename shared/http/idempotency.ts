@@ -26,7 +26,8 @@ export const idempotentRequests = (keyPrefix: string) =>
       // Scoped to the caller: two officials who happen to pick the same key never see each other's response.
       eventKeyJmesPath:
         'headers."idempotency-key" && [requestContext.authorizer.claims.sub, headers."idempotency-key"]',
-      payloadValidationJmesPath: 'body',
+      // The parsed body, which Powertools hashes with its keys sorted: the same JSON in another order or layout is a replay.
+      payloadValidationJmesPath: "powertools_json(body || 'null')",
       expiresAfterSeconds: 24 * 3600,
     }),
   });

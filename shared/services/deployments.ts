@@ -3,8 +3,13 @@ import { Conflict, NotFound, RuleViolation } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import type { Ports } from '../ports';
 import type { Deployment } from '../schemas/deployment';
+import { type AuditDetails, auditRequestAct, SYSTEM_ACTOR } from '../store/audit-log';
 
 type DeploymentPorts = Pick<Ports, 'helpRequests' | 'alerts' | 'deployments' | 'clock'>;
+
+/** Who went on site, as the audit keeps it: a member by id; a spontaneous volunteer's id goes with the purge. */
+const onSiteDetails = (volunteerId: string, spontaneous: boolean | undefined): AuditDetails =>
+  spontaneous ? { spontaneous: true } : { volunteerId };
 
 /** On site, and so insured: only a volunteer who accepted this request's alert can be checked in. */
 export const checkIn = async (
@@ -24,10 +29,15 @@ export const checkIn = async (
       'only a volunteer who accepted this help request can be checked in',
     );
   }
-  return ports.deployments.checkIn(requestId, volunteerId, ports.clock.now().toISOString(), who.sub, {
-    municipality: request.municipality,
-    spontaneous: alert.spontaneous === true,
-  });
+  const now = ports.clock.now().toISOString();
+  return ports.deployments.checkIn(
+    requestId,
+    volunteerId,
+    now,
+    who.sub,
+    { municipality: request.municipality, spontaneous: alert.spontaneous === true },
+    auditRequestAct(who, 'checked-in', requestId, now, onSiteDetails(volunteerId, alert.spontaneous)),
+  );
 };
 
 export const checkOut = async (
@@ -39,7 +49,13 @@ export const checkOut = async (
   assertCanCoordinate(who);
   const deployment = await ports.deployments.get(requestId, volunteerId);
   if (!deployment?.onSiteSince) throw new Conflict('the volunteer is not checked in on this help request');
-  return ports.deployments.checkOut(deployment, ports.clock.now().toISOString(), who.sub);
+  const now = ports.clock.now().toISOString();
+  return ports.deployments.checkOut(
+    deployment,
+    now,
+    who.sub,
+    auditRequestAct(who, 'checked-out', requestId, now, onSiteDetails(volunteerId, deployment.spontaneous)),
+  );
 };
 
 /** At the close every coverage period still open ends: the hours are recorded, the insurance window closes. */
@@ -49,7 +65,16 @@ export const checkOutEveryone = async (
 ): Promise<number> => {
   const onSite = (await ports.deployments.listForRequest(requestId)).filter((d) => d.onSiteSince);
   for (const deployment of onSite) {
-    await ports.deployments.checkOut(deployment, ports.clock.now().toISOString(), 'close');
+    const now = ports.clock.now().toISOString();
+    await ports.deployments.checkOut(
+      deployment,
+      now,
+      'close',
+      auditRequestAct(SYSTEM_ACTOR, 'checked-out', requestId, now, {
+        ...onSiteDetails(deployment.volunteerId, deployment.spontaneous),
+        reason: 'close',
+      }),
+    );
   }
   return onSite.length;
 };

@@ -5,6 +5,7 @@ import {
   assertCanReadRequest,
   seesResponders,
 } from '../domain/access';
+import { declaredPhaseOf } from '../domain/activation';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '../domain/errors';
 import { newHelpRequest } from '../domain/help-request';
 import { hasRole, type Identity } from '../domain/identity';
@@ -24,6 +25,7 @@ import type {
   UnreachableVolunteer,
 } from '../schemas/help-request';
 import type { Alert } from '../store/alert-repository';
+import { auditRequestAct, SYSTEM_ACTOR } from '../store/audit-log';
 import { mobilise } from './lifecycle';
 import { personBehind } from './people';
 import { requireJoined } from './registry';
@@ -55,12 +57,23 @@ export const launchHelpRequest = async (
     requestedBy: who.sub,
     now: ports.clock.now().toISOString(),
   });
-  await ports.helpRequests.create(request);
+  await ports.helpRequests.create(
+    request,
+    auditRequestAct(who, 'launched', request.id, request.createdAt, {
+      municipality: request.municipality,
+      channel: request.channel,
+    }),
+  );
   try {
     await ports.workflow.start({ requestId: request.id, timing: ports.timing });
   } catch (error) {
     // Without an execution nobody would ever be alerted: take the request back so the client's retry starts clean.
-    await ports.helpRequests.remove(request.id);
+    await ports.helpRequests.remove(
+      request.id,
+      auditRequestAct(SYSTEM_ACTOR, 'launch-withdrawn', request.id, ports.clock.now().toISOString(), {
+        reason: 'lifecycle-not-started',
+      }),
+    );
     throw error;
   }
   if (rosterEmpty) {
@@ -148,8 +161,9 @@ export const closeHelpRequest = async (
   id: string,
 ): Promise<HelpRequest> => {
   assertCanCoordinate(who);
+  const now = ports.clock.now().toISOString();
   try {
-    await ports.helpRequests.close(id, who.sub, ports.clock.now().toISOString());
+    await ports.helpRequests.close(id, who.sub, now, auditRequestAct(who, 'closed', id, now));
   } catch (error) {
     // A close that crashed before resuming leaves the lifecycle waiting: a retry resumes it, then reports the conflict.
     if (error instanceof Conflict) await resumeAll(ports, id, { closedBy: who.sub });
@@ -168,7 +182,13 @@ export const acknowledgeHelpRequest = async (
   id: string,
 ): Promise<HelpRequest> => {
   assertCanCoordinate(who);
-  const { ackToken } = await ports.helpRequests.acknowledge(id, who.sub, ports.clock.now().toISOString());
+  const now = ports.clock.now().toISOString();
+  const { ackToken } = await ports.helpRequests.acknowledge(
+    id,
+    who.sub,
+    now,
+    auditRequestAct(who, 'acknowledged', id, now),
+  );
   if (ackToken) await ports.workflow.resume(ackToken, { acknowledgedBy: who.sub });
   const request = await ports.helpRequests.get(id);
   if (!request) throw new NotFound('help request');
@@ -209,6 +229,7 @@ export const activate = async (
   body: ActivationBody,
 ): Promise<{ scope: string[]; added: string[]; alerted: number }> => {
   assertCanActivate(who, body.scope);
+  const phaseReference = declaredPhaseOf(body);
   const request = await ports.helpRequests.get(id);
   if (!request) throw new NotFound('help request');
   if (request.status === 'closed') throw new Conflict('the help request is closed');
@@ -225,10 +246,14 @@ export const activate = async (
           ? municipalitiesOfProvince(officialMunicipality(request.municipality)!.province)
           : allMunicipalities();
   const added = [...new Set(targets)].filter((nis) => !request.scope.includes(nis));
-  if (
-    added.length &&
-    !(await ports.helpRequests.widenScope(request, added, ports.clock.now().toISOString(), body.scope))
-  ) {
+  const now = ports.clock.now().toISOString();
+  const audit = auditRequestAct(who, 'activated', id, now, {
+    scope: body.scope,
+    added,
+    ...(phaseReference ? { phaseReference } : {}),
+  });
+  if (!added.length) await ports.helpRequests.auditWhileOpen(id, audit);
+  else if (!(await ports.helpRequests.widenScope(request, added, now, body.scope, audit))) {
     throw new Conflict('the scope changed meanwhile; try again');
   }
   const { alerted } = await mobilise(ports, id);

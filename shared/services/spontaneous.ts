@@ -20,6 +20,7 @@ import type {
   SpontaneousRegistrationBody,
 } from '../schemas/spontaneous';
 import type { Alert } from '../store/alert-repository';
+import { auditRequestAct } from '../store/audit-log';
 
 /** Collisions among 29^10 codes are practically impossible; a few tries make them harmless all the same. */
 const CODE_ATTEMPTS = 3;
@@ -48,7 +49,14 @@ export const openSpontaneousCall = async (
       return { call: callOf(request.spontaneousCall, publicBaseUrl), created: false };
     const code = newCallCode(randomInt);
     const now = ports.clock.now().toISOString();
-    if (await ports.adHoc.openCall(requestId, code, now)) {
+    if (
+      await ports.adHoc.openCall(
+        requestId,
+        code,
+        now,
+        auditRequestAct(who, 'spontaneous-call-opened', requestId, now),
+      )
+    ) {
       return { call: callOf({ code, openedAt: now }, publicBaseUrl), created: true };
     }
     // Opened or closed meanwhile (read again to say which), or the code was taken: try once more.

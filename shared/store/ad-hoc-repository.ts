@@ -14,7 +14,7 @@ import type { HelpRequest, PurgeReceipt, SpontaneousTotals } from '../schemas/he
 import type { SpontaneousVolunteer } from '../schemas/spontaneous';
 import type { Alert } from './alert-repository';
 import { counterUpdates } from './annual-counter-repository';
-import { auditPut } from './audit-log';
+import { type AuditPut, auditPut, withAudit } from './audit-log';
 import { batchWriteAll, cancellationCodes, documentClient, landed, retryingConflicts } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
@@ -60,7 +60,7 @@ export class AdHocRepository {
   }
 
   /** Opens the call once: the request gets its code, the code points to the request. False when already open. */
-  async openCall(requestId: string, code: string, now: string): Promise<boolean> {
+  async openCall(requestId: string, code: string, now: string, audit?: AuditPut): Promise<boolean> {
     const operations = tableNames.operations();
     return landed(
       this.db.send(
@@ -90,6 +90,7 @@ export class AdHocRepository {
                 Item: { ...keys.timeline(requestId, now, ulid()), at: now, type: 'spontaneous-call-opened' },
               },
             },
+            ...withAudit(audit),
           ],
         }),
       ),

@@ -3,6 +3,7 @@ import { deploymentEnded } from '../domain/annual-counters';
 import { Conflict } from '../domain/errors';
 import type { Deployment } from '../schemas/deployment';
 import { counterUpdates } from './annual-counter-repository';
+import { type AuditPut, withAudit } from './audit-log';
 import { documentClient, transactOrConflict } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
@@ -49,6 +50,7 @@ export class DeploymentRepository {
     by: string,
     /** Where the help is given, for the yearly report; a spontaneous volunteer has no corps profile to mark. */
     options: { municipality: string; spontaneous: boolean },
+    audit?: AuditPut,
   ): Promise<Deployment> {
     await transactOrConflict(
       this.db,
@@ -89,13 +91,14 @@ export class DeploymentRepository {
               },
             ]
           : []),
+        ...withAudit(audit),
       ],
       'the volunteer is checked in already',
     );
     return (await this.get(requestId, volunteerId)) as Deployment;
   }
 
-  async checkOut(deployment: Deployment, now: string, by: string): Promise<Deployment> {
+  async checkOut(deployment: Deployment, now: string, by: string, audit?: AuditPut): Promise<Deployment> {
     const since = deployment.onSiteSince;
     if (!since) throw new Conflict('the volunteer is not checked in');
     const minutes = Math.max(0, Math.round((Date.parse(now) - Date.parse(since)) / 60_000));
@@ -139,6 +142,7 @@ export class DeploymentRepository {
               },
             ]
           : []),
+        ...withAudit(audit),
       ],
       'the volunteer was checked out meanwhile',
     );

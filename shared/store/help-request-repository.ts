@@ -8,11 +8,19 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import * as z from 'zod';
 import { requestLaunched } from '../domain/annual-counters';
-import { Conflict, NotFound, RuleViolation } from '../domain/errors';
+import { Conflict, InvalidInput, NotFound } from '../domain/errors';
 import type { HelpRequest, HelpRequestStatus, TimelineEntry } from '../schemas/help-request';
 import { counterUpdates } from './annual-counter-repository';
-import { createTogether, documentClient, isConditionFailure, landed } from './dynamo-client';
+import { type AuditPut, withAudit } from './audit-log';
+import {
+  createTogether,
+  documentClient,
+  isConditionFailure,
+  landed,
+  transactOrConflict,
+} from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -20,14 +28,26 @@ type StoredRequest = HelpRequest & { closeToken?: string; ackToken?: string; res
 
 const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-/** A cursor that is not one of ours is a client error, not a crash. */
-const decodeCursor = (cursor: string): Record<string, unknown> => {
+/** The last key of a page of one municipality's requests, exactly as the index query hands it out. */
+const cursorKeySchema = (nis: string) =>
+  z
+    .object({
+      pk: z.string().startsWith('REQ#'),
+      sk: z.literal(keys.request('').sk),
+      gsi1pk: z.literal(keys.requestIndex(nis, '', '').gsi1pk),
+      gsi1sk: z.string().startsWith('REQ#'),
+    })
+    .strict();
+
+/** A cursor that is not one of ours (or of another municipality) is a client error, never a crash in DynamoDB. */
+const decodeCursor = (cursor: string, nis: string): Record<string, unknown> => {
+  let key: unknown;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (key && typeof key === 'object' && typeof key.pk === 'string' && String(key.pk).startsWith('REQ#'))
-      return key;
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {}
-  throw new RuleViolation('invalid-cursor', 'the cursor is not one this API handed out');
+  const parsed = cursorKeySchema(nis).safeParse(key);
+  if (!parsed.success) throw new InvalidInput('cursor', 'the cursor is not one this API handed out');
+  return parsed.data;
 };
 
 export class HelpRequestRepository {
@@ -37,7 +57,7 @@ export class HelpRequestRepository {
   ) {}
 
   /** Stores the request and its first timeline entry together; a second create of the same id is a Conflict. */
-  async create(request: HelpRequest): Promise<void> {
+  async create(request: HelpRequest, audit?: AuditPut): Promise<void> {
     await createTogether(
       this.db,
       this.table,
@@ -50,7 +70,14 @@ export class HelpRequestRepository {
         this.timelineItem(request.id, { at: request.createdAt, type: 'requested', channel: request.channel }),
       ],
       `help request ${request.id} already exists`,
-      counterUpdates(this.table, request.municipality, requestLaunched(request.createdAt, request.channel)),
+      [
+        ...counterUpdates(
+          this.table,
+          request.municipality,
+          requestLaunched(request.createdAt, request.channel),
+        ),
+        ...withAudit(audit),
+      ],
     );
   }
 
@@ -81,7 +108,7 @@ export class HelpRequestRepository {
         },
         ScanIndexForward: false,
         Limit: options.limit,
-        ...(options.cursor ? { ExclusiveStartKey: decodeCursor(options.cursor) } : {}),
+        ...(options.cursor ? { ExclusiveStartKey: decodeCursor(options.cursor, nis) } : {}),
       }),
     );
     const helpRequests = Items.map((item) => {
@@ -132,7 +159,13 @@ export class HelpRequestRepository {
   }
 
   /** Adds corps to the scope, once: a retried step finds them there and changes nothing. */
-  async widenScope(request: HelpRequest, add: string[], now: string, reason: string): Promise<boolean> {
+  async widenScope(
+    request: HelpRequest,
+    add: string[],
+    now: string,
+    reason: string,
+    audit?: AuditPut,
+  ): Promise<boolean> {
     return landed(
       this.db.send(
         new TransactWriteCommand({
@@ -157,6 +190,7 @@ export class HelpRequestRepository {
                 Item: this.timelineItem(request.id, { at: now, type: 'widened', added: add, reason }),
               },
             },
+            ...withAudit(audit),
           ],
         }),
       ),
@@ -191,6 +225,7 @@ export class HelpRequestRepository {
     id: string,
     closedBy: string,
     now: string,
+    audit?: AuditPut,
   ): Promise<{ closeToken?: string; ackToken?: string; responseToken?: string }> {
     await this.transition(
       id,
@@ -202,9 +237,30 @@ export class HelpRequestRepository {
       },
       { at: now, type: 'closed' },
       'the help request is already closed',
+      audit,
     );
     // Once closed, no task can park a token any more, so what is read now is final.
     return this.pendingTokens(id);
+  }
+
+  /** Records an act that changes nothing on the request itself (an activation with no corps to add) while it is open. */
+  async auditWhileOpen(id: string, audit: AuditPut): Promise<void> {
+    await transactOrConflict(
+      this.db,
+      [
+        {
+          ConditionCheck: {
+            TableName: this.table,
+            Key: keys.request(id),
+            ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':closed': 'closed' },
+          },
+        },
+        audit,
+      ],
+      'the help request is closed',
+    );
   }
 
   /** Stores the AwaitClose token unless the request is closed already; false means: resume at once. */
@@ -237,7 +293,7 @@ export class HelpRequestRepository {
    * The on-duty (or backup) coordinator takes the request, once; hands back the coordinator alert's token so the
    * escalation stops. A second acknowledgement is a Conflict.
    */
-  async acknowledge(id: string, by: string, now: string): Promise<{ ackToken?: string }> {
+  async acknowledge(id: string, by: string, now: string, audit?: AuditPut): Promise<{ ackToken?: string }> {
     await this.transition(
       id,
       {
@@ -247,6 +303,7 @@ export class HelpRequestRepository {
       },
       { at: now, type: 'acknowledged', by },
       'the help request was acknowledged already',
+      audit,
     );
     const { ackToken } = await this.pendingTokens(id);
     return ackToken ? { ackToken } : {};
@@ -266,7 +323,7 @@ export class HelpRequestRepository {
    * Removes a request whose execution could not be started: at that point only its record and first entry exist.
    * The record goes first, with the launch it counted, so a repeated removal counts nothing back twice.
    */
-  async remove(id: string): Promise<void> {
+  async remove(id: string, audit?: AuditPut): Promise<void> {
     const request = await this.get(id);
     if (request) {
       try {
@@ -285,6 +342,7 @@ export class HelpRequestRepository {
                 request.municipality,
                 requestLaunched(request.createdAt, request.channel, -1),
               ),
+              ...withAudit(audit),
             ],
           }),
         );
@@ -338,6 +396,7 @@ export class HelpRequestRepository {
     },
     entry: TimelineEntry,
     conflict: string,
+    audit?: AuditPut,
   ): Promise<void> {
     try {
       await this.db.send(
@@ -345,6 +404,7 @@ export class HelpRequestRepository {
           TransactItems: [
             { Update: { TableName: this.table, Key: keys.request(id), ...update } },
             { Put: { TableName: this.table, Item: this.timelineItem(id, entry) } },
+            ...withAudit(audit),
           ],
         }),
       );

@@ -10,7 +10,7 @@ import type { Identity } from '../domain/identity';
 import type { TrainingRecord } from '../domain/training';
 import type { TrainingProvider } from '../schemas/training';
 import { counterUpdates } from './annual-counter-repository';
-import { auditPut } from './audit-log';
+import { type AuditPut, auditPut } from './audit-log';
 import { cancellationCodes, documentClient, isConditionFailure } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
@@ -36,11 +36,11 @@ export class TrainingRepository {
     private readonly table = tableNames.registry(),
   ) {}
 
-  /** Creates or replaces a provider. */
-  async putProvider(provider: TrainingProvider): Promise<void> {
-    await this.db.send(
-      new PutCommand({ TableName: this.table, Item: { ...providerKey(provider.id), ...provider } }),
-    );
+  /** Creates or replaces a provider, with the audit entry of the act when given. */
+  async putProvider(provider: TrainingProvider, audit?: AuditPut): Promise<void> {
+    const put = { TableName: this.table, Item: { ...providerKey(provider.id), ...provider } };
+    if (audit) await this.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, audit] }));
+    else await this.db.send(new PutCommand(put));
   }
 
   async getProvider(id: string): Promise<TrainingProvider | undefined> {

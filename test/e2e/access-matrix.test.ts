@@ -378,7 +378,7 @@ const MATRIX: RouteRow[] = [
     variant: 'province-wide',
     id: 'requestId',
     perMunicipality: true,
-    body: () => ({ scope: 'province' }),
+    body: () => ({ scope: 'province', phaseReference: 'GOUV-2026-001' }),
     check: (body) => expect(body).toMatchObject({ scope: expect.any(Array), alerted: expect.any(Number) }),
     expect: { requester: 403, admin: 403, coordinator: 200, crisis: 200, volunteer: 403 },
   },

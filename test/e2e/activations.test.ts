@@ -57,11 +57,24 @@ describe('widening a help request by hand', () => {
     await t.runtime.stop();
   });
 
+  it.each(['province', 'flanders'])(
+    'refuses a %s-wide activation that names no declared phase with 422 declared-phase-required, alerting nobody',
+    async (scope) => {
+      const crisis = await t.token({ roles: ['crisis-centre'] });
+      const refused = await t.call('POST', `/help-requests/${id}/activations`, {
+        token: crisis,
+        body: { scope },
+      });
+      expect(refused).toMatchObject({ status: 422, body: { rule: 'declared-phase-required' } });
+      expect(t.runtime.outbox.sentTo(GENK_PHONE)).toHaveLength(0);
+    },
+  );
+
   it('lets the crisis centre activate the whole province: its corps are alerted at once, other provinces not', async () => {
     const crisis = await t.token({ roles: ['crisis-centre'] });
     const activated = await t.call('POST', `/help-requests/${id}/activations`, {
       token: crisis,
-      body: { scope: 'province' },
+      body: { scope: 'province', phaseReference: 'GOUV-LIM-2026-007' },
     });
     expect(activated.status).toBe(200);
     expect(activated.body.added).toContain(GENK);
@@ -75,7 +88,7 @@ describe('widening a help request by hand', () => {
   it('never alerts a volunteer twice when the scope widens again, to all of Flanders', async () => {
     const again = await t.call('POST', `/help-requests/${id}/activations`, {
       token: coordinator,
-      body: { scope: 'flanders' },
+      body: { scope: 'flanders', phaseReference: 'NCCN-2026-003' },
     });
     expect(again.status).toBe(200);
     expect(again.body.scope).toHaveLength(285);

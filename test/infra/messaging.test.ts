@@ -89,7 +89,6 @@ describe('messaging stack', () => {
   });
 
   it('feeds the dispatcher from the dispatch queue, reporting failures per message', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: logicalIdOf(messaging.dispatcher) },
       EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(messaging.dispatchQueue), 'Arn'] },
@@ -102,6 +101,100 @@ describe('messaging stack', () => {
       Protocol: 'lambda',
       TopicArn: { Ref: logicalIdOf(messaging.inboundSmsTopic) },
       Endpoint: { 'Fn::GetAtt': [logicalIdOf(messaging.inboundHandler), 'Arn'] },
+    });
+  });
+
+  describe('no inbound SMS is lost silently', () => {
+    const queueOf = (queue: Parameters<typeof logicalIdOf>[0]) =>
+      template.findResources('AWS::SQS::Queue')[logicalIdOf(queue)];
+    const FOURTEEN_DAYS = 14 * 24 * 3600;
+
+    it('tries a failing inbound event 3 times (2 retries), then keeps it on the inbound failures queue', () => {
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: logicalIdOf(messaging.inboundHandler) },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: {
+          OnFailure: { Destination: { 'Fn::GetAtt': [logicalIdOf(messaging.inboundFailures), 'Arn'] } },
+        },
+      });
+    });
+
+    it('keeps inbound events SNS could not deliver to the handler on a dead-letter queue of the subscription', () => {
+      template.hasResourceProperties('AWS::SNS::Subscription', {
+        Protocol: 'lambda',
+        TopicArn: { Ref: logicalIdOf(messaging.inboundSmsTopic) },
+        RedrivePolicy: {
+          deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(messaging.inboundUndelivered), 'Arn'] },
+        },
+      });
+    });
+
+    it('encrypts both queues with the key and keeps their messages 14 days, gone before the purge of the aftercare window', () => {
+      for (const queue of [messaging.inboundFailures, messaging.inboundUndelivered]) {
+        expect(queueOf(queue)?.Properties).toMatchObject({
+          KmsMasterKeyId: { 'Fn::GetAtt': [keyId(), 'Arn'] },
+          MessageRetentionPeriod: FOURTEEN_DAYS,
+        });
+        expect(FOURTEEN_DAYS).toBeLessThanOrEqual(PRODUCTION_TIMING.aftercareWindowSeconds);
+      }
+    });
+
+    it('lets SNS, and only from this topic, write to the encrypted subscription dead-letter queue', () => {
+      const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy')).filter((p: Json) =>
+        mentions(p.Properties.Queues, logicalIdOf(messaging.inboundUndelivered)),
+      );
+      const sends = policies.flatMap((p: Json) =>
+        (p.Properties.PolicyDocument.Statement as Json[]).filter((st) => st.Effect === 'Allow'),
+      );
+      expect(sends).toEqual([
+        expect.objectContaining({
+          Action: 'sqs:SendMessage',
+          Principal: { Service: 'sns.amazonaws.com' },
+          Condition: { ArnEquals: { 'aws:SourceArn': { Ref: logicalIdOf(messaging.inboundSmsTopic) } } },
+        }),
+      ]);
+      const key: Json = Object.values(template.findResources('AWS::KMS::Key'))[0];
+      const forSns = (key.Properties.KeyPolicy.Statement as Json[]).filter(
+        (st) => st.Principal?.Service === 'sns.amazonaws.com',
+      );
+      expect(forSns.flatMap((st) => asList(st.Action))).toEqual(
+        expect.arrayContaining(['kms:GenerateDataKey*', 'kms:Decrypt']),
+      );
+    });
+
+    it('lets the SMS service of this account, and no other, publish inbound SMS to the topic', () => {
+      const statements = Object.values(template.findResources('AWS::SNS::TopicPolicy'))
+        .filter((p: Json) => mentions(p.Properties.Topics, logicalIdOf(messaging.inboundSmsTopic)))
+        .flatMap((p: Json) => p.Properties.PolicyDocument.Statement as Json[]);
+      const publishing = statements.filter((st) => st.Effect === 'Allow');
+      expect(publishing).toEqual([
+        expect.objectContaining({
+          Action: 'sns:Publish',
+          Principal: { Service: 'sms-voice.amazonaws.com' },
+          Resource: { Ref: logicalIdOf(messaging.inboundSmsTopic) },
+          Condition: { StringEquals: { 'aws:SourceAccount': messaging.resolve(messaging.account) } },
+        }),
+      ]);
+    });
+
+    it('replays both queues through the replay function once ops enable its event sources (off by default)', () => {
+      for (const queue of [messaging.inboundFailures, messaging.inboundUndelivered]) {
+        template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+          FunctionName: { Ref: logicalIdOf(messaging.inboundReplay) },
+          EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(queue), 'Arn'] },
+          Enabled: false,
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        });
+      }
+    });
+
+    it('gives the replay function the tables and the SMS access of the inbound handler', () => {
+      const variables = (fn: Parameters<typeof logicalIdOf>[0]) =>
+        template.findResources('AWS::Lambda::Function')[logicalIdOf(fn)]?.Properties.Environment.Variables;
+      expect(variables(messaging.inboundReplay)).toEqual(variables(messaging.inboundHandler));
+      expect(allowing(statementsOf(template, messaging.inboundReplay), 'sns:Publish')).toEqual([
+        { Effect: 'Allow', Action: 'sns:Publish', NotResource: 'arn:aws:sns:*:*:*' },
+      ]);
     });
   });
 
@@ -155,8 +248,8 @@ describe('messaging stack', () => {
     });
   });
 
-  it('runs its three functions on Node 24, arm64, with active tracing and the NodejsFunction handler', () => {
-    expectFunctionConventions(template, 3);
+  it('runs its four functions on Node 24, arm64, with active tracing and the NodejsFunction handler', () => {
+    expectFunctionConventions(template, 4);
   });
 
   it('tells the dispatcher its origination numbers and their rate (the default pool: account default, 10 parts/s)', () => {

@@ -13,14 +13,19 @@ const dimension = (alarm: Json, name: string): Json =>
   (alarm.Properties.Dimensions as Json[]).find((d) => d.Name === name)?.Value;
 
 describe('observability stack', () => {
-  it('alarms as soon as an SMS job lands in the dispatch dead-letter queue', () => {
-    const alarms = alarmsOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible');
-    expect(alarms).toHaveLength(1);
-    const [alarm] = alarms;
-    expect(mentions(dimension(alarm, 'QueueName'), logicalIdOf(dev.messaging.dispatchDeadLetters))).toBe(
-      true,
+  const queueAlarms = (queue: Parameters<typeof logicalIdOf>[0]): Json[] =>
+    alarmsOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible').filter((a) =>
+      mentions(dimension(a, 'QueueName'), logicalIdOf(queue)),
     );
-    expect(alarm.Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0 });
+
+  it.each([
+    ['an SMS job lands in the dispatch dead-letter queue', dev.messaging.dispatchDeadLetters],
+    ['an inbound SMS failed 3 times in its handler', dev.messaging.inboundFailures],
+    ['SNS could not deliver an inbound SMS to its handler', dev.messaging.inboundUndelivered],
+  ])('alarms as soon as %s', (_what, queue) => {
+    const alarms = queueAlarms(queue);
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0].Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0 });
   });
 
   it('alarms when a lifecycle execution fails', () => {
@@ -82,7 +87,7 @@ describe('observability stack', () => {
 
   it('notifies the ops topic from every alarm, each described under its runbook name', () => {
     const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(10);
+    expect(alarms).toHaveLength(12);
     for (const [logicalId, alarm] of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: logicalIdOf(observability.opsTopic) }]);
       expect(logicalId.startsWith(alarm.Properties.AlarmDescription.split(':')[0])).toBe(true);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, assertMinimumAge, MINIMUM_AGE } from '../../../../shared/domain/age';
+import {
+  ageOn,
+  assertMinimumAge,
+  assertPlausibleBirthDate,
+  MAXIMUM_AGE,
+  MINIMUM_AGE,
+} from '../../../../shared/domain/age';
 import { RuleViolation } from '../../../../shared/domain/errors';
 
 describe('ageOn', () => {
@@ -60,5 +66,34 @@ describe('assertMinimumAge', () => {
     expect(thrown).toBeInstanceOf(RuleViolation);
     expect((thrown as RuleViolation).rule).toBe('minimum-age');
     expect((thrown as RuleViolation).message).toContain('16');
+  });
+});
+
+describe('assertPlausibleBirthDate', () => {
+  it('draws the line at 110 years', () => {
+    expect(MAXIMUM_AGE).toBe(110);
+  });
+
+  it.each([
+    { birth: '1915-06-14', today: '2025-06-15', why: '110 years and a day ago' },
+    { birth: '1900-01-01', today: '2025-06-15', why: 'a 1900 typed for a 2000' },
+    { birth: '0001-01-01', today: '2025-06-15', why: 'the first year of the calendar' },
+    { birth: '1914-02-28', today: '2024-02-29', why: 'the day before 110 years back from a leap day' },
+  ])(
+    'refuses a birth date of $birth on $today ($why) with the implausible-birth-date rule',
+    ({ birth, today }) => {
+      const register = () => assertPlausibleBirthDate(birth, today);
+      expect(register).toThrow(RuleViolation);
+      expect(register).toThrow(expect.objectContaining({ rule: 'implausible-birth-date' }));
+    },
+  );
+
+  it.each([
+    { birth: '1915-06-15', today: '2025-06-15', why: 'exactly 110 years ago' },
+    { birth: '1915-06-16', today: '2025-06-15', why: '109 years old' },
+    { birth: '1914-03-01', today: '2024-02-29', why: 'after 110 years back from a leap day' },
+    { birth: '2000-01-01', today: '2025-06-15', why: 'an ordinary adult' },
+  ])('accepts a birth date of $birth on $today ($why)', ({ birth, today }) => {
+    expect(() => assertPlausibleBirthDate(birth, today)).not.toThrow();
   });
 });

@@ -8,6 +8,7 @@ import {
   Conflict,
   DomainError,
   Forbidden,
+  InvalidInput,
   NotFound,
   RuleViolation,
   Unauthorized,
@@ -94,6 +95,17 @@ describe('clientErrorResponse', () => {
     expect(bodyOf(new MalformedJson('body is not valid JSON'))).toEqual({
       error: 'ValidationError',
       issues: [{ path: '', message: 'body is not valid JSON' }],
+    });
+  });
+
+  it('reports input the schema could not judge (a forged cursor) as a validation error on that field', () => {
+    const response = clientErrorResponse(
+      new InvalidInput('cursor', 'the cursor is not one this API handed out'),
+    );
+    expect(response?.statusCode).toBe(400);
+    expect(bodyOf(new InvalidInput('cursor', 'the cursor is not one this API handed out'))).toEqual({
+      error: 'ValidationError',
+      issues: [{ path: 'cursor', message: 'the cursor is not one this API handed out' }],
     });
   });
 
