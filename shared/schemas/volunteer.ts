@@ -76,6 +76,10 @@ export const volunteerSchema = z
     trainingCount: z.number().int().optional().meta({ description: 'courses on record' }),
     /** The help request the volunteer is checked in on right now: not alerted for another one meanwhile. */
     onSiteFor: idSchema.optional(),
+    checkIns: z.array(z.string()).optional().meta({
+      description:
+        'times of the check-ins on help requests; those of the last 12 months rank a member after others deployed less',
+    }),
     registeredAt: z.string(),
     updatedAt: z.string(),
   })
