@@ -26,6 +26,7 @@ export interface MessagingStackProps extends StackProps {
   adHoc: Table;
   audit: Table;
   sms: StageConfig['sms'];
+  corpsFundedPlaces?: StageConfig['corpsFundedPlaces'];
 }
 
 /**
@@ -103,6 +104,9 @@ export class MessagingStack extends Stack {
       // Replies from spontaneous volunteers: their phone entries and records.
       .bindTable(props.adHoc, 'ADHOC_TABLE', 'read')
       .bindTable(props.audit, 'AUDIT_TABLE', 'append');
+    // STOP and START hand a member's Flanders-funded place over or take one.
+    if (props.corpsFundedPlaces)
+      this.inboundHandler.addEnvironment('CORPS_FUNDED_PLACES', JSON.stringify(props.corpsFundedPlaces));
     this.inboundSmsTopic.addSubscription(new LambdaSubscription(this.inboundHandler));
     this.allowDirectSms(this.inboundHandler);
 

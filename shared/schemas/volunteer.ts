@@ -65,7 +65,10 @@ export const volunteerSchema = z
     availabilityNotes: z.string().optional(),
     parentalConsent: z.object({ recordedOn: isoDateSchema }).optional(),
     groupId: idSchema.optional(),
-    status: z.enum(['active', 'opted-out']),
+    status: z.enum(['active', 'opted-out']).meta({
+      description: 'opted-out: sent STOP (or asked through the API); not alerted, no SMS, until they rejoin',
+    }),
+    optedOutAt: z.string().optional(),
     fundingSource: z.enum(FUNDING_SOURCES),
     insurance: insuranceSchema,
     pausedUntil: isoDateSchema.optional(),

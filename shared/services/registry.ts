@@ -43,7 +43,8 @@ export const getMunicipality = async (
   assertCanReadMunicipality(who, nis);
   const municipality = await ports.municipalities.get(nis);
   if (!municipality) throw new NotFound('municipality');
-  return { ...municipality, corps: corpsSummary((await ports.volunteers.corps(nis)).members) };
+  const corps = await ports.volunteers.corps(nis);
+  return { ...municipality, corps: corpsSummary(corps.members, corps.funded) };
 };
 
 export const putRequesters = async (
