@@ -37,6 +37,10 @@ export const updateVolunteerBodySchema = z
     availabilityNotes: z.string().trim().max(500).nullable(),
     /** Not alerted until this date (inclusive); null resumes at once. */
     pausedUntil: isoDateSchema.nullable(),
+    status: z.enum(['active', 'opted-out']).meta({
+      description:
+        'opted-out stops every SMS, as STOP does; active brings a member who opted out back (a free Flanders-funded place is taken again)',
+    }),
   })
   .partial()
   .strict()

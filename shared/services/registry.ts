@@ -103,8 +103,17 @@ export const updateVolunteer = async (
   id: string,
   changes: UpdateVolunteerBody,
 ): Promise<Volunteer> => {
-  const volunteer = await getVolunteer(ports, who, id);
-  return ports.volunteers.update(volunteer, changes, ports.clock.now().toISOString(), who);
+  const { status, ...rest } = changes;
+  let volunteer = await getVolunteer(ports, who, id);
+  const now = ports.clock.now().toISOString();
+  // Opting out and back in move the corps' funded places, so they go through their own conditional writes.
+  if (status && status !== volunteer.status) {
+    await (status === 'active'
+      ? ports.volunteers.rejoin(id, now, who)
+      : ports.volunteers.optOut(id, now, who));
+    volunteer = await getVolunteer(ports, who, id);
+  }
+  return Object.keys(rest).length ? ports.volunteers.update(volunteer, rest, now, who) : volunteer;
 };
 
 /**
