@@ -78,6 +78,11 @@ export const stageConfigSchema = z.object({
   reportUnitPricesEur: z
     .object({ basic: z.number().min(0), refresher: z.number().min(0), simulation: z.number().min(0) })
     .optional(),
+  /**
+   * Places Flanders funds per corps from a year on (`{ "2027": 100 }`); years before the first keep the concept
+   * note's 80. Told to the functions that register members or hand places over (CORPS_FUNDED_PLACES).
+   */
+  corpsFundedPlaces: z.record(z.string().regex(/^\d{4}$/, 'a year'), z.number().int().min(0)).optional(),
   sms: z
     .object({
       /** Dedicated numbers bought for this stage (E.164); empty: the account's default origination identity. */

@@ -25,6 +25,7 @@ export class CrisisToolStage extends Stage {
       adHoc: this.data.adHoc,
       audit: this.data.audit,
       sms: config.sms,
+      ...(config.corpsFundedPlaces ? { corpsFundedPlaces: config.corpsFundedPlaces } : {}),
     });
     this.workflow = new WorkflowStack(this, 'Workflow', {
       operations: this.data.operations,
@@ -52,6 +53,7 @@ export class CrisisToolStage extends Stage {
       ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),
       ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
       ...(config.reportUnitPricesEur ? { reportUnitPricesEur: config.reportUnitPricesEur } : {}),
+      ...(config.corpsFundedPlaces ? { corpsFundedPlaces: config.corpsFundedPlaces } : {}),
     });
     this.observability = new ObservabilityStack(this, 'Observability', {
       api: this.api.api,

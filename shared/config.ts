@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { FundedPlaces } from './domain/corps';
 import { type OriginationPool, originationPoolSchema } from './schemas/sms-job';
 
 /**
@@ -43,3 +44,25 @@ export const parseOriginationPool = (env: NodeJS.ProcessEnv = process.env): Orig
   }
   return pool.data;
 };
+
+/** CORPS_FUNDED_PLACES: a JSON object of years and the places Flanders funds per corps from then on. */
+export const parseFundedPlaces = (env: NodeJS.ProcessEnv = process.env): FundedPlaces =>
+  parseEnv(
+    {
+      CORPS_FUNDED_PLACES: z
+        .string()
+        .default('{}')
+        .transform((text, ctx) => {
+          try {
+            return JSON.parse(text) as unknown;
+          } catch {
+            ctx.addIssue({ code: 'custom', message: 'a JSON object such as {"2027":100}' });
+            return z.NEVER;
+          }
+        })
+        .pipe(z.record(z.string().regex(/^\d{4}$/, 'a year'), z.number().int().min(0))),
+    },
+    env,
+  ).CORPS_FUNDED_PLACES;
+
+export const fundedPlaces = once(() => parseFundedPlaces());

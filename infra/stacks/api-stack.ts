@@ -64,6 +64,7 @@ export interface ApiStackProps extends StackProps {
   /** Defaults to the stage's own execute-api address. */
   publicBaseUrl?: string;
   reportUnitPricesEur?: StageConfig['reportUnitPricesEur'];
+  corpsFundedPlaces?: StageConfig['corpsFundedPlaces'];
 }
 
 const STAGE_NAME = 'v1';
@@ -301,6 +302,10 @@ export class ApiStack extends Stack {
           fn.addEnvironment('REPORT_PRICE_REFRESHER_EUR', String(refresher));
           fn.addEnvironment('REPORT_PRICE_SIMULATION_EUR', String(simulation));
         }
+        return;
+      case 'corps-funding':
+        if (props.corpsFundedPlaces)
+          fn.addEnvironment('CORPS_FUNDED_PLACES', JSON.stringify(props.corpsFundedPlaces));
         return;
       case 'idempotency':
         fn.bindTable(props.idempotency, 'IDEMPOTENCY_TABLE', 'write');

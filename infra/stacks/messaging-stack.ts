@@ -27,6 +27,7 @@ export interface MessagingStackProps extends StackProps {
   adHoc: Table;
   audit: Table;
   sms: StageConfig['sms'];
+  corpsFundedPlaces?: StageConfig['corpsFundedPlaces'];
 }
 
 /**
@@ -89,7 +90,11 @@ export class MessagingStack extends Stack {
         SMS_ORIGINATION_NUMBERS: props.sms.originationNumbers.join(','),
         SMS_PARTS_PER_SECOND: String(props.sms.partsPerSecondPerNumber),
       },
-    }).bindTable(props.operations, 'OPERATIONS_TABLE', 'write');
+    })
+      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
+      // A volunteer who opted out since their SMS was queued: the member's status, the spontaneous registration's.
+      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
+      .bindTable(props.adHoc, 'ADHOC_TABLE', 'read');
     this.dispatcher.addEventSource(
       new SqsEventSource(this.dispatchQueue, {
         batchSize: DISPATCH_BATCH,
@@ -129,9 +134,12 @@ export class MessagingStack extends Stack {
       const fn = new HandlerFunction(this, id, { entry })
         .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
         .bindTable(props.registry, 'REGISTRY_TABLE', 'write')
-        // Replies from spontaneous volunteers: their phone entries and records.
-        .bindTable(props.adHoc, 'ADHOC_TABLE', 'read')
+        // Replies from spontaneous volunteers: their phone entries and records (STOP marks them opted out).
+        .bindTable(props.adHoc, 'ADHOC_TABLE', 'write')
         .bindTable(props.audit, 'AUDIT_TABLE', 'append');
+      // STOP and START hand a member's Flanders-funded place over or take one.
+      if (props.corpsFundedPlaces)
+        fn.addEnvironment('CORPS_FUNDED_PLACES', JSON.stringify(props.corpsFundedPlaces));
       this.allowDirectSms(fn);
       return fn;
     };

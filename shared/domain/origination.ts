@@ -59,8 +59,11 @@ export const backoffDelayMs = (attempt: number, random: number, baseMs = 100, ca
 export const afterDeliveryFailure = (attempts: number): 'retry' | 'give-up' =>
   attempts < MAX_DELIVERY_ATTEMPTS ? 'retry' : 'give-up';
 
-/** queued → sending → sent → delivered | failed (for good); a first failed delivery goes back to queued once. */
-export type SmsStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed';
+/**
+ * queued → sending → sent → delivered | failed (for good); a first failed delivery goes back to queued once. A
+ * recipient who opted out before it went out leaves it withheld (for good).
+ */
+export type SmsStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'withheld';
 
 /** Whether an SMS is still owed: a mobilisation run again hands these to the dispatcher (the claim dedupes). */
 export const awaitsSending = (status: SmsStatus): boolean => status === 'queued' || status === 'sending';

@@ -8,6 +8,28 @@ import type { Volunteer } from '../schemas/volunteer';
 const postcodeDistance = (home: string | undefined, incident: string): number =>
   home === undefined ? Number.POSITIVE_INFINITY : Math.abs(Number(home) - Number(incident));
 
+/** Deployments older than this no longer weigh in the fairness rule. */
+export const RECENT_DEPLOYMENT_MONTHS = 12;
+
+/**
+ * Each member's recent deployments: their check-ins of the last 12 months, which the profile keeps (written with
+ * each deployment record), so ranking thousands of candidates reads nothing more.
+ */
+export const recentDeployments = (
+  volunteers: readonly Pick<Volunteer, 'id' | 'checkIns'>[],
+  now: Date,
+): Map<string, number> => {
+  const since = new Date(now);
+  since.setUTCMonth(since.getUTCMonth() - RECENT_DEPLOYMENT_MONTHS);
+  const from = since.toISOString();
+  return new Map(
+    volunteers.map((v) => [
+      v.id,
+      (v.checkIns ?? []).filter((at) => at >= from && at <= now.toISOString()).length,
+    ]),
+  );
+};
+
 /**
  * Best candidates first, because SMS throughput is the bottleneck: volunteers with a skill the request's tasks
  * need, then those living nearest the incident, then those deployed least recently.

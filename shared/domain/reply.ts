@@ -2,7 +2,16 @@
 export type Reply =
   | { kind: 'answer'; answer: 'accept' | 'decline'; code?: string; note?: string }
   | { kind: 'stop' }
+  /** A member who opted out comes back. */
+  | { kind: 'start' }
   | { kind: 'unknown' };
+
+/**
+ * The word each language's texts name to rejoin after STOP; each is read from anyone. Not OUI or JA: those accept an
+ * alert.
+ */
+export const REJOIN_WORDS = { nl: 'AAN', fr: 'REPRISE', en: 'START' } as const;
+const REJOIN = new Set<string>(Object.values(REJOIN_WORDS));
 
 const ANSWERS: Record<string, 'accept' | 'decline'> = {
   JA: 'accept',
@@ -14,14 +23,16 @@ const ANSWERS: Record<string, 'accept' | 'decline'> = {
   NON: 'decline',
 };
 
-/** Parses `JA 4821`, `nee`, `JA 4821 kan pas om 14u` or `STOP`; anything else is unknown. */
+/** Parses `JA 4821`, `nee`, `JA 4821 kan pas om 14u`, `STOP` or a rejoin word; anything else is unknown. */
 export const parseReply = (body: string): Reply => {
   const text = body.trim().replace(/\s+/g, ' ');
   // A word, then optionally a 4-digit code, then a free note; punctuation between them is forgiven ("Ja, 4821!").
   const match = /^([A-Za-z]+)[ ,.:;!-]*(?:(\d{4})(?!\d))?[ ,.:;!-]*(.*)$/.exec(text);
   if (!match) return { kind: 'unknown' };
   const word = match[1]!.toUpperCase();
-  if (word === 'STOP' && !match[2] && !match[3]) return { kind: 'stop' };
+  const bare = !match[2] && !match[3];
+  if (word === 'STOP' && bare) return { kind: 'stop' };
+  if (REJOIN.has(word) && bare) return { kind: 'start' };
   const answer = ANSWERS[word];
   if (!answer) return { kind: 'unknown' };
   const note = match[3]?.trim();

@@ -1,5 +1,6 @@
 import type { ClaimStatus } from './claim';
 import { clipToSeptets, gsm7Length, SINGLE_PART_SEPTETS, toGsm7 } from './gsm7';
+import { REJOIN_WORDS } from './reply';
 
 export const SMS_LANGUAGES = ['nl', 'fr', 'en'] as const;
 export type SmsLanguage = (typeof SMS_LANGUAGES)[number];
@@ -71,6 +72,32 @@ const lateReplyTemplates: Record<SmsLanguage, string> = {
   fr: "Croix-Rouge: merci, mais cette demande d'aide est deja cloturee. Rien d'autre a faire.",
   en: 'Red Cross: thank you, but this help request is already closed. Nothing more to do.',
 };
+
+const optedOutTemplates: Record<'member' | 'spontaneous', Record<SmsLanguage, string>> = {
+  member: {
+    nl: `Rode Kruis: je krijgt geen oproepen of SMS meer van ons. Antwoord ${REJOIN_WORDS.nl} om je weer aan te melden.`,
+    fr: `Croix-Rouge: vous ne recevrez plus d'appels ni de SMS. Repondez ${REJOIN_WORDS.fr} pour vous reinscrire.`,
+    en: `Red Cross: you will get no more call-outs or SMS from us. Reply ${REJOIN_WORDS.en} to sign up again.`,
+  },
+  spontaneous: {
+    nl: 'Rode Kruis: je krijgt geen SMS meer over deze hulpvraag. Bedankt voor je hulp!',
+    fr: "Croix-Rouge: vous ne recevrez plus de SMS pour cette demande d'aide. Merci pour votre aide!",
+    en: 'Red Cross: you will get no more SMS about this help request. Thank you for your help!',
+  },
+};
+
+const rejoinedTemplates: Record<SmsLanguage, string> = {
+  nl: 'Rode Kruis: welkom terug! Je krijgt weer oproepen. Antwoord STOP om te stoppen.',
+  fr: 'Croix-Rouge: bon retour! Vous recevrez a nouveau des appels. Repondez STOP pour arreter.',
+  en: 'Red Cross: welcome back! You will get call-outs again. Reply STOP to stop.',
+};
+
+/** The confirmation of a STOP: a member hears how to come back, a spontaneous volunteer that their request is silent. */
+export const renderOptedOutSms = (language: SmsLanguage, who: 'member' | 'spontaneous'): string =>
+  optedOutTemplates[who][language];
+
+/** The confirmation of a member's rejoin word. */
+export const renderRejoinedSms = (language: SmsLanguage): string => rejoinedTemplates[language];
 
 /** The answer to a reply the tool cannot match to an open alert. */
 export const renderHelpSms = (language: SmsLanguage): string => helpTemplates[language];

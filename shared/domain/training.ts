@@ -36,19 +36,23 @@ export interface TrainingStatus {
 const yearOf = (date: string): number => Number(date.slice(0, 4));
 
 /**
- * Whether the subsidy pays for a course, given the volunteer's records so far. Flanders pays the basic course
- * once, and never to someone who already held a first-aid certificate; refresher and simulation once per
- * calendar year each.
+ * Whether the subsidy pays for a course, given the volunteer's records so far. Flanders pays only for the members it
+ * funds (the first 80, not those the municipality pays for); the basic course once, and never to someone who already
+ * held a first-aid certificate; refresher and simulation once per calendar year each, and only on top of a basic
+ * course or a certificate.
  */
 export const isFunded = (
   kind: TrainingKind,
   date: string,
   existing: readonly TrainingRecord[],
   hasPriorCertificate: boolean,
+  fundingSource: 'flanders' | 'municipality',
 ): boolean => {
+  if (fundingSource !== 'flanders') return false;
   const funded = existing.filter((r) => r.kind === kind && r.funded);
   if (kind === 'basic') return !hasPriorCertificate && funded.length === 0;
-  return !funded.some((r) => yearOf(r.date) === yearOf(date));
+  const grounded = hasPriorCertificate || existing.some((r) => r.kind === 'basic' && r.date <= date);
+  return grounded && !funded.some((r) => yearOf(r.date) === yearOf(date));
 };
 
 // ISO dates sort as strings.

@@ -77,7 +77,9 @@ export type Need =
   /** Hands out presigned upload URLs for claim attachments: may put objects under `claims/` only. */
   | 'attachments:upload'
   /** Prices the yearly report's variable subsidy: told the stage's unit prices. */
-  | 'report-config';
+  | 'report-config'
+  /** Registers members or hands Flanders-funded places over: told the places funded per year. */
+  | 'corps-funding';
 
 /** Every API route, once: the API stack, the local runtime and the OpenAPI document are all built from this list. */
 export const ROUTES: Route[] = [
@@ -113,7 +115,7 @@ export const ROUTES: Route[] = [
     summary: 'register a corps member, 16 or older (its municipal-admin, coordinator)',
     body: registerVolunteerBodySchema,
     response: { status: 201, schema: volunteerSchema },
-    needs: ['registry:write', 'audit'],
+    needs: ['registry:write', 'audit', 'corps-funding'],
   },
   {
     method: 'PUT',
@@ -148,7 +150,7 @@ export const ROUTES: Route[] = [
       'update availability (pause until a date), language, skills, contact (the volunteer, its municipal-admin, coordinator)',
     body: updateVolunteerBodySchema,
     response: { status: 200, schema: volunteerSchema },
-    needs: ['registry:write', 'audit'],
+    needs: ['registry:write', 'audit', 'corps-funding'],
   },
   {
     method: 'DELETE',
@@ -157,7 +159,7 @@ export const ROUTES: Route[] = [
     summary:
       'erase: personal data deleted, anonymous statistics kept (the volunteer, its municipal-admin, coordinator)',
     response: { status: 204 },
-    needs: ['registry:write', 'operations:write', 'audit'],
+    needs: ['registry:write', 'operations:write', 'audit', 'corps-funding'],
   },
   {
     method: 'POST',
@@ -186,7 +188,7 @@ export const ROUTES: Route[] = [
       'a group (scouts, Chiro) joins with a contact person and its members (its municipal-admin, coordinator)',
     body: registerGroupBodySchema,
     response: { status: 201, schema: groupSchema },
-    needs: ['registry:write', 'audit'],
+    needs: ['registry:write', 'audit', 'corps-funding'],
   },
   {
     method: 'GET',

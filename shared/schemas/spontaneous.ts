@@ -59,4 +59,6 @@ export interface SpontaneousVolunteer {
   insurance: z.infer<typeof insuranceSchema>;
   status: SpontaneousRegistration['status'];
   registeredAt: string;
+  /** Sent STOP: no further SMS about this request. */
+  optedOutAt?: string;
 }

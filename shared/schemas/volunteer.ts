@@ -37,6 +37,10 @@ export const updateVolunteerBodySchema = z
     availabilityNotes: z.string().trim().max(500).nullable(),
     /** Not alerted until this date (inclusive); null resumes at once. */
     pausedUntil: isoDateSchema.nullable(),
+    status: z.enum(['active', 'opted-out']).meta({
+      description:
+        'opted-out stops every SMS, as STOP does; active brings a member who opted out back (a free Flanders-funded place is taken again)',
+    }),
   })
   .partial()
   .strict()
@@ -65,7 +69,10 @@ export const volunteerSchema = z
     availabilityNotes: z.string().optional(),
     parentalConsent: z.object({ recordedOn: isoDateSchema }).optional(),
     groupId: idSchema.optional(),
-    status: z.enum(['active', 'opted-out']),
+    status: z.enum(['active', 'opted-out']).meta({
+      description: 'opted-out: sent STOP (or asked through the API); not alerted, no SMS, until they rejoin',
+    }),
+    optedOutAt: z.string().optional(),
     fundingSource: z.enum(FUNDING_SOURCES),
     insurance: insuranceSchema,
     pausedUntil: isoDateSchema.optional(),
@@ -76,6 +83,10 @@ export const volunteerSchema = z
     trainingCount: z.number().int().optional().meta({ description: 'courses on record' }),
     /** The help request the volunteer is checked in on right now: not alerted for another one meanwhile. */
     onSiteFor: idSchema.optional(),
+    checkIns: z.array(z.string()).optional().meta({
+      description:
+        'times of the check-ins on help requests; those of the last 12 months rank a member after others deployed less',
+    }),
     registeredAt: z.string(),
     updatedAt: z.string(),
   })

@@ -7,6 +7,7 @@ import type { Ports } from '../ports';
 import type { CoordinatorUpdate, CoordinatorUpdateBody } from '../schemas/coordinator-update';
 import type { SmsJob } from '../schemas/sms-job';
 import { personBehind } from './people';
+import { recipientOptedOut } from './sms-opt-out';
 
 /**
  * The coordinator's update (where to gather, what to bring, who to report to) to every volunteer who accepted, by SMS
@@ -36,8 +37,7 @@ export const sendCoordinatorUpdate = async (
   for (const alert of accepted) {
     const person = await personBehind(ports, alert);
     if (!person) continue;
-    await ports.alerts.createUpdate(requestId, updateId, person.id, sentAt);
-    jobs.push({
+    const job: SmsJob = {
       requestId,
       kind: 'update',
       updateId,
@@ -48,7 +48,11 @@ export const sendCoordinatorUpdate = async (
         municipality: request.municipalityName,
         message: body.message,
       }),
-    });
+    };
+    // Someone who texted STOP is no recipient; the dispatcher withholds what was queued before.
+    if (await recipientOptedOut(ports, job)) continue;
+    await ports.alerts.createUpdate(requestId, updateId, person.id, sentAt);
+    jobs.push(job);
   }
   await ports.smsJobs.enqueue(jobs);
   await ports.helpRequests.appendTimeline(requestId, {

@@ -3,7 +3,7 @@ import { belgianDate } from '../domain/dates';
 import { coordinatorAtLevel } from '../domain/duty-roster';
 import { decideAfterResponses, selectCandidates } from '../domain/help-request';
 import { awaitsSending } from '../domain/origination';
-import { rankCandidates } from '../domain/ranking';
+import { rankCandidates, recentDeployments } from '../domain/ranking';
 import { replyCodeFor } from '../domain/reply-code';
 import {
   renderAlertSms,
@@ -54,6 +54,7 @@ export const mobilise = async (
       validityYears: trainingValidityYears(),
     }),
     request,
+    recentDeployments(volunteers, clock),
   ).map((v) => ({
     requestId,
     volunteerId: v.id,

@@ -43,7 +43,8 @@ export const getMunicipality = async (
   assertCanReadMunicipality(who, nis);
   const municipality = await ports.municipalities.get(nis);
   if (!municipality) throw new NotFound('municipality');
-  return { ...municipality, corps: corpsSummary((await ports.volunteers.corps(nis)).members) };
+  const corps = await ports.volunteers.corps(nis);
+  return { ...municipality, corps: corpsSummary(corps.members, corps.funded) };
 };
 
 export const putRequesters = async (
@@ -102,8 +103,17 @@ export const updateVolunteer = async (
   id: string,
   changes: UpdateVolunteerBody,
 ): Promise<Volunteer> => {
-  const volunteer = await getVolunteer(ports, who, id);
-  return ports.volunteers.update(volunteer, changes, ports.clock.now().toISOString(), who);
+  const { status, ...rest } = changes;
+  let volunteer = await getVolunteer(ports, who, id);
+  const now = ports.clock.now().toISOString();
+  // Opting out and back in move the corps' funded places, so they go through their own conditional writes.
+  if (status && status !== volunteer.status) {
+    await (status === 'active'
+      ? ports.volunteers.rejoin(id, now, who)
+      : ports.volunteers.optOut(id, now, who));
+    volunteer = await getVolunteer(ports, who, id);
+  }
+  return Object.keys(rest).length ? ports.volunteers.update(volunteer, rest, now, who) : volunteer;
 };
 
 /**

@@ -18,6 +18,8 @@ import type { Ports } from '../ports';
 import type { HelpRequest } from '../schemas/help-request';
 import type { DeliveryReceipt, InboundSms, SmsJob, SmsRef } from '../schemas/sms-job';
 import { peopleByPhone, personBehind } from './people';
+import { replyOnce } from './reply-once';
+import { handleOptOutReply, recipientOptedOut } from './sms-opt-out';
 
 /** A claim older than this belongs to a dispatcher that died between claim and send (Lambda timeout is shorter). */
 const STALE_CLAIM_MS = 5 * 60 * 1000;
@@ -35,13 +37,19 @@ export class OriginationPoolBusy extends Error {
   override readonly name = 'OriginationPoolBusy';
 }
 
-type SmsPorts = Pick<Ports, 'alerts' | 'sms' | 'clock' | 'smsRates' | 'smsPool' | 'sleep' | 'metrics'>;
+type SmsPorts = Pick<
+  Ports,
+  'alerts' | 'volunteers' | 'adHoc' | 'sms' | 'clock' | 'smsRates' | 'smsPool' | 'sleep' | 'metrics'
+>;
 
 /**
  * Sends the SMS of one job at most once per claim, from a number of the pool that has room this second; a failed
  * send is released so the redelivery retries it.
  */
-export const dispatchSms = async (ports: SmsPorts, job: SmsJob): Promise<'sent' | 'duplicate'> => {
+export const dispatchSms = async (
+  ports: SmsPorts,
+  job: SmsJob,
+): Promise<'sent' | 'duplicate' | 'withheld'> => {
   const now = ports.clock.now();
   const claim = await ports.alerts.claimForSending(
     job,
@@ -55,6 +63,10 @@ export const dispatchSms = async (ports: SmsPorts, job: SmsJob): Promise<'sent' 
     if (current && awaitsSending(current.smsStatus))
       throw new SmsClaimedElsewhere('another dispatcher holds this SMS; the queue brings the job back');
     return 'duplicate';
+  }
+  if (await recipientOptedOut(ports, job)) {
+    await ports.alerts.withhold(job);
+    return 'withheld';
   }
   let sent: { messageId: string; originationNumber: string };
   try {
@@ -171,6 +183,7 @@ export type InboundOutcome =
   | 'recorded'
   | 'unchanged'
   | 'opted-out'
+  | 'rejoined'
   | 'help-sent'
   | 'late'
   | 'unknown-sender'
@@ -193,10 +206,8 @@ export const handleInboundSms = async (
     return 'unknown-sender';
   }
   const reply = parseReply(sms.messageBody);
-  if (reply.kind === 'stop') {
-    if (volunteer.member) await ports.volunteers.optOut(volunteer.id, receivedAt);
-    return 'opted-out';
-  }
+  if (reply.kind === 'stop' || reply.kind === 'start')
+    return handleOptOutReply(ports, people, reply.kind, sms, receivedAt);
   const alerts =
     reply.kind === 'answer'
       ? (await Promise.all(people.map((person) => ports.alerts.listForVolunteer(person.id)))).flat()
@@ -207,17 +218,8 @@ export const handleInboundSms = async (
       : alerts.filter((a) => !a.response);
   const alert = candidates.length === 1 ? candidates[0] : undefined;
   /** The tool's one answer to this inbound message, whatever number of times SNS delivers it. */
-  const answer = async (body: string, outcome: 'help-sent' | 'late'): Promise<InboundOutcome> => {
-    if (!(await ports.alerts.claimReplyTo(sms.inboundMessageId, receivedAt))) return 'answered-before';
-    try {
-      // From the number the volunteer texted, so the conversation stays on one number.
-      await ports.sms.send(volunteer.phone, body, sms.destinationNumber);
-    } catch (error) {
-      await ports.alerts.releaseReplyTo(sms.inboundMessageId);
-      throw error;
-    }
-    return outcome;
-  };
+  const answer = async (body: string, outcome: 'help-sent' | 'late'): Promise<InboundOutcome> =>
+    (await replyOnce(ports, sms, receivedAt, volunteer.phone, body)) ? outcome : 'answered-before';
   if (reply.kind !== 'answer' || !alert) return answer(renderHelpSms(volunteer.language), 'help-sent');
   const request = await ports.helpRequests.get(alert.requestId);
   if (!request || request.status === 'closed') return answer(renderLateReplySms(volunteer.language), 'late');

@@ -68,7 +68,7 @@ export const recordTraining = async (
     const record: TrainingRecord = {
       id,
       ...body,
-      funded: isFunded(body.kind, body.date, existing, prior !== undefined),
+      funded: isFunded(body.kind, body.date, existing, prior !== undefined, volunteer.fundingSource),
       recordedAt: now.toISOString(),
     };
     const since = qualifiedSince([...existing, record], prior);

@@ -3,6 +3,7 @@ import {
   paginateQuery,
   type QueryCommandInput,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { spontaneousRegistered } from '../domain/annual-counters';
@@ -217,6 +218,21 @@ export class AdHocRepository {
       }),
     );
     return Item ? stripKeys<SpontaneousVolunteer>(Item) : undefined;
+  }
+
+  /** STOP from a spontaneous volunteer: no further SMS about this request. False when opted out before. */
+  async optOut(requestId: string, volunteerId: string, now: string): Promise<boolean> {
+    return landed(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.spontaneousVolunteer(requestId, volunteerId),
+          UpdateExpression: 'SET optedOutAt = :now',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(optedOutAt)',
+          ExpressionAttributeValues: { ':now': now },
+        }),
+      ),
+    );
   }
 
   /** Every registration of one phone number (one per request it registered for). */

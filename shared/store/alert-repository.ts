@@ -358,6 +358,15 @@ export class AlertRepository {
     });
   }
 
+  /** sending → withheld: the recipient opted out before the SMS went out, so it never will. */
+  async withhold(job: SmsJob): Promise<boolean> {
+    return this.transition(job, {
+      UpdateExpression: 'SET smsStatus = :withheld REMOVE claimedAt',
+      ConditionExpression: 'smsStatus = :sending',
+      ExpressionAttributeValues: { ':sending': 'sending', ':withheld': 'withheld' },
+    });
+  }
+
   private async transition(
     job: SmsRef,
     update: {

@@ -77,23 +77,25 @@ export class DeploymentRepository {
         },
         this.count(requestId, 1),
         this.timeline(requestId, now, 'checked-in', volunteerId, by),
-        // On the profile too, so a mobilisation elsewhere skips this volunteer without extra reads.
+        // On the profile too, so a mobilisation elsewhere skips this volunteer and ranks by recent deployments
+        // without extra reads; a member is on site for one request at a time.
         ...(!options.spontaneous
           ? [
               {
                 Update: {
                   TableName: tableNames.registry(),
                   Key: keys.volunteer(volunteerId),
-                  UpdateExpression: 'SET onSiteFor = :req',
-                  ConditionExpression: 'attribute_exists(pk)',
-                  ExpressionAttributeValues: { ':req': requestId },
+                  UpdateExpression:
+                    'SET onSiteFor = :req, checkIns = list_append(if_not_exists(checkIns, :none), :checkIn)',
+                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(onSiteFor)',
+                  ExpressionAttributeValues: { ':req': requestId, ':none': [], ':checkIn': [now] },
                 },
               },
             ]
           : []),
         ...withAudit(audit),
       ],
-      'the volunteer is checked in already',
+      'the volunteer is checked in already, on this or another help request',
     );
     return (await this.get(requestId, volunteerId)) as Deployment;
   }

@@ -5,8 +5,10 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { fundedPlaces } from '../config';
 import { corpsMoved } from '../domain/annual-counters';
-import { allocateFunding, promotionOnLeave } from '../domain/corps';
+import { allocateFunding, type FundedPlaces, fundedPlacesIn, promotionOnLeave } from '../domain/corps';
+import { belgianDate } from '../domain/dates';
 import { Conflict, NotFound } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import type { NewVolunteer } from '../domain/volunteer';
@@ -28,6 +30,8 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 /** Optimistic retries on the corps counter: each round one concurrent writer wins. */
 const MAX_ATTEMPTS = 40;
 const SYSTEM: Identity = { sub: 'system', roles: [] };
+/** A member texting STOP or START acts for themselves. */
+const bySms = (id: string): Identity => ({ sub: `volunteer:${id}`, roles: ['volunteer'] });
 
 const pause = (attempt: number) =>
   new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * attempt)));
@@ -41,6 +45,8 @@ export class VolunteerRepository {
   constructor(
     private readonly db = documentClient(),
     private readonly table = tableNames.registry(),
+    /** The places Flanders funds per corps, by year (CORPS_FUNDED_PLACES). */
+    private readonly places: FundedPlaces = fundedPlaces(),
   ) {}
 
   async corps(nis: string): Promise<CorpsCounts> {
@@ -62,7 +68,7 @@ export class VolunteerRepository {
   ): Promise<Volunteer[]> {
     for (let attempt = 1; ; attempt++) {
       const corps = await this.corps(nis);
-      const funding = allocateFunding(corps.funded, members.length);
+      const funding = allocateFunding(corps.funded, members.length, this.placesAt(members[0]!.registeredAt));
       const volunteers: Volunteer[] = members.map((m, i) => ({ ...m, fundingSource: funding[i]! }));
       const items: TransactItem[] = volunteers.flatMap((v) => [
         this.putNew({ ...keys.phone(v.phone), volunteerId: v.id }),
@@ -149,34 +155,89 @@ export class VolunteerRepository {
     return (await this.get(volunteer.id)) as Volunteer;
   }
 
-  /** STOP by SMS: no more alerts. A second STOP changes nothing, so an admin's edit read before it still lands. */
-  async optOut(id: string, now: string): Promise<void> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.volunteer(id),
-                UpdateExpression: 'SET #status = :optedOut, updatedAt = :now',
-                ConditionExpression: '#status = :active',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':optedOut': 'opted-out', ':active': 'active', ':now': now },
-              },
+  /**
+   * The member opts out (STOP by SMS, or through the API): no more SMS until they rejoin. They keep their place in
+   * the corps, but a Flanders-funded place is handed over as on an erasure. False when they were not active.
+   */
+  async optOut(id: string, now: string, who: Identity = bySms(id)): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(id);
+      if (current?.status !== 'active') return false;
+      const nis = current.municipality;
+      const [corps, roster] = await Promise.all([this.corps(nis), this.listByMunicipality(nis)]);
+      const items: TransactItem[] = [
+        {
+          Update: {
+            TableName: this.table,
+            Key: keys.volunteer(id),
+            UpdateExpression:
+              'SET #status = :optedOut, optedOutAt = :now, fundingSource = :municipality, updatedAt = :now',
+            ConditionExpression: '#status = :active AND fundingSource = :fundingSource',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':optedOut': 'opted-out',
+              ':active': 'active',
+              ':municipality': 'municipality',
+              ':fundingSource': current.fundingSource,
+              ':now': now,
             },
-            auditPut(
-              { sub: `volunteer:${id}`, roles: ['volunteer'] },
-              'volunteer.opted-out-by-sms',
-              'volunteer',
-              id,
-              now,
-            ),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+          },
+        },
+        ...this.handOverPlace(current, roster, corps, 0, now).items,
+        auditPut(
+          who,
+          who.sub === bySms(id).sub ? 'volunteer.opted-out-by-sms' : 'volunteer.opted-out',
+          'volunteer',
+          id,
+          now,
+        ),
+      ];
+      // Any failed condition means something moved meanwhile (the member, a successor, the counter): read again.
+      if ((await this.transact(items, attempt, () => true)) === 'done') return true;
+    }
+  }
+
+  /**
+   * An opted-out member is active again (START by SMS, or through the API) and takes a Flanders-funded place if the
+   * year has one free, like a member joining. False when they had not opted out.
+   */
+  async rejoin(id: string, now: string, who: Identity = bySms(id)): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(id);
+      if (!current) throw new NotFound('volunteer');
+      if (current.status !== 'opted-out') return false;
+      const nis = current.municipality;
+      const corps = await this.corps(nis);
+      const [funding] = allocateFunding(corps.funded, 1, this.placesAt(now));
+      const fundedAdded = funding === 'flanders' ? 1 : 0;
+      const items: TransactItem[] = [
+        {
+          Update: {
+            TableName: this.table,
+            Key: keys.volunteer(id),
+            UpdateExpression:
+              'SET #status = :active, fundingSource = :funding, updatedAt = :now REMOVE optedOutAt',
+            ConditionExpression: '#status = :optedOut',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':active': 'active',
+              ':optedOut': 'opted-out',
+              ':funding': funding,
+              ':now': now,
+            },
+          },
+        },
+        ...this.countCorps(nis, now, 0, fundedAdded),
+        this.moveCorps(nis, corps, 0, fundedAdded),
+        auditPut(
+          who,
+          who.sub === bySms(id).sub ? 'volunteer.rejoined-by-sms' : 'volunteer.rejoined',
+          'volunteer',
+          id,
+          now,
+        ),
+      ];
+      if ((await this.transact(items, attempt, () => true)) === 'done') return true;
     }
   }
 
@@ -200,11 +261,7 @@ export class VolunteerRepository {
         this.listByMunicipality(nis),
         this.partitionKeys(volunteerId),
       ]);
-      const promoted = promotionOnLeave(
-        current,
-        roster.filter((m) => m.id !== volunteerId),
-      );
-      const fundedChange = current.fundingSource === 'flanders' && !promoted ? -1 : 0;
+      const handOver = this.handOverPlace(current, roster, corps, -1, now);
       const items: TransactItem[] = [
         ...own.map((Key) =>
           Key.sk === keys.volunteer(volunteerId).sk
@@ -227,34 +284,61 @@ export class VolunteerRepository {
             ExpressionAttributeValues: { ':id': volunteerId },
           },
         },
-        ...this.countCorps(nis, now, -1, fundedChange),
-        this.moveCorps(nis, corps, -1, fundedChange),
+        ...handOver.items,
         this.putNew({ ...keys.formerMember(nis, anonymousRecord(current).id), ...anonymousRecord(current) }),
         auditPut(who, 'volunteer.erased', 'volunteer', volunteerId, now),
       ];
-      if (promoted) {
-        items.push(
-          {
-            Update: {
-              TableName: this.table,
-              Key: keys.volunteer(promoted.id),
-              UpdateExpression: 'SET fundingSource = :flanders, updatedAt = :now',
-              ConditionExpression: 'fundingSource = :municipality',
-              ExpressionAttributeValues: {
-                ':flanders': 'flanders',
-                ':municipality': 'municipality',
-                ':now': now,
-              },
-            },
-          },
-          auditPut(SYSTEM, 'volunteer.funded-by-flanders', 'volunteer', promoted.id, now),
-        );
-      }
       // Any failed condition means something moved meanwhile (the member, their successor, the counter): read again.
       if ((await this.transact(items, attempt, () => true)) === 'done') {
-        return promoted ? { promoted: promoted.id } : {};
+        return handOver.promoted ? { promoted: handOver.promoted.id } : {};
       }
     }
+  }
+
+  /**
+   * A member leaves (`members` -1) or opts out (0): the corps counter moves, and a Flanders-funded place goes to the
+   * longest-serving active member the municipality pays for (if the year's places allow), or is freed.
+   */
+  private handOverPlace(
+    leaving: Volunteer,
+    roster: Volunteer[],
+    corps: CorpsCounts,
+    members: number,
+    now: string,
+  ): { items: TransactItem[]; promoted?: Volunteer } {
+    const others = roster.filter((m) => m.id !== leaving.id);
+    const promoted = promotionOnLeave(leaving, others, { funded: corps.funded, places: this.placesAt(now) });
+    const fundedChange = leaving.fundingSource === 'flanders' && !promoted ? -1 : 0;
+    const items: TransactItem[] = [
+      ...this.countCorps(leaving.municipality, now, members, fundedChange),
+      this.moveCorps(leaving.municipality, corps, members, fundedChange),
+      ...(promoted
+        ? [
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.volunteer(promoted.id),
+                UpdateExpression: 'SET fundingSource = :flanders, updatedAt = :now',
+                ConditionExpression: 'fundingSource = :municipality AND #status = :active',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':flanders': 'flanders',
+                  ':municipality': 'municipality',
+                  ':active': 'active',
+                  ':now': now,
+                },
+              },
+            },
+            auditPut(SYSTEM, 'volunteer.funded-by-flanders', 'volunteer', promoted.id, now),
+          ]
+        : []),
+    ];
+    return promoted ? { items, promoted } : { items };
+  }
+
+  /** The places Flanders funds in the Belgian calendar year of `at`. */
+  private placesAt(at: string): number {
+    return fundedPlacesIn(Number(belgianDate(new Date(at)).slice(0, 4)), this.places);
   }
 
   private async partitionKeys(volunteerId: string): Promise<Record<string, unknown>[]> {

@@ -192,6 +192,30 @@ describe('api stack', () => {
     expect(Object.keys(reportEnvironment(dev))).not.toContain('REPORT_PRICE_BASIC_EUR');
   });
 
+  it('tells the functions that register members or hand places over the funded places per year, and nothing unset', () => {
+    const environment = (stage: typeof dev, route: string) => {
+      const fn = stage.api.functions.get(route)!;
+      return Template.fromStack(stage.api).findResources('AWS::Lambda::Function')[logicalIdOf(fn)]?.Properties
+        .Environment.Variables;
+    };
+    const inbound = (stage: typeof dev) =>
+      Template.fromStack(stage.messaging).findResources('AWS::Lambda::Function')[
+        logicalIdOf(stage.messaging.inboundHandler)
+      ]?.Properties.Environment.Variables;
+    const raised = stageWith('Raised', { corpsFundedPlaces: { 2027: 100 } });
+
+    for (const route of [
+      'POST /municipalities/{nis}/volunteers',
+      'PATCH /volunteers/{id}',
+      'DELETE /volunteers/{id}',
+      'POST /municipalities/{nis}/groups',
+    ]) {
+      expect(environment(raised, route)).toMatchObject({ CORPS_FUNDED_PLACES: '{"2027":100}' });
+      expect(Object.keys(environment(dev, route))).not.toContain('CORPS_FUNDED_PLACES');
+    }
+    expect(inbound(raised)).toMatchObject({ CORPS_FUNDED_PLACES: '{"2027":100}' });
+  });
+
   it('exposes one method per route of ROUTES, each backed by its own function', () => {
     template.resourceCountIs('AWS::ApiGateway::Method', ROUTES.length);
     expect(api.functions.size).toBe(ROUTES.length);

@@ -42,6 +42,19 @@ const aRequestWithAnswers = async () => {
 };
 
 describe('sendCoordinatorUpdate with DynamoDB Local', () => {
+  it('leaves out a volunteer who accepted and then texted STOP: no SMS queued, not counted as a recipient', async () => {
+    const { request, accepted } = await aRequestWithAnswers();
+    await ports.volunteers.optOut(accepted.id, '2026-03-02T09:30:00.000Z');
+    const before = ports.smsJobs.jobs.length;
+
+    const update = await sendCoordinatorUpdate(ports, coordinator, request.id, {
+      message: 'Verzamelen om 14u.',
+    });
+
+    expect(update).toMatchObject({ recipients: 0 });
+    expect(ports.smsJobs.jobs.slice(before)).toEqual([]);
+  });
+
   it('texts every volunteer who accepted, in their language, and records it on the timeline', async () => {
     const { request, accepted } = await aRequestWithAnswers();
     const before = ports.smsJobs.jobs.length;

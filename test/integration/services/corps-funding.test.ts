@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Volunteer } from '../../../shared/schemas/volunteer';
 import { getMunicipality, putMunicipality, registerVolunteer } from '../../../shared/services/registry';
+import { VolunteerRepository } from '../../../shared/store/volunteer-repository';
 import { anIdentity } from '../../builders/identity';
 import { aNewMember, aRegistration } from '../../builders/registration';
 import { createTestTables } from '../../support/tables';
@@ -138,5 +139,87 @@ describe('corps counter under concurrent registrations with DynamoDB Local', () 
       members: 12,
       operational: true,
     });
+  });
+});
+
+describe('funded places set per year, and a member opting out and back in, with DynamoDB Local', () => {
+  /** A corps whose year (2025, when seedMembers registers) funds 2 places, with `count` members one minute apart. */
+  const corpsOfTwoPlaces = async (nis: string, count: number) => {
+    await joined(nis);
+    const volunteers = new VolunteerRepository(undefined, undefined, { 2025: 2 });
+    return { volunteers, members: await seedMembers(volunteers, nis, count, coordinator) };
+  };
+  const funding = async (volunteers: VolunteerRepository, nis: string) =>
+    Object.fromEntries(
+      (await volunteers.listByMunicipality(nis)).map((v) => [
+        v.registeredAt.slice(11, 16),
+        `${v.status} ${v.fundingSource}`,
+      ]),
+    );
+
+  it('funds as many members as the year’s configured places, and the municipality pays for the rest', async () => {
+    const { volunteers, members } = await corpsOfTwoPlaces('11021', 3);
+
+    expect(members.map((m) => m.fundingSource)).toEqual(['flanders', 'flanders', 'municipality']);
+    expect(await volunteers.corps('11021')).toMatchObject({ members: 3, funded: 2 });
+  });
+
+  it('keeps a member who opts out in the corps, and hands their Flanders place to the longest-serving member the municipality pays for', async () => {
+    const { volunteers, members } = await corpsOfTwoPlaces('11022', 4);
+
+    expect(await volunteers.optOut(members[0]!.id, '2025-06-01T10:00:00.000Z')).toBe(true);
+
+    expect(await funding(volunteers, '11022')).toEqual({
+      '08:00': 'opted-out municipality',
+      '08:01': 'active flanders',
+      '08:02': 'active flanders',
+      '08:03': 'active municipality',
+    });
+    expect(await volunteers.corps('11022')).toMatchObject({ members: 4, funded: 2 });
+    expect((await getMunicipality(ports, coordinator, '11022')).corps).toMatchObject({
+      members: 4,
+      fundedMembers: 2,
+      ownCostMembers: 2,
+    });
+  });
+
+  it('frees the place when nobody the municipality pays for is left; the member rejoining takes it again', async () => {
+    const { volunteers, members } = await corpsOfTwoPlaces('11023', 2);
+
+    await volunteers.optOut(members[0]!.id, '2025-06-01T10:00:00.000Z');
+    expect(await volunteers.corps('11023')).toMatchObject({ members: 2, funded: 1 });
+
+    expect(await volunteers.rejoin(members[0]!.id, '2025-06-02T10:00:00.000Z')).toBe(true);
+    expect(await funding(volunteers, '11023')).toEqual({
+      '08:00': 'active flanders',
+      '08:01': 'active flanders',
+    });
+    expect(await volunteers.corps('11023')).toMatchObject({ members: 2, funded: 2 });
+    expect((await volunteers.get(members[0]!.id))?.optedOutAt).toBeUndefined();
+  });
+
+  it('has the municipality pay for a member rejoining when every place was handed over meanwhile', async () => {
+    const { volunteers, members } = await corpsOfTwoPlaces('11024', 3);
+    await volunteers.optOut(members[0]!.id, '2025-06-01T10:00:00.000Z');
+
+    await volunteers.rejoin(members[0]!.id, '2025-06-02T10:00:00.000Z');
+
+    expect(await funding(volunteers, '11024')).toEqual({
+      '08:00': 'active municipality',
+      '08:01': 'active flanders',
+      '08:02': 'active flanders',
+    });
+    expect(await volunteers.corps('11024')).toMatchObject({ members: 3, funded: 2 });
+  });
+
+  it('changes nothing when an active member rejoins or an opted-out member opts out again', async () => {
+    const { volunteers, members } = await corpsOfTwoPlaces('11025', 2);
+
+    expect(await volunteers.rejoin(members[1]!.id, '2025-06-01T10:00:00.000Z')).toBe(false);
+    await volunteers.optOut(members[0]!.id, '2025-06-01T10:00:00.000Z');
+    expect(await volunteers.optOut(members[0]!.id, '2025-06-01T11:00:00.000Z')).toBe(false);
+
+    expect((await volunteers.get(members[0]!.id))?.optedOutAt).toBe('2025-06-01T10:00:00.000Z');
+    expect(await volunteers.corps('11025')).toMatchObject({ members: 2, funded: 1 });
   });
 });

@@ -1,9 +1,15 @@
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderHelpSms, renderLateReplySms } from '../../../shared/domain/sms-templates';
+import {
+  renderHelpSms,
+  renderLateReplySms,
+  renderOptedOutSms,
+  renderRejoinedSms,
+} from '../../../shared/domain/sms-templates';
 import type { SmsGateway } from '../../../shared/messaging/ports';
 import { InMemoryMetrics } from '../../../shared/observability/metrics';
-import type { InboundSms } from '../../../shared/schemas/sms-job';
+import type { InboundSms, SmsJob } from '../../../shared/schemas/sms-job';
+import type { SpontaneousVolunteer } from '../../../shared/schemas/spontaneous';
 import type { Volunteer } from '../../../shared/schemas/volunteer';
 import { dispatchSms, handleInboundSms, SmsClaimedElsewhere } from '../../../shared/services/sms';
 import { AdHocRepository } from '../../../shared/store/ad-hoc-repository';
@@ -70,7 +76,17 @@ describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
     const alert = anAlert(ulid(), ulid());
     await alerts.createMany([alert]);
     const metrics = new InMemoryMetrics();
-    const ports = { alerts, sms, clock, smsRates, smsPool: TEST_POOL, sleep: async () => {}, metrics };
+    const ports = {
+      alerts,
+      volunteers,
+      adHoc,
+      sms,
+      clock,
+      smsRates,
+      smsPool: TEST_POOL,
+      sleep: async () => {},
+      metrics,
+    };
     return { sms, alert, job: anAlertJob(alert, aMobilePhone()), ports, metrics };
   };
 
@@ -130,14 +146,14 @@ describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
   });
 });
 
-describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () => {
-  const inbound = (from: string, messageBody: string): InboundSms => ({
-    originationNumber: from,
-    destinationNumber: '+32460000000',
-    messageBody,
-    inboundMessageId: ulid(),
-  });
+const inbound = (from: string, messageBody: string): InboundSms => ({
+  originationNumber: from,
+  destinationNumber: '+32460000000',
+  messageBody,
+  inboundMessageId: ulid(),
+});
 
+describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () => {
   /** A registered volunteer alerted for one open help request, and a fresh gateway. */
   const alerted = async (volunteerOverrides: Partial<Volunteer> = {}) => {
     const [volunteer] = await volunteers.registerMembers(
@@ -239,14 +255,40 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
     expect((await helpRequests.get(request.id))?.counts).toMatchObject({ accepted: 0, declined: 0 });
   });
 
-  it('opts a volunteer out on STOP without recording an answer', async () => {
+  it('opts a member out on STOP without recording an answer, and confirms it once however often SNS delivers it', async () => {
     const { volunteer, request, sms, ports } = await alerted();
+    const stop = inbound(volunteer.phone, 'STOP');
 
-    expect(await handleInboundSms(ports, inbound(volunteer.phone, 'STOP'), RECEIVED_AT)).toBe('opted-out');
+    expect(await handleInboundSms(ports, stop, RECEIVED_AT)).toBe('opted-out');
+    expect(await handleInboundSms(ports, stop, RECEIVED_AT)).toBe('answered-before');
 
-    expect((await volunteers.get(volunteer.id))?.status).toBe('opted-out');
+    expect(await volunteers.get(volunteer.id)).toMatchObject({
+      status: 'opted-out',
+      optedOutAt: RECEIVED_AT,
+    });
     expect(await alertOf(request.id, volunteer.id)).not.toHaveProperty('response');
-    expect(sms.sent).toEqual([]);
+    expect(sms.sentTo(volunteer.phone)).toEqual([renderOptedOutSms('nl', 'member')]);
+  });
+
+  it('brings a member who sent STOP back on the rejoin word of any language, confirmed once, in their language', async () => {
+    const { volunteer, sms, ports } = await alerted({ language: 'fr' });
+    await handleInboundSms(ports, inbound(volunteer.phone, 'STOP'), RECEIVED_AT);
+    const rejoin = inbound(volunteer.phone, 'reprise');
+
+    expect(await handleInboundSms(ports, rejoin, '2026-03-01T11:00:00.000Z')).toBe('rejoined');
+    expect(await handleInboundSms(ports, rejoin, '2026-03-01T11:00:00.000Z')).toBe('answered-before');
+
+    const stored = await volunteers.get(volunteer.id);
+    expect(stored?.status).toBe('active');
+    expect(stored).not.toHaveProperty('optedOutAt');
+    expect(sms.sentTo(volunteer.phone)).toEqual([renderOptedOutSms('fr', 'member'), renderRejoinedSms('fr')]);
+  });
+
+  it('answers a rejoin word from a number that only registered spontaneously with the help text', async () => {
+    const { person, sms, ports } = await spontaneouslyRegistered();
+
+    expect(await handleInboundSms(ports, inbound(person.phone, 'START'), RECEIVED_AT)).toBe('help-sent');
+    expect(sms.sentTo(person.phone)).toEqual([renderHelpSms('nl')]);
   });
 
   it('answers a redelivered unreadable reply once, and again when the first answer could not be sent', async () => {
@@ -280,5 +322,133 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
     expect(await handleInboundSms(ports, late, RECEIVED_AT)).toBe('answered-before');
     expect(sms.sentTo(volunteer.phone)).toHaveLength(2);
     expect((await helpRequests.get(request.id))?.counts).toMatchObject({ accepted: 0, declined: 0 });
+  });
+});
+
+/** A spontaneous volunteer of an open request with a call (a new one unless given), alerted, who accepted. */
+const spontaneouslyRegistered = async (request = aHelpRequest()) => {
+  if (!(await helpRequests.get(request.id))) {
+    await helpRequests.create(request);
+    await adHoc.openCall(request.id, `CODE${ulid().slice(-6)}`, '2026-03-01T10:01:00.000Z');
+  }
+  const person: SpontaneousVolunteer = {
+    id: ulid(),
+    requestId: request.id,
+    name: 'Sam Spontaan',
+    birthDate: '1992-05-17',
+    phone: aMobilePhone(),
+    language: 'nl',
+    skills: [],
+    consentAt: '2026-03-01T10:02:00.000Z',
+    minor: false,
+    insurance: {
+      status: 'covered',
+      policyReference: 'RKV-GVK-COLLECTIEF',
+      coveredFrom: '2026-03-01T10:02:00.000Z',
+    },
+    status: 'alerted',
+    registeredAt: '2026-03-01T10:02:00.000Z',
+  };
+  await adHoc.register(
+    person,
+    anAlert(request.id, person.id, { spontaneous: true, response: 'accepted' }),
+    '44021',
+  );
+  const sms = new RecordingSmsGateway();
+  const metrics = new InMemoryMetrics();
+  const ports = {
+    alerts,
+    volunteers,
+    adHoc,
+    helpRequests,
+    sms,
+    metrics,
+    clock,
+    smsRates,
+    smsPool: TEST_POOL,
+    sleep: async () => {},
+  };
+  return { request, person, sms, ports };
+};
+
+describe('STOP from a spontaneous volunteer, with DynamoDB Local', () => {
+  it('confirms once and withholds every further SMS of the request to that number, queued before or after', async () => {
+    const { request, person, sms, ports } = await spontaneouslyRegistered();
+    // An update queued before the STOP, and the stand-down after it.
+    await alerts.createUpdate(request.id, 'update-1', person.id, '2026-03-01T10:03:00.000Z');
+    const update: SmsJob = {
+      requestId: request.id,
+      kind: 'update',
+      updateId: 'update-1',
+      volunteerId: person.id,
+      spontaneous: true,
+      to: person.phone,
+      body: 'Rode Kruis Gent: verzamelen aan de kerk',
+    };
+    const stop = inbound(person.phone, 'stop');
+
+    expect(await handleInboundSms(ports, stop, RECEIVED_AT)).toBe('opted-out');
+    expect(await handleInboundSms(ports, stop, RECEIVED_AT)).toBe('answered-before');
+    await alerts.createStandDown(request.id, person.id, '2026-03-01T12:00:00.000Z');
+    const standDown: SmsJob = { ...update, kind: 'stand-down', body: 'Rode Kruis: afgesloten' } as SmsJob;
+
+    expect(await dispatchSms(ports, update)).toBe('withheld');
+    expect(await dispatchSms(ports, standDown)).toBe('withheld');
+    // Redelivered, they stay withheld.
+    expect(await dispatchSms(ports, update)).toBe('duplicate');
+
+    expect(sms.sentTo(person.phone)).toEqual([renderOptedOutSms('nl', 'spontaneous')]);
+    expect(await alerts.findSms(update)).toMatchObject({ smsStatus: 'withheld' });
+    expect((await adHoc.get(request.id, person.id))?.optedOutAt).toBe(RECEIVED_AT);
+    // The answer stands: STOP silences the SMS, it is no decline.
+    expect((await alerts.get(request.id, person.id))?.response).toBe('accepted');
+  });
+
+  it('still sends the SMS of the other spontaneous volunteers of the request', async () => {
+    const { request, person, ports, sms } = await spontaneouslyRegistered();
+    const other = await spontaneouslyRegistered(request);
+    await handleInboundSms(ports, inbound(other.person.phone, 'STOP'), RECEIVED_AT);
+    await alerts.createStandDown(request.id, person.id, '2026-03-01T12:00:00.000Z');
+
+    const job: SmsJob = {
+      requestId: request.id,
+      kind: 'stand-down',
+      volunteerId: person.id,
+      spontaneous: true,
+      to: person.phone,
+      body: 'Rode Kruis: afgesloten',
+    };
+    expect(await dispatchSms(ports, job)).toBe('sent');
+    expect(sms.sentTo(person.phone)).toEqual(['Rode Kruis: afgesloten']);
+  });
+});
+
+describe('a member who opted out, at the dispatcher, with DynamoDB Local', () => {
+  it('withholds an alert queued before the member sent STOP, and sends nothing', async () => {
+    const [member] = await volunteers.registerMembers(
+      '44021',
+      [aVolunteer({ phone: aMobilePhone() })],
+      anIdentity(['coordinator'], undefined, 'coordinator-1'),
+    );
+    const alert = anAlert(ulid(), member!.id);
+    await alerts.createMany([alert]);
+    await volunteers.optOut(member!.id, RECEIVED_AT);
+    const sms = new RecordingSmsGateway();
+    const ports = {
+      alerts,
+      volunteers,
+      adHoc,
+      sms,
+      clock,
+      smsRates,
+      smsPool: TEST_POOL,
+      sleep: async () => {},
+      metrics: new InMemoryMetrics(),
+    };
+
+    expect(await dispatchSms(ports, anAlertJob(alert, member!.phone))).toBe('withheld');
+
+    expect(sms.sent).toEqual([]);
+    expect((await alertOf(alert.requestId, member!.id))?.smsStatus).toBe('withheld');
   });
 });

@@ -66,6 +66,7 @@ describe('recordTraining with DynamoDB Local', () => {
 
   it('funds the first refresher of a calendar year and not the second', async () => {
     const volunteer = await aMember();
+    await recordTraining(ports, admin, volunteer.id, course('basic', '2025-05-01'));
 
     const first = await recordTraining(ports, admin, volunteer.id, course('refresher', '2026-02-01'));
     const second = await recordTraining(ports, admin, volunteer.id, course('refresher', '2026-05-20'));
@@ -73,12 +74,13 @@ describe('recordTraining with DynamoDB Local', () => {
     expect([first.funded, second.funded]).toEqual([true, false]);
     expect((await ports.trainings.listForVolunteer(volunteer.id)).map((r) => r.funded)).toEqual([
       true,
+      true,
       false,
     ]);
   });
 
   it('funds exactly one of two refreshers of the same year recorded at the same moment', async () => {
-    const volunteer = await aMember();
+    const volunteer = await aMember({ priorFirstAidCertificate: { date: '2024-05-01' } });
 
     const records = await Promise.all([
       recordTraining(ports, admin, volunteer.id, course('refresher', '2026-03-01')),
@@ -89,6 +91,15 @@ describe('recordTraining with DynamoDB Local', () => {
     const stored = await ports.trainings.listForVolunteer(volunteer.id);
     expect(stored).toHaveLength(2);
     expect(stored.filter((r) => r.funded)).toHaveLength(1);
+  });
+
+  it('does not fund a refresher or simulation of a member with neither a basic course nor a certificate', async () => {
+    const volunteer = await aMember();
+
+    const refresher = await recordTraining(ports, admin, volunteer.id, course('refresher', '2026-02-01'));
+    const simulation = await recordTraining(ports, admin, volunteer.id, course('simulation', '2026-03-01'));
+
+    expect([refresher.funded, simulation.funded]).toEqual([false, false]);
   });
 
   it('keeps the qualification date on the profile: a basic course and a refresher move it, a simulation does not', async () => {

@@ -85,12 +85,18 @@ describe('VolunteerRepository on DynamoDB Local', () => {
     expect(await volunteers.get(volunteer.id)).toEqual({
       ...volunteer,
       status: 'opted-out',
+      optedOutAt: '2026-03-01T10:05:00.000Z',
+      // Their Flanders-funded place was handed over: nobody else in the corps, so it is free again.
+      fundingSource: 'municipality',
       updatedAt: '2026-03-01T10:05:00.000Z',
     });
 
     await volunteers.optOut(volunteer.id, '2026-03-01T10:06:00.000Z');
-    const { updatedAt: _previous, ...unchanged } = volunteer;
-    expect(await volunteers.get(volunteer.id)).toMatchObject({ ...unchanged, status: 'opted-out' });
+    expect(await volunteers.get(volunteer.id)).toMatchObject({
+      status: 'opted-out',
+      optedOutAt: '2026-03-01T10:05:00.000Z',
+      updatedAt: '2026-03-01T10:05:00.000Z',
+    });
   });
 
   it('does not create a volunteer record when an unknown id opts out', async () => {

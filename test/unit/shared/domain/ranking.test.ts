@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankCandidates } from '../../../../shared/domain/ranking';
+import { rankCandidates, recentDeployments } from '../../../../shared/domain/ranking';
 import { aVolunteer } from '../../../builders/volunteer';
 
 const request = {
@@ -65,5 +65,28 @@ describe('rankCandidates', () => {
     );
     const ranked = rankCandidates(volunteers, request);
     expect(new Set(ranked.map((v) => v.id))).toEqual(new Set(volunteers.map((v) => v.id)));
+  });
+});
+
+describe('recentDeployments', () => {
+  const now = new Date('2026-03-02T10:00:00.000Z');
+
+  it('counts the check-ins of the 12 months up to now, and none for a member never deployed', () => {
+    const deployed = aVolunteer({
+      checkIns: [
+        '2025-03-02T09:59:59.000Z', // just over 12 months ago
+        '2025-03-02T10:00:00.000Z',
+        '2026-01-15T08:00:00.000Z',
+        '2026-03-02T09:00:00.000Z',
+      ],
+    });
+    const never = aVolunteer();
+
+    expect(recentDeployments([deployed, never], now)).toEqual(
+      new Map([
+        [deployed.id, 3],
+        [never.id, 0],
+      ]),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReply, type Reply } from '../../../../shared/domain/reply';
+import { parseReply, REJOIN_WORDS, type Reply } from '../../../../shared/domain/reply';
 
 describe('parseReply', () => {
   it.each<{ body: string; reply: Reply }>([
@@ -66,6 +66,25 @@ describe('parseReply', () => {
 
   it.each(['STOP', 'stop', 'Stop', ' STOP ', 'STOP.'])('reads "%s" as an opt-out', (body) => {
     expect(parseReply(body)).toEqual({ kind: 'stop' });
+  });
+
+  it.each(['START', 'start', 'AAN', 'Aan', 'REPRISE', ' reprise. '])(
+    'reads "%s" as rejoining after an opt-out',
+    (body) => {
+      expect(parseReply(body)).toEqual({ kind: 'start' });
+    },
+  );
+
+  it.each([
+    { body: 'AAN 4821', why: 'a code after the word is no rejoin' },
+    { body: 'aan de kerk om 14u', why: 'a sentence starting with aan is no rejoin' },
+  ])('does not read "$body" as rejoining ($why)', ({ body }) => {
+    expect(parseReply(body)).toEqual({ kind: 'unknown' });
+  });
+
+  it('gives each language a rejoin word that is no answer to an alert', () => {
+    for (const word of Object.values(REJOIN_WORDS)) expect(parseReply(word)).toEqual({ kind: 'start' });
+    expect(parseReply('OUI')).toMatchObject({ kind: 'answer', answer: 'accept' });
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIM_STATUSES } from '../../../../shared/domain/claim';
 import { gsm7Length, isSinglePartGsm7, SINGLE_PART_SEPTETS } from '../../../../shared/domain/gsm7';
+import { parseReply, REJOIN_WORDS } from '../../../../shared/domain/reply';
 import {
   LIFECYCLE_FAILURE_OUTCOMES,
   renderAlertSms,
@@ -9,6 +10,8 @@ import {
   renderHelpSms,
   renderLateReplySms,
   renderLifecycleFailureSms,
+  renderOptedOutSms,
+  renderRejoinedSms,
   renderRosterExhaustedSms,
   renderShortfallSms,
   renderSpontaneousWelcomeSms,
@@ -150,6 +153,27 @@ describe('SMS templates', () => {
 
     it('names the municipality in the stand-down', () => {
       expect(renderStandDownSms(language, { municipality: 'Gent' })).toContain('Gent');
+    });
+
+    it('fits the opt-out confirmations and the welcome back in one GSM-7 part', () => {
+      for (const sms of [
+        renderOptedOutSms(language, 'member'),
+        renderOptedOutSms(language, 'spontaneous'),
+        renderRejoinedSms(language),
+      ])
+        expect(isSinglePartGsm7(sms), sms).toBe(true);
+    });
+
+    it('tells a member who opted out the word of their language that brings them back, and how to stop again', () => {
+      const word = REJOIN_WORDS[language];
+      expect(renderOptedOutSms(language, 'member')).toContain(` ${word} `);
+      expect(parseReply(word)).toEqual({ kind: 'start' });
+      expect(renderRejoinedSms(language)).toContain('STOP');
+    });
+
+    it('tells a spontaneous volunteer that only this help request falls silent', () => {
+      expect(renderOptedOutSms(language, 'spontaneous')).not.toContain(REJOIN_WORDS[language]);
+      expect(renderOptedOutSms(language, 'spontaneous')).not.toBe(renderOptedOutSms(language, 'member'));
     });
 
     it('tells how to answer and how to opt out in the help text', () => {

@@ -75,7 +75,7 @@ describe('isFunded', () => {
     {
       kind: 'refresher',
       date: '2025-01-05',
-      existing: [course('refresher', '2025-11-20')],
+      existing: [course('basic', '2024-10-01'), course('refresher', '2025-11-20')],
       prior: false,
       funded: false,
       why: 'a refresher recorded late for earlier in a year already funded',
@@ -83,7 +83,7 @@ describe('isFunded', () => {
     {
       kind: 'simulation',
       date: '2025-10-01',
-      existing: [course('simulation', '2025-02-01')],
+      existing: [course('basic', '2024-10-01'), course('simulation', '2025-02-01')],
       prior: false,
       funded: false,
       why: 'a second simulation in the same calendar year',
@@ -91,7 +91,7 @@ describe('isFunded', () => {
     {
       kind: 'refresher',
       date: '2025-01-01',
-      existing: [course('refresher', '2024-12-31')],
+      existing: [course('basic', '2024-10-01'), course('refresher', '2024-12-31')],
       prior: false,
       funded: true,
       why: 'a refresher on New Year’s Day after one on New Year’s Eve',
@@ -99,7 +99,7 @@ describe('isFunded', () => {
     {
       kind: 'simulation',
       date: '2026-01-01',
-      existing: [course('simulation', '2025-12-31')],
+      existing: [course('basic', '2024-10-01'), course('simulation', '2025-12-31')],
       prior: false,
       funded: true,
       why: 'a simulation on New Year’s Day after one on New Year’s Eve',
@@ -107,14 +107,55 @@ describe('isFunded', () => {
     {
       kind: 'simulation',
       date: '2025-05-01',
-      existing: [course('refresher', '2025-04-01')],
+      existing: [course('basic', '2024-10-01'), course('refresher', '2025-04-01')],
       prior: false,
       funded: true,
       why: 'a simulation in a year whose refresher was funded (each kind counts apart)',
     },
+    {
+      kind: 'refresher',
+      date: '2025-03-01',
+      existing: [],
+      prior: false,
+      funded: false,
+      why: 'a refresher for someone with neither a basic course nor a certificate',
+    },
+    {
+      kind: 'simulation',
+      date: '2025-03-01',
+      existing: [course('refresher', '2024-03-01', false)],
+      prior: false,
+      funded: false,
+      why: 'a simulation for someone whose only course is a refresher',
+    },
+    {
+      kind: 'refresher',
+      date: '2025-03-01',
+      existing: [course('basic', '2025-06-01')],
+      prior: false,
+      funded: false,
+      why: 'a refresher recorded late, dated before the basic course that followed it',
+    },
+    {
+      kind: 'simulation',
+      date: '2025-03-01',
+      existing: [course('basic', '2024-06-01', false)],
+      prior: false,
+      funded: true,
+      why: 'a simulation after a basic course the subsidy did not pay for',
+    },
   ] as const)('$funded for $why', ({ kind, date, existing, prior, funded }) => {
-    expect(isFunded(kind, date, existing, prior)).toBe(funded);
+    expect(isFunded(kind, date, existing, prior, 'flanders')).toBe(funded);
   });
+
+  it.each(['basic', 'refresher', 'simulation'] as const)(
+    'never funds a %s course of a member the municipality pays for (81st and later)',
+    (kind) => {
+      const existing = kind === 'basic' ? [] : [course('basic', '2024-06-01', false)];
+      expect(isFunded(kind, '2025-03-01', existing, false, 'municipality')).toBe(false);
+      expect(isFunded(kind, '2025-03-01', existing, false, 'flanders')).toBe(true);
+    },
+  );
 });
 
 describe('trainingStatus', () => {

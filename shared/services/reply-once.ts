@@ -1,0 +1,24 @@
+import type { Ports } from '../ports';
+import type { InboundSms } from '../schemas/sms-job';
+
+/**
+ * The tool's one SMS back to an inbound message, whatever number of times SNS delivers it: false when it was sent
+ * before. Sent from the number the person texted, so the conversation stays on one number; a failed send gives the
+ * claim back, so the redelivered event tries again.
+ */
+export const replyOnce = async (
+  ports: Pick<Ports, 'alerts' | 'sms'>,
+  sms: InboundSms,
+  receivedAt: string,
+  to: string,
+  body: string,
+): Promise<boolean> => {
+  if (!(await ports.alerts.claimReplyTo(sms.inboundMessageId, receivedAt))) return false;
+  try {
+    await ports.sms.send(to, body, sms.destinationNumber);
+  } catch (error) {
+    await ports.alerts.releaseReplyTo(sms.inboundMessageId);
+    throw error;
+  }
+  return true;
+};

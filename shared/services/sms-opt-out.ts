@@ -1,0 +1,53 @@
+import { renderHelpSms, renderOptedOutSms, renderRejoinedSms } from '../domain/sms-templates';
+import type { Ports } from '../ports';
+import type { InboundSms, SmsJob } from '../schemas/sms-job';
+import type { Person } from './people';
+import { replyOnce } from './reply-once';
+
+type OptOutPorts = Pick<Ports, 'alerts' | 'volunteers' | 'adHoc' | 'sms'>;
+
+/**
+ * STOP or a rejoin word from a known phone. STOP opts out everyone behind the number: the member (no more alerts or
+ * SMS until they rejoin) and each of its spontaneous registrations (no further SMS about that request). A rejoin word
+ * brings an opted-out member back. Each is confirmed once per inbound message; the writes are conditional, so a
+ * redelivered event changes nothing.
+ */
+export const handleOptOutReply = async (
+  ports: OptOutPorts,
+  people: readonly Person[],
+  kind: 'stop' | 'start',
+  sms: InboundSms,
+  receivedAt: string,
+): Promise<'opted-out' | 'rejoined' | 'help-sent' | 'answered-before'> => {
+  const member = people.find((person) => person.member);
+  const speaker = member ?? people[0];
+  if (!speaker) throw new Error('an opt-out reply needs the people behind the number');
+  const reply = (body: string, outcome: 'opted-out' | 'rejoined' | 'help-sent') =>
+    replyOnce(ports, sms, receivedAt, speaker.phone, body).then((sent) =>
+      sent ? outcome : 'answered-before',
+    );
+  if (kind === 'start') {
+    // Spontaneous registrations are for one request: there is no standing registration to come back to.
+    if (!member) return reply(renderHelpSms(speaker.language), 'help-sent');
+    await ports.volunteers.rejoin(member.id, receivedAt);
+    return reply(renderRejoinedSms(member.language), 'rejoined');
+  }
+  if (member) await ports.volunteers.optOut(member.id, receivedAt);
+  const registrations = await ports.adHoc.findByPhone(sms.originationNumber);
+  await Promise.all(registrations.map((r) => ports.adHoc.optOut(r.requestId, r.id, receivedAt)));
+  return reply(renderOptedOutSms(speaker.language, member ? 'member' : 'spontaneous'), 'opted-out');
+};
+
+/**
+ * Whether a volunteer's SMS (alert, update, stand-down) must not go out because its recipient opted out: checked by
+ * the dispatcher, so jobs queued before the STOP are stopped too. Coordinators' and claim SMS are not affected.
+ */
+export const recipientOptedOut = async (
+  ports: Pick<Ports, 'volunteers' | 'adHoc'>,
+  job: SmsJob,
+): Promise<boolean> => {
+  if (job.kind !== 'alert' && job.kind !== 'stand-down' && job.kind !== 'update') return false;
+  if (job.spontaneous)
+    return (await ports.adHoc.get(job.requestId, job.volunteerId))?.optedOutAt !== undefined;
+  return (await ports.volunteers.get(job.volunteerId))?.status === 'opted-out';
+};
