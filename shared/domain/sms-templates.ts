@@ -77,6 +77,31 @@ export const renderHelpSms = (language: SmsLanguage): string => helpTemplates[la
 
 export const renderLateReplySms = (language: SmsLanguage): string => lateReplyTemplates[language];
 
+const choiceTemplates: Record<SmsLanguage, (options: string) => string> = {
+  nl: (o) => `Rode Kruis: je hebt meerdere open oproepen. Antwoord met de code: ${o}.`,
+  fr: (o) => `Croix-Rouge: vous avez plusieurs appels ouverts. Repondez avec le code: ${o}.`,
+  en: (o) => `Red Cross: you have several open call-outs. Reply with the code: ${o}.`,
+};
+
+/** Open call-outs a choice SMS lists at most: more would leave no room for their titles. */
+export const MAX_CHOICES = 3;
+
+/**
+ * The answer to a bare JA or NEE when the volunteer has several open call-outs: each code with its title (clipped
+ * so the list fits one GSM-7 part), in the word the volunteer used.
+ */
+export const renderChoiceSms = (
+  language: SmsLanguage,
+  input: { word: 'JA' | 'NEE'; options: { code: string; title: string }[] },
+): string => {
+  const options = input.options.slice(0, MAX_CHOICES);
+  const render = (titles: string[]) =>
+    choiceTemplates[language](options.map((o, i) => `${input.word} ${o.code} (${titles[i]})`).join(', '));
+  const room = SINGLE_PART_SEPTETS - (gsm7Length(render(options.map(() => ''))) ?? SINGLE_PART_SEPTETS);
+  const each = Math.floor(room / options.length);
+  return render(options.map((o) => clipToSeptets(toGsm7(o.title.trim()), each)));
+};
+
 /** To the Red Cross coordinator (always Dutch): a new help request to take; they acknowledge in the tool. */
 export const renderCoordinatorAlertSms = (input: {
   municipality: string;

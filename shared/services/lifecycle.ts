@@ -4,7 +4,7 @@ import { coordinatorAtLevel } from '../domain/duty-roster';
 import { decideAfterResponses, selectCandidates } from '../domain/help-request';
 import { awaitsSending } from '../domain/origination';
 import { rankCandidates } from '../domain/ranking';
-import { replyCodeFor } from '../domain/reply-code';
+import { freeReplyCode } from '../domain/reply-code';
 import {
   renderAlertSms,
   renderCoordinatorAlertSms,
@@ -16,6 +16,7 @@ import type { SmsJob } from '../schemas/sms-job';
 import type { Volunteer } from '../schemas/volunteer';
 import type { Alert } from '../store/alert-repository';
 import { checkOutEveryone } from './deployments';
+import { takenReplyCodes } from './open-alerts';
 import { personBehind } from './people';
 import { trainingValidityYears } from './training';
 
@@ -48,20 +49,29 @@ export const mobilise = async (
   const clock = ports.clock.now();
   const now = clock.toISOString();
   const alreadyAlerted = new Set(existing.map((a) => a.volunteerId));
-  const fresh: Alert[] = rankCandidates(
+  const candidates = rankCandidates(
     selectCandidates(volunteers, alreadyAlerted, request.needs, {
       today: belgianDate(clock),
       validityYears: trainingValidityYears(),
     }),
     request,
-  ).map((v) => ({
-    requestId,
-    volunteerId: v.id,
-    municipality: v.municipality,
-    code: replyCodeFor(requestId, v.id),
-    smsStatus: 'queued',
-    createdAt: now,
-  }));
+  );
+  /** A round's alerts, each with a code none of the volunteer's other open alerts uses. */
+  const alertsFor = async (round: Volunteer[]): Promise<Alert[]> => {
+    const taken = await takenReplyCodes(
+      ports,
+      requestId,
+      round.map((v) => v.id),
+    );
+    return round.map((v) => ({
+      requestId,
+      volunteerId: v.id,
+      municipality: v.municipality,
+      code: freeReplyCode(requestId, v.id, taken.get(v.id) ?? new Set()),
+      smsStatus: 'queued',
+      createdAt: now,
+    }));
+  };
   const byId = new Map(volunteers.map((v) => [v.id, v]));
   const queueSms = async (alerts: Alert[]) => {
     const jobs = alerts
@@ -86,9 +96,10 @@ export const mobilise = async (
   // Each round's SMS are queued as soon as its alerts are on record: in a mass activation the first volunteers'
   // phones buzz while the later alerts are still being written.
   let created = 0;
-  for (const round of inBatches(fresh, ALERTS_PER_ROUND)) {
-    created += await ports.alerts.createMany(round);
-    await queueSms(round);
+  for (const round of inBatches(candidates, ALERTS_PER_ROUND)) {
+    const alerts = await alertsFor(round);
+    created += await ports.alerts.createMany(alerts);
+    await queueSms(alerts);
   }
   // Counted, not added: a crash between the alerts and the count is repaired by the retried step.
   await ports.helpRequests.raiseAlerted(requestId, await ports.alerts.countForRequest(requestId));

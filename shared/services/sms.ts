@@ -10,13 +10,14 @@ import {
   rateSecond,
   untilNextSecond,
 } from '../domain/origination';
-import { parseReply } from '../domain/reply';
-import { renderHelpSms, renderLateReplySms } from '../domain/sms-templates';
+import { matchReply, parseReply } from '../domain/reply';
+import { MAX_CHOICES, renderChoiceSms, renderHelpSms, renderLateReplySms } from '../domain/sms-templates';
 import { isThrottling } from '../messaging/ports';
 import { logger, maskPhone } from '../observability/logger';
 import type { Ports } from '../ports';
 import type { HelpRequest } from '../schemas/help-request';
 import type { DeliveryReceipt, InboundSms, SmsJob, SmsRef } from '../schemas/sms-job';
+import { alertsByRequestState } from './open-alerts';
 import { peopleByPhone, personBehind } from './people';
 
 /** A claim older than this belongs to a dispatcher that died between claim and send (Lambda timeout is shorter). */
@@ -170,6 +171,7 @@ export type InboundOutcome =
   | 'unchanged'
   | 'opted-out'
   | 'help-sent'
+  | 'choice-sent'
   | 'late'
   | 'unknown-sender'
   | 'answered-before';
@@ -195,17 +197,11 @@ export const handleInboundSms = async (
     if (volunteer.member) await ports.volunteers.optOut(volunteer.id, receivedAt);
     return 'opted-out';
   }
-  const alerts =
-    reply.kind === 'answer'
-      ? (await Promise.all(people.map((person) => ports.alerts.listForVolunteer(person.id)))).flat()
-      : [];
-  const candidates =
-    reply.kind === 'answer' && reply.code
-      ? alerts.filter((a) => a.code === reply.code)
-      : alerts.filter((a) => !a.response);
-  const alert = candidates.length === 1 ? candidates[0] : undefined;
   /** The tool's one answer to this inbound message, whatever number of times SNS delivers it. */
-  const answer = async (body: string, outcome: 'help-sent' | 'late'): Promise<InboundOutcome> => {
+  const answer = async (
+    body: string,
+    outcome: 'help-sent' | 'late' | 'choice-sent',
+  ): Promise<InboundOutcome> => {
     if (!(await ports.alerts.claimReplyTo(sms.inboundMessageId, receivedAt))) return 'answered-before';
     try {
       // From the number the volunteer texted, so the conversation stays on one number.
@@ -216,7 +212,25 @@ export const handleInboundSms = async (
     }
     return outcome;
   };
-  if (reply.kind !== 'answer' || !alert) return answer(renderHelpSms(volunteer.language), 'help-sent');
+  if (reply.kind !== 'answer') return answer(renderHelpSms(volunteer.language), 'help-sent');
+  const { open, closed } = await alertsByRequestState(
+    ports,
+    people.map((person) => person.id),
+  );
+  const target = matchReply(reply.code, open, closed);
+  if (target.kind === 'none') return answer(renderHelpSms(volunteer.language), 'help-sent');
+  if (target.kind === 'late') return answer(renderLateReplySms(volunteer.language), 'late');
+  if (target.kind === 'several') {
+    const options = await Promise.all(
+      target.alerts.slice(0, MAX_CHOICES).map(async (a) => ({
+        code: a.code,
+        title: (await ports.helpRequests.get(a.requestId))?.title ?? '',
+      })),
+    );
+    const word = reply.answer === 'accept' ? 'JA' : 'NEE';
+    return answer(renderChoiceSms(volunteer.language, { word, options }), 'choice-sent');
+  }
+  const alert = target.alert;
   const request = await ports.helpRequests.get(alert.requestId);
   if (!request || request.status === 'closed') return answer(renderLateReplySms(volunteer.language), 'late');
   const outcome = await ports.alerts.recordAnswer(

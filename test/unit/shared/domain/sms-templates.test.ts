@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CLAIM_STATUSES } from '../../../../shared/domain/claim';
 import { gsm7Length, isSinglePartGsm7, SINGLE_PART_SEPTETS } from '../../../../shared/domain/gsm7';
 import {
+  MAX_CHOICES,
   renderAlertSms,
+  renderChoiceSms,
   renderClaimStatusSms,
   renderCoordinatorAlertSms,
   renderHelpSms,
@@ -104,6 +106,28 @@ describe('SMS templates', () => {
           message: ' Verzamelen aan de kerk, België! ',
         }),
       ).toMatch(/Sint-Niklaas: Verzamelen aan de kerk, Belgie!$/);
+    });
+
+    it('fits the choice between open call-outs in one GSM-7 part with worst-case titles, naming every code', () => {
+      for (const title of [WORST_TITLE, EXTENSION_TITLE]) {
+        for (const count of [2, MAX_CHOICES, MAX_CHOICES + 2]) {
+          const options = Array.from({ length: count }, (_, i) => ({ code: String(4821 + i), title }));
+          const sms = renderChoiceSms(language, { word: 'NEE', options });
+          expect(isSinglePartGsm7(sms), septetsOver(sms)).toBe(true);
+          for (const option of options.slice(0, MAX_CHOICES)) expect(sms).toContain(`NEE ${option.code} (`);
+        }
+      }
+    });
+
+    it('keeps short titles whole in the choice between call-outs', () => {
+      const sms = renderChoiceSms(language, {
+        word: 'JA',
+        options: [
+          { code: '4821', title: 'Zandzakken vullen' },
+          { code: '1234', title: 'Evacuatie rusthuis' },
+        ],
+      });
+      expect(sms).toContain('JA 4821 (Zandzakken vullen), JA 1234 (Evacuatie rusthuis).');
     });
 
     it('fits the help text and the late-reply text in one GSM-7 part', () => {
