@@ -10,7 +10,7 @@ import { inboundSmsSchema } from '../../shared/schemas/sms-job';
 import { handleInboundSms } from '../../shared/services/sms';
 
 /** Two-way SMS replies, delivered by the inbound SNS topic; the SNS timestamp orders answers that arrive out of order. */
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'sms'>) =>
+export const makeHandler = (ports: BasePorts & Pick<Ports, 'sms' | 'smsJobs'>) =>
   middy(async (event: SNSEvent) => {
     for (const record of event.Records) {
       const parsed = inboundSmsSchema.safeParse(parseJsonOrUndefined(record.Sns.Message));

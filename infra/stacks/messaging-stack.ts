@@ -102,7 +102,9 @@ export class MessagingStack extends Stack {
       .bindTable(props.registry, 'REGISTRY_TABLE', 'write')
       // Replies from spontaneous volunteers: their phone entries and records.
       .bindTable(props.adHoc, 'ADHOC_TABLE', 'read')
-      .bindTable(props.audit, 'AUDIT_TABLE', 'append');
+      .bindTable(props.audit, 'AUDIT_TABLE', 'append')
+      // Once a reply fills the last task, the volunteers still waiting are told, through the dispatcher.
+      .bindTopicPublish(this.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
     this.inboundSmsTopic.addSubscription(new LambdaSubscription(this.inboundHandler));
     this.allowDirectSms(this.inboundHandler);
 

@@ -1,3 +1,4 @@
+import type { Task } from '../schemas/common';
 import type { ClaimStatus } from './claim';
 import { clipToSeptets, gsm7Length, SINGLE_PART_SEPTETS, toGsm7 } from './gsm7';
 
@@ -102,6 +103,75 @@ export const renderChoiceSms = (
   return render(options.map((o) => clipToSeptets(toGsm7(o.title.trim()), each)));
 };
 
+/** Renders a template around a title, clipping the title to the septets the rest of the one part leaves over. */
+const withTitle = (render: (title: string) => string, title: string): string => {
+  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
+  return render(clipToSeptets(toGsm7(title.trim()), room));
+};
+
+export interface ConfirmationSmsInput {
+  title: string;
+  /** Where to go: the location's description, or its postcode when there is none. */
+  place: string;
+  /** Who coordinates, once a coordinator has taken the request. */
+  coordinator?: string;
+}
+
+const confirmationTemplates: Record<SmsLanguage, (i: ConfirmationSmsInput) => string> = {
+  nl: (i) =>
+    `Rode Kruis: bedankt, je helpt bij ${i.title}. Waar: ${i.place}.${i.coordinator ? ` Coordinator: ${i.coordinator}.` : ''}`,
+  fr: (i) =>
+    `Croix-Rouge: merci, vous aidez pour ${i.title}. Lieu: ${i.place}.${i.coordinator ? ` Coordinateur: ${i.coordinator}.` : ''}`,
+  en: (i) =>
+    `Red Cross: thank you, you are helping with ${i.title}. Where: ${i.place}.${i.coordinator ? ` Coordinator: ${i.coordinator}.` : ''}`,
+};
+
+/** Septets the coordinator's name may take in the confirmation: a first name and a surname. */
+const COORDINATOR_NAME_SEPTETS = 30;
+/** Septets the title keeps in the confirmation when the place needs the room. */
+const CONFIRMATION_TITLE_SEPTETS = 30;
+
+/**
+ * The answer to a JA that fills a task: what it is for, where to go and (once acknowledged) who coordinates, in
+ * one GSM-7 part. The place gets the room it needs before the title grows past a short one.
+ */
+export const renderConfirmationSms = (language: SmsLanguage, input: ConfirmationSmsInput): string => {
+  const coordinator = input.coordinator
+    ? clipToSeptets(toGsm7(input.coordinator.trim()), COORDINATOR_NAME_SEPTETS)
+    : undefined;
+  const render = (title: string, place: string) =>
+    confirmationTemplates[language]({ title, place, ...(coordinator ? { coordinator } : {}) });
+  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('', '')) ?? SINGLE_PART_SEPTETS);
+  const place = toGsm7(input.place.trim());
+  const fullTitle = toGsm7(input.title.trim());
+  const titleRoom = Math.max(CONFIRMATION_TITLE_SEPTETS, room - (gsm7Length(place) ?? room));
+  const title = clipToSeptets(fullTitle, Math.min(titleRoom, room));
+  return render(title, clipToSeptets(place, room - (gsm7Length(title) ?? 0)));
+};
+
+const reserveTemplates: Record<SmsLanguage, (title: string) => string> = {
+  nl: (t) =>
+    `Rode Kruis: bedankt! ${t}: de taken die je kan doen zijn al ingevuld. Je staat als reserve genoteerd; we sturen een SMS als we je nodig hebben.`,
+  fr: (t) =>
+    `Croix-Rouge: merci! ${t}: les taches que vous pouvez faire sont deja pourvues. Vous etes en reserve; un SMS suivra si besoin.`,
+  en: (t) =>
+    `Red Cross: thank you! ${t}: the tasks you can do are filled. You are on reserve; we will text you if we need you.`,
+};
+
+/** The answer to a JA when no task the volunteer can take still lacks volunteers: kept in reserve. */
+export const renderReserveSms = (language: SmsLanguage, input: { title: string }): string =>
+  withTitle(reserveTemplates[language], input.title);
+
+const enoughTemplates: Record<SmsLanguage, (title: string) => string> = {
+  nl: (t) => `Rode Kruis: er zijn genoeg vrijwilligers voor ${t}. Bedankt, je hoeft niet meer te antwoorden.`,
+  fr: (t) => `Croix-Rouge: il y a assez de volontaires pour ${t}. Merci, inutile de repondre.`,
+  en: (t) => `Red Cross: there are enough volunteers for ${t}. Thank you, no need to answer.`,
+};
+
+/** To the volunteers who had not answered yet when every task got its volunteers. */
+export const renderEnoughSms = (language: SmsLanguage, input: { title: string }): string =>
+  withTitle(enoughTemplates[language], input.title);
+
 /** To the Red Cross coordinator (always Dutch): a new help request to take; they acknowledge in the tool. */
 export const renderCoordinatorAlertSms = (input: {
   municipality: string;
@@ -115,15 +185,28 @@ export const renderCoordinatorAlertSms = (input: {
   return render(clipToSeptets(toGsm7(input.title.trim()), room));
 };
 
-/** To the on-duty coordinator when the corps in scope could not provide enough volunteers. */
+const TASK_NAMES_NL: Record<Task, string> = {
+  logistics: 'logistiek',
+  operational: 'operationeel',
+  medical: 'medisch',
+};
+
+/**
+ * To the on-duty coordinator when the corps in scope could not provide enough volunteers: in total, and for a
+ * request with several tasks, which tasks fall short (accepted/needed).
+ */
 export const renderShortfallSms = (input: {
   municipality: string;
   title: string;
   needed: number;
   accepted: number;
+  short?: { task: Task; needed: number; accepted: number }[];
 }): string => {
+  const perTask = input.short?.length
+    ? ` Tekort: ${input.short.map((s) => `${TASK_NAMES_NL[s.task]} ${s.accepted}/${s.needed}`).join(', ')}.`
+    : '';
   const render = (title: string) =>
-    `Rode Kruis 24/7: tekort bij hulpvraag ${toGsm7(input.municipality)}: ${title}. ${input.accepted} van ${input.needed} vrijwilligers. Breid uit in de tool.`;
+    `Rode Kruis 24/7: tekort bij hulpvraag ${toGsm7(input.municipality)}: ${title}. ${input.accepted} van ${input.needed} vrijwilligers.${perTask} Breid uit in de tool.`;
   const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
   return render(clipToSeptets(toGsm7(input.title.trim()), room));
 };

@@ -1,7 +1,7 @@
 import { inBatches } from '../batches';
 import { belgianDate } from '../domain/dates';
 import { coordinatorAtLevel } from '../domain/duty-roster';
-import { decideAfterResponses, selectCandidates } from '../domain/help-request';
+import { decideAfterResponses, selectCandidates, totalNeeded, unmetNeeds } from '../domain/help-request';
 import { awaitsSending } from '../domain/origination';
 import { rankCandidates } from '../domain/ranking';
 import { freeReplyCode } from '../domain/reply-code';
@@ -16,6 +16,7 @@ import type { SmsJob } from '../schemas/sms-job';
 import type { Volunteer } from '../schemas/volunteer';
 import type { Alert } from '../store/alert-repository';
 import { checkOutEveryone } from './deployments';
+import { thankWaitingVolunteers } from './enough';
 import { takenReplyCodes } from './open-alerts';
 import { personBehind } from './people';
 import { trainingValidityYears } from './training';
@@ -49,12 +50,14 @@ export const mobilise = async (
   const clock = ports.clock.now();
   const now = clock.toISOString();
   const alreadyAlerted = new Set(existing.map((a) => a.volunteerId));
+  // Widened or activated again: only the tasks still lacking volunteers call for more alerts.
+  const needs = unmetNeeds(request);
   const candidates = rankCandidates(
-    selectCandidates(volunteers, alreadyAlerted, request.needs, {
+    selectCandidates(volunteers, alreadyAlerted, needs, {
       today: belgianDate(clock),
       validityYears: trainingValidityYears(),
     }),
-    request,
+    { ...request, needs },
   );
   /** A round's alerts, each with a code none of the volunteer's other open alerts uses. */
   const alertsFor = async (round: Volunteer[]): Promise<Alert[]> => {
@@ -203,14 +206,23 @@ export const alertCoordinator = async (
   ]);
 };
 
-/** End of the response window: what the mobilisation branch does next. */
+/**
+ * End of the response window: what the mobilisation branch does next. When every task has its volunteers, those
+ * still waiting are told (again, should the reply that filled the last task have failed before telling them).
+ */
 export const evaluateResponses = async (
-  ports: Pick<Ports, 'helpRequests' | 'municipalities'>,
+  ports: Pick<
+    Ports,
+    'helpRequests' | 'municipalities' | 'alerts' | 'volunteers' | 'adHoc' | 'smsJobs' | 'clock'
+  >,
   requestId: string,
 ): Promise<ReturnType<typeof decideAfterResponses>> => {
   const request = await ports.helpRequests.get(requestId);
   if (!request) throw new Error(`help request ${requestId} is missing`);
-  return decideAfterResponses(request, await ports.municipalities.neighbours(request.municipality));
+  const decision = decideAfterResponses(request, await ports.municipalities.neighbours(request.municipality));
+  if (decision.decision === 'enough')
+    await thankWaitingVolunteers(ports, request, ports.clock.now().toISOString());
+  return decision;
 };
 
 /** Automatic widening to the neighbouring corps; Mobilise runs again and alerts only who was not alerted yet. */
@@ -234,18 +246,29 @@ export const widenToNeighbours = async (
   return { added: widened ? widenTo : [] };
 };
 
-/** Too few accepted and nobody left to ask: the on-duty coordinator hears it by SMS, once. */
+/** Too few accepted for some task and nobody left to ask: the on-duty coordinator hears it by SMS, once. */
 export const alertShortfall = async (
   ports: Pick<Ports, 'helpRequests' | 'alerts' | 'dutyRoster' | 'smsJobs' | 'clock'>,
   requestId: string,
 ): Promise<{ needed: number; accepted: number }> => {
   const request = await ports.helpRequests.get(requestId);
   if (!request) throw new Error(`help request ${requestId} is missing`);
-  const needed = request.needs.reduce((sum, need) => sum + need.volunteers, 0);
+  const needed = totalNeeded(request.needs);
   const accepted = request.counts.accepted;
+  const short = unmetNeeds(request).map((need) => ({
+    task: need.task,
+    needed: need.volunteers,
+    accepted: need.accepted,
+  }));
   const now = ports.clock.now().toISOString();
   if (await ports.alerts.createShortfallAlert(requestId, now)) {
-    await ports.helpRequests.appendTimeline(requestId, { at: now, type: 'shortfall', needed, accepted });
+    await ports.helpRequests.appendTimeline(requestId, {
+      at: now,
+      type: 'shortfall',
+      needed,
+      accepted,
+      short,
+    });
   }
   const onDuty = (await ports.dutyRoster.get())?.onDuty;
   if (onDuty) {
@@ -259,6 +282,8 @@ export const alertShortfall = async (
           title: request.title,
           needed,
           accepted,
+          // One task: the totals say it all.
+          ...(request.needs.length > 1 ? { short } : {}),
         }),
       },
     ]);

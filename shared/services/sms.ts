@@ -1,5 +1,7 @@
+import { belgianDate } from '../domain/dates';
 import { coordinatorAtLevel } from '../domain/duty-roster';
 import { smsParts } from '../domain/gsm7';
+import { assignTask } from '../domain/help-request';
 import {
   ACCOUNT_DEFAULT_ORIGINATION,
   afterDeliveryFailure,
@@ -11,14 +13,24 @@ import {
   untilNextSecond,
 } from '../domain/origination';
 import { matchReply, parseReply } from '../domain/reply';
-import { MAX_CHOICES, renderChoiceSms, renderHelpSms, renderLateReplySms } from '../domain/sms-templates';
+import {
+  MAX_CHOICES,
+  renderChoiceSms,
+  renderConfirmationSms,
+  renderHelpSms,
+  renderLateReplySms,
+  renderReserveSms,
+} from '../domain/sms-templates';
 import { isThrottling } from '../messaging/ports';
 import { logger, maskPhone } from '../observability/logger';
 import type { Ports } from '../ports';
 import type { HelpRequest } from '../schemas/help-request';
 import type { DeliveryReceipt, InboundSms, SmsJob, SmsRef } from '../schemas/sms-job';
+import type { Alert } from '../store/alert-repository';
+import { thankWaitingVolunteers } from './enough';
 import { alertsByRequestState } from './open-alerts';
-import { peopleByPhone, personBehind } from './people';
+import { type Person, peopleByPhone, personBehind } from './people';
+import { trainingValidityYears } from './training';
 
 /** A claim older than this belongs to a dispatcher that died between claim and send (Lambda timeout is shorter). */
 const STALE_CLAIM_MS = 5 * 60 * 1000;
@@ -164,7 +176,10 @@ export const handleDeliveryReceipt = async (
   return 'retried';
 };
 
-type InboundPorts = Pick<Ports, 'alerts' | 'volunteers' | 'adHoc' | 'helpRequests' | 'sms' | 'metrics'>;
+type InboundPorts = Pick<
+  Ports,
+  'alerts' | 'volunteers' | 'adHoc' | 'helpRequests' | 'dutyRoster' | 'sms' | 'smsJobs' | 'metrics'
+>;
 
 export type InboundOutcome =
   | 'recorded'
@@ -233,15 +248,82 @@ export const handleInboundSms = async (
   const alert = target.alert;
   const request = await ports.helpRequests.get(alert.requestId);
   if (!request || request.status === 'closed') return answer(renderLateReplySms(volunteer.language), 'late');
-  const outcome = await ports.alerts.recordAnswer(
-    alert,
-    reply.answer === 'accept' ? 'accepted' : 'declined',
-    receivedAt,
-    reply.note,
-  );
-  if (outcome === 'recorded' && reply.answer === 'accept')
+  if (reply.answer === 'decline') {
+    const outcome = await ports.alerts.recordAnswer(alert, 'declined', receivedAt, reply.note);
+    return outcome === 'task-full' ? 'unchanged' : outcome;
+  }
+  const person = people.find((p) => p.id === alert.volunteerId) ?? volunteer;
+  const yes = await recordYes(ports, alert, request, person, receivedAt, reply.note);
+  if (yes.outcome === 'recorded' && yes.answer === 'accepted')
     await recordFirstAcceptance(ports, request, receivedAt);
-  return outcome;
+  const told = await answer(
+    yes.answer === 'reserve'
+      ? renderReserveSms(person.language, { title: request.title })
+      : renderConfirmationSms(person.language, {
+          title: request.title,
+          place: request.location.description ?? request.location.postcode,
+          ...(await coordinatorOf(ports, yes.request)),
+        }),
+    'help-sent',
+  );
+  // Also on a redelivery: the first delivery may have failed before the waiting volunteers were told.
+  if (yes.answer === 'accepted') await thankWaitingVolunteers(ports, yes.request, receivedAt);
+  return told === 'answered-before' && yes.outcome === 'unchanged' ? 'answered-before' : yes.outcome;
+};
+
+/** Tries of a yes whose task filled up meanwhile; then it is kept in reserve. */
+const ASSIGN_ATTEMPTS = 5;
+
+/**
+ * Records a yes: it fills the task the volunteer fits best among those still lacking volunteers, or is kept in
+ * reserve when none is left. A yes from someone who already fills a task changes nothing; a reserve whose task has
+ * come open again (someone said no after all) now fills it. Returns the request as it stands after the answer.
+ */
+const recordYes = async (
+  ports: InboundPorts,
+  alert: Alert,
+  request: HelpRequest,
+  person: Person,
+  at: string,
+  note: string | undefined,
+): Promise<{ outcome: 'recorded' | 'unchanged'; answer: 'accepted' | 'reserve'; request: HelpRequest }> => {
+  const on = { today: belgianDate(new Date(at)), validityYears: trainingValidityYears() };
+  let current = request;
+  for (let attempt = 1; ; attempt++) {
+    // Requests from before per-task counts count acceptances in total only.
+    const task =
+      alert.response === 'accepted'
+        ? alert.task
+        : current.counts.byTask
+          ? assignTask(current, person, on)
+          : undefined;
+    const answer = alert.response === 'accepted' || !current.counts.byTask || task ? 'accepted' : 'reserve';
+    const outcome = await ports.alerts.recordAnswer(alert, answer, at, note, task);
+    if (outcome !== 'task-full') {
+      const after = (await ports.helpRequests.get(request.id)) ?? current;
+      return { outcome, answer, request: after };
+    }
+    if (attempt >= ASSIGN_ATTEMPTS) {
+      const reserved = await ports.alerts.recordAnswer(alert, 'reserve', at, note);
+      const after = (await ports.helpRequests.get(request.id)) ?? current;
+      return {
+        outcome: reserved === 'recorded' ? 'recorded' : 'unchanged',
+        answer: 'reserve',
+        request: after,
+      };
+    }
+    current = (await ports.helpRequests.get(request.id)) ?? current;
+  }
+};
+
+/** Who coordinates, for the confirmation: the on-duty coordinator, once the request has been acknowledged. */
+const coordinatorOf = async (
+  ports: InboundPorts,
+  request: HelpRequest,
+): Promise<{ coordinator?: string }> => {
+  if (!request.acknowledgedAt) return {};
+  const name = (await ports.dutyRoster.get())?.onDuty.name;
+  return name ? { coordinator: name } : {};
 };
 
 /**

@@ -117,4 +117,86 @@ describe('answers to call-outs, end to end', () => {
     expect((await view(evacuation)).counts.accepted).toBe(0);
     for (const id of [fresh, sandbags, evacuation]) await close(id);
   });
+
+  it('confirms a JA with the title and place, names the coordinator once acknowledged, thanks the others once every need is met, and keeps a later JA as reserve', async () => {
+    const { nis, members } = await corps(3);
+    const [first, second, third] = members.map((m) => m.phone) as [string, string, string];
+    const id = await launch(
+      nis,
+      'Dijkbewaking Schelde',
+      [{ task: 'logistics', volunteers: 2 }],
+      'Kaai 12, aan de loods',
+    );
+    const codes = await Promise.all([first, second, third].map(async (p) => codeIn(await nthSms(p, 1))));
+
+    await reply(first, `JA ${codes[0]}`);
+    const confirmation = await nthSms(first, 2);
+    expect(confirmation).toContain('Dijkbewaking Schelde');
+    expect(confirmation).toContain('Kaai 12, aan de loods');
+    expect(confirmation).not.toContain(ON_DUTY.name);
+
+    const ack = await t.call('POST', `/help-requests/${id}/acknowledge`, { token: coordinator });
+    expect(ack.status).toBe(200);
+    const yes = await t.runtime.inbound(second, `JA ${codes[1]}`);
+    // SNS delivers the same reply again: no second confirmation, no second thank-you.
+    await t.runtime.inbound(second, `JA ${codes[1]}`, { inboundMessageId: yes });
+    expect(await nthSms(second, 2)).toContain(ON_DUTY.name);
+    const enough = await nthSms(third, 2);
+    expect(enough).toMatch(/^Rode Kruis: er zijn genoeg vrijwilligers/);
+    await t.runtime.queue.drain();
+    expect(smsTo(second)).toHaveLength(2);
+    expect(smsTo(third)).toHaveLength(2);
+    expect(smsTo(first)).toHaveLength(2);
+    expect((await view(id)).counts).toMatchObject({ accepted: 2, released: 1, unanswered: 0 });
+
+    await reply(third, `JA ${codes[2]}`);
+    expect(await nthSms(third, 3)).toMatch(/reserve/);
+    expect((await view(id)).counts).toMatchObject({ accepted: 2, reserve: 1, released: 0, unanswered: 0 });
+    await close(id);
+  });
+
+  it('counts acceptances per task: logistics acceptances beyond their need are reserve and never meet the medical need', async () => {
+    const { nis, members } = await corps(3);
+    const [medic] = await t.runtime.ports.volunteers.registerMembers(
+      nis,
+      [
+        aVolunteer({
+          id: t.runtime.ports.newId(),
+          municipality: nis,
+          phone: `+3247${String(3_000_000 + ++phoneSeq).slice(1)}0`,
+          skills: ['medical', 'first-aid'],
+          qualifiedSince: belgianDate(new Date()),
+          registeredAt: new Date().toISOString(),
+        }),
+      ],
+      { sub: 'coordinator-1', roles: ['coordinator'] },
+    );
+    const id = await launch(nis, 'Noodopvang sporthal', [
+      { task: 'medical', volunteers: 1 },
+      { task: 'logistics', volunteers: 2 },
+    ]);
+    for (const member of members) await reply(member.phone, `JA ${codeIn(await nthSms(member.phone, 1))}`);
+
+    const counted = await view(id);
+    expect(counted.counts).toMatchObject({
+      accepted: 2,
+      reserve: 1,
+      byTask: { medical: { needed: 1, accepted: 0 }, logistics: { needed: 2, accepted: 2 } },
+    });
+    expect(counted.responses.map((r: { answer: string }) => r.answer).sort()).toEqual([
+      'accepted',
+      'accepted',
+      'reserve',
+    ]);
+    await t.runtime.queue.drain();
+    // Medical help is still missing: the medic is not told that there are enough volunteers.
+    expect(smsTo(medic!.phone)).toHaveLength(1);
+
+    await reply(medic!.phone, `JA ${codeIn(await nthSms(medic!.phone, 1))}`);
+    expect((await view(id)).counts).toMatchObject({
+      accepted: 3,
+      byTask: { medical: { needed: 1, accepted: 1 }, logistics: { needed: 2, accepted: 2 } },
+    });
+    await close(id);
+  });
 });

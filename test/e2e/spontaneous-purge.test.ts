@@ -113,7 +113,11 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
         body: { from: phone, body: `JA ${codeIn(alert.body)}` },
       });
     }
-    expect(t.runtime.outbox.sentTo(ADULT_PHONE)).toHaveLength(1);
+    // The welcome with the code, then the confirmation of their yes: answered like a member.
+    expect(t.runtime.outbox.sentTo(ADULT_PHONE).map((m) => m.body.slice(0, 33))).toEqual([
+      'Rode Kruis: bedankt voor je regis',
+      'Rode Kruis: bedankt, je helpt bij',
+    ]);
     const view = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
     expect(view.body.counts).toMatchObject({ alerted: 3, accepted: 3 });
 
@@ -205,6 +209,7 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
         phoneEntries: 2,
         alerts: 2,
         standDowns: 2,
+        enoughNotices: 0,
         deployments: 2,
         // Each: the acceptance, the check-in, the check-out (by hand or at the close).
         timelineEntries: 6,
@@ -212,8 +217,8 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
         // The delivery receipts' pointers of their four SMS: two welcomes, two stand-downs.
         sentSmsPointers: 4,
         callPointers: 1,
-        // Each: the welcome with the reply code and the stand-down.
-        smsTraces: 4,
+        // Each: the welcome with the reply code, the confirmation of their yes and the stand-down.
+        smsTraces: 6,
       },
     });
     expect(closed.body.counts).toMatchObject({ alerted: 3, accepted: 3 });

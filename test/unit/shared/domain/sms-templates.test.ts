@@ -6,9 +6,12 @@ import {
   renderAlertSms,
   renderChoiceSms,
   renderClaimStatusSms,
+  renderConfirmationSms,
   renderCoordinatorAlertSms,
+  renderEnoughSms,
   renderHelpSms,
   renderLateReplySms,
+  renderReserveSms,
   renderShortfallSms,
   renderSpontaneousWelcomeSms,
   renderStandDownSms,
@@ -128,6 +131,43 @@ describe('SMS templates', () => {
         ],
       });
       expect(sms).toContain('JA 4821 (Zandzakken vullen), JA 1234 (Evacuatie rusthuis).');
+    });
+
+    it('fits the confirmation in one GSM-7 part with a worst-case title, place and coordinator name', () => {
+      for (const title of [WORST_TITLE, EXTENSION_TITLE]) {
+        for (const place of ['9050', `${EXTENSION_TITLE} ${WORST_TITLE} `.repeat(2).slice(0, 200)]) {
+          for (const coordinator of [
+            undefined,
+            'Coördinator Van Den Heuvel-De Smedt-Vercauteren'.repeat(2),
+          ]) {
+            const sms = renderConfirmationSms(language, {
+              title,
+              place,
+              ...(coordinator ? { coordinator } : {}),
+            });
+            expect(isSinglePartGsm7(sms), septetsOver(sms)).toBe(true);
+          }
+        }
+      }
+    });
+
+    it('gives the confirmation the title, the whole place and the coordinator when they fit', () => {
+      const sms = renderConfirmationSms(language, {
+        title: 'Dijkbewaking Schelde',
+        place: 'Kaai 12, aan de loods',
+        coordinator: 'Sofie Maes',
+      });
+      for (const part of ['Dijkbewaking Schelde', 'Kaai 12, aan de loods', 'Sofie Maes'])
+        expect(sms).toContain(part);
+    });
+
+    it('fits the reserve and the enough-volunteers SMS in one GSM-7 part with worst-case titles, naming short ones whole', () => {
+      for (const title of [WORST_TITLE, EXTENSION_TITLE]) {
+        for (const sms of [renderReserveSms(language, { title }), renderEnoughSms(language, { title })])
+          expect(isSinglePartGsm7(sms), septetsOver(sms)).toBe(true);
+      }
+      expect(renderReserveSms(language, { title: 'Zandzakken' })).toContain('Zandzakken');
+      expect(renderEnoughSms(language, { title: 'Zandzakken' })).toContain('Zandzakken');
     });
 
     it('fits the help text and the late-reply text in one GSM-7 part', () => {
