@@ -190,10 +190,15 @@ const TASK_NAMES_NL: Record<Task, string> = {
   operational: 'operationeel',
   medical: 'medisch',
 };
+const TASK_ABBREVIATIONS_NL: Record<Task, string> = { logistics: 'log', operational: 'oper', medical: 'med' };
+
+/** Septets the title keeps at least in the shortfall SMS; the per-task figures give way before it does. */
+const SHORTFALL_TITLE_SEPTETS = 12;
 
 /**
  * To the on-duty coordinator when the corps in scope could not provide enough volunteers: in total, and for a
- * request with several tasks, which tasks fall short (accepted/needed).
+ * request with several tasks, which tasks fall short (accepted/needed). Where a long name and large figures leave
+ * too little room for the title, the total goes first, then the task names are abbreviated.
  */
 export const renderShortfallSms = (input: {
   municipality: string;
@@ -202,13 +207,21 @@ export const renderShortfallSms = (input: {
   accepted: number;
   short?: { task: Task; needed: number; accepted: number }[];
 }): string => {
-  const perTask = input.short?.length
-    ? ` Tekort: ${input.short.map((s) => `${TASK_NAMES_NL[s.task]} ${s.accepted}/${s.needed}`).join(', ')}.`
-    : '';
-  const render = (title: string) =>
-    `Rode Kruis 24/7: tekort bij hulpvraag ${toGsm7(input.municipality)}: ${title}. ${input.accepted} van ${input.needed} vrijwilligers.${perTask} Breid uit in de tool.`;
-  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
-  return render(clipToSeptets(toGsm7(input.title.trim()), room));
+  const total = ` ${input.accepted} van ${input.needed} vrijwilligers.`;
+  const perTask = (names: Record<Task, string>) =>
+    input.short?.length
+      ? ` Tekort: ${input.short.map((s) => `${names[s.task]} ${s.accepted}/${s.needed}`).join(', ')}.`
+      : '';
+  const variants = [
+    total + perTask(TASK_NAMES_NL),
+    ...(input.short?.length ? [perTask(TASK_NAMES_NL), perTask(TASK_ABBREVIATIONS_NL)] : []),
+  ];
+  const renderWith = (figures: string) => (title: string) =>
+    `Rode Kruis 24/7: tekort bij hulpvraag ${toGsm7(input.municipality)}: ${title}.${figures} Breid uit in de tool.`;
+  const roomFor = (figures: string) =>
+    SINGLE_PART_SEPTETS - (gsm7Length(renderWith(figures)('')) ?? SINGLE_PART_SEPTETS);
+  const figures = variants.find((v) => roomFor(v) >= SHORTFALL_TITLE_SEPTETS) ?? variants.at(-1)!;
+  return withTitle(renderWith(figures), input.title);
 };
 
 const updatePrefixes: Record<SmsLanguage, (municipality: string) => string> = {

@@ -139,9 +139,12 @@ const currentRecipient = async (ports: ReceiptPorts, ref: SmsRef): Promise<strin
   return volunteer?.status === 'active' ? volunteer.phone : undefined;
 };
 
-/** A call-out or an update is pointless once its request closed; a stand-down or a coordinator's SMS is not. */
+/**
+ * A call-out, an update or an "enough volunteers" notice is pointless once its request closed; a stand-down or a
+ * coordinator's SMS is not.
+ */
 const stillWanted = async (ports: ReceiptPorts, ref: SmsRef): Promise<boolean> =>
-  !(ref.kind === 'alert' || ref.kind === 'update') ||
+  !(ref.kind === 'alert' || ref.kind === 'update' || ref.kind === 'enough') ||
   (await ports.helpRequests.get(ref.requestId))?.status !== 'closed';
 
 /**

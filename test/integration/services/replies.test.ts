@@ -5,7 +5,7 @@ import { allMunicipalities } from '../../../shared/reference/municipalities';
 import type { HelpRequest } from '../../../shared/schemas/help-request';
 import type { InboundSms } from '../../../shared/schemas/sms-job';
 import type { Volunteer } from '../../../shared/schemas/volunteer';
-import { mobilise } from '../../../shared/services/lifecycle';
+import { alertShortfall, evaluateResponses, mobilise } from '../../../shared/services/lifecycle';
 import { handleInboundSms } from '../../../shared/services/sms';
 import { anAlert } from '../../builders/alert';
 import { aHelpRequest } from '../../builders/help-request-record';
@@ -173,5 +173,81 @@ describe('replies match the alerts of open requests only', () => {
 
     expect(await reply(volunteer.phone, `JA ${code}`)).toBe('late');
     expect(sentTo(volunteer.phone).at(-1)).toContain('al afgesloten');
+  });
+});
+
+describe('enough is judged per task', () => {
+  it('does not take 10 logistics acceptances for a request of 2 medical and 8 logistics, and reports the medical shortfall', async () => {
+    const { nis, members } = await corps(10);
+    await ports.dutyRoster.put(
+      { onDuty: { name: 'Van dienst', phone: '+32499400001' }, backups: [] },
+      COORDINATOR,
+      ports.clock.now().toISOString(),
+    );
+    const request = await launch(nis, {
+      title: 'Noodopvang',
+      allowWidening: false,
+      needs: [
+        { task: 'medical', volunteers: 2, adultsOnly: false },
+        { task: 'logistics', volunteers: 8, adultsOnly: false },
+      ],
+    });
+    for (const member of members) expect(await reply(member.phone, 'JA')).toBe('recorded');
+
+    expect((await ports.helpRequests.get(request.id))?.counts).toMatchObject({
+      accepted: 8,
+      reserve: 2,
+      byTask: { medical: { needed: 2, accepted: 0 }, logistics: { needed: 8, accepted: 8 } },
+    });
+    expect(await evaluateResponses(ports, request.id)).toMatchObject({
+      decision: 'shortfall',
+      short: [{ task: 'medical', needed: 2, accepted: 0 }],
+    });
+    await alertShortfall(ports, request.id);
+    expect(ports.smsJobs.jobs.filter((j) => j.kind === 'shortfall' && j.requestId === request.id)).toEqual([
+      expect.objectContaining({
+        to: '+32499400001',
+        body: 'Rode Kruis 24/7: tekort bij hulpvraag Gent: Noodopvang. 8 van 10 vrijwilligers. Tekort: medisch 0/2. Breid uit in de tool.',
+      }),
+    ]);
+    // Nobody is told there are enough volunteers while the medical task lacks them.
+    expect(ports.smsJobs.jobs.filter((j) => j.kind === 'enough' && j.requestId === request.id)).toEqual([]);
+  });
+
+  it('tells the volunteers still waiting at the evaluation when every task is filled, once each, and not those who answered', async () => {
+    const { nis, members } = await corps(4);
+    const request = await launch(nis, { needs: [{ task: 'logistics', volunteers: 1, adultsOnly: false }] });
+    const [yes, no, ...waiting] = members as [Volunteer, Volunteer, Volunteer, Volunteer];
+    const alert = (await alertOf(request.id, yes.id))!;
+    // The yes is recorded, but the reply's handler stopped before telling anyone (a crash, a timeout).
+    await ports.alerts.recordAnswer(
+      alert,
+      'accepted',
+      ports.clock.now().toISOString(),
+      undefined,
+      'logistics',
+    );
+    expect(await reply(no.phone, 'NEE')).toBe('recorded');
+
+    expect((await evaluateResponses(ports, request.id)).decision).toBe('enough');
+    expect((await evaluateResponses(ports, request.id)).decision).toBe('enough');
+
+    const enough = ports.smsJobs.jobs.filter((j) => j.kind === 'enough' && j.requestId === request.id);
+    expect(new Set(enough.map((j) => j.to))).toEqual(new Set(waiting.map((v) => v.phone)));
+    expect(enough[0]?.body).toBe(
+      'Rode Kruis: er zijn genoeg vrijwilligers voor Wateroverlast Gentbrugge. Bedankt, je hoeft niet meer te antwoorden.',
+    );
+    // Queued again by the second run, but recorded once: the dispatcher sends each SMS once.
+    const records = await Promise.all(
+      waiting.map((v) =>
+        ports.alerts.findSms({ requestId: request.id, kind: 'enough', volunteerId: v.id, body: '' }),
+      ),
+    );
+    expect(records.map((r) => r?.smsStatus)).toEqual(['queued', 'queued']);
+    expect(
+      (await ports.helpRequests.timeline(request.id)).filter((e) => e.type === 'enough-volunteers'),
+    ).toEqual([expect.objectContaining({ told: 2 })]);
+    expect(await alertOf(request.id, waiting[0]!.id)).toHaveProperty('releasedAt');
+    expect(await alertOf(request.id, no.id)).not.toHaveProperty('releasedAt');
   });
 });

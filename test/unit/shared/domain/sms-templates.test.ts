@@ -261,6 +261,36 @@ describe('SMS templates for the Red Cross coordinator', () => {
     },
   );
 
+  it.each([WORST_TITLE, EXTENSION_TITLE])(
+    'fits the shortfall alert naming every short task in one GSM-7 part for the title %#',
+    (title) => {
+      const short = [
+        { task: 'logistics' as const, needed: 5000, accepted: 4999 },
+        { task: 'operational' as const, needed: 5000, accepted: 4999 },
+        { task: 'medical' as const, needed: 5000, accepted: 4999 },
+      ];
+      expect(
+        oversized((municipality) =>
+          renderShortfallSms({ municipality, title, needed: 15000, accepted: 14997, short }),
+        ),
+      ).toEqual([]);
+    },
+  );
+
+  it('names the tasks that fall short, with accepted and needed', () => {
+    expect(
+      renderShortfallSms({
+        municipality: 'Gent',
+        title: 'Brand',
+        needed: 10,
+        accepted: 8,
+        short: [{ task: 'medical', needed: 2, accepted: 0 }],
+      }),
+    ).toBe(
+      'Rode Kruis 24/7: tekort bij hulpvraag Gent: Brand. 8 van 10 vrijwilligers. Tekort: medisch 0/2. Breid uit in de tool.',
+    );
+  });
+
   it('says who it is for, what is asked and how to respond', () => {
     expect(renderCoordinatorAlertSms({ municipality: 'Gent', title: 'Brand', volunteers: 4, level: 2 })).toBe(
       'Rode Kruis 24/7 (back-up 2): nieuwe hulpvraag Gent: Brand, 4 vrijwilligers. Bevestig in de tool.',
