@@ -26,7 +26,7 @@ import { logger, maskPhone } from '../observability/logger';
 import type { Ports } from '../ports';
 import type { HelpRequest } from '../schemas/help-request';
 import type { DeliveryReceipt, InboundSms, SmsJob, SmsRef } from '../schemas/sms-job';
-import type { Alert } from '../store/alert-repository';
+import type { Alert, Answer } from '../store/alert-repository';
 import { thankWaitingVolunteers } from './enough';
 import { alertsByRequestState } from './open-alerts';
 import { type Person, peopleByPhone, personBehind } from './people';
@@ -216,10 +216,7 @@ export const handleInboundSms = async (
     return 'opted-out';
   }
   /** The tool's one answer to this inbound message, whatever number of times SNS delivers it. */
-  const answer = async (
-    body: string,
-    outcome: 'help-sent' | 'late' | 'choice-sent',
-  ): Promise<InboundOutcome> => {
+  const answer = async (body: string, outcome: InboundOutcome): Promise<InboundOutcome> => {
     if (!(await ports.alerts.claimReplyTo(sms.inboundMessageId, receivedAt))) return 'answered-before';
     try {
       // From the number the volunteer texted, so the conversation stays on one number.
@@ -257,6 +254,7 @@ export const handleInboundSms = async (
   }
   const person = people.find((p) => p.id === alert.volunteerId) ?? volunteer;
   const yes = await recordYes(ports, alert, request, person, receivedAt, reply.note);
+  if (yes.answer === 'declined') return yes.outcome;
   if (yes.outcome === 'recorded' && yes.answer === 'accepted')
     await recordFirstAcceptance(ports, request, receivedAt);
   const told = await answer(
@@ -267,11 +265,11 @@ export const handleInboundSms = async (
           place: request.location.description ?? request.location.postcode,
           ...(await coordinatorOf(ports, yes.request)),
         }),
-    'help-sent',
+    yes.outcome,
   );
   // Also on a redelivery: the first delivery may have failed before the waiting volunteers were told.
   if (yes.answer === 'accepted') await thankWaitingVolunteers(ports, yes.request, receivedAt);
-  return told === 'answered-before' && yes.outcome === 'unchanged' ? 'answered-before' : yes.outcome;
+  return yes.outcome === 'recorded' ? 'recorded' : told;
 };
 
 /** Tries of a yes whose task filled up meanwhile; then it is kept in reserve. */
@@ -289,22 +287,21 @@ const recordYes = async (
   person: Person,
   at: string,
   note: string | undefined,
-): Promise<{ outcome: 'recorded' | 'unchanged'; answer: 'accepted' | 'reserve'; request: HelpRequest }> => {
+): Promise<{ outcome: 'recorded' | 'unchanged'; answer: Answer; request: HelpRequest }> => {
+  if (alert.response === 'accepted') return { outcome: 'unchanged', answer: 'accepted', request };
   const on = { today: belgianDate(new Date(at)), validityYears: trainingValidityYears() };
   let current = request;
   for (let attempt = 1; ; attempt++) {
     // Requests from before per-task counts count acceptances in total only.
-    const task =
-      alert.response === 'accepted'
-        ? alert.task
-        : current.counts.byTask
-          ? assignTask(current, person, on)
-          : undefined;
-    const answer = alert.response === 'accepted' || !current.counts.byTask || task ? 'accepted' : 'reserve';
+    const task = current.counts.byTask ? assignTask(current, person, on) : undefined;
+    const answer = task || !current.counts.byTask ? 'accepted' : 'reserve';
     const outcome = await ports.alerts.recordAnswer(alert, answer, at, note, task);
-    if (outcome !== 'task-full') {
-      const after = (await ports.helpRequests.get(request.id)) ?? current;
-      return { outcome, answer, request: after };
+    if (outcome === 'recorded')
+      return { outcome, answer, request: (await ports.helpRequests.get(request.id)) ?? current };
+    if (outcome === 'unchanged') {
+      // Answered the same before, or a later answer (a NEE sent after this JA) stands: say what is on record.
+      const stored = (await ports.alerts.get(alert.requestId, alert.volunteerId))?.response ?? answer;
+      return { outcome, answer: stored, request: (await ports.helpRequests.get(request.id)) ?? current };
     }
     if (attempt >= ASSIGN_ATTEMPTS) {
       const reserved = await ports.alerts.recordAnswer(alert, 'reserve', at, note);

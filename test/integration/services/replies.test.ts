@@ -251,3 +251,17 @@ describe('enough is judged per task', () => {
     expect(await alertOf(request.id, no.id)).not.toHaveProperty('releasedAt');
   });
 });
+
+describe('the volunteer hears back', () => {
+  it('confirms nothing when an older JA arrives after a later NEE, which stands', async () => {
+    const { nis, members } = await corps(1);
+    const volunteer = members[0]!;
+    const request = await launch(nis);
+
+    expect(await reply(volunteer.phone, 'NEE', '2026-03-02T10:05:00.000Z')).toBe('recorded');
+    expect(await reply(volunteer.phone, 'JA', '2026-03-02T10:04:00.000Z')).toBe('unchanged');
+
+    expect((await alertOf(request.id, volunteer.id))?.response).toBe('declined');
+    expect(sentTo(volunteer.phone)).toEqual([]);
+  });
+});
