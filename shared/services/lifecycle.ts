@@ -126,11 +126,16 @@ export const awaitClose = async (
   if (!parked) await ports.workflow.resume(taskToken, { alreadyClosed: true });
 };
 
-/** Stand-down SMS to everyone who accepted; a retried step queues them again and the dispatcher sends each once. */
+/**
+ * Stand-down SMS to everyone who said yes, reserves included (they stood ready, and may have been called in); a
+ * retried step queues them again and the dispatcher sends each once.
+ */
 export const standDown = async (ports: LifecyclePorts, requestId: string): Promise<{ stoodDown: number }> => {
   const request = await ports.helpRequests.get(requestId);
   if (!request) throw new Error(`help request ${requestId} is missing`);
-  const accepted = (await ports.alerts.listForRequest(requestId)).filter((a) => a.response === 'accepted');
+  const accepted = (await ports.alerts.listForRequest(requestId)).filter(
+    (a) => a.response === 'accepted' || a.response === 'reserve',
+  );
   await checkOutEveryone(ports, requestId);
   const now = ports.clock.now().toISOString();
   const jobs: SmsJob[] = [];

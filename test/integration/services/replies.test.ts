@@ -1,10 +1,12 @@
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { replyCodeFor } from '../../../shared/domain/reply-code';
+import { renderReserveSms } from '../../../shared/domain/sms-templates';
 import { allMunicipalities } from '../../../shared/reference/municipalities';
 import type { HelpRequest } from '../../../shared/schemas/help-request';
 import type { InboundSms } from '../../../shared/schemas/sms-job';
 import type { Volunteer } from '../../../shared/schemas/volunteer';
+import { checkIn } from '../../../shared/services/deployments';
 import { alertShortfall, evaluateResponses, mobilise } from '../../../shared/services/lifecycle';
 import { handleInboundSms } from '../../../shared/services/sms';
 import { anAlert } from '../../builders/alert';
@@ -263,5 +265,21 @@ describe('the volunteer hears back', () => {
 
     expect((await alertOf(request.id, volunteer.id))?.response).toBe('declined');
     expect(sentTo(volunteer.phone)).toEqual([]);
+  });
+
+  it('keeps a JA after every task is filled in reserve, tells them so, and lets the coordinator call them in', async () => {
+    const { nis, members } = await corps(2);
+    const [first, second] = members as [Volunteer, Volunteer];
+    const request = await launch(nis, { needs: [{ task: 'logistics', volunteers: 1, adultsOnly: false }] });
+    await reply(first.phone, 'JA');
+
+    expect(await reply(second.phone, 'JA')).toBe('recorded');
+
+    expect((await alertOf(request.id, second.id))?.response).toBe('reserve');
+    expect(sentTo(second.phone)).toEqual([renderReserveSms('nl', { title: request.title })]);
+    expect((await ports.helpRequests.get(request.id))?.counts).toMatchObject({ accepted: 1, reserve: 1 });
+    expect(await checkIn(ports, COORDINATOR, request.id, second.id)).toMatchObject({
+      volunteerId: second.id,
+    });
   });
 });
