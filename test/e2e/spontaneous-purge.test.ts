@@ -142,11 +142,12 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
       expect(before).toContain(secret);
 
     expect((await t.call('POST', `/help-requests/${id}/close`, { token: coordinator })).status).toBe(200);
-    const adultStandDown = await smsTo(ADULT_PHONE, 2);
+    // After the welcome and the confirmation of their yes.
+    const adultStandDown = await smsTo(ADULT_PHONE, 3);
     expect(adultStandDown.body).toMatch(
       /^Rode Kruis: de hulpvraag in Mechelen is afgesloten\..*aangifteformulier/,
     );
-    expect((await smsTo(YOUNG.phone, 2)).body).toMatch(
+    expect((await smsTo(YOUNG.phone, 3)).body).toMatch(
       /^Croix-Rouge: la demande d'aide a Mechelen est cloturee/,
     );
     expect(readFileSync(path.join(dataDir, 'sms-outbox.jsonl'), 'utf8')).toContain(ADULT_PHONE);
@@ -191,7 +192,8 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
         .filter((item) => item.volunteerId === member.body.id)
         .map((item) => String(item.sk).split('#')[0]),
     ).toEqual(expect.arrayContaining(['ALERT', 'DEPLOY', 'STANDDOWN']));
-    expect(t.runtime.outbox.sentTo(MEMBER_PHONE)).toHaveLength(2);
+    // The call-out, the confirmation of the yes and the stand-down.
+    expect(t.runtime.outbox.sentTo(MEMBER_PHONE)).toHaveLength(3);
 
     const closed = await t.call('GET', `/help-requests/${id}`, { token: requester });
     expect(closed.body.spontaneousTotals).toEqual({
