@@ -8,7 +8,10 @@ const COORDINATOR_PHONE = '+32499887766';
 describe('one help request end to end over HTTP on the local runtime', () => {
   let t: Awaited<ReturnType<typeof startTestRuntime>>;
   beforeAll(async () => {
-    t = await startTestRuntime();
+    // Windows longer than the test: on a busy machine a 1-second window would widen or escalate midway.
+    t = await startTestRuntime({
+      timing: { ackTimeoutSeconds: 60, responseWindowSeconds: 60, aftercareWindowSeconds: 1 },
+    });
   });
   afterAll(async () => {
     await t.runtime.stop();
