@@ -223,12 +223,12 @@ export const floodScenario = async (
 
   step(9, 'On site: the coordinator checks everyone in (their insurance cover runs) and sends an update');
   const view = await expectStatus(200, call('GET', `/help-requests/${id}`, { token: coordinator }));
-  const accepted: { volunteerId: string; name: string; at: string; note?: string }[] = view.responses.filter(
-    (r: { answer: string }) => r.answer === 'accepted',
-  );
+  // Everyone who said yes comes: the reserve too, since the coordinator wants every hand.
+  const accepted: { volunteerId: string; name: string; answer: string; at: string; note?: string }[] =
+    view.responses.filter((r: { answer: string }) => r.answer === 'accepted' || r.answer === 'reserve');
   for (const responder of accepted) {
     say(
-      `   ${responder.name} accepted at ${responder.at.slice(11, 19)}${responder.note ? ` ("${responder.note}")` : ''}`,
+      `   ${responder.name} ${responder.answer === 'reserve' ? 'said yes as a reserve' : 'accepted'} at ${responder.at.slice(11, 19)}${responder.note ? ` ("${responder.note}")` : ''}`,
     );
     await expectStatus(
       200,

@@ -10,7 +10,7 @@ import { parseJsonOrUndefined } from '../../shared/schemas/common';
 import { inboundSmsSchema } from '../../shared/schemas/sms-job';
 import { handleInboundSms } from '../../shared/services/sms';
 
-export type InboundPorts = BasePorts & Pick<Ports, 'sms'>;
+export type InboundPorts = BasePorts & Pick<Ports, 'sms' | 'smsJobs'>;
 
 /** One two-way SMS as SNS delivered it (or as a replay hands it back); the SNS timestamp orders answers. */
 export const handleInboundDelivery = async (

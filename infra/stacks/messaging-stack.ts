@@ -136,7 +136,9 @@ export class MessagingStack extends Stack {
         .bindTable(props.registry, 'REGISTRY_TABLE', 'write')
         // Replies from spontaneous volunteers: their phone entries and records (STOP marks them opted out).
         .bindTable(props.adHoc, 'ADHOC_TABLE', 'write')
-        .bindTable(props.audit, 'AUDIT_TABLE', 'append');
+        .bindTable(props.audit, 'AUDIT_TABLE', 'append')
+        // Once a reply fills the last task, the volunteers still waiting are told, through the dispatcher.
+        .bindTopicPublish(this.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
       // STOP and START hand a member's Flanders-funded place over or take one.
       if (props.corpsFundedPlaces)
         fn.addEnvironment('CORPS_FUNDED_PLACES', JSON.stringify(props.corpsFundedPlaces));

@@ -133,8 +133,11 @@ export class WorkflowStack extends Stack {
     const evaluateFn = new HandlerFunction(this, 'EvaluateResponsesFunction', {
       entry: LIFECYCLE_TASKS.EvaluateResponses,
     })
-      .bindTable(props.operations, 'OPERATIONS_TABLE', 'read')
-      .bindTable(props.registry, 'REGISTRY_TABLE', 'read');
+      // Enough volunteers: the ones still waiting are told, once each, through the dispatcher.
+      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
+      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
+      .bindTable(props.adHoc, 'ADHOC_TABLE', 'read')
+      .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
     const widenFn = new HandlerFunction(this, 'WidenScopeFunction', { entry: LIFECYCLE_TASKS.WidenScope })
       .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
       .bindTable(props.registry, 'REGISTRY_TABLE', 'read');

@@ -6,6 +6,13 @@ import { isMinor, isPaused } from './volunteer';
 
 export const emptyCounts = (): Counts => ({ alerted: 0, accepted: 0, declined: 0, checkedIn: 0 });
 
+/** A new request's counts: nobody alerted yet, and every task of its needs still to fill. */
+const newCounts = (needs: HelpRequest['needs']): Counts => ({
+  ...emptyCounts(),
+  reserve: 0,
+  byTask: Object.fromEntries(needs.map((need) => [need.task, { needed: need.volunteers, accepted: 0 }])),
+});
+
 export const newHelpRequest = (input: {
   id: string;
   body: CreateHelpRequestBody;
@@ -20,7 +27,7 @@ export const newHelpRequest = (input: {
   scope: [input.body.municipality],
   requestedBy: input.requestedBy,
   createdAt: input.now,
-  counts: emptyCounts(),
+  counts: newCounts(input.body.needs),
 });
 
 /** Medical and operational tasks need a current first-aid qualification; logistics is open to every member. */
@@ -37,9 +44,9 @@ const oldEnoughFor = (birthDate: string, need: HelpRequest['needs'][number], tod
 export const canTakeSomeNeed = (birthDate: string, needs: HelpRequest['needs'], today: string): boolean =>
   needs.some((need) => oldEnoughFor(birthDate, need, today));
 
-/** Whether a corps member may take this task on `today`: old enough for it, and qualified where it needs it. */
+/** Whether a person may take this task on `today`: old enough for it, and qualified where it needs it. */
 const canTake = (
-  volunteer: Volunteer,
+  volunteer: Pick<Volunteer, 'birthDate' | 'qualifiedSince'>,
   need: HelpRequest['needs'][number],
   today: string,
   validityYears: number,
@@ -67,26 +74,85 @@ export const selectCandidates = (
       needs.some((need) => canTake(v, need, on.today, on.validityYears)),
   );
 
+type Need = HelpRequest['needs'][number];
+type CountedRequest = Pick<HelpRequest, 'needs' | 'counts'>;
+
+/** How many accepted each task: counted per task, or (a request from before per-task counts) in total only. */
+const acceptedFor = (request: CountedRequest, need: Need): number =>
+  request.counts.byTask
+    ? (request.counts.byTask[need.task]?.accepted ?? 0)
+    : request.counts.accepted >= totalNeeded(request.needs)
+      ? need.volunteers
+      : 0;
+
+export const totalNeeded = (needs: HelpRequest['needs']): number =>
+  needs.reduce((sum, need) => sum + need.volunteers, 0);
+
+/** The tasks that still lack volunteers, each with how many it needs and how many accepted it. */
+export const unmetNeeds = (request: CountedRequest): (Need & { accepted: number })[] =>
+  request.needs
+    .map((need) => ({ ...need, accepted: acceptedFor(request, need) }))
+    .filter((need) => need.accepted < need.volunteers);
+
+/** Fewer people can take a task that needs a qualification, and fewer still when it is for adults only. */
+const constraint = (need: Need): number =>
+  (TASKS_NEEDING_QUALIFICATION.includes(need.task) ? 2 : 0) + (need.adultsOnly ? 1 : 0);
+
+/**
+ * The task a yes fills: of the tasks still lacking volunteers that this person can take, the one fewest people can
+ * take (so a medic's yes is not spent on sandbags), then the one lacking most. None: the yes is kept as reserve.
+ * Spontaneous volunteers have no qualification on record, so they fill tasks open to everyone.
+ */
+export const assignTask = (
+  request: CountedRequest,
+  person: Pick<Volunteer, 'birthDate' | 'qualifiedSince'>,
+  on: { today: string; validityYears: number },
+): HelpRequest['needs'][number]['task'] | undefined =>
+  unmetNeeds(request)
+    .filter((need) => canTake(person, need, on.today, on.validityYears))
+    .sort(
+      (a, b) =>
+        constraint(b) - constraint(a) ||
+        b.volunteers - b.accepted - (a.volunteers - a.accepted) ||
+        request.needs.indexOf(a) - request.needs.indexOf(b),
+    )[0]?.task;
+
 export type ResponseDecision = 'closed' | 'enough' | 'widen' | 'shortfall';
 
 /**
- * At the end of the response window: enough volunteers accepted, or widen to the neighbouring corps not yet in
- * scope (when the request allows it), or report the shortfall to the coordinator.
+ * At the end of the response window: every task has the volunteers it needs, or widen to the neighbouring corps
+ * not yet in scope (when the request allows it), or report the shortfall to the coordinator. Judged per task:
+ * volunteers beyond one task's need never make up for another's.
  */
 export const decideAfterResponses = (
   request: Pick<HelpRequest, 'status' | 'counts' | 'needs' | 'allowWidening' | 'scope'>,
   neighbours: readonly string[],
-): { decision: ResponseDecision; needed: number; accepted: number; widenTo: string[] } => {
-  const needed = request.needs.reduce((sum, need) => sum + need.volunteers, 0);
-  const accepted = request.counts.accepted;
+): {
+  decision: ResponseDecision;
+  needed: number;
+  accepted: number;
+  short: { task: Need['task']; needed: number; accepted: number }[];
+  widenTo: string[];
+} => {
+  const short = unmetNeeds(request).map((need) => ({
+    task: need.task,
+    needed: need.volunteers,
+    accepted: need.accepted,
+  }));
   const widenTo = neighbours.filter((nis) => !request.scope.includes(nis));
   const decision: ResponseDecision =
     request.status === 'closed'
       ? 'closed'
-      : accepted >= needed
+      : short.length === 0
         ? 'enough'
         : request.allowWidening && widenTo.length > 0
           ? 'widen'
           : 'shortfall';
-  return { decision, needed, accepted, widenTo: decision === 'widen' ? widenTo : [] };
+  return {
+    decision,
+    needed: totalNeeded(request.needs),
+    accepted: request.counts.accepted,
+    short,
+    widenTo: decision === 'widen' ? widenTo : [],
+  };
 };

@@ -38,3 +38,39 @@ export const parseReply = (body: string): Reply => {
   const note = match[3]?.trim();
   return { kind: 'answer', answer, ...(match[2] ? { code: match[2] } : {}), ...(note ? { note } : {}) };
 };
+
+/** Where an answer goes: one alert, a choice between several, a request that closed meanwhile, or nowhere. */
+export type ReplyTarget<A> =
+  | { kind: 'one'; alert: A }
+  | { kind: 'several'; alerts: A[] }
+  | { kind: 'late' }
+  | { kind: 'none' };
+
+/**
+ * Matches an answer to the volunteer's alerts of open requests only: a call-out left unanswered on a request that
+ * has since closed never makes a new answer ambiguous. A code names its alert (codes are unique among a volunteer's
+ * open alerts); a bare answer goes to the one unanswered open alert, or to the one open alert at all (a changed
+ * mind), and offers a choice when there are several. A code, or a bare answer with nothing open, that only fits a
+ * closed request is late.
+ */
+export const matchReply = <A extends { code: string; response?: string; createdAt: string }>(
+  code: string | undefined,
+  open: readonly A[],
+  closed: readonly A[],
+): ReplyTarget<A> => {
+  const candidates = code
+    ? open.filter((a) => a.code === code)
+    : open.some((a) => !a.response)
+      ? open.filter((a) => !a.response)
+      : open;
+  if (candidates.length === 1) return { kind: 'one', alert: candidates[0]! };
+  // Two open alerts with one code predate unique codes: no choice to offer between identical codes.
+  if (candidates.length > 1 && !code)
+    return {
+      kind: 'several',
+      alerts: [...candidates].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    };
+  if (candidates.length > 1) return { kind: 'none' };
+  const late = code ? closed.some((a) => a.code === code) : closed.length > 0;
+  return late ? { kind: 'late' } : { kind: 'none' };
+};

@@ -1,3 +1,4 @@
+import type { Task } from '../schemas/common';
 import type { ClaimStatus } from './claim';
 import { clipToSeptets, gsm7Length, SINGLE_PART_SEPTETS, toGsm7 } from './gsm7';
 import { REJOIN_WORDS } from './reply';
@@ -104,6 +105,100 @@ export const renderHelpSms = (language: SmsLanguage): string => helpTemplates[la
 
 export const renderLateReplySms = (language: SmsLanguage): string => lateReplyTemplates[language];
 
+const choiceTemplates: Record<SmsLanguage, (options: string) => string> = {
+  nl: (o) => `Rode Kruis: je hebt meerdere open oproepen. Antwoord met de code: ${o}.`,
+  fr: (o) => `Croix-Rouge: vous avez plusieurs appels ouverts. Repondez avec le code: ${o}.`,
+  en: (o) => `Red Cross: you have several open call-outs. Reply with the code: ${o}.`,
+};
+
+/** Open call-outs a choice SMS lists at most: more would leave no room for their titles. */
+export const MAX_CHOICES = 3;
+
+/**
+ * The answer to a bare JA or NEE when the volunteer has several open call-outs: each code with its title (clipped
+ * so the list fits one GSM-7 part), in the word the volunteer used.
+ */
+export const renderChoiceSms = (
+  language: SmsLanguage,
+  input: { word: 'JA' | 'NEE'; options: { code: string; title: string }[] },
+): string => {
+  const options = input.options.slice(0, MAX_CHOICES);
+  const render = (titles: string[]) =>
+    choiceTemplates[language](options.map((o, i) => `${input.word} ${o.code} (${titles[i]})`).join(', '));
+  const room = SINGLE_PART_SEPTETS - (gsm7Length(render(options.map(() => ''))) ?? SINGLE_PART_SEPTETS);
+  const each = Math.floor(room / options.length);
+  return render(options.map((o) => clipToSeptets(toGsm7(o.title.trim()), each)));
+};
+
+/** Renders a template around a title, clipping the title to the septets the rest of the one part leaves over. */
+const withTitle = (render: (title: string) => string, title: string): string => {
+  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
+  return render(clipToSeptets(toGsm7(title.trim()), room));
+};
+
+export interface ConfirmationSmsInput {
+  title: string;
+  /** Where to go: the location's description, or its postcode when there is none. */
+  place: string;
+  /** Who coordinates, once a coordinator has taken the request. */
+  coordinator?: string;
+}
+
+const confirmationTemplates: Record<SmsLanguage, (i: ConfirmationSmsInput) => string> = {
+  nl: (i) =>
+    `Rode Kruis: bedankt, je helpt bij ${i.title}. Waar: ${i.place}.${i.coordinator ? ` Coordinator: ${i.coordinator}.` : ''}`,
+  fr: (i) =>
+    `Croix-Rouge: merci, vous aidez pour ${i.title}. Lieu: ${i.place}.${i.coordinator ? ` Coordinateur: ${i.coordinator}.` : ''}`,
+  en: (i) =>
+    `Red Cross: thank you, you are helping with ${i.title}. Where: ${i.place}.${i.coordinator ? ` Coordinator: ${i.coordinator}.` : ''}`,
+};
+
+/** Septets the coordinator's name may take in the confirmation: a first name and a surname. */
+const COORDINATOR_NAME_SEPTETS = 30;
+/** Septets the title keeps in the confirmation when the place needs the room. */
+const CONFIRMATION_TITLE_SEPTETS = 30;
+
+/**
+ * The answer to a JA that fills a task: what it is for, where to go and (once acknowledged) who coordinates, in
+ * one GSM-7 part. The place gets the room it needs before the title grows past a short one.
+ */
+export const renderConfirmationSms = (language: SmsLanguage, input: ConfirmationSmsInput): string => {
+  const coordinator = input.coordinator
+    ? clipToSeptets(toGsm7(input.coordinator.trim()), COORDINATOR_NAME_SEPTETS)
+    : undefined;
+  const render = (title: string, place: string) =>
+    confirmationTemplates[language]({ title, place, ...(coordinator ? { coordinator } : {}) });
+  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('', '')) ?? SINGLE_PART_SEPTETS);
+  const place = toGsm7(input.place.trim());
+  const fullTitle = toGsm7(input.title.trim());
+  const titleRoom = Math.max(CONFIRMATION_TITLE_SEPTETS, room - (gsm7Length(place) ?? room));
+  const title = clipToSeptets(fullTitle, Math.min(titleRoom, room));
+  return render(title, clipToSeptets(place, room - (gsm7Length(title) ?? 0)));
+};
+
+const reserveTemplates: Record<SmsLanguage, (title: string) => string> = {
+  nl: (t) =>
+    `Rode Kruis: bedankt! ${t}: de taken die je kan doen zijn al ingevuld. Je staat als reserve genoteerd; we sturen een SMS als we je nodig hebben.`,
+  fr: (t) =>
+    `Croix-Rouge: merci! ${t}: les taches que vous pouvez faire sont deja pourvues. Vous etes en reserve; un SMS suivra si besoin.`,
+  en: (t) =>
+    `Red Cross: thank you! ${t}: the tasks you can do are filled. You are on reserve; we will text you if we need you.`,
+};
+
+/** The answer to a JA when no task the volunteer can take still lacks volunteers: kept in reserve. */
+export const renderReserveSms = (language: SmsLanguage, input: { title: string }): string =>
+  withTitle(reserveTemplates[language], input.title);
+
+const enoughTemplates: Record<SmsLanguage, (title: string) => string> = {
+  nl: (t) => `Rode Kruis: er zijn genoeg vrijwilligers voor ${t}. Bedankt, je hoeft niet meer te antwoorden.`,
+  fr: (t) => `Croix-Rouge: il y a assez de volontaires pour ${t}. Merci, inutile de repondre.`,
+  en: (t) => `Red Cross: there are enough volunteers for ${t}. Thank you, no need to answer.`,
+};
+
+/** To the volunteers who had not answered yet when every task got its volunteers. */
+export const renderEnoughSms = (language: SmsLanguage, input: { title: string }): string =>
+  withTitle(enoughTemplates[language], input.title);
+
 /** To the Red Cross coordinator (always Dutch): a new help request to take; they acknowledge in the tool. */
 export const renderCoordinatorAlertSms = (input: {
   municipality: string;
@@ -117,17 +212,43 @@ export const renderCoordinatorAlertSms = (input: {
   return render(clipToSeptets(toGsm7(input.title.trim()), room));
 };
 
-/** To the on-duty coordinator when the corps in scope could not provide enough volunteers. */
+const TASK_NAMES_NL: Record<Task, string> = {
+  logistics: 'logistiek',
+  operational: 'operationeel',
+  medical: 'medisch',
+};
+const TASK_ABBREVIATIONS_NL: Record<Task, string> = { logistics: 'log', operational: 'oper', medical: 'med' };
+
+/** Septets the title keeps at least in the shortfall SMS; the per-task figures give way before it does. */
+const SHORTFALL_TITLE_SEPTETS = 12;
+
+/**
+ * To the on-duty coordinator when the corps in scope could not provide enough volunteers: in total, and for a
+ * request with several tasks, which tasks fall short (accepted/needed). Where a long name and large figures leave
+ * too little room for the title, the total goes first, then the task names are abbreviated.
+ */
 export const renderShortfallSms = (input: {
   municipality: string;
   title: string;
   needed: number;
   accepted: number;
+  short?: { task: Task; needed: number; accepted: number }[];
 }): string => {
-  const render = (title: string) =>
-    `Rode Kruis 24/7: tekort bij hulpvraag ${toGsm7(input.municipality)}: ${title}. ${input.accepted} van ${input.needed} vrijwilligers. Breid uit in de tool.`;
-  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
-  return render(clipToSeptets(toGsm7(input.title.trim()), room));
+  const total = ` ${input.accepted} van ${input.needed} vrijwilligers.`;
+  const perTask = (names: Record<Task, string>) =>
+    input.short?.length
+      ? ` Tekort: ${input.short.map((s) => `${names[s.task]} ${s.accepted}/${s.needed}`).join(', ')}.`
+      : '';
+  const variants = [
+    total + perTask(TASK_NAMES_NL),
+    ...(input.short?.length ? [perTask(TASK_NAMES_NL), perTask(TASK_ABBREVIATIONS_NL)] : []),
+  ];
+  const renderWith = (figures: string) => (title: string) =>
+    `Rode Kruis 24/7: tekort bij hulpvraag ${toGsm7(input.municipality)}: ${title}.${figures} Breid uit in de tool.`;
+  const roomFor = (figures: string) =>
+    SINGLE_PART_SEPTETS - (gsm7Length(renderWith(figures)('')) ?? SINGLE_PART_SEPTETS);
+  const figures = variants.find((v) => roomFor(v) >= SHORTFALL_TITLE_SEPTETS) ?? variants.at(-1)!;
+  return withTitle(renderWith(figures), input.title);
 };
 
 const updatePrefixes: Record<SmsLanguage, (municipality: string) => string> = {

@@ -37,11 +37,29 @@ export type CreateHelpRequestBody = z.infer<typeof createHelpRequestBodySchema>;
 export const HELP_REQUEST_STATUSES = ['requested', 'mobilising', 'closed'] as const;
 export type HelpRequestStatus = (typeof HELP_REQUEST_STATUSES)[number];
 
+export const taskCountSchema = z.object({
+  needed: z.number().int(),
+  accepted: z
+    .number()
+    .int()
+    .meta({ description: 'acceptances assigned to this task, never more than needed' }),
+});
+export type TaskCount = z.infer<typeof taskCountSchema>;
+
 export const countsSchema = z.object({
   alerted: z.number().int(),
-  accepted: z.number().int(),
+  accepted: z.number().int().meta({
+    description: 'acceptances that fill a task (every task together); reserves are not counted here',
+  }),
   declined: z.number().int(),
   checkedIn: z.number().int(),
+  reserve: z.number().int().optional().meta({
+    description: 'volunteers who said yes when no task they can take was still open: kept in reserve',
+  }),
+  byTask: z
+    .partialRecord(z.enum(TASKS), taskCountSchema)
+    .optional()
+    .meta({ description: 'per task of `needs`: how many are needed and how many accepted it' }),
 });
 export type Counts = z.infer<typeof countsSchema>;
 
@@ -71,6 +89,8 @@ export const purgeReceiptSchema = z
       phoneEntries: z.number().int(),
       alerts: z.number().int(),
       standDowns: z.number().int(),
+      /** The "enough volunteers" SMS records (absent from receipts made before that SMS existed). */
+      enoughNotices: z.number().int().optional(),
       deployments: z.number().int(),
       timelineEntries: z.number().int(),
       coordinatorUpdates: z.number().int(),
@@ -113,7 +133,8 @@ export const responderSchema = z
         'the corps the volunteer belongs to; for a spontaneous volunteer, the request’s municipality',
     }),
     spontaneous: z.literal(true).optional().meta({ description: 'registered through the spontaneous call' }),
-    answer: z.enum(['accepted', 'declined']),
+    answer: z.enum(['accepted', 'declined', 'reserve']),
+    task: z.enum(TASKS).optional().meta({ description: 'the task an acceptance fills' }),
     at: z.string().meta({ description: 'when the reply was received' }),
     note: z
       .string()
@@ -136,6 +157,16 @@ export type UnreachableVolunteer = z.infer<typeof unreachableVolunteerSchema>;
 
 export const helpRequestViewSchema = helpRequestSchema
   .extend({
+    counts: countsSchema.extend({
+      released: z.number().int().meta({
+        description:
+          'alerted volunteers told that every task was filled before they answered (not non-responders)',
+      }),
+      unanswered: z.number().int().meta({
+        description:
+          'alerted volunteers who have not answered and were not told to stand by: the non-responders',
+      }),
+    }),
     timeline: z.array(timelineEntrySchema),
     responses: z
       .array(responderSchema)

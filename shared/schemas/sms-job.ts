@@ -25,7 +25,8 @@ const jobBase = {
 export const smsJobSchema = z.discriminatedUnion('kind', [
   z.object({
     ...jobBase,
-    kind: z.enum(['alert', 'stand-down']),
+    /** `enough`: every task of the request has its volunteers, so this one, who had not answered, need not come. */
+    kind: z.enum(['alert', 'stand-down', 'enough']),
     volunteerId: z.string(),
     /** A spontaneous volunteer: their id stays out of the logs, which the purge cannot reach. */
     spontaneous: z.literal(true).optional(),

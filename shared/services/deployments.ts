@@ -11,7 +11,10 @@ type DeploymentPorts = Pick<Ports, 'helpRequests' | 'alerts' | 'deployments' | '
 const onSiteDetails = (volunteerId: string, spontaneous: boolean | undefined): AuditDetails =>
   spontaneous ? { spontaneous: true } : { volunteerId };
 
-/** On site, and so insured: only a volunteer who accepted this request's alert can be checked in. */
+/**
+ * On site, and so insured: only a volunteer who said yes to this request's alert can be checked in, a reserve too
+ * (the coordinator calls them in when someone does not turn up, or more hands are needed after all).
+ */
 export const checkIn = async (
   ports: DeploymentPorts,
   who: Identity,
@@ -23,7 +26,7 @@ export const checkIn = async (
   if (!request) throw new NotFound('help request');
   if (request.status === 'closed') throw new Conflict('the help request is closed');
   const alert = await ports.alerts.get(requestId, volunteerId);
-  if (alert?.response !== 'accepted') {
+  if (alert?.response !== 'accepted' && alert?.response !== 'reserve') {
     throw new RuleViolation(
       'not-accepted',
       'only a volunteer who accepted this help request can be checked in',

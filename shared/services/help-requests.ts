@@ -97,8 +97,14 @@ export const viewHelpRequest = async (
     request.status === 'closed' ? ports.adHoc.receipt(id) : undefined,
   ]);
   const unreachable = await unreachableVolunteers(ports, alerts);
+  const waiting = alerts.filter((a) => !a.response);
   return {
     ...request,
+    counts: {
+      ...request.counts,
+      released: waiting.filter((a) => a.releasedAt).length,
+      unanswered: waiting.filter((a) => !a.releasedAt).length,
+    },
     timeline,
     unreachable: { count: unreachable.length, volunteers: unreachable },
     ...(seesResponders(who) ? { responses: await responders(ports, alerts) } : {}),
@@ -127,6 +133,7 @@ const responders = async (
           municipality: alert.municipality,
           ...(alert.spontaneous ? { spontaneous: true as const } : {}),
           answer: alert.response,
+          ...(alert.task ? { task: alert.task } : {}),
           at: alert.respondedAt,
           ...(alert.note ? { note: alert.note } : {}),
         },

@@ -1,10 +1,10 @@
 import { inBatches } from '../batches';
 import { belgianDate } from '../domain/dates';
 import { coordinatorAtLevel } from '../domain/duty-roster';
-import { decideAfterResponses, selectCandidates } from '../domain/help-request';
+import { decideAfterResponses, selectCandidates, totalNeeded, unmetNeeds } from '../domain/help-request';
 import { awaitsSending } from '../domain/origination';
 import { rankCandidates, recentDeployments } from '../domain/ranking';
-import { replyCodeFor } from '../domain/reply-code';
+import { freeReplyCode } from '../domain/reply-code';
 import {
   renderAlertSms,
   renderCoordinatorAlertSms,
@@ -16,6 +16,8 @@ import type { SmsJob } from '../schemas/sms-job';
 import type { Volunteer } from '../schemas/volunteer';
 import type { Alert } from '../store/alert-repository';
 import { checkOutEveryone } from './deployments';
+import { thankWaitingVolunteers } from './enough';
+import { takenReplyCodes } from './open-alerts';
 import { personBehind } from './people';
 import { trainingValidityYears } from './training';
 
@@ -48,21 +50,32 @@ export const mobilise = async (
   const clock = ports.clock.now();
   const now = clock.toISOString();
   const alreadyAlerted = new Set(existing.map((a) => a.volunteerId));
-  const fresh: Alert[] = rankCandidates(
-    selectCandidates(volunteers, alreadyAlerted, request.needs, {
+  // Widened or activated again: only the tasks still lacking volunteers call for more alerts.
+  const needs = unmetNeeds(request);
+  const candidates = rankCandidates(
+    selectCandidates(volunteers, alreadyAlerted, needs, {
       today: belgianDate(clock),
       validityYears: trainingValidityYears(),
     }),
-    request,
+    { ...request, needs },
     recentDeployments(volunteers, clock),
-  ).map((v) => ({
-    requestId,
-    volunteerId: v.id,
-    municipality: v.municipality,
-    code: replyCodeFor(requestId, v.id),
-    smsStatus: 'queued',
-    createdAt: now,
-  }));
+  );
+  /** A round's alerts, each with a code none of the volunteer's other open alerts uses. */
+  const alertsFor = async (round: Volunteer[]): Promise<Alert[]> => {
+    const taken = await takenReplyCodes(
+      ports,
+      requestId,
+      round.map((v) => v.id),
+    );
+    return round.map((v) => ({
+      requestId,
+      volunteerId: v.id,
+      municipality: v.municipality,
+      code: freeReplyCode(requestId, v.id, taken.get(v.id) ?? new Set()),
+      smsStatus: 'queued',
+      createdAt: now,
+    }));
+  };
   const byId = new Map(volunteers.map((v) => [v.id, v]));
   const queueSms = async (alerts: Alert[]) => {
     const jobs = alerts
@@ -87,9 +100,10 @@ export const mobilise = async (
   // Each round's SMS are queued as soon as its alerts are on record: in a mass activation the first volunteers'
   // phones buzz while the later alerts are still being written.
   let created = 0;
-  for (const round of inBatches(fresh, ALERTS_PER_ROUND)) {
-    created += await ports.alerts.createMany(round);
-    await queueSms(round);
+  for (const round of inBatches(candidates, ALERTS_PER_ROUND)) {
+    const alerts = await alertsFor(round);
+    created += await ports.alerts.createMany(alerts);
+    await queueSms(alerts);
   }
   // Counted, not added: a crash between the alerts and the count is repaired by the retried step.
   await ports.helpRequests.raiseAlerted(requestId, await ports.alerts.countForRequest(requestId));
@@ -113,11 +127,16 @@ export const awaitClose = async (
   if (!parked) await ports.workflow.resume(taskToken, { alreadyClosed: true });
 };
 
-/** Stand-down SMS to everyone who accepted; a retried step queues them again and the dispatcher sends each once. */
+/**
+ * Stand-down SMS to everyone who said yes, reserves included (they stood ready, and may have been called in); a
+ * retried step queues them again and the dispatcher sends each once.
+ */
 export const standDown = async (ports: LifecyclePorts, requestId: string): Promise<{ stoodDown: number }> => {
   const request = await ports.helpRequests.get(requestId);
   if (!request) throw new Error(`help request ${requestId} is missing`);
-  const accepted = (await ports.alerts.listForRequest(requestId)).filter((a) => a.response === 'accepted');
+  const accepted = (await ports.alerts.listForRequest(requestId)).filter(
+    (a) => a.response === 'accepted' || a.response === 'reserve',
+  );
   await checkOutEveryone(ports, requestId);
   const now = ports.clock.now().toISOString();
   const jobs: SmsJob[] = [];
@@ -197,14 +216,23 @@ export const alertCoordinator = async (
   ]);
 };
 
-/** End of the response window: what the mobilisation branch does next. */
+/**
+ * End of the response window: what the mobilisation branch does next. When every task has its volunteers, those
+ * still waiting are told (again, should the reply that filled the last task have failed before telling them).
+ */
 export const evaluateResponses = async (
-  ports: Pick<Ports, 'helpRequests' | 'municipalities'>,
+  ports: Pick<
+    Ports,
+    'helpRequests' | 'municipalities' | 'alerts' | 'volunteers' | 'adHoc' | 'smsJobs' | 'clock'
+  >,
   requestId: string,
 ): Promise<ReturnType<typeof decideAfterResponses>> => {
   const request = await ports.helpRequests.get(requestId);
   if (!request) throw new Error(`help request ${requestId} is missing`);
-  return decideAfterResponses(request, await ports.municipalities.neighbours(request.municipality));
+  const decision = decideAfterResponses(request, await ports.municipalities.neighbours(request.municipality));
+  if (decision.decision === 'enough')
+    await thankWaitingVolunteers(ports, request, ports.clock.now().toISOString());
+  return decision;
 };
 
 /** Automatic widening to the neighbouring corps; Mobilise runs again and alerts only who was not alerted yet. */
@@ -228,18 +256,29 @@ export const widenToNeighbours = async (
   return { added: widened ? widenTo : [] };
 };
 
-/** Too few accepted and nobody left to ask: the on-duty coordinator hears it by SMS, once. */
+/** Too few accepted for some task and nobody left to ask: the on-duty coordinator hears it by SMS, once. */
 export const alertShortfall = async (
   ports: Pick<Ports, 'helpRequests' | 'alerts' | 'dutyRoster' | 'smsJobs' | 'clock'>,
   requestId: string,
 ): Promise<{ needed: number; accepted: number }> => {
   const request = await ports.helpRequests.get(requestId);
   if (!request) throw new Error(`help request ${requestId} is missing`);
-  const needed = request.needs.reduce((sum, need) => sum + need.volunteers, 0);
+  const needed = totalNeeded(request.needs);
   const accepted = request.counts.accepted;
+  const short = unmetNeeds(request).map((need) => ({
+    task: need.task,
+    needed: need.volunteers,
+    accepted: need.accepted,
+  }));
   const now = ports.clock.now().toISOString();
   if (await ports.alerts.createShortfallAlert(requestId, now)) {
-    await ports.helpRequests.appendTimeline(requestId, { at: now, type: 'shortfall', needed, accepted });
+    await ports.helpRequests.appendTimeline(requestId, {
+      at: now,
+      type: 'shortfall',
+      needed,
+      accepted,
+      short,
+    });
   }
   const onDuty = (await ports.dutyRoster.get())?.onDuty;
   if (onDuty) {
@@ -253,6 +292,8 @@ export const alertShortfall = async (
           title: request.title,
           needed,
           accepted,
+          // One task: the totals say it all.
+          ...(request.needs.length > 1 ? { short } : {}),
         }),
       },
     ]);

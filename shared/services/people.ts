@@ -10,6 +10,9 @@ export interface Person {
   language: SmsLanguage;
   /** Members only: spontaneous volunteers have no standing registration to opt out of. */
   member: boolean;
+  /** What decides which tasks they may take: their age, and (members only) their first-aid qualification. */
+  birthDate: string;
+  qualifiedSince?: string;
 }
 
 type PeoplePorts = Pick<Ports, 'volunteers' | 'adHoc'>;
@@ -29,6 +32,8 @@ export const personBehind = async (
       phone: found.phone,
       language: found.language,
       member: !alert.spontaneous,
+      birthDate: found.birthDate,
+      ...('qualifiedSince' in found && found.qualifiedSince ? { qualifiedSince: found.qualifiedSince } : {}),
     }
   );
 };
@@ -40,7 +45,17 @@ export const peopleByPhone = async (ports: PeoplePorts, phone: string): Promise<
   const spontaneous = await ports.adHoc.findByPhone(phone);
   return [
     ...(member
-      ? [{ id: member.id, name: member.name, phone: member.phone, language: member.language, member: true }]
+      ? [
+          {
+            id: member.id,
+            name: member.name,
+            phone: member.phone,
+            language: member.language,
+            member: true,
+            birthDate: member.birthDate,
+            ...(member.qualifiedSince ? { qualifiedSince: member.qualifiedSince } : {}),
+          },
+        ]
       : []),
     ...spontaneous.map((v) => ({
       id: v.id,
@@ -48,6 +63,7 @@ export const peopleByPhone = async (ports: PeoplePorts, phone: string): Promise<
       phone: v.phone,
       language: v.language,
       member: false,
+      birthDate: v.birthDate,
     })),
   ];
 };

@@ -1,5 +1,7 @@
+import { belgianDate } from '../domain/dates';
 import { coordinatorAtLevel } from '../domain/duty-roster';
 import { smsParts } from '../domain/gsm7';
+import { assignTask } from '../domain/help-request';
 import {
   ACCOUNT_DEFAULT_ORIGINATION,
   afterDeliveryFailure,
@@ -10,16 +12,27 @@ import {
   rateSecond,
   untilNextSecond,
 } from '../domain/origination';
-import { parseReply } from '../domain/reply';
-import { renderHelpSms, renderLateReplySms } from '../domain/sms-templates';
+import { matchReply, parseReply } from '../domain/reply';
+import {
+  MAX_CHOICES,
+  renderChoiceSms,
+  renderConfirmationSms,
+  renderHelpSms,
+  renderLateReplySms,
+  renderReserveSms,
+} from '../domain/sms-templates';
 import { isThrottling } from '../messaging/ports';
 import { logger, maskPhone } from '../observability/logger';
 import type { Ports } from '../ports';
 import type { HelpRequest } from '../schemas/help-request';
 import type { DeliveryReceipt, InboundSms, SmsJob, SmsRef } from '../schemas/sms-job';
-import { peopleByPhone, personBehind } from './people';
+import type { Alert, Answer } from '../store/alert-repository';
+import { thankWaitingVolunteers } from './enough';
+import { alertsByRequestState } from './open-alerts';
+import { type Person, peopleByPhone, personBehind } from './people';
 import { replyOnce } from './reply-once';
 import { handleOptOutReply, recipientOptedOut } from './sms-opt-out';
+import { trainingValidityYears } from './training';
 
 /** A claim older than this belongs to a dispatcher that died between claim and send (Lambda timeout is shorter). */
 const STALE_CLAIM_MS = 5 * 60 * 1000;
@@ -140,9 +153,12 @@ const currentRecipient = async (ports: ReceiptPorts, ref: SmsRef): Promise<strin
   return volunteer?.status === 'active' ? volunteer.phone : undefined;
 };
 
-/** A call-out or an update is pointless once its request closed; a stand-down or a coordinator's SMS is not. */
+/**
+ * A call-out, an update or an "enough volunteers" notice is pointless once its request closed; a stand-down or a
+ * coordinator's SMS is not.
+ */
 const stillWanted = async (ports: ReceiptPorts, ref: SmsRef): Promise<boolean> =>
-  !(ref.kind === 'alert' || ref.kind === 'update') ||
+  !(ref.kind === 'alert' || ref.kind === 'update' || ref.kind === 'enough') ||
   (await ports.helpRequests.get(ref.requestId))?.status !== 'closed';
 
 /**
@@ -177,7 +193,10 @@ export const handleDeliveryReceipt = async (
   return 'retried';
 };
 
-type InboundPorts = Pick<Ports, 'alerts' | 'volunteers' | 'adHoc' | 'helpRequests' | 'sms' | 'metrics'>;
+type InboundPorts = Pick<
+  Ports,
+  'alerts' | 'volunteers' | 'adHoc' | 'helpRequests' | 'dutyRoster' | 'sms' | 'smsJobs' | 'metrics'
+>;
 
 export type InboundOutcome =
   | 'recorded'
@@ -185,6 +204,7 @@ export type InboundOutcome =
   | 'opted-out'
   | 'rejoined'
   | 'help-sent'
+  | 'choice-sent'
   | 'late'
   | 'unknown-sender'
   | 'answered-before';
@@ -208,30 +228,106 @@ export const handleInboundSms = async (
   const reply = parseReply(sms.messageBody);
   if (reply.kind === 'stop' || reply.kind === 'start')
     return handleOptOutReply(ports, people, reply.kind, sms, receivedAt);
-  const alerts =
-    reply.kind === 'answer'
-      ? (await Promise.all(people.map((person) => ports.alerts.listForVolunteer(person.id)))).flat()
-      : [];
-  const candidates =
-    reply.kind === 'answer' && reply.code
-      ? alerts.filter((a) => a.code === reply.code)
-      : alerts.filter((a) => !a.response);
-  const alert = candidates.length === 1 ? candidates[0] : undefined;
   /** The tool's one answer to this inbound message, whatever number of times SNS delivers it. */
-  const answer = async (body: string, outcome: 'help-sent' | 'late'): Promise<InboundOutcome> =>
+  const answer = async (body: string, outcome: InboundOutcome): Promise<InboundOutcome> =>
     (await replyOnce(ports, sms, receivedAt, volunteer.phone, body)) ? outcome : 'answered-before';
-  if (reply.kind !== 'answer' || !alert) return answer(renderHelpSms(volunteer.language), 'help-sent');
+  if (reply.kind !== 'answer') return answer(renderHelpSms(volunteer.language), 'help-sent');
+  const { open, closed } = await alertsByRequestState(
+    ports,
+    people.map((person) => person.id),
+  );
+  const target = matchReply(reply.code, open, closed);
+  if (target.kind === 'none') return answer(renderHelpSms(volunteer.language), 'help-sent');
+  if (target.kind === 'late') return answer(renderLateReplySms(volunteer.language), 'late');
+  if (target.kind === 'several') {
+    const options = await Promise.all(
+      target.alerts.slice(0, MAX_CHOICES).map(async (a) => ({
+        code: a.code,
+        title: (await ports.helpRequests.get(a.requestId))?.title ?? '',
+      })),
+    );
+    const word = reply.answer === 'accept' ? 'JA' : 'NEE';
+    return answer(renderChoiceSms(volunteer.language, { word, options }), 'choice-sent');
+  }
+  const alert = target.alert;
   const request = await ports.helpRequests.get(alert.requestId);
   if (!request || request.status === 'closed') return answer(renderLateReplySms(volunteer.language), 'late');
-  const outcome = await ports.alerts.recordAnswer(
-    alert,
-    reply.answer === 'accept' ? 'accepted' : 'declined',
-    receivedAt,
-    reply.note,
-  );
-  if (outcome === 'recorded' && reply.answer === 'accept')
+  if (reply.answer === 'decline') {
+    const outcome = await ports.alerts.recordAnswer(alert, 'declined', receivedAt, reply.note);
+    return outcome === 'task-full' ? 'unchanged' : outcome;
+  }
+  const person = people.find((p) => p.id === alert.volunteerId) ?? volunteer;
+  const yes = await recordYes(ports, alert, request, person, receivedAt, reply.note);
+  if (yes.answer === 'declined') return yes.outcome;
+  if (yes.outcome === 'recorded' && yes.answer === 'accepted')
     await recordFirstAcceptance(ports, request, receivedAt);
-  return outcome;
+  const told = await answer(
+    yes.answer === 'reserve'
+      ? renderReserveSms(person.language, { title: request.title })
+      : renderConfirmationSms(person.language, {
+          title: request.title,
+          place: request.location.description ?? request.location.postcode,
+          ...(await coordinatorOf(ports, yes.request)),
+        }),
+    yes.outcome,
+  );
+  // Also on a redelivery: the first delivery may have failed before the waiting volunteers were told.
+  if (yes.answer === 'accepted') await thankWaitingVolunteers(ports, yes.request, receivedAt);
+  return yes.outcome === 'recorded' ? 'recorded' : told;
+};
+
+/** Tries of a yes whose task filled up meanwhile; then it is kept in reserve. */
+const ASSIGN_ATTEMPTS = 5;
+
+/**
+ * Records a yes: it fills the task the volunteer fits best among those still lacking volunteers, or is kept in
+ * reserve when none is left. A yes from someone who already fills a task changes nothing; a reserve whose task has
+ * come open again (someone said no after all) now fills it. Returns the request as it stands after the answer.
+ */
+const recordYes = async (
+  ports: InboundPorts,
+  alert: Alert,
+  request: HelpRequest,
+  person: Person,
+  at: string,
+  note: string | undefined,
+): Promise<{ outcome: 'recorded' | 'unchanged'; answer: Answer; request: HelpRequest }> => {
+  if (alert.response === 'accepted') return { outcome: 'unchanged', answer: 'accepted', request };
+  const on = { today: belgianDate(new Date(at)), validityYears: trainingValidityYears() };
+  let current = request;
+  for (let attempt = 1; ; attempt++) {
+    // Requests from before per-task counts count acceptances in total only.
+    const task = current.counts.byTask ? assignTask(current, person, on) : undefined;
+    const answer = task || !current.counts.byTask ? 'accepted' : 'reserve';
+    const outcome = await ports.alerts.recordAnswer(alert, answer, at, note, task);
+    if (outcome === 'recorded')
+      return { outcome, answer, request: (await ports.helpRequests.get(request.id)) ?? current };
+    if (outcome === 'unchanged') {
+      // Answered the same before, or a later answer (a NEE sent after this JA) stands: say what is on record.
+      const stored = (await ports.alerts.get(alert.requestId, alert.volunteerId))?.response ?? answer;
+      return { outcome, answer: stored, request: (await ports.helpRequests.get(request.id)) ?? current };
+    }
+    if (attempt >= ASSIGN_ATTEMPTS) {
+      const reserved = await ports.alerts.recordAnswer(alert, 'reserve', at, note);
+      const after = (await ports.helpRequests.get(request.id)) ?? current;
+      return {
+        outcome: reserved === 'recorded' ? 'recorded' : 'unchanged',
+        answer: 'reserve',
+        request: after,
+      };
+    }
+    current = (await ports.helpRequests.get(request.id)) ?? current;
+  }
+};
+
+/** Who coordinates, for the confirmation: the on-duty coordinator, once the request has been acknowledged. */
+const coordinatorOf = async (
+  ports: InboundPorts,
+  request: HelpRequest,
+): Promise<{ coordinator?: string }> => {
+  if (!request.acknowledgedAt) return {};
+  const name = (await ports.dutyRoster.get())?.onDuty.name;
+  return name ? { coordinator: name } : {};
 };
 
 /**

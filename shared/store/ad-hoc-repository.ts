@@ -35,6 +35,7 @@ export interface AdHocFootprint {
   operations: {
     alerts: Key[];
     standDowns: Key[];
+    enoughNotices: Key[];
     deployments: Key[];
     timelineEntries: Key[];
     coordinatorUpdates: Key[];
@@ -287,7 +288,7 @@ export class AdHocRepository {
     const theirs = (prefix: string) =>
       theirItems(prefix).map((item) => ({ pk: item.pk as string, sk: item.sk as string }));
     // The delivery receipts' pointers name the volunteer too; each SMS lists every message id it went out under.
-    const sentSmsPointers = ['ALERT#', 'STANDDOWN#', 'UPDATE#']
+    const sentSmsPointers = ['ALERT#', 'STANDDOWN#', 'ENOUGH#', 'UPDATE#']
       .flatMap(theirItems)
       .flatMap((item) => [...((item.messageIds as Set<string> | undefined) ?? [])])
       .map((messageId) => keys.sentSms(messageId));
@@ -309,6 +310,7 @@ export class AdHocRepository {
       operations: {
         alerts: theirs('ALERT#'),
         standDowns: theirs('STANDDOWN#'),
+        enoughNotices: theirs('ENOUGH#'),
         deployments: theirs('DEPLOY#'),
         timelineEntries: theirs('TL#'),
         coordinatorUpdates: theirs('UPDATE#'),

@@ -10,12 +10,14 @@ import {
 import pMap from 'p-map';
 import { inBatches } from '../batches';
 import type { SmsStatus } from '../domain/origination';
+import type { Task } from '../schemas/common';
 import { type SmsJob, type SmsRef, withoutRecipient } from '../schemas/sms-job';
 import { cancellationCodes, documentClient, isConditionFailure, landed } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
-export type Answer = 'accepted' | 'declined';
+/** A yes fills a task (`accepted`), or is kept in reserve when no task the volunteer can take is still open. */
+export type Answer = 'accepted' | 'declined' | 'reserve';
 
 /**
  * What the dispatcher sent for a provider message id: enough for a delivery receipt to find and retry its SMS. The
@@ -52,7 +54,11 @@ export interface Alert {
   failedAt?: string;
   failureReason?: string;
   response?: Answer;
+  /** The task an acceptance fills (absent on acceptances of requests from before per-task counts). */
+  task?: Task;
   respondedAt?: string;
+  /** When the volunteer was told that every task had enough volunteers, before they answered. */
+  releasedAt?: string;
   note?: string;
   /** Set for a spontaneous volunteer: the person behind the alert lives in the AdHoc table. */
   spontaneous?: true;
@@ -73,6 +79,7 @@ const smsKey = (job: SmsRef) => {
   if (job.kind === 'shortfall') return keys.shortfallAlert(job.requestId);
   if (job.kind === 'claim-status') return keys.claimSms(job.claimId, job.status);
   if (job.kind === 'update') return keys.coordinatorUpdate(job.requestId, job.updateId, job.volunteerId);
+  if (job.kind === 'enough') return keys.enough(job.requestId, job.volunteerId);
   return job.kind === 'alert'
     ? keys.alert(job.requestId, job.volunteerId)
     : keys.standDown(job.requestId, job.volunteerId);
@@ -206,6 +213,54 @@ export class AlertRepository {
       smsStatus: 'queued',
       createdAt: now,
     });
+  }
+
+  /**
+   * Tells a volunteer who has not answered that every task is filled: records the SMS owed to them, once, with the
+   * time on their alert, while they still have not answered. `answered`: they answered first, nothing is owed.
+   */
+  async recordEnough(
+    requestId: string,
+    volunteerId: string,
+    now: string,
+  ): Promise<'released' | 'released-before' | 'answered'> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: {
+                  ...keys.enough(requestId, volunteerId),
+                  requestId,
+                  volunteerId,
+                  smsStatus: 'queued',
+                  createdAt: now,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.alert(requestId, volunteerId),
+                UpdateExpression: 'SET releasedAt = :now',
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#response)',
+                ExpressionAttributeNames: { '#response': 'response' },
+                ExpressionAttributeValues: { ':now': now },
+              },
+            },
+          ],
+        }),
+      );
+      return 'released';
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (codes?.[0] === 'ConditionalCheckFailed') return 'released-before';
+      if (codes?.[1] === 'ConditionalCheckFailed') return 'answered';
+      throw error;
+    }
   }
 
   /** Records the SMS of a coordinator's update owed to one volunteer; false when recorded before. */
@@ -379,19 +434,29 @@ export class AlertRepository {
   }
 
   /**
-   * Records a volunteer's answer with the request's counters and a timeline entry, atomically.
-   * A repeated answer changes nothing; a changed mind moves the count; an answer older than the recorded one loses.
+   * Records a volunteer's answer with the request's counters and a timeline entry, atomically. An acceptance fills
+   * `task`, only while that task still lacks volunteers: `task-full` when it filled up meanwhile, so the caller
+   * assigns again. A repeated answer changes nothing; a changed mind moves the counts; an answer older than the
+   * recorded one loses.
    */
   async recordAnswer(
     alert: Alert,
     answer: Answer,
     at: string,
     note: string | undefined,
-  ): Promise<'recorded' | 'unchanged'> {
+    task?: Task,
+  ): Promise<'recorded' | 'unchanged' | 'task-full'> {
     if (alert.response === answer || (alert.respondedAt && alert.respondedAt > at)) return 'unchanged';
-    const counters = alert.response
-      ? `counts.${answer} :one, counts.${alert.response} :minusOne`
-      : `counts.${answer} :one`;
+    const filled = answer === 'accepted' ? task : undefined;
+    const vacated = alert.response === 'accepted' ? alert.task : undefined;
+    const counters = [
+      `counts.${answer} :one`,
+      ...(alert.response ? [`counts.${alert.response} :minusOne`] : []),
+      ...(filled ? ['counts.byTask.#filled.accepted :one'] : []),
+      ...(vacated ? ['counts.byTask.#vacated.accepted :minusOne'] : []),
+    ].join(', ');
+    const names = { ...(filled ? { '#filled': filled } : {}), ...(vacated ? { '#vacated': vacated } : {}) };
+    const removed = [...(note ? [] : ['note']), ...(filled ? [] : ['task'])];
     const request = keys.request(alert.requestId);
     const command = new TransactWriteCommand({
       TransactItems: [
@@ -399,15 +464,16 @@ export class AlertRepository {
           Update: {
             TableName: this.table,
             Key: keys.alert(alert.requestId, alert.volunteerId),
-            UpdateExpression: note
-              ? 'SET #response = :answer, respondedAt = :at, note = :note'
-              : 'SET #response = :answer, respondedAt = :at REMOVE note',
+            UpdateExpression: `SET #response = :answer, respondedAt = :at${note ? ', note = :note' : ''}${
+              filled ? ', task = :task' : ''
+            }${removed.length ? ` REMOVE ${removed.join(', ')}` : ''}`,
             ConditionExpression: alert.response ? '#response = :previous' : 'attribute_not_exists(#response)',
             ExpressionAttributeNames: { '#response': 'response' },
             ExpressionAttributeValues: {
               ':answer': answer,
               ':at': at,
               ...(note ? { ':note': note } : {}),
+              ...(filled ? { ':task': filled } : {}),
               ...(alert.response ? { ':previous': alert.response } : {}),
             },
           },
@@ -421,9 +487,14 @@ export class AlertRepository {
               answer === 'accepted'
                 ? `ADD ${counters} SET firstAcceptedAt = if_not_exists(firstAcceptedAt, :at)`
                 : `ADD ${counters}`,
+            // A task takes no more acceptances than it needs, whatever number of answers arrive at once.
+            ...(filled
+              ? { ConditionExpression: 'counts.byTask.#filled.accepted < counts.byTask.#filled.needed' }
+              : {}),
+            ...(filled || vacated ? { ExpressionAttributeNames: names } : {}),
             ExpressionAttributeValues: {
               ':one': 1,
-              ...(alert.response ? { ':minusOne': -1 } : {}),
+              ...(alert.response || vacated ? { ':minusOne': -1 } : {}),
               ...(answer === 'accepted' ? { ':at': at } : {}),
             },
           },
@@ -437,6 +508,7 @@ export class AlertRepository {
               type: `alert-${answer}`,
               // The note stays on the alert only, where an erasure finds it.
               volunteerId: alert.volunteerId,
+              ...(filled ? { task: filled } : {}),
             },
           },
         },
@@ -447,10 +519,11 @@ export class AlertRepository {
         await this.db.send(command);
         return 'recorded';
       } catch (error) {
+        if (cancellationCodes(error)?.[1] === 'ConditionalCheckFailed') return 'task-full';
         // Another answer landed since `alert` was read: decide again against what is stored now.
         if (isConditionFailure(error)) {
           const current = await this.get(alert.requestId, alert.volunteerId);
-          return current ? this.recordAnswer(current, answer, at, note) : 'unchanged';
+          return current ? this.recordAnswer(current, answer, at, note, task) : 'unchanged';
         }
         const conflict = error instanceof Error && error.message.includes('TransactionConflict');
         if (!conflict || attempt >= CONFLICT_RETRIES) throw error;

@@ -1,4 +1,5 @@
 import {
+  BatchGetCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -9,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import * as z from 'zod';
+import { inBatches } from '../batches';
 import { requestLaunched } from '../domain/annual-counters';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors';
 import type { HelpRequest, HelpRequestStatus, TimelineEntry } from '../schemas/help-request';
@@ -25,6 +27,9 @@ import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
 type StoredRequest = HelpRequest & { closeToken?: string; ackToken?: string; responseToken?: string };
+
+/** DynamoDB's limit of keys per BatchGetItem call. */
+const BATCH_GET_KEYS = 100;
 
 const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
@@ -86,6 +91,33 @@ export class HelpRequestRepository {
     if (!stored) return undefined;
     const { closeToken: _close, ackToken: _ack, responseToken: _response, ...request } = stored;
     return request;
+  }
+
+  /** Which of these requests are not closed yet: a volunteer's answer only ever goes to one of those. */
+  async openIds(ids: readonly string[]): Promise<Set<string>> {
+    const open = new Set<string>();
+    for (const batch of inBatches([...new Set(ids)], BATCH_GET_KEYS)) {
+      let pending: Record<string, unknown>[] = batch.map((id) => keys.request(id));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+        const { Responses, UnprocessedKeys } = await this.db.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [this.table]: {
+                Keys: pending,
+                ProjectionExpression: 'id, #status',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ConsistentRead: true,
+              },
+            },
+          }),
+        );
+        for (const item of Responses?.[this.table] ?? [])
+          if (item.status !== 'closed') open.add(item.id as string);
+        pending = UnprocessedKeys?.[this.table]?.Keys ?? [];
+      }
+    }
+    return open;
   }
 
   /** Newest first, one page; `cursor` is the opaque `next` of the previous page. */

@@ -57,6 +57,11 @@ export const keys = {
     pk: `REQ#${requestId}`,
     sk: `STANDDOWN#${volunteerId}`,
   }),
+  /** The "enough volunteers" SMS owed to a volunteer who had not answered when every task was filled. */
+  enough: (requestId: string, volunteerId: string) => ({
+    pk: `REQ#${requestId}`,
+    sk: `ENOUGH#${volunteerId}`,
+  }),
   coordinatorUpdate: (requestId: string, updateId: string, volunteerId: string) => ({
     pk: `REQ#${requestId}`,
     sk: `UPDATE#${updateId}#${volunteerId}`,

@@ -75,6 +75,7 @@ describe('insurance claims over HTTP, from the check-in to the insurer and past 
     const volunteerId: string = member.body.id;
     const requestId = await launch(false);
     await accept(MEMBER_PHONE);
+    expect((await smsTo(MEMBER_PHONE, 2)).body).toMatch(/^Rode Kruis: bedankt, je helpt bij Storm Dijle\./);
     const checkedIn = await t.call('POST', `/help-requests/${requestId}/check-ins`, {
       token: coordinator,
       body: { volunteerId },
@@ -110,7 +111,7 @@ describe('insurance claims over HTTP, from the check-in to the insurer and past 
       body: claimForm(requestId, volunteerId, onSiteSince),
     });
     expect(retried.body.id).toBe(claimId);
-    expect((await smsTo(MEMBER_PHONE, 2)).body).toBe(
+    expect((await smsTo(MEMBER_PHONE, 3)).body).toBe(
       `Rode Kruis: je schadeaangifte ${claimId} is ingediend. We houden je per SMS op de hoogte.`,
     );
 
@@ -143,11 +144,12 @@ describe('insurance claims over HTTP, from the check-in to the insurer and past 
       expect(moved.status).toBe(200);
     }
 
-    expect((await smsTo(MEMBER_PHONE, 3)).body).toMatch(/wordt nagekeken door de coordinator\.$/);
-    expect((await smsTo(MEMBER_PHONE, 4)).body).toMatch(/is naar de verzekeraar gestuurd\.$/);
-    expect((await smsTo(MEMBER_PHONE, 5)).body).toMatch(/is afgehandeld door de verzekeraar\.$/);
+    expect((await smsTo(MEMBER_PHONE, 4)).body).toMatch(/wordt nagekeken door de coordinator\.$/);
+    expect((await smsTo(MEMBER_PHONE, 5)).body).toMatch(/is naar de verzekeraar gestuurd\.$/);
+    expect((await smsTo(MEMBER_PHONE, 6)).body).toMatch(/is afgehandeld door de verzekeraar\.$/);
     await t.runtime.queue.drain();
-    expect(t.runtime.outbox.sentTo(MEMBER_PHONE)).toHaveLength(5);
+    // The call-out, the confirmation of the yes, then one SMS per claim status.
+    expect(t.runtime.outbox.sentTo(MEMBER_PHONE)).toHaveLength(6);
     const seen = await t.call('GET', `/claims/${claimId}`, { token: self });
     expect(seen.body).toMatchObject({
       status: 'settled',

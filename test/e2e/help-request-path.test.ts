@@ -8,7 +8,10 @@ const COORDINATOR_PHONE = '+32499887766';
 describe('one help request end to end over HTTP on the local runtime', () => {
   let t: Awaited<ReturnType<typeof startTestRuntime>>;
   beforeAll(async () => {
-    t = await startTestRuntime();
+    // Windows longer than the test: on a busy machine a 1-second window would widen or escalate midway.
+    t = await startTestRuntime({
+      timing: { ackTimeoutSeconds: 60, responseWindowSeconds: 60, aftercareWindowSeconds: 1 },
+    });
   });
   afterAll(async () => {
     await t.runtime.stop();
@@ -88,7 +91,16 @@ describe('one help request end to end over HTTP on the local runtime', () => {
     });
     expect(reply.status).toBe(202);
     const accepted = await t.call('GET', `/help-requests/${id}`, { token: requester });
-    expect(accepted.body.counts).toEqual({ alerted: 1, accepted: 1, declined: 0, checkedIn: 0 });
+    expect(accepted.body.counts).toEqual({
+      alerted: 1,
+      accepted: 1,
+      declined: 0,
+      checkedIn: 0,
+      reserve: 0,
+      byTask: { logistics: { needed: 4, accepted: 1 } },
+      released: 0,
+      unanswered: 0,
+    });
     // The requester sees the counts; who answered, and what they wrote, is for the coordination.
     expect(accepted.body).not.toHaveProperty('responses');
     const coordinated = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
@@ -98,6 +110,7 @@ describe('one help request end to end over HTTP on the local runtime', () => {
         name: volunteer.body.name,
         municipality: GENT,
         answer: 'accepted',
+        task: 'logistics',
         at: expect.any(String),
         note: 'kan pas om 14u',
       },
@@ -148,8 +161,11 @@ describe('one help request end to end over HTTP on the local runtime', () => {
     expect(t.runtime.workflow.executions.get(id)?.status).toBe('SUCCEEDED');
 
     const messages = t.runtime.outbox.sentTo(PHONE);
-    expect(messages).toHaveLength(3);
-    expect(messages[2]!.body).toContain('is afgesloten');
+    expect(messages).toHaveLength(4);
+    expect(messages[1]!.body).toBe(
+      'Rode Kruis: bedankt, je helpt bij Wateroverlast Gentbrugge. Waar: 9050. Coordinator: Coördinator van dienst.',
+    );
+    expect(messages[3]!.body).toContain('is afgesloten');
 
     const view = await t.call('GET', `/help-requests/${id}`, { token: requester });
     expect(view.body.status).toBe('closed');

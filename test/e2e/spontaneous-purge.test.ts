@@ -113,7 +113,11 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
         body: { from: phone, body: `JA ${codeIn(alert.body)}` },
       });
     }
-    expect(t.runtime.outbox.sentTo(ADULT_PHONE)).toHaveLength(1);
+    // The welcome with the code, then the confirmation of their yes: answered like a member.
+    expect(t.runtime.outbox.sentTo(ADULT_PHONE).map((m) => m.body.slice(0, 33))).toEqual([
+      'Rode Kruis: bedankt voor je regis',
+      'Rode Kruis: bedankt, je helpt bij',
+    ]);
     const view = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
     expect(view.body.counts).toMatchObject({ alerted: 3, accepted: 3 });
 
@@ -138,11 +142,12 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
       expect(before).toContain(secret);
 
     expect((await t.call('POST', `/help-requests/${id}/close`, { token: coordinator })).status).toBe(200);
-    const adultStandDown = await smsTo(ADULT_PHONE, 2);
+    // After the welcome and the confirmation of their yes.
+    const adultStandDown = await smsTo(ADULT_PHONE, 3);
     expect(adultStandDown.body).toMatch(
       /^Rode Kruis: de hulpvraag in Mechelen is afgesloten\..*aangifteformulier/,
     );
-    expect((await smsTo(YOUNG.phone, 2)).body).toMatch(
+    expect((await smsTo(YOUNG.phone, 3)).body).toMatch(
       /^Croix-Rouge: la demande d'aide a Mechelen est cloturee/,
     );
     expect(readFileSync(path.join(dataDir, 'sms-outbox.jsonl'), 'utf8')).toContain(ADULT_PHONE);
@@ -187,7 +192,8 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
         .filter((item) => item.volunteerId === member.body.id)
         .map((item) => String(item.sk).split('#')[0]),
     ).toEqual(expect.arrayContaining(['ALERT', 'DEPLOY', 'STANDDOWN']));
-    expect(t.runtime.outbox.sentTo(MEMBER_PHONE)).toHaveLength(2);
+    // The call-out, the confirmation of the yes and the stand-down.
+    expect(t.runtime.outbox.sentTo(MEMBER_PHONE)).toHaveLength(3);
 
     const closed = await t.call('GET', `/help-requests/${id}`, { token: requester });
     expect(closed.body.spontaneousTotals).toEqual({
@@ -205,6 +211,7 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
         phoneEntries: 2,
         alerts: 2,
         standDowns: 2,
+        enoughNotices: 0,
         deployments: 2,
         // Each: the acceptance, the check-in, the check-out (by hand or at the close).
         timelineEntries: 6,
@@ -212,8 +219,8 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
         // The delivery receipts' pointers of their four SMS: two welcomes, two stand-downs.
         sentSmsPointers: 4,
         callPointers: 1,
-        // Each: the welcome with the reply code and the stand-down.
-        smsTraces: 4,
+        // Each: the welcome with the reply code, the confirmation of their yes and the stand-down.
+        smsTraces: 6,
       },
     });
     expect(closed.body.counts).toMatchObject({ alerted: 3, accepted: 3 });

@@ -192,20 +192,30 @@ describe('messaging stack', () => {
       const variables = (fn: Parameters<typeof logicalIdOf>[0]) =>
         template.findResources('AWS::Lambda::Function')[logicalIdOf(fn)]?.Properties.Environment.Variables;
       expect(variables(messaging.inboundReplay)).toEqual(variables(messaging.inboundHandler));
-      expect(allowing(statementsOf(template, messaging.inboundReplay), 'sns:Publish')).toEqual([
-        { Effect: 'Allow', Action: 'sns:Publish', NotResource: 'arn:aws:sns:*:*:*' },
-      ]);
+      expect(allowing(statementsOf(template, messaging.inboundReplay), 'sns:Publish')).toEqual(
+        allowing(statementsOf(template, messaging.inboundHandler), 'sns:Publish'),
+      );
     });
   });
 
-  it.each([
-    ['dispatcher', messaging.dispatcher],
-    ['inbound handler', messaging.inboundHandler],
-  ] as const)('lets the %s publish SMS straight to phone numbers and to no topic', (_name, fn) => {
-    const publishing = allowing(statementsOf(template, fn), 'sns:Publish');
+  it('lets the dispatcher publish SMS straight to phone numbers and to no topic', () => {
+    const publishing = allowing(statementsOf(template, messaging.dispatcher), 'sns:Publish');
     expect(publishing).toEqual([
       { Effect: 'Allow', Action: 'sns:Publish', NotResource: 'arn:aws:sns:*:*:*' },
     ]);
+  });
+
+  it('lets the inbound handler answer phone numbers directly and queue SMS on the jobs topic only', () => {
+    const publishing = allowing(statementsOf(template, messaging.inboundHandler), 'sns:Publish');
+    expect(publishing).toHaveLength(2);
+    expect(publishing).toContainEqual({
+      Effect: 'Allow',
+      Action: 'sns:Publish',
+      NotResource: 'arn:aws:sns:*:*:*',
+    });
+    const topics = publishing.filter((s) => s.Resource !== undefined);
+    expect(topics).toHaveLength(1);
+    expect(mentions(topics[0]!.Resource, logicalIdOf(messaging.smsJobsTopic))).toBe(true);
   });
 
   it('gives the dispatcher no access to the SMS jobs topic: its jobs arrive through the queue', () => {

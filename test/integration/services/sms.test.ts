@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  renderConfirmationSms,
   renderHelpSms,
   renderLateReplySms,
   renderOptedOutSms,
@@ -14,6 +15,7 @@ import type { Volunteer } from '../../../shared/schemas/volunteer';
 import { dispatchSms, handleInboundSms, SmsClaimedElsewhere } from '../../../shared/services/sms';
 import { AdHocRepository } from '../../../shared/store/ad-hoc-repository';
 import { type Alert, AlertRepository } from '../../../shared/store/alert-repository';
+import { DutyRosterRepository } from '../../../shared/store/duty-roster-repository';
 import { HelpRequestRepository } from '../../../shared/store/help-request-repository';
 import { SmsRateRepository } from '../../../shared/store/sms-rate-repository';
 import { VolunteerRepository } from '../../../shared/store/volunteer-repository';
@@ -23,7 +25,7 @@ import { anIdentity } from '../../builders/identity';
 import { aMobilePhone } from '../../builders/phone';
 import { aVolunteer } from '../../builders/volunteer';
 import { createTestTables } from '../../support/tables';
-import { TEST_POOL } from '../ports';
+import { RecordingSmsQueue, TEST_POOL } from '../ports';
 
 /** The SMS provider, which cannot run here: records what it sent and can be told to refuse the next send. */
 class RecordingSmsGateway implements SmsGateway {
@@ -174,7 +176,16 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
       alert,
       sms,
       metrics,
-      ports: { alerts, volunteers, adHoc, helpRequests, sms, metrics },
+      ports: {
+        alerts,
+        volunteers,
+        adHoc,
+        helpRequests,
+        dutyRoster: new DutyRosterRepository(),
+        sms,
+        smsJobs: new RecordingSmsQueue(),
+        metrics,
+      },
     };
   };
 
@@ -190,7 +201,9 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
       respondedAt: RECEIVED_AT,
     });
     expect((await helpRequests.get(request.id))?.counts).toMatchObject({ accepted: 1, declined: 0 });
-    expect(sms.sent).toEqual([]);
+    expect(sms.sentTo(volunteer.phone)).toEqual([
+      renderConfirmationSms('nl', { title: request.title, place: request.location.postcode }),
+    ]);
   });
 
   it('marks the first acceptance of a request once and reports its delay since the request', async () => {
@@ -361,7 +374,9 @@ const spontaneouslyRegistered = async (request = aHelpRequest()) => {
     volunteers,
     adHoc,
     helpRequests,
+    dutyRoster: new DutyRosterRepository(),
     sms,
+    smsJobs: new RecordingSmsQueue(),
     metrics,
     clock,
     smsRates,

@@ -322,12 +322,14 @@ describe('a spontaneous volunteer through the lifecycle, and the purge, with Dyn
         phoneEntries: 2,
         alerts: 2,
         standDowns: 1,
+        enoughNotices: 0,
         deployments: 1,
         timelineEntries: 4,
         coordinatorUpdates: 0,
         sentSmsPointers: 3,
         callPointers: 1,
-        smsTraces: 3,
+        // The welcome, the confirmation of their yes and the stand-down.
+        smsTraces: 4,
       },
     });
     expect((await ports.helpRequests.get(request.id))?.spontaneousTotals).toEqual(receipt.totals);

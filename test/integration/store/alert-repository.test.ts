@@ -21,8 +21,8 @@ beforeAll(async () => {
   requests = new HelpRequestRepository();
 });
 
-const aStoredRequest = async (): Promise<HelpRequest> => {
-  const request = aHelpRequest();
+const aStoredRequest = async (overrides: Partial<HelpRequest> = {}): Promise<HelpRequest> => {
+  const request = aHelpRequest(overrides);
   await requests.create(request);
   return request;
 };
@@ -197,16 +197,29 @@ describe('AlertRepository on DynamoDB Local', () => {
       const request = await aStoredRequest();
       const alert = await aStoredAlert(request.id);
 
-      expect(await alerts.recordAnswer(alert, 'accepted', T1, 'pas om 14u')).toBe('recorded');
+      expect(await alerts.recordAnswer(alert, 'accepted', T1, 'pas om 14u', 'logistics')).toBe('recorded');
 
       expect(await current(alert)).toMatchObject({
         response: 'accepted',
+        task: 'logistics',
         respondedAt: T1,
         note: 'pas om 14u',
       });
-      expect(await countsOf(request.id)).toEqual({ alerted: 0, accepted: 1, declined: 0, checkedIn: 0 });
+      expect(await countsOf(request.id)).toEqual({
+        alerted: 0,
+        accepted: 1,
+        declined: 0,
+        checkedIn: 0,
+        reserve: 0,
+        byTask: { logistics: { needed: 12, accepted: 1 } },
+      });
       const timeline = await requests.timeline(request.id);
-      expect(timeline).toContainEqual({ at: T1, type: 'alert-accepted', volunteerId: alert.volunteerId });
+      expect(timeline).toContainEqual({
+        at: T1,
+        type: 'alert-accepted',
+        volunteerId: alert.volunteerId,
+        task: 'logistics',
+      });
       // The free-text note stays on the alert only, where an erasure finds it; the timeline never repeats it.
       expect(JSON.stringify(timeline)).not.toContain('pas om 14u');
     });
@@ -238,14 +251,22 @@ describe('AlertRepository on DynamoDB Local', () => {
     it('moves the count when a volunteer changes their mind with a later answer', async () => {
       const request = await aStoredRequest();
       const alert = await aStoredAlert(request.id);
-      await alerts.recordAnswer(alert, 'accepted', T1, 'kom met de bestelwagen');
+      await alerts.recordAnswer(alert, 'accepted', T1, 'kom met de bestelwagen', 'logistics');
 
       expect(await alerts.recordAnswer(await current(alert), 'declined', T2, undefined)).toBe('recorded');
 
-      expect(await countsOf(request.id)).toEqual({ alerted: 0, accepted: 0, declined: 1, checkedIn: 0 });
+      expect(await countsOf(request.id)).toEqual({
+        alerted: 0,
+        accepted: 0,
+        declined: 1,
+        checkedIn: 0,
+        reserve: 0,
+        byTask: { logistics: { needed: 12, accepted: 0 } },
+      });
       const changed = await current(alert);
       expect(changed).toMatchObject({ response: 'declined', respondedAt: T2 });
       expect(changed).not.toHaveProperty('note');
+      expect(changed).not.toHaveProperty('task');
     });
 
     it('lets a later answer win when it was read before an earlier one was stored (two replies at once)', async () => {
@@ -318,12 +339,45 @@ describe('AlertRepository under concurrency on DynamoDB Local', () => {
     // answers TransactionConflict (so the repository's retry is not exercised here): a count of exactly 10 shows
     // that the counter is incremented in place (ADD) rather than read-modify-written, i.e. no update is lost.
     const outcomes = await Promise.all(
-      batch.map((alert) => alerts.recordAnswer(alert, 'accepted', T1, undefined)),
+      batch.map((alert) => alerts.recordAnswer(alert, 'accepted', T1, undefined, 'logistics')),
     );
 
     expect(outcomes).toEqual(Array(10).fill('recorded'));
-    expect(await countsOf(request.id)).toEqual({ alerted: 0, accepted: 10, declined: 0, checkedIn: 0 });
+    expect(await countsOf(request.id)).toMatchObject({
+      accepted: 10,
+      byTask: { logistics: { needed: 12, accepted: 10 } },
+    });
     expect((await requests.timeline(request.id)).filter((e) => e.type === 'alert-accepted')).toHaveLength(10);
+  });
+
+  it('fills a task no further than it needs: of 5 simultaneous acceptances for 3 places, 2 find it full', async () => {
+    const request = await aStoredRequest({
+      needs: [{ task: 'medical', volunteers: 3, adultsOnly: false }],
+      counts: {
+        alerted: 0,
+        accepted: 0,
+        declined: 0,
+        checkedIn: 0,
+        reserve: 0,
+        byTask: { medical: { needed: 3, accepted: 0 } },
+      },
+    });
+    const batch = Array.from({ length: 5 }, () => anAlert(request.id, ulid()));
+    await alerts.createMany(batch);
+
+    const outcomes = await Promise.all(
+      batch.map((alert) => alerts.recordAnswer(alert, 'accepted', T1, undefined, 'medical')),
+    );
+
+    expect(outcomes.filter((o) => o === 'recorded')).toHaveLength(3);
+    expect(outcomes.filter((o) => o === 'task-full')).toHaveLength(2);
+    expect(await countsOf(request.id)).toMatchObject({
+      accepted: 3,
+      byTask: { medical: { needed: 3, accepted: 3 } },
+    });
+    const stored = await Promise.all(batch.map(current));
+    expect(stored.filter((a) => a?.response === 'accepted')).toHaveLength(3);
+    expect(stored.filter((a) => a?.response === undefined)).toHaveLength(2);
   });
 
   it('lets exactly one of 20 simultaneous claims of the same SMS win', async () => {

@@ -145,11 +145,10 @@ describe('HelpRequestRepository on DynamoDB Local', () => {
     await requests.raiseAlerted(request.id, 5);
 
     expect((await requests.get(request.id))?.counts).toEqual({
+      ...request.counts,
       alerted: 7,
-      accepted: 0,
-      declined: 0,
-      checkedIn: 0,
     });
+    expect(request.counts).toMatchObject({ accepted: 0, declined: 0, checkedIn: 0, reserve: 0 });
   });
 
   it('appends timeline entries in time order after the requested entry', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  assignTask,
   decideAfterResponses,
   emptyCounts,
   newHelpRequest,
@@ -25,7 +26,14 @@ describe('newHelpRequest', () => {
   it('starts as requested, scoped to the requesting municipality only, with zero counts', () => {
     expect(request.status).toBe('requested');
     expect(request.scope).toEqual(['44021']);
-    expect(request.counts).toEqual({ alerted: 0, accepted: 0, declined: 0, checkedIn: 0 });
+    expect(request.counts).toEqual({
+      alerted: 0,
+      accepted: 0,
+      declined: 0,
+      checkedIn: 0,
+      reserve: 0,
+      byTask: { logistics: { needed: 12, accepted: 0 } },
+    });
   });
 
   it('records who asked, when, and under which id', () => {
@@ -192,9 +200,116 @@ describe('decideAfterResponses', () => {
       request({
         scope: ['12025', '12005'],
         needs: [...needs, { task: 'medical', volunteers: 2, adultsOnly: true }],
+        counts: {
+          alerted: 5,
+          accepted: 1,
+          declined: 0,
+          checkedIn: 0,
+          byTask: { logistics: { needed: 3, accepted: 1 }, medical: { needed: 2, accepted: 0 } },
+        },
       }),
       ['12005', '12035'],
     );
-    expect(result).toEqual({ decision: 'widen', needed: 5, accepted: 1, widenTo: ['12035'] });
+    expect(result).toEqual({
+      decision: 'widen',
+      needed: 5,
+      accepted: 1,
+      short: [
+        { task: 'logistics', needed: 3, accepted: 1 },
+        { task: 'medical', needed: 2, accepted: 0 },
+      ],
+      widenTo: ['12035'],
+    });
+  });
+
+  it('does not count ten logistics acceptances as enough for 2 medical and 8 logistics', () => {
+    const result = decideAfterResponses(
+      request({
+        needs: [
+          { task: 'medical', volunteers: 2, adultsOnly: false },
+          { task: 'logistics', volunteers: 8, adultsOnly: false },
+        ],
+        counts: {
+          alerted: 30,
+          accepted: 8,
+          declined: 0,
+          checkedIn: 0,
+          reserve: 2,
+          byTask: { medical: { needed: 2, accepted: 0 }, logistics: { needed: 8, accepted: 8 } },
+        },
+      }),
+      [],
+    );
+    expect(result).toMatchObject({
+      decision: 'shortfall',
+      needed: 10,
+      accepted: 8,
+      short: [{ task: 'medical', needed: 2, accepted: 0 }],
+    });
+  });
+
+  it('decides enough once every task has what it needs', () => {
+    expect(
+      decideAfterResponses(
+        request({
+          needs: [
+            { task: 'medical', volunteers: 2, adultsOnly: false },
+            { task: 'logistics', volunteers: 1, adultsOnly: false },
+          ],
+          counts: {
+            alerted: 3,
+            accepted: 3,
+            declined: 0,
+            checkedIn: 0,
+            byTask: { medical: { needed: 2, accepted: 2 }, logistics: { needed: 1, accepted: 1 } },
+          },
+        }),
+        ['12005'],
+      ),
+    ).toMatchObject({ decision: 'enough', short: [] });
+  });
+});
+
+describe('assignTask', () => {
+  const on = { today: '2026-03-01', validityYears: 1 };
+  const adult = { birthDate: '1990-01-01' };
+  const medic = { birthDate: '1990-01-01', qualifiedSince: '2026-01-10' };
+  const minor = { birthDate: '2009-06-01', qualifiedSince: '2026-01-10' };
+  const request = (
+    byTask: NonNullable<Parameters<typeof assignTask>[0]['counts']['byTask']>,
+    needs = [
+      { task: 'medical' as const, volunteers: 2, adultsOnly: false },
+      { task: 'logistics' as const, volunteers: 8, adultsOnly: false },
+    ],
+  ) => ({ needs, counts: { alerted: 0, accepted: 0, declined: 0, checkedIn: 0, byTask } });
+  const open = request({ medical: { needed: 2, accepted: 0 }, logistics: { needed: 8, accepted: 0 } });
+
+  it('gives a qualified volunteer the medical task before logistics', () => {
+    expect(assignTask(open, medic, on)).toBe('medical');
+  });
+
+  it('gives a volunteer without a current qualification the logistics task', () => {
+    expect(assignTask(open, adult, on)).toBe('logistics');
+  });
+
+  it('gives the medic logistics once medical is full, and keeps a yes in reserve when no open task fits', () => {
+    const medicalFull = request({
+      medical: { needed: 2, accepted: 2 },
+      logistics: { needed: 8, accepted: 3 },
+    });
+    expect(assignTask(medicalFull, medic, on)).toBe('logistics');
+    const logisticsFull = request({
+      medical: { needed: 2, accepted: 0 },
+      logistics: { needed: 8, accepted: 8 },
+    });
+    expect(assignTask(logisticsFull, adult, on)).toBeUndefined();
+  });
+
+  it('keeps a 17-year-old out of an adults-only task', () => {
+    const adultsOnly = request({ medical: { needed: 1, accepted: 0 } }, [
+      { task: 'medical', volunteers: 1, adultsOnly: true },
+    ]);
+    expect(assignTask(adultsOnly, minor, on)).toBeUndefined();
+    expect(assignTask(adultsOnly, medic, on)).toBe('medical');
   });
 });

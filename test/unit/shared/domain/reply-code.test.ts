@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replyCodeFor } from '../../../../shared/domain/reply-code';
+import { freeReplyCode, replyCodeFor } from '../../../../shared/domain/reply-code';
 import { testId } from '../../../builders/ids';
 
 const requestId = testId(900001);
@@ -45,5 +45,26 @@ describe('replyCodeFor', () => {
     const a = testId(1);
     const b = testId(2);
     expect(replyCodeFor(a, b)).not.toBe(replyCodeFor(b, a));
+  });
+});
+
+describe('freeReplyCode', () => {
+  it('keeps the hashed code when no open alert of the volunteer uses it', () => {
+    expect(freeReplyCode(requestId, volunteerIds[0]!, new Set(['1234']))).toBe(
+      replyCodeFor(requestId, volunteerIds[0]!),
+    );
+  });
+
+  it('draws another code, the same one each time, when the hashed code is taken', () => {
+    const hashed = replyCodeFor(requestId, volunteerIds[0]!);
+    const drawn = freeReplyCode(requestId, volunteerIds[0]!, new Set([hashed]));
+    expect(drawn).not.toBe(hashed);
+    expect(drawn).toMatch(/^[1-9]\d{3}$/);
+    expect(freeReplyCode(requestId, volunteerIds[0]!, new Set([hashed]))).toBe(drawn);
+  });
+
+  it('avoids every taken code, however many draws that needs', () => {
+    const taken = new Set(Array.from({ length: 8990 }, (_, i) => String(1000 + i)));
+    expect(taken.has(freeReplyCode(requestId, volunteerIds[1]!, taken))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReply, REJOIN_WORDS, type Reply } from '../../../../shared/domain/reply';
+import { matchReply, parseReply, REJOIN_WORDS, type Reply } from '../../../../shared/domain/reply';
 
 describe('parseReply', () => {
   it.each<{ body: string; reply: Reply }>([
@@ -118,5 +118,37 @@ describe('parseReply', () => {
     const reply = parseReply('NEE 48211');
     expect(reply).toMatchObject({ kind: 'answer', answer: 'decline' });
     expect(reply).not.toHaveProperty('code');
+  });
+});
+
+describe('matchReply', () => {
+  const alert = (code: string, createdAt: string, response?: string) => ({
+    code,
+    createdAt,
+    ...(response ? { response } : {}),
+  });
+  const a = alert('4821', '2026-03-01T10:00:00Z');
+  const b = alert('1234', '2026-03-01T11:00:00Z');
+
+  it.each([
+    ['a code of an open alert', '4821', [a, b], [], { kind: 'one', alert: a }],
+    ['a bare answer with one unanswered open alert', undefined, [a], [b], { kind: 'one', alert: a }],
+    [
+      'a bare answer with two open alerts, newest first',
+      undefined,
+      [a, b],
+      [],
+      { kind: 'several', alerts: [b, a] },
+    ],
+    ['a code that only a closed request used', '1234', [a], [b], { kind: 'late' }],
+    ['a bare answer with nothing open but a closed alert', undefined, [], [a], { kind: 'late' }],
+    ['an unknown code', '9999', [a], [b], { kind: 'none' }],
+  ] as const)('matches %s', (_case, code, open, closed, expected) => {
+    expect(matchReply(code, open, closed)).toEqual(expected);
+  });
+
+  it('sends a bare answer to the one open alert that was answered before (a changed mind)', () => {
+    const answered = alert('4821', '2026-03-01T10:00:00Z', 'declined');
+    expect(matchReply(undefined, [answered], [])).toEqual({ kind: 'one', alert: answered });
   });
 });

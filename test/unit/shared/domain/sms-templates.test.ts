@@ -4,14 +4,19 @@ import { gsm7Length, isSinglePartGsm7, SINGLE_PART_SEPTETS } from '../../../../s
 import { parseReply, REJOIN_WORDS } from '../../../../shared/domain/reply';
 import {
   LIFECYCLE_FAILURE_OUTCOMES,
+  MAX_CHOICES,
   renderAlertSms,
+  renderChoiceSms,
   renderClaimStatusSms,
+  renderConfirmationSms,
   renderCoordinatorAlertSms,
+  renderEnoughSms,
   renderHelpSms,
   renderLateReplySms,
   renderLifecycleFailureSms,
   renderOptedOutSms,
   renderRejoinedSms,
+  renderReserveSms,
   renderRosterExhaustedSms,
   renderShortfallSms,
   renderSpontaneousWelcomeSms,
@@ -110,6 +115,65 @@ describe('SMS templates', () => {
           message: ' Verzamelen aan de kerk, België! ',
         }),
       ).toMatch(/Sint-Niklaas: Verzamelen aan de kerk, Belgie!$/);
+    });
+
+    it('fits the choice between open call-outs in one GSM-7 part with worst-case titles, naming every code', () => {
+      for (const title of [WORST_TITLE, EXTENSION_TITLE]) {
+        for (const count of [2, MAX_CHOICES, MAX_CHOICES + 2]) {
+          const options = Array.from({ length: count }, (_, i) => ({ code: String(4821 + i), title }));
+          const sms = renderChoiceSms(language, { word: 'NEE', options });
+          expect(isSinglePartGsm7(sms), septetsOver(sms)).toBe(true);
+          for (const option of options.slice(0, MAX_CHOICES)) expect(sms).toContain(`NEE ${option.code} (`);
+        }
+      }
+    });
+
+    it('keeps short titles whole in the choice between call-outs', () => {
+      const sms = renderChoiceSms(language, {
+        word: 'JA',
+        options: [
+          { code: '4821', title: 'Zandzakken vullen' },
+          { code: '1234', title: 'Evacuatie rusthuis' },
+        ],
+      });
+      expect(sms).toContain('JA 4821 (Zandzakken vullen), JA 1234 (Evacuatie rusthuis).');
+    });
+
+    it('fits the confirmation in one GSM-7 part with a worst-case title, place and coordinator name', () => {
+      for (const title of [WORST_TITLE, EXTENSION_TITLE]) {
+        for (const place of ['9050', `${EXTENSION_TITLE} ${WORST_TITLE} `.repeat(2).slice(0, 200)]) {
+          for (const coordinator of [
+            undefined,
+            'Coördinator Van Den Heuvel-De Smedt-Vercauteren'.repeat(2),
+          ]) {
+            const sms = renderConfirmationSms(language, {
+              title,
+              place,
+              ...(coordinator ? { coordinator } : {}),
+            });
+            expect(isSinglePartGsm7(sms), septetsOver(sms)).toBe(true);
+          }
+        }
+      }
+    });
+
+    it('gives the confirmation the title, the whole place and the coordinator when they fit', () => {
+      const sms = renderConfirmationSms(language, {
+        title: 'Dijkbewaking Schelde',
+        place: 'Kaai 12, aan de loods',
+        coordinator: 'Sofie Maes',
+      });
+      for (const part of ['Dijkbewaking Schelde', 'Kaai 12, aan de loods', 'Sofie Maes'])
+        expect(sms).toContain(part);
+    });
+
+    it('fits the reserve and the enough-volunteers SMS in one GSM-7 part with worst-case titles, naming short ones whole', () => {
+      for (const title of [WORST_TITLE, EXTENSION_TITLE]) {
+        for (const sms of [renderReserveSms(language, { title }), renderEnoughSms(language, { title })])
+          expect(isSinglePartGsm7(sms), septetsOver(sms)).toBe(true);
+      }
+      expect(renderReserveSms(language, { title: 'Zandzakken' })).toContain('Zandzakken');
+      expect(renderEnoughSms(language, { title: 'Zandzakken' })).toContain('Zandzakken');
     });
 
     it('fits the help text and the late-reply text in one GSM-7 part', () => {
@@ -223,6 +287,36 @@ describe('SMS templates for the Red Cross coordinator', () => {
       ).toEqual([]);
     },
   );
+
+  it.each([WORST_TITLE, EXTENSION_TITLE])(
+    'fits the shortfall alert naming every short task in one GSM-7 part for the title %#',
+    (title) => {
+      const short = [
+        { task: 'logistics' as const, needed: 5000, accepted: 4999 },
+        { task: 'operational' as const, needed: 5000, accepted: 4999 },
+        { task: 'medical' as const, needed: 5000, accepted: 4999 },
+      ];
+      expect(
+        oversized((municipality) =>
+          renderShortfallSms({ municipality, title, needed: 15000, accepted: 14997, short }),
+        ),
+      ).toEqual([]);
+    },
+  );
+
+  it('names the tasks that fall short, with accepted and needed', () => {
+    expect(
+      renderShortfallSms({
+        municipality: 'Gent',
+        title: 'Brand',
+        needed: 10,
+        accepted: 8,
+        short: [{ task: 'medical', needed: 2, accepted: 0 }],
+      }),
+    ).toBe(
+      'Rode Kruis 24/7: tekort bij hulpvraag Gent: Brand. 8 van 10 vrijwilligers. Tekort: medisch 0/2. Breid uit in de tool.',
+    );
+  });
 
   it('says who it is for, what is asked and how to respond', () => {
     expect(renderCoordinatorAlertSms({ municipality: 'Gent', title: 'Brand', volunteers: 4, level: 2 })).toBe(

@@ -24,6 +24,7 @@ const portsLogging = (volunteers: number) => {
     volunteers: { listByMunicipality: async () => members },
     alerts: {
       listForRequest: async () => [],
+      listForVolunteer: async () => [],
       createMany: async (alerts: Alert[]) => {
         log.push(`write ${alerts.length}`);
         stored.push(...alerts);
