@@ -69,10 +69,10 @@ describe('the synthesized lifecycle state machine', () => {
     return phone;
   };
 
-  const launch = () =>
+  const launch = (title = 'Stroomuitval woonzorgcentrum') =>
     launchHelpRequest(t.runtime.ports, coordinator, {
       municipality: '23088',
-      title: 'Stroomuitval woonzorgcentrum',
+      title,
       channel: 'phone',
       needs: [{ task: 'logistics', volunteers: 2, adultsOnly: false }],
       location: { postcode: '1800' },
@@ -397,12 +397,16 @@ describe('the synthesized lifecycle state machine', () => {
     };
 
     it('alerts the backup when nobody acknowledges, goes round the roster once more, then tells the crisis centre once', async () => {
+      // A title of its own: earlier tests' requests may still be escalating to the same roster meanwhile.
+      const title = 'Liftpanne blok C';
+      const ofThisRequest = (m: { body: string }) => m.body.includes(title);
       const seen = new Set(sentToCoordinators());
       const crisisCentreSms = () =>
-        t.runtime.outbox.entries.filter((m) => m.to === t.runtime.ports.crisisCentrePhone);
-      const toCrisisCentreBefore = crisisCentreSms().length;
+        t.runtime.outbox.entries.filter(
+          (m) => m.to === t.runtime.ports.crisisCentrePhone && ofThisRequest(m),
+        );
       const exhaustedBefore = metrics().values('CoordinatorRosterExhausted').length;
-      const request = await launch();
+      const request = await launch(title);
       const execution = t.runtime.workflow.executions.get(request.id)!;
       // ack timeout is 1 s in the test runtime: on duty, back-up, on duty, back-up, then the crisis centre.
       const unreachable = await eventually(
@@ -414,7 +418,7 @@ describe('the synthesized lifecycle state machine', () => {
       );
       await t.runtime.queue.drain();
 
-      const alerts = since(seen);
+      const alerts = since(seen).filter(ofThisRequest);
       expect(alerts.map((m) => m.to)).toEqual([ON_DUTY, BACKUP, ON_DUTY, BACKUP]);
       expect(alerts[1]!.body).toContain('(back-up 1)');
       const timeline = await t.runtime.ports.helpRequests.timeline(request.id);
@@ -427,11 +431,11 @@ describe('the synthesized lifecycle state machine', () => {
         [1, 2],
       ]);
       expect(unreachable).toMatchObject({ levels: 2, rounds: 2 });
-      const toCrisisCentre = crisisCentreSms().slice(toCrisisCentreBefore);
+      const toCrisisCentre = crisisCentreSms();
       expect(toCrisisCentre).toHaveLength(1);
       expect(toCrisisCentre[0]!.body).toContain('Vilvoorde');
       expect(toCrisisCentre[0]!.body).not.toMatch(/\+32/);
-      expect(metrics().values('CoordinatorRosterExhausted').slice(exhaustedBefore)).toEqual([1]);
+      expect(metrics().values('CoordinatorRosterExhausted').slice(exhaustedBefore)).toContain(1);
       // Two levels in each of two rounds, and the call past the last level that ends each round.
       expect(execution.tasks.filter((task) => task === 'AlertCoordinator')).toHaveLength(6);
       expect(execution.tasks.filter((task) => task === 'RosterExhausted')).toHaveLength(1);
