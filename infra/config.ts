@@ -9,6 +9,13 @@ const crisisCentrePhoneSchema = z
   .regex(/^\+324\d{8}$/, 'a Belgian mobile number in E.164 (+324…): it receives SMS');
 const accountSchema = z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id');
 const regionSchema = z.enum(['eu-west-1', 'eu-central-1']);
+/** Where managed login sends people back: https on a real domain, never a placeholder such as example.com. */
+const redirectUrlSchema = z
+  .url({ protocol: /^https$/, error: 'an https URL' })
+  .refine(
+    (url) => !URL.canParse(url) || !/(^|\.)example(\.(com|org|net))?$/.test(new URL(url).hostname),
+    'a real address, not a placeholder domain',
+  );
 const throttleSchema = z.object({
   rateLimit: z.number().positive(),
   burstLimit: z.number().int().positive(),
@@ -64,6 +71,16 @@ export const stageConfigSchema = z.object({
       (clients) => new Set(clients.map((c) => c.municipality)).size <= 98,
       'at most 98 municipalities can have machine clients',
     ),
+  /**
+   * The web pages' sign-in (Cognito managed login, authorization code with PKCE): the addresses it may return to.
+   * Without callback URLs (a developer stack) nobody signs in through the browser.
+   */
+  signIn: z
+    .object({
+      callbackUrls: z.array(redirectUrlSchema).default([]),
+      logoutUrls: z.array(redirectUrlSchema).default([]),
+    })
+    .prefault({}),
   /** Prefix of the Cognito domain whose token endpoint machine clients use; unique per region across AWS. */
   authDomainPrefix: z
     .string()
@@ -104,6 +121,12 @@ const deployedStageSchema = z.strictObject({
   ...stageConfigSchema.omit({ stageName: true }).shape,
   account: accountSchema,
   crisisCentrePhone: crisisCentrePhoneSchema,
+  signIn: z.object({
+    callbackUrls: z
+      .array(redirectUrlSchema)
+      .min(1, 'a deployed stage needs the address its pages sign in to'),
+    logoutUrls: z.array(redirectUrlSchema).default([]),
+  }),
 });
 
 /** Everything `cdk synth -c pipeline=true` needs: where the code comes from and the two stages it deploys. */

@@ -50,6 +50,7 @@ export class CrisisToolStage extends Stage {
       publicRegistrationThrottle: config.publicRegistrationThrottle,
       firewall: config.firewall,
       machineClients: config.machineClients,
+      signIn: config.signIn,
       ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),
       ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
       ...(config.reportUnitPricesEur ? { reportUnitPricesEur: config.reportUnitPricesEur } : {}),

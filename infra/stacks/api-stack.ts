@@ -12,6 +12,7 @@ import {
 import {
   AccountRecovery,
   CfnUserPoolGroup,
+  ClientAttributes,
   FeaturePlan,
   LambdaVersion,
   Mfa,
@@ -59,6 +60,7 @@ export interface ApiStackProps extends StackProps {
   publicRegistrationThrottle: StageConfig['publicRegistrationThrottle'];
   firewall: StageConfig['firewall'];
   machineClients: StageConfig['machineClients'];
+  signIn: StageConfig['signIn'];
   /** Defaults to one derived from the stage and account. */
   authDomainPrefix?: string;
   /** Defaults to the stage's own execute-api address. */
@@ -68,6 +70,19 @@ export interface ApiStackProps extends StackProps {
 }
 
 const STAGE_NAME = 'v1';
+
+/**
+ * What every app client shares. Cognito lets a client write every attribute unless told which: a person may edit
+ * their name and language, never a `custom:` attribute (municipality, volunteer id), which only administrators set.
+ * CDK leaves ExplicitAuthFlows unset (Cognito then allows SRP and custom auth) unless a flow is named: naming one
+ * as false leaves refresh tokens only, so signing in goes through managed login.
+ */
+const CLIENT_DEFAULTS = {
+  writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, locale: true }),
+  preventUserExistenceErrors: true,
+  authFlows: { userSrp: false },
+  accessTokenValidity: Duration.hours(1),
+} as const;
 
 /** `POST /help-requests/{id}/close` → `PostHelpRequestsIdClose`: a stable construct id per route. */
 const functionIdOf = (method: string, path: string): string =>
@@ -79,6 +94,8 @@ const functionIdOf = (method: string, path: string): string =>
 export class ApiStack extends Stack {
   readonly api: RestApi;
   readonly userPool: UserPool;
+  /** The web pages' client: managed login, authorization code with PKCE. */
+  readonly userClient: UserPoolClient;
   readonly functions: Map<string, HandlerFunction> = new Map();
   readonly resourceServer: UserPoolResourceServer;
   /** Municipal crisis software, by the client's name in the stage config. */
@@ -106,6 +123,8 @@ export class ApiStack extends Stack {
       customAttributes: {
         municipality: new StringAttribute({ minLen: 5, maxLen: 5, mutable: true }),
         volunteerId: new StringAttribute({ minLen: 26, maxLen: 26, mutable: true }),
+        // Set with the two above by an administrator's call only: the token trigger compares them (user-assignment.ts).
+        assignment: new StringAttribute({ minLen: 1, maxLen: 32, mutable: true }),
       },
       removalPolicy: props.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       // Access-token customisation (the trigger below) needs the Essentials plan.
@@ -123,11 +142,32 @@ export class ApiStack extends Stack {
         groupName: role,
       });
     }
-    this.userPool.addClient('ApiClient', {
-      authFlows: { userSrp: true },
-      accessTokenValidity: Duration.hours(1),
+    const { callbackUrls, logoutUrls } = props.signIn;
+    // A public client (no secret): the browser proves the code is its own with PKCE.
+    this.userClient = this.userPool.addClient('ApiClient', {
+      ...CLIENT_DEFAULTS,
+      ...(callbackUrls.length === 0
+        ? { disableOAuth: true }
+        : {
+            oAuth: {
+              flows: { authorizationCodeGrant: true },
+              scopes: [OAuthScope.OPENID, OAuthScope.COGNITO_ADMIN],
+              callbackUrls,
+              logoutUrls,
+            },
+          }),
     });
     this.resourceServer = this.addMachineClients(props);
+    // Managed login and the token endpoint of machine clients live at the pool's domain.
+    if (callbackUrls.length > 0 || props.machineClients.length > 0)
+      this.userPool.addDomain('AuthDomain', {
+        cognitoDomain: {
+          // Unique across AWS in the region: the stage and the account make it so unless the stage config names one.
+          domainPrefix:
+            props.authDomainPrefix ??
+            `crisis-corps-${(Stage.of(this)?.stageName ?? 'default').toLowerCase()}-${this.account}`,
+        },
+      });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
     this.api = new RestApi(this, 'Api', {
@@ -229,16 +269,6 @@ export class ApiStack extends Stack {
       identifier: RESOURCE_SERVER_ID,
       scopes: [...Object.values(scopes), ...municipalityScopes.values()],
     });
-    if (props.machineClients.length === 0) return resourceServer;
-    // Client credentials are exchanged for tokens at the pool's domain.
-    this.userPool.addDomain('AuthDomain', {
-      cognitoDomain: {
-        // Unique across AWS in the region: the stage and the account make it so unless the stage config names one.
-        domainPrefix:
-          props.authDomainPrefix ??
-          `crisis-corps-${(Stage.of(this)?.stageName ?? 'default').toLowerCase()}-${this.account}`,
-      },
-    });
     for (const client of props.machineClients) {
       const access = [scopes[HELP_REQUESTS_READ]];
       if (client.access === 'write') access.push(scopes[HELP_REQUESTS_WRITE]);
@@ -246,10 +276,9 @@ export class ApiStack extends Stack {
       this.machineClients.set(
         client.name,
         this.userPool.addClient(`Machine${client.name}`, {
+          ...CLIENT_DEFAULTS,
           userPoolClientName: `${client.name}-${client.municipality}`,
           generateSecret: true,
-          authFlows: {},
-          accessTokenValidity: Duration.hours(1),
           oAuth: {
             flows: { clientCredentials: true },
             scopes: [...access, municipality].map((scope) =>

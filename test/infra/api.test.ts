@@ -327,6 +327,82 @@ describe('api stack', () => {
     });
   });
 
+  describe("the user pool's app clients", () => {
+    const signIn = {
+      callbackUrls: ['https://console.vrijwilligerskorps.vlaanderen/auth/callback'],
+      logoutUrls: ['https://console.vrijwilligerskorps.vlaanderen/'],
+    };
+    const stage = stageWith('SignIn', {
+      signIn,
+      machineClients: [{ name: 'GentCrisis', municipality: '44021' }],
+    });
+    const signInTemplate = Template.fromStack(stage.api);
+    const clientsOf = (t: Template): [string, Json][] =>
+      Object.entries(t.findResources('AWS::Cognito::UserPoolClient'));
+    const userClient = (s: typeof dev, t: Template): Json =>
+      t.findResources('AWS::Cognito::UserPoolClient')[logicalIdOf(s.api.userClient)];
+
+    it('lets no app client write a custom attribute: only an administrator sets the municipality and volunteer id', () => {
+      const clients = [...clientsOf(signInTemplate), ...clientsOf(template)];
+      expect(clients.length).toBeGreaterThanOrEqual(3);
+      for (const [id, client] of clients) {
+        // Without WriteAttributes (or with an empty list) Cognito lets a client write every attribute.
+        const writable: string[] = client.Properties.WriteAttributes ?? [];
+        expect(writable.length, id).toBeGreaterThan(0);
+        expect(
+          writable.filter((name) => name.startsWith('custom:')),
+          id,
+        ).toEqual([]);
+      }
+    });
+
+    it('keeps the assignment marker beside the municipality and volunteer id, mutable so an official can move (no pool replacement)', () => {
+      const schema: Json[] = Object.values(template.findResources('AWS::Cognito::UserPool')).flatMap(
+        (pool: Json) => pool.Properties.Schema,
+      );
+      expect(schema.map((a) => [a.Name, a.Mutable])).toEqual([
+        ['municipality', true],
+        ['volunteerId', true],
+        ['assignment', true],
+      ]);
+    });
+
+    it('never tells a caller whether an account exists', () => {
+      for (const [id, client] of [...clientsOf(signInTemplate), ...clientsOf(template)])
+        expect(client.Properties.PreventUserExistenceErrors, id).toBe('ENABLED');
+    });
+
+    it("signs people in with the authorization-code flow only, a public client (PKCE), back to the stage's addresses", () => {
+      expect(userClient(stage, signInTemplate).Properties).toMatchObject({
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthFlowsUserPoolClient: true,
+        CallbackURLs: signIn.callbackUrls,
+        LogoutURLs: signIn.logoutUrls,
+        ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      });
+      expect(userClient(stage, signInTemplate).Properties.GenerateSecret).not.toBe(true);
+      // The managed login pages and the token endpoint live at the pool's domain.
+      signInTemplate.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    });
+
+    it('names no placeholder address anywhere, and offers no sign-in where the stage configures no callback', () => {
+      expect(JSON.stringify(template.toJSON()).includes('example.com')).toBe(false);
+      expect(userClient(dev, template).Properties).toMatchObject({
+        AllowedOAuthFlowsUserPoolClient: false,
+        ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      });
+      expect(userClient(dev, template).Properties.CallbackURLs).toBeUndefined();
+    });
+
+    it.each([
+      ['a plain http address', ['http://console.vrijwilligerskorps.vlaanderen/auth/callback']],
+      ['a placeholder domain', ['https://example.com/callback']],
+      ['something that is not a URL', ['console']],
+    ])('refuses a stage config whose callback is %s', (_why, callbackUrls) => {
+      expect(stageConfigSchema.safeParse({ stageName: 'x', signIn: { callbackUrls } }).success).toBe(false);
+    });
+  });
+
   describe('machine clients from the stage config', () => {
     const stage = stageWith('Machines', {
       machineClients: [

@@ -28,7 +28,12 @@ describe('deployment configuration', () => {
   it('fills what a stage leaves out with the defaults of the stage schema', () => {
     const config = parseDeploymentConfig(
       editedConfig((c) => {
-        c.stages.dev = { account: '222222222222', region: 'eu-central-1', crisisCentrePhone: '+32499000112' };
+        c.stages.dev = {
+          account: '222222222222',
+          region: 'eu-central-1',
+          crisisCentrePhone: '+32499000112',
+          signIn: { callbackUrls: ['https://dev.vrijwilligerskorps.vlaanderen/auth/callback'] },
+        };
       }),
     );
     expect(config.stages.dev).toMatchObject({
@@ -95,6 +100,20 @@ describe('deployment configuration', () => {
         c.stages.prod.crisisCentrePhone = '02 506 47 11';
       },
       /E\.164[\s\S]*stages\.prod\.crisisCentrePhone/,
+    ],
+    [
+      'a stage whose pages have no sign-in address',
+      (c) => {
+        c.stages.prod.signIn.callbackUrls = [];
+      },
+      /sign in to[\s\S]*stages\.prod\.signIn\.callbackUrls/,
+    ],
+    [
+      'a sign-in address on a placeholder domain',
+      (c) => {
+        c.stages.dev.signIn.callbackUrls = ['https://example.com'];
+      },
+      /placeholder[\s\S]*stages\.dev\.signIn\.callbackUrls\[0\]/,
     ],
     [
       'a missing connection',

@@ -18,7 +18,12 @@ const tokenEvent = (userAttributes: Record<string, string>) =>
 describe('the pre-token-generation trigger', () => {
   it("puts a requester's municipality in the access token, where the API finds it", async () => {
     const result = await handler(
-      tokenEvent({ sub: 'u1', email: 'an@example.be', 'custom:municipality': '44021' }),
+      tokenEvent({
+        sub: 'u1',
+        email: 'an@example.be',
+        'custom:municipality': '44021',
+        'custom:assignment': '44021/',
+      }),
     );
 
     const added = result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride;
@@ -38,6 +43,7 @@ describe('the pre-token-generation trigger', () => {
         email: 'v@example.be',
         phone_number: '+32470123456',
         'custom:volunteerId': 'v-1',
+        'custom:assignment': '/v-1',
       }),
     );
 
@@ -46,5 +52,31 @@ describe('the pre-token-generation trigger', () => {
     ).toEqual({
       'custom:volunteerId': 'v-1',
     });
+  });
+
+  it.each([
+    ['a municipality the user wrote themselves, with no assignment', { 'custom:municipality': '44021' }],
+    [
+      'a municipality other than the one an administrator assigned',
+      { 'custom:municipality': '11002', 'custom:assignment': '44021/' },
+    ],
+    [
+      "another volunteer's id than the one an administrator assigned",
+      { 'custom:volunteerId': 'v-2', 'custom:assignment': '/v-1' },
+    ],
+    [
+      'a volunteer id added beside an assigned municipality',
+      { 'custom:municipality': '44021', 'custom:volunteerId': 'v-2', 'custom:assignment': '44021/' },
+    ],
+  ])('refuses a token for %s', async (_why, attributes) => {
+    await expect(handler(tokenEvent({ sub: 'u3', ...attributes }))).rejects.toThrow(/administrator/);
+  });
+
+  it('gives a coordinator, who has no municipality or volunteer id, a token without them', async () => {
+    const result = await handler(tokenEvent({ sub: 'u4', email: 'c@rodekruis.be' }));
+
+    expect(
+      result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride,
+    ).toEqual({});
   });
 });
