@@ -32,9 +32,17 @@ export interface ObservabilityStackProps extends StackProps {
   /** Failed deliveries as SNS's own delivery logs count them, next to what the code counts. */
   failedSmsDeliveries: Metric;
   alarmEmails: string[];
+  /** The account's monthly SMS spend limit (USD): alarms at 50 % and 80 % leave time to act before SMS stop. */
+  smsMonthlySpendLimitUsd: number;
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
+
+/** Shares of the monthly SMS spend limit that wake ops: half-way, and the last fifth. */
+const SMS_SPEND_ALARMS = [
+  { id: 'SmsSpendHalf', share: 0.5 },
+  { id: 'SmsSpendHigh', share: 0.8 },
+];
 
 /** A business metric as Powertools publishes it: our namespace, the service dimension. */
 export const businessMetric = (name: MetricName, statistic = 'Sum'): Metric =>
@@ -71,6 +79,13 @@ export class ObservabilityStack extends Stack {
       period: FIVE_MINUTES,
     });
     const perMinute = { period: Duration.minutes(1) };
+    // SNS publishes the account's month-to-date SMS spend (no dimensions) in its own namespace.
+    const smsSpent = new Metric({
+      namespace: 'AWS/SNS',
+      metricName: 'SMSMonthToDateSpentUSD',
+      statistic: 'Maximum',
+      period: Duration.hours(1),
+    });
 
     const alarm = (id: string, metric: IMetric, threshold: number, description: string) =>
       new Alarm(this, id, {
@@ -154,6 +169,14 @@ export class ObservabilityStack extends Stack {
         businessMetric('PurgeFailures'),
         0,
         "A purge failed after its retries: spontaneous volunteers' data is still stored and the purge is retried later",
+      ),
+      ...SMS_SPEND_ALARMS.map(({ id, share }) =>
+        alarm(
+          id,
+          smsSpent,
+          props.smsMonthlySpendLimitUsd * share,
+          `This month's SMS spend reached ${share * 100} % of the ${props.smsMonthlySpendLimitUsd} USD limit; at 100 % every SMS stops until the month ends, coordinator alerts included (runbook)`,
+        ),
       ),
     ];
     for (const each of this.alarms) each.addAlarmAction(new SnsAction(this.opsTopic));

@@ -7,7 +7,10 @@ import { spontaneousRegistrationBodyFor } from '../../../shared/schemas/spontane
 import { registerSpontaneousVolunteer } from '../../../shared/services/spontaneous';
 
 /** A repeat answers 201 like a new registration: the status code must not tell a known number apart. */
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>, policy: RegistrationPolicy) =>
+export const makeHandler = (
+  ports: BasePorts & Pick<Ports, 'smsJobs'>,
+  policy: RegistrationPolicy = registrationPolicy(),
+) =>
   apiHandler(
     { public: true, body: spontaneousRegistrationBodyFor(policy.allowedPhoneCountries) },
     async ({ body, path }) => {
@@ -21,4 +24,4 @@ export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>, policy: R
     },
   );
 
-export const handler = makeHandler(awsPorts(snsPorts), registrationPolicy());
+export const handler = makeHandler(awsPorts(snsPorts));
