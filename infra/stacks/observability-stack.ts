@@ -19,7 +19,7 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { SERVICE_NAME } from '../../shared/observability/logger';
 import { METRICS_NAMESPACE, type MetricName } from '../../shared/observability/metrics';
-import { REGISTRATIONS_PER_IP, webAclMetricName } from '../constructs/api-firewall';
+import { REGISTRATION_CHALLENGE, REGISTRATIONS_PER_IP, webAclMetricName } from '../constructs/api-firewall';
 
 export interface ObservabilityStackProps extends StackProps {
   api: RestApi;
@@ -181,10 +181,10 @@ export class ObservabilityStack extends Stack {
     ];
     for (const each of this.alarms) each.addAlarmAction(new SnsAction(this.opsTopic));
 
-    const blockedByWaf = (rule: string) =>
+    const waf = (metricName: string, rule: string) =>
       new Metric({
         namespace: 'AWS/WAFV2',
-        metricName: 'BlockedRequests',
+        metricName,
         dimensionsMap: { WebACL: webAclMetricName(this), Region: this.region, Rule: rule },
         statistic: 'Sum',
         period: FIVE_MINUTES,
@@ -244,7 +244,19 @@ export class ObservabilityStack extends Stack {
             [businessMetric('PurgedSpontaneousVolunteers')],
             [businessMetric('PurgeFailures')],
           ),
-          graph('Requests blocked by the WAF', [blockedByWaf('ALL'), blockedByWaf(REGISTRATIONS_PER_IP)]),
+          graph('WAF: blocked requests, registrations challenged and asked for a CAPTCHA', [
+            waf('BlockedRequests', 'ALL'),
+            waf('ChallengeRequests', REGISTRATION_CHALLENGE),
+            waf('CaptchaRequests', REGISTRATIONS_PER_IP),
+          ]),
+        ],
+        [
+          new GraphWidget({
+            title: "This month's SMS spend (USD) against its limit",
+            left: [smsSpent],
+            leftAnnotations: [{ value: props.smsMonthlySpendLimitUsd, label: 'monthly spend limit' }],
+            width: 8,
+          }),
         ],
       ],
     });

@@ -120,7 +120,7 @@ describe('observability stack', () => {
     }
   });
 
-  it('shows API traffic, executions, SMS, queues, throttles, acceptance times and purges on one dashboard', () => {
+  it('shows API traffic, executions, SMS and their spend, queues, throttles, acceptance times, purges and the WAF on one dashboard', () => {
     const dashboards: Json[] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
     expect(dashboards).toHaveLength(1);
     const body = JSON.stringify(dashboards[0]?.Properties.DashboardBody);
@@ -140,6 +140,10 @@ describe('observability stack', () => {
       'TimeToFirstAcceptance',
       'PurgedSpontaneousVolunteers',
       'BlockedRequests',
+      // What the registration rules do instead of blocking, and the month's SMS spend against its limit.
+      'CaptchaRequests',
+      'ChallengeRequests',
+      'SMSMonthToDateSpentUSD',
     ])
       expect(body, metric).toContain(`\\"${metric}\\"`);
     expect(body).toContain('p95');
