@@ -1,7 +1,5 @@
 import * as z from 'zod';
 import type { FundedPlaces } from './domain/corps';
-import { DEFAULT_SPONTANEOUS_REGISTRATION_CAP } from './domain/spontaneous';
-import { DEFAULT_PHONE_COUNTRIES, phoneCountrySchema } from './schemas/phone';
 import { type OriginationPool, originationPoolSchema } from './schemas/sms-job';
 
 /**
@@ -68,32 +66,3 @@ export const parseFundedPlaces = (env: NodeJS.ProcessEnv = process.env): FundedP
   ).CORPS_FUNDED_PLACES;
 
 export const fundedPlaces = once(() => parseFundedPlaces());
-
-/**
- * Who may register publicly: ALLOWED_PHONE_COUNTRIES (comma-separated ISO codes) and SPONTANEOUS_REGISTRATION_CAP
- * (registrations per call), as the stack sets them from the stage configuration.
- */
-export const parseRegistrationPolicy = (env: NodeJS.ProcessEnv = process.env) => {
-  const { ALLOWED_PHONE_COUNTRIES, SPONTANEOUS_REGISTRATION_CAP } = parseEnv(
-    {
-      ALLOWED_PHONE_COUNTRIES: z
-        .string()
-        .default(DEFAULT_PHONE_COUNTRIES.join(','))
-        .transform((text) => text.split(',').filter(Boolean))
-        .pipe(z.array(phoneCountrySchema).min(1)),
-      SPONTANEOUS_REGISTRATION_CAP: z.coerce
-        .number()
-        .int()
-        .positive()
-        .default(DEFAULT_SPONTANEOUS_REGISTRATION_CAP),
-    },
-    env,
-  );
-  return {
-    allowedPhoneCountries: ALLOWED_PHONE_COUNTRIES,
-    spontaneousRegistrationCap: SPONTANEOUS_REGISTRATION_CAP,
-  };
-};
-export type RegistrationPolicy = ReturnType<typeof parseRegistrationPolicy>;
-
-export const registrationPolicy = once(() => parseRegistrationPolicy());

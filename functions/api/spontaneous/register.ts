@@ -1,8 +1,8 @@
 import { awsPorts } from '../../../shared/aws-ports';
-import { type RegistrationPolicy, registrationPolicy } from '../../../shared/config';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { snsPorts } from '../../../shared/messaging/sns-ports';
 import type { BasePorts, Ports } from '../../../shared/ports';
+import { type RegistrationPolicy, registrationPolicy } from '../../../shared/registration-policy';
 import { spontaneousRegistrationBodyFor } from '../../../shared/schemas/spontaneous';
 import { registerSpontaneousVolunteer } from '../../../shared/services/spontaneous';
 

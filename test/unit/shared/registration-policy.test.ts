@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRegistrationPolicy } from '../../../../shared/config';
+import { parseRegistrationPolicy } from '../../../shared/registration-policy';
 
 describe('parseRegistrationPolicy', () => {
   it('defaults to Belgium and its neighbours and a cap of 1,000 registrations per call', () => {
