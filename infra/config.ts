@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
+import { DEFAULT_SPONTANEOUS_REGISTRATION_CAP } from '../shared/domain/spontaneous';
 import { nisCodeSchema } from '../shared/schemas/common';
 import { lifecycleTimingSchema } from '../shared/schemas/help-request';
+import { DEFAULT_PHONE_COUNTRIES, phoneCountrySchema } from '../shared/schemas/phone';
 import { originationNumberSchema } from '../shared/schemas/sms-job';
 
 const crisisCentrePhoneSchema = z
@@ -40,7 +42,7 @@ export const stageConfigSchema = z.object({
   apiThrottle: throttleSchema.default({ rateLimit: 100, burstLimit: 200 }),
   /** Public routes that write (spontaneous registration): requests per second and burst for the method. */
   publicRegistrationThrottle: throttleSchema.default({ rateLimit: 5, burstLimit: 20 }),
-  /** WAF rate limits per client IP per 5 minutes (the WAF minimum is 10): any request, public registrations. */
+  /** WAF rates per client IP per 5 minutes (the WAF minimum is 10): any request (blocked past it), public registrations (a CAPTCHA past it). */
   firewall: z
     .object({
       requestsPerIp: z.number().int().min(10).default(1500),
@@ -106,12 +108,31 @@ export const stageConfigSchema = z.object({
       originationNumbers: z.array(originationNumberSchema).default([]),
       /** Message parts per second each number may send: the provider's limit per number (10 for a long code). */
       partsPerSecondPerNumber: z.number().int().positive().default(10),
-      /** Account-wide SMS spend cap in USD per month; above the SNS quota it needs a limit increase first. */
-      monthlySpendLimitUsd: z.number().int().min(0).default(1),
+      /**
+       * The account's monthly SMS spend limit is derived from the month this stage plans for at worst: message parts
+       * × price per part × a margin (see `monthlySpendLimitUsd`). Above the SNS quota it needs a limit increase first.
+       */
+      budget: z
+        .object({
+          plannedWorstCaseParts: z.number().int().positive().default(10),
+          /** USD per part to a Belgian mobile (bench/prices.json's smsPart); check the AWS price list. */
+          pricePerPartUsd: z.number().positive().default(0.08),
+          /** Head room over the plan, so the month's last activation is not the one cut off. */
+          margin: z.number().min(1).default(1.25),
+        })
+        .prefault({}),
     })
     .prefault({}),
+  /** Countries whose mobile numbers the public registration takes (ISO codes): SMS go nowhere else. */
+  allowedPhoneCountries: z.array(phoneCountrySchema).min(1).default(DEFAULT_PHONE_COUNTRIES),
+  /** Registrations one spontaneous call takes: each may cost an SMS, and the SMS budget plans for them. */
+  spontaneousRegistrationCap: z.number().int().positive().default(DEFAULT_SPONTANEOUS_REGISTRATION_CAP),
 });
 export type StageConfig = z.output<typeof stageConfigSchema>;
+
+/** The account's monthly SMS spend limit in whole USD (SNS takes an integer): the planned worst month, with margin. */
+export const monthlySpendLimitUsd = ({ budget }: StageConfig['sms']): number =>
+  Math.ceil(budget.plannedWorstCaseParts * budget.pricePerPartUsd * budget.margin);
 
 /**
  * A stage the pipeline deploys: its name comes from its place in the file, its account is required (cross-account

@@ -1,6 +1,6 @@
 import { Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { StageConfig } from './config';
+import { monthlySpendLimitUsd, type StageConfig } from './config';
 import { acceptStageFindings } from './nag-suppressions';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
@@ -49,6 +49,8 @@ export class CrisisToolStage extends Stage {
       apiThrottle: config.apiThrottle,
       publicRegistrationThrottle: config.publicRegistrationThrottle,
       firewall: config.firewall,
+      allowedPhoneCountries: config.allowedPhoneCountries,
+      spontaneousRegistrationCap: config.spontaneousRegistrationCap,
       machineClients: config.machineClients,
       signIn: config.signIn,
       ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),
@@ -65,6 +67,7 @@ export class CrisisToolStage extends Stage {
       inboundUndelivered: this.messaging.inboundUndelivered,
       failedSmsDeliveries: this.messaging.failedDeliveries,
       alarmEmails: config.alarmEmails,
+      smsMonthlySpendLimitUsd: monthlySpendLimitUsd(config.sms),
     });
     acceptStageFindings(this);
   }

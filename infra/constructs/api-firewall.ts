@@ -7,7 +7,7 @@ export interface ApiFirewallProps {
   stage: ApiStage;
   /** Requests per client IP per 5 minutes, any path. */
   requestsPerIp: number;
-  /** Public registrations (POST …/spontaneous/…) per client IP per 5 minutes. */
+  /** Public registrations (POST …/spontaneous/…) per client IP per 5 minutes before a CAPTCHA is asked. */
   registrationsPerIp: number;
 }
 
@@ -15,8 +15,9 @@ export interface ApiFirewallProps {
 export const webAclMetricName = (scope: Construct): string =>
   `CrisisApi-${Stage.of(scope)?.stageName ?? 'default'}`;
 
-/** Rate rules' names, also their metric names (the Rule dimension). */
+/** Rules' names, also their metric names (the Rule dimension). */
 export const REGISTRATIONS_PER_IP = 'RegistrationsPerIp';
+export const REGISTRATION_CHALLENGE = 'RegistrationChallenge';
 
 const visibility = (metricName: string): CfnWebACL.VisibilityConfigProperty => ({
   cloudWatchMetricsEnabled: true,
@@ -45,9 +46,25 @@ const matches = (
   },
 });
 
+/** Seconds a solved challenge or CAPTCHA counts for (the WAF token's immunity time). */
+const IMMUNITY_SECONDS = 300;
+const immunity = { immunityTimeProperty: { immunityTime: IMMUNITY_SECONDS } };
+
+/** WAF sees the stage in the path (/v1/spontaneous/{code}/registrations). */
+const publicRegistration: CfnWebACL.StatementProperty = {
+  andStatement: {
+    statements: [
+      matches({ method: {} }, 'EXACTLY', 'POST'),
+      matches({ uriPath: {} }, 'CONTAINS', '/spontaneous/'),
+    ],
+  },
+};
+
 /**
- * A regional WAF web ACL on the REST API stage: per-IP rate limits (much stricter on the public registration, which
- * anyone may call without a token), then AWS's common and known-bad-inputs rule groups.
+ * A regional WAF web ACL on the REST API stage. The public registration (anyone may call it without a token, and
+ * every call may cost an SMS) is never blocked per IP — carrier NAT puts a whole town behind one address — but
+ * needs a solved silent challenge (a browser proves itself, a script does not), and a CAPTCHA past a household's
+ * rate per IP. Then a per-IP rate limit on everything, and AWS's common and known-bad-inputs rule groups.
  */
 export class ApiFirewall extends Construct {
   readonly webAcl: CfnWebACL;
@@ -58,8 +75,9 @@ export class ApiFirewall extends Construct {
       name: string,
       priority: number,
       limit: number,
+      action: CfnWebACL.RuleActionProperty,
       scopeDown?: CfnWebACL.StatementProperty,
-    ) => ({
+    ): CfnWebACL.RuleProperty => ({
       name,
       priority,
       statement: {
@@ -70,7 +88,8 @@ export class ApiFirewall extends Construct {
           ...(scopeDown ? { scopeDownStatement: scopeDown } : {}),
         },
       },
-      action: { block: {} },
+      action,
+      ...(action.captcha ? { captchaConfig: immunity } : {}),
       visibilityConfig: visibility(name),
     });
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
@@ -78,23 +97,18 @@ export class ApiFirewall extends Construct {
       defaultAction: { allow: {} },
       visibilityConfig: visibility(webAclMetricName(this)),
       rules: [
-        perIp(
-          REGISTRATIONS_PER_IP,
-          0,
-          props.registrationsPerIp,
-          // WAF sees the stage in the path (/v1/spontaneous/{code}/registrations).
-          {
-            andStatement: {
-              statements: [
-                matches({ method: {} }, 'EXACTLY', 'POST'),
-                matches({ uriPath: {} }, 'CONTAINS', '/spontaneous/'),
-              ],
-            },
-          },
-        ),
-        perIp('RequestsPerIp', 1, props.requestsPerIp),
-        managedRuleGroup('AWSManagedRulesCommonRuleSet', 2),
-        managedRuleGroup('AWSManagedRulesKnownBadInputsRuleSet', 3),
+        perIp(REGISTRATIONS_PER_IP, 0, props.registrationsPerIp, { captcha: {} }, publicRegistration),
+        {
+          name: REGISTRATION_CHALLENGE,
+          priority: 1,
+          statement: publicRegistration,
+          action: { challenge: {} },
+          challengeConfig: immunity,
+          visibilityConfig: visibility(REGISTRATION_CHALLENGE),
+        },
+        perIp('RequestsPerIp', 2, props.requestsPerIp, { block: {} }),
+        managedRuleGroup('AWSManagedRulesCommonRuleSet', 3),
+        managedRuleGroup('AWSManagedRulesKnownBadInputsRuleSet', 4),
       ],
     });
     const association = new CfnWebACLAssociation(this, 'Association', {

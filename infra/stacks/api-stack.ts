@@ -67,6 +67,8 @@ export interface ApiStackProps extends StackProps {
   publicBaseUrl?: string;
   reportUnitPricesEur?: StageConfig['reportUnitPricesEur'];
   corpsFundedPlaces?: StageConfig['corpsFundedPlaces'];
+  allowedPhoneCountries: StageConfig['allowedPhoneCountries'];
+  spontaneousRegistrationCap: StageConfig['spontaneousRegistrationCap'];
 }
 
 const STAGE_NAME = 'v1';
@@ -331,6 +333,10 @@ export class ApiStack extends Stack {
           fn.addEnvironment('REPORT_PRICE_REFRESHER_EUR', String(refresher));
           fn.addEnvironment('REPORT_PRICE_SIMULATION_EUR', String(simulation));
         }
+        return;
+      case 'registration-policy':
+        fn.addEnvironment('ALLOWED_PHONE_COUNTRIES', props.allowedPhoneCountries.join(','));
+        fn.addEnvironment('SPONTANEOUS_REGISTRATION_CAP', String(props.spontaneousRegistrationCap));
         return;
       case 'corps-funding':
         if (props.corpsFundedPlaces)

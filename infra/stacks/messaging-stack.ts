@@ -18,7 +18,7 @@ import {
 } from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { DISPATCH_BATCH, dispatchConcurrency } from '../../shared/domain/origination';
-import type { StageConfig } from '../config';
+import { monthlySpendLimitUsd, type StageConfig } from '../config';
 import { HandlerFunction } from '../constructs/handler-function';
 
 export interface MessagingStackProps extends StackProps {
@@ -189,7 +189,7 @@ export class MessagingStack extends Stack {
       metricValue: '1',
     }).metric({ statistic: 'Sum', period: Duration.minutes(5) });
     this.deliveryStatusLogging = this.smsDeliveryLoggingRole(logGroups.Success);
-    this.configureAccountSms(this.deliveryStatusLogging, props.sms.monthlySpendLimitUsd);
+    this.configureAccountSms(this.deliveryStatusLogging, monthlySpendLimitUsd(props.sms));
   }
 
   /** What SNS needs to write the delivery status log groups of this account and region, and nothing else. */

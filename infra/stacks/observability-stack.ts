@@ -19,7 +19,7 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { SERVICE_NAME } from '../../shared/observability/logger';
 import { METRICS_NAMESPACE, type MetricName } from '../../shared/observability/metrics';
-import { REGISTRATIONS_PER_IP, webAclMetricName } from '../constructs/api-firewall';
+import { REGISTRATION_CHALLENGE, REGISTRATIONS_PER_IP, webAclMetricName } from '../constructs/api-firewall';
 
 export interface ObservabilityStackProps extends StackProps {
   api: RestApi;
@@ -32,9 +32,17 @@ export interface ObservabilityStackProps extends StackProps {
   /** Failed deliveries as SNS's own delivery logs count them, next to what the code counts. */
   failedSmsDeliveries: Metric;
   alarmEmails: string[];
+  /** The account's monthly SMS spend limit (USD): alarms at 50 % and 80 % leave time to act before SMS stop. */
+  smsMonthlySpendLimitUsd: number;
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
+
+/** Shares of the monthly SMS spend limit that wake ops: half-way, and the last fifth. */
+const SMS_SPEND_ALARMS = [
+  { id: 'SmsSpendHalf', share: 0.5 },
+  { id: 'SmsSpendHigh', share: 0.8 },
+];
 
 /** A business metric as Powertools publishes it: our namespace, the service dimension. */
 export const businessMetric = (name: MetricName, statistic = 'Sum'): Metric =>
@@ -71,6 +79,13 @@ export class ObservabilityStack extends Stack {
       period: FIVE_MINUTES,
     });
     const perMinute = { period: Duration.minutes(1) };
+    // SNS publishes the account's month-to-date SMS spend (no dimensions) in its own namespace.
+    const smsSpent = new Metric({
+      namespace: 'AWS/SNS',
+      metricName: 'SMSMonthToDateSpentUSD',
+      statistic: 'Maximum',
+      period: Duration.hours(1),
+    });
 
     const alarm = (id: string, metric: IMetric, threshold: number, description: string) =>
       new Alarm(this, id, {
@@ -155,13 +170,21 @@ export class ObservabilityStack extends Stack {
         0,
         "A purge failed after its retries: spontaneous volunteers' data is still stored and the purge is retried later",
       ),
+      ...SMS_SPEND_ALARMS.map(({ id, share }) =>
+        alarm(
+          id,
+          smsSpent,
+          props.smsMonthlySpendLimitUsd * share,
+          `This month's SMS spend reached ${share * 100} % of the ${props.smsMonthlySpendLimitUsd} USD limit; at 100 % every SMS stops until the month ends, coordinator alerts included (runbook)`,
+        ),
+      ),
     ];
     for (const each of this.alarms) each.addAlarmAction(new SnsAction(this.opsTopic));
 
-    const blockedByWaf = (rule: string) =>
+    const waf = (metricName: string, rule: string) =>
       new Metric({
         namespace: 'AWS/WAFV2',
-        metricName: 'BlockedRequests',
+        metricName,
         dimensionsMap: { WebACL: webAclMetricName(this), Region: this.region, Rule: rule },
         statistic: 'Sum',
         period: FIVE_MINUTES,
@@ -221,7 +244,19 @@ export class ObservabilityStack extends Stack {
             [businessMetric('PurgedSpontaneousVolunteers')],
             [businessMetric('PurgeFailures')],
           ),
-          graph('Requests blocked by the WAF', [blockedByWaf('ALL'), blockedByWaf(REGISTRATIONS_PER_IP)]),
+          graph('WAF: blocked requests, registrations challenged and asked for a CAPTCHA', [
+            waf('BlockedRequests', 'ALL'),
+            waf('ChallengeRequests', REGISTRATION_CHALLENGE),
+            waf('CaptchaRequests', REGISTRATIONS_PER_IP),
+          ]),
+        ],
+        [
+          new GraphWidget({
+            title: "This month's SMS spend (USD) against its limit",
+            left: [smsSpent],
+            leftAnnotations: [{ value: props.smsMonthlySpendLimitUsd, label: 'monthly spend limit' }],
+            width: 8,
+          }),
         ],
       ],
     });

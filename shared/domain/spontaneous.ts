@@ -36,6 +36,16 @@ export const assertCanOpenSpontaneousCall = (request: HelpRequest): void => {
   }
 };
 
+/**
+ * Registrations one call takes unless the stage says otherwise: every one may cost an SMS, so a call cannot spend
+ * the month's SMS budget on its own (the budget plans for this many per call).
+ */
+export const DEFAULT_SPONTANEOUS_REGISTRATION_CAP = 1000;
+
+/** The call has taken as many citizens as its stage allows (a registration past it would cost an SMS unplanned). */
+export const spontaneousCallFull = (cap: number): RuleViolation =>
+  new RuleViolation('spontaneous-call-full', `this call has reached its ${cap} registrations`);
+
 /** Days after registration the AdHoc TTL deletes what a purge somehow missed; the purge itself runs much sooner. */
 export const SPONTANEOUS_TTL_DAYS = 180;
 

@@ -78,6 +78,8 @@ export type Need =
   | 'attachments:upload'
   /** Prices the yearly report's variable subsidy: told the stage's unit prices. */
   | 'report-config'
+  /** Takes public registrations: told the allowed phone countries and the cap per call. */
+  | 'registration-policy'
   /** Registers members or hands Flanders-funded places over: told the places funded per year. */
   | 'corps-funding';
 
@@ -326,12 +328,12 @@ export const ROUTES: Route[] = [
     path: '/spontaneous/{code}/registrations',
     entry: 'functions/api/spontaneous/register.ts',
     summary:
-      'a citizen (16+, with consent) registers for the one request of this call and gets an SMS with a reply code; the same phone again returns the first registration, 200 (anyone, throttled)',
+      'a citizen (16+, with consent, a mobile number of an allowed country) registers for the one request of this call and gets an SMS with a reply code; the same phone again is answered exactly like a new registration (201, an id that names nobody) and sends nothing; a full call is a 422 spontaneous-call-full (anyone, throttled, behind a WAF challenge)',
     public: true,
     throttled: true,
     body: spontaneousRegistrationBodySchema,
     response: { status: 201, schema: spontaneousRegistrationSchema },
-    needs: ['operations:write', 'adhoc:write', 'audit', 'sms-jobs'],
+    needs: ['operations:write', 'adhoc:write', 'audit', 'sms-jobs', 'registration-policy'],
   },
   {
     method: 'POST',

@@ -1,6 +1,7 @@
+import type { CountryCode } from 'libphonenumber-js/mobile';
 import * as z from 'zod';
 import { idSchema, isoDateSchema, SKILLS, smsLanguageSchema } from './common';
-import { mobilePhoneSchema } from './phone';
+import { DEFAULT_PHONE_COUNTRIES, mobilePhoneIn } from './phone';
 import type { insuranceSchema } from './volunteer';
 
 export const spontaneousCallSchema = z
@@ -12,23 +13,29 @@ export const spontaneousCallSchema = z
   .meta({ id: 'SpontaneousCall' });
 export type SpontaneousCall = z.infer<typeof spontaneousCallSchema>;
 
-export const spontaneousRegistrationBodySchema = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    birthDate: isoDateSchema,
-    phone: mobilePhoneSchema,
-    language: smsLanguageSchema,
-    consent: z.literal(true, { message: 'consent to the processing of your data for this help request' }),
-    /** Registrants aged 16 or 17 confirm that a parent or guardian consents. */
-    parentalConsent: z.literal(true).optional(),
-    skills: z.array(z.enum(SKILLS)).max(SKILLS.length).default([]),
-    homePostcode: z
-      .string()
-      .regex(/^[1-9]\d{3}$/, 'a Belgian postcode')
-      .optional(),
-  })
-  .strict()
-  .meta({ id: 'SpontaneousRegistrationBody' });
+/** The public registration, taking phone numbers of `countries` only (the stage's ALLOWED_PHONE_COUNTRIES). */
+export const spontaneousRegistrationBodyFor = (countries: readonly CountryCode[]) =>
+  z
+    .object({
+      name: z.string().trim().min(1).max(120),
+      birthDate: isoDateSchema,
+      phone: mobilePhoneIn(countries),
+      language: smsLanguageSchema,
+      consent: z.literal(true, { message: 'consent to the processing of your data for this help request' }),
+      /** Registrants aged 16 or 17 confirm that a parent or guardian consents. */
+      parentalConsent: z.literal(true).optional(),
+      skills: z.array(z.enum(SKILLS)).max(SKILLS.length).default([]),
+      homePostcode: z
+        .string()
+        .regex(/^[1-9]\d{3}$/, 'a Belgian postcode')
+        .optional(),
+    })
+    .strict()
+    .meta({ id: 'SpontaneousRegistrationBody' });
+
+/** The registration with the default countries: the contract the OpenAPI document shows. */
+export const spontaneousRegistrationBodySchema = spontaneousRegistrationBodyFor(DEFAULT_PHONE_COUNTRIES);
+
 export type SpontaneousRegistrationBody = z.infer<typeof spontaneousRegistrationBodySchema>;
 
 /** Nothing the registrant sent is echoed: the public answer carries the id and status only. */

@@ -7,6 +7,7 @@ import { replyCodeFor } from '../domain/reply-code';
 import { renderSpontaneousWelcomeSms } from '../domain/sms-templates';
 import {
   assertCanOpenSpontaneousCall,
+  DEFAULT_SPONTANEOUS_REGISTRATION_CAP,
   newCallCode,
   newSpontaneousVolunteer,
   normaliseCallCode,
@@ -66,18 +67,20 @@ export const openSpontaneousCall = async (
 
 /**
  * A citizen registers for the one request behind `code`. They are insured from now on and alerted with a reply
- * code like a member (unless every task is for adults and they are 16 or 17). A second registration of the same
- * phone returns the first and sends nothing new.
+ * code like a member (unless every task is for adults and they are 16 or 17). The call takes `cap` registrations.
+ * A phone already registered for the request is answered exactly like a new one — the id this registration would
+ * have had (stored nowhere) and the status this body earns — so the answer tells nobody the number was known.
  */
 export const registerSpontaneousVolunteer = async (
   ports: Pick<Ports, 'helpRequests' | 'adHoc' | 'smsJobs' | 'clock' | 'newId'>,
   rawCode: string,
   body: SpontaneousRegistrationBody,
-): Promise<{ registration: SpontaneousRegistration; created: boolean }> => {
+  cap = DEFAULT_SPONTANEOUS_REGISTRATION_CAP,
+): Promise<{ registration: SpontaneousRegistration }> => {
   const code = normaliseCallCode(rawCode);
   const requestId = code ? await ports.adHoc.requestIdForCode(code) : undefined;
-  const request = requestId ? await ports.helpRequests.get(requestId) : undefined;
-  if (!request) throw new NotFound('spontaneous call');
+  const request = requestId && code ? await ports.helpRequests.get(requestId) : undefined;
+  if (!request || !code) throw new NotFound('spontaneous call');
   if (request.status === 'closed') throw new Conflict('the help request is closed');
   const clock = ports.clock.now();
   const now = clock.toISOString();
@@ -98,8 +101,9 @@ export const registerSpontaneousVolunteer = async (
           spontaneous: true,
         }
       : undefined;
-  const registered = await ports.adHoc.register(volunteer, alert, request.municipality);
-  // A repeated registration queues the first one's SMS again only while it is unsent: the dispatcher sends it once.
+  const registered = await ports.adHoc.register(volunteer, alert, request.municipality, { code, cap });
+  // A repeated registration queues the first one's SMS again only while it is unsent (a retry after a lost
+  // enqueue): the dispatcher sends it once, so the phone never gets a second SMS.
   if (registered.alert && registered.alert.smsStatus !== 'sent') {
     await ports.smsJobs.enqueue([
       {
@@ -116,10 +120,7 @@ export const registerSpontaneousVolunteer = async (
       },
     ]);
   }
-  return {
-    registration: { id: registered.volunteer.id, status: registered.volunteer.status },
-    created: registered.created,
-  };
+  return { registration: { id: volunteer.id, status: volunteer.status } };
 };
 
 /**

@@ -9,7 +9,7 @@ import { ulid } from 'ulid';
 import { spontaneousRegistered } from '../domain/annual-counters';
 import { Conflict } from '../domain/errors';
 import type { Identity } from '../domain/identity';
-import { SPONTANEOUS_TTL_DAYS } from '../domain/spontaneous';
+import { SPONTANEOUS_TTL_DAYS, spontaneousCallFull } from '../domain/spontaneous';
 import type { Deployment } from '../schemas/deployment';
 import type { HelpRequest, PurgeReceipt, SpontaneousTotals } from '../schemas/help-request';
 import type { SpontaneousVolunteer } from '../schemas/spontaneous';
@@ -116,6 +116,8 @@ export class AdHocRepository {
     alert: Alert | undefined,
     /** The request's municipality, whose yearly counters count the registration (numbers only). */
     municipality: string,
+    /** The call's code and how many registrations it takes: its pointer counts them. */
+    call: { code: string; cap: number },
   ): Promise<{ volunteer: SpontaneousVolunteer; created: boolean; alert?: Alert }> {
     const operations = tableNames.operations();
     const expiresAt = epochSeconds(volunteer.registeredAt, SPONTANEOUS_TTL_DAYS);
@@ -152,6 +154,16 @@ export class AdHocRepository {
                     expiresAt,
                   },
                   ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              // The call's registrations, on its pointer (the request's item has its one operation): a full call refuses.
+              {
+                Update: {
+                  TableName: operations,
+                  Key: keys.spontaneousCall(call.code),
+                  UpdateExpression: 'ADD registrations :one',
+                  ConditionExpression: 'attribute_not_exists(registrations) OR registrations < :cap',
+                  ExpressionAttributeValues: { ':one': 1, ':cap': call.cap },
                 },
               },
               {
@@ -202,6 +214,8 @@ export class AdHocRepository {
     } catch (error) {
       const codes = cancellationCodes(error);
       if (codes?.[0] === 'ConditionalCheckFailed') throw new Conflict('the help request is closed');
+      // Before the repeat: a full call answers a known and an unknown phone alike.
+      if (codes?.[2] === 'ConditionalCheckFailed') throw spontaneousCallFull(call.cap);
       if (codes?.[1] === 'ConditionalCheckFailed') {
         const first = await this.findForRequest(volunteer.phone, volunteer.requestId);
         if (first) return { ...first, created: false };

@@ -91,7 +91,19 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
     const twice = await t.call('POST', registrationPath, {
       body: { ...ADULT, name: 'Iemand Anders', consent: true },
     });
-    expect(twice).toEqual({ status: 200, body: adult.body });
+    // Answered exactly like a new citizen (no oracle), with an id that names nobody; no second SMS (checked below).
+    expect(twice).toEqual({ status: 201, body: { id: expect.any(String), status: 'alerted' } });
+    expect(twice.body.id).not.toBe(adult.body.id);
+    const abroad = await t.call('POST', registrationPath, {
+      body: { ...ADULT, phone: '+44 7400 123456', consent: true },
+    });
+    expect(abroad).toEqual({
+      status: 400,
+      body: {
+        error: 'ValidationError',
+        issues: [{ path: 'phone', message: 'a mobile number of one of these countries: BE, NL, FR, DE, LU' }],
+      },
+    });
     expect(
       (await t.call('POST', registrationPath, { body: { ...ADULT, phone: '0479 00 00 01', consent: false } }))
         .status,

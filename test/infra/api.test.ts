@@ -216,6 +216,27 @@ describe('api stack', () => {
     expect(inbound(raised)).toMatchObject({ CORPS_FUNDED_PLACES: '{"2027":100}' });
   });
 
+  it('tells the public registration the allowed phone countries and the cap per call, from the stage config', () => {
+    const environment = (stage: typeof dev) => {
+      const fn = stage.api.functions.get('POST /spontaneous/{code}/registrations')!;
+      return Template.fromStack(stage.api).findResources('AWS::Lambda::Function')[logicalIdOf(fn)]?.Properties
+        .Environment.Variables;
+    };
+    const narrow = stageWith('Narrow', {
+      allowedPhoneCountries: ['BE', 'NL'],
+      spontaneousRegistrationCap: 250,
+    });
+
+    expect(environment(dev)).toMatchObject({
+      ALLOWED_PHONE_COUNTRIES: 'BE,NL,FR,DE,LU',
+      SPONTANEOUS_REGISTRATION_CAP: '1000',
+    });
+    expect(environment(narrow)).toMatchObject({
+      ALLOWED_PHONE_COUNTRIES: 'BE,NL',
+      SPONTANEOUS_REGISTRATION_CAP: '250',
+    });
+  });
+
   it('exposes one method per route of ROUTES, each backed by its own function', () => {
     template.resourceCountIs('AWS::ApiGateway::Method', ROUTES.length);
     expect(api.functions.size).toBe(ROUTES.length);
@@ -497,11 +518,26 @@ describe('api stack', () => {
       }
     });
 
-    it('blocks an IP that registers far more often than it may send requests, per the stage config', () => {
+    it('challenges every public registration (a browser proves itself once per 5 minutes) instead of blocking an IP', () => {
+      const challenge = rule('RegistrationChallenge');
+      expect(challenge.Action).toEqual({ Challenge: {} });
+      expect(challenge.ChallengeConfig).toEqual({ ImmunityTimeProperty: { ImmunityTime: 300 } });
+      const scope = JSON.stringify(challenge.Statement);
+      expect(scope).toContain('/spontaneous/');
+      expect(scope).toContain('POST');
+      // Carrier NAT puts a whole town behind one IP: nothing scoped to registrations blocks.
+      const registrationRules = acl().Properties.Rules.filter((r: Json) =>
+        JSON.stringify(r.Statement).includes('/spontaneous/'),
+      );
+      expect(registrationRules.map((r: Json) => Object.keys(r.Action))).toEqual([['Captcha'], ['Challenge']]);
+    });
+
+    it('asks an IP that registers far more often than a household would for a CAPTCHA, per the stage config', () => {
       const defaults = stageConfigSchema.parse({ stageName: 'x' }).firewall;
       const registrations = rule('RegistrationsPerIp');
       const everything = rule('RequestsPerIp');
-      expect(registrations.Action).toEqual({ Block: {} });
+      expect(registrations.Action).toEqual({ Captcha: {} });
+      expect(registrations.CaptchaConfig).toEqual({ ImmunityTimeProperty: { ImmunityTime: 300 } });
       expect(registrations.Statement.RateBasedStatement).toMatchObject({
         Limit: defaults.registrationsPerIp,
         AggregateKeyType: 'IP',
@@ -511,8 +547,9 @@ describe('api stack', () => {
       );
       expect(everything.Statement.RateBasedStatement.Limit).toBe(defaults.requestsPerIp);
       expect(registrations.Statement.RateBasedStatement.Limit).toBeLessThan(defaults.requestsPerIp / 10);
-      // Rate limits are checked before the managed groups.
-      expect(registrations.Priority).toBeLessThan(rule('AWSManagedRulesCommonRuleSet').Priority);
+      // Registration rules are checked before the general limit and the managed groups.
+      for (const name of ['RegistrationsPerIp', 'RegistrationChallenge'])
+        expect(rule(name).Priority).toBeLessThan(everything.Priority);
     });
   });
 

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
-import { DEPLOYMENT_CONFIG_FILE, loadDeploymentConfig, parseDeploymentConfig } from '../../infra/config';
+import {
+  DEPLOYMENT_CONFIG_FILE,
+  loadDeploymentConfig,
+  monthlySpendLimitUsd,
+  parseDeploymentConfig,
+  stageConfigOf,
+} from '../../infra/config';
 
 const committed = (): Json => JSON.parse(readFileSync(DEPLOYMENT_CONFIG_FILE, 'utf8'));
 // biome-ignore lint/suspicious/noExplicitAny: the raw file is untyped JSON, edited by the tests.
@@ -23,6 +29,13 @@ describe('deployment configuration', () => {
     // Told by SMS when nobody on the duty roster takes a request.
     expect(config.stages.prod.crisisCentrePhone).toMatch(/^\+32\d{9}$/);
     expect(config.stages.dev.crisisCentrePhone).toMatch(/^\+32\d{9}$/);
+  });
+
+  it("gives prod an SMS spend limit above two Flanders-wide activations of the README's cost model (2 × 1,200 USD)", () => {
+    const prod = stageConfigOf(loadDeploymentConfig(), 'prod');
+    expect(monthlySpendLimitUsd(prod.sms)).toBeGreaterThanOrEqual(2 * 15_000 * 0.08);
+    // Belgium and its neighbours only, unless a stage says otherwise.
+    expect(prod.allowedPhoneCountries).toEqual(['BE', 'NL', 'FR', 'DE', 'LU']);
   });
 
   it('fills what a stage leaves out with the defaults of the stage schema', () => {

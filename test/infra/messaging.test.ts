@@ -275,7 +275,8 @@ describe('messaging stack', () => {
       sms: {
         originationNumbers: ['+32460000001', '+32460000002'],
         partsPerSecondPerNumber: 20,
-        monthlySpendLimitUsd: 500,
+        // 4,000 parts × 0.10 USD × 1.25: 500 USD.
+        budget: { plannedWorstCaseParts: 4000, pricePerPartUsd: 0.1, margin: 1.25 },
       },
     });
     const prod = Template.fromStack(stage.messaging);

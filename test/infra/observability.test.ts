@@ -1,5 +1,14 @@
+import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { dev, devTemplate, expectFunctionConventions, type Json, logicalIdOf, mentions } from './synth';
+import {
+  dev,
+  devTemplate,
+  expectFunctionConventions,
+  type Json,
+  logicalIdOf,
+  mentions,
+  stageWith,
+} from './synth';
 
 const template = devTemplate('observability');
 const observability = dev.observability;
@@ -56,6 +65,23 @@ describe('observability stack', () => {
     });
   });
 
+  it("alarms when the month's SMS spend reaches 50 % and 80 % of the account's spend limit", () => {
+    const thresholds = (stage: typeof dev) =>
+      Object.values(Template.fromStack(stage.observability).findResources('AWS::CloudWatch::Alarm'))
+        .filter(
+          (a: Json) =>
+            a.Properties.Namespace === 'AWS/SNS' && a.Properties.MetricName === 'SMSMonthToDateSpentUSD',
+        )
+        .map((a: Json) => a.Properties.Threshold)
+        .sort((a: number, b: number) => a - b);
+    const planned = stageWith('Planned', {
+      sms: { budget: { plannedWorstCaseParts: 50_000, pricePerPartUsd: 0.08, margin: 1.25 } },
+    });
+
+    expect(thresholds(dev)).toEqual([0.5, 0.8]);
+    expect(thresholds(planned)).toEqual([2500, 4000]);
+  });
+
   it('alarms on any throttled Lambda invocation in the account', () => {
     const alarms = alarmsOn('AWS/Lambda', 'Throttles');
     expect(alarms).toHaveLength(1);
@@ -87,14 +113,14 @@ describe('observability stack', () => {
 
   it('notifies the ops topic from every alarm, each described under its runbook name', () => {
     const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(12);
+    expect(alarms).toHaveLength(14);
     for (const [logicalId, alarm] of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: logicalIdOf(observability.opsTopic) }]);
       expect(logicalId.startsWith(alarm.Properties.AlarmDescription.split(':')[0])).toBe(true);
     }
   });
 
-  it('shows API traffic, executions, SMS, queues, throttles, acceptance times and purges on one dashboard', () => {
+  it('shows API traffic, executions, SMS and their spend, queues, throttles, acceptance times, purges and the WAF on one dashboard', () => {
     const dashboards: Json[] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
     expect(dashboards).toHaveLength(1);
     const body = JSON.stringify(dashboards[0]?.Properties.DashboardBody);
@@ -114,6 +140,10 @@ describe('observability stack', () => {
       'TimeToFirstAcceptance',
       'PurgedSpontaneousVolunteers',
       'BlockedRequests',
+      // What the registration rules do instead of blocking, and the month's SMS spend against its limit.
+      'CaptchaRequests',
+      'ChallengeRequests',
+      'SMSMonthToDateSpentUSD',
     ])
       expect(body, metric).toContain(`\\"${metric}\\"`);
     expect(body).toContain('p95');

@@ -362,10 +362,12 @@ const spontaneouslyRegistered = async (request = aHelpRequest()) => {
     status: 'alerted',
     registeredAt: '2026-03-01T10:02:00.000Z',
   };
+  const code = (await helpRequests.get(request.id))!.spontaneousCall!.code;
   await adHoc.register(
     person,
     anAlert(request.id, person.id, { spontaneous: true, response: 'accepted' }),
     '44021',
+    { code, cap: 1000 },
   );
   const sms = new RecordingSmsGateway();
   const metrics = new InMemoryMetrics();

@@ -24,6 +24,8 @@ import { scanTable, type TestPorts, testPorts } from '../ports';
 
 const coordinator = anIdentity(['coordinator'], undefined, 'coordinator-1');
 const BASE = 'https://hulp.example.be';
+/** Registrations per call: far above what these tests register. */
+const CAP = 1000;
 
 let ports: TestPorts;
 let tables: Record<string, string>;
@@ -106,9 +108,8 @@ describe('registering for a spontaneous call, with DynamoDB Local', () => {
     const { request, call } = await openCall();
     const body = aSpontaneousRegistration({ name: 'Ria Registreert' });
 
-    const { registration, created } = await registerSpontaneousVolunteer(ports, call.code, body);
+    const { registration } = await registerSpontaneousVolunteer(ports, call.code, body);
 
-    expect(created).toBe(true);
     expect(registration).toEqual({ id: expect.any(String), status: 'alerted' });
     const all = await everything();
     expect(JSON.stringify(all.AdHoc)).toContain('Ria Registreert');
@@ -149,22 +150,27 @@ describe('registering for a spontaneous call, with DynamoDB Local', () => {
       },
     } as unknown as typeof db;
 
-    const { created } = await registerSpontaneousVolunteer(
+    const { registration } = await registerSpontaneousVolunteer(
       { ...ports, adHoc: new AdHocRepository(collidingOnce) },
       call.code,
       aSpontaneousRegistration(),
     );
 
-    expect(created).toBe(true);
+    expect(await ports.adHoc.get(request.id, registration.id)).toBeDefined();
     expect(collisions).toBe(2);
     expect((await ports.helpRequests.get(request.id))?.counts.alerted).toBe(1);
     expect(ports.smsJobs.jobs).toHaveLength(1);
   });
 
-  it('answers the same phone registering again with the first registration, writing nothing and sending no second SMS', async () => {
+  it('answers the same phone registering again like a new citizen, with a fresh unusable id, writing nothing and sending no second SMS', async () => {
     const { request, call } = await openCall();
     const phone = aMobilePhone();
-    const first = await registerSpontaneousVolunteer(ports, call.code, aSpontaneousRegistration({ phone }));
+    const first = await registerSpontaneousVolunteer(
+      ports,
+      call.code,
+      aSpontaneousRegistration({ phone }),
+      CAP,
+    );
     await dispatchSms(ports, ports.smsJobs.jobs[0]!);
     const before = await everything();
 
@@ -172,13 +178,35 @@ describe('registering for a spontaneous call, with DynamoDB Local', () => {
       ports,
       call.code.toLowerCase(),
       aSpontaneousRegistration({ phone, name: 'Andere Naam' }),
+      CAP,
     );
 
-    expect(again).toEqual({ registration: first.registration, created: false });
+    expect(again.registration).toEqual({ id: expect.any(String), status: 'alerted' });
+    expect(again.registration.id).not.toBe(first.registration.id);
+    expect(await ports.adHoc.get(request.id, again.registration.id)).toBeUndefined();
     expect(await everything()).toEqual(before);
     expect(ports.smsJobs.jobs).toHaveLength(1);
     expect(ports.sms.sent.filter((sms) => sms.to === phone)).toHaveLength(1);
     expect((await ports.helpRequests.get(request.id))?.counts.alerted).toBe(1);
+  });
+
+  it('refuses a registration once the call has reached its cap (spontaneous-call-full), storing and sending nothing, a repeat included', async () => {
+    const { call } = await openCall();
+    const phone = aMobilePhone();
+    await registerSpontaneousVolunteer(ports, call.code, aSpontaneousRegistration({ phone }), 2);
+    await registerSpontaneousVolunteer(ports, call.code, aSpontaneousRegistration(), 2);
+    ports.smsJobs.jobs.length = 0;
+    const before = await everything();
+
+    await expect(
+      registerSpontaneousVolunteer(ports, call.code, aSpontaneousRegistration(), 2),
+    ).rejects.toMatchObject({ rule: 'spontaneous-call-full' });
+    await expect(
+      registerSpontaneousVolunteer(ports, call.code, aSpontaneousRegistration({ phone }), 2),
+    ).rejects.toMatchObject({ rule: 'spontaneous-call-full' });
+
+    expect(await everything()).toEqual(before);
+    expect(ports.smsJobs.jobs).toEqual([]);
   });
 
   it('refuses a 15-year-old (minimum-age) and a 17-year-old without parental consent, storing nothing', async () => {

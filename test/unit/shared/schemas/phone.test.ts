@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mobilePhoneSchema } from '../../../../shared/schemas/phone';
+import { mobilePhoneIn, mobilePhoneSchema } from '../../../../shared/schemas/phone';
 
 describe('mobile phone numbers', () => {
   it.each([
@@ -23,5 +23,34 @@ describe('mobile phone numbers', () => {
     ['text', 'call me'],
   ])('refuses %s', (_, input) => {
     expect(mobilePhoneSchema.safeParse(input).success).toBe(false);
+  });
+});
+
+describe('mobile phone numbers of the allowed countries only', () => {
+  const neighbours = mobilePhoneIn(['BE', 'NL', 'FR', 'DE', 'LU']);
+
+  it.each([
+    ['a Belgian mobile', '0470 12 34 56', '+32470123456'],
+    ['a Dutch mobile', '+31 6 12345678', '+31612345678'],
+    ['a German mobile', '+49 151 23456789', '+4915123456789'],
+    ['a Luxembourg mobile', '+352 621 123 456', '+352621123456'],
+  ])('accepts %s', (_, input, e164) => {
+    expect(neighbours.parse(input)).toBe(e164);
+  });
+
+  it.each([
+    ['a US number', '+1 415 555 2671'],
+    ['a British mobile', '+44 7400 123456'],
+    ['a Nigerian mobile', '+234 803 123 4567'],
+  ])('refuses %s, naming the countries it takes', (_, input) => {
+    const result = neighbours.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe(
+      'a mobile number of one of these countries: BE, NL, FR, DE, LU',
+    );
+  });
+
+  it('still refuses a landline of an allowed country as no mobile number', () => {
+    expect(neighbours.safeParse('09 223 45 67').error?.issues[0]?.message).toMatch(/valid mobile/);
   });
 });
