@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type Route } from '../../shared/http/routes';
-import { startTestRuntime } from '../support/local-runtime';
+import { eventually, startTestRuntime } from '../support/local-runtime';
 
 /**
  * Every route × every kind of caller × a resource of the caller's own municipality and one of another municipality,
@@ -831,6 +831,69 @@ describe('access matrix: every route × role × own/other municipality over HTTP
     const token = await tokenOf(caller, places.own.volunteerId);
     const response = await t.call('GET', path, token ? { token } : {});
     expect(response.status).toBe(200);
+  });
+
+  it("shows Gent's requester and admin a widened request with Antwerp's volunteers counted, never named or identified", async () => {
+    const named = async (nis: string, name: string) => {
+      const phone = freshPhone();
+      await must(t.call('POST', '/_local/sms/undeliverable', { body: { phone } }), 200);
+      const body = await must(
+        t.call('POST', `/municipalities/${nis}/volunteers`, {
+          token: coordinator,
+          body: { name, birthDate: '1990-05-01', phone },
+        }),
+        201,
+      );
+      return body.id as string;
+    };
+    const gentMember = await named(OWN, 'Gentse Onbereikbaar');
+    const antwerpMember = await named(OTHER, 'Antwerpse Onbereikbaar');
+    const id = await dedicatedRequest('own');
+    await must(
+      t.call('POST', `/help-requests/${id}/activations`, {
+        token: coordinator,
+        body: { scope: 'municipalities', municipalities: [OTHER] },
+      }),
+      200,
+    );
+    const full = await eventually(async () => {
+      await t.runtime.queue.drain();
+      const got = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
+      const ids = (got.body.unreachable?.volunteers ?? []).map((v: Body) => v.volunteerId);
+      return ids.includes(gentMember) && ids.includes(antwerpMember) ? got.body : undefined;
+    });
+    // On site through the repository: the timeline then holds an entry naming the Antwerp member's id.
+    await t.runtime.ports.deployments.checkIn(
+      id,
+      antwerpMember,
+      new Date().toISOString(),
+      'matrix-coordinator',
+      {
+        municipality: OTHER,
+        spontaneous: false,
+      },
+    );
+    const coordinatorView = (await t.call('GET', `/help-requests/${id}`, { token: coordinator })).body;
+    expect(JSON.stringify(coordinatorView)).toContain('Antwerpse Onbereikbaar');
+    expect(JSON.stringify(coordinatorView.timeline)).toContain(antwerpMember);
+
+    for (const caller of ['requester', 'admin'] as const) {
+      const response = await t.call('GET', `/help-requests/${id}`, {
+        token: await tokenOf(caller, places.own.volunteerId),
+      });
+      expect(response.status).toBe(200);
+      const view = response.body;
+      expect(view.unreachable.count).toBe(full.unreachable.count);
+      expect(view.unreachable.volunteers).toEqual([
+        expect.objectContaining({ volunteerId: gentMember, name: 'Gentse Onbereikbaar', municipality: OWN }),
+      ]);
+      expect(view.unreachable.otherMunicipalities).toBe(full.unreachable.count - 1);
+      expect(JSON.stringify(view)).not.toContain('Antwerpse Onbereikbaar');
+      expect(JSON.stringify(view)).not.toContain(antwerpMember);
+      expect(view.timeline.find((e: Body) => e.type === 'checked-in')).toEqual(
+        expect.not.objectContaining({ volunteerId: expect.anything() }),
+      );
+    }
   });
 
   it('has rows for every route of ROUTES and every caller, so a new route cannot slip past the matrix', () => {
