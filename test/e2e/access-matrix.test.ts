@@ -369,7 +369,7 @@ const MATRIX: RouteRow[] = [
     query: '?format=csv',
     perMunicipality: false,
     check: (body) =>
-      expect(body).toMatch(new RegExp(`^year,level,nis,name,province,.*\n${REPORT_YEAR},flanders,`)),
+      expect(body).toMatch(new RegExp(`^\uFEFF?year;level;nis;name;province;.*\r\n${REPORT_YEAR};flanders;`)),
     expect: { requester: 403, admin: 403, coordinator: 200, crisis: 200, volunteer: 403 },
   },
   {
@@ -816,11 +816,13 @@ describe('access matrix: every route × role × own/other municipality over HTTP
     });
 
     expect(response.status, JSON.stringify(response.body)).toBe(c.expect);
-    if (c.expect === 401) expect(response.body).toEqual({ error: 'Unauthorized' });
+    // Every refusal names its correlation id, and nothing else beyond API.md's body.
+    const correlationId = expect.stringMatching(/\S/);
+    if (c.expect === 401) expect(response.body).toEqual({ error: 'Unauthorized', correlationId });
     else if (c.expect === 403) {
-      expect(response.body).toEqual({ error: 'Forbidden', message: expect.any(String) });
+      expect(response.body).toEqual({ error: 'Forbidden', message: expect.any(String), correlationId });
       expect(response.body.message).not.toBe('');
-    } else if (c.expect === 404) expect(response.body).toEqual({ error: 'NotFound' });
+    } else if (c.expect === 404) expect(response.body).toEqual({ error: 'NotFound', correlationId });
     else if (c.expect === 204) {
       expect(response.body).toBeUndefined();
       expect((await t.call('GET', path, { token: coordinator })).status).toBe(404);
