@@ -70,6 +70,12 @@ const send = (
   res.end(body);
 };
 
+/** API Gateway's own refusals (gateway responses) carry the request id as the correlation id, as the handlers' do. */
+const refuse = (res: ServerResponse, statusCode: number, body: object, requestId: string) =>
+  send(res, statusCode, JSON.stringify({ ...body, correlationId: requestId }), {
+    'x-correlation-id': requestId,
+  });
+
 /** As the method's authorization scopes do in API Gateway; local user tokens carry no scope and stand for a user's. */
 const hasAcceptedScope = (claims: Record<string, string>, route: Route): boolean => {
   const scopes = claims.scope?.split(' ') ?? [USER_SCOPE];
@@ -87,6 +93,7 @@ export const createApiServer = (options: {
   tokens: LocalTokens;
 }): Server =>
   createServer(async (req, res) => {
+    const requestId = randomUUID();
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = req.method ?? 'GET';
@@ -102,13 +109,14 @@ export const createApiServer = (options: {
       }
       const raw = (await readBody(req)).toString('utf8');
       if (!decodesAsUri(url.pathname)) {
-        return send(
+        return refuse(
           res,
           400,
-          JSON.stringify({
+          {
             error: 'ValidationError',
             issues: [{ path: '', message: 'the path has a malformed percent escape' }],
-          }),
+          },
+          requestId,
         );
       }
 
@@ -136,11 +144,10 @@ export const createApiServer = (options: {
         if (!pathParameters) continue;
         const claims = route.public ? undefined : await options.tokens.verify(req.headers.authorization);
         if (!route.public && !(claims && hasAcceptedScope(claims, route)))
-          return send(res, 401, JSON.stringify({ error: 'Unauthorized' }));
+          return refuse(res, 401, { error: 'Unauthorized' }, requestId);
         const headers = Object.fromEntries(
           Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]),
         );
-        const requestId = randomUUID();
         const event = {
           resource: route.path,
           path: url.pathname,
@@ -165,9 +172,9 @@ export const createApiServer = (options: {
         const result = (await handler(event, lambdaContext(route.entry))) as APIGatewayProxyResult;
         return send(res, result.statusCode, result.body, (result.headers ?? {}) as Record<string, string>);
       }
-      send(res, 404, JSON.stringify({ error: 'NotFound' }));
+      refuse(res, 404, { error: 'NotFound' }, requestId);
     } catch (error) {
       console.error('local runtime error', error);
-      send(res, 500, JSON.stringify({ error: 'InternalError' }));
+      refuse(res, 500, { error: 'InternalError' }, requestId);
     }
   });

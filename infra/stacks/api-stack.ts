@@ -202,27 +202,30 @@ export class ApiStack extends Stack {
     });
     this.firewall = new ApiFirewall(this, 'Firewall', { stage: this.api.deploymentStage, ...props.firewall });
 
-    // API Gateway's own refusals carry the bodies of API.md too.
-    const errorBody = (error: string) => ({ 'application/json': JSON.stringify({ error }) });
+    // API Gateway's own refusals carry the bodies of API.md too, with the request id the handlers use as correlation id.
+    const refusal = (error: string) => ({
+      templates: { 'application/json': JSON.stringify({ error, correlationId: '$context.requestId' }) },
+      responseHeaders: { 'x-correlation-id': 'context.requestId' },
+    });
     this.api.addGatewayResponse('Unauthorized', {
       type: ResponseType.UNAUTHORIZED,
       statusCode: '401',
-      templates: errorBody('Unauthorized'),
+      ...refusal('Unauthorized'),
     });
     this.api.addGatewayResponse('AccessDenied', {
       type: ResponseType.ACCESS_DENIED,
       statusCode: '403',
-      templates: errorBody('Forbidden'),
+      ...refusal('Forbidden'),
     });
     this.api.addGatewayResponse('Throttled', {
       type: ResponseType.THROTTLED,
       statusCode: '429',
-      templates: errorBody('Throttled'),
+      ...refusal('Throttled'),
     });
     this.api.addGatewayResponse('NotFound', {
       type: ResponseType.MISSING_AUTHENTICATION_TOKEN,
       statusCode: '404',
-      templates: errorBody('NotFound'),
+      ...refusal('NotFound'),
     });
 
     for (const route of ROUTES) {

@@ -208,21 +208,36 @@ const CSV_COLUMNS: [string, (f: Figures) => number | null][] = [
   ]),
 ];
 
+/** Text a spreadsheet would run as a formula (OWASP's CSV injection list): shown as text behind a quote mark. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One cell as a Belgian Excel reads it: decimals with a comma, text that could be a formula neutralised, and
+ * quotes around text holding the separator, a quote or a line break. Figures are never neutralised: they are ours.
+ */
 const csvCell = (value: string | number | null): string => {
-  const text = value === null ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
+/** The file name the CSV is offered under. */
+export const annualReportFileName = (year: number): string => `jaarrapport-${year}.csv`;
+
+/**
+ * The report as a CSV a Belgian Excel opens as it is: a UTF-8 byte order mark (or accents break), `;` between
+ * cells (the list separator of the Belgian locales, where `,` is the decimal mark) and CRLF line ends.
+ */
 export const annualReportCsv = (report: AnnualReport): string => {
-  const line = (cells: (string | number | null)[]) => cells.map(csvCell).join(',');
+  const line = (cells: (string | number | null)[]) => cells.map(csvCell).join(';');
   const row = (level: string, nis: string, name: string, province: string, f: Figures) =>
     line([report.year, level, nis, name, province, ...CSV_COLUMNS.map(([, value]) => value(f))]);
-  return [
+  const lines = [
     line(['year', 'level', 'nis', 'name', 'province', ...CSV_COLUMNS.map(([name]) => name)]),
     row('flanders', '', 'Vlaanderen', '', report.flanders),
     ...report.provinces.map((p) => row('province', '', p.province, p.province, p)),
     ...report.municipalities.map((m) => row('municipality', m.nis, m.name, m.province, m)),
-  ]
-    .join('\n')
-    .concat('\n');
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 };

@@ -1,12 +1,17 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { Identity } from '../domain/identity';
 import { logger } from '../observability/logger';
 import { observability } from '../observability/powertools';
-import { clientErrorResponse, internalErrorResponse, MalformedJson } from './error-response';
+import {
+  CORRELATION_HEADER,
+  clientErrorResponse,
+  internalErrorResponse,
+  MalformedJson,
+} from './error-response';
 import { identityFromClaims } from './identity-from-claims';
 
 export interface ApiRequest<Body> {
@@ -21,6 +26,8 @@ export interface ApiResult {
   body?: unknown;
   /** A body that is not JSON (CSV, SVG), sent as it is with this content type. */
   contentType?: string;
+  /** Offers a non-JSON body as a download under this name (Content-Disposition). */
+  fileName?: string;
 }
 
 export interface ApiHandlerOptions<S extends z.ZodType> {
@@ -47,16 +54,19 @@ const parseJson = (raw: string | null): unknown => {
   }
 };
 
+/** API Gateway's request id: the one its access logs and the Lambda's logs share. */
+const correlationIdOf = (event: APIGatewayProxyEvent, context: Context): string =>
+  event.requestContext?.requestId ?? context.awsRequestId ?? 'unknown';
+
 /** Client errors become the bodies of API.md; anything else is logged and becomes an opaque 500. */
 const errorMapper = (): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => ({
   onError: async (request) => {
-    const mapped = clientErrorResponse(request.error);
+    const correlationId = correlationIdOf(request.event, request.context);
+    const mapped = clientErrorResponse(request.error, correlationId);
     if (mapped) {
       request.response = mapped;
       return;
     }
-    const correlationId =
-      request.event.requestContext?.requestId ?? request.context.awsRequestId ?? 'unknown';
     logger.error('unexpected error', { correlationId, error: request.error as Error });
     request.response = internalErrorResponse(correlationId);
   },
@@ -78,7 +88,7 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
   // Idempotency hashes the parsed body: a body that does not parse is refused before it gets there.
   if (options.idempotency)
     handler.use({ before: (request) => void parseJson(request.event.body) }).use(options.idempotency);
-  return handler.handler(async (event) => {
+  return handler.handler(async (event, context) => {
     const identity = options.public
       ? ANONYMOUS
       : identityFromClaims(event.requestContext?.authorizer?.claims);
@@ -92,16 +102,21 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
       path,
       query: event.queryStringParameters ?? {},
     });
+    const headers = { 'cache-control': 'no-store', [CORRELATION_HEADER]: correlationIdOf(event, context) };
     if (result.contentType) {
       return {
         statusCode: result.statusCode,
-        headers: { 'content-type': result.contentType, 'cache-control': 'no-store' },
+        headers: {
+          ...headers,
+          'content-type': result.contentType,
+          ...(result.fileName ? { 'content-disposition': `attachment; filename="${result.fileName}"` } : {}),
+        },
         body: String(result.body),
       };
     }
     return {
       statusCode: result.statusCode,
-      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      headers: { ...headers, 'content-type': 'application/json' },
       body: result.body === undefined ? '' : JSON.stringify(result.body),
     };
   });

@@ -12,10 +12,14 @@ export interface ValidationIssue {
   message: string;
 }
 
-const json = (statusCode: number, body: unknown): APIGatewayProxyResult => ({
+/** The header that carries the correlation id of every answer, so a caller can quote it to support. */
+export const CORRELATION_HEADER = 'x-correlation-id';
+
+// Every error answer names its correlation id, so a caller's report leads straight to the logs.
+const jsonOf = (statusCode: number, body: object, correlationId: string): APIGatewayProxyResult => ({
   statusCode,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json', [CORRELATION_HEADER]: correlationId },
+  body: JSON.stringify({ ...body, correlationId }),
 });
 
 const issuesOf = (error: ZodError): ValidationIssue[] =>
@@ -35,7 +39,11 @@ const isPowertoolsIdempotencyError = (
 ): boolean => error instanceof Error && error.name === name;
 
 /** Maps an error to the body API.md gives it, or undefined when it is not a client's fault. */
-export const clientErrorResponse = (error: unknown): APIGatewayProxyResult | undefined => {
+export const clientErrorResponse = (
+  error: unknown,
+  correlationId: string,
+): APIGatewayProxyResult | undefined => {
+  const json = (statusCode: number, body: object) => jsonOf(statusCode, body, correlationId);
   if (error instanceof ZodError) return json(400, { error: 'ValidationError', issues: issuesOf(error) });
   if (error instanceof MalformedJson) {
     return json(400, { error: 'ValidationError', issues: [{ path: '', message: error.message }] });
@@ -67,4 +75,4 @@ export const clientErrorResponse = (error: unknown): APIGatewayProxyResult | und
 };
 
 export const internalErrorResponse = (correlationId: string): APIGatewayProxyResult =>
-  json(500, { error: 'InternalError', correlationId });
+  jsonOf(500, { error: 'InternalError' }, correlationId);

@@ -149,6 +149,10 @@ export const unreachableVolunteerSchema = z
     volunteerId: idSchema,
     /** Absent when the volunteer has since been erased. */
     name: z.string().optional(),
+    municipality: nisCodeSchema.meta({
+      description:
+        'the corps the volunteer belongs to; for a spontaneous volunteer, the request’s municipality',
+    }),
     failedAt: z.string(),
     reason: z.string().meta({ description: "the carrier's reason for the last failed delivery" }),
   })
@@ -174,9 +178,17 @@ export const helpRequestViewSchema = helpRequestSchema
       .meta({ description: 'coordinator and crisis-centre only: every answer, latest first, with its note' }),
     purgeReceipt: purgeReceiptSchema.optional(),
     unreachable: z
-      .object({ count: z.number().int().min(0), volunteers: z.array(unreachableVolunteerSchema) })
+      .object({
+        count: z.number().int().min(0),
+        volunteers: z.array(unreachableVolunteerSchema),
+        otherMunicipalities: z.number().int().min(1).optional().meta({
+          description:
+            'for municipal roles: unreachable volunteers of other corps (a widened request), counted but not listed',
+        }),
+      })
       .meta({
-        description: 'volunteers the alert SMS could not reach, even after a retry (no phone numbers)',
+        description:
+          'volunteers the alert SMS could not reach, even after a retry (no phone numbers); municipal roles see only their own corps listed',
       }),
   })
   .meta({ id: 'HelpRequestView' });

@@ -9,6 +9,7 @@ import { declaredPhaseOf } from '../domain/activation';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '../domain/errors';
 import { newHelpRequest } from '../domain/help-request';
 import { hasRole, type Identity } from '../domain/identity';
+import { viewForRole } from '../domain/request-view';
 import type { Ports } from '../ports';
 import {
   allMunicipalities,
@@ -98,18 +99,23 @@ export const viewHelpRequest = async (
   ]);
   const unreachable = await unreachableVolunteers(ports, alerts);
   const waiting = alerts.filter((a) => !a.response);
-  return {
-    ...request,
-    counts: {
-      ...request.counts,
-      released: waiting.filter((a) => a.releasedAt).length,
-      unanswered: waiting.filter((a) => !a.releasedAt).length,
+  const corpsOf = new Map(alerts.map((a) => [a.volunteerId, a.municipality]));
+  return viewForRole(
+    who,
+    {
+      ...request,
+      counts: {
+        ...request.counts,
+        released: waiting.filter((a) => a.releasedAt).length,
+        unanswered: waiting.filter((a) => !a.releasedAt).length,
+      },
+      timeline,
+      unreachable: { count: unreachable.length, volunteers: unreachable },
+      ...(seesResponders(who) ? { responses: await responders(ports, alerts) } : {}),
+      ...(purgeReceipt ? { purgeReceipt } : {}),
     },
-    timeline,
-    unreachable: { count: unreachable.length, volunteers: unreachable },
-    ...(seesResponders(who) ? { responses: await responders(ports, alerts) } : {}),
-    ...(purgeReceipt ? { purgeReceipt } : {}),
-  };
+    (volunteerId) => corpsOf.get(volunteerId),
+  );
 };
 
 /**
@@ -155,6 +161,7 @@ const unreachableVolunteers = async (
         return {
           volunteerId: alert.volunteerId,
           ...(person ? { name: person.name } : {}),
+          municipality: alert.municipality,
           failedAt: alert.failedAt ?? alert.createdAt,
           reason: alert.failureReason ?? 'delivery failed',
         };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type Route } from '../../shared/http/routes';
-import { startTestRuntime } from '../support/local-runtime';
+import { eventually, startTestRuntime } from '../support/local-runtime';
 
 /**
  * Every route × every kind of caller × a resource of the caller's own municipality and one of another municipality,
@@ -369,7 +369,7 @@ const MATRIX: RouteRow[] = [
     query: '?format=csv',
     perMunicipality: false,
     check: (body) =>
-      expect(body).toMatch(new RegExp(`^year,level,nis,name,province,.*\n${REPORT_YEAR},flanders,`)),
+      expect(body).toMatch(new RegExp(`^\uFEFF?year;level;nis;name;province;.*\r\n${REPORT_YEAR};flanders;`)),
     expect: { requester: 403, admin: 403, coordinator: 200, crisis: 200, volunteer: 403 },
   },
   {
@@ -816,11 +816,13 @@ describe('access matrix: every route × role × own/other municipality over HTTP
     });
 
     expect(response.status, JSON.stringify(response.body)).toBe(c.expect);
-    if (c.expect === 401) expect(response.body).toEqual({ error: 'Unauthorized' });
+    // Every refusal names its correlation id, and nothing else beyond API.md's body.
+    const correlationId = expect.stringMatching(/\S/);
+    if (c.expect === 401) expect(response.body).toEqual({ error: 'Unauthorized', correlationId });
     else if (c.expect === 403) {
-      expect(response.body).toEqual({ error: 'Forbidden', message: expect.any(String) });
+      expect(response.body).toEqual({ error: 'Forbidden', message: expect.any(String), correlationId });
       expect(response.body.message).not.toBe('');
-    } else if (c.expect === 404) expect(response.body).toEqual({ error: 'NotFound' });
+    } else if (c.expect === 404) expect(response.body).toEqual({ error: 'NotFound', correlationId });
     else if (c.expect === 204) {
       expect(response.body).toBeUndefined();
       expect((await t.call('GET', path, { token: coordinator })).status).toBe(404);
@@ -831,6 +833,69 @@ describe('access matrix: every route × role × own/other municipality over HTTP
     const token = await tokenOf(caller, places.own.volunteerId);
     const response = await t.call('GET', path, token ? { token } : {});
     expect(response.status).toBe(200);
+  });
+
+  it("shows Gent's requester and admin a widened request with Antwerp's volunteers counted, never named or identified", async () => {
+    const named = async (nis: string, name: string) => {
+      const phone = freshPhone();
+      await must(t.call('POST', '/_local/sms/undeliverable', { body: { phone } }), 200);
+      const body = await must(
+        t.call('POST', `/municipalities/${nis}/volunteers`, {
+          token: coordinator,
+          body: { name, birthDate: '1990-05-01', phone },
+        }),
+        201,
+      );
+      return body.id as string;
+    };
+    const gentMember = await named(OWN, 'Gentse Onbereikbaar');
+    const antwerpMember = await named(OTHER, 'Antwerpse Onbereikbaar');
+    const id = await dedicatedRequest('own');
+    await must(
+      t.call('POST', `/help-requests/${id}/activations`, {
+        token: coordinator,
+        body: { scope: 'municipalities', municipalities: [OTHER] },
+      }),
+      200,
+    );
+    const full = await eventually(async () => {
+      await t.runtime.queue.drain();
+      const got = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
+      const ids = (got.body.unreachable?.volunteers ?? []).map((v: Body) => v.volunteerId);
+      return ids.includes(gentMember) && ids.includes(antwerpMember) ? got.body : undefined;
+    });
+    // On site through the repository: the timeline then holds an entry naming the Antwerp member's id.
+    await t.runtime.ports.deployments.checkIn(
+      id,
+      antwerpMember,
+      new Date().toISOString(),
+      'matrix-coordinator',
+      {
+        municipality: OTHER,
+        spontaneous: false,
+      },
+    );
+    const coordinatorView = (await t.call('GET', `/help-requests/${id}`, { token: coordinator })).body;
+    expect(JSON.stringify(coordinatorView)).toContain('Antwerpse Onbereikbaar');
+    expect(JSON.stringify(coordinatorView.timeline)).toContain(antwerpMember);
+
+    for (const caller of ['requester', 'admin'] as const) {
+      const response = await t.call('GET', `/help-requests/${id}`, {
+        token: await tokenOf(caller, places.own.volunteerId),
+      });
+      expect(response.status).toBe(200);
+      const view = response.body;
+      expect(view.unreachable.count).toBe(full.unreachable.count);
+      expect(view.unreachable.volunteers).toEqual([
+        expect.objectContaining({ volunteerId: gentMember, name: 'Gentse Onbereikbaar', municipality: OWN }),
+      ]);
+      expect(view.unreachable.otherMunicipalities).toBe(full.unreachable.count - 1);
+      expect(JSON.stringify(view)).not.toContain('Antwerpse Onbereikbaar');
+      expect(JSON.stringify(view)).not.toContain(antwerpMember);
+      expect(view.timeline.find((e: Body) => e.type === 'checked-in')).toEqual(
+        expect.not.objectContaining({ volunteerId: expect.anything() }),
+      );
+    }
   });
 
   it('has rows for every route of ROUTES and every caller, so a new route cannot slip past the matrix', () => {

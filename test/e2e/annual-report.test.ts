@@ -30,7 +30,9 @@ describe('the yearly report over HTTP', () => {
     return {
       status: response.status,
       contentType: response.headers.get('content-type'),
-      text: await response.text(),
+      disposition: response.headers.get('content-disposition'),
+      // The raw bytes: text() would swallow a byte order mark.
+      text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()),
     };
   };
   afterAll(async () => {
@@ -56,18 +58,31 @@ describe('the yearly report over HTTP', () => {
     expect(response.body.flanders.corps.members).toBe(3);
   });
 
-  it('answers CSV with its content type, one line per area', async () => {
+  it('answers a CSV download a Belgian Excel opens as it is: byte order mark, semicolons, a file name', async () => {
     const response = await fetchReport('?format=csv');
 
     expect(response.status).toBe(200);
     expect(response.contentType).toBe('text/csv; charset=utf-8');
-    const lines = response.text.trimEnd().split('\n');
-    expect(lines.map((l) => l.split(',').slice(0, 6).join(','))).toEqual([
-      'year,level,nis,name,province,corpsMembers',
-      `${year},flanders,,Vlaanderen,,3`,
-      `${year},province,,Limburg,Limburg,3`,
-      `${year},municipality,${HASSELT},Hasselt,Limburg,3`,
+    expect(response.disposition).toBe(`attachment; filename="jaarrapport-${year}.csv"`);
+    expect(response.text.startsWith('\uFEFF')).toBe(true);
+    const lines = response.text.slice(1).trimEnd().split('\r\n');
+    expect(lines.map((l) => l.split(';').slice(0, 6).join(';'))).toEqual([
+      'year;level;nis;name;province;corpsMembers',
+      `${year};flanders;;Vlaanderen;;3`,
+      `${year};province;;Limburg;Limburg;3`,
+      `${year};municipality;${HASSELT};Hasselt;Limburg;3`,
     ]);
+  });
+
+  it('names the correlation id in the body and the header of a refusal', async () => {
+    const response = await fetch(`${t.runtime.url}/reports/annual/${year}?format=pdf`, {
+      headers: { authorization: `Bearer ${crisis}` },
+    });
+
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { correlationId: string };
+    expect(body.correlationId).toEqual(expect.stringMatching(/\S/));
+    expect(response.headers.get('x-correlation-id')).toBe(body.correlationId);
   });
 
   it('answers the chart as SVG', async () => {

@@ -95,6 +95,7 @@ describe('insurance claims over HTTP, from the check-in to the insurer and past 
         error: 'RuleViolation',
         rule: 'outside-coverage',
         message: expect.stringContaining(onSiteSince),
+        correlationId: expect.any(String),
       },
     });
 

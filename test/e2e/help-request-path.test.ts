@@ -207,11 +207,11 @@ describe('one help request end to end over HTTP on the local runtime', () => {
 
     expect(await t.call('GET', `/municipalities/${GENT}`)).toEqual({
       status: 401,
-      body: { error: 'Unauthorized' },
+      body: { error: 'Unauthorized', correlationId: expect.any(String) },
     });
     expect(await t.call('GET', `/municipalities/${GENT}`, { token: 'forged.token.value' })).toEqual({
       status: 401,
-      body: { error: 'Unauthorized' },
+      body: { error: 'Unauthorized', correlationId: expect.any(String) },
     });
 
     const notCoordinator = await t.call('PUT', '/municipalities/11002', { token: admin, body: {} });

@@ -76,6 +76,7 @@ describe('SMS delivery receipts over HTTP on the local runtime', () => {
       {
         volunteerId: ids.get(SWITCHED_OFF.phone),
         name: SWITCHED_OFF.name,
+        municipality: GENT,
         failedAt: expect.any(String),
         reason: UNREACHABLE_RESPONSE,
       },

@@ -277,14 +277,23 @@ describe('api stack', () => {
     ['UNAUTHORIZED', '401', 'Unauthorized'],
     ['ACCESS_DENIED', '403', 'Forbidden'],
     ['THROTTLED', '429', 'Throttled'],
-  ])('answers API Gateway %s refusals with %s and an error body', (type, status, error) => {
-    const responses: Json[] = Object.values(
-      template.findResources('AWS::ApiGateway::GatewayResponse'),
-    ).filter((r: Json) => r.Properties.ResponseType === type);
-    expect(responses).toHaveLength(1);
-    expect(responses[0].Properties.StatusCode).toBe(status);
-    expect(JSON.parse(responses[0].Properties.ResponseTemplates['application/json'])).toEqual({ error });
-  });
+  ])(
+    'answers API Gateway %s refusals with %s and an error body naming the correlation id',
+    (type, status, error) => {
+      const responses: Json[] = Object.values(
+        template.findResources('AWS::ApiGateway::GatewayResponse'),
+      ).filter((r: Json) => r.Properties.ResponseType === type);
+      expect(responses).toHaveLength(1);
+      expect(responses[0].Properties.StatusCode).toBe(status);
+      expect(JSON.parse(responses[0].Properties.ResponseTemplates['application/json'])).toEqual({
+        error,
+        correlationId: '$context.requestId',
+      });
+      expect(responses[0].Properties.ResponseParameters).toMatchObject({
+        'gatewayresponse.header.x-correlation-id': 'context.requestId',
+      });
+    },
+  );
 
   it('has a Cognito group for every role, and no other', () => {
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup'));

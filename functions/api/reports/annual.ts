@@ -1,6 +1,6 @@
 import { awsPorts } from '../../../shared/aws-ports';
 import { assertCanReadAnnualReport } from '../../../shared/domain/access';
-import { annualReportCsv } from '../../../shared/domain/annual-report';
+import { annualReportCsv, annualReportFileName } from '../../../shared/domain/annual-report';
 import { annualReportSvg } from '../../../shared/domain/report-chart';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { BasePorts } from '../../../shared/ports';
@@ -12,7 +12,12 @@ export const makeHandler = (ports: BasePorts) =>
     const { year, format } = annualReportQuerySchema.parse({ ...query, year: path.year });
     const report = await annualReport(ports, identity, year);
     if (format === 'csv') {
-      return { statusCode: 200, contentType: 'text/csv; charset=utf-8', body: annualReportCsv(report) };
+      return {
+        statusCode: 200,
+        contentType: 'text/csv; charset=utf-8',
+        fileName: annualReportFileName(year),
+        body: annualReportCsv(report),
+      };
     }
     if (format === 'svg')
       return { statusCode: 200, contentType: 'image/svg+xml', body: annualReportSvg(report) };

@@ -368,6 +368,7 @@ describe('delivery receipts', () => {
         {
           volunteerId: volunteer.id,
           name: volunteer.name,
+          municipality: '44021',
           failedAt: '2026-03-02T10:00:30.000Z',
           reason: 'Phone is currently unreachable',
         },

@@ -259,32 +259,71 @@ describe('median', () => {
 
 describe('annualReportCsv', () => {
   const csv = annualReportCsv(report);
-  const lines = csv.trimEnd().split('\n');
-  const header = lines[0]!.split(',');
-  const cell = (line: string, column: string) => line.split(',')[header.indexOf(column)];
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
+  const header = lines[0]!.split(';');
+  const cell = (line: string, column: string) => line.split(';')[header.indexOf(column)];
 
-  it('has a row for Flanders, each province and each municipality', () => {
+  it('starts with a UTF-8 byte order mark and ends its lines with CRLF, so Excel reads the accents and the rows', () => {
+    expect(csv.startsWith('\uFEFFyear;level;')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.replaceAll('\r\n', '')).not.toContain('\n');
+  });
+
+  it('has a row for Flanders, each province and each municipality, separated by semicolons', () => {
     expect(lines).toHaveLength(1 + 1 + 3 + 3);
-    expect(lines.slice(1).map((l) => l.split(',').slice(1, 4).join(','))).toEqual([
-      'flanders,,Vlaanderen',
-      'province,,Antwerpen',
-      'province,,Oost-Vlaanderen',
-      'province,,Vlaams-Brabant',
-      `municipality,${ANTWERPEN},Antwerpen`,
-      `municipality,${LEUVEN},Leuven`,
-      `municipality,${GENT},Gent`,
+    expect(lines.slice(1).map((l) => l.split(';').slice(1, 4).join(';'))).toEqual([
+      'flanders;;Vlaanderen',
+      'province;;Antwerpen',
+      'province;;Oost-Vlaanderen',
+      'province;;Vlaams-Brabant',
+      `municipality;${ANTWERPEN};Antwerpen`,
+      `municipality;${LEUVEN};Leuven`,
+      `municipality;${GENT};Gent`,
     ]);
   });
 
-  it('carries the figures of the JSON report', () => {
-    const gent = lines.find((l) => l.includes(`,${GENT},`))!;
+  it('carries the figures of the JSON report, decimals with a comma as a Belgian Excel reads them', () => {
+    const gent = lines.find((l) => l.includes(`;${GENT};`))!;
     expect(cell(gent, 'corpsMembers')).toBe('14');
     expect(cell(gent, 'basicNotFundedPriorCertificate')).toBe('1');
     expect(cell(gent, 'helpRequestsPhone')).toBe('1');
     expect(cell(gent, 'medianMinutesToFirstAcceptance')).toBe('10');
-    expect(cell(gent, 'volunteerHours')).toBe('4.5');
+    expect(cell(gent, 'volunteerHours')).toBe('4,5');
     expect(cell(gent, 'variableSubsidyEur')).toBe('371');
     expect(cell(gent, 'deployments03')).toBe('1');
-    expect(cell(lines.find((l) => l.includes(`,${LEUVEN},`))!, 'medianMinutesToFirstAcceptance')).toBe('');
+    expect(cell(lines.find((l) => l.includes(`;${LEUVEN};`))!, 'medianMinutesToFirstAcceptance')).toBe('');
+  });
+
+  it.each(['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])(
+    'neutralises a text cell starting %j so a spreadsheet shows it instead of running it',
+    (name) => {
+      const forged = { ...report, municipalities: [{ ...report.municipalities[0]!, name }] };
+      const row = annualReportCsv(forged)
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')[1 + 1 + 3]!;
+      const written = row.split(';')[3]!;
+      expect(written.replace(/^"|"$/g, '').replaceAll('""', '"')).toBe(`'${name}`);
+    },
+  );
+
+  it('quotes a text cell holding a semicolon or a quote', () => {
+    const forged = { ...report, municipalities: [{ ...report.municipalities[0]!, name: 'A; "B"' }] };
+    expect(annualReportCsv(forged)).toContain(';"A; ""B""";');
+  });
+
+  it('keeps a negative figure a number', () => {
+    const negative = {
+      ...report,
+      municipalities: [
+        { ...report.municipalities[0]!, corps: { ...report.municipalities[0]!.corps, ownCostMembers: -2 } },
+      ],
+    };
+    const row = annualReportCsv(negative)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[1 + 1 + 3]!;
+    expect(row.split(';')[header.indexOf('ownCostMembers')]).toBe('-2');
   });
 });

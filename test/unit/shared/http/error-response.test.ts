@@ -26,8 +26,10 @@ const zodErrorOf = (schema: z.ZodType, input: unknown): z.ZodError => {
   return result.error;
 };
 
+const CORRELATION_ID = 'corr-123';
+
 const bodyOf = (error: unknown): unknown => {
-  const response = clientErrorResponse(error);
+  const response = clientErrorResponse(error, CORRELATION_ID);
   if (!response) throw new Error('expected a client error response');
   return JSON.parse(response.body);
 };
@@ -43,11 +45,14 @@ describe('clientErrorResponse', () => {
     { error: new RuleViolation('minimum-age', 'too young'), status: 422 },
     { error: new IdempotencyValidationError('payload differs'), status: 422 },
     { error: new IdempotencyAlreadyInProgressError('in progress'), status: 409 },
-  ])('answers $status with a JSON body for $error.name', ({ error, status }) => {
-    const response = clientErrorResponse(error);
+  ])('answers $status with a JSON body carrying the correlation id for $error.name', ({ error, status }) => {
+    const response = clientErrorResponse(error, CORRELATION_ID);
     expect(response?.statusCode).toBe(status);
-    expect(response?.headers).toEqual({ 'content-type': 'application/json' });
-    expect(() => JSON.parse(response?.body ?? '')).not.toThrow();
+    expect(response?.headers).toEqual({
+      'content-type': 'application/json',
+      'x-correlation-id': CORRELATION_ID,
+    });
+    expect(JSON.parse(response?.body ?? '')).toMatchObject({ correlationId: CORRELATION_ID });
   });
 
   it('lists a schema violation as curated path/message issues and says "required" for a missing field', () => {
@@ -58,6 +63,7 @@ describe('clientErrorResponse', () => {
     });
     expect(bodyOf(error)).toEqual({
       error: 'ValidationError',
+      correlationId: CORRELATION_ID,
       issues: [
         { path: 'municipality', message: 'a NIS code has 5 digits' },
         { path: 'title', message: 'required' },
@@ -77,6 +83,7 @@ describe('clientErrorResponse', () => {
   it('gives an empty path for an issue with the body as a whole', () => {
     expect(bodyOf(zodErrorOf(z.object({}), 'not an object'))).toEqual({
       error: 'ValidationError',
+      correlationId: CORRELATION_ID,
       issues: [{ path: '', message: expect.any(String) }],
     });
   });
@@ -94,6 +101,7 @@ describe('clientErrorResponse', () => {
   it('reports malformed JSON as a validation error on the whole body', () => {
     expect(bodyOf(new MalformedJson('body is not valid JSON'))).toEqual({
       error: 'ValidationError',
+      correlationId: CORRELATION_ID,
       issues: [{ path: '', message: 'body is not valid JSON' }],
     });
   });
@@ -101,32 +109,39 @@ describe('clientErrorResponse', () => {
   it('reports input the schema could not judge (a forged cursor) as a validation error on that field', () => {
     const response = clientErrorResponse(
       new InvalidInput('cursor', 'the cursor is not one this API handed out'),
+      CORRELATION_ID,
     );
     expect(response?.statusCode).toBe(400);
     expect(bodyOf(new InvalidInput('cursor', 'the cursor is not one this API handed out'))).toEqual({
       error: 'ValidationError',
+      correlationId: CORRELATION_ID,
       issues: [{ path: 'cursor', message: 'the cursor is not one this API handed out' }],
     });
   });
 
-  it('answers 401 with nothing but the error name', () => {
-    expect(bodyOf(new Unauthorized())).toEqual({ error: 'Unauthorized' });
+  it('answers 401 with nothing but the error name and the correlation id', () => {
+    expect(bodyOf(new Unauthorized())).toEqual({ error: 'Unauthorized', correlationId: CORRELATION_ID });
   });
 
   it('answers 403 with the reason', () => {
     expect(bodyOf(new Forbidden('only a coordinator does this'))).toEqual({
       error: 'Forbidden',
+      correlationId: CORRELATION_ID,
       message: 'only a coordinator does this',
     });
   });
 
   it('answers 404 without saying what was looked for', () => {
-    expect(bodyOf(new NotFound('help request'))).toEqual({ error: 'NotFound' });
+    expect(bodyOf(new NotFound('help request'))).toEqual({
+      error: 'NotFound',
+      correlationId: CORRELATION_ID,
+    });
   });
 
   it('answers 409 with the reason', () => {
     expect(bodyOf(new Conflict('the request is closed'))).toEqual({
       error: 'Conflict',
+      correlationId: CORRELATION_ID,
       message: 'the request is closed',
     });
   });
@@ -134,6 +149,7 @@ describe('clientErrorResponse', () => {
   it('answers 422 with the rule a client can switch on', () => {
     expect(bodyOf(new RuleViolation('minimum-age', 'volunteers must be 16 or older'))).toEqual({
       error: 'RuleViolation',
+      correlationId: CORRELATION_ID,
       rule: 'minimum-age',
       message: 'volunteers must be 16 or older',
     });
@@ -142,6 +158,7 @@ describe('clientErrorResponse', () => {
   it('answers a reused Idempotency-Key with a different body as the idempotency-key-reused rule', () => {
     expect(bodyOf(new IdempotencyValidationError('payload differs'))).toEqual({
       error: 'RuleViolation',
+      correlationId: CORRELATION_ID,
       rule: 'idempotency-key-reused',
       message: expect.any(String),
     });
@@ -150,6 +167,7 @@ describe('clientErrorResponse', () => {
   it('answers an Idempotency-Key still in progress as a conflict', () => {
     expect(bodyOf(new IdempotencyAlreadyInProgressError('in progress'))).toEqual({
       error: 'Conflict',
+      correlationId: CORRELATION_ID,
       message: expect.stringContaining('in progress'),
     });
   });
@@ -161,7 +179,7 @@ describe('clientErrorResponse', () => {
     { error: 'a thrown string', what: 'a thrown string' },
     { error: undefined, what: 'undefined' },
   ])('leaves $what to the internal error handler', ({ error }) => {
-    expect(clientErrorResponse(error)).toBeUndefined();
+    expect(clientErrorResponse(error, CORRELATION_ID)).toBeUndefined();
   });
 });
 
@@ -169,7 +187,7 @@ describe('internalErrorResponse', () => {
   it('answers 500 with the correlation id and nothing internal', () => {
     const response = internalErrorResponse('corr-123');
     expect(response.statusCode).toBe(500);
-    expect(response.headers).toEqual({ 'content-type': 'application/json' });
+    expect(response.headers).toEqual({ 'content-type': 'application/json', 'x-correlation-id': 'corr-123' });
     expect(JSON.parse(response.body)).toEqual({ error: 'InternalError', correlationId: 'corr-123' });
   });
 });
