@@ -1,11 +1,17 @@
-import { ArnFormat, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { FilterPattern, LogGroup, MetricFilter, SubscriptionFilter } from 'aws-cdk-lib/aws-logs';
+import {
+  FilterPattern,
+  LogGroup,
+  MetricFilter,
+  type RetentionDays,
+  SubscriptionFilter,
+} from 'aws-cdk-lib/aws-logs';
 import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription, SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -18,8 +24,12 @@ import {
 } from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { DISPATCH_BATCH, dispatchConcurrency } from '../../shared/domain/origination';
+import { SMS_DELIVERY_LOG_RETENTION_DAYS } from '../../shared/domain/retention';
 import type { StageConfig } from '../config';
 import { HandlerFunction } from '../constructs/handler-function';
+
+// RetentionDays is an enum of day counts: 7 is ONE_WEEK.
+const SMS_DELIVERY_LOG_RETENTION: RetentionDays = SMS_DELIVERY_LOG_RETENTION_DAYS;
 
 export interface MessagingStackProps extends StackProps {
   operations: Table;
@@ -173,14 +183,21 @@ export class MessagingStack extends Stack {
       Success: `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber`,
       Failure: `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber/Failure`,
     };
-    for (const [outcome, name] of Object.entries(logGroups)) {
-      // SNS creates these groups itself on the first SMS it logs: they are imported, never owned by the stack.
+    // Each delivery log names the recipient's number. SNS would create these groups itself, never expiring: the
+    // stack creates them first, with a retention that ends before any purge.
+    const deliveryLogGroups = Object.entries(logGroups).map(([outcome, name]) => {
+      const logGroup = new LogGroup(this, `SmsDelivery${outcome}Logs`, {
+        logGroupName: name,
+        retention: SMS_DELIVERY_LOG_RETENTION,
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
       new SubscriptionFilter(this, `SmsDelivery${outcome}Receipts`, {
-        logGroup: LogGroup.fromLogGroupName(this, `SmsDelivery${outcome}Logs`, name),
+        logGroup,
         destination: new LambdaDestination(this.deliveryStatusHandler),
         filterPattern: FilterPattern.allEvents(),
       });
-    }
+      return logGroup;
+    });
     this.failedDeliveries = new MetricFilter(this, 'FailedDeliveries', {
       logGroup: this.deliveryStatusHandler.logGroup,
       filterPattern: FilterPattern.literal('{ $.message = "sms delivery receipt" && $.status = "failed" }'),
@@ -189,7 +206,8 @@ export class MessagingStack extends Stack {
       metricValue: '1',
     }).metric({ statistic: 'Sum', period: Duration.minutes(5) });
     this.deliveryStatusLogging = this.smsDeliveryLoggingRole(logGroups.Success);
-    this.configureAccountSms(this.deliveryStatusLogging, props.sms.monthlySpendLimitUsd);
+    const accountSms = this.configureAccountSms(this.deliveryStatusLogging, props.sms.monthlySpendLimitUsd);
+    for (const logGroup of deliveryLogGroups) accountSms.node.addDependency(logGroup);
   }
 
   /** What SNS needs to write the delivery status log groups of this account and region, and nothing else. */
@@ -230,7 +248,7 @@ export class MessagingStack extends Stack {
    * The account's SMS settings (SNS has no CloudFormation resource for them): delivery status logging of every SMS,
    * transactional by default, and the monthly spend cap. Deleting the stack leaves them as they are.
    */
-  private configureAccountSms(loggingRole: Role, monthlySpendLimitUsd: number): void {
+  private configureAccountSms(loggingRole: Role, monthlySpendLimitUsd: number): AwsCustomResource {
     const call: AwsSdkCall = {
       service: 'SNS',
       action: 'setSMSAttributes',
@@ -244,7 +262,7 @@ export class MessagingStack extends Stack {
       },
       physicalResourceId: PhysicalResourceId.of('sms-account-attributes'),
     };
-    new AwsCustomResource(this, 'SmsAccountAttributes', {
+    return new AwsCustomResource(this, 'SmsAccountAttributes', {
       onCreate: call,
       onUpdate: call,
       installLatestAwsSdk: false,
