@@ -1,3 +1,5 @@
+import type { PurgeReceipt } from '../schemas/help-request';
+
 /**
  * How long copies of personal data live outside the tables the purge empties. The stacks apply these figures and the
  * purge receipt states them, so what the receipt promises is what AWS is told to do.
@@ -13,18 +15,12 @@ export const POINT_IN_TIME_RECOVERY_DAYS = 35;
 const DAY_MS = 24 * 3600 * 1000;
 const after = (from: Date, days: number) => new Date(from.getTime() + days * DAY_MS).toISOString();
 
-/** Where data the purge deleted may still be, and the latest moment it is gone there too: no personal data. */
-export interface KeptElsewhere {
-  what: 'sms-delivery-logs' | 'backups';
-  until: string;
-}
-
 /**
  * Every SMS to a spontaneous volunteer went out before their purge, so its delivery log is gone at the latest a
  * retention (and CloudWatch's deletion lag) after it; a restore to a moment before the purge is possible until the
  * recovery window has passed it.
  */
-export const keptElsewhereAfterPurge = (purgedAt: Date): KeptElsewhere[] => [
+export const keptElsewhereAfterPurge = (purgedAt: Date): NonNullable<PurgeReceipt['elsewhere']> => [
   {
     what: 'sms-delivery-logs',
     until: after(purgedAt, SMS_DELIVERY_LOG_RETENTION_DAYS + LOG_DELETION_LAG_DAYS),
