@@ -13,8 +13,8 @@ import {
   SubscriptionFilter,
 } from 'aws-cdk-lib/aws-logs';
 import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
-import { Topic } from 'aws-cdk-lib/aws-sns';
-import { LambdaSubscription, SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import {
   AwsCustomResource,
@@ -73,8 +73,18 @@ export class MessagingStack extends Stack {
 
     this.smsJobsTopic = new Topic(this, 'SmsJobs', { masterKey: key, enforceSSL: true });
     this.inboundSmsTopic = new Topic(this, 'InboundSms', { masterKey: key, enforceSSL: true });
-    // Lets the SMS service deliver inbound two-way messages to the encrypted topic.
-    key.grant(new ServicePrincipal('sms-voice.amazonaws.com'), 'kms:GenerateDataKey*', 'kms:Decrypt');
+    // Lets this account's SMS service, and no other account's, deliver inbound two-way messages to the encrypted topic.
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('sms-voice.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'sms-voice', resource: '*' }) },
+        },
+      }),
+    );
 
     this.dispatchDeadLetters = new Queue(this, 'DispatchDeadLetters', {
       encryption: QueueEncryption.KMS,
@@ -91,7 +101,36 @@ export class MessagingStack extends Stack {
       visibilityTimeout: Duration.seconds(180),
       deadLetterQueue: { queue: this.dispatchDeadLetters, maxReceiveCount: 5 },
     });
-    this.smsJobsTopic.addSubscription(new SqsSubscription(this.dispatchQueue, { rawMessageDelivery: true }));
+    // SNS encrypts what its topics of this account deliver to the encrypted queues: SMS jobs for the dispatch queue,
+    // undelivered inbound events for their dead-letter queue. (A topic's own ARN would make a cycle: each topic
+    // is encrypted with this key.)
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('sns.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'sns', resource: '*' }) },
+        },
+      }),
+    );
+    // By hand rather than SqsSubscription, whose key statement for SNS carries no condition.
+    const { policyDependable } = this.dispatchQueue.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('sns.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [this.dispatchQueue.queueArn],
+        conditions: { ArnEquals: { 'aws:SourceArn': this.smsJobsTopic.topicArn } },
+      }),
+    );
+    const toDispatch = new Subscription(this, 'SmsJobsToDispatchQueue', {
+      topic: this.smsJobsTopic,
+      protocol: SubscriptionProtocol.SQS,
+      endpoint: this.dispatchQueue.queueArn,
+      rawMessageDelivery: true,
+    });
+    if (policyDependable) toDispatch.node.addDependency(policyDependable);
 
     this.dispatcher = new HandlerFunction(this, 'SmsDispatcher', {
       entry: 'functions/sms/dispatch.ts',
@@ -137,8 +176,6 @@ export class MessagingStack extends Stack {
       });
     this.inboundFailures = keptForReplay('InboundSmsFailures');
     this.inboundUndelivered = keptForReplay('InboundSmsUndelivered');
-    // SNS writes undelivered events to the encrypted dead-letter queue.
-    key.grant(new ServicePrincipal('sns.amazonaws.com'), 'kms:GenerateDataKey*', 'kms:Decrypt');
 
     const inboundFunction = (id: string, entry: string) => {
       const fn = new HandlerFunction(this, id, { entry })

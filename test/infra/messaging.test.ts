@@ -49,6 +49,22 @@ describe('messaging stack', () => {
     }
   });
 
+  it('lets AWS services use its key only on behalf of this account: every service statement names its source', () => {
+    const key: Json = Object.values(template.findResources('AWS::KMS::Key'))[0];
+    const forServices = (key.Properties.KeyPolicy.Statement as Json[]).filter((st) => st.Principal?.Service);
+    expect(forServices.map((st) => st.Principal.Service).sort()).toEqual(
+      expect.arrayContaining(['sms-voice.amazonaws.com', 'sns.amazonaws.com']),
+    );
+    for (const statement of forServices) {
+      expect(statement.Condition, JSON.stringify(statement)).toEqual({
+        StringEquals: { 'aws:SourceAccount': messaging.resolve(messaging.account) },
+        ArnLike: { 'aws:SourceArn': expect.anything() },
+      });
+      const service = statement.Principal.Service.split('.')[0];
+      expect(JSON.stringify(statement.Condition.ArnLike)).toContain(`:${service}:`);
+    }
+  });
+
   it('rotates its key', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
