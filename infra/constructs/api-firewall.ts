@@ -45,6 +45,24 @@ const matches = (
   },
 });
 
+const BODY_OVER_8_KB = 'BodyOver8KB';
+
+/** POST /municipalities/{nis}/groups, behind the stage's path segment. */
+const GROUP_REGISTRATION: CfnWebACL.StatementProperty = {
+  andStatement: {
+    statements: [
+      matches({ method: {} }, 'EXACTLY', 'POST'),
+      {
+        regexMatchStatement: {
+          fieldToMatch: { uriPath: {} },
+          regexString: '^/[^/]+/municipalities/[0-9]{5}/groups$',
+          textTransformations: [{ priority: 0, type: 'NONE' }],
+        },
+      },
+    ],
+  },
+};
+
 /**
  * A regional WAF web ACL on the REST API stage: per-IP rate limits (much stricter on the public registration, which
  * anyone may call without a token), then AWS's common and known-bad-inputs rule groups.
@@ -93,8 +111,41 @@ export class ApiFirewall extends Construct {
           },
         ),
         perIp('RequestsPerIp', 1, props.requestsPerIp),
-        managedRuleGroup('AWSManagedRulesCommonRuleSet', 2),
+        {
+          // The common rule set's 8 KB body limit, kept for every route but one: a group registers up to 30
+          // members in one body (77 KB at the schema's limits), which API Gateway (10 MB) and the schema bound.
+          ...managedRuleGroup('AWSManagedRulesCommonRuleSet', 2),
+          statement: {
+            managedRuleGroupStatement: {
+              vendorName: 'AWS',
+              name: 'AWSManagedRulesCommonRuleSet',
+              ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }],
+            },
+          },
+        },
         managedRuleGroup('AWSManagedRulesKnownBadInputsRuleSet', 3),
+        {
+          name: BODY_OVER_8_KB,
+          priority: 4,
+          statement: {
+            andStatement: {
+              statements: [
+                {
+                  sizeConstraintStatement: {
+                    // A body past what WAF inspects counts as over.
+                    fieldToMatch: { body: { oversizeHandling: 'MATCH' } },
+                    comparisonOperator: 'GT',
+                    size: 8 * 1024,
+                    textTransformations: [{ priority: 0, type: 'NONE' }],
+                  },
+                },
+                { notStatement: { statement: GROUP_REGISTRATION } },
+              ],
+            },
+          },
+          action: { block: {} },
+          visibilityConfig: visibility(BODY_OVER_8_KB),
+        },
       ],
     });
     const association = new CfnWebACLAssociation(this, 'Association', {
