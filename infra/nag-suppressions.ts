@@ -21,12 +21,12 @@ const TRACING = {
 const accept = (construct: IConstruct, ...suppressions: NagPackSuppression[]) =>
   NagSuppressions.addResourceSuppressions(construct, suppressions, true);
 
-/** What every function of ours is granted beyond its own resources. */
-const acceptFunctionFindings = (fn: HandlerFunction) =>
+/** What every function of ours is granted beyond its own resources: `Resource::*` in its X-Ray policy only. */
+export const acceptFunctionFindings = (fn: HandlerFunction) => {
+  accept(fn.tracing, TRACING);
   accept(
     fn,
     BASIC_EXECUTION_ROLE,
-    TRACING,
     {
       id: 'AwsSolutions-IAM5',
       appliesTo: ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
@@ -40,6 +40,7 @@ const acceptFunctionFindings = (fn: HandlerFunction) =>
         "Queries on the global secondary index (gsi1) of a table the function is granted: that table's indexes only",
     },
   );
+};
 
 /**
  * The cdk-nag AwsSolutions findings this system accepts, each with its reason, scoped to the constructs (and with

@@ -60,6 +60,24 @@ const publicRegistration: CfnWebACL.StatementProperty = {
   },
 };
 
+const BODY_OVER_8_KB = 'BodyOver8KB';
+
+/** POST /municipalities/{nis}/groups, behind the stage's path segment. */
+const GROUP_REGISTRATION: CfnWebACL.StatementProperty = {
+  andStatement: {
+    statements: [
+      matches({ method: {} }, 'EXACTLY', 'POST'),
+      {
+        regexMatchStatement: {
+          fieldToMatch: { uriPath: {} },
+          regexString: '^/[^/]+/municipalities/[0-9]{5}/groups$',
+          textTransformations: [{ priority: 0, type: 'NONE' }],
+        },
+      },
+    ],
+  },
+};
+
 /**
  * A regional WAF web ACL on the REST API stage. The public registration (anyone may call it without a token, and
  * every call may cost an SMS) is never blocked per IP — carrier NAT puts a whole town behind one address — but
@@ -107,8 +125,41 @@ export class ApiFirewall extends Construct {
           visibilityConfig: visibility(REGISTRATION_CHALLENGE),
         },
         perIp('RequestsPerIp', 2, props.requestsPerIp, { block: {} }),
-        managedRuleGroup('AWSManagedRulesCommonRuleSet', 3),
+        {
+          // The common rule set's 8 KB body limit, kept for every route but one: a group registers up to 30
+          // members in one body (77 KB at the schema's limits), which API Gateway (10 MB) and the schema bound.
+          ...managedRuleGroup('AWSManagedRulesCommonRuleSet', 3),
+          statement: {
+            managedRuleGroupStatement: {
+              vendorName: 'AWS',
+              name: 'AWSManagedRulesCommonRuleSet',
+              ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }],
+            },
+          },
+        },
         managedRuleGroup('AWSManagedRulesKnownBadInputsRuleSet', 4),
+        {
+          name: BODY_OVER_8_KB,
+          priority: 5,
+          statement: {
+            andStatement: {
+              statements: [
+                {
+                  sizeConstraintStatement: {
+                    // A body past what WAF inspects counts as over.
+                    fieldToMatch: { body: { oversizeHandling: 'MATCH' } },
+                    comparisonOperator: 'GT',
+                    size: 8 * 1024,
+                    textTransformations: [{ priority: 0, type: 'NONE' }],
+                  },
+                },
+                { notStatement: { statement: GROUP_REGISTRATION } },
+              ],
+            },
+          },
+          action: { block: {} },
+          visibilityConfig: visibility(BODY_OVER_8_KB),
+        },
       ],
     });
     const association = new CfnWebACLAssociation(this, 'Association', {

@@ -2,6 +2,7 @@ import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
+import { POINT_IN_TIME_RECOVERY_DAYS } from '../../shared/domain/retention';
 import { AttachmentBucket } from '../constructs/attachment-bucket';
 
 export interface DataStackProps extends StackProps {
@@ -37,7 +38,10 @@ export class DataStack extends Stack {
         billingMode: BillingMode.PAY_PER_REQUEST,
         encryption: TableEncryption.CUSTOMER_MANAGED,
         encryptionKey: this.key,
-        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        pointInTimeRecoverySpecification: {
+          pointInTimeRecoveryEnabled: true,
+          recoveryPeriodInDays: POINT_IN_TIME_RECOVERY_DAYS,
+        },
         deletionProtection: props.production,
         removalPolicy,
         ...(options.ttl ? { timeToLiveAttribute: options.ttl } : {}),
@@ -67,7 +71,10 @@ export class DataStack extends Stack {
       billingMode: BillingMode.PAY_PER_REQUEST,
       encryption: TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.key,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      pointInTimeRecoverySpecification: {
+        pointInTimeRecoveryEnabled: true,
+        recoveryPeriodInDays: POINT_IN_TIME_RECOVERY_DAYS,
+      },
       timeToLiveAttribute: 'expiration',
       removalPolicy: RemovalPolicy.DESTROY,
     });

@@ -1,14 +1,20 @@
-import { ArnFormat, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { FilterPattern, LogGroup, MetricFilter, SubscriptionFilter } from 'aws-cdk-lib/aws-logs';
+import {
+  FilterPattern,
+  LogGroup,
+  MetricFilter,
+  type RetentionDays,
+  SubscriptionFilter,
+} from 'aws-cdk-lib/aws-logs';
 import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
-import { Topic } from 'aws-cdk-lib/aws-sns';
-import { LambdaSubscription, SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import {
   AwsCustomResource,
@@ -18,8 +24,12 @@ import {
 } from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { DISPATCH_BATCH, dispatchConcurrency } from '../../shared/domain/origination';
+import { SMS_DELIVERY_LOG_RETENTION_DAYS } from '../../shared/domain/retention';
 import { monthlySpendLimitUsd, type StageConfig } from '../config';
 import { HandlerFunction } from '../constructs/handler-function';
+
+// RetentionDays is an enum of day counts: 7 is ONE_WEEK.
+const SMS_DELIVERY_LOG_RETENTION: RetentionDays = SMS_DELIVERY_LOG_RETENTION_DAYS;
 
 export interface MessagingStackProps extends StackProps {
   operations: Table;
@@ -63,8 +73,18 @@ export class MessagingStack extends Stack {
 
     this.smsJobsTopic = new Topic(this, 'SmsJobs', { masterKey: key, enforceSSL: true });
     this.inboundSmsTopic = new Topic(this, 'InboundSms', { masterKey: key, enforceSSL: true });
-    // Lets the SMS service deliver inbound two-way messages to the encrypted topic.
-    key.grant(new ServicePrincipal('sms-voice.amazonaws.com'), 'kms:GenerateDataKey*', 'kms:Decrypt');
+    // Lets this account's SMS service, and no other account's, deliver inbound two-way messages to the encrypted topic.
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('sms-voice.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'sms-voice', resource: '*' }) },
+        },
+      }),
+    );
 
     this.dispatchDeadLetters = new Queue(this, 'DispatchDeadLetters', {
       encryption: QueueEncryption.KMS,
@@ -81,7 +101,36 @@ export class MessagingStack extends Stack {
       visibilityTimeout: Duration.seconds(180),
       deadLetterQueue: { queue: this.dispatchDeadLetters, maxReceiveCount: 5 },
     });
-    this.smsJobsTopic.addSubscription(new SqsSubscription(this.dispatchQueue, { rawMessageDelivery: true }));
+    // SNS encrypts what its topics of this account deliver to the encrypted queues: SMS jobs for the dispatch queue,
+    // undelivered inbound events for their dead-letter queue. (A topic's own ARN would make a cycle: each topic
+    // is encrypted with this key.)
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('sns.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'sns', resource: '*' }) },
+        },
+      }),
+    );
+    // By hand rather than SqsSubscription, whose key statement for SNS carries no condition.
+    const { policyDependable } = this.dispatchQueue.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('sns.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [this.dispatchQueue.queueArn],
+        conditions: { ArnEquals: { 'aws:SourceArn': this.smsJobsTopic.topicArn } },
+      }),
+    );
+    const toDispatch = new Subscription(this, 'SmsJobsToDispatchQueue', {
+      topic: this.smsJobsTopic,
+      protocol: SubscriptionProtocol.SQS,
+      endpoint: this.dispatchQueue.queueArn,
+      rawMessageDelivery: true,
+    });
+    if (policyDependable) toDispatch.node.addDependency(policyDependable);
 
     this.dispatcher = new HandlerFunction(this, 'SmsDispatcher', {
       entry: 'functions/sms/dispatch.ts',
@@ -127,8 +176,6 @@ export class MessagingStack extends Stack {
       });
     this.inboundFailures = keptForReplay('InboundSmsFailures');
     this.inboundUndelivered = keptForReplay('InboundSmsUndelivered');
-    // SNS writes undelivered events to the encrypted dead-letter queue.
-    key.grant(new ServicePrincipal('sns.amazonaws.com'), 'kms:GenerateDataKey*', 'kms:Decrypt');
 
     const inboundFunction = (id: string, entry: string) => {
       const fn = new HandlerFunction(this, id, { entry })
@@ -173,14 +220,21 @@ export class MessagingStack extends Stack {
       Success: `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber`,
       Failure: `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber/Failure`,
     };
-    for (const [outcome, name] of Object.entries(logGroups)) {
-      // SNS creates these groups itself on the first SMS it logs: they are imported, never owned by the stack.
+    // Each delivery log names the recipient's number. SNS would create these groups itself, never expiring: the
+    // stack creates them first, with a retention that ends before any purge.
+    const deliveryLogGroups = Object.entries(logGroups).map(([outcome, name]) => {
+      const logGroup = new LogGroup(this, `SmsDelivery${outcome}Logs`, {
+        logGroupName: name,
+        retention: SMS_DELIVERY_LOG_RETENTION,
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
       new SubscriptionFilter(this, `SmsDelivery${outcome}Receipts`, {
-        logGroup: LogGroup.fromLogGroupName(this, `SmsDelivery${outcome}Logs`, name),
+        logGroup,
         destination: new LambdaDestination(this.deliveryStatusHandler),
         filterPattern: FilterPattern.allEvents(),
       });
-    }
+      return logGroup;
+    });
     this.failedDeliveries = new MetricFilter(this, 'FailedDeliveries', {
       logGroup: this.deliveryStatusHandler.logGroup,
       filterPattern: FilterPattern.literal('{ $.message = "sms delivery receipt" && $.status = "failed" }'),
@@ -189,7 +243,8 @@ export class MessagingStack extends Stack {
       metricValue: '1',
     }).metric({ statistic: 'Sum', period: Duration.minutes(5) });
     this.deliveryStatusLogging = this.smsDeliveryLoggingRole(logGroups.Success);
-    this.configureAccountSms(this.deliveryStatusLogging, monthlySpendLimitUsd(props.sms));
+    const accountSms = this.configureAccountSms(this.deliveryStatusLogging, monthlySpendLimitUsd(props.sms));
+    for (const logGroup of deliveryLogGroups) accountSms.node.addDependency(logGroup);
   }
 
   /** What SNS needs to write the delivery status log groups of this account and region, and nothing else. */
@@ -230,7 +285,7 @@ export class MessagingStack extends Stack {
    * The account's SMS settings (SNS has no CloudFormation resource for them): delivery status logging of every SMS,
    * transactional by default, and the monthly spend cap. Deleting the stack leaves them as they are.
    */
-  private configureAccountSms(loggingRole: Role, monthlySpendLimitUsd: number): void {
+  private configureAccountSms(loggingRole: Role, monthlySpendLimitUsd: number): AwsCustomResource {
     const call: AwsSdkCall = {
       service: 'SNS',
       action: 'setSMSAttributes',
@@ -244,7 +299,7 @@ export class MessagingStack extends Stack {
       },
       physicalResourceId: PhysicalResourceId.of('sms-account-attributes'),
     };
-    new AwsCustomResource(this, 'SmsAccountAttributes', {
+    return new AwsCustomResource(this, 'SmsAccountAttributes', {
       onCreate: call,
       onUpdate: call,
       installLatestAwsSdk: false,

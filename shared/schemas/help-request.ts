@@ -98,6 +98,20 @@ export const purgeReceiptSchema = z
       callPointers: z.number().int(),
       smsTraces: z.number().int(),
     }),
+    /**
+     * Where copies of what was deleted may still be, and the latest moment they are gone there too (absent from
+     * receipts made before issue 13).
+     */
+    elsewhere: z
+      .array(
+        z.object({
+          what: z
+            .enum(['sms-delivery-logs', 'backups'])
+            .describe('SNS SMS delivery logs (recipient numbers), DynamoDB point-in-time recovery'),
+          until: z.string(),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'PurgeReceipt' });
 export type PurgeReceipt = z.infer<typeof purgeReceiptSchema>;

@@ -4,6 +4,7 @@ import { belgianDate } from '../domain/dates';
 import { Conflict, NotFound } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import { replyCodeFor } from '../domain/reply-code';
+import { keptElsewhereAfterPurge } from '../domain/retention';
 import { renderSpontaneousWelcomeSms } from '../domain/sms-templates';
 import {
   assertCanOpenSpontaneousCall,
@@ -138,8 +139,9 @@ export const purgeAdHocData = async (
   const footprint = await ports.adHoc.footprint(request);
   const phones = [...new Set(footprint.volunteers.map((v) => v.phone))];
   const totals = spontaneousTotals(footprint.volunteers, footprint.alerts, footprint.deployments);
+  const now = ports.clock.now();
   const receipt: PurgeReceipt = {
-    purgedAt: ports.clock.now().toISOString(),
+    purgedAt: now.toISOString(),
     totals,
     deleted: {
       registrations: footprint.adHoc.registrations.length,
@@ -147,6 +149,7 @@ export const purgeAdHocData = async (
       ...Object.fromEntries(Object.entries(footprint.operations).map(([kind, keys]) => [kind, keys.length])),
       smsTraces: await ports.smsTraces.count(phones),
     } as PurgeReceipt['deleted'],
+    elsewhere: keptElsewhereAfterPurge(now),
   };
   const stored = await ports.adHoc.storeReceipt(requestId, receipt, totals);
   await ports.adHoc.deleteFootprint(footprint);

@@ -234,6 +234,10 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
         // Each: the welcome with the reply code, the confirmation of their yes and the stand-down.
         smsTraces: 6,
       },
+      elsewhere: [
+        { what: 'sms-delivery-logs', until: expect.any(String) },
+        { what: 'backups', until: expect.any(String) },
+      ],
     });
     expect(closed.body.counts).toMatchObject({ alerted: 3, accepted: 3 });
     expect((await t.call('POST', registrationPath, { body: { ...ADULT, consent: true } })).status).toBe(404);

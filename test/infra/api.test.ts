@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { stageConfigSchema } from '../../infra/config';
 import { ROLES } from '../../shared/domain/identity';
 import { type Need, ROUTES, type Route } from '../../shared/http/routes';
+import { registerGroupBodySchema } from '../../shared/schemas/group';
+import { theLargestGroupRegistration } from '../builders/group';
 import {
   actionsOf,
   allowing,
@@ -18,6 +20,7 @@ import {
   stageWith,
   statementsOf,
 } from './synth';
+import { blockingForSize } from './waf';
 
 const template = devTemplate('api');
 const api = dev.api;
@@ -522,7 +525,10 @@ describe('api stack', () => {
 
     it("applies AWS's common and known-bad-inputs rule groups", () => {
       for (const name of ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']) {
-        expect(rule(name).Statement.ManagedRuleGroupStatement).toEqual({ VendorName: 'AWS', Name: name });
+        expect(rule(name).Statement.ManagedRuleGroupStatement).toMatchObject({
+          VendorName: 'AWS',
+          Name: name,
+        });
         expect(rule(name).OverrideAction).toEqual({ None: {} });
       }
     });
@@ -559,6 +565,33 @@ describe('api stack', () => {
       // Registration rules are checked before the general limit and the managed groups.
       for (const name of ['RegistrationsPerIp', 'RegistrationChallenge'])
         expect(rule(name).Priority).toBeLessThan(everything.Priority);
+    });
+  });
+
+  describe('WAF body size', () => {
+    const acl = (): Json => Object.values(template.findResources('AWS::WAFv2::WebACL'))[0];
+    const groupBody = theLargestGroupRegistration();
+    const groupBytes = Buffer.byteLength(JSON.stringify(groupBody));
+
+    it('lets the largest valid group registration (30 members, every field at its longest) through', () => {
+      expect(registerGroupBodySchema.safeParse(groupBody).success).toBe(true);
+      expect(groupBytes).toBeGreaterThan(8 * 1024);
+      const request = { method: 'POST', path: '/v1/municipalities/44021/groups', bodyBytes: groupBytes };
+      expect(blockingForSize(acl(), request)).toEqual([]);
+    });
+
+    it.each([
+      ['POST', '/v1/help-requests'],
+      ['POST', '/v1/spontaneous/ABC123/registrations'],
+      ['PUT', '/v1/municipalities/44021/requesters'],
+      ['POST', '/v1/municipalities/44021/volunteers'],
+      ['PATCH', '/v1/municipalities/44021/groups'],
+      ['POST', '/v1/claims'],
+    ])('still blocks a body over 8 KB on %s %s', (method, path) => {
+      for (const bodyBytes of [8 * 1024 + 1, groupBytes, 1024 * 1024]) {
+        expect(blockingForSize(acl(), { method, path, bodyBytes }), `${bodyBytes} bytes`).not.toEqual([]);
+      }
+      expect(blockingForSize(acl(), { method, path, bodyBytes: 8 * 1024 })).toEqual([]);
     });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { POINT_IN_TIME_RECOVERY_DAYS } from '../../shared/domain/retention';
 import {
   dev,
   devTemplate,
@@ -52,11 +53,15 @@ describe('data stack', () => {
     });
   });
 
-  it.each(TABLE_NAMES)('keeps point-in-time recovery on for the %s table', (name) => {
-    expect(tableIn(dev, name).Properties.PointInTimeRecoverySpecification).toEqual({
-      PointInTimeRecoveryEnabled: true,
-    });
-  });
+  it.each(TABLE_NAMES)(
+    'keeps point-in-time recovery on for the %s table, over the 35 days the purge receipt states',
+    (name) => {
+      expect(tableIn(dev, name).Properties.PointInTimeRecoverySpecification).toEqual({
+        PointInTimeRecoveryEnabled: true,
+        RecoveryPeriodInDays: POINT_IN_TIME_RECOVERY_DAYS,
+      });
+    },
+  );
 
   it('rotates the data key every year', () => {
     template.resourceCountIs('AWS::KMS::Key', 1);

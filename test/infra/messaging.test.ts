@@ -2,6 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { stageConfigSchema } from '../../infra/config';
 import { PRODUCTION_TIMING } from '../../shared/aws-ports';
+import { SMS_DELIVERY_LOG_RETENTION_DAYS } from '../../shared/domain/retention';
 import {
   actionsOf,
   allowing,
@@ -45,6 +46,22 @@ describe('messaging stack', () => {
     );
     for (const topic of Object.values(topics)) {
       expect(topic.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
+    }
+  });
+
+  it('lets AWS services use its key only on behalf of this account: every service statement names its source', () => {
+    const key: Json = Object.values(template.findResources('AWS::KMS::Key'))[0];
+    const forServices = (key.Properties.KeyPolicy.Statement as Json[]).filter((st) => st.Principal?.Service);
+    expect(forServices.map((st) => st.Principal.Service).sort()).toEqual(
+      expect.arrayContaining(['sms-voice.amazonaws.com', 'sns.amazonaws.com']),
+    );
+    for (const statement of forServices) {
+      expect(statement.Condition, JSON.stringify(statement)).toEqual({
+        StringEquals: { 'aws:SourceAccount': messaging.resolve(messaging.account) },
+        ArnLike: { 'aws:SourceArn': expect.anything() },
+      });
+      const service = statement.Principal.Service.split('.')[0];
+      expect(JSON.stringify(statement.Condition.ArnLike)).toContain(`:${service}:`);
     }
   });
 
@@ -313,10 +330,8 @@ describe('messaging stack', () => {
 
   it('feeds both SNS SMS delivery status log groups to the delivery status function', () => {
     const filters = Object.values(template.findResources('AWS::Logs::SubscriptionFilter'));
+    // Which groups they read: below, with the groups' retention.
     expect(filters).toHaveLength(2);
-    const groups = filters.map((f) => JSON.stringify(f.Properties.LogGroupName));
-    expect(groups.some((g) => g.endsWith('/DirectPublishToPhoneNumber"]]}'))).toBe(true);
-    expect(groups.some((g) => g.endsWith('/DirectPublishToPhoneNumber/Failure"]]}'))).toBe(true);
     for (const filter of filters) {
       expect(filter.Properties.FilterPattern).toBe('');
       expect(filter.Properties.DestinationArn).toEqual({
@@ -329,11 +344,43 @@ describe('messaging stack', () => {
     });
   });
 
-  it('does not create the delivery status log groups: SNS owns them', () => {
-    const names = Object.values(template.findResources('AWS::Logs::LogGroup')).map((g) =>
-      JSON.stringify(g.Properties.LogGroupName ?? ''),
-    );
-    expect(names.filter((n) => n.includes('DirectPublishToPhoneNumber'))).toEqual([]);
+  describe('no phone number outlives the purge in the SMS delivery logs', () => {
+    /** The success and failure groups, as the stack defines them. */
+    const deliveryLogGroups = () => {
+      const groups = Object.entries(template.findResources('AWS::Logs::LogGroup')).filter(([, g]) =>
+        JSON.stringify(g.Properties.LogGroupName ?? '').includes('DirectPublishToPhoneNumber'),
+      );
+      expect(groups).toHaveLength(2);
+      return groups;
+    };
+
+    it('creates both delivery status log groups itself, before SNS would create them without expiry', () => {
+      const names = deliveryLogGroups().map(([, g]) => JSON.stringify(g.Properties.LogGroupName));
+      expect(names.some((n) => n.endsWith('/DirectPublishToPhoneNumber"]]}'))).toBe(true);
+      expect(names.some((n) => n.endsWith('/DirectPublishToPhoneNumber/Failure"]]}'))).toBe(true);
+    });
+
+    it('keeps their events a week, shorter than the production aftercare window, and deletes them with the stack', () => {
+      for (const [, group] of deliveryLogGroups()) {
+        expect(group.Properties.RetentionInDays).toBe(SMS_DELIVERY_LOG_RETENTION_DAYS);
+        expect(group.DeletionPolicy).toBe('Delete');
+      }
+      expect(SMS_DELIVERY_LOG_RETENTION_DAYS * 24 * 3600).toBeLessThan(
+        PRODUCTION_TIMING.aftercareWindowSeconds,
+      );
+    });
+
+    it('reads the receipts from the groups it created, and turns delivery logging on only once they exist', () => {
+      const ids = deliveryLogGroups().map(([id]) => id);
+      const filters = Object.values(template.findResources('AWS::Logs::SubscriptionFilter'));
+      expect(filters.map((f) => f.Properties.LogGroupName)).toEqual(
+        expect.arrayContaining(ids.map((id) => ({ Ref: id }))),
+      );
+      const [accountSettings] = Object.values(
+        template.findResources('AWS::CloudFormation::CustomResource'),
+      ).concat(Object.values(template.findResources('Custom::AWS')));
+      expect(accountSettings?.DependsOn).toEqual(expect.arrayContaining(ids));
+    });
   });
 
   it('lets the delivery status function update SMS records, read recipients and requeue on the jobs topic, nothing more', () => {

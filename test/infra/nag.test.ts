@@ -1,5 +1,6 @@
 import { App, Aspects, Stack, Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { ArtifactMetadataEntryType } from 'aws-cdk-lib/cloud-assembly-schema';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -8,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
 import { loadDeploymentConfig, stageConfigOf } from '../../infra/config';
 import { HandlerFunction } from '../../infra/constructs/handler-function';
+import { acceptFunctionFindings } from '../../infra/nag-suppressions';
 import { CrisisToolStage } from '../../infra/stage';
 import { actionsOf, asList, type Json, statementsOf } from './synth';
 
@@ -25,6 +27,11 @@ const stages = (['dev', 'prod'] as const).map((name) => {
 // A stack nothing suppresses, to show the checks do run.
 const unchecked = new Stack(app, 'Unsuppressed');
 new Queue(unchecked, 'PlainQueue');
+// A function of ours granted one more action on every resource, with the findings every function is accepted.
+const probe = new Stack(app, 'WildcardProbe');
+const probeFunction = new HandlerFunction(probe, 'Probe', { entry: 'functions/api/health/get.ts' });
+probeFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));
+acceptFunctionFindings(probeFunction);
 // Aspects stop at stage boundaries: each stage gets its own.
 for (const scope of [app, pipeline, ...stages]) Aspects.of(scope).add(new AwsSolutionsChecks());
 
@@ -74,6 +81,12 @@ describe('cdk-nag AwsSolutions checks', () => {
 });
 
 describe('the wildcard resources the suppressions accept', () => {
+  it("report a function's wildcard resource on any action but X-Ray's", () => {
+    expect(findingsIn(probe)).toEqual([
+      expect.stringMatching(/Probe\/ServiceRole\/DefaultPolicy.*AwsSolutions-IAM5/),
+    ]);
+  });
+
   const onEveryResource = (statement: Json) =>
     statement.Effect === 'Allow' && asList(statement.Resource).includes('*');
 
