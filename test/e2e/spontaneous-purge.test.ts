@@ -102,6 +102,7 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
       body: {
         error: 'ValidationError',
         issues: [{ path: 'phone', message: 'a mobile number of one of these countries: BE, NL, FR, DE, LU' }],
+        correlationId: expect.any(String),
       },
     });
     expect(
