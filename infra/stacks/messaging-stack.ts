@@ -74,17 +74,7 @@ export class MessagingStack extends Stack {
     this.smsJobsTopic = new Topic(this, 'SmsJobs', { masterKey: key, enforceSSL: true });
     this.inboundSmsTopic = new Topic(this, 'InboundSms', { masterKey: key, enforceSSL: true });
     // Lets this account's SMS service, and no other account's, deliver inbound two-way messages to the encrypted topic.
-    key.addToResourcePolicy(
-      new PolicyStatement({
-        principals: [new ServicePrincipal('sms-voice.amazonaws.com')],
-        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
-        resources: ['*'],
-        conditions: {
-          StringEquals: { 'aws:SourceAccount': this.account },
-          ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'sms-voice', resource: '*' }) },
-        },
-      }),
-    );
+    key.addToResourcePolicy(this.encryptingOnBehalfOfThisAccount('sms-voice'));
 
     this.dispatchDeadLetters = new Queue(this, 'DispatchDeadLetters', {
       encryption: QueueEncryption.KMS,
@@ -104,17 +94,7 @@ export class MessagingStack extends Stack {
     // SNS encrypts what its topics of this account deliver to the encrypted queues: SMS jobs for the dispatch queue,
     // undelivered inbound events for their dead-letter queue. (A topic's own ARN would make a cycle: each topic
     // is encrypted with this key.)
-    key.addToResourcePolicy(
-      new PolicyStatement({
-        principals: [new ServicePrincipal('sns.amazonaws.com')],
-        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
-        resources: ['*'],
-        conditions: {
-          StringEquals: { 'aws:SourceAccount': this.account },
-          ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'sns', resource: '*' }) },
-        },
-      }),
-    );
+    key.addToResourcePolicy(this.encryptingOnBehalfOfThisAccount('sns'));
     // By hand rather than SqsSubscription, whose key statement for SNS carries no condition.
     const { policyDependable } = this.dispatchQueue.addToResourcePolicy(
       new PolicyStatement({
@@ -245,6 +225,19 @@ export class MessagingStack extends Stack {
     this.deliveryStatusLogging = this.smsDeliveryLoggingRole(logGroups.Success);
     const accountSms = this.configureAccountSms(this.deliveryStatusLogging, monthlySpendLimitUsd(props.sms));
     for (const logGroup of deliveryLogGroups) accountSms.node.addDependency(logGroup);
+  }
+
+  /** Lets an AWS service use the key for this account's own resources of that service, and no other account's. */
+  private encryptingOnBehalfOfThisAccount(service: 'sns' | 'sms-voice'): PolicyStatement {
+    return new PolicyStatement({
+      principals: [new ServicePrincipal(`${service}.amazonaws.com`)],
+      actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+      resources: ['*'],
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': this.account },
+        ArnLike: { 'aws:SourceArn': this.formatArn({ service, resource: '*' }) },
+      },
+    });
   }
 
   /** What SNS needs to write the delivery status log groups of this account and region, and nothing else. */
