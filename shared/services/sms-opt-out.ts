@@ -39,14 +39,15 @@ export const handleOptOutReply = async (
 };
 
 /**
- * Whether a volunteer's SMS (alert, update, stand-down) must not go out because its recipient opted out: checked by
+ * Whether a volunteer's SMS (alert, update, stand-down, enough) must not go out because its recipient opted out: checked by
  * the dispatcher, so jobs queued before the STOP are stopped too. Coordinators' and claim SMS are not affected.
  */
 export const recipientOptedOut = async (
   ports: Pick<Ports, 'volunteers' | 'adHoc'>,
   job: SmsJob,
 ): Promise<boolean> => {
-  if (job.kind !== 'alert' && job.kind !== 'stand-down' && job.kind !== 'update') return false;
+  if (job.kind !== 'alert' && job.kind !== 'stand-down' && job.kind !== 'update' && job.kind !== 'enough')
+    return false;
   if (job.spontaneous)
     return (await ports.adHoc.get(job.requestId, job.volunteerId))?.optedOutAt !== undefined;
   return (await ports.volunteers.get(job.volunteerId))?.status === 'opted-out';

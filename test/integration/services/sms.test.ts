@@ -468,4 +468,35 @@ describe('a member who opted out, at the dispatcher, with DynamoDB Local', () =>
     expect(sms.sent).toEqual([]);
     expect((await alertOf(alert.requestId, member!.id))?.smsStatus).toBe('withheld');
   });
+  it('withholds the "enough volunteers" SMS to a member who sent STOP before it went out', async () => {
+    const [member] = await volunteers.registerMembers(
+      '44021',
+      [aVolunteer({ phone: aMobilePhone() })],
+      anIdentity(['coordinator'], undefined, 'coordinator-1'),
+    );
+    const alert = anAlert(ulid(), member!.id);
+    await alerts.createMany([alert]);
+    expect(await alerts.recordEnough(alert.requestId, member!.id, RECEIVED_AT)).toBe('released');
+    await volunteers.optOut(member!.id, RECEIVED_AT);
+    const sms = new RecordingSmsGateway();
+    const ports = {
+      alerts,
+      volunteers,
+      adHoc,
+      sms,
+      clock,
+      smsRates,
+      smsPool: TEST_POOL,
+      sleep: async () => {},
+      metrics: new InMemoryMetrics(),
+    };
+    const enough: SmsJob = {
+      ...anAlertJob(alert, member!.phone),
+      kind: 'enough',
+      body: 'Rode Kruis: genoeg',
+    };
+
+    expect(await dispatchSms(ports, enough)).toBe('withheld');
+    expect(sms.sent).toEqual([]);
+  });
 });
