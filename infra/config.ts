@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { DEFAULT_SPONTANEOUS_REGISTRATION_CAP } from '../shared/domain/spontaneous';
+import { officialMunicipality } from '../shared/reference/municipalities';
 import { nisCodeSchema } from '../shared/schemas/common';
 import { lifecycleTimingSchema } from '../shared/schemas/help-request';
 import { DEFAULT_PHONE_COUNTRIES, phoneCountrySchema } from '../shared/schemas/phone';
@@ -51,14 +52,19 @@ export const stageConfigSchema = z.object({
     .prefault({}),
   /**
    * Municipal crisis software that launches and follows help requests without a person signing in: one Cognito
-   * app client (client credentials) each, bound to its municipality by a scope. The municipal-admin still names
-   * the client's id as a requester.
+   * app client (client credentials) each, in a stack of its own, named `m2m-<nis>-<name>`: the token trigger binds
+   * its tokens to that municipality. The municipal-admin still names the client's id as a requester.
    */
   machineClients: z
     .array(
       z.object({
-        name: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/),
-        municipality: nisCodeSchema,
+        name: z
+          .string()
+          .regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'letters and digits, starting with a letter, at most 64'),
+        municipality: nisCodeSchema.refine(
+          (nis) => officialMunicipality(nis) !== undefined,
+          'a municipality of the official list of Flemish municipalities',
+        ),
         /** Read-only clients follow requests; writers launch them too. */
         access: z.enum(['read', 'write']).default('write'),
       }),
@@ -67,11 +73,6 @@ export const stageConfigSchema = z.object({
     .refine(
       (clients) => new Set(clients.map((c) => c.name)).size === clients.length,
       'client names must be unique',
-    )
-    // A Cognito resource server holds 100 scopes: the two help-request scopes and one per municipality.
-    .refine(
-      (clients) => new Set(clients.map((c) => c.municipality)).size <= 98,
-      'at most 98 municipalities can have machine clients',
     ),
   /**
    * The web pages' sign-in (Cognito managed login, authorization code with PKCE): the addresses it may return to.

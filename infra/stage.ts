@@ -4,6 +4,7 @@ import { monthlySpendLimitUsd, type StageConfig } from './config';
 import { acceptStageFindings } from './nag-suppressions';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
+import { MachineClientsStack } from './stacks/machine-clients-stack';
 import { MessagingStack } from './stacks/messaging-stack';
 import { ObservabilityStack } from './stacks/observability-stack';
 import { WorkflowStack } from './stacks/workflow-stack';
@@ -14,6 +15,8 @@ export class CrisisToolStage extends Stage {
   readonly messaging: MessagingStack;
   readonly workflow: WorkflowStack;
   readonly api: ApiStack;
+  /** Only in a stage whose config names machine clients. */
+  readonly machineClients?: MachineClientsStack;
   readonly observability: ObservabilityStack;
 
   constructor(scope: Construct, id: string, config: StageConfig, props: StageProps = {}) {
@@ -51,13 +54,22 @@ export class CrisisToolStage extends Stage {
       firewall: config.firewall,
       allowedPhoneCountries: config.allowedPhoneCountries,
       spontaneousRegistrationCap: config.spontaneousRegistrationCap,
-      machineClients: config.machineClients,
+      machineClients: config.machineClients.length > 0,
       signIn: config.signIn,
       ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),
       ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
       ...(config.reportUnitPricesEur ? { reportUnitPricesEur: config.reportUnitPricesEur } : {}),
       ...(config.corpsFundedPlaces ? { corpsFundedPlaces: config.corpsFundedPlaces } : {}),
     });
+    if (config.machineClients.length > 0) {
+      this.machineClients = new MachineClientsStack(this, 'MachineClients', {
+        userPool: this.api.userPool,
+        resourceServer: this.api.resourceServer,
+        helpRequestScopes: this.api.helpRequestScopes,
+        clients: config.machineClients,
+      });
+      this.machineClients.addDependency(this.api);
+    }
     this.observability = new ObservabilityStack(this, 'Observability', {
       api: this.api.api,
       stateMachine: this.workflow.stateMachine,

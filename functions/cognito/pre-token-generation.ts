@@ -1,16 +1,30 @@
-import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
+import type {
+  PreTokenGenerationClientCredentialsV3TriggerEvent,
+  PreTokenGenerationV2TriggerEvent,
+} from 'aws-lambda';
+import { type AppClientNames, cognitoAppClientNames } from '../../shared/auth/app-client-names';
+import { municipalityOfMachineClient } from '../../shared/domain/machine-client';
 import { isAssignedByAdministrator } from '../../shared/domain/user-assignment';
 import { logger } from '../../shared/observability/logger';
 
 /** The user attributes the API reads from a token, besides the groups Cognito puts in access tokens itself. */
 const CARRIED_ATTRIBUTES = ['custom:municipality', 'custom:volunteerId'] as const;
 
+/** A V3 trigger gets users' sign-ins as V2 events (version 3) and machine clients' client-credentials requests. */
+type TokenEvent = PreTokenGenerationV2TriggerEvent | PreTokenGenerationClientCredentialsV3TriggerEvent;
+
+const withAccessTokenClaims = <E extends TokenEvent>(event: E, claims: Record<string, string>): E => {
+  event.response = {
+    claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: claims } },
+  };
+  return event;
+};
+
 /**
- * Cognito's pre-token-generation trigger (V2): copies the municipality and volunteer id into the access token,
- * which the API takes (its methods require scopes, so API Gateway accepts access tokens only). A token whose
- * values an administrator did not assign is refused: throwing here makes Cognito issue no token at all.
+ * A person's token carries the municipality and volunteer id an administrator assigned them; an account whose
+ * values no administrator assigned gets no token (throwing here makes Cognito issue none).
  */
-export const handler = async (event: PreTokenGenerationV2TriggerEvent) => {
+const userToken = (event: PreTokenGenerationV2TriggerEvent) => {
   const attributes = event.request.userAttributes;
   const assignment = {
     municipality: attributes['custom:municipality'],
@@ -27,8 +41,37 @@ export const handler = async (event: PreTokenGenerationV2TriggerEvent) => {
   const claims = Object.fromEntries(
     CARRIED_ATTRIBUTES.filter((name) => attributes[name]).map((name) => [name, attributes[name] as string]),
   );
-  event.response = {
-    claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: claims } },
-  };
-  return event;
+  return withAccessTokenClaims(event, claims);
 };
+
+/**
+ * Cognito's pre-token-generation trigger (V3): copies what the API reads into access tokens (its methods require
+ * scopes, so API Gateway accepts access tokens only). A machine client's token gets the municipality its app
+ * client's name carries, looked up once per client and container; a client it cannot place gets no token.
+ */
+export const preTokenGeneration = (appClients: AppClientNames) => {
+  const municipalities = new Map<string, string>();
+  const municipalityOf = async (userPoolId: string, clientId: string) => {
+    let municipality = municipalities.get(clientId);
+    if (municipality === undefined) {
+      const name = await appClients.nameOf(userPoolId, clientId);
+      municipality = name === undefined ? undefined : municipalityOfMachineClient(name);
+      if (municipality !== undefined) municipalities.set(clientId, municipality);
+    }
+    return municipality;
+  };
+
+  return async <E extends TokenEvent>(event: E): Promise<E> => {
+    if (event.triggerSource !== 'TokenGeneration_ClientCredentials')
+      return userToken(event as PreTokenGenerationV2TriggerEvent) as E;
+    const { clientId } = event.callerContext;
+    const municipality = await municipalityOf(event.userPoolId, clientId);
+    if (municipality === undefined) {
+      logger.warn('token refused: the machine client is bound to no municipality', { clientId });
+      throw new Error('This client acts for no municipality: ask the crisis tool administrators.');
+    }
+    return withAccessTokenClaims(event, { municipality });
+  };
+};
+
+export const handler = preTokenGeneration(cognitoAppClientNames);

@@ -25,7 +25,7 @@ import {
   type UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -35,7 +35,6 @@ import {
   acceptedScopes,
   HELP_REQUESTS_READ,
   HELP_REQUESTS_WRITE,
-  municipalityScopeName,
   RESOURCE_SERVER_ID,
 } from '../../shared/http/oauth-scopes';
 import { type Need, ROUTES } from '../../shared/http/routes';
@@ -59,7 +58,8 @@ export interface ApiStackProps extends StackProps {
   apiThrottle: StageConfig['apiThrottle'];
   publicRegistrationThrottle: StageConfig['publicRegistrationThrottle'];
   firewall: StageConfig['firewall'];
-  machineClients: StageConfig['machineClients'];
+  /** Whether the stage has machine clients (MachineClientsStack): they need the pool's token endpoint. */
+  machineClients: boolean;
   signIn: StageConfig['signIn'];
   /** Defaults to one derived from the stage and account. */
   authDomainPrefix?: string;
@@ -79,7 +79,7 @@ const STAGE_NAME = 'v1';
  * CDK leaves ExplicitAuthFlows unset (Cognito then allows SRP and custom auth) unless a flow is named: naming one
  * as false leaves refresh tokens only, so signing in goes through managed login.
  */
-const CLIENT_DEFAULTS = {
+export const CLIENT_DEFAULTS = {
   writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, locale: true }),
   preventUserExistenceErrors: true,
   authFlows: { userSrp: false },
@@ -99,9 +99,11 @@ export class ApiStack extends Stack {
   /** The web pages' client: managed login, authorization code with PKCE. */
   readonly userClient: UserPoolClient;
   readonly functions: Map<string, HandlerFunction> = new Map();
+  /** The API as an OAuth resource server: machine clients get its scopes. */
   readonly resourceServer: UserPoolResourceServer;
-  /** Municipal crisis software, by the client's name in the stage config. */
-  readonly machineClients: Map<string, UserPoolClient> = new Map();
+  readonly helpRequestScopes: Record<'read' | 'write', ResourceServerScope>;
+  /** Puts what the API reads (municipality, volunteer id) into access tokens, users' and machine clients'. */
+  readonly tokenTrigger: HandlerFunction;
   readonly firewall: ApiFirewall;
   /** The stage's base URL (no trailing slash): the pipeline's smoke test reads it. */
   readonly url: CfnOutput;
@@ -132,11 +134,25 @@ export class ApiStack extends Stack {
       // Access-token customisation (the trigger below) needs the Essentials plan.
       featurePlan: FeaturePlan.ESSENTIALS,
     });
+    // V3: Cognito calls it for client-credentials tokens too, which get their municipality there.
+    this.tokenTrigger = new HandlerFunction(this, 'PreTokenGeneration', {
+      entry: 'functions/cognito/pre-token-generation.ts',
+    });
     this.userPool.addTrigger(
       UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
-      new HandlerFunction(this, 'PreTokenGeneration', { entry: 'functions/cognito/pre-token-generation.ts' }),
-      LambdaVersion.V2_0,
+      this.tokenTrigger,
+      LambdaVersion.V3_0,
     );
+    // A policy of its own: in the function's default policy the pool's ARN would be a cycle (pool → function → pool).
+    new Policy(this.tokenTrigger, 'ReadAppClients', {
+      roles: [this.tokenTrigger.role!],
+      statements: [
+        new PolicyStatement({
+          actions: ['cognito-idp:DescribeUserPoolClient'],
+          resources: [this.userPool.userPoolArn],
+        }),
+      ],
+    });
     // Roles are Cognito groups; their names arrive in the `cognito:groups` claim.
     for (const role of ROLES) {
       new CfnUserPoolGroup(this, `Group${functionIdOf('', role)}`, {
@@ -159,9 +175,23 @@ export class ApiStack extends Stack {
             },
           }),
     });
-    this.resourceServer = this.addMachineClients(props);
+    this.helpRequestScopes = {
+      write: new ResourceServerScope({
+        scopeName: HELP_REQUESTS_WRITE,
+        scopeDescription: 'launch help requests',
+      }),
+      read: new ResourceServerScope({
+        scopeName: HELP_REQUESTS_READ,
+        scopeDescription: 'follow help requests',
+      }),
+    };
+    // Two scopes only: a machine client's municipality is in its token (the trigger), not one scope each.
+    this.resourceServer = this.userPool.addResourceServer('CrisisApi', {
+      identifier: RESOURCE_SERVER_ID,
+      scopes: Object.values(this.helpRequestScopes),
+    });
     // Managed login and the token endpoint of machine clients live at the pool's domain.
-    if (callbackUrls.length > 0 || props.machineClients.length > 0)
+    if (callbackUrls.length > 0 || props.machineClients)
       this.userPool.addDomain('AuthDomain', {
         cognitoDomain: {
           // Unique across AWS in the region: the stage and the account make it so unless the stage config names one.
@@ -243,57 +273,6 @@ export class ApiStack extends Stack {
             }),
       });
     }
-  }
-
-  /**
-   * The API as an OAuth resource server and one client-credentials app client per configured municipal system: it
-   * gets the help-request scopes of its access and the scope of its municipality, which identityFromClaims reads.
-   */
-  private addMachineClients(props: ApiStackProps): UserPoolResourceServer {
-    const municipalities = [...new Set(props.machineClients.map((client) => client.municipality))];
-    const scopes = {
-      [HELP_REQUESTS_WRITE]: new ResourceServerScope({
-        scopeName: HELP_REQUESTS_WRITE,
-        scopeDescription: 'launch help requests',
-      }),
-      [HELP_REQUESTS_READ]: new ResourceServerScope({
-        scopeName: HELP_REQUESTS_READ,
-        scopeDescription: 'follow help requests',
-      }),
-    };
-    const municipalityScopes = new Map(
-      municipalities.map((nis) => [
-        nis,
-        new ResourceServerScope({
-          scopeName: municipalityScopeName(nis),
-          scopeDescription: `act for municipality ${nis}`,
-        }),
-      ]),
-    );
-    const resourceServer = this.userPool.addResourceServer('CrisisApi', {
-      identifier: RESOURCE_SERVER_ID,
-      scopes: [...Object.values(scopes), ...municipalityScopes.values()],
-    });
-    for (const client of props.machineClients) {
-      const access = [scopes[HELP_REQUESTS_READ]];
-      if (client.access === 'write') access.push(scopes[HELP_REQUESTS_WRITE]);
-      const municipality = municipalityScopes.get(client.municipality) as ResourceServerScope;
-      this.machineClients.set(
-        client.name,
-        this.userPool.addClient(`Machine${client.name}`, {
-          ...CLIENT_DEFAULTS,
-          userPoolClientName: `${client.name}-${client.municipality}`,
-          generateSecret: true,
-          oAuth: {
-            flows: { clientCredentials: true },
-            scopes: [...access, municipality].map((scope) =>
-              OAuthScope.resourceServer(resourceServer, scope),
-            ),
-          },
-        }),
-      );
-    }
-    return resourceServer;
   }
 
   private grant(fn: HandlerFunction, need: Need, props: ApiStackProps, stageUrl: string): void {

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { Unauthorized } from '../domain/errors';
 import { type Identity, ROLES, type Role } from '../domain/identity';
-import { fullScope, HELP_REQUESTS_READ, HELP_REQUESTS_WRITE, municipalityScopeName } from './oauth-scopes';
+import { nisCodeSchema } from '../schemas/common';
+import { fullScope, HELP_REQUESTS_READ, HELP_REQUESTS_WRITE } from './oauth-scopes';
 
 const listClaim = z
   .union([z.array(z.string()), z.string()])
@@ -16,36 +17,33 @@ const claimsSchema = z.object({
   'custom:municipality': z.string().optional(),
   volunteerId: z.string().optional(),
   'custom:volunteerId': z.string().optional(),
-  // Machine clients (client credentials): the token's subject is the client itself, its scopes say what it may do.
+  // Machine clients (client credentials): the token's subject is the client itself, its scopes say what it may do and
+  // its `municipality` claim (added by the token trigger) for whom.
   client_id: z.string().optional(),
   scope: listClaim.optional(),
 });
 
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
-/** The caller, from the claims the authorizer verified; no claims at all means no valid token. */
-const MUNICIPALITY_SCOPE_PREFIX = fullScope(municipalityScopeName(''));
 const HELP_REQUEST_SCOPES = [fullScope(HELP_REQUESTS_WRITE), fullScope(HELP_REQUESTS_READ)];
 
 /**
- * A municipality's crisis software acts as a requester of that municipality: the one municipality scope of its
- * client names it. A client with none or several is refused rather than guessed at.
+ * A municipality's crisis software acts as a requester of the one municipality its token's claim names. A token
+ * without it (or without a help-request scope) is refused rather than guessed at.
  */
-const machineIdentity = (sub: string, scopes: string[]): Identity => {
-  const municipalities = scopes
-    .filter((scope) => scope.startsWith(MUNICIPALITY_SCOPE_PREFIX))
-    .map((scope) => scope.slice(MUNICIPALITY_SCOPE_PREFIX.length));
-  const [municipality] = municipalities;
-  if (municipalities.length !== 1 || !municipality || !scopes.some((s) => HELP_REQUEST_SCOPES.includes(s)))
-    throw new Unauthorized();
-  return { sub, roles: ['requester'], municipality };
+const machineIdentity = (sub: string, scopes: string[], municipality: string | undefined): Identity => {
+  const nis = nisCodeSchema.safeParse(municipality);
+  if (!nis.success || !scopes.some((s) => HELP_REQUEST_SCOPES.includes(s))) throw new Unauthorized();
+  return { sub, roles: ['requester'], municipality: nis.data };
 };
 
+/** The caller, from the claims the authorizer verified; no claims at all means no valid token. */
 export const identityFromClaims = (claims: unknown): Identity => {
   const parsed = claimsSchema.safeParse(claims);
   if (!parsed.success) throw new Unauthorized();
   const c = parsed.data;
-  if (c.client_id !== undefined && c.client_id === c.sub) return machineIdentity(c.sub, c.scope ?? []);
+  if (c.client_id !== undefined && c.client_id === c.sub)
+    return machineIdentity(c.sub, c.scope ?? [], c.municipality);
   const municipality = c.municipality ?? c['custom:municipality'];
   const volunteerId = c.volunteerId ?? c['custom:volunteerId'];
   return {

@@ -4,9 +4,6 @@ export const RESOURCE_SERVER_ID = 'crisis-api';
 export const HELP_REQUESTS_WRITE = 'help-requests.write';
 export const HELP_REQUESTS_READ = 'help-requests.read';
 
-/** The scope that binds a machine client to one municipality: `municipality.44021`. */
-export const municipalityScopeName = (nis: string): string => `municipality.${nis}`;
-
 /** A scope as it appears in an access token: `crisis-api/help-requests.write`. */
 export const fullScope = (name: string): string => `${RESOURCE_SERVER_ID}/${name}`;
 

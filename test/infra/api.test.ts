@@ -353,13 +353,6 @@ describe('api stack', () => {
     });
   });
 
-  it("copies the municipality into users' access tokens with a V2 pre-token-generation trigger", () => {
-    template.hasResourceProperties('AWS::Cognito::UserPool', {
-      UserPoolTier: 'ESSENTIALS',
-      LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: 'V2_0' } },
-    });
-  });
-
   describe("the user pool's app clients", () => {
     const signIn = {
       callbackUrls: ['https://console.vrijwilligerskorps.vlaanderen/auth/callback'],
@@ -370,13 +363,14 @@ describe('api stack', () => {
       machineClients: [{ name: 'GentCrisis', municipality: '44021' }],
     });
     const signInTemplate = Template.fromStack(stage.api);
+    const machineTemplate = Template.fromStack(stage.machineClients!);
     const clientsOf = (t: Template): [string, Json][] =>
       Object.entries(t.findResources('AWS::Cognito::UserPoolClient'));
     const userClient = (s: typeof dev, t: Template): Json =>
       t.findResources('AWS::Cognito::UserPoolClient')[logicalIdOf(s.api.userClient)];
 
     it('lets no app client write a custom attribute: only an administrator sets the municipality and volunteer id', () => {
-      const clients = [...clientsOf(signInTemplate), ...clientsOf(template)];
+      const clients = [...clientsOf(signInTemplate), ...clientsOf(machineTemplate), ...clientsOf(template)];
       expect(clients.length).toBeGreaterThanOrEqual(3);
       for (const [id, client] of clients) {
         // Without WriteAttributes (or with an empty list) Cognito lets a client write every attribute.
@@ -401,7 +395,11 @@ describe('api stack', () => {
     });
 
     it('never tells a caller whether an account exists', () => {
-      for (const [id, client] of [...clientsOf(signInTemplate), ...clientsOf(template)])
+      for (const [id, client] of [
+        ...clientsOf(signInTemplate),
+        ...clientsOf(machineTemplate),
+        ...clientsOf(template),
+      ])
         expect(client.Properties.PreventUserExistenceErrors, id).toBe('ENABLED');
     });
 
@@ -433,73 +431,6 @@ describe('api stack', () => {
       ['something that is not a URL', ['console']],
     ])('refuses a stage config whose callback is %s', (_why, callbackUrls) => {
       expect(stageConfigSchema.safeParse({ stageName: 'x', signIn: { callbackUrls } }).success).toBe(false);
-    });
-  });
-
-  describe('machine clients from the stage config', () => {
-    const stage = stageWith('Machines', {
-      machineClients: [
-        { name: 'GentCrisis', municipality: '44021' },
-        { name: 'LeuvenViewer', municipality: '24062', access: 'read' },
-      ],
-    });
-    const machines = Template.fromStack(stage.api);
-    const clientNamed = (name: string): Json =>
-      machines.findResources('AWS::Cognito::UserPoolClient')[
-        logicalIdOf(stage.api.machineClients.get(name)!)
-      ];
-
-    it('declares the API as a resource server with the help-request scopes and one scope per configured municipality', () => {
-      const servers: Json[] = Object.values(machines.findResources('AWS::Cognito::UserPoolResourceServer'));
-      expect(servers).toHaveLength(1);
-      expect(servers[0].Properties.Identifier).toBe('crisis-api');
-      expect(servers[0].Properties.Scopes.map((s: Json) => s.ScopeName).sort()).toEqual([
-        'help-requests.read',
-        'help-requests.write',
-        'municipality.24062',
-        'municipality.44021',
-      ]);
-    });
-
-    it('gives each system a secret client-credentials client with its access and its municipality', () => {
-      expect(clientNamed('GentCrisis').Properties).toMatchObject({
-        GenerateSecret: true,
-        AllowedOAuthFlows: ['client_credentials'],
-        AllowedOAuthFlowsUserPoolClient: true,
-      });
-      const scopesOf = (name: string) => JSON.stringify(clientNamed(name).Properties.AllowedOAuthScopes);
-      expect(scopesOf('GentCrisis')).toContain('/help-requests.write');
-      expect(scopesOf('GentCrisis')).toContain('/municipality.44021');
-      expect(scopesOf('GentCrisis')).not.toContain('24062');
-      expect(scopesOf('LeuvenViewer')).toContain('/help-requests.read');
-      expect(scopesOf('LeuvenViewer')).not.toContain('write');
-    });
-
-    it('gives the pool a domain for the token endpoint', () => {
-      machines.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
-    });
-
-    it.each([
-      [
-        'two clients of one name',
-        [
-          { name: 'Gent', municipality: '44021' },
-          { name: 'Gent', municipality: '11002' },
-        ],
-      ],
-      ['an unknown access', [{ name: 'Gent', municipality: '44021', access: 'admin' }]],
-      ['a malformed NIS code', [{ name: 'Gent', municipality: '4402' }]],
-      [
-        'more municipalities than a resource server has scopes for',
-        Array.from({ length: 99 }, (_, i) => ({ name: `C${i}`, municipality: String(10000 + i) })),
-      ],
-    ])('refuses a stage config with %s', (_why, machineClients) => {
-      expect(stageConfigSchema.safeParse({ stageName: 'x', machineClients }).success).toBe(false);
-    });
-
-    it('adds no client and no domain where the stage names no machine client', () => {
-      template.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
-      template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
     });
   });
 

@@ -24,6 +24,16 @@ const stages = (['dev', 'prod'] as const).map((name) => {
   const config = stageConfigOf(deployment, name);
   return new CrisisToolStage(app, `Checked${config.stageName}`, config);
 });
+// The committed stages name no machine client yet: a twin of prod with two shows their stack is checked too.
+stages.push(
+  new CrisisToolStage(app, 'CheckedMachines', {
+    ...stageConfigOf(deployment, 'prod'),
+    machineClients: [
+      { name: 'GentCrisis', municipality: '44021', access: 'write' },
+      { name: 'LeuvenViewer', municipality: '24062', access: 'read' },
+    ],
+  }),
+);
 // A stack nothing suppresses, to show the checks do run.
 const unchecked = new Stack(app, 'Unsuppressed');
 new Queue(unchecked, 'PlainQueue');
@@ -40,6 +50,7 @@ const stacksOf = (stage: CrisisToolStage): Stack[] => [
   stage.messaging,
   stage.workflow,
   stage.api,
+  ...(stage.machineClients ? [stage.machineClients] : []),
   stage.observability,
 ];
 /** A scope and everything in it, except the stages nested in it (the pipeline's), which have stacks of their own. */

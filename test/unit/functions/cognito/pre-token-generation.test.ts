@@ -1,11 +1,16 @@
-import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
-import { handler } from '../../../../functions/cognito/pre-token-generation';
+import type {
+  PreTokenGenerationClientCredentialsV3TriggerEvent,
+  PreTokenGenerationV2TriggerEvent,
+} from 'aws-lambda';
+import { describe, expect, it, vi } from 'vitest';
+import { handler, preTokenGeneration } from '../../../../functions/cognito/pre-token-generation';
 import { identityFromClaims } from '../../../../shared/http/identity-from-claims';
+import { logger } from '../../../../shared/observability/logger';
 
+// Cognito sends users' sign-ins to a V3 trigger with the V2 event's fields, as version 3.
 const tokenEvent = (userAttributes: Record<string, string>) =>
   ({
-    version: '2',
+    version: '3',
     triggerSource: 'TokenGeneration_Authentication',
     region: 'eu-west-1',
     userPoolId: 'eu-west-1_x',
@@ -78,5 +83,85 @@ describe('the pre-token-generation trigger', () => {
     expect(
       result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride,
     ).toEqual({});
+  });
+});
+
+/** A client-credentials request as Cognito sends it to a V3 trigger: a client, its scopes, no user. */
+const clientCredentials = (clientId: string) =>
+  ({
+    version: '3',
+    triggerSource: 'TokenGeneration_ClientCredentials',
+    region: 'eu-west-1',
+    userPoolId: 'eu-west-1_pool',
+    userName: clientId,
+    callerContext: { awsSdkVersion: '3', clientId },
+    request: { userAttributes: {}, groupConfiguration: {}, scopes: ['crisis-api/help-requests.write'] },
+    response: { claimsAndScopeOverrideDetails: {} },
+  }) as unknown as PreTokenGenerationClientCredentialsV3TriggerEvent;
+
+/** The pool's app clients by id, as DescribeUserPoolClient names them; counts the lookups. */
+const appClients = (names: Record<string, string>) => {
+  const lookups: string[] = [];
+  return {
+    lookups,
+    nameOf: async (userPoolId: string, clientId: string) => {
+      lookups.push(`${userPoolId}/${clientId}`);
+      return names[clientId];
+    },
+  };
+};
+
+describe("the pre-token-generation trigger for a municipality's crisis software (client credentials)", () => {
+  it("puts the municipality its client's name carries in the access token, where the API finds it", async () => {
+    const trigger = preTokenGeneration(appClients({ '7abc': 'm2m-44021-GentCrisis' }));
+
+    const result = await trigger(clientCredentials('7abc'));
+
+    const added = result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride;
+    expect(added).toEqual({ municipality: '44021' });
+    const accessToken = { sub: '7abc', client_id: '7abc', scope: 'crisis-api/help-requests.write', ...added };
+    expect(identityFromClaims(accessToken)).toEqual({
+      sub: '7abc',
+      roles: ['requester'],
+      municipality: '44021',
+    });
+  });
+
+  it('asks Cognito for a client only once per container, however many tokens it requests', async () => {
+    const clients = appClients({ '7abc': 'm2m-44021-GentCrisis', '8def': 'm2m-24062-LeuvenViewer' });
+    const trigger = preTokenGeneration(clients);
+
+    for (const clientId of ['7abc', '7abc', '8def', '7abc']) await trigger(clientCredentials(clientId));
+
+    expect(clients.lookups).toEqual(['eu-west-1_pool/7abc', 'eu-west-1_pool/8def']);
+  });
+
+  it.each([
+    ['a client Cognito does not know', {}],
+    ['a client whose name carries no municipality (made outside the stack)', { '7abc': 'GentCrisis-44021' }],
+    ["the web pages' client", { '7abc': 'ApiClient' }],
+    ['a name with a malformed NIS code', { '7abc': 'm2m-4402-Gent' }],
+  ])('refuses a token to %s, logging the client id only', async (_why, names) => {
+    const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    const trigger = preTokenGeneration(appClients(names));
+
+    await expect(trigger(clientCredentials('7abc'))).rejects.toThrow(/municipality/);
+
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/refused/), { clientId: '7abc' });
+    warn.mockRestore();
+  });
+
+  it('never asks Cognito about the app client of a person signing in', async () => {
+    const clients = appClients({});
+    const result = await preTokenGeneration(clients)(
+      tokenEvent({ sub: 'u5', 'custom:municipality': '44021', 'custom:assignment': '44021/' }),
+    );
+
+    expect(
+      result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride,
+    ).toEqual({
+      'custom:municipality': '44021',
+    });
+    expect(clients.lookups).toEqual([]);
   });
 });

@@ -110,41 +110,44 @@ describe('identityFromClaims', () => {
 });
 
 describe('identityFromClaims for machine clients (client credentials)', () => {
-  const machine = (scope: string) => ({
+  // The token trigger adds `municipality` from the client's name; the client's scopes give its access.
+  const machine = (scope: string, municipality: string | null = '44021') => ({
     sub: 'client-abc',
     client_id: 'client-abc',
     token_use: 'access',
     scope,
+    ...(municipality === null ? {} : { municipality }),
   });
 
-  it('makes a client with a help-request scope and one municipality scope a requester of that municipality', () => {
-    expect(
-      identityFromClaims(machine('crisis-api/help-requests.write crisis-api/municipality.44021')),
-    ).toEqual({ sub: 'client-abc', roles: ['requester'], municipality: '44021' });
+  it("makes a client with a help-request scope a requester of the municipality its token's claim names", () => {
+    expect(identityFromClaims(machine('crisis-api/help-requests.write'))).toEqual({
+      sub: 'client-abc',
+      roles: ['requester'],
+      municipality: '44021',
+    });
   });
 
   it('accepts a read-only client too (API Gateway keeps it to the read methods)', () => {
-    expect(
-      identityFromClaims(machine('crisis-api/municipality.11002 crisis-api/help-requests.read')).municipality,
-    ).toBe('11002');
+    expect(identityFromClaims(machine('crisis-api/help-requests.read', '11002')).municipality).toBe('11002');
   });
 
   it.each([
-    ['no municipality scope', 'crisis-api/help-requests.write'],
+    ['no municipality claim', machine('crisis-api/help-requests.write', null)],
     [
-      'two municipality scopes',
-      'crisis-api/help-requests.write crisis-api/municipality.44021 crisis-api/municipality.11002',
+      'only the municipality scope of old, no claim',
+      machine('crisis-api/help-requests.write crisis-api/municipality.44021', null),
     ],
-    ['no help-request scope', 'crisis-api/municipality.44021'],
-    ['a scope of another resource server', 'other-api/help-requests.write other-api/municipality.44021'],
-  ])('refuses a client with %s', (_why, scope) => {
-    expect(() => identityFromClaims(machine(scope))).toThrow(Unauthorized);
+    ['a municipality claim that is no NIS code', machine('crisis-api/help-requests.write', '44021,11002')],
+    ['no help-request scope', machine('aws.cognito.signin.user.admin')],
+    ['a scope of another resource server', machine('other-api/help-requests.write')],
+  ])('refuses a client with %s', (_why, claims) => {
+    expect(() => identityFromClaims(claims)).toThrow(Unauthorized);
   });
 
   it('never reads roles from a machine token, whatever claims it carries', () => {
     expect(
       identityFromClaims({
-        ...machine('crisis-api/help-requests.write crisis-api/municipality.44021'),
+        ...machine('crisis-api/help-requests.write'),
         'cognito:groups': '[coordinator]',
       }).roles,
     ).toEqual(['requester']);
