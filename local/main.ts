@@ -42,6 +42,7 @@ ${values['data-dir'] ? `Data kept in ${values['data-dir']}` : 'Data in memory: g
 Get a token:
   curl -s -X POST ${runtime.url}/_local/token -H 'content-type: application/json' \\
     -d '{"roles":["coordinator"],"sub":"coordinator-1"}'
+A municipality's crisis software (client credentials, bound to Gent by its client): -d '{"clientId":"m2m-44021-GentCrisis"}'
 Then: curl -H "authorization: Bearer $TOKEN" ${runtime.url}/health
 SMS sent so far: ${runtime.url}/_local/sms/outbox    Reply as a volunteer: POST ${runtime.url}/_local/sms/inbound {"from","body"}
 Ctrl-C stops everything.

@@ -24,7 +24,7 @@ import { LocalWorkflow } from './local-workflow';
 import { LocalSmsJobQueue } from './sms-job-queue';
 import { SmsOutbox } from './sms-outbox';
 import { synthesizeSystem } from './synth';
-import { LocalTokens, tokenRequestSchema } from './tokens';
+import { LocalTokens, type MachineClient, TokenRefused, tokenRequestSchema } from './tokens';
 
 /** Two local long codes at the provider's default rate. */
 export const LOCAL_SMS_POOL: OriginationPool = {
@@ -42,8 +42,15 @@ export const LOCAL_TIMING: LifecycleTiming = {
   aftercareWindowSeconds: 10,
 };
 
+/** One municipal crisis system that may launch help requests, as a stage's `machineClients` would configure it. */
+export const LOCAL_MACHINE_CLIENTS: MachineClient[] = [
+  { name: 'GentCrisis', municipality: '44021', access: 'write' },
+];
+
 export interface LocalRuntimeOptions {
   port?: number;
+  /** The machine clients `/_local/token` issues tokens to, as a stage's config names them. */
+  machineClients?: MachineClient[];
   /** Keep DynamoDB data (and the SMS outbox file) here across restarts; in memory otherwise. */
   dataDir?: string;
   /** Use a DynamoDB Local that is already running (the test suite's) instead of starting one. */
@@ -216,7 +223,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     return inboundMessageId;
   };
 
-  const tokens = new LocalTokens();
+  const tokens = new LocalTokens(options.machineClients ?? LOCAL_MACHINE_CLIENTS);
   const server = createApiServer({
     routes,
     tokens,
@@ -240,7 +247,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
               },
             };
           }
-          return { statusCode: 200, body: { token: await tokens.sign(parsed.data) } };
+          try {
+            return { statusCode: 200, body: { token: await tokens.sign(parsed.data) } };
+          } catch (error) {
+            if (error instanceof TokenRefused) return { statusCode: 400, body: { error: error.error } };
+            throw error;
+          }
         },
       },
       {

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { PreTokenGenerationClientCredentialsV3TriggerEvent } from 'aws-lambda';
 import { jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod';
+import { preTokenGeneration } from '../functions/cognito/pre-token-generation';
+import type { StageConfig } from '../infra/config';
 import { ROLES } from '../shared/domain/identity';
+import { machineClientName } from '../shared/domain/machine-client';
+import { fullScope, HELP_REQUESTS_READ, HELP_REQUESTS_WRITE } from '../shared/http/oauth-scopes';
 
 const userTokenSchema = z
   .object({
@@ -15,23 +20,69 @@ const userTokenSchema = z
   })
   .strict();
 
-/** A machine client's token (client credentials): the client is the subject, its scopes say what it may do. */
+/**
+ * A machine client's token (client credentials): the client is the subject. Locally its id is its app client's name
+ * (`m2m-44021-GentCrisis`); without scopes it gets all its client's, as from Cognito.
+ */
 const machineTokenSchema = z
-  .object({ clientId: z.string().min(1).max(128), scopes: z.array(z.string().min(1)).min(1) })
+  .object({ clientId: z.string().min(1).max(128), scopes: z.array(z.string().min(1)).min(1).optional() })
   .strict();
 
 export const tokenRequestSchema = z.union([userTokenSchema, machineTokenSchema]);
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
+export type MachineClient = StageConfig['machineClients'][number];
+
+/** Why Cognito's token endpoint would refuse a client-credentials request, in its OAuth error codes. */
+export class TokenRefused extends Error {
+  constructor(readonly error: 'invalid_client' | 'invalid_scope') {
+    super(error);
+  }
+}
+
 /** Locally signed JWTs standing in for Cognito's; the key lives only as long as the runtime. */
 export class LocalTokens {
   private readonly key = randomBytes(32);
+  /** The configured machine clients by their local id, the name Cognito would give their app client. */
+  private readonly machineClients: Map<string, MachineClient>;
+  /** The stack's own token trigger: it binds a machine token to the municipality its client's name carries. */
+  private readonly trigger: ReturnType<typeof preTokenGeneration>;
+
+  constructor(machineClients: readonly MachineClient[] = []) {
+    this.machineClients = new Map(machineClients.map((c) => [machineClientName(c.municipality, c.name), c]));
+    this.trigger = preTokenGeneration({
+      nameOf: async (_pool, clientId) => (this.machineClients.has(clientId) ? clientId : undefined),
+    });
+  }
 
   async sign(request: TokenRequest): Promise<string> {
-    if ('clientId' in request)
-      return this.signed(request.clientId, { client_id: request.clientId, scope: request.scopes.join(' ') });
+    if ('clientId' in request) return this.signedForMachine(request.clientId, request.scopes);
     const { sub, ...claims } = request;
     return this.signed(sub ?? `local-${request.roles.join('+')}-${request.municipality ?? 'all'}`, claims);
+  }
+
+  /** As Cognito: the client's scopes (or the subset asked for), then the trigger's claims. */
+  private async signedForMachine(clientId: string, requested: string[] | undefined): Promise<string> {
+    const client = this.machineClients.get(clientId);
+    if (!client) throw new TokenRefused('invalid_client');
+    const allowed = [HELP_REQUESTS_READ, ...(client.access === 'write' ? [HELP_REQUESTS_WRITE] : [])].map(
+      fullScope,
+    );
+    const scopes = requested ?? allowed;
+    if (!scopes.every((scope) => allowed.includes(scope))) throw new TokenRefused('invalid_scope');
+    const event: PreTokenGenerationClientCredentialsV3TriggerEvent = {
+      version: '3',
+      triggerSource: 'TokenGeneration_ClientCredentials',
+      region: 'eu-west-1',
+      userPoolId: 'local',
+      userName: clientId,
+      callerContext: { awsSdkVersion: 'local', clientId },
+      request: { userAttributes: {}, groupConfiguration: {}, scopes },
+      response: { claimsAndScopeOverrideDetails: {} },
+    };
+    const { response } = await this.trigger(event);
+    const claims = response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride;
+    return this.signed(clientId, { client_id: clientId, scope: scopes.join(' '), ...claims });
   }
 
   private signed(sub: string, claims: Record<string, unknown>): Promise<string> {

@@ -6,6 +6,11 @@ const LEUVEN = '24062';
 const WRITE = 'crisis-api/help-requests.write';
 const READ = 'crisis-api/help-requests.read';
 
+// Locally a machine client's id is its app client's name, which carries its municipality as in Cognito.
+const SOFTWARE = `m2m-${GENT}-GentCrisis`;
+const VIEWER = `m2m-${GENT}-GentViewer`;
+const UNNAMED = `m2m-${GENT}-OtherSoftware`;
+
 const launch = (municipality: string) => ({
   municipality,
   title: 'Wateroverlast Gentbrugge',
@@ -13,12 +18,22 @@ const launch = (municipality: string) => ({
   location: { postcode: '9050' },
 });
 
+/** The claims of a JWT, read without checking it (the test only looks). */
+const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+
 describe("a municipality's crisis software (a machine client)", () => {
   let t: Awaited<ReturnType<typeof startTestRuntime>>;
   let software: string;
+  const machineToken = (body: unknown) => t.call('POST', '/_local/token', { body });
 
   beforeAll(async () => {
-    t = await startTestRuntime();
+    t = await startTestRuntime({
+      machineClients: [
+        { name: 'GentCrisis', municipality: GENT, access: 'write' },
+        { name: 'GentViewer', municipality: GENT, access: 'read' },
+        { name: 'OtherSoftware', municipality: GENT, access: 'write' },
+      ],
+    });
     const coordinator = await t.token({ roles: ['coordinator'] });
     const admin = await t.token({ roles: ['municipal-admin'], municipality: GENT });
     for (const nis of [GENT, LEUVEN])
@@ -26,15 +41,23 @@ describe("a municipality's crisis software (a machine client)", () => {
     // The municipal-admin names the client's id, as for any official.
     await t.call('PUT', `/municipalities/${GENT}/requesters`, {
       token: admin,
-      body: { requesters: ['gent-crisis-software'] },
+      body: { requesters: [SOFTWARE, VIEWER] },
     });
-    software = await t.token({
-      clientId: 'gent-crisis-software',
-      scopes: [WRITE, READ, `crisis-api/municipality.${GENT}`],
-    });
+    const issued = await machineToken({ clientId: SOFTWARE });
+    expect(issued.status).toBe(200);
+    software = issued.body.token;
   });
   afterAll(async () => {
     await t.runtime.stop();
+  });
+
+  it("gets a token bound to its client's municipality, with its client's scopes", () => {
+    expect(claimsOf(software)).toMatchObject({
+      sub: SOFTWARE,
+      client_id: SOFTWARE,
+      municipality: GENT,
+      scope: `${READ} ${WRITE}`,
+    });
   });
 
   it('launches a help request for its municipality and follows it', async () => {
@@ -56,26 +79,34 @@ describe("a municipality's crisis software (a machine client)", () => {
     );
   });
 
+  it('cannot ask for another municipality, a scope its client lacks, or a client nobody configured', async () => {
+    expect(
+      await machineToken({ clientId: SOFTWARE, scopes: [WRITE, `crisis-api/municipality.${LEUVEN}`] }),
+    ).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
+    expect(await machineToken({ clientId: VIEWER, scopes: [WRITE] })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_scope' },
+    });
+    expect(await machineToken({ clientId: `m2m-${LEUVEN}-GentCrisis` })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_client' },
+    });
+  });
+
   it('reaches no route outside its scopes: not the roster, not the municipality', async () => {
     for (const path of [`/municipalities/${GENT}/volunteers`, `/municipalities/${GENT}`])
       expect((await t.call('GET', path, { token: software })).status, path).toBe(401);
   });
 
   it('only follows requests when its client may only read', async () => {
-    const viewer = await t.token({
-      clientId: 'gent-viewer',
-      scopes: [READ, `crisis-api/municipality.${GENT}`],
-    });
+    const viewer = (await machineToken({ clientId: VIEWER })).body.token;
 
     expect((await t.call('POST', '/help-requests', { token: viewer, body: launch(GENT) })).status).toBe(401);
     expect((await t.call('GET', `/help-requests?municipality=${GENT}`, { token: viewer })).status).toBe(200);
   });
 
   it('is refused when the municipal-admin has not named the client as a requester', async () => {
-    const unnamed = await t.token({
-      clientId: 'other-software',
-      scopes: [WRITE, `crisis-api/municipality.${GENT}`],
-    });
+    const unnamed = (await machineToken({ clientId: UNNAMED, scopes: [WRITE] })).body.token;
 
     const refused = await t.call('POST', '/help-requests', { token: unnamed, body: launch(GENT) });
     expect(refused).toMatchObject({ status: 403, body: { error: 'Forbidden' } });
