@@ -50,9 +50,8 @@ export class LocalTokens {
 
   constructor(machineClients: readonly MachineClient[] = []) {
     this.machineClients = new Map(machineClients.map((c) => [machineClientName(c.municipality, c.name), c]));
-    this.trigger = preTokenGeneration({
-      nameOf: async (_pool, clientId) => (this.machineClients.has(clientId) ? clientId : undefined),
-    });
+    const names = new Map([...this.machineClients.keys()].map((id) => [id, id]));
+    this.trigger = preTokenGeneration({ namesIn: async () => names });
   }
 
   async sign(request: TokenRequest): Promise<string> {

@@ -47,18 +47,15 @@ const userToken = (event: PreTokenGenerationV2TriggerEvent) => {
 /**
  * Cognito's pre-token-generation trigger (V3): copies what the API reads into access tokens (its methods require
  * scopes, so API Gateway accepts access tokens only). A machine client's token gets the municipality its app
- * client's name carries, looked up once per client and container; a client it cannot place gets no token.
+ * client's name carries; the pool's client list is read once per container, and again for a client not on it (one
+ * deployed since); a client it cannot place gets no token.
  */
 export const preTokenGeneration = (appClients: AppClientNames) => {
-  const municipalities = new Map<string, string>();
+  let names: Map<string, string> | undefined;
   const municipalityOf = async (userPoolId: string, clientId: string) => {
-    let municipality = municipalities.get(clientId);
-    if (municipality === undefined) {
-      const name = await appClients.nameOf(userPoolId, clientId);
-      municipality = name === undefined ? undefined : municipalityOfMachineClient(name);
-      if (municipality !== undefined) municipalities.set(clientId, municipality);
-    }
-    return municipality;
+    if (!names?.has(clientId)) names = await appClients.namesIn(userPoolId);
+    const name = names.get(clientId);
+    return name === undefined ? undefined : municipalityOfMachineClient(name);
   };
 
   return async <E extends TokenEvent>(event: E): Promise<E> => {

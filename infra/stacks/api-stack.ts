@@ -148,7 +148,7 @@ export class ApiStack extends Stack {
       roles: [this.tokenTrigger.role!],
       statements: [
         new PolicyStatement({
-          actions: ['cognito-idp:DescribeUserPoolClient'],
+          actions: ['cognito-idp:ListUserPoolClients'],
           resources: [this.userPool.userPoolArn],
         }),
       ],

@@ -1,26 +1,26 @@
 import {
   CognitoIdentityProviderClient,
-  DescribeUserPoolClientCommand,
+  paginateListUserPoolClients,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /** The names of a user pool's app clients, which say what a machine client is (shared/domain/machine-client.ts). */
 export interface AppClientNames {
-  /** Undefined when the pool has no such client. */
-  nameOf(userPoolId: string, clientId: string): Promise<string | undefined>;
+  /** Client id → name, for every app client of the pool. */
+  namesIn(userPoolId: string): Promise<Map<string, string>>;
 }
 
 const cognito = new CognitoIdentityProviderClient({});
 
+/** ListUserPoolClients gives ids and names only: unlike DescribeUserPoolClient, never a client's secret. */
 export const cognitoAppClientNames: AppClientNames = {
-  async nameOf(userPoolId, clientId) {
-    try {
-      const { UserPoolClient } = await cognito.send(
-        new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }),
-      );
-      return UserPoolClient?.ClientName;
-    } catch (error) {
-      if ((error as Error).name === 'ResourceNotFoundException') return undefined;
-      throw error;
-    }
+  async namesIn(userPoolId) {
+    const names = new Map<string, string>();
+    for await (const page of paginateListUserPoolClients(
+      { client: cognito },
+      { UserPoolId: userPoolId, MaxResults: 60 },
+    ))
+      for (const { ClientId, ClientName } of page.UserPoolClients ?? [])
+        if (ClientId && ClientName) names.set(ClientId, ClientName);
+    return names;
   },
 };

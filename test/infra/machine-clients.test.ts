@@ -34,13 +34,13 @@ describe('the token trigger', () => {
     });
   });
 
-  it("may read this pool's app clients and nothing else of Cognito", () => {
+  it("may list this pool's app clients (ids and names, no secret) and nothing else of Cognito", () => {
     const statements = statementsOf(template, dev.api.tokenTrigger);
     const cognito = statements.filter((s) =>
       actionsOf(s).some((action) => action.startsWith('cognito-idp:')),
     );
-    expect(cognito.flatMap(actionsOf)).toEqual(['cognito-idp:DescribeUserPoolClient']);
-    for (const statement of allowing(statements, 'cognito-idp:DescribeUserPoolClient'))
+    expect(cognito.flatMap(actionsOf)).toEqual(['cognito-idp:ListUserPoolClients']);
+    for (const statement of allowing(statements, 'cognito-idp:ListUserPoolClients'))
       expect(mentions(statement.Resource, pool) && !JSON.stringify(statement.Resource).includes('*')).toBe(
         true,
       );

@@ -99,14 +99,15 @@ const clientCredentials = (clientId: string) =>
     response: { claimsAndScopeOverrideDetails: {} },
   }) as unknown as PreTokenGenerationClientCredentialsV3TriggerEvent;
 
-/** The pool's app clients by id, as DescribeUserPoolClient names them; counts the lookups. */
+/** The pool's app clients, id → name, as ListUserPoolClients gives them; counts the listings. */
 const appClients = (names: Record<string, string>) => {
-  const lookups: string[] = [];
+  const listings: string[] = [];
   return {
-    lookups,
-    nameOf: async (userPoolId: string, clientId: string) => {
-      lookups.push(`${userPoolId}/${clientId}`);
-      return names[clientId];
+    listings,
+    names: names as Record<string, string>,
+    namesIn: async function (userPoolId: string) {
+      listings.push(userPoolId);
+      return new Map(Object.entries(this.names));
     },
   };
 };
@@ -127,13 +128,22 @@ describe("the pre-token-generation trigger for a municipality's crisis software 
     });
   });
 
-  it('asks Cognito for a client only once per container, however many tokens it requests', async () => {
-    const clients = appClients({ '7abc': 'm2m-44021-GentCrisis', '8def': 'm2m-24062-LeuvenViewer' });
+  it("lists the pool's clients once per container, and again only for a client it has not seen", async () => {
+    const clients = appClients({ '7abc': 'm2m-44021-GentCrisis' });
     const trigger = preTokenGeneration(clients);
 
-    for (const clientId of ['7abc', '7abc', '8def', '7abc']) await trigger(clientCredentials(clientId));
+    for (const clientId of ['7abc', '7abc', '7abc']) await trigger(clientCredentials(clientId));
+    expect(clients.listings).toEqual(['eu-west-1_pool']);
 
-    expect(clients.lookups).toEqual(['eu-west-1_pool/7abc', 'eu-west-1_pool/8def']);
+    // A client deployed after the container started.
+    clients.names = { ...clients.names, '8def': 'm2m-24062-LeuvenViewer' };
+    const result = await trigger(clientCredentials('8def'));
+    expect(
+      result.response.claimsAndScopeOverrideDetails.accessTokenGeneration?.claimsToAddOrOverride,
+    ).toEqual({
+      municipality: '24062',
+    });
+    expect(clients.listings).toEqual(['eu-west-1_pool', 'eu-west-1_pool']);
   });
 
   it.each([
@@ -162,6 +172,6 @@ describe("the pre-token-generation trigger for a municipality's crisis software 
     ).toEqual({
       'custom:municipality': '44021',
     });
-    expect(clients.lookups).toEqual([]);
+    expect(clients.listings).toEqual([]);
   });
 });
