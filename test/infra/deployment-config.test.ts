@@ -9,6 +9,7 @@ import {
   parseDeploymentConfig,
   stageConfigOf,
 } from '../../infra/config';
+import { allMunicipalities } from '../../shared/reference/municipalities';
 
 const committed = (): Json => JSON.parse(readFileSync(DEPLOYMENT_CONFIG_FILE, 'utf8'));
 // biome-ignore lint/suspicious/noExplicitAny: the raw file is untyped JSON, edited by the tests.
@@ -144,6 +145,12 @@ describe('deployment configuration', () => {
     ],
   ])('refuses %s, naming the setting', (_case, edit, message) => {
     expect(() => parseDeploymentConfig(editedConfig(edit))).toThrow(message);
+  });
+
+  it('takes a machine client for every one of the 285 Flemish municipalities in a deployed stage', () => {
+    const clients = allMunicipalities().map((nis) => ({ name: `Crisis${nis}`, municipality: nis }));
+    const config = parseDeploymentConfig(editedConfig((c) => (c.stages.prod.machineClients = clients)));
+    expect(stageConfigOf(config, 'prod').machineClients).toHaveLength(285);
   });
 
   it('lets context override the accounts and the source, validated like the file', () => {
