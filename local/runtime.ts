@@ -18,6 +18,7 @@ import { repositories } from '../shared/store/repositories';
 import { LOCAL_ATTACHMENTS_PATH, LocalAttachmentStore } from './attachment-store';
 import { deliveryLogGroups, subscriptionEvent } from './delivery-logs';
 import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from './dynamodb';
+import { localLedgerSalt } from './ledger-salt';
 import { createApiServer } from './http-server';
 import { type AnyHandler, lambdaContext, loadHandler } from './lambda-context';
 import { LocalWorkflow } from './local-workflow';
@@ -97,6 +98,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: endpoint,
     ...tableEnvironment(tables),
+    ERASURE_LEDGER_SALT: localLedgerSalt(options.dataDir),
     POWERTOOLS_DEV: 'true',
   });
 
