@@ -46,6 +46,7 @@ let erased: Volunteer;
 let kept: Volunteer;
 let purgedCitizens: { id: string; name: string; phone: string }[];
 let keptCitizen: { id: string; phone: string };
+let closedRequestId: string;
 /** The items that name the erased member after their erasure on the live tables, by table and key. */
 let afterErasure: Record<string, string[]>;
 let firstRun: { stdout: string; stderr: string };
@@ -116,6 +117,17 @@ beforeAll(async () => {
     const { registration } = await registerSpontaneousVolunteer(ports, purgedCall.call.code, body);
     purgedCitizens.push({ id: registration.id, name, phone: body.phone });
   }
+  // Closed before the backup, purged after it: a restore within the aftercare window's end brings back a closed request.
+  const closedCall = await spontaneousCall();
+  const closedBody = aSpontaneousRegistration({ name: 'Citizen Hersteltest-Drie' });
+  const closedRegistration = await registerSpontaneousVolunteer(ports, closedCall.call.code, closedBody);
+  purgedCitizens.push({
+    id: closedRegistration.registration.id,
+    name: 'Citizen Hersteltest-Drie',
+    phone: closedBody.phone,
+  });
+  await closeHelpRequest(ports, coordinator, closedCall.request.id);
+  closedRequestId = closedCall.request.id;
   const openCall = await spontaneousCall();
   const keptBody = aSpontaneousRegistration({ name: 'Citizen Blijft' });
   const { registration } = await registerSpontaneousVolunteer(ports, openCall.call.code, keptBody);
@@ -130,6 +142,7 @@ beforeAll(async () => {
   await eraseVolunteer(ports, coordinator, erased.id);
   await closeHelpRequest(ports, coordinator, purgedCall.request.id);
   await purgeAdHocData(ports, purgedCall.request.id);
+  await purgeAdHocData(ports, closedCall.request.id);
   const liveAfter = await byTable(live);
   afterErasure = Object.fromEntries(
     (['Registry', 'Operations', 'AdHoc'] as const).map((name) => [
@@ -207,6 +220,20 @@ describe('npm run reapply-erasures after a point-in-time restore, with DynamoDB 
       for (const personal of [citizen.id, citizen.name, citizen.phone]) expect(text).not.toContain(personal);
   });
 
+  it('purges a request restored closed as its purge did, receipt and anonymous totals included', async () => {
+    const operations = await scanTable(restored.Operations!);
+
+    expect(
+      operations.find((item) => item.pk === `REQ#${closedRequestId}` && item.sk === 'PURGE'),
+    ).toMatchObject({
+      totals: expect.objectContaining({ registered: 1 }),
+    });
+    expect(
+      operations.find((item) => item.pk === `REQ#${closedRequestId}` && item.sk === 'META')
+        ?.spontaneousTotals,
+    ).toMatchObject({ registered: 1 });
+  });
+
   it('leaves everyone else as the restore brought them back', async () => {
     const tables = await byTable(restored);
     const text = JSON.stringify(tables);
@@ -224,7 +251,7 @@ describe('npm run reapply-erasures after a point-in-time restore, with DynamoDB 
 
   it('prints counts and no personal data', () => {
     expect(firstRun.stdout).toContain('erased again: 1 members');
-    expect(firstRun.stdout).toContain('purged again: 1 requests, 2 spontaneous registrations');
+    expect(firstRun.stdout).toContain('purged again: 2 requests, 3 spontaneous registrations');
     const printed = firstRun.stdout + firstRun.stderr;
     for (const personal of [erased.id, NAME, PHONE_E164, ...purgedCitizens.flatMap((c) => [c.id, c.phone])])
       expect(printed).not.toContain(personal);
