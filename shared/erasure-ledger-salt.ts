@@ -2,13 +2,13 @@ import * as z from 'zod';
 import { parseEnv } from './config';
 
 /**
- * The erasure ledger's salt, read once per container: ERASURE_LEDGER_SALT where the value itself is configured (the
+ * Reads the erasure ledger's salt once per container: ERASURE_LEDGER_SALT where the value itself is configured (the
  * local runtime, tests, the reapply command), else the Secrets Manager secret ERASURE_LEDGER_SALT_SECRET through the
  * AWS Parameters and Secrets Lambda extension (no SDK client to bundle). Never logged.
  */
-export const erasureLedgerSalt = (() => {
+export const saltReader = (env: NodeJS.ProcessEnv = process.env): (() => Promise<string>) => {
   let salt: Promise<string> | undefined;
-  return (env: NodeJS.ProcessEnv = process.env): Promise<string> => {
+  return () => {
     salt ??= readSalt(env).catch((error: unknown) => {
       // A failed read (the extension still starting) is tried again on the next call, not remembered.
       salt = undefined;
@@ -16,7 +16,9 @@ export const erasureLedgerSalt = (() => {
     });
     return salt;
   };
-})();
+};
+
+export const erasureLedgerSalt = saltReader();
 
 const readSalt = async (env: NodeJS.ProcessEnv): Promise<string> => {
   const config = parseEnv(
