@@ -118,7 +118,8 @@ export const updateVolunteer = async (
 
 /**
  * The right to erasure: the member's records and phone claim go, notes they left on alerts go, and only an
- * anonymous record (no id, no name, no number) stays for the yearly figures.
+ * anonymous record (no id, no name, no number) stays for the yearly figures. The erasure ledger keeps a salted hash
+ * of their id, so a restore of the tables can be made to forget them again (`npm run reapply-erasures`).
  */
 export const eraseVolunteer = async (
   ports: RegistryPorts & Pick<Ports, 'erasureLedger'>,
