@@ -94,6 +94,11 @@ export const acceptStageFindings = (stage: CrisisToolStage): void => {
     reason:
       'Claim attachments arrive only through 15-minute presigned PUT URLs handed to an authorised claimant, each recorded on the claim and in the audit trail; no function reads objects, and access logs would add uploaders’ IP addresses to keep',
   });
+  accept(stage.data.erasureLedgerSalt, {
+    id: 'AwsSolutions-SMG4',
+    reason:
+      "The erasure ledger's salt is no credential: the ledger's hashes are made with it, and a rotated salt would match no erased member after a restore",
+  });
   accept(stage.api.functions.get('POST /claims/{id}/attachments')!, {
     id: 'AwsSolutions-IAM5',
     appliesTo: [{ regex: '/^Resource::.+\\/claims\\/\\*$/' }],

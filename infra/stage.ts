@@ -35,6 +35,7 @@ export class CrisisToolStage extends Stage {
       registry: this.data.registry,
       adHoc: this.data.adHoc,
       audit: this.data.audit,
+      erasureLedger: this.data.erasureLedger,
       smsJobsTopic: this.messaging.smsJobsTopic,
       ...(config.crisisCentrePhone ? { crisisCentrePhone: config.crisisCentrePhone } : {}),
     });
@@ -45,6 +46,8 @@ export class CrisisToolStage extends Stage {
       idempotency: this.data.idempotency,
       audit: this.data.audit,
       attachments: this.data.attachments,
+      erasureLedger: this.data.erasureLedger,
+      erasureLedgerSalt: this.data.erasureLedgerSalt,
       smsJobsTopic: this.messaging.smsJobsTopic,
       stateMachine: this.workflow.stateMachine,
       production: config.production,

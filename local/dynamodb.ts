@@ -117,4 +117,5 @@ export const tableEnvironment = (tables: Record<string, string>): Record<string,
   ADHOC_TABLE: tables.AdHoc!,
   AUDIT_TABLE: tables.Audit!,
   IDEMPOTENCY_TABLE: tables.Idempotency!,
+  ERASURE_LEDGER_TABLE: tables.ErasureLedger!,
 });

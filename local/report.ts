@@ -10,6 +10,7 @@ import { annualReportQuerySchema } from '../shared/schemas/annual-report';
 import { annualReport } from '../shared/services/annual-report';
 import { repositories } from '../shared/store/repositories';
 import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from './dynamodb';
+import { localLedgerSalt } from './ledger-salt';
 import { seedDemoYear } from './report-demo';
 import { synthesizeSystem } from './synth';
 
@@ -66,6 +67,7 @@ try {
     AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
     AWS_ENDPOINT_URL_DYNAMODB: endpoint,
     ...tableEnvironment(tables),
+    ERASURE_LEDGER_SALT: localLedgerSalt(values['data-dir']),
   });
   if (values['seed-demo']) {
     progress(`seeding the demo year ${year} through the services`);

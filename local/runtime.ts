@@ -20,6 +20,7 @@ import { deliveryLogGroups, subscriptionEvent } from './delivery-logs';
 import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from './dynamodb';
 import { createApiServer } from './http-server';
 import { type AnyHandler, lambdaContext, loadHandler } from './lambda-context';
+import { localLedgerSalt } from './ledger-salt';
 import { LocalWorkflow } from './local-workflow';
 import { LocalSmsJobQueue } from './sms-job-queue';
 import { SmsOutbox } from './sms-outbox';
@@ -104,6 +105,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: endpoint,
     ...tableEnvironment(tables),
+    ERASURE_LEDGER_SALT: localLedgerSalt(options.dataDir),
     POWERTOOLS_DEV: 'true',
   });
 

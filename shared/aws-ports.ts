@@ -12,6 +12,7 @@ import { AnnualCounterRepository } from './store/annual-counter-repository';
 import { ClaimRepository } from './store/claim-repository';
 import { DeploymentRepository } from './store/deployment-repository';
 import { DutyRosterRepository } from './store/duty-roster-repository';
+import { ErasureLedgerRepository } from './store/erasure-ledger-repository';
 import { GroupRepository } from './store/group-repository';
 import { HelpRequestRepository } from './store/help-request-repository';
 import { MunicipalityRepository } from './store/municipality-repository';
@@ -55,6 +56,7 @@ export const awsPorts = <K extends ClientPorts = never>(
     adHoc: lazy(() => new AdHocRepository()),
     claims: lazy(() => new ClaimRepository()),
     annualCounters: lazy(() => new AnnualCounterRepository()),
+    erasureLedger: lazy(() => new ErasureLedgerRepository()),
     smsTraces: { enumerable: true, value: noSmsTraces },
     smsPool: lazy(() => parseOriginationPool()),
     smsRates: lazy(() => new SmsRateRepository()),

@@ -10,6 +10,7 @@ import type { AnnualCounterRepository } from './store/annual-counter-repository'
 import type { ClaimRepository } from './store/claim-repository';
 import type { DeploymentRepository } from './store/deployment-repository';
 import type { DutyRosterRepository } from './store/duty-roster-repository';
+import type { ErasureLedgerRepository } from './store/erasure-ledger-repository';
 import type { GroupRepository } from './store/group-repository';
 import type { HelpRequestRepository } from './store/help-request-repository';
 import type { MunicipalityRepository } from './store/municipality-repository';
@@ -38,6 +39,8 @@ export interface Ports {
   attachments: AttachmentStore;
   /** The yearly report's anonymous counters. */
   annualCounters: AnnualCounterRepository;
+  /** Who was erased and which requests were purged, as salted hashes and ids: what a restore must forget again. */
+  erasureLedger: ErasureLedgerRepository;
   smsJobs: SmsJobQueue;
   sms: SmsGateway;
   /** What the SMS channel keeps per phone number, for the purge. */

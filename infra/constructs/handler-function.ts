@@ -1,10 +1,19 @@
 import path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, type CfnFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  type CfnFunction,
+  LoggingFormat,
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsVersions,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { SERVICE_NAME } from '../../shared/observability/logger';
@@ -22,6 +31,8 @@ export interface HandlerFunctionProps {
   memorySize?: number;
   environment?: Record<string, string>;
   logRetention?: RetentionDays;
+  /** Reads a secret (bindSecret): gets the AWS Parameters and Secrets extension, so no SDK client is bundled. */
+  readsSecrets?: boolean;
 }
 
 /**
@@ -29,6 +40,8 @@ export interface HandlerFunctionProps {
  * their own retention, X-Ray active tracing and the Powertools defaults. Bind helpers grant and configure in one call.
  */
 export class HandlerFunction extends NodejsFunction {
+  private readonly readsSecrets: boolean;
+
   constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
@@ -44,6 +57,9 @@ export class HandlerFunction extends NodejsFunction {
       memorySize: props.memorySize ?? DEFAULT_MEMORY_MB,
       loggingFormat: LoggingFormat.JSON,
       logGroup,
+      ...(props.readsSecrets
+        ? { paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103) }
+        : {}),
       environment: {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -63,6 +79,7 @@ export class HandlerFunction extends NodejsFunction {
     });
     // Active tracing, its grants in a policy of their own: X-Ray's actions take no resource, so this policy is the
     // only place a function may hold `Resource::*` (infra/nag-suppressions.ts accepts it there and nowhere else).
+    this.readsSecrets = props.readsSecrets ?? false;
     const cfnFunction = this.node.defaultChild as CfnFunction;
     cfnFunction.tracingConfig = { mode: Tracing.ACTIVE };
     this.tracing = new Policy(this, 'Tracing', {
@@ -89,6 +106,30 @@ export class HandlerFunction extends NodejsFunction {
       // Append-only (the audit trail): new items, never a read, an update or a delete.
       table.grant(this, 'dynamodb:PutItem');
       table.encryptionKey?.grantEncryptDecrypt(this);
+    }
+    return this;
+  }
+
+  /** Lets the function read one secret through the extension and tells it the secret's ARN. */
+  bindSecret(secret: ISecret, envName: string): this {
+    if (!this.readsSecrets)
+      throw new Error(`${this.node.id} must be created with readsSecrets to read a secret`);
+    this.addEnvironment(envName, secret.secretArn);
+    // On the function's own policy: Secret.grantRead would write this role into the data key's policy (a cycle
+    // between the Data stack and the function's).
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+    );
+    if (secret.encryptionKey) {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['kms:Decrypt'],
+          resources: [secret.encryptionKey.keyArn],
+          conditions: {
+            StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(this).region}.amazonaws.com` },
+          },
+        }),
+      );
     }
     return this;
   }

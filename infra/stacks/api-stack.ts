@@ -27,6 +27,7 @@ import {
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
@@ -51,6 +52,9 @@ export interface ApiStackProps extends StackProps {
   idempotency: Table;
   audit: Table;
   attachments: AttachmentBucket;
+  /** Append-only for the functions that erase; its salt, a secret only they may read. */
+  erasureLedger: Table;
+  erasureLedgerSalt: ISecret;
   smsJobsTopic: ITopic;
   stateMachine: StateMachine;
   production: boolean;
@@ -259,7 +263,10 @@ export class ApiStack extends Stack {
     });
 
     for (const route of ROUTES) {
-      const fn = new HandlerFunction(this, functionIdOf(route.method, route.path), { entry: route.entry });
+      const fn = new HandlerFunction(this, functionIdOf(route.method, route.path), {
+        entry: route.entry,
+        readsSecrets: route.needs?.includes('erasure-ledger') ?? false,
+      });
       for (const need of route.needs ?? []) this.grant(fn, need, props, stageUrl);
       this.functions.set(`${route.method} ${route.path}`, fn);
       this.api.root.resourceForPath(route.path).addMethod(route.method, new LambdaIntegration(fn), {
@@ -326,6 +333,10 @@ export class ApiStack extends Stack {
         return;
       case 'idempotency':
         fn.bindTable(props.idempotency, 'IDEMPOTENCY_TABLE', 'write');
+        return;
+      case 'erasure-ledger':
+        fn.bindTable(props.erasureLedger, 'ERASURE_LEDGER_TABLE', 'append');
+        fn.bindSecret(props.erasureLedgerSalt, 'ERASURE_LEDGER_SALT_SECRET');
         return;
       case 'start-execution':
         fn.addEnvironment('STATE_MACHINE_ARN', props.stateMachine.stateMachineArn);

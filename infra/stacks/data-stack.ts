@@ -1,6 +1,7 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { POINT_IN_TIME_RECOVERY_DAYS } from '../../shared/domain/retention';
 import { AttachmentBucket } from '../constructs/attachment-bucket';
@@ -20,6 +21,9 @@ export class DataStack extends Stack {
   readonly adHoc: Table;
   readonly audit: Table;
   readonly idempotency: Table;
+  readonly erasureLedger: Table;
+  /** The erasure ledger's salt: without it the ledger's hashes cannot be matched to anyone. */
+  readonly erasureLedgerSalt: Secret;
   readonly attachments: AttachmentBucket;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
@@ -31,10 +35,10 @@ export class DataStack extends Stack {
       removalPolicy,
     });
 
-    const table = (name: string, options: { gsi1?: boolean; ttl?: string } = {}) => {
+    const table = (name: string, options: { gsi1?: boolean; ttl?: string; sortKey?: boolean } = {}) => {
       const created = new Table(this, name, {
         partitionKey: { name: 'pk', type: AttributeType.STRING },
-        sortKey: { name: 'sk', type: AttributeType.STRING },
+        ...(options.sortKey === false ? {} : { sortKey: { name: 'sk', type: AttributeType.STRING } }),
         billingMode: BillingMode.PAY_PER_REQUEST,
         encryption: TableEncryption.CUSTOMER_MANAGED,
         encryptionKey: this.key,
@@ -64,6 +68,16 @@ export class DataStack extends Stack {
     this.adHoc = table('AdHoc', { gsi1: true, ttl: 'expiresAt' });
     // Append-only audit trail, without personal data.
     this.audit = table('Audit');
+    // Salted hashes of erased members and ids of purged requests: never restored with the others, so a restore of
+    // those can be made to forget them again (npm run reapply-erasures).
+    this.erasureLedger = table('ErasureLedger', { sortKey: false });
+    this.erasureLedgerSalt = new Secret(this, 'ErasureLedgerSalt', {
+      description:
+        'Salt of the erasure ledger hashes; never rotate it: the ledger could no longer be matched',
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy,
+    });
 
     // Powertools idempotency records (its default key schema), expired by TTL after a day.
     this.idempotency = new Table(this, 'Idempotency', {

@@ -32,6 +32,8 @@ export interface WorkflowStackProps extends StackProps {
   registry: Table;
   adHoc: Table;
   audit: Table;
+  /** The purge appends the request id of each purge (no salt needed: a request id names no one). */
+  erasureLedger: Table;
   smsJobsTopic: Topic;
   /** The crisis centre's mobile number (E.164): told when nobody on the duty roster acknowledges a request. */
   crisisCentrePhone?: string;
@@ -124,7 +126,8 @@ export class WorkflowStack extends Stack {
     })
       .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
       .bindTable(props.adHoc, 'ADHOC_TABLE', 'write')
-      .bindTable(props.audit, 'AUDIT_TABLE', 'append');
+      .bindTable(props.audit, 'AUDIT_TABLE', 'append')
+      .bindTable(props.erasureLedger, 'ERASURE_LEDGER_TABLE', 'append');
 
     const awaitResponsesFn = new HandlerFunction(this, 'AwaitResponsesFunction', {
       entry: LIFECYCLE_TASKS.AwaitResponses,

@@ -81,7 +81,9 @@ export type Need =
   /** Takes public registrations: told the allowed phone countries and the cap per call. */
   | 'registration-policy'
   /** Registers members or hands Flanders-funded places over: told the places funded per year. */
-  | 'corps-funding';
+  | 'corps-funding'
+  /** Erases members: appends salted hashes to the erasure ledger, reading its salt from Secrets Manager. */
+  | 'erasure-ledger';
 
 /** Every API route, once: the API stack, the local runtime and the OpenAPI document are all built from this list. */
 export const ROUTES: Route[] = [
@@ -161,7 +163,7 @@ export const ROUTES: Route[] = [
     summary:
       'erase: personal data deleted, anonymous statistics kept (the volunteer, its municipal-admin, coordinator)',
     response: { status: 204 },
-    needs: ['registry:write', 'operations:write', 'audit', 'corps-funding'],
+    needs: ['registry:write', 'operations:write', 'audit', 'corps-funding', 'erasure-ledger'],
   },
   {
     method: 'POST',

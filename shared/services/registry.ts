@@ -118,12 +118,20 @@ export const updateVolunteer = async (
 
 /**
  * The right to erasure: the member's records and phone claim go, notes they left on alerts go, and only an
- * anonymous record (no id, no name, no number) stays for the yearly figures.
+ * anonymous record (no id, no name, no number) stays for the yearly figures. The erasure ledger keeps a salted hash
+ * of their id, so a restore of the tables can be made to forget them again (`npm run reapply-erasures`).
  */
-export const eraseVolunteer = async (ports: RegistryPorts, who: Identity, id: string): Promise<void> => {
+export const eraseVolunteer = async (
+  ports: RegistryPorts & Pick<Ports, 'erasureLedger'>,
+  who: Identity,
+  id: string,
+): Promise<void> => {
   const volunteer = await getVolunteer(ports, who, id);
   const now = ports.clock.now().toISOString();
   const trainings = await ports.trainings.listForVolunteer(volunteer.id);
+  // The ledger first (salted hash only): a restore of the tables is made to forget the member again, even if this
+  // erasure fails after deleting something.
+  await ports.erasureLedger.recordErasure(volunteer.id, ports.clock.now());
   // Notes first: if the erasure fails half-way, the client's retry still finds the member and finishes it.
   await ports.alerts.forgetNotes(volunteer.id);
   const anonymousId = ports.newId();

@@ -130,7 +130,7 @@ export const registerSpontaneousVolunteer = async (
  * receipt stays, and whatever a crashed run left behind is deleted.
  */
 export const purgeAdHocData = async (
-  ports: Pick<Ports, 'helpRequests' | 'adHoc' | 'smsTraces' | 'clock' | 'metrics'>,
+  ports: Pick<Ports, 'helpRequests' | 'adHoc' | 'smsTraces' | 'erasureLedger' | 'clock' | 'metrics'>,
   requestId: string,
 ): Promise<PurgeReceipt> => {
   const request = await ports.helpRequests.get(requestId);
@@ -152,6 +152,8 @@ export const purgeAdHocData = async (
     elsewhere: keptElsewhereAfterPurge(now),
   };
   const stored = await ports.adHoc.storeReceipt(requestId, receipt, totals);
+  // Before deleting: a restore of the tables from before this purge is made to purge the request again.
+  await ports.erasureLedger.recordPurge(requestId, now);
   await ports.adHoc.deleteFootprint(footprint);
   await ports.smsTraces.forget(phones);
   if (stored) {

@@ -103,6 +103,11 @@ export const keys = {
   }),
   /** The SMS telling the claimant their claim reached `status`: each status is reached once, so one SMS each. */
   claimSms: (id: string, status: string) => ({ pk: `CLAIM#${id}`, sk: `SMS#${status}` }),
+
+  /** An erased member in the ErasureLedger table (partition key only), known by the salted hash of their id alone. */
+  erasedVolunteer: (pseudonym: string) => ({ pk: `ERASED#${pseudonym}` }),
+  /** A request whose spontaneous volunteers were purged (ErasureLedger). */
+  purgedRequest: (requestId: string) => ({ pk: `PURGED#${requestId}` }),
 };
 
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'expiresAt'] as const;

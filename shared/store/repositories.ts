@@ -4,6 +4,7 @@ import { AnnualCounterRepository } from './annual-counter-repository';
 import { ClaimRepository } from './claim-repository';
 import { DeploymentRepository } from './deployment-repository';
 import { DutyRosterRepository } from './duty-roster-repository';
+import { ErasureLedgerRepository } from './erasure-ledger-repository';
 import { GroupRepository } from './group-repository';
 import { HelpRequestRepository } from './help-request-repository';
 import { MunicipalityRepository } from './municipality-repository';
@@ -28,4 +29,5 @@ export const repositories = () => ({
   claims: new ClaimRepository(),
   annualCounters: new AnnualCounterRepository(),
   smsRates: new SmsRateRepository(),
+  erasureLedger: new ErasureLedgerRepository(),
 });

@@ -9,4 +9,5 @@ export const tableNames = {
   operations: tableFromEnv('OPERATIONS_TABLE'),
   adHoc: tableFromEnv('ADHOC_TABLE'),
   audit: tableFromEnv('AUDIT_TABLE'),
+  erasureLedger: tableFromEnv('ERASURE_LEDGER_TABLE'),
 };

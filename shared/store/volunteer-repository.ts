@@ -1,6 +1,7 @@
 import {
   GetCommand,
   paginateQuery,
+  paginateScan,
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -113,6 +114,22 @@ export class VolunteerRepository {
       for (const item of page.Items ?? []) volunteers.push(stripKeys<Volunteer>(item));
     }
     return volunteers;
+  }
+
+  /** The id of every member on record, of every municipality: a whole-table scan, for the reapply command only. */
+  async allIds(): Promise<string[]> {
+    const ids: string[] = [];
+    const scan = {
+      TableName: this.table,
+      FilterExpression: 'begins_with(pk, :vol) AND sk = :profile',
+      ExpressionAttributeValues: { ':vol': 'VOL#', ':profile': keys.volunteer('').sk },
+      ProjectionExpression: 'id',
+      ConsistentRead: true,
+    };
+    for await (const page of paginateScan({ client: this.db }, scan)) {
+      for (const item of page.Items ?? []) ids.push(item.id as string);
+    }
+    return ids;
   }
 
   /** Applies a self-service or admin update; `null` removes a field. A stale `expectedUpdatedAt` is a Conflict. */

@@ -53,8 +53,17 @@ const TABLES = {
   AdHoc: dev.data.adHoc,
   Audit: dev.data.audit,
   Idempotency: dev.data.idempotency,
+  ErasureLedger: dev.data.erasureLedger,
 } as const;
 type TableName = keyof typeof TABLES;
+const TABLE_VARIABLES: Record<TableName, string> = {
+  Registry: 'REGISTRY_TABLE',
+  Operations: 'OPERATIONS_TABLE',
+  AdHoc: 'ADHOC_TABLE',
+  Audit: 'AUDIT_TABLE',
+  Idempotency: 'IDEMPOTENCY_TABLE',
+  ErasureLedger: 'ERASURE_LEDGER_TABLE',
+};
 type Access = 'read' | 'append' | 'write';
 
 /** What a route's needs entitle it to, table by table. */
@@ -72,6 +81,7 @@ const expectedTableAccess = (needs: Need[] = []): Partial<Record<TableName, Acce
     if (need === 'adhoc:write') raise('AdHoc', 'write');
     if (need === 'idempotency') raise('Idempotency', 'write');
     if (need === 'audit') raise('Audit', 'append');
+    if (need === 'erasure-ledger') raise('ErasureLedger', 'append');
   }
   return access;
 };
@@ -579,6 +589,23 @@ describe('api stack', () => {
       expect(actualTableAccess(statements)).toEqual({ Operations: 'read', Registry: 'read', AdHoc: 'read' });
     });
 
+    it("lets only DELETE /volunteers/{id} read the erasure ledger's salt, through the secrets extension", () => {
+      const saltId = logicalIdOf(dev.data.erasureLedgerSalt);
+      const readers = routeCases
+        .filter(({ key }) =>
+          allowing(statementsOfRoute(key), 'secretsmanager:GetSecretValue').some((s) =>
+            mentions(s.Resource, saltId),
+          ),
+        )
+        .map(({ key }) => key);
+      expect(readers).toEqual(['DELETE /volunteers/{id}']);
+      const fn = template.findResources('AWS::Lambda::Function')[logicalIdOf(functionOf(readers[0]!))];
+      expect(JSON.stringify(fn?.Properties.Environment.Variables.ERASURE_LEDGER_SALT_SECRET)).toContain(
+        saltId,
+      );
+      expect(JSON.stringify(fn?.Properties.Layers)).toContain('AWS-Parameters-and-Secrets-Lambda-Extension');
+    });
+
     it('gives GET /health no DynamoDB access at all', () => {
       expect(dynamoStatements(statementsOfRoute('GET /health'))).toEqual([]);
       expect(routeNamed('GET /health').needs ?? []).toEqual([]);
@@ -607,7 +634,9 @@ describe('api stack', () => {
         const variables = Object.keys(fn?.Properties.Environment?.Variables ?? {}).filter((v) =>
           v.endsWith('_TABLE'),
         );
-        const expected = Object.keys(expectedTableAccess(route.needs)).map((t) => `${t.toUpperCase()}_TABLE`);
+        const expected = (Object.keys(expectedTableAccess(route.needs)) as TableName[]).map(
+          (t) => TABLE_VARIABLES[t],
+        );
         expect(variables.sort(), key).toEqual(expected.sort());
       }
     });

@@ -12,7 +12,7 @@ import {
 
 const template = devTemplate('data');
 
-const TABLE_NAMES = ['Registry', 'Operations', 'AdHoc', 'Audit', 'Idempotency'] as const;
+const TABLE_NAMES = ['Registry', 'Operations', 'AdHoc', 'Audit', 'Idempotency', 'ErasureLedger'] as const;
 type TableName = (typeof TABLE_NAMES)[number];
 const TABLE_PROPERTY = {
   Registry: 'registry',
@@ -20,6 +20,7 @@ const TABLE_PROPERTY = {
   AdHoc: 'adHoc',
   Audit: 'audit',
   Idempotency: 'idempotency',
+  ErasureLedger: 'erasureLedger',
 } as const satisfies Record<TableName, string>;
 
 /** The synthesized table resource of one of the stage's tables. */
@@ -33,10 +34,10 @@ const tableIn = (stage: typeof dev, name: TableName): Json => {
 };
 
 /** Tables that hold the system's records (everything but the Powertools idempotency store). */
-const RECORD_TABLES = ['Registry', 'Operations', 'AdHoc', 'Audit'] as const;
+const RECORD_TABLES = ['Registry', 'Operations', 'AdHoc', 'Audit', 'ErasureLedger'] as const;
 
 describe('data stack', () => {
-  it('holds exactly the five tables of the system', () => {
+  it('holds exactly the six tables of the system', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', TABLE_NAMES.length);
     for (const name of TABLE_NAMES) expect(tableIn(dev, name).Type).toBe('AWS::DynamoDB::Table');
   });
@@ -84,9 +85,12 @@ describe('data stack', () => {
     },
   );
 
-  it.each(['Audit', 'Idempotency'] as const)('gives the %s table no secondary index', (name) => {
-    expect(tableIn(dev, name).Properties.GlobalSecondaryIndexes).toBeUndefined();
-  });
+  it.each(['Audit', 'Idempotency', 'ErasureLedger'] as const)(
+    'gives the %s table no secondary index',
+    (name) => {
+      expect(tableIn(dev, name).Properties.GlobalSecondaryIndexes).toBeUndefined();
+    },
+  );
 
   it.each([
     ['Operations', 'expiresAt'],
@@ -99,7 +103,7 @@ describe('data stack', () => {
     });
   });
 
-  it.each(['Registry', 'Audit'] as const)('never expires items of the %s table', (name) => {
+  it.each(['Registry', 'Audit', 'ErasureLedger'] as const)('never expires items of the %s table', (name) => {
     expect(tableIn(dev, name).Properties.TimeToLiveSpecification).toBeUndefined();
   });
 
@@ -125,6 +129,23 @@ describe('data stack', () => {
   it('retains the data key in a production stage, so retained tables stay readable', () => {
     prodTemplate('data').hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
     template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Delete' });
+  });
+
+  it('keys the erasure ledger by pk alone: one entry per erased member or purged request', () => {
+    expect(tableIn(dev, 'ErasureLedger').Properties.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+    ]);
+  });
+
+  it("generates the erasure ledger's salt as a secret encrypted with the data key, retained in production", () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(dev.data.key), 'Arn'] },
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
+    prodTemplate('data').hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
   });
 
   it('runs no Lambda function of its own', () => {

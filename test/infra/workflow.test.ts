@@ -209,18 +209,20 @@ describe('workflow stack', () => {
     expect(allowing(statementsOf(stack, fn), 'sns:Publish')).toHaveLength(1);
   });
 
-  it('lets the purge function write the Operations and AdHoc tables and append to the audit trail, and nothing else', () => {
+  it('lets the purge function write the Operations and AdHoc tables and append to the audit trail and the erasure ledger, and nothing else', () => {
     const fn = template.findResources('AWS::Lambda::Function')[logicalIdOf(purgeFn)];
     const tables = Object.keys(fn?.Properties.Environment.Variables ?? {}).filter((v) =>
       v.endsWith('_TABLE'),
     );
-    expect(tables.sort()).toEqual(['ADHOC_TABLE', 'AUDIT_TABLE', 'OPERATIONS_TABLE']);
+    expect(tables.sort()).toEqual(['ADHOC_TABLE', 'AUDIT_TABLE', 'ERASURE_LEDGER_TABLE', 'OPERATIONS_TABLE']);
     const statements = statementsOf(template, purgeFn);
     const onTable = (table: { node: { defaultChild?: unknown } }) =>
       statements.filter((st) => mentions(st.Resource, logicalIdOf(table as never))).flatMap(actionsOf);
     expect(onTable(dev.data.adHoc)).toContain('dynamodb:BatchWriteItem');
     expect(onTable(dev.data.audit)).toEqual(['dynamodb:PutItem']);
+    expect(onTable(dev.data.erasureLedger)).toEqual(['dynamodb:PutItem']);
     expect(onTable(dev.data.registry)).toEqual([]);
+    expect(allowing(statements, 'secretsmanager:GetSecretValue')).toEqual([]);
     expect(allowing(statements, 'sns:Publish')).toEqual([]);
   });
 

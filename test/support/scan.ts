@@ -4,7 +4,7 @@ import { expect, inject, vi } from 'vitest';
 import { localClient } from '../../local/dynamodb';
 import { logger } from '../../shared/observability/logger';
 
-/** Every item of every table of one runtime (all five tables, by their prefix), for proofs that data is gone. */
+/** Every item of every table of one runtime (all six tables, by their prefix), for proofs that data is gone. */
 export const everyItem = async (prefix: string): Promise<Record<string, unknown>[]> => {
   const client = localClient(inject('dynamoEndpoint'));
   const db = DynamoDBDocumentClient.from(client);
@@ -14,7 +14,7 @@ export const everyItem = async (prefix: string): Promise<Record<string, unknown>
     for await (const page of paginateScan({ client: db }, { TableName: table }))
       items.push(...(page.Items ?? []));
   }
-  expect(TableNames.filter((name) => name.startsWith(prefix))).toHaveLength(5);
+  expect(TableNames.filter((name) => name.startsWith(prefix))).toHaveLength(6);
   return items;
 };
 
