@@ -50,8 +50,11 @@ export const flags = {
     value: options.value,
     description,
     ...(options.default ? { fallback: options.default } : {}),
-    read: (raw) =>
-      (raw === undefined ? options.default : raw) as D extends string ? string : string | undefined,
+    read: (raw) => {
+      // `--out=` would otherwise write into the working directory, `--data-dir=` keep nothing.
+      if (raw === '') throw new FlagError('needs a value');
+      return (raw === undefined ? options.default : raw) as D extends string ? string : string | undefined;
+    },
   }),
   /** A switch: present or not. */
   boolean: (description: string): Flag<boolean> => ({ description, read: (raw) => raw === true }),

@@ -9,7 +9,7 @@ const run = (file: string, args: string[]) => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', file, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: 60_000,
     env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR' },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -44,7 +44,7 @@ describe.each(PROGRAMS)('$script', ({ script, file, flags }) => {
     expect(answer).toMatchObject({ code: 0, stderr: '' });
     expect(answer.stdout.split('\n')[0]).toMatch(new RegExp(`^usage: ${script}`));
     for (const flag of [...flags, '-h, --help']) expect(answer.stdout).toContain(flag);
-  }, 40_000);
+  }, 70_000);
 
   it('refuses an unknown flag with the reason and the usage line, exit code 2 and no stack trace', () => {
     const answer = run(file, ['--no-such-flag']);
@@ -55,7 +55,7 @@ describe.each(PROGRAMS)('$script', ({ script, file, flags }) => {
       expect.stringMatching(new RegExp(`^usage: ${script}`)),
     ]);
     expect(answer.stderr).not.toMatch(/\n\s+at /);
-  }, 40_000);
+  }, 70_000);
 });
 
 describe('a malformed value', () => {
@@ -75,6 +75,6 @@ describe('a malformed value', () => {
       expect(answer).toMatchObject({ code: 2, stdout: '' });
       expect(answer.stderr.split('\n')[0]).toBe(reason);
     },
-    40_000,
+    70_000,
   );
 });

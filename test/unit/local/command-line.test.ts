@@ -67,6 +67,7 @@ describe('the command-line flags', () => {
     [['--year', '2025', 'stray'], 'stray: unexpected argument'],
     [['--year'], '--year: needs a value'],
     [['--year', '2025', '--data-dir'], '--data-dir: needs a value'],
+    [['--year', '2025', '--data-dir='], '--data-dir: needs a value'],
     [['--year', '2025', '--requests', '-5'], '--requests: needs a value'],
     [['--year', '2025', '--quiet=yes'], '--quiet: takes no value'],
     [[], '--year: required'],

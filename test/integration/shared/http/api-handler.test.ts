@@ -44,6 +44,14 @@ describe('an idempotent route replaying its first answer', () => {
     for (const header of SECURITY_HEADERS) expect(replay.headers).toHaveProperty(header);
   });
 
+  it('gives a refusal before the idempotency check the same headers: its correlation id and the security headers', async () => {
+    const refused = await invoke({ ...aPost('request-e', 'key-3', {}), body: '{"title": ' });
+
+    expect(refused).toMatchObject({ statusCode: 400, headers: { [CORRELATION_HEADER]: 'request-e' } });
+    for (const header of SECURITY_HEADERS) expect(refused.headers).toHaveProperty(header);
+    expect(launched).toHaveLength(1);
+  });
+
   it('flushes the metrics on the replay too', async () => {
     const flush = vi.spyOn(metrics, 'publishStoredMetrics');
     try {
