@@ -132,9 +132,10 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
         .use({ before: (request) => void parseJson(request.event.body) })
         .use(options.idempotency)
     : respond;
-  // `before` runs top to bottom, `after` and `onError` bottom to top: the error mapper turns an error into its answer
-  // first, then every answer, an error or a replay, gets its correlation id and security headers, and the metrics
-  // (first in observability) are flushed last, after everything that could record one.
+  // `before` runs top to bottom: headers are lower-cased before idempotency reads its key. `after` and `onError` run
+  // bottom to top: the error mapper makes an error its answer (correlation id included) first, an answer or a replay
+  // gets its correlation id, every answer its security headers, and the metrics (first in observability) are
+  // flushed last, after everything that could record one.
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(observability<APIGatewayProxyEvent>((event) => event.requestContext?.requestId))
     .use(httpHeaderNormalizer())

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Runs a program the README names the way its npm script does, but with a time limit: it must answer at once. */
+/** Runs a program the README names as its npm script does; the time limit fails one that starts working instead. */
 const run = (file: string, args: string[]) => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', file, ...args], {
     cwd: ROOT,
