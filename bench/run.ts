@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { flags, readCommandLine } from '../local/command-line';
 import { measureColdCost } from './cold-cost';
 import { measureFirstAlert } from './first-alert';
 import { measureMassActivation } from './mass-activation';
@@ -12,33 +12,59 @@ import { measureRegistrationSurge } from './registration-surge';
 
 /**
  * `npm run bench`: measures on this machine and prints the figures; writes `bench/results/latest.json`. Never part
- * of `npm test`: figures are reported, not asserted. `-- --only first-alert,cold-cost` runs some sections only;
- * `-- --requests N` sets the first-alert samples (default 50), `-- --runs N` the init-time repetitions (default 10),
- * `-- --volunteers N --pool-numbers N --parts-per-second N` the mass activation (15,000 over 10 numbers × 10 parts/s)
- * `-- --prices FILE` the cost model's unit prices (bench/prices.json),
- * `-- --surge-rates 50,200,500 --surge-seconds 20` the registration surge's rates per second and seconds per rate.
+ * of `npm test`: figures are reported, not asserted. `npm run bench -- --help` lists the flags.
  */
-const { values } = parseArgs({
-  options: {
-    only: { type: 'string' },
-    runs: { type: 'string', default: '10' },
-    requests: { type: 'string', default: '50' },
-    volunteers: { type: 'string', default: '15000' },
-    'pool-numbers': { type: 'string', default: '10' },
-    'parts-per-second': { type: 'string', default: '10' },
-    prices: { type: 'string', default: fileURLToPath(new URL('./prices.json', import.meta.url)) },
-    'surge-rates': { type: 'string', default: '50,200,500' },
-    'surge-seconds': { type: 'string', default: '20' },
+/** The sections, in the order they run; SECTIONS below has exactly these keys. */
+const SECTION_NAMES = ['first-alert', 'mass-activation', 'cold-cost', 'registration-surge'] as const;
+
+const BENCH = {
+  run: 'npm run bench',
+  summary: 'Measures on this machine, prints a table per section and writes bench/results/latest.json.',
+  flags: {
+    only: flags.names('run these sections only', {
+      value: 'SECTIONS',
+      known: SECTION_NAMES,
+    }),
+    requests: flags.positiveInteger('first alert: the samples', { value: 'N', default: 50 }),
+    runs: flags.positiveInteger('cold cost: the init-time repetitions per function', {
+      value: 'N',
+      default: 10,
+    }),
+    volunteers: flags.positiveInteger('mass activation: the volunteers alerted', {
+      value: 'N',
+      default: 15_000,
+    }),
+    'pool-numbers': flags.positiveInteger('mass activation: the origination numbers', {
+      value: 'N',
+      default: 10,
+    }),
+    'parts-per-second': flags.positiveInteger('mass activation: SMS parts per second per number', {
+      value: 'N',
+      default: 10,
+    }),
+    prices: flags.text("the cost model's unit prices", {
+      value: 'FILE',
+      default: fileURLToPath(new URL('./prices.json', import.meta.url)),
+    }),
+    'surge-rates': flags.positiveIntegers('registration surge: the rates per second, one after the other', {
+      value: 'RATES',
+      default: [50, 200, 500],
+    }),
+    'surge-seconds': flags.positiveInteger('registration surge: the seconds per rate', {
+      value: 'N',
+      default: 20,
+    }),
   },
-});
+};
+const values = readCommandLine(BENCH);
 const started = new Date();
 const progress = (line: string) =>
   console.log(`[${((Date.now() - started.getTime()) / 1000).toFixed(1)}s] ${line}`);
 
 /** Each section measures, prints its figures and answers what goes into the results file. */
-const SECTIONS: Record<string, () => Promise<Record<string, unknown>>> = {
+const SECTIONS: Record<(typeof SECTION_NAMES)[number], () => Promise<Record<string, unknown>>> = {
   'first-alert': async () => {
-    const firstAlert = await measureFirstAlert(Number(values.requests), progress);
+    const firstAlert = await measureFirstAlert(values.requests, progress);
     console.log(
       `\nFirst alert (202 of POST /help-requests → first volunteer SMS handed to the gateway), corps of ${firstAlert.corps}, ${firstAlert.requests} requests: p50 ${firstAlert.p50Ms} ms, p95 ${firstAlert.p95Ms} ms, max ${firstAlert.maxMs} ms (target: p95 under 1 s)\n`,
     );
@@ -48,9 +74,9 @@ const SECTIONS: Record<string, () => Promise<Record<string, unknown>>> = {
     const prices = pricesSchema.parse(JSON.parse(readFileSync(values.prices, 'utf8')));
     const mass = await measureMassActivation(
       {
-        volunteers: Number(values.volunteers),
-        poolNumbers: Number(values['pool-numbers']),
-        partsPerSecondPerNumber: Number(values['parts-per-second']),
+        volunteers: values.volunteers,
+        poolNumbers: values['pool-numbers'],
+        partsPerSecondPerNumber: values['parts-per-second'],
         prices,
       },
       progress,
@@ -89,7 +115,7 @@ const SECTIONS: Record<string, () => Promise<Record<string, unknown>>> = {
     return { massActivation: mass, prices };
   },
   'cold-cost': async () => {
-    const runs = Number(values.runs);
+    const { runs } = values;
     const coldCost = measureColdCost(runs, progress);
     const kb = (bytes: number) => (bytes / 1024).toFixed(0);
     console.log('\nLambda cold cost (bundle without source map; init = fresh Node process importing it)');
@@ -109,9 +135,7 @@ const SECTIONS: Record<string, () => Promise<Record<string, unknown>>> = {
     return { runs, coldCost };
   },
   'registration-surge': async () => {
-    const rates = values['surge-rates'].split(',').map(Number);
-    const seconds = Number(values['surge-seconds']);
-    const surge = await measureRegistrationSurge(rates, seconds, progress);
+    const surge = await measureRegistrationSurge(values['surge-rates'], values['surge-seconds'], progress);
     console.log(
       '\nRegistration surge (POST /spontaneous/{code}/registrations, a new citizen each, loopback)',
     );
@@ -151,13 +175,7 @@ const SECTIONS: Record<string, () => Promise<Record<string, unknown>>> = {
   },
 };
 
-const only = values.only?.split(',').map((name) => name.trim());
-const unknown = only?.filter((name) => !(name in SECTIONS));
-if (unknown?.length) {
-  console.error(`unknown section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
-  process.exit(2);
-}
-const selected = Object.keys(SECTIONS).filter((name) => !only || only.includes(name));
+const selected = SECTION_NAMES.filter((name) => !values.only || values.only.includes(name));
 
 /**
  * Each section runs in a Node process of its own: a local runtime binds the process's DynamoDB client and table names
@@ -165,8 +183,8 @@ const selected = Object.keys(SECTIONS).filter((name) => !only || only.includes(n
  */
 const sectionResult = process.env.BENCH_SECTION_RESULT;
 if (sectionResult) {
-  const [name] = selected as [string];
-  writeFileSync(sectionResult, JSON.stringify(await (SECTIONS[name] as () => Promise<unknown>)()));
+  const [name] = selected as [(typeof SECTION_NAMES)[number]];
+  writeFileSync(sectionResult, JSON.stringify(await SECTIONS[name]()));
   process.exit(0);
 }
 

@@ -1,7 +1,13 @@
+import { readCommandLine } from './command-line';
 import { floodScenario } from './flood-demo';
 import { startLocalRuntime } from './runtime';
 
 /** `npm run demo`: the flood scenario on a fresh in-memory runtime, narrated step by step. */
+readCommandLine({
+  run: 'npm run demo',
+  summary: 'A flood in Gentbrugge on a fresh in-memory runtime, narrated step by step; it takes no flags.',
+  flags: {},
+});
 // The narration tells the story; the npm script sets POWERTOOLS_LOG_LEVEL=WARN so the handlers' logs do not drown it.
 console.log('Starting DynamoDB Local and synthesizing the CDK app…');
 const runtime = await startLocalRuntime({

@@ -1,9 +1,24 @@
-import { parseArgs } from 'node:util';
 import { lifecycleTimingSchema } from '../shared/schemas/help-request';
+import { flags, readCommandLine } from './command-line';
 import { LOCAL_TIMING, startLocalRuntime } from './runtime';
 
 /** `npm start`: the whole system on this machine. Settings: PORT, LIFECYCLE_TIMING, PUBLIC_BASE_URL, --data-dir. */
-const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } });
+const values = readCommandLine({
+  run: 'npm start',
+  summary: 'The whole system on this machine: the API, the state machine, DynamoDB Local and an SMS outbox.',
+  flags: {
+    'data-dir': flags.text(
+      'keep DynamoDB data and the SMS outbox here across restarts (default: in memory)',
+      {
+        value: 'DIR',
+      },
+    ),
+  },
+  notes: [
+    'Environment: PORT (3000); LIFECYCLE_TIMING, JSON { ackTimeoutSeconds, responseWindowSeconds,',
+    "aftercareWindowSeconds } (5, 10, 10); PUBLIC_BASE_URL, the base of the registration links (the runtime's address).",
+  ],
+});
 const timing = process.env.LIFECYCLE_TIMING
   ? lifecycleTimingSchema.parse(JSON.parse(process.env.LIFECYCLE_TIMING))
   : LOCAL_TIMING;

@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { annualReportCsv } from '../shared/domain/annual-report';
 import { belgianDate } from '../shared/domain/dates';
 import type { Identity } from '../shared/domain/identity';
@@ -9,39 +8,41 @@ import { logger } from '../shared/observability/logger';
 import { annualReportQuerySchema } from '../shared/schemas/annual-report';
 import { annualReport } from '../shared/services/annual-report';
 import { repositories } from '../shared/store/repositories';
+import { flags, readCommandLine, refuseFlag } from './command-line';
 import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from './dynamodb';
 import { localLedgerSalt } from './ledger-salt';
 import { seedDemoYear } from './report-demo';
 import { synthesizeSystem } from './synth';
 
 /**
- * `npm run report -- --year 2025 [--out DIR] [--data-dir DIR | --endpoint URL [--table-prefix P]] [--seed-demo]`:
- * the yearly report as report-<year>.json, .csv and .svg. It reads the tables `npm start --data-dir DIR` kept (stop
- * that first: one DynamoDB Local per data directory), or a DynamoDB Local already running at --endpoint; without
- * either it starts an empty one in memory, worth it with --seed-demo only.
+ * `npm run report -- --year 2025`: the yearly report as report-<year>.json, .csv and .svg. It reads the tables
+ * `npm start --data-dir DIR` kept (stop that first: one DynamoDB Local per data directory), or a DynamoDB Local already
+ * running at --endpoint; without either it starts an empty one in memory, worth it with --seed-demo only.
  */
-const USAGE =
-  'usage: npm run report -- --year 2025 [--out DIR] [--data-dir DIR | --endpoint URL [--table-prefix P]] [--seed-demo]';
-const { values } = parseArgs({
-  options: {
-    year: { type: 'string' },
-    out: { type: 'string', default: 'reports' },
-    'data-dir': { type: 'string' },
-    endpoint: { type: 'string' },
-    'table-prefix': { type: 'string', default: '' },
-    'seed-demo': { type: 'boolean', default: false },
+const REPORT = {
+  run: 'npm run report',
+  summary: 'The yearly report of a calendar year as report-<year>.json, .csv and .svg.',
+  flags: {
+    year: flags.required('the calendar year to report', {
+      value: 'YEAR',
+      schema: annualReportQuerySchema.shape.year,
+    }),
+    out: flags.text('the directory the files are written to', { value: 'DIR', default: 'reports' }),
+    'data-dir': flags.text('read the tables `npm start -- --data-dir DIR` kept (stop it first)', {
+      value: 'DIR',
+    }),
+    endpoint: flags.text('read a DynamoDB Local already running there', { value: 'URL' }),
+    'table-prefix': flags.text("the tables' name prefix at --endpoint", { value: 'PREFIX', default: '' }),
+    'seed-demo': flags.boolean('seed a demo year through the services in a fresh in-memory store first'),
   },
-});
-const parsed = annualReportQuerySchema.safeParse({ year: values.year });
-if (!parsed.success || (values['data-dir'] && values.endpoint)) {
-  console.error(USAGE);
-  process.exit(2);
-}
-if (values['seed-demo'] && (values['data-dir'] || values.endpoint)) {
-  console.error('--seed-demo only seeds a fresh in-memory store, so kept data is never mixed with demo data');
-  process.exit(2);
-}
-const { year } = parsed.data;
+};
+const values = readCommandLine(REPORT);
+if (values['data-dir'] && values.endpoint)
+  refuseFlag(REPORT, '--endpoint', 'not with --data-dir: one store at a time');
+// Kept data is never mixed with demo data.
+if (values['seed-demo'] && (values['data-dir'] || values.endpoint))
+  refuseFlag(REPORT, '--seed-demo', 'only seeds a fresh in-memory store, not with --data-dir or --endpoint');
+const { year } = values;
 // Progress lines tell the story; the services' own log lines would drown them.
 logger.setLogLevel('WARN');
 const started = Date.now();

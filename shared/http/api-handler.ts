@@ -72,6 +72,18 @@ const errorMapper = (): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProx
   },
 });
 
+/** Every answer names its correlation id; a replayed one its own, the id this request's logs and access log carry. */
+const correlationHeader = (): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => ({
+  after: (request) => {
+    const { response } = request;
+    if (!response) return;
+    request.response = {
+      ...response,
+      headers: { ...response.headers, [CORRELATION_HEADER]: correlationIdOf(request.event, request.context) },
+    };
+  },
+});
+
 /**
  * Wraps a route's logic in the cross-cutting work every route shares: header normalisation, identity from the
  * authorizer's claims, JSON parsing and schema validation, idempotency, error bodies and security headers.
@@ -80,15 +92,7 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
   options: ApiHandlerOptions<S>,
   route: (request: ApiRequest<z.output<S>>) => Promise<ApiResult>,
 ): ApiHandler => {
-  const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
-    .use(observability<APIGatewayProxyEvent>((event) => event.requestContext?.requestId))
-    .use(httpHeaderNormalizer())
-    .use(httpSecurityHeaders())
-    .use(errorMapper());
-  // Idempotency hashes the parsed body: a body that does not parse is refused before it gets there.
-  if (options.idempotency)
-    handler.use({ before: (request) => void parseJson(request.event.body) }).use(options.idempotency);
-  return handler.handler(async (event, context) => {
+  const respond = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     const identity = options.public
       ? ANONYMOUS
       : identityFromClaims(event.requestContext?.authorizer?.claims);
@@ -102,7 +106,7 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
       path,
       query: event.queryStringParameters ?? {},
     });
-    const headers = { 'cache-control': 'no-store', [CORRELATION_HEADER]: correlationIdOf(event, context) };
+    const headers = { 'cache-control': 'no-store' };
     if (result.contentType) {
       return {
         statusCode: result.statusCode,
@@ -119,5 +123,24 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
       headers: { ...headers, 'content-type': 'application/json' },
       body: result.body === undefined ? '' : JSON.stringify(result.body),
     };
-  });
+  };
+  // Powertools idempotency answers a replay from its `before`, and middy then skips every `after` of its chain. So it
+  // gets a chain of its own inside the route: the replayed answer comes back through the outer chain like a fresh one.
+  // It hashes the parsed body, so a body that does not parse is refused before it gets there.
+  const answer = options.idempotency
+    ? middy(respond)
+        .use({ before: (request) => void parseJson(request.event.body) })
+        .use(options.idempotency)
+    : respond;
+  // `before` runs top to bottom: headers are lower-cased before idempotency reads its key. `after` and `onError` run
+  // bottom to top: the error mapper makes an error its answer (correlation id included) first, an answer or a replay
+  // gets its correlation id, every answer its security headers, and the metrics (first in observability) are
+  // flushed last, after everything that could record one.
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .use(observability<APIGatewayProxyEvent>((event) => event.requestContext?.requestId))
+    .use(httpHeaderNormalizer())
+    .use(httpSecurityHeaders())
+    .use(correlationHeader())
+    .use(errorMapper())
+    .handler(answer);
 };

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../../../shared/observability/logger';
+import { METRICS_NAMESPACE } from '../../../../shared/observability/metrics';
 import { emfMetrics, observability } from '../../../../shared/observability/powertools';
 import { captureLogs } from '../../../support/scan';
 
@@ -12,7 +13,7 @@ const context = {
   memoryLimitInMB: '512',
 } as Context;
 
-/** The JSON lines of the output (Powertools warns about a missing namespace in plain text). */
+/** The JSON lines of the output. */
 const lines = (output: string) =>
   output
     .trim()
@@ -47,7 +48,7 @@ describe('the observability middleware', () => {
     expect(second).not.toHaveProperty('correlation_id');
   });
 
-  it('publishes the metrics an invocation recorded as EMF, also when it fails, without a namespace configured', async () => {
+  it("publishes the metrics an invocation recorded as EMF in the project's namespace, also when it fails", async () => {
     const handler = middy(async () => {
       emfMetrics.add('SmsFailures', 1);
       emfMetrics.add('TimeToFirstAcceptance', 42);
@@ -63,6 +64,7 @@ describe('the observability middleware', () => {
       service: 'crisis-volunteer-corps',
     });
     expect(JSON.stringify(emf)).toContain('"Unit":"Seconds"');
+    expect(JSON.stringify(emf)).toContain(`"Namespace":"${METRICS_NAMESPACE}"`);
   });
 
   it('writes nothing when an invocation recorded no metric', async () => {
