@@ -305,6 +305,6 @@ describe('npm run reapply-erasures on the command line', () => {
     ).catch((error: { code: number; stderr: string }) => error);
 
     expect(failure).toMatchObject({ code: 2 });
-    expect((failure as { stderr: string }).stderr).toContain('ERASURE_LEDGER_SALT is not set');
+    expect((failure as { stderr: string }).stderr).toContain('error: ERASURE_LEDGER_SALT: not set');
   });
 });
