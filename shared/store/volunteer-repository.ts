@@ -11,7 +11,7 @@ import { allocateFunding, type FundedPlaces, fundedPlacesIn, promotionOnLeave } 
 import { belgianDate } from '../domain/dates';
 import { Conflict, NotFound } from '../domain/errors';
 import type { Identity } from '../domain/identity';
-import type { NewVolunteer } from '../domain/volunteer';
+import { assertNotOnSite, type NewVolunteer } from '../domain/volunteer';
 import type { UpdateVolunteerBody, Volunteer } from '../schemas/volunteer';
 import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
@@ -255,6 +255,7 @@ export class VolunteerRepository {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(volunteerId);
       if (!current) throw new NotFound('volunteer');
+      assertNotOnSite(current);
       const nis = current.municipality;
       const [corps, roster, own] = await Promise.all([
         this.corps(nis),
@@ -266,11 +267,11 @@ export class VolunteerRepository {
         ...own.map((Key) =>
           Key.sk === keys.volunteer(volunteerId).sk
             ? {
-                // The funding this erasure was decided on must still hold when it lands.
+                // The funding this erasure was decided on must still hold when it lands, and nobody checked them in.
                 Delete: {
                   TableName: this.table,
                   Key,
-                  ConditionExpression: 'fundingSource = :fundingSource',
+                  ConditionExpression: 'fundingSource = :fundingSource AND attribute_not_exists(onSiteFor)',
                   ExpressionAttributeValues: { ':fundingSource': current.fundingSource },
                 },
               }
