@@ -51,6 +51,7 @@ export class CrisisToolStage extends Stage {
       firewall: config.firewall,
       allowedPhoneCountries: config.allowedPhoneCountries,
       spontaneousRegistrationCap: config.spontaneousRegistrationCap,
+      claimRetentionYears: config.claimRetentionYears,
       machineClients: config.machineClients,
       signIn: config.signIn,
       ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),

@@ -81,7 +81,11 @@ export type Need =
   /** Takes public registrations: told the allowed phone countries and the cap per call. */
   | 'registration-policy'
   /** Registers members or hands Flanders-funded places over: told the places funded per year. */
-  | 'corps-funding';
+  | 'corps-funding'
+  /** Erases members: may delete accounts (AdminDeleteUser) of the stage's user pool, told its id. */
+  | 'accounts:delete'
+  /** Settles or rejects claims: told the years a claim is kept after that. */
+  | 'claim-retention';
 
 /** Every API route, once: the API stack, the local runtime and the OpenAPI document are all built from this list. */
 export const ROUTES: Route[] = [
@@ -161,7 +165,7 @@ export const ROUTES: Route[] = [
     summary:
       'erase: personal data deleted, anonymous statistics kept (the volunteer, its municipal-admin, coordinator)',
     response: { status: 204 },
-    needs: ['registry:write', 'operations:write', 'audit', 'corps-funding'],
+    needs: ['registry:write', 'operations:write', 'audit', 'corps-funding', 'accounts:delete'],
   },
   {
     method: 'POST',
@@ -370,7 +374,7 @@ export const ROUTES: Route[] = [
       'move the claim on: in-review → sent-to-insurer → settled, or rejected with a reason (coordinator; the claimant gets an SMS); add information while it is submitted (its volunteer) or until it is sent (coordinator)',
     body: updateClaimBodySchema,
     response: { status: 200, schema: claimSchema },
-    needs: ['operations:write', 'audit', 'sms-jobs'],
+    needs: ['operations:write', 'audit', 'sms-jobs', 'claim-retention'],
   },
   {
     method: 'POST',
