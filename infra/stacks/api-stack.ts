@@ -365,7 +365,7 @@ export class ApiStack extends Stack {
         fn.addEnvironment('USER_POOL_ID', this.userPool.userPoolId);
         fn.addToRolePolicy(
           new PolicyStatement({
-            actions: ['cognito-idp:AdminDeleteUser'],
+            actions: ['cognito-idp:ListUsers', 'cognito-idp:AdminDeleteUser'],
             resources: [this.userPool.userPoolArn],
           }),
         );

@@ -82,7 +82,7 @@ export type Need =
   | 'registration-policy'
   /** Registers members or hands Flanders-funded places over: told the places funded per year. */
   | 'corps-funding'
-  /** Erases members: may delete accounts (AdminDeleteUser) of the stage's user pool, told its id. */
+  /** Erases members: may find and delete accounts (ListUsers, AdminDeleteUser) in the stage's user pool, told its id. */
   | 'accounts:delete'
   /** Settles or rejects claims: told the years a claim is kept after that. */
   | 'claim-retention';
