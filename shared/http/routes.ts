@@ -163,7 +163,7 @@ export const ROUTES: Route[] = [
     path: '/volunteers/{id}',
     entry: 'functions/api/volunteers/erase.ts',
     summary:
-      'erase: personal data deleted, anonymous statistics kept (the volunteer, its municipal-admin, coordinator)',
+      'erase: personal data and the sign-in account deleted, insurance claims kept for the insurer without phone or link, anonymous statistics kept; 409 while checked in on site (the volunteer, its municipal-admin, coordinator)',
     response: { status: 204 },
     needs: ['registry:write', 'operations:write', 'audit', 'corps-funding', 'accounts:delete'],
   },
