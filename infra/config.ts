@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
+import { DEFAULT_CLAIM_RETENTION_YEARS } from '../shared/domain/retention';
 import { DEFAULT_SPONTANEOUS_REGISTRATION_CAP } from '../shared/domain/spontaneous';
 import { officialMunicipality } from '../shared/reference/municipalities';
 import { nisCodeSchema } from '../shared/schemas/common';
@@ -128,6 +129,11 @@ export const stageConfigSchema = z.object({
   allowedPhoneCountries: z.array(phoneCountrySchema).min(1).default(DEFAULT_PHONE_COUNTRIES),
   /** Registrations one spontaneous call takes: each may cost an SMS, and the SMS budget plans for them. */
   spontaneousRegistrationCap: z.number().int().positive().default(DEFAULT_SPONTANEOUS_REGISTRATION_CAP),
+  /**
+   * Years an insurance claim and its attachments are kept after it was settled or rejected (a legal obligation that
+   * outlasts the claimant's erasure); then a daily function deletes them.
+   */
+  claimRetentionYears: z.number().int().min(1).default(DEFAULT_CLAIM_RETENTION_YEARS),
 });
 export type StageConfig = z.output<typeof stageConfigSchema>;
 

@@ -104,6 +104,12 @@ export const acceptStageFindings = (stage: CrisisToolStage): void => {
     appliesTo: [{ regex: '/^Resource::.+\\/claims\\/\\*$/' }],
     reason: 'Presigned uploads go to claims/<claimId>/<attachmentId>: PutObject under that prefix only',
   });
+  accept(stage.api.claimRetention, {
+    id: 'AwsSolutions-IAM5',
+    appliesTo: [{ regex: '/^Resource::.+\\/claims\\/\\*$/' }],
+    reason:
+      'Claims past their retention date lose every file version under claims/<claimId>/: delete under that prefix only',
+  });
 
   const { api, userPool } = stage.api;
   accept(api.node.findChild('CloudWatchRole'), {

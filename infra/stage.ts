@@ -57,6 +57,7 @@ export class CrisisToolStage extends Stage {
       firewall: config.firewall,
       allowedPhoneCountries: config.allowedPhoneCountries,
       spontaneousRegistrationCap: config.spontaneousRegistrationCap,
+      claimRetentionYears: config.claimRetentionYears,
       machineClients: config.machineClients.length > 0,
       signIn: config.signIn,
       ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),

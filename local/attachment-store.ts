@@ -1,8 +1,13 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type AttachmentStore, type PresignedUpload, UPLOAD_URL_SECONDS } from '../shared/attachments/ports';
+import {
+  type AttachmentStore,
+  claimFilesPrefix,
+  type PresignedUpload,
+  UPLOAD_URL_SECONDS,
+} from '../shared/attachments/ports';
 
 export const LOCAL_ATTACHMENTS_PATH = '/_local/attachments/';
 
@@ -64,6 +69,14 @@ export class LocalAttachmentStore implements AttachmentStore {
   async read(key: string): Promise<Buffer | undefined> {
     const file = path.join(this.folder, key);
     return existsSync(file) ? readFile(file) : undefined;
+  }
+
+  async deleteClaimFiles(claimId: string): Promise<number> {
+    const folder = path.join(this.folder, claimFilesPrefix(claimId));
+    if (!existsSync(folder)) return 0;
+    const files = await readdir(folder);
+    await rm(folder, { recursive: true, force: true });
+    return files.length;
   }
 
   private sign(key: string, contentType: string, size: number, expires: number): string {

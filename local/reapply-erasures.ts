@@ -66,6 +66,8 @@ logger.setLogLevel('WARN');
 
 const counts = await reapplyErasures({
   ...repositories(),
+  // A table restore brings no Cognito account back: the erasure deleted the account, and it stays deleted.
+  accounts: { deleteMemberAccount: async () => {} },
   smsTraces: noSmsTraces,
   metrics: new InMemoryMetrics(),
   clock: { now: () => new Date() },

@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import type { Identity } from '../shared/domain/identity';
+import { DEFAULT_CLAIM_RETENTION_YEARS } from '../shared/domain/retention';
 import { noSmsTraces } from '../shared/messaging/sms-traces';
 import { InMemoryMetrics } from '../shared/observability/metrics';
 import type { Ports } from '../shared/ports';
@@ -13,6 +14,7 @@ import { eraseVolunteer, putMunicipality, registerVolunteer } from '../shared/se
 import { putTrainingProvider, recordTraining } from '../shared/services/training';
 import { repositories } from '../shared/store/repositories';
 import { LOCAL_CRISIS_CENTRE_PHONE, LOCAL_SMS_POOL, LOCAL_TIMING } from './runtime';
+import { InMemoryUserAccounts } from './user-accounts';
 
 const COORDINATOR: Identity = { sub: 'demo-coordinator', roles: ['coordinator'] };
 const PROVIDER = 'rode-kruis-vlaanderen';
@@ -51,7 +53,10 @@ const seedPorts = () => {
       presignUpload: async () => {
         throw new Error('the demo year files no claims');
       },
+      deleteClaimFiles: async () => 0,
     },
+    claimRetentionYears: DEFAULT_CLAIM_RETENTION_YEARS,
+    accounts: new InMemoryUserAccounts(),
     smsPool: LOCAL_SMS_POOL,
     metrics: new InMemoryMetrics(),
     workflow: { start: async () => {}, resume: async () => {} },

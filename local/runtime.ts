@@ -7,6 +7,7 @@ import type { SNSEvent } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { CALLBACK_STATES, LIFECYCLE_TASKS } from '../infra/lifecycle-tasks';
 import { dispatchConcurrency } from '../shared/domain/origination';
+import { DEFAULT_CLAIM_RETENTION_YEARS } from '../shared/domain/retention';
 import { ROUTES } from '../shared/http/routes';
 import { InMemoryMetrics } from '../shared/observability/metrics';
 import type { Ports } from '../shared/ports';
@@ -26,6 +27,7 @@ import { LocalSmsJobQueue } from './sms-job-queue';
 import { SmsOutbox } from './sms-outbox';
 import { synthesizeSystem } from './synth';
 import { LocalTokens, type MachineClient, TokenRefused, tokenRequestSchema } from './tokens';
+import { InMemoryUserAccounts } from './user-accounts';
 
 /** Two local long codes at the provider's default rate. */
 export const LOCAL_SMS_POOL: OriginationPool = {
@@ -70,6 +72,8 @@ export interface LocalRuntimeOptions {
   retryDelayMs?: number;
   /** Milliseconds for the named fixed Wait states (the purge's retry wait), instead of the definition's. */
   waitMs?: Record<string, number>;
+  /** Years a settled or rejected claim is kept (the deployment's `claimRetentionYears`). */
+  claimRetentionYears?: number;
   /** Told of every handler invocation (its entry point and how long it ran): the benchmarks count Lambda work. */
   onInvoke?: (entry: string, ms: number) => void;
 }
@@ -79,6 +83,8 @@ export interface LocalRuntime {
   tokens: LocalTokens;
   outbox: SmsOutbox;
   attachments: LocalAttachmentStore;
+  /** The user pool: which member accounts an erasure deleted. */
+  accounts: InMemoryUserAccounts;
   queue: LocalSmsJobQueue;
   workflow: LocalWorkflow;
   ports: Ports;
@@ -152,9 +158,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       : mkdtempSync(path.join(tmpdir(), 'attachments-')),
     () => baseUrl,
   );
+  const accounts = new InMemoryUserAccounts();
   const ports: Ports = {
     ...repositories(),
     attachments,
+    accounts,
+    claimRetentionYears: options.claimRetentionYears ?? DEFAULT_CLAIM_RETENTION_YEARS,
     smsJobs: queue,
     sms: outbox,
     smsTraces: outbox,
@@ -185,6 +194,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   handlers.dispatch = await load('functions/sms/dispatch.ts');
   handlers.inbound = await load('functions/sms/inbound.ts');
   handlers.deliveryStatus = await load('functions/sms/delivery-status.ts');
+  handlers.claimRetention = await load('functions/schedule/claim-retention.ts');
   const routes = await Promise.all(
     ROUTES.map(async (route) => ({ route, handler: await load(route.entry) })),
   );
@@ -286,6 +296,31 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         },
       },
       {
+        // EventBridge's daily schedule, on demand: `{ at? }` runs it as the schedule would at that time (now).
+        method: 'POST',
+        path: '/_local/schedule/claim-retention',
+        handle: async (body) => {
+          const at = (body as { at?: unknown } | undefined)?.at ?? new Date().toISOString();
+          if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) {
+            return {
+              statusCode: 400,
+              body: { error: 'ValidationError', issues: [{ path: 'at', message: 'an ISO 8601 time' }] },
+            };
+          }
+          const result = await handlers.claimRetention!(
+            {
+              id: randomUUID(),
+              'detail-type': 'Scheduled Event',
+              source: 'aws.events',
+              time: new Date(at).toISOString(),
+              detail: {},
+            },
+            lambdaContext('ClaimRetention'),
+          );
+          return { statusCode: 200, body: result };
+        },
+      },
+      {
         method: 'POST',
         path: '/_local/sms/inbound',
         handle: async (body) => {
@@ -323,6 +358,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     tokens,
     outbox,
     attachments,
+    accounts,
     queue,
     workflow,
     ports,

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { once, parseEnv, parseOriginationPool } from './config';
+import { DEFAULT_CLAIM_RETENTION_YEARS } from './domain/retention';
 import { noSmsTraces } from './messaging/sms-traces';
 import { emfMetrics } from './observability/powertools';
 import type { BasePorts, ClientPorts, Ports } from './ports';
@@ -62,6 +63,12 @@ export const awsPorts = <K extends ClientPorts = never>(
     smsRates: lazy(() => new SmsRateRepository()),
     metrics: { enumerable: true, value: emfMetrics },
     timing: lazy(lifecycleTiming),
+    claimRetentionYears: lazy(
+      () =>
+        parseEnv({
+          CLAIM_RETENTION_YEARS: z.coerce.number().int().min(1).default(DEFAULT_CLAIM_RETENTION_YEARS),
+        }).CLAIM_RETENTION_YEARS,
+    ),
     crisisCentrePhone: lazy(
       () => parseEnv({ CRISIS_CENTRE_PHONE: originationNumberSchema.optional() }).CRISIS_CENTRE_PHONE,
     ),

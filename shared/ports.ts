@@ -1,3 +1,4 @@
+import type { UserAccounts } from './accounts/ports';
 import type { AttachmentStore } from './attachments/ports';
 import type { SmsGateway, SmsJobQueue } from './messaging/ports';
 import type { SmsTraces } from './messaging/sms-traces';
@@ -37,6 +38,10 @@ export interface Ports {
   /** Insurance claims; their attachments go straight from the client to the attachment store. */
   claims: ClaimRepository;
   attachments: AttachmentStore;
+  /** The years a settled or rejected claim is kept before it and its attachments are deleted. */
+  claimRetentionYears: number;
+  /** People's sign-in accounts (Cognito): an erased member's goes. */
+  accounts: UserAccounts;
   /** The yearly report's anonymous counters. */
   annualCounters: AnnualCounterRepository;
   /** Who was erased and which requests were purged, as salted hashes and ids: what a restore must forget again. */
@@ -60,8 +65,8 @@ export interface Ports {
   newId(): string;
 }
 
-/** Ports whose AWS adapters bring an SDK client of their own (SNS, Step Functions, S3). */
-export type ClientPorts = 'smsJobs' | 'sms' | 'workflow' | 'attachments';
+/** Ports whose AWS adapters bring an SDK client of their own (SNS, Step Functions, S3, Cognito). */
+export type ClientPorts = 'smsJobs' | 'sms' | 'workflow' | 'attachments' | 'accounts';
 
 /** What awsPorts() gives every function: the DynamoDB repositories, configuration, metrics, clock and ids. */
 export type BasePorts = Omit<Ports, ClientPorts>;

@@ -65,4 +65,24 @@ export class AttachmentBucket extends Construct {
     );
     this.bucket.encryptionKey?.grant(grantee, 'kms:GenerateDataKey');
   }
+
+  /**
+   * May delete a claim's files at the end of its retention: list versions and delete them under the claims prefix
+   * only, never read an object (S3 needs no key to delete).
+   */
+  grantDeleteClaimFiles(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucketVersions'],
+        resources: [this.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${CLAIM_ATTACHMENTS_PREFIX}*`] } },
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+        resources: [this.bucket.arnForObjects(`${CLAIM_ATTACHMENTS_PREFIX}*`)],
+      }),
+    );
+  }
 }

@@ -25,6 +25,8 @@ import {
   type UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -73,6 +75,7 @@ export interface ApiStackProps extends StackProps {
   corpsFundedPlaces?: StageConfig['corpsFundedPlaces'];
   allowedPhoneCountries: StageConfig['allowedPhoneCountries'];
   spontaneousRegistrationCap: StageConfig['spontaneousRegistrationCap'];
+  claimRetentionYears: StageConfig['claimRetentionYears'];
 }
 
 const STAGE_NAME = 'v1';
@@ -100,6 +103,8 @@ const functionIdOf = (method: string, path: string): string =>
 export class ApiStack extends Stack {
   readonly api: RestApi;
   readonly userPool: UserPool;
+  /** Deletes, every day, the insurance claims (and their files) whose retention date passed. */
+  readonly claimRetention: HandlerFunction;
   /** The web pages' client: managed login, authorization code with PKCE. */
   readonly userClient: UserPoolClient;
   readonly functions: Map<string, HandlerFunction> = new Map();
@@ -280,6 +285,21 @@ export class ApiStack extends Stack {
             }),
       });
     }
+
+    // Beside the claim routes it serves; early morning in Belgium, far from the day's activations.
+    this.claimRetention = new HandlerFunction(this, 'ClaimRetention', {
+      entry: 'functions/schedule/claim-retention.ts',
+      timeout: Duration.minutes(5),
+    })
+      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
+      .bindTable(props.audit, 'AUDIT_TABLE', 'append');
+    this.claimRetention.addEnvironment('ATTACHMENTS_BUCKET', props.attachments.bucket.bucketName);
+    props.attachments.grantDeleteClaimFiles(this.claimRetention);
+    new Rule(this, 'ClaimRetentionDaily', {
+      description: 'deletes insurance claims and their files past their retention date',
+      schedule: Schedule.cron({ minute: '0', hour: '2' }),
+      targets: [new LambdaFunction(this.claimRetention)],
+    });
   }
 
   private grant(fn: HandlerFunction, need: Need, props: ApiStackProps, stageUrl: string): void {
@@ -326,6 +346,18 @@ export class ApiStack extends Stack {
       case 'registration-policy':
         fn.addEnvironment('ALLOWED_PHONE_COUNTRIES', props.allowedPhoneCountries.join(','));
         fn.addEnvironment('SPONTANEOUS_REGISTRATION_CAP', String(props.spontaneousRegistrationCap));
+        return;
+      case 'accounts:delete':
+        fn.addEnvironment('USER_POOL_ID', this.userPool.userPoolId);
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['cognito-idp:ListUsers', 'cognito-idp:AdminDeleteUser'],
+            resources: [this.userPool.userPoolArn],
+          }),
+        );
+        return;
+      case 'claim-retention':
+        fn.addEnvironment('CLAIM_RETENTION_YEARS', String(props.claimRetentionYears));
         return;
       case 'corps-funding':
         if (props.corpsFundedPlaces)

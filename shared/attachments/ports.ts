@@ -16,6 +16,8 @@ export interface AttachmentStore {
     file: { contentType: string; size: number },
     now: Date,
   ): Promise<PresignedUpload>;
+  /** Deletes every file of a claim (every version, in S3), at the end of its retention; answers how many went. */
+  deleteClaimFiles(claimId: string): Promise<number>;
 }
 
 /** How long an upload URL stays valid: long enough for a phone on a poor connection, short enough to leak little. */
@@ -23,4 +25,7 @@ export const UPLOAD_URL_SECONDS = 15 * 60;
 
 /** The object key of one attachment: ids only, the file name stays in the claim. */
 export const attachmentKey = (claimId: string, attachmentId: string): string =>
-  `claims/${claimId}/${attachmentId}`;
+  `${claimFilesPrefix(claimId)}${attachmentId}`;
+
+/** Where all files of one claim are: what its deletion empties. */
+export const claimFilesPrefix = (claimId: string): string => `claims/${claimId}/`;

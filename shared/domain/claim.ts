@@ -22,6 +22,9 @@ export const CLAIM_TRANSITIONS: Record<ClaimStatus, readonly ClaimTarget[]> = {
   rejected: [],
 };
 
+/** Settled or rejected: the claim moves no further, and its retention period starts. */
+export const isFinalClaimStatus = (status: ClaimStatus): boolean => CLAIM_TRANSITIONS[status].length === 0;
+
 /** While the claim is still being put together, the claimant (submitted) or the coordinator (until sent) adds to it. */
 const OPEN_FOR_ADDITIONS: Record<'volunteer' | 'coordinator', readonly ClaimStatus[]> = {
   volunteer: ['submitted'],

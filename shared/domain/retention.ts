@@ -1,4 +1,5 @@
 import type { PurgeReceipt } from '../schemas/help-request';
+import { type ClaimStatus, isFinalClaimStatus } from './claim';
 
 /**
  * How long copies of personal data live outside the tables the purge empties. The stacks apply these figures and the
@@ -27,3 +28,17 @@ export const keptElsewhereAfterPurge = (purgedAt: Date): NonNullable<PurgeReceip
   },
   { what: 'backups', until: after(purgedAt, POINT_IN_TIME_RECOVERY_DAYS) },
 ];
+
+/**
+ * Insurance claims are kept under a legal obligation, also after their claimant is erased: by default five years
+ * after the claim was settled or rejected (`claimRetentionYears` in the deployment configuration).
+ */
+export const DEFAULT_CLAIM_RETENTION_YEARS = 5;
+
+/** The day a claim that reached `status` at `at` may be deleted; undefined while the claim is still open. */
+export const claimRetainUntil = (status: ClaimStatus, at: string, years: number): string | undefined => {
+  if (!isFinalClaimStatus(status)) return undefined;
+  const until = new Date(at);
+  until.setUTCFullYear(until.getUTCFullYear() + years);
+  return until.toISOString();
+};

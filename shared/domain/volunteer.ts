@@ -1,6 +1,6 @@
 import type { RegisterVolunteerBody, Volunteer } from '../schemas/volunteer';
 import { ageOn, assertMinimumAge, assertPlausibleBirthDate } from './age';
-import { RuleViolation } from './errors';
+import { Conflict, RuleViolation } from './errors';
 
 export const ADULT_AGE = 18;
 
@@ -45,3 +45,12 @@ export const newVolunteer = (
 /** Paused volunteers are not alerted up to and including their `pausedUntil` date. */
 export const isPaused = (volunteer: Pick<Volunteer, 'pausedUntil'>, today: string): boolean =>
   volunteer.pausedUntil !== undefined && volunteer.pausedUntil >= today;
+
+/** A member on site is under open insurance coverage: they are checked out before their data can be erased. */
+export const assertNotOnSite = (volunteer: Pick<Volunteer, 'onSiteFor'>): void => {
+  if (volunteer.onSiteFor !== undefined) {
+    throw new Conflict(
+      `the volunteer is checked in on help request ${volunteer.onSiteFor}: check them out first, then erase them`,
+    );
+  }
+};

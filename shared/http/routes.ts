@@ -83,7 +83,11 @@ export type Need =
   /** Registers members or hands Flanders-funded places over: told the places funded per year. */
   | 'corps-funding'
   /** Erases members: appends salted hashes to the erasure ledger, reading its salt from Secrets Manager. */
-  | 'erasure-ledger';
+  | 'erasure-ledger'
+  /** Erases members: may find and delete accounts (ListUsers, AdminDeleteUser) in the stage's user pool, told its id. */
+  | 'accounts:delete'
+  /** Settles or rejects claims: told the years a claim is kept after that. */
+  | 'claim-retention';
 
 /** Every API route, once: the API stack, the local runtime and the OpenAPI document are all built from this list. */
 export const ROUTES: Route[] = [
@@ -161,9 +165,16 @@ export const ROUTES: Route[] = [
     path: '/volunteers/{id}',
     entry: 'functions/api/volunteers/erase.ts',
     summary:
-      'erase: personal data deleted, anonymous statistics kept (the volunteer, its municipal-admin, coordinator)',
+      'erase: personal data and the sign-in account deleted, insurance claims kept for the insurer without phone or link, anonymous statistics kept; 409 while checked in on site (the volunteer, its municipal-admin, coordinator)',
     response: { status: 204 },
-    needs: ['registry:write', 'operations:write', 'audit', 'corps-funding', 'erasure-ledger'],
+    needs: [
+      'registry:write',
+      'operations:write',
+      'audit',
+      'corps-funding',
+      'erasure-ledger',
+      'accounts:delete',
+    ],
   },
   {
     method: 'POST',
@@ -372,7 +383,7 @@ export const ROUTES: Route[] = [
       'move the claim on: in-review → sent-to-insurer → settled, or rejected with a reason (coordinator; the claimant gets an SMS); add information while it is submitted (its volunteer) or until it is sent (coordinator)',
     body: updateClaimBodySchema,
     response: { status: 200, schema: claimSchema },
-    needs: ['operations:write', 'audit', 'sms-jobs'],
+    needs: ['operations:write', 'audit', 'sms-jobs', 'claim-retention'],
   },
   {
     method: 'POST',

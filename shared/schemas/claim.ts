@@ -75,9 +75,12 @@ export const claimSchema = z
     /** A copy of who claims, for the insurer: it outlives the purge of a spontaneous volunteer's registration. */
     claimant: z.object({
       name: z.string(),
-      phone: z.string(),
+      /** Absent once the claimant was erased: the claim sends no more SMS. */
+      phone: z.string().optional(),
       language: z.enum(['nl', 'fr', 'en']),
       spontaneous: z.boolean(),
+      /** The member was erased: the claim is kept for the insurer, with their name only and no link to them. */
+      erased: z.literal(true).optional(),
     }),
     kind: z.enum(CLAIM_KINDS),
     occurredAt: z.string(),
@@ -95,6 +98,11 @@ export const claimSchema = z
     attachments: z.array(attachmentSchema),
     filedAt: z.string(),
     filedBy: z.string(),
+    /**
+     * Set when the claim is settled or rejected: the day it and its attachments are deleted (insurance files are kept
+     * `claimRetentionYears` after that). An open claim has none and is never deleted automatically.
+     */
+    retainUntil: z.string().optional(),
   })
   .meta({ id: 'Claim' });
 export type Claim = z.infer<typeof claimSchema>;

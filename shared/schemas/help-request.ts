@@ -112,6 +112,11 @@ export const purgeReceiptSchema = z
         }),
       )
       .optional(),
+    /**
+     * What the purge leaves on purpose: the insurance claims of the request's spontaneous volunteers, kept until
+     * their retention date like every claim (absent from receipts made before erasure reached claims).
+     */
+    keptUnderInsuranceRetention: z.object({ claims: z.number().int() }).optional(),
   })
   .meta({ id: 'PurgeReceipt' });
 export type PurgeReceipt = z.infer<typeof purgeReceiptSchema>;

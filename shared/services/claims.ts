@@ -11,6 +11,7 @@ import {
 } from '../domain/claim';
 import { Forbidden, NotFound, RuleViolation } from '../domain/errors';
 import { hasRole, type Identity } from '../domain/identity';
+import { claimRetainUntil } from '../domain/retention';
 import { renderClaimStatusSms } from '../domain/sms-templates';
 import type { Ports } from '../ports';
 import {
@@ -28,18 +29,24 @@ type ClaimPorts = Pick<
   'helpRequests' | 'deployments' | 'volunteers' | 'adHoc' | 'claims' | 'smsJobs' | 'clock' | 'newId'
 >;
 
-/** Tells the claimant their claim reached `status`; the record written with the change makes a resend a no-op. */
-const notifyClaimant = (ports: Pick<Ports, 'smsJobs'>, claim: Claim, status: ClaimStatus) =>
-  ports.smsJobs.enqueue([
+/**
+ * Tells the claimant their claim reached `status`; the record written with the change makes a resend a no-op. An
+ * erased claimant has no phone on the claim: their record was written withheld, and nothing is sent.
+ */
+const notifyClaimant = async (ports: Pick<Ports, 'smsJobs'>, claim: Claim, status: ClaimStatus) => {
+  const to = claim.claimant.phone;
+  if (!to) return;
+  await ports.smsJobs.enqueue([
     {
       requestId: claim.requestId,
       kind: 'claim-status',
       claimId: claim.id,
       status,
-      to: claim.claimant.phone,
+      to,
       body: renderClaimStatusSms(claim.claimant.language, { claimId: claim.id, status }),
     },
   ]);
+};
 
 /**
  * Files a claim for a deployment: only for an incident inside a coverage period the tool recorded (check-in to
@@ -108,7 +115,7 @@ export const getClaim = (ports: Pick<Ports, 'claims'>, who: Identity, id: string
  * adds information while the claim is still being put together. Two moves at once: the first wins, the other gets 409.
  */
 export const updateClaim = async (
-  ports: Pick<Ports, 'claims' | 'smsJobs' | 'clock'>,
+  ports: Pick<Ports, 'claims' | 'smsJobs' | 'clock' | 'claimRetentionYears'>,
   who: Identity,
   id: string,
   body: UpdateClaimBody,
@@ -116,15 +123,18 @@ export const updateClaim = async (
   const claim = await visibleClaim(ports, who, id);
   if (body.status) assertCanMoveClaim(who, claim.status, body.status);
   if (body.information) assertCanAddToClaim(who, claim.status);
+  const at = ports.clock.now().toISOString();
+  const retainUntil = body.status && claimRetainUntil(body.status, at, ports.claimRetentionYears);
   const updated = await ports.claims.update(
     claim,
     {
       ...(body.status ? { to: body.status } : {}),
       ...(body.reason ? { reason: body.reason } : {}),
       ...(body.information ? { information: body.information } : {}),
+      ...(retainUntil ? { retainUntil } : {}),
     },
     who,
-    ports.clock.now().toISOString(),
+    at,
   );
   if (body.status) await notifyClaimant(ports, updated, body.status);
   return updated;

@@ -35,7 +35,10 @@ export const reapplyErasures = async (
   for (const id of await ports.volunteers.allIds()) {
     if (erased.has(await ports.erasureLedger.pseudonymOf(id))) back.push(id);
   }
-  for (const id of back) await eraseVolunteer(ports, REAPPLIER, id);
+  for (const id of back) {
+    await ports.volunteers.forgetRestoredOnSite(id);
+    await eraseVolunteer(ports, REAPPLIER, id);
+  }
 
   let requestsPurgedAgain = 0;
   let registrationsDeletedAgain = 0;

@@ -11,7 +11,7 @@ import { belgianDate } from '../domain/dates';
 import { NotFound, RuleViolation } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import { joinMunicipality } from '../domain/municipality';
-import { newVolunteer } from '../domain/volunteer';
+import { assertNotOnSite, newVolunteer } from '../domain/volunteer';
 import type { Ports } from '../ports';
 import type { Municipality, PutMunicipalityBody } from '../schemas/municipality';
 import type { PutRequestersBody } from '../schemas/requesters';
@@ -117,23 +117,28 @@ export const updateVolunteer = async (
 };
 
 /**
- * The right to erasure: the member's records and phone claim go, notes they left on alerts go, and only an
- * anonymous record (no id, no name, no number) stays for the yearly figures. The erasure ledger keeps a salted hash
- * of their id, so a restore of the tables can be made to forget them again (`npm run reapply-erasures`).
+ * The right to erasure: the member's records and phone claim go, notes they left on alerts go, their sign-in account
+ * goes, their insurance claims keep only what the insurer needs (no phone, no link to them), and only an anonymous
+ * record (no id, no name, no number) stays for the yearly figures. A member on site is refused: their deployment is
+ * open insurance coverage, so the coordinator checks them out first. The erasure ledger keeps a salted hash of their
+ * id, so a restore of the tables can be made to forget them again (`npm run reapply-erasures`).
  */
 export const eraseVolunteer = async (
-  ports: RegistryPorts & Pick<Ports, 'erasureLedger'>,
+  ports: RegistryPorts & Pick<Ports, 'erasureLedger' | 'claims' | 'accounts'>,
   who: Identity,
   id: string,
 ): Promise<void> => {
   const volunteer = await getVolunteer(ports, who, id);
+  assertNotOnSite(volunteer);
   const now = ports.clock.now().toISOString();
   const trainings = await ports.trainings.listForVolunteer(volunteer.id);
   // The ledger first (salted hash only): a restore of the tables is made to forget the member again, even if this
-  // erasure fails after deleting something.
+  // erasure fails after deleting something. Then everything before the member record: if the erasure fails half-way,
+  // the client's retry still finds the member and finishes it (each step is idempotent).
   await ports.erasureLedger.recordErasure(volunteer.id, ports.clock.now());
-  // Notes first: if the erasure fails half-way, the client's retry still finds the member and finishes it.
+  await ports.claims.forgetClaimant(volunteer.id, who, now);
   await ports.alerts.forgetNotes(volunteer.id);
+  await ports.accounts.deleteMemberAccount(volunteer.id);
   const anonymousId = ports.newId();
   await ports.volunteers.erase(
     volunteer.id,

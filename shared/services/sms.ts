@@ -52,7 +52,16 @@ export class OriginationPoolBusy extends Error {
 
 type SmsPorts = Pick<
   Ports,
-  'alerts' | 'volunteers' | 'adHoc' | 'sms' | 'clock' | 'smsRates' | 'smsPool' | 'sleep' | 'metrics'
+  | 'alerts'
+  | 'volunteers'
+  | 'adHoc'
+  | 'claims'
+  | 'sms'
+  | 'clock'
+  | 'smsRates'
+  | 'smsPool'
+  | 'sleep'
+  | 'metrics'
 >;
 
 /**
@@ -77,7 +86,7 @@ export const dispatchSms = async (
       throw new SmsClaimedElsewhere('another dispatcher holds this SMS; the queue brings the job back');
     return 'duplicate';
   }
-  if (await recipientOptedOut(ports, job)) {
+  if ((await recipientOptedOut(ports, job)) || (await claimantErased(ports, job))) {
     await ports.alerts.withhold(job);
     return 'withheld';
   }
@@ -94,6 +103,10 @@ export const dispatchSms = async (
   if (job.kind === 'alert') ports.metrics.add('AlertsSent', 1);
   return 'sent';
 };
+
+/** A claim-status SMS queued before its claimant was erased: the claim has no phone any more, so it never goes. */
+const claimantErased = async (ports: Pick<Ports, 'claims'>, job: SmsJob): Promise<boolean> =>
+  job.kind === 'claim-status' && !(await ports.claims.get(job.claimId))?.claimant.phone;
 
 /** The first number with room for the job's parts this second; when all are full, waits for the next second. */
 const reserveOrigination = async (ports: SmsPorts, job: SmsJob): Promise<string> => {

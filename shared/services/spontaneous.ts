@@ -130,7 +130,10 @@ export const registerSpontaneousVolunteer = async (
  * receipt stays, and whatever a crashed run left behind is deleted.
  */
 export const purgeAdHocData = async (
-  ports: Pick<Ports, 'helpRequests' | 'adHoc' | 'smsTraces' | 'erasureLedger' | 'clock' | 'metrics'>,
+  ports: Pick<
+    Ports,
+    'helpRequests' | 'adHoc' | 'claims' | 'smsTraces' | 'erasureLedger' | 'clock' | 'metrics'
+  >,
   requestId: string,
 ): Promise<PurgeReceipt> => {
   const request = await ports.helpRequests.get(requestId);
@@ -139,6 +142,8 @@ export const purgeAdHocData = async (
   const footprint = await ports.adHoc.footprint(request);
   const phones = [...new Set(footprint.volunteers.map((v) => v.phone))];
   const totals = spontaneousTotals(footprint.volunteers, footprint.alerts, footprint.deployments);
+  // Their claims are insurance files kept under a legal obligation until their own retention date.
+  const claims = (await ports.claims.listForRequest(requestId)).filter((claim) => claim.claimant.spontaneous);
   const now = ports.clock.now();
   const receipt: PurgeReceipt = {
     purgedAt: now.toISOString(),
@@ -150,6 +155,7 @@ export const purgeAdHocData = async (
       smsTraces: await ports.smsTraces.count(phones),
     } as PurgeReceipt['deleted'],
     elsewhere: keptElsewhereAfterPurge(now),
+    keptUnderInsuranceRetention: { claims: claims.length },
   };
   const stored = await ports.adHoc.storeReceipt(requestId, receipt, totals);
   // Before deleting: a restore of the tables from before this purge is made to purge the request again.

@@ -1,9 +1,9 @@
-import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClaimStatus, ClaimTarget } from '../domain/claim';
 import type { Identity } from '../domain/identity';
 import type { Attachment, Claim } from '../schemas/claim';
-import { auditPut } from './audit-log';
-import { documentClient, transactOrConflict } from './dynamo-client';
+import { auditPut, SYSTEM_ACTOR } from './audit-log';
+import { documentClient, landed, transactOrConflict } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -15,6 +15,8 @@ export interface ClaimChange {
   attachment?: Attachment;
   /** Refuses the attachment when the claim holds this many already. */
   maxAttachments?: number;
+  /** A final status starts the retention: the day the claim may be deleted. */
+  retainUntil?: string;
 }
 
 /**
@@ -95,6 +97,10 @@ export class ClaimRepository {
         sets.push('statusReason = :reason');
         values[':reason'] = change.reason;
       }
+      if (change.retainUntil) {
+        sets.push('retainUntil = :retainUntil');
+        values[':retainUntil'] = change.retainUntil;
+      }
     }
     if (change.information) {
       sets.push('information = list_append(information, :information)');
@@ -127,6 +133,7 @@ export class ClaimRepository {
           },
         },
         ...(change.to ? [this.smsRecord(claim, change.to, at)] : []),
+        ...(change.to && change.retainUntil ? [this.retentionMarker(claim.id, change.retainUntil)] : []),
         auditPut(who, action, 'claim', claim.id, at),
       ],
       `the claim changed meanwhile (it was ${claim.status}); read it again`,
@@ -134,7 +141,116 @@ export class ClaimRepository {
     return (await this.get(claim.id)) as Claim;
   }
 
-  /** The SMS owed to the claimant for reaching `status` (sent by the dispatcher, once). */
+  /**
+   * An erased member's claims stay for the insurer (a legal obligation) with their name and the insurance facts only:
+   * the phone, the link to the member and its pointer go, and the claim is marked erased. Each claim in one
+   * transaction with its audit entry; a claim done before has no pointer left, so a retried erasure skips it.
+   */
+  async forgetClaimant(volunteerId: string, who: Identity, at: string): Promise<number> {
+    const pointers = await this.queryIndex(keys.claimVolunteerIndex(volunteerId, '', '').gsi1pk);
+    for (const pointer of pointers) {
+      const claimId = String(pointer.claimId);
+      await transactOrConflict(
+        this.db,
+        [
+          {
+            Update: {
+              TableName: this.table,
+              Key: keys.claim(claimId),
+              UpdateExpression: 'SET #claimant.#erased = :erased REMOVE volunteerId, #claimant.#phone',
+              ConditionExpression: 'volunteerId = :id',
+              ExpressionAttributeNames: { '#claimant': 'claimant', '#erased': 'erased', '#phone': 'phone' },
+              ExpressionAttributeValues: { ':erased': true, ':id': volunteerId },
+            },
+          },
+          { Delete: { TableName: this.table, Key: keys.claimVolunteerPointer(claimId) } },
+          auditPut(who, 'claim.claimant-erased', 'claim', claimId, at),
+        ],
+        'the claim changed meanwhile; erase the member again',
+      );
+    }
+    return pointers.length;
+  }
+
+  /** The claims whose retention date lies before `now` (settled or rejected long enough ago). */
+  async retentionExpiredBefore(now: Date): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const page of paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :now',
+        ExpressionAttributeValues: {
+          ':pk': keys.claimRetentionIndex('', '').gsi1pk,
+          ':now': now.toISOString(),
+        },
+      },
+    )) {
+      ids.push(...(page.Items ?? []).map((item) => String(item.claimId)));
+    }
+    return ids;
+  }
+
+  /**
+   * Deletes a claim whose retention date passed: the claim, its member pointer, its SMS records and their sent-SMS
+   * pointers, and its retention marker, with an audit entry (ids only), in one transaction. False when it is gone.
+   */
+  async deleteAfterRetention(claimId: string, at: string): Promise<boolean> {
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.claim(claimId).pk },
+        ConsistentRead: true,
+      }),
+    );
+    if (!Items.some((item) => item.sk === keys.claim(claimId).sk)) return false;
+    const messageIds = Items.flatMap((item) =>
+      item.messageIds instanceof Set ? [...(item.messageIds as Set<string>)] : [],
+    );
+    return landed(
+      this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...Items.map((item) =>
+              item.sk === keys.claim(claimId).sk
+                ? {
+                    Delete: {
+                      TableName: this.table,
+                      Key: keys.claim(claimId),
+                      ConditionExpression: 'retainUntil < :at',
+                      ExpressionAttributeValues: { ':at': at },
+                    },
+                  }
+                : { Delete: { TableName: this.table, Key: { pk: item.pk, sk: item.sk } } },
+            ),
+            ...messageIds.map((id) => ({ Delete: { TableName: this.table, Key: keys.sentSms(id) } })),
+            auditPut(SYSTEM_ACTOR, 'claim.retention-expired', 'claim', claimId, at),
+          ],
+        }),
+      ),
+    );
+  }
+
+  private retentionMarker(claimId: string, retainUntil: string) {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: {
+          ...keys.claimRetention(claimId),
+          ...keys.claimRetentionIndex(retainUntil, claimId),
+          claimId,
+          retainUntil,
+        },
+      },
+    };
+  }
+
+  /**
+   * The SMS owed to the claimant for reaching `status` (sent by the dispatcher, once); withheld from the start when
+   * the claimant was erased and no phone is left.
+   */
   private smsRecord(claim: Claim, status: ClaimStatus, at: string) {
     return {
       Put: {
@@ -144,7 +260,7 @@ export class ClaimRepository {
           claimId: claim.id,
           requestId: claim.requestId,
           status,
-          smsStatus: 'queued',
+          smsStatus: claim.claimant.phone ? 'queued' : 'withheld',
           createdAt: at,
         },
         ConditionExpression: 'attribute_not_exists(pk)',

@@ -104,6 +104,13 @@ export const keys = {
   /** The SMS telling the claimant their claim reached `status`: each status is reached once, so one SMS each. */
   claimSms: (id: string, status: string) => ({ pk: `CLAIM#${id}`, sk: `SMS#${status}` }),
 
+  /** A settled or rejected claim's retention date, beside the claim; the daily deletion finds it by date. */
+  claimRetention: (id: string) => ({ pk: `CLAIM#${id}`, sk: 'RETAIN' }),
+  claimRetentionIndex: (retainUntil: string, id: string) => ({
+    gsi1pk: 'CLAIM-RETENTION',
+    gsi1sk: `${retainUntil}#${id}`,
+  }),
+
   /** An erased member in the ErasureLedger table (partition key only), known by the salted hash of their id alone. */
   erasedVolunteer: (pseudonym: string) => ({ pk: `ERASED#${pseudonym}` }),
   /** A request whose spontaneous volunteers were purged (ErasureLedger). */

@@ -5,6 +5,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { fundedPlaces } from '../config';
 import { corpsMoved } from '../domain/annual-counters';
@@ -12,11 +13,11 @@ import { allocateFunding, type FundedPlaces, fundedPlacesIn, promotionOnLeave } 
 import { belgianDate } from '../domain/dates';
 import { Conflict, NotFound } from '../domain/errors';
 import type { Identity } from '../domain/identity';
-import type { NewVolunteer } from '../domain/volunteer';
+import { assertNotOnSite, type NewVolunteer } from '../domain/volunteer';
 import type { UpdateVolunteerBody, Volunteer } from '../schemas/volunteer';
 import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
-import { cancellationCodes, documentClient, isConditionFailure } from './dynamo-client';
+import { cancellationCodes, documentClient, isConditionFailure, landed } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -95,6 +96,24 @@ export class VolunteerRepository {
       new GetCommand({ TableName: this.table, Key: keys.volunteer(id), ConsistentRead: true }),
     );
     return Item ? stripKeys<Volunteer>(Item) : undefined;
+  }
+
+  /**
+   * Drops the "on site" mark of a member restored from a backup taken while they were on site, when the erasure ledger
+   * shows they were erased later (an erasure needs a check-out first, so the mark is stale). The restored deployment
+   * stays as the backup had it.
+   */
+  async forgetRestoredOnSite(id: string): Promise<void> {
+    await landed(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.volunteer(id),
+          UpdateExpression: 'REMOVE onSiteFor',
+          ConditionExpression: 'attribute_exists(onSiteFor)',
+        }),
+      ),
+    );
   }
 
   async findIdByPhone(phone: string): Promise<string | undefined> {
@@ -272,6 +291,7 @@ export class VolunteerRepository {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(volunteerId);
       if (!current) throw new NotFound('volunteer');
+      assertNotOnSite(current);
       const nis = current.municipality;
       const [corps, roster, own] = await Promise.all([
         this.corps(nis),
@@ -283,11 +303,11 @@ export class VolunteerRepository {
         ...own.map((Key) =>
           Key.sk === keys.volunteer(volunteerId).sk
             ? {
-                // The funding this erasure was decided on must still hold when it lands.
+                // The funding this erasure was decided on must still hold when it lands, and nobody checked them in.
                 Delete: {
                   TableName: this.table,
                   Key,
-                  ConditionExpression: 'fundingSource = :fundingSource',
+                  ConditionExpression: 'fundingSource = :fundingSource AND attribute_not_exists(onSiteFor)',
                   ExpressionAttributeValues: { ':fundingSource': current.fundingSource },
                 },
               }

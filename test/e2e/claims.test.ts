@@ -240,6 +240,7 @@ describe('insurance claims over HTTP, from the check-in to the insurer and past 
     const receipt = (await t.call('GET', `/help-requests/${requestId}`, { token: coordinator })).body
       .purgeReceipt;
     expect(receipt.deleted).toMatchObject({ registrations: 1, deployments: 1 });
+    expect(receipt.keptUnderInsuranceRetention).toEqual({ claims: 1 });
 
     // The insurer's answer still reaches the citizen, on the phone the claim kept.
     const moved = await t.call('PATCH', `/claims/${claimId}`, {
@@ -252,5 +253,28 @@ describe('insurance claims over HTTP, from the check-in to the insurer and past 
       return t.runtime.outbox.sentTo(CITIZEN_PHONE).find((sms) => sms.body.includes('wordt nagekeken'));
     });
     expect(last.body).toContain(claimId);
+
+    // The same retention as a member's claim: kept for the configured years after its final status, then deleted.
+    const rejected = await t.call('PATCH', `/claims/${claimId}`, {
+      token: coordinator,
+      body: { status: 'rejected', reason: 'geen lichamelijk letsel' },
+    });
+    const finalAt = Date.parse(rejected.body.history.at(-1).at);
+    const retainUntil: string = rejected.body.retainUntil;
+    expect(new Date(retainUntil).getUTCFullYear()).toBe(new Date(finalAt).getUTCFullYear() + 5);
+    const early = await t.call('POST', '/_local/schedule/claim-retention', {
+      body: { at: new Date(Date.parse(retainUntil) - 60_000).toISOString() },
+    });
+    expect(early.body).toEqual({ deleted: 0 });
+    const due = await t.call('POST', '/_local/schedule/claim-retention', {
+      body: { at: new Date(Date.parse(retainUntil) + 60_000).toISOString() },
+    });
+    // This claim and the member's, settled a few seconds before in the first test.
+    expect(due.body).toEqual({ deleted: 2 });
+    expect((await t.call('GET', `/claims/${claimId}`, { token: coordinator })).status).toBe(404);
+    const left = (await everyItem(PREFIX)).filter((item) =>
+      [CITIZEN.name, CITIZEN_PHONE, claimId].some((secret) => JSON.stringify(item).includes(secret)),
+    );
+    expect(left.filter((item) => !String(item.pk).startsWith('AUDIT#'))).toEqual([]);
   });
 });

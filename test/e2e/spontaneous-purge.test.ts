@@ -239,6 +239,8 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
         { what: 'sms-delivery-logs', until: expect.any(String) },
         { what: 'backups', until: expect.any(String) },
       ],
+      // Nobody filed a claim: nothing kept under insurance retention.
+      keptUnderInsuranceRetention: { claims: 0 },
     });
     expect(closed.body.counts).toMatchObject({ alerted: 3, accepted: 3 });
     expect((await t.call('POST', registrationPath, { body: { ...ADULT, consent: true } })).status).toBe(404);

@@ -336,8 +336,30 @@ describe('api stack', () => {
     expect(parts.at(-1)).toBe('/v1');
   });
 
-  it('runs one function per route, and the token trigger, on Node 24, arm64, with active tracing and the NodejsFunction handler', () => {
-    expectFunctionConventions(template, ROUTES.length + 1);
+  it('runs one function per route, the token trigger and the daily claim deletion, on Node 24, arm64, with active tracing and the NodejsFunction handler', () => {
+    expectFunctionConventions(template, ROUTES.length + 2);
+  });
+
+  it('lets the erasure route find and delete user accounts of the stage’s pool only, and no other function touch Cognito', () => {
+    const eraseKey = 'DELETE /volunteers/{id}';
+    const statements = statementsOf(template, functionOf(eraseKey));
+    const cognito = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito.flatMap(actionsOf).sort()).toEqual([
+      'cognito-idp:AdminDeleteUser',
+      'cognito-idp:ListUsers',
+    ]);
+    expect(mentions(cognito[0]!.Resource, logicalIdOf(api.userPool))).toBe(true);
+    const erase: Json = template.findResources('AWS::Lambda::Function')[logicalIdOf(functionOf(eraseKey))];
+    expect(mentions(erase.Properties.Environment.Variables.USER_POOL_ID, logicalIdOf(api.userPool))).toBe(
+      true,
+    );
+    for (const route of ROUTES.filter((r) => routeKey(r) !== eraseKey)) {
+      const actions = statementsOf(template, functionOf(routeKey(route))).flatMap(actionsOf);
+      expect(
+        actions.filter((a) => a.startsWith('cognito-idp:')),
+        routeKey(route),
+      ).toEqual([]);
+    }
   });
 
   it('gives every function the metrics namespace', () => {

@@ -85,7 +85,7 @@ describe('access to the attachments', () => {
     expect(mentions(fn.Properties.Environment.Variables.ATTACHMENTS_BUCKET, bucketId)).toBe(true);
   });
 
-  it('gives no other API function any S3 access, and nobody a read or a delete', () => {
+  it('gives no other API function any S3 access, and no route a read or a delete', () => {
     for (const route of ROUTES) {
       const key = `${route.method} ${route.path}`;
       const actions = statementsOf(api, dev.api.functions.get(key)!)
@@ -93,5 +93,46 @@ describe('access to the attachments', () => {
         .filter((a) => a.startsWith('s3:') || a === '*');
       expect(actions, key).toEqual(key === UPLOAD_ROUTE ? ['s3:PutObject'] : []);
     }
+  });
+});
+
+describe('the daily deletion of claims past their retention date', () => {
+  const retention = () => {
+    const fn = dev.api.claimRetention;
+    expect(fn).toBeDefined();
+    return fn;
+  };
+
+  it('runs every day on an EventBridge schedule', () => {
+    const rules = Object.values(api.findResources('AWS::Events::Rule')).filter((rule: Json) =>
+      (rule.Properties.Targets ?? []).some((t: Json) => mentions(t.Arn, logicalIdOf(retention()))),
+    ) as Json[];
+    expect(rules).toHaveLength(1);
+    expect(rules[0].Properties.ScheduleExpression).toMatch(/^cron\(\d+ \d+ \* \* \? \*\)$/);
+    expect(rules[0].Properties.State).toBe('ENABLED');
+  });
+
+  it('may list and delete object versions under claims/ only, and never read them', () => {
+    const statements = statementsOf(api, retention());
+    const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+    expect(s3.flatMap(actionsOf).sort()).toEqual([
+      's3:DeleteObject',
+      's3:DeleteObjectVersion',
+      's3:ListBucketVersions',
+    ]);
+    const list = allowing(s3, 's3:ListBucketVersions')[0]!;
+    expect((list as Json).Condition).toEqual({ StringLike: { 's3:prefix': ['claims/*'] } });
+    for (const statement of allowing(s3, 's3:DeleteObjectVersion'))
+      expect(JSON.stringify(statement.Resource)).toContain('/claims/*');
+    const fn: Json = api.findResources('AWS::Lambda::Function')[logicalIdOf(retention())];
+    expect(mentions(fn.Properties.Environment.Variables.ATTACHMENTS_BUCKET, bucketId)).toBe(true);
+    expect(fn.Properties.Environment.Variables.OPERATIONS_TABLE).toBeDefined();
+    expect(fn.Properties.Environment.Variables.AUDIT_TABLE).toBeDefined();
+  });
+
+  it('tells the claim route the stage’s retention years, which start when a claim is settled or rejected', () => {
+    const fn: Json =
+      api.findResources('AWS::Lambda::Function')[logicalIdOf(dev.api.functions.get('PATCH /claims/{id}')!)];
+    expect(fn.Properties.Environment.Variables.CLAIM_RETENTION_YEARS).toBe('5');
   });
 });

@@ -55,10 +55,23 @@ describe('deployment configuration', () => {
       production: false,
       apiThrottle: { rateLimit: 100, burstLimit: 200 },
       sms: { originationNumbers: [], partsPerSecondPerNumber: 10 },
+      // Insurance files are kept five years after settlement or rejection unless a stage says otherwise.
+      claimRetentionYears: 5,
     });
   });
 
+  it('keeps prod’s insurance claims five years after their final status, as committed', () => {
+    expect(stageConfigOf(loadDeploymentConfig(), 'prod').claimRetentionYears).toBe(5);
+  });
+
   it.each<[string, (c: Json) => void, RegExp]>([
+    [
+      'a claim retention of less than a year',
+      (c) => {
+        c.stages.prod.claimRetentionYears = 0;
+      },
+      /stages\.prod\.claimRetentionYears/,
+    ],
     [
       'a region outside the two allowed',
       (c) => {

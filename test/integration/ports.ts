@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { LocalAttachmentStore } from '../../local/attachment-store';
+import { InMemoryUserAccounts } from '../../local/user-accounts';
 import type { Identity } from '../../shared/domain/identity';
 import type { SmsGateway, SmsJobQueue } from '../../shared/messaging/ports';
 import type { SmsTraces } from '../../shared/messaging/sms-traces';
@@ -89,6 +90,7 @@ export type TestPorts = Ports & {
   smsJobs: RecordingSmsQueue;
   metrics: InMemoryMetrics;
   clock: TestClock;
+  accounts: InMemoryUserAccounts;
 };
 
 /** Where the test attachment store's upload URLs point: nothing listens, the tests hand the PUT to the store. */
@@ -114,6 +116,8 @@ export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): Te
       () => ATTACHMENTS_URL,
       clock,
     ),
+    claimRetentionYears: 5,
+    accounts: new InMemoryUserAccounts(),
     sms,
     smsTraces: sms,
     workflow: new RecordingWorkflow(),

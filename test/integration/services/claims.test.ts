@@ -392,7 +392,7 @@ describe('claim attachments', () => {
 });
 
 describe('a spontaneous volunteer’s claim and the purge', () => {
-  it('is filed by the coordinator in the aftercare window, survives the purge whole, and still reaches the claimant', async () => {
+  it('is filed by the coordinator in the aftercare window, survives the purge whole (counted as kept under insurance retention), and still reaches the claimant', async () => {
     const request = aHelpRequest({ spontaneousCallAllowed: true });
     await ports.helpRequests.create(request);
     const { call } = await openSpontaneousCall(ports, coordinator, request.id, 'https://example.test');
@@ -418,8 +418,9 @@ describe('a spontaneous volunteer’s claim and the purge', () => {
       spontaneous: true,
     });
 
-    await purgeAdHocData(ports, request.id);
+    const receipt = await purgeAdHocData(ports, request.id);
 
+    expect(receipt.keptUnderInsuranceRetention).toEqual({ claims: 1 });
     expect(await ports.adHoc.get(request.id, registration.id)).toBeUndefined();
     expect(await ports.claims.get(claim.id)).toEqual(claim);
     expect((await listClaims(ports, coordinator, { requestId: request.id })).claims).toEqual([claim]);

@@ -15,6 +15,7 @@ import type { Volunteer } from '../../../shared/schemas/volunteer';
 import { dispatchSms, handleInboundSms, SmsClaimedElsewhere } from '../../../shared/services/sms';
 import { AdHocRepository } from '../../../shared/store/ad-hoc-repository';
 import { type Alert, AlertRepository } from '../../../shared/store/alert-repository';
+import { ClaimRepository } from '../../../shared/store/claim-repository';
 import { DutyRosterRepository } from '../../../shared/store/duty-roster-repository';
 import { HelpRequestRepository } from '../../../shared/store/help-request-repository';
 import { SmsRateRepository } from '../../../shared/store/sms-rate-repository';
@@ -58,11 +59,13 @@ let alerts: AlertRepository;
 let volunteers: VolunteerRepository;
 let helpRequests: HelpRequestRepository;
 let adHoc: AdHocRepository;
+let claims: ClaimRepository;
 let smsRates: SmsRateRepository;
 
 beforeAll(async () => {
   await createTestTables();
   adHoc = new AdHocRepository();
+  claims = new ClaimRepository();
   alerts = new AlertRepository();
   volunteers = new VolunteerRepository();
   helpRequests = new HelpRequestRepository();
@@ -82,6 +85,7 @@ describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
       alerts,
       volunteers,
       adHoc,
+      claims,
       sms,
       clock,
       smsRates,
@@ -180,6 +184,7 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
         alerts,
         volunteers,
         adHoc,
+        claims,
         helpRequests,
         dutyRoster: new DutyRosterRepository(),
         sms,
@@ -375,6 +380,7 @@ const spontaneouslyRegistered = async (request = aHelpRequest()) => {
     alerts,
     volunteers,
     adHoc,
+    claims,
     helpRequests,
     dutyRoster: new DutyRosterRepository(),
     sms,
@@ -455,6 +461,7 @@ describe('a member who opted out, at the dispatcher, with DynamoDB Local', () =>
       alerts,
       volunteers,
       adHoc,
+      claims,
       sms,
       clock,
       smsRates,
@@ -483,6 +490,7 @@ describe('a member who opted out, at the dispatcher, with DynamoDB Local', () =>
       alerts,
       volunteers,
       adHoc,
+      claims,
       sms,
       clock,
       smsRates,

@@ -363,6 +363,7 @@ describe('a spontaneous volunteer through the lifecycle, and the purge, with Dyn
         { what: 'sms-delivery-logs', until: expect.any(String) },
         { what: 'backups', until: expect.any(String) },
       ],
+      keptUnderInsuranceRetention: { claims: 0 },
     });
     expect((await ports.helpRequests.get(request.id))?.spontaneousTotals).toEqual(receipt.totals);
     expect(after.Audit!.filter((e) => e.action === 'spontaneous.purged')).toHaveLength(1);

@@ -1,5 +1,6 @@
-import { S3Client } from '@aws-sdk/client-s3';
-import { describe, expect, it } from 'vitest';
+import { DeleteObjectsCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
 import { attachmentKey } from '../../../../shared/attachments/ports';
 import { S3AttachmentStore } from '../../../../shared/attachments/s3-attachment-store';
 
@@ -29,5 +30,55 @@ describe('S3 presigned uploads', () => {
     const signed = new URL(upload.url).searchParams.get('X-Amz-SignedHeaders')?.split(';');
     expect(signed).toEqual(expect.arrayContaining(['content-length', 'content-type', 'host']));
     expect(upload.headers).toEqual({ 'content-type': 'application/pdf', 'content-length': '2048' });
+  });
+});
+
+describe('deleting a claim’s files at the end of its retention', () => {
+  const s3Mock = mockClient(S3Client);
+  afterEach(() => s3Mock.reset());
+  const CLAIM = '01JB0000000000000000000001';
+
+  it('deletes every version and delete marker under the claim’s prefix, page by page', async () => {
+    s3Mock
+      .on(ListObjectVersionsCommand, { Prefix: `claims/${CLAIM}/` })
+      .resolvesOnce({
+        Versions: [
+          { Key: `claims/${CLAIM}/a`, VersionId: 'v2' },
+          { Key: `claims/${CLAIM}/a`, VersionId: 'v1' },
+        ],
+        IsTruncated: true,
+        NextKeyMarker: `claims/${CLAIM}/a`,
+        NextVersionIdMarker: 'v1',
+      })
+      .resolvesOnce({ DeleteMarkers: [{ Key: `claims/${CLAIM}/b`, VersionId: 'm1' }], IsTruncated: false });
+    s3Mock.on(DeleteObjectsCommand).resolves({});
+
+    expect(await store.deleteClaimFiles(CLAIM)).toBe(3);
+
+    const lists = s3Mock.commandCalls(ListObjectVersionsCommand).map((call) => call.args[0].input);
+    expect(lists[1]).toMatchObject({ KeyMarker: `claims/${CLAIM}/a`, VersionIdMarker: 'v1' });
+    const deletes = s3Mock.commandCalls(DeleteObjectsCommand).map((call) => call.args[0].input);
+    expect(deletes.map((input) => input.Delete?.Objects)).toEqual([
+      [
+        { Key: `claims/${CLAIM}/a`, VersionId: 'v2' },
+        { Key: `claims/${CLAIM}/a`, VersionId: 'v1' },
+      ],
+      [{ Key: `claims/${CLAIM}/b`, VersionId: 'm1' }],
+    ]);
+    expect(deletes.every((input) => input.Bucket === 'claim-attachments-bucket')).toBe(true);
+  });
+
+  it('does nothing for a claim without files, and fails when S3 could not delete a version', async () => {
+    s3Mock.on(ListObjectVersionsCommand).resolves({ IsTruncated: false });
+    expect(await store.deleteClaimFiles(CLAIM)).toBe(0);
+    expect(s3Mock.commandCalls(DeleteObjectsCommand)).toHaveLength(0);
+
+    s3Mock
+      .on(ListObjectVersionsCommand)
+      .resolves({ Versions: [{ Key: `claims/${CLAIM}/a`, VersionId: 'v1' }] });
+    s3Mock
+      .on(DeleteObjectsCommand)
+      .resolves({ Errors: [{ Key: `claims/${CLAIM}/a`, Code: 'AccessDenied' }] });
+    await expect(store.deleteClaimFiles(CLAIM)).rejects.toThrow(/not deleted/);
   });
 });
