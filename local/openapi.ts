@@ -6,7 +6,7 @@ import { readCommandLine } from './command-line';
 /** `npm run openapi`: writes the contract the code serves at GET /openapi.json to docs/openapi.json. */
 readCommandLine({
   run: 'npm run openapi',
-  summary: 'Writes docs/openapi.json from the routes and zod schemas (a unit test fails when it is out of date).',
+  summary: 'Writes docs/openapi.json from the routes and zod schemas; a unit test fails when it is stale.',
   flags: {},
 });
 const docs = new URL('../docs/', import.meta.url);
