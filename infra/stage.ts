@@ -72,7 +72,7 @@ export class CrisisToolStage extends Stage {
         helpRequestScopes: this.api.helpRequestScopes,
         clients: config.machineClients,
       });
-      this.machineClients.addDependency(this.api);
+      this.machineClients.addStackDependency(this.api);
     }
     this.observability = new ObservabilityStack(this, 'Observability', {
       api: this.api.api,

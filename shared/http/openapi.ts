@@ -48,3 +48,6 @@ export const openApiDocument = once(() => {
     info: { title: 'Crisis volunteer corps API', version: '1.0.0' },
   });
 });
+
+/** The document as `npm run openapi` writes it to docs/openapi.json, the contract checked in beside the code. */
+export const openApiFileText = () => `${JSON.stringify(openApiDocument(), null, 2)}\n`;

@@ -18,6 +18,7 @@ const run = (file: string, args: string[]) => {
 const PROGRAMS = [
   { script: 'npm start', file: 'local/main.ts', flags: ['--data-dir DIR'] },
   { script: 'npm run demo', file: 'local/demo.ts', flags: [] },
+  { script: 'npm run openapi', file: 'local/openapi.ts', flags: [] },
   {
     script: 'npm run report',
     file: 'local/report.ts',
