@@ -37,7 +37,7 @@ export const openApiDocument = once(() => {
         ...Object.fromEntries(
           ERROR_STATUSES.map((status) => [
             status,
-            { description: 'see API.md', content: { 'application/json': { schema: errorSchema } } },
+            { description: 'an error with its reason (docs/api.md, "Errors")', content: { 'application/json': { schema: errorSchema } } },
           ]),
         ),
       },
