@@ -37,7 +37,10 @@ export const openApiDocument = once(() => {
         ...Object.fromEntries(
           ERROR_STATUSES.map((status) => [
             status,
-            { description: 'an error with its reason (docs/api.md, "Errors")', content: { 'application/json': { schema: errorSchema } } },
+            {
+              description: 'an error with its reason (docs/api.md, "Errors")',
+              content: { 'application/json': { schema: errorSchema } },
+            },
           ]),
         ),
       },
