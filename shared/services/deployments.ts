@@ -1,9 +1,10 @@
 import { assertCanCoordinate } from '../domain/access';
-import { Conflict, NotFound, RuleViolation } from '../domain/errors';
+import { Conflict, RuleViolation } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import type { Ports } from '../ports';
 import type { Deployment } from '../schemas/deployment';
 import { type AuditDetails, auditRequestAct, SYSTEM_ACTOR } from '../store/audit-log';
+import { requireOpenHelpRequest } from './require-help-request';
 
 type DeploymentPorts = Pick<Ports, 'helpRequests' | 'alerts' | 'deployments' | 'clock'>;
 
@@ -22,9 +23,7 @@ export const checkIn = async (
   volunteerId: string,
 ): Promise<Deployment> => {
   assertCanCoordinate(who);
-  const request = await ports.helpRequests.get(requestId);
-  if (!request) throw new NotFound('help request');
-  if (request.status === 'closed') throw new Conflict('the help request is closed');
+  const request = await requireOpenHelpRequest(ports, requestId);
   const alert = await ports.alerts.get(requestId, volunteerId);
   if (alert?.response !== 'accepted' && alert?.response !== 'reserve') {
     throw new RuleViolation(
