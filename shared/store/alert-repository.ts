@@ -12,7 +12,13 @@ import { inBatches } from '../batches';
 import type { SmsStatus } from '../domain/origination';
 import type { Task } from '../schemas/common';
 import { type SmsJob, type SmsRef, withoutRecipient } from '../schemas/sms-job';
-import { cancellationCodes, documentClient, isConditionFailure, landed } from './dynamo-client';
+import {
+  cancellationCodes,
+  documentClient,
+  isConditionFailure,
+  landed,
+  retryingConflicts,
+} from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -514,21 +520,17 @@ export class AlertRepository {
         },
       ],
     });
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.db.send(command);
-        return 'recorded';
-      } catch (error) {
-        if (cancellationCodes(error)?.[1] === 'ConditionalCheckFailed') return 'task-full';
-        // Another answer landed since `alert` was read: decide again against what is stored now.
-        if (isConditionFailure(error)) {
-          const current = await this.get(alert.requestId, alert.volunteerId);
-          return current ? this.recordAnswer(current, answer, at, note, task) : 'unchanged';
-        }
-        const conflict = error instanceof Error && error.message.includes('TransactionConflict');
-        if (!conflict || attempt >= CONFLICT_RETRIES) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
+    try {
+      await retryingConflicts(() => this.db.send(command), CONFLICT_RETRIES);
+      return 'recorded';
+    } catch (error) {
+      if (cancellationCodes(error)?.[1] === 'ConditionalCheckFailed') return 'task-full';
+      // Another answer landed since `alert` was read: decide again against what is stored now.
+      if (isConditionFailure(error)) {
+        const current = await this.get(alert.requestId, alert.volunteerId);
+        return current ? this.recordAnswer(current, answer, at, note, task) : 'unchanged';
       }
+      throw error;
     }
   }
 

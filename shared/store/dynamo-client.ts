@@ -10,6 +10,7 @@ import pMap from 'p-map';
 import { inBatches } from '../batches';
 import { once } from '../config';
 import { Conflict } from '../domain/errors';
+import { backoffDelayMs } from '../domain/origination';
 
 // The endpoint comes from AWS_ENDPOINT_URL_DYNAMODB when set (DynamoDB Local), as the SDK resolves it itself.
 export const dynamoClient = once(() => new DynamoDBClient({}));
@@ -56,6 +57,13 @@ export const transactOrConflict = async (
   }
 };
 
+/**
+ * Waits before try `attempt + 1` of a write that DynamoDB turned away for now (a colliding transaction, items it left
+ * unprocessed): exponential backoff with full jitter, so writers that collided do not come back together.
+ */
+export const backOff = (attempt: number, baseMs: number, capMs: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, backoffDelayMs(attempt, Math.random(), baseMs, capMs)));
+
 /** How often a transaction that collided with a concurrent one on a shared item is tried in all. */
 const CONFLICT_ATTEMPTS = 3;
 
@@ -72,7 +80,7 @@ export const retryingConflicts = async <T>(
       return await send();
     } catch (error) {
       if (!cancellationCodes(error)?.includes('TransactionConflict') || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt * Math.random()));
+      await backOff(attempt, 10, 200);
     }
   }
 };
@@ -108,6 +116,18 @@ export const createTogether = async (
   }
 };
 
+/**
+ * Sends a batch call, then what DynamoDB left unprocessed again after a growing pause, until nothing is left: `send`
+ * answers the part of `pending` that was not processed.
+ */
+export const untilProcessed = async <T>(batch: T[], send: (pending: T[]) => Promise<T[]>): Promise<void> => {
+  let pending = batch;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    pending = await send(pending);
+    if (pending.length > 0) await backOff(attempt, 50, 1000);
+  }
+};
+
 /** DynamoDB's limit of requests per BatchWriteItem call. */
 const BATCH_WRITE_ITEMS = 25;
 
@@ -125,16 +145,13 @@ export const batchWriteAll = async (
 ): Promise<void> => {
   await pMap(
     inBatches(requests, BATCH_WRITE_ITEMS),
-    async (batch) => {
-      let pending = batch;
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+    (batch) =>
+      untilProcessed(batch, async (pending) => {
         const { UnprocessedItems } = await db.send(
           new BatchWriteCommand({ RequestItems: { [table]: pending } }),
         );
-        pending = UnprocessedItems?.[table] ?? [];
-      }
-    },
+        return UnprocessedItems?.[table] ?? [];
+      }),
     { concurrency },
   );
 };

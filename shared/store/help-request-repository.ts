@@ -22,6 +22,7 @@ import {
   isConditionFailure,
   landed,
   transactOrConflict,
+  untilProcessed,
 } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
@@ -97,9 +98,7 @@ export class HelpRequestRepository {
   async openIds(ids: readonly string[]): Promise<Set<string>> {
     const open = new Set<string>();
     for (const batch of inBatches([...new Set(ids)], BATCH_GET_KEYS)) {
-      let pending: Record<string, unknown>[] = batch.map((id) => keys.request(id));
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      await untilProcessed<Record<string, unknown>>(batch.map(keys.request), async (pending) => {
         const { Responses, UnprocessedKeys } = await this.db.send(
           new BatchGetCommand({
             RequestItems: {
@@ -114,8 +113,8 @@ export class HelpRequestRepository {
         );
         for (const item of Responses?.[this.table] ?? [])
           if (item.status !== 'closed') open.add(item.id as string);
-        pending = UnprocessedKeys?.[this.table]?.Keys ?? [];
-      }
+        return UnprocessedKeys?.[this.table]?.Keys ?? [];
+      });
     }
     return open;
   }
@@ -357,9 +356,10 @@ export class HelpRequestRepository {
    */
   async remove(id: string, audit?: AuditPut): Promise<void> {
     const request = await this.get(id);
-    if (request) {
-      try {
-        await this.db.send(
+    // Removed before (a retried step): nothing is counted back twice.
+    if (request)
+      await landed(
+        this.db.send(
           new TransactWriteCommand({
             TransactItems: [
               {
@@ -377,11 +377,8 @@ export class HelpRequestRepository {
               ...withAudit(audit),
             ],
           }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-    }
+        ),
+      );
     const { Items = [] } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
