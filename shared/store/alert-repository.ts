@@ -18,6 +18,7 @@ import {
   isConditionFailure,
   landed,
   retryingConflicts,
+  transactLanded,
 } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
@@ -320,45 +321,39 @@ export class AlertRepository {
 
   /** sending → sent, together with the pointer from the message id back to this SMS (for its delivery receipt). */
   async markSent(sent: SentSms, now: Date): Promise<boolean> {
-    return landed(
-      this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: smsKey(sent.job),
-                UpdateExpression:
-                  'SET smsStatus = :sent, sentAt = :now, messageId = :messageId, originationNumber = :from, attempts = :attempt ADD messageIds :messageIds REMOVE claimedAt',
-                ConditionExpression: 'smsStatus = :sending',
-                ExpressionAttributeValues: {
-                  ':sent': 'sent',
-                  ':sending': 'sending',
-                  ':now': now.toISOString(),
-                  ':messageId': sent.messageId,
-                  // Every message id the SMS ever had, so the purge finds each pointer below.
-                  ':messageIds': new Set([sent.messageId]),
-                  ':from': sent.originationNumber,
-                  ':attempt': sent.attempt,
-                },
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: {
-                  ...keys.sentSms(sent.messageId),
-                  ...sent,
-                  job: withoutRecipient(sent.job),
-                  expiresAt: Math.floor(now.getTime() / 1000) + SENT_SMS_TTL_SECONDS,
-                },
-                // Unconditional: the provider's message ids are unique, and the alert's condition guards the transition.
-              },
-            },
-          ],
-        }),
-      ),
-    );
+    return transactLanded(this.db, [
+      {
+        Update: {
+          TableName: this.table,
+          Key: smsKey(sent.job),
+          UpdateExpression:
+            'SET smsStatus = :sent, sentAt = :now, messageId = :messageId, originationNumber = :from, attempts = :attempt ADD messageIds :messageIds REMOVE claimedAt',
+          ConditionExpression: 'smsStatus = :sending',
+          ExpressionAttributeValues: {
+            ':sent': 'sent',
+            ':sending': 'sending',
+            ':now': now.toISOString(),
+            ':messageId': sent.messageId,
+            // Every message id the SMS ever had, so the purge finds each pointer below.
+            ':messageIds': new Set([sent.messageId]),
+            ':from': sent.originationNumber,
+            ':attempt': sent.attempt,
+          },
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: {
+            ...keys.sentSms(sent.messageId),
+            ...sent,
+            job: withoutRecipient(sent.job),
+            expiresAt: Math.floor(now.getTime() / 1000) + SENT_SMS_TTL_SECONDS,
+          },
+          // Unconditional: the provider's message ids are unique, and the alert's condition guards the transition.
+        },
+      },
+    ]);
   }
 
   async findSent(messageId: string): Promise<SentSms | undefined> {

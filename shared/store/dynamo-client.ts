@@ -43,10 +43,16 @@ export const cancellationCodes = (error: unknown): (string | undefined)[] | unde
     ? ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code)
     : undefined;
 
+type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+
+/** Runs a transaction whose conditions guard one state change: true when it landed, false when one did not hold. */
+export const transactLanded = (db: DynamoDBDocumentClient, items: TransactItems): Promise<boolean> =>
+  landed(db.send(new TransactWriteCommand({ TransactItems: items })));
+
 /** Runs a transaction whose conditions guard one state change: a failed condition is a Conflict with `message`. */
 export const transactOrConflict = async (
   db: DynamoDBDocumentClient,
-  items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
+  items: TransactItems,
   message: string,
 ): Promise<void> => {
   try {
@@ -95,7 +101,7 @@ export const createTogether = async (
   items: Record<string, unknown>[],
   conflictMessage: string,
   /** Unconditional writes that go with the new items (counters). */
-  alongside: NonNullable<TransactWriteCommandInput['TransactItems']> = [],
+  alongside: TransactItems = [],
 ): Promise<void> => {
   try {
     await retryingConflicts(() =>

@@ -21,6 +21,7 @@ import {
   documentClient,
   isConditionFailure,
   landed,
+  transactLanded,
   transactOrConflict,
   untilProcessed,
 } from './dynamo-client';
@@ -197,35 +198,29 @@ export class HelpRequestRepository {
     reason: string,
     audit?: AuditPut,
   ): Promise<boolean> {
-    return landed(
-      this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.request(request.id),
-                UpdateExpression: 'SET #scope = :scope',
-                ConditionExpression: '#scope = :previous AND #status <> :closed',
-                ExpressionAttributeNames: { '#scope': 'scope', '#status': 'status' },
-                ExpressionAttributeValues: {
-                  ':scope': [...request.scope, ...add],
-                  ':previous': request.scope,
-                  ':closed': 'closed',
-                },
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: this.timelineItem(request.id, { at: now, type: 'widened', added: add, reason }),
-              },
-            },
-            ...withAudit(audit),
-          ],
-        }),
-      ),
-    );
+    return transactLanded(this.db, [
+      {
+        Update: {
+          TableName: this.table,
+          Key: keys.request(request.id),
+          UpdateExpression: 'SET #scope = :scope',
+          ConditionExpression: '#scope = :previous AND #status <> :closed',
+          ExpressionAttributeNames: { '#scope': 'scope', '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':scope': [...request.scope, ...add],
+            ':previous': request.scope,
+            ':closed': 'closed',
+          },
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: this.timelineItem(request.id, { at: now, type: 'widened', added: add, reason }),
+        },
+      },
+      ...withAudit(audit),
+    ]);
   }
 
   /**
@@ -358,27 +353,21 @@ export class HelpRequestRepository {
     const request = await this.get(id);
     // Removed before (a retried step): nothing is counted back twice.
     if (request)
-      await landed(
-        this.db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Delete: {
-                  TableName: this.table,
-                  Key: keys.request(id),
-                  ConditionExpression: 'attribute_exists(pk)',
-                },
-              },
-              ...counterUpdates(
-                this.table,
-                request.municipality,
-                requestLaunched(request.createdAt, request.channel, -1),
-              ),
-              ...withAudit(audit),
-            ],
-          }),
+      await transactLanded(this.db, [
+        {
+          Delete: {
+            TableName: this.table,
+            Key: keys.request(id),
+            ConditionExpression: 'attribute_exists(pk)',
+          },
+        },
+        ...counterUpdates(
+          this.table,
+          request.municipality,
+          requestLaunched(request.createdAt, request.channel, -1),
         ),
-      );
+        ...withAudit(audit),
+      ]);
     const { Items = [] } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
