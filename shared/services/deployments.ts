@@ -8,6 +8,14 @@ import { requireOpenHelpRequest } from './require-help-request';
 
 type DeploymentPorts = Pick<Ports, 'helpRequests' | 'alerts' | 'deployments' | 'clock'>;
 
+/** A coordinator checks a volunteer in or out on a help request. */
+type CoordinatorAct = (
+  ports: DeploymentPorts,
+  who: Identity,
+  requestId: string,
+  volunteerId: string,
+) => Promise<Deployment>;
+
 /** Who went on site, as the audit keeps it: a member by id; a spontaneous volunteer's id goes with the purge. */
 const onSiteDetails = (volunteerId: string, spontaneous: boolean | undefined): AuditDetails =>
   spontaneous ? { spontaneous: true } : { volunteerId };
@@ -16,12 +24,7 @@ const onSiteDetails = (volunteerId: string, spontaneous: boolean | undefined): A
  * On site, and so insured: only a volunteer who said yes to this request's alert can be checked in, a reserve too
  * (the coordinator calls them in when someone does not turn up, or more hands are needed after all).
  */
-export const checkIn = async (
-  ports: DeploymentPorts,
-  who: Identity,
-  requestId: string,
-  volunteerId: string,
-): Promise<Deployment> => {
+export const checkIn: CoordinatorAct = async (ports, who, requestId, volunteerId) => {
   assertCanCoordinate(who);
   const request = await requireOpenHelpRequest(ports, requestId);
   const alert = await ports.alerts.get(requestId, volunteerId);
@@ -42,12 +45,7 @@ export const checkIn = async (
   );
 };
 
-export const checkOut = async (
-  ports: DeploymentPorts,
-  who: Identity,
-  requestId: string,
-  volunteerId: string,
-): Promise<Deployment> => {
+export const checkOut: CoordinatorAct = async (ports, who, requestId, volunteerId) => {
   assertCanCoordinate(who);
   const deployment = await ports.deployments.get(requestId, volunteerId);
   if (!deployment?.onSiteSince) throw new Conflict('the volunteer is not checked in on this help request');

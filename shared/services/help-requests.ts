@@ -168,12 +168,15 @@ const unreachableVolunteers = async (
       }),
   );
 
-/** Marks the request closed (once), then lets every waiting step of the lifecycle go on: the close, the escalation. */
-export const closeHelpRequest = async (
+/** A coordinator's act on a help request that answers with the request as it is afterwards. */
+type CoordinatorAct = (
   ports: Pick<Ports, 'helpRequests' | 'workflow' | 'clock'>,
   who: Identity,
   id: string,
-): Promise<HelpRequest> => {
+) => Promise<HelpRequest>;
+
+/** Marks the request closed (once), then lets every waiting step of the lifecycle go on: the close, the escalation. */
+export const closeHelpRequest: CoordinatorAct = async (ports, who, id) => {
   assertCanCoordinate(who);
   const now = ports.clock.now().toISOString();
   try {
@@ -188,11 +191,7 @@ export const closeHelpRequest = async (
 };
 
 /** The coordinator takes the request: the escalation to backups stops. */
-export const acknowledgeHelpRequest = async (
-  ports: Pick<Ports, 'helpRequests' | 'workflow' | 'clock'>,
-  who: Identity,
-  id: string,
-): Promise<HelpRequest> => {
+export const acknowledgeHelpRequest: CoordinatorAct = async (ports, who, id) => {
   assertCanCoordinate(who);
   const now = ports.clock.now().toISOString();
   const { ackToken } = await ports.helpRequests.acknowledge(
