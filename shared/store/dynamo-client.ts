@@ -49,19 +49,22 @@ type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 export const transactLanded = (db: DynamoDBDocumentClient, items: TransactItems): Promise<boolean> =>
   landed(db.send(new TransactWriteCommand({ TransactItems: items })));
 
-/** Runs a transaction whose conditions guard one state change: a failed condition is a Conflict with `message`. */
-export const transactOrConflict = async (
-  db: DynamoDBDocumentClient,
-  items: TransactItems,
-  message: string,
-): Promise<void> => {
+/** Awaits a conditional write: a failed condition is a Conflict with `message`. */
+const orConflict = async (write: Promise<unknown>, message: string): Promise<void> => {
   try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
+    await write;
   } catch (error) {
     if (isConditionFailure(error)) throw new Conflict(message);
     throw error;
   }
 };
+
+/** Runs a transaction whose conditions guard one state change: a failed condition is a Conflict with `message`. */
+export const transactOrConflict = (
+  db: DynamoDBDocumentClient,
+  items: TransactItems,
+  message: string,
+): Promise<void> => orConflict(db.send(new TransactWriteCommand({ TransactItems: items })), message);
 
 /**
  * Waits before try `attempt + 1` of a write that DynamoDB turned away for now (a colliding transaction, items it left
@@ -103,8 +106,8 @@ export const createTogether = async (
   /** Unconditional writes that go with the new items (counters). */
   alongside: TransactItems = [],
 ): Promise<void> => {
-  try {
-    await retryingConflicts(() =>
+  await orConflict(
+    retryingConflicts(() =>
       db.send(
         new TransactWriteCommand({
           TransactItems: [
@@ -115,11 +118,9 @@ export const createTogether = async (
           ],
         }),
       ),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) throw new Conflict(conflictMessage);
-    throw error;
-  }
+    ),
+    conflictMessage,
+  );
 };
 
 /**

@@ -174,8 +174,8 @@ export class HelpRequestRepository {
 
   /** requested → mobilising; a retried step finds it already moved and changes nothing. */
   async markMobilising(id: string): Promise<void> {
-    try {
-      await this.db.send(
+    await landed(
+      this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.request(id),
@@ -184,10 +184,8 @@ export class HelpRequestRepository {
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':mobilising': 'mobilising', ':requested': 'requested' },
         }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+      ),
+    );
   }
 
   /** Adds corps to the scope, once: a retried step finds them there and changes nothing. */
@@ -228,8 +226,8 @@ export class HelpRequestRepository {
    * concurrent mobilisations leave the highest count, and a step retried after a crash repairs what it missed.
    */
   async raiseAlerted(id: string, count: number): Promise<void> {
-    try {
-      await this.db.send(
+    await landed(
+      this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.request(id),
@@ -237,10 +235,8 @@ export class HelpRequestRepository {
           ConditionExpression: 'counts.alerted < :n',
           ExpressionAttributeValues: { ':n': count },
         }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+      ),
+    );
   }
 
   /**
