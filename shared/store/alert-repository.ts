@@ -168,58 +168,42 @@ export class AlertRepository {
     });
   }
 
+  /** Records an SMS owed (queued, once at its key); false when it was recorded before (a retried step). */
+  private queueSms(
+    key: { pk: string; sk: string },
+    fields: Record<string, unknown>,
+    now: string,
+  ): Promise<boolean> {
+    return this.putIfAbsent({ ...key, ...fields, smsStatus: 'queued', createdAt: now });
+  }
+
   /** Records the SMS owed to the coordinator at `level` of the duty roster; false when recorded before. */
   async createCoordinatorAlert(requestId: string, level: number, now: string, round = 1): Promise<boolean> {
-    return this.putIfAbsent({
-      ...keys.coordinatorAlert(requestId, level, round),
-      requestId,
-      level,
-      ...(round === 1 ? {} : { round }),
-      smsStatus: 'queued',
-      createdAt: now,
-    });
+    return this.queueSms(
+      keys.coordinatorAlert(requestId, level, round),
+      { requestId, level, ...(round === 1 ? {} : { round }) },
+      now,
+    );
   }
 
   /** Records the crisis centre's SMS about a request nobody on the roster took; false when recorded before. */
   async createRosterExhaustedAlert(requestId: string, now: string): Promise<boolean> {
-    return this.putIfAbsent({
-      ...keys.rosterExhausted(requestId),
-      requestId,
-      smsStatus: 'queued',
-      createdAt: now,
-    });
+    return this.queueSms(keys.rosterExhausted(requestId), { requestId }, now);
   }
 
   /** Records the coordinator's SMS about the lifecycle step `state` that failed; false when recorded before. */
   async createLifecycleFailureAlert(requestId: string, state: string, now: string): Promise<boolean> {
-    return this.putIfAbsent({
-      ...keys.lifecycleFailure(requestId, state),
-      requestId,
-      state,
-      smsStatus: 'queued',
-      createdAt: now,
-    });
+    return this.queueSms(keys.lifecycleFailure(requestId, state), { requestId, state }, now);
   }
 
   /** Records the shortfall SMS owed to the on-duty coordinator; false when recorded before. */
   async createShortfallAlert(requestId: string, now: string): Promise<boolean> {
-    return this.putIfAbsent({
-      ...keys.shortfallAlert(requestId),
-      requestId,
-      smsStatus: 'queued',
-      createdAt: now,
-    });
+    return this.queueSms(keys.shortfallAlert(requestId), { requestId }, now);
   }
 
   /** Records the stand-down SMS owed to a volunteer; false when it was recorded before (a retried close step). */
   async createStandDown(requestId: string, volunteerId: string, now: string): Promise<boolean> {
-    return this.putIfAbsent({
-      ...keys.standDown(requestId, volunteerId),
-      requestId,
-      volunteerId,
-      smsStatus: 'queued',
-      createdAt: now,
-    });
+    return this.queueSms(keys.standDown(requestId, volunteerId), { requestId, volunteerId }, now);
   }
 
   /**
@@ -277,14 +261,11 @@ export class AlertRepository {
     volunteerId: string,
     now: string,
   ): Promise<boolean> {
-    return this.putIfAbsent({
-      ...keys.coordinatorUpdate(requestId, updateId, volunteerId),
-      requestId,
-      updateId,
-      volunteerId,
-      smsStatus: 'queued',
-      createdAt: now,
-    });
+    return this.queueSms(
+      keys.coordinatorUpdate(requestId, updateId, volunteerId),
+      { requestId, updateId, volunteerId },
+      now,
+    );
   }
 
   /**
