@@ -35,9 +35,19 @@ export class DataStack extends Stack {
       removalPolicy,
     });
 
-    const table = (name: string, options: { gsi1?: boolean; ttl?: string; sortKey?: boolean } = {}) => {
+    const table = (
+      name: string,
+      options: {
+        gsi1?: boolean;
+        ttl?: string;
+        partitionKey?: string;
+        sortKey?: boolean;
+        /** Holds nothing worth keeping: destroyed with the stack, also in production. */
+        disposable?: boolean;
+      } = {},
+    ) => {
       const created = new Table(this, name, {
-        partitionKey: { name: 'pk', type: AttributeType.STRING },
+        partitionKey: { name: options.partitionKey ?? 'pk', type: AttributeType.STRING },
         ...(options.sortKey === false ? {} : { sortKey: { name: 'sk', type: AttributeType.STRING } }),
         billingMode: BillingMode.PAY_PER_REQUEST,
         encryption: TableEncryption.CUSTOMER_MANAGED,
@@ -46,8 +56,9 @@ export class DataStack extends Stack {
           pointInTimeRecoveryEnabled: true,
           recoveryPeriodInDays: POINT_IN_TIME_RECOVERY_DAYS,
         },
-        deletionProtection: props.production,
-        removalPolicy,
+        ...(options.disposable
+          ? { removalPolicy: RemovalPolicy.DESTROY }
+          : { deletionProtection: props.production, removalPolicy }),
         ...(options.ttl ? { timeToLiveAttribute: options.ttl } : {}),
       });
       if (options.gsi1) {
@@ -80,17 +91,11 @@ export class DataStack extends Stack {
     });
 
     // Powertools idempotency records (its default key schema), expired by TTL after a day.
-    this.idempotency = new Table(this, 'Idempotency', {
-      partitionKey: { name: 'id', type: AttributeType.STRING },
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      encryption: TableEncryption.CUSTOMER_MANAGED,
-      encryptionKey: this.key,
-      pointInTimeRecoverySpecification: {
-        pointInTimeRecoveryEnabled: true,
-        recoveryPeriodInDays: POINT_IN_TIME_RECOVERY_DAYS,
-      },
-      timeToLiveAttribute: 'expiration',
-      removalPolicy: RemovalPolicy.DESTROY,
+    this.idempotency = table('Idempotency', {
+      partitionKey: 'id',
+      sortKey: false,
+      ttl: 'expiration',
+      disposable: true,
     });
 
     // Claim attachments: stateful like the tables, so they live here too.

@@ -5,11 +5,18 @@ import { once, parseEnv } from '../config';
 import { SnsSmsGateway } from './sns-sms-gateway';
 import { SnsSmsJobQueue } from './sns-sms-job-queue';
 
-const sns = once(() => new SNSClient({}));
+/** Publishes to the jobs topic, with the SDK's own retries: nothing else retries a publish. */
+const jobsSns = once(() => new SNSClient({}));
 
-/** The SMS job queue (the jobs topic) and the SMS gateway, on one SNS client. */
+/**
+ * Sends SMS in one try per call: the dispatcher's throttling backoff is the one retry policy of a send, so the
+ * SDK's retries would multiply its tries (and a transient error sends the job back to the queue instead).
+ */
+const smsSns = once(() => new SNSClient({ maxAttempts: 1 }));
+
+/** The SMS job queue (the jobs topic) and the SMS gateway. */
 export const snsPorts: AwsAdapters<'smsJobs' | 'sms'> = {
   smsJobs: () =>
-    new SnsSmsJobQueue(sns(), parseEnv({ SMS_JOBS_TOPIC_ARN: z.string().min(1) }).SMS_JOBS_TOPIC_ARN),
-  sms: () => new SnsSmsGateway(sns()),
+    new SnsSmsJobQueue(jobsSns(), parseEnv({ SMS_JOBS_TOPIC_ARN: z.string().min(1) }).SMS_JOBS_TOPIC_ARN),
+  sms: () => new SnsSmsGateway(smsSns()),
 };

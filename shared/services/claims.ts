@@ -23,6 +23,7 @@ import {
 } from '../schemas/claim';
 import type { FileClaimBody } from '../schemas/claim-form';
 import { personBehind } from './people';
+import { requireHelpRequest } from './require-help-request';
 
 type ClaimPorts = Pick<
   Ports,
@@ -56,8 +57,7 @@ const notifyClaimant = async (ports: Pick<Ports, 'smsJobs'>, claim: Claim, statu
 export const fileClaim = async (ports: ClaimPorts, who: Identity, body: FileClaimBody): Promise<Claim> => {
   assertMayHandleClaims(who);
   assertCanFileFor(who, body.volunteerId);
-  const request = await ports.helpRequests.get(body.requestId);
-  if (!request) throw new NotFound('help request');
+  const request = await requireHelpRequest(ports, body.requestId);
   const deployment = await ports.deployments.get(body.requestId, body.volunteerId);
   const coverage: CoveragePeriod[] = [
     ...(deployment?.periods ?? []),

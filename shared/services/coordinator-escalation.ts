@@ -1,6 +1,7 @@
 import { renderRosterExhaustedSms } from '../domain/sms-templates';
 import { logger } from '../observability/logger';
 import type { Ports } from '../ports';
+import { requireHelpRequest } from './require-help-request';
 
 /**
  * Nobody on the duty roster acknowledged the request in two rounds (or nobody is on it): the timeline says so, ops
@@ -11,8 +12,7 @@ export const reportRosterExhausted = async (
   requestId: string,
   levels: number,
 ): Promise<{ crisisCentreAlerted: boolean }> => {
-  const request = await ports.helpRequests.get(requestId);
-  if (!request) throw new Error(`help request ${requestId} is missing`);
+  const request = await requireHelpRequest(ports, requestId);
   const now = ports.clock.now().toISOString();
   if (await ports.alerts.createRosterExhaustedAlert(requestId, now)) {
     await ports.helpRequests.appendTimeline(requestId, {

@@ -1,5 +1,5 @@
 import { assertCanCoordinate } from '../domain/access';
-import { Conflict, NotFound, RuleViolation } from '../domain/errors';
+import { RuleViolation } from '../domain/errors';
 import { gsm7Length, toGsm7 } from '../domain/gsm7';
 import type { Identity } from '../domain/identity';
 import { renderUpdateSms, updateRoom } from '../domain/sms-templates';
@@ -7,6 +7,7 @@ import type { Ports } from '../ports';
 import type { CoordinatorUpdate, CoordinatorUpdateBody } from '../schemas/coordinator-update';
 import type { SmsJob } from '../schemas/sms-job';
 import { personBehind } from './people';
+import { requireOpenHelpRequest } from './require-help-request';
 import { recipientOptedOut } from './sms-opt-out';
 
 /**
@@ -20,9 +21,7 @@ export const sendCoordinatorUpdate = async (
   body: CoordinatorUpdateBody,
 ): Promise<CoordinatorUpdate> => {
   assertCanCoordinate(who);
-  const request = await ports.helpRequests.get(requestId);
-  if (!request) throw new NotFound('help request');
-  if (request.status === 'closed') throw new Conflict('the help request is closed');
+  const request = await requireOpenHelpRequest(ports, requestId);
   const room = updateRoom(request.municipalityName);
   if ((gsm7Length(toGsm7(body.message)) ?? Infinity) > room) {
     throw new RuleViolation(

@@ -1,11 +1,20 @@
 import { assertCanCoordinate } from '../domain/access';
-import { Conflict, NotFound, RuleViolation } from '../domain/errors';
+import { Conflict, RuleViolation } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import type { Ports } from '../ports';
 import type { Deployment } from '../schemas/deployment';
 import { type AuditDetails, auditRequestAct, SYSTEM_ACTOR } from '../store/audit-log';
+import { requireOpenHelpRequest } from './require-help-request';
 
 type DeploymentPorts = Pick<Ports, 'helpRequests' | 'alerts' | 'deployments' | 'clock'>;
+
+/** A coordinator checks a volunteer in or out on a help request. */
+type CoordinatorAct = (
+  ports: DeploymentPorts,
+  who: Identity,
+  requestId: string,
+  volunteerId: string,
+) => Promise<Deployment>;
 
 /** Who went on site, as the audit keeps it: a member by id; a spontaneous volunteer's id goes with the purge. */
 const onSiteDetails = (volunteerId: string, spontaneous: boolean | undefined): AuditDetails =>
@@ -15,16 +24,9 @@ const onSiteDetails = (volunteerId: string, spontaneous: boolean | undefined): A
  * On site, and so insured: only a volunteer who said yes to this request's alert can be checked in, a reserve too
  * (the coordinator calls them in when someone does not turn up, or more hands are needed after all).
  */
-export const checkIn = async (
-  ports: DeploymentPorts,
-  who: Identity,
-  requestId: string,
-  volunteerId: string,
-): Promise<Deployment> => {
+export const checkIn: CoordinatorAct = async (ports, who, requestId, volunteerId) => {
   assertCanCoordinate(who);
-  const request = await ports.helpRequests.get(requestId);
-  if (!request) throw new NotFound('help request');
-  if (request.status === 'closed') throw new Conflict('the help request is closed');
+  const request = await requireOpenHelpRequest(ports, requestId);
   const alert = await ports.alerts.get(requestId, volunteerId);
   if (alert?.response !== 'accepted' && alert?.response !== 'reserve') {
     throw new RuleViolation(
@@ -43,12 +45,7 @@ export const checkIn = async (
   );
 };
 
-export const checkOut = async (
-  ports: DeploymentPorts,
-  who: Identity,
-  requestId: string,
-  volunteerId: string,
-): Promise<Deployment> => {
+export const checkOut: CoordinatorAct = async (ports, who, requestId, volunteerId) => {
   assertCanCoordinate(who);
   const deployment = await ports.deployments.get(requestId, volunteerId);
   if (!deployment?.onSiteSince) throw new Conflict('the volunteer is not checked in on this help request');

@@ -6,7 +6,7 @@ import {
   seesResponders,
 } from '../domain/access';
 import { declaredPhaseOf } from '../domain/activation';
-import { Conflict, Forbidden, NotFound, RuleViolation } from '../domain/errors';
+import { Conflict, Forbidden, RuleViolation } from '../domain/errors';
 import { newHelpRequest } from '../domain/help-request';
 import { hasRole, type Identity } from '../domain/identity';
 import { viewForRole } from '../domain/request-view';
@@ -30,6 +30,7 @@ import { auditRequestAct, SYSTEM_ACTOR } from '../store/audit-log';
 import { mobilise } from './lifecycle';
 import { personBehind } from './people';
 import { requireJoined } from './registry';
+import { requireHelpRequest, requireOpenHelpRequest } from './require-help-request';
 
 export const launchHelpRequest = async (
   ports: Pick<
@@ -89,8 +90,7 @@ export const viewHelpRequest = async (
   who: Identity,
   id: string,
 ): Promise<HelpRequestView> => {
-  const request = await ports.helpRequests.get(id);
-  if (!request) throw new NotFound('help request');
+  const request = await requireHelpRequest(ports, id);
   assertCanReadRequest(who, request.municipality);
   const [timeline, alerts, purgeReceipt] = await Promise.all([
     ports.helpRequests.timeline(id),
@@ -168,12 +168,15 @@ const unreachableVolunteers = async (
       }),
   );
 
-/** Marks the request closed (once), then lets every waiting step of the lifecycle go on: the close, the escalation. */
-export const closeHelpRequest = async (
+/** A coordinator's act on a help request that answers with the request as it is afterwards. */
+type CoordinatorAct = (
   ports: Pick<Ports, 'helpRequests' | 'workflow' | 'clock'>,
   who: Identity,
   id: string,
-): Promise<HelpRequest> => {
+) => Promise<HelpRequest>;
+
+/** Marks the request closed (once), then lets every waiting step of the lifecycle go on: the close, the escalation. */
+export const closeHelpRequest: CoordinatorAct = async (ports, who, id) => {
   assertCanCoordinate(who);
   const now = ports.clock.now().toISOString();
   try {
@@ -184,17 +187,11 @@ export const closeHelpRequest = async (
     throw error;
   }
   await resumeAll(ports, id, { closedBy: who.sub });
-  const closed = await ports.helpRequests.get(id);
-  if (!closed) throw new NotFound('help request');
-  return closed;
+  return requireHelpRequest(ports, id);
 };
 
 /** The coordinator takes the request: the escalation to backups stops. */
-export const acknowledgeHelpRequest = async (
-  ports: Pick<Ports, 'helpRequests' | 'workflow' | 'clock'>,
-  who: Identity,
-  id: string,
-): Promise<HelpRequest> => {
+export const acknowledgeHelpRequest: CoordinatorAct = async (ports, who, id) => {
   assertCanCoordinate(who);
   const now = ports.clock.now().toISOString();
   const { ackToken } = await ports.helpRequests.acknowledge(
@@ -204,9 +201,7 @@ export const acknowledgeHelpRequest = async (
     auditRequestAct(who, 'acknowledged', id, now),
   );
   if (ackToken) await ports.workflow.resume(ackToken, { acknowledgedBy: who.sub });
-  const request = await ports.helpRequests.get(id);
-  if (!request) throw new NotFound('help request');
-  return request;
+  return requireHelpRequest(ports, id);
 };
 
 const resumeAll = async (
@@ -244,9 +239,7 @@ export const activate = async (
 ): Promise<{ scope: string[]; added: string[]; alerted: number }> => {
   assertCanActivate(who, body.scope);
   const phaseReference = declaredPhaseOf(body);
-  const request = await ports.helpRequests.get(id);
-  if (!request) throw new NotFound('help request');
-  if (request.status === 'closed') throw new Conflict('the help request is closed');
+  const request = await requireOpenHelpRequest(ports, id);
   const unknown =
     body.scope === 'municipalities' ? body.municipalities.filter((nis) => !officialMunicipality(nis)) : [];
   if (unknown.length)

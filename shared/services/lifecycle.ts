@@ -19,6 +19,7 @@ import { checkOutEveryone } from './deployments';
 import { thankWaitingVolunteers } from './enough';
 import { takenReplyCodes } from './open-alerts';
 import { personBehind } from './people';
+import { requireHelpRequest } from './require-help-request';
 import { trainingValidityYears } from './training';
 
 type LifecyclePorts = Pick<
@@ -38,8 +39,7 @@ export const mobilise = async (
   ports: LifecyclePorts,
   requestId: string,
 ): Promise<{ alerted: number; closed: boolean }> => {
-  const request = await ports.helpRequests.get(requestId);
-  if (!request) throw new Error(`help request ${requestId} is missing`);
+  const request = await requireHelpRequest(ports, requestId);
   if (request.status === 'closed') return { alerted: 0, closed: true };
   await ports.helpRequests.markMobilising(requestId);
 
@@ -132,8 +132,7 @@ export const awaitClose = async (
  * retried step queues them again and the dispatcher sends each once.
  */
 export const standDown = async (ports: LifecyclePorts, requestId: string): Promise<{ stoodDown: number }> => {
-  const request = await ports.helpRequests.get(requestId);
-  if (!request) throw new Error(`help request ${requestId} is missing`);
+  const request = await requireHelpRequest(ports, requestId);
   const accepted = (await ports.alerts.listForRequest(requestId)).filter(
     (a) => a.response === 'accepted' || a.response === 'reserve',
   );
@@ -178,8 +177,7 @@ export const alertCoordinator = async (
   taskToken: string,
   round = 1,
 ): Promise<void> => {
-  const request = await ports.helpRequests.get(requestId);
-  if (!request) throw new Error(`help request ${requestId} is missing`);
+  const request = await requireHelpRequest(ports, requestId);
   const roster = await ports.dutyRoster.get();
   const coordinator = coordinatorAtLevel(roster, level);
   const now = ports.clock.now().toISOString();
@@ -227,8 +225,7 @@ export const evaluateResponses = async (
   >,
   requestId: string,
 ): Promise<ReturnType<typeof decideAfterResponses>> => {
-  const request = await ports.helpRequests.get(requestId);
-  if (!request) throw new Error(`help request ${requestId} is missing`);
+  const request = await requireHelpRequest(ports, requestId);
   const decision = decideAfterResponses(request, await ports.municipalities.neighbours(request.municipality));
   if (decision.decision === 'enough')
     await thankWaitingVolunteers(ports, request, ports.clock.now().toISOString());
@@ -240,8 +237,7 @@ export const widenToNeighbours = async (
   ports: Pick<Ports, 'helpRequests' | 'municipalities' | 'clock'>,
   requestId: string,
 ): Promise<{ added: string[] }> => {
-  const request = await ports.helpRequests.get(requestId);
-  if (!request) throw new Error(`help request ${requestId} is missing`);
+  const request = await requireHelpRequest(ports, requestId);
   const { widenTo } = decideAfterResponses(
     request,
     await ports.municipalities.neighbours(request.municipality),
@@ -261,8 +257,7 @@ export const alertShortfall = async (
   ports: Pick<Ports, 'helpRequests' | 'alerts' | 'dutyRoster' | 'smsJobs' | 'clock'>,
   requestId: string,
 ): Promise<{ needed: number; accepted: number }> => {
-  const request = await ports.helpRequests.get(requestId);
-  if (!request) throw new Error(`help request ${requestId} is missing`);
+  const request = await requireHelpRequest(ports, requestId);
   const needed = totalNeeded(request.needs);
   const accepted = request.counts.accepted;
   const short = unmetNeeds(request).map((need) => ({

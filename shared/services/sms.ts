@@ -37,7 +37,10 @@ import { trainingValidityYears } from './training';
 /** A claim older than this belongs to a dispatcher that died between claim and send (Lambda timeout is shorter). */
 const STALE_CLAIM_MS = 5 * 60 * 1000;
 
-/** In-process retries of a throttled send before the job goes back to the queue. */
+/**
+ * In-process retries of a throttled send before the job goes back to the queue: the one retry policy of a send (the
+ * SMS gateway's SNS client tries once).
+ */
 export const THROTTLE_RETRIES = 3;
 
 /** The job's SMS is being sent by another dispatcher, which has not finished (or died) yet. */

@@ -23,6 +23,7 @@ import type {
 } from '../schemas/spontaneous';
 import type { Alert } from '../store/alert-repository';
 import { auditRequestAct } from '../store/audit-log';
+import { requireHelpRequest } from './require-help-request';
 
 /** Collisions among 29^10 codes are practically impossible; a few tries make them harmless all the same. */
 const CODE_ATTEMPTS = 3;
@@ -44,8 +45,7 @@ export const openSpontaneousCall = async (
 ): Promise<{ call: SpontaneousCall; created: boolean }> => {
   assertCanCoordinate(who);
   for (let attempt = 1; ; attempt++) {
-    const request = await ports.helpRequests.get(requestId);
-    if (!request) throw new NotFound('help request');
+    const request = await requireHelpRequest(ports, requestId);
     assertCanOpenSpontaneousCall(request);
     if (request.spontaneousCall)
       return { call: callOf(request.spontaneousCall, publicBaseUrl), created: false };
@@ -136,8 +136,7 @@ export const purgeAdHocData = async (
   >,
   requestId: string,
 ): Promise<PurgeReceipt> => {
-  const request = await ports.helpRequests.get(requestId);
-  if (!request) throw new Error(`help request ${requestId} is missing`);
+  const request = await requireHelpRequest(ports, requestId);
   if (request.status !== 'closed') throw new Error(`help request ${requestId} is not closed`);
   const footprint = await ports.adHoc.footprint(request);
   const phones = [...new Set(footprint.volunteers.map((v) => v.phone))];

@@ -16,7 +16,14 @@ import type { SpontaneousVolunteer } from '../schemas/spontaneous';
 import type { Alert } from './alert-repository';
 import { counterUpdates } from './annual-counter-repository';
 import { type AuditPut, auditPut, withAudit } from './audit-log';
-import { batchWriteAll, cancellationCodes, documentClient, landed, retryingConflicts } from './dynamo-client';
+import {
+  batchWriteAll,
+  cancellationCodes,
+  documentClient,
+  landed,
+  retryingConflicts,
+  transactLanded,
+} from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -64,39 +71,33 @@ export class AdHocRepository {
   /** Opens the call once: the request gets its code, the code points to the request. False when already open. */
   async openCall(requestId: string, code: string, now: string, audit?: AuditPut): Promise<boolean> {
     const operations = tableNames.operations();
-    return landed(
-      this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: operations,
-                Key: keys.request(requestId),
-                UpdateExpression: 'SET spontaneousCall = :call',
-                ConditionExpression:
-                  'attribute_exists(pk) AND attribute_not_exists(spontaneousCall) AND #status <> :closed',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':call': { code, openedAt: now }, ':closed': 'closed' },
-              },
-            },
-            {
-              Put: {
-                TableName: operations,
-                Item: { ...keys.spontaneousCall(code), requestId, openedAt: now },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: operations,
-                Item: { ...keys.timeline(requestId, now, ulid()), at: now, type: 'spontaneous-call-opened' },
-              },
-            },
-            ...withAudit(audit),
-          ],
-        }),
-      ),
-    );
+    return transactLanded(this.db, [
+      {
+        Update: {
+          TableName: operations,
+          Key: keys.request(requestId),
+          UpdateExpression: 'SET spontaneousCall = :call',
+          ConditionExpression:
+            'attribute_exists(pk) AND attribute_not_exists(spontaneousCall) AND #status <> :closed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':call': { code, openedAt: now }, ':closed': 'closed' },
+        },
+      },
+      {
+        Put: {
+          TableName: operations,
+          Item: { ...keys.spontaneousCall(code), requestId, openedAt: now },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: operations,
+          Item: { ...keys.timeline(requestId, now, ulid()), at: now, type: 'spontaneous-call-opened' },
+        },
+      },
+      ...withAudit(audit),
+    ]);
   }
 
   async requestIdForCode(code: string): Promise<string | undefined> {
@@ -347,31 +348,25 @@ export class AdHocRepository {
    */
   async storeReceipt(requestId: string, receipt: PurgeReceipt, totals: SpontaneousTotals): Promise<boolean> {
     const operations = tableNames.operations();
-    return landed(
-      this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: operations,
-                Item: { ...keys.purgeReceipt(requestId), requestId, ...receipt },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Update: {
-                TableName: operations,
-                Key: keys.request(requestId),
-                UpdateExpression: 'SET spontaneousTotals = :totals',
-                ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeValues: { ':totals': totals },
-              },
-            },
-            auditPut(SYSTEM, 'spontaneous.purged', 'help-request', requestId, receipt.purgedAt),
-          ],
-        }),
-      ),
-    );
+    return transactLanded(this.db, [
+      {
+        Put: {
+          TableName: operations,
+          Item: { ...keys.purgeReceipt(requestId), requestId, ...receipt },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Update: {
+          TableName: operations,
+          Key: keys.request(requestId),
+          UpdateExpression: 'SET spontaneousTotals = :totals',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':totals': totals },
+        },
+      },
+      auditPut(SYSTEM, 'spontaneous.purged', 'help-request', requestId, receipt.purgedAt),
+    ]);
   }
 
   /** Deletes the footprint; deleting what is gone already is a no-op, so a re-run finishes a crashed purge. */

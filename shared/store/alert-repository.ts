@@ -12,7 +12,14 @@ import { inBatches } from '../batches';
 import type { SmsStatus } from '../domain/origination';
 import type { Task } from '../schemas/common';
 import { type SmsJob, type SmsRef, withoutRecipient } from '../schemas/sms-job';
-import { cancellationCodes, documentClient, isConditionFailure, landed } from './dynamo-client';
+import {
+  cancellationCodes,
+  documentClient,
+  isConditionFailure,
+  landed,
+  retryingConflicts,
+  transactLanded,
+} from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -161,58 +168,42 @@ export class AlertRepository {
     });
   }
 
+  /** Records an SMS owed (queued, once at its key); false when it was recorded before (a retried step). */
+  private queueSms(
+    key: { pk: string; sk: string },
+    fields: Record<string, unknown>,
+    now: string,
+  ): Promise<boolean> {
+    return this.putIfAbsent({ ...key, ...fields, smsStatus: 'queued', createdAt: now });
+  }
+
   /** Records the SMS owed to the coordinator at `level` of the duty roster; false when recorded before. */
   async createCoordinatorAlert(requestId: string, level: number, now: string, round = 1): Promise<boolean> {
-    return this.putIfAbsent({
-      ...keys.coordinatorAlert(requestId, level, round),
-      requestId,
-      level,
-      ...(round === 1 ? {} : { round }),
-      smsStatus: 'queued',
-      createdAt: now,
-    });
+    return this.queueSms(
+      keys.coordinatorAlert(requestId, level, round),
+      { requestId, level, ...(round === 1 ? {} : { round }) },
+      now,
+    );
   }
 
   /** Records the crisis centre's SMS about a request nobody on the roster took; false when recorded before. */
   async createRosterExhaustedAlert(requestId: string, now: string): Promise<boolean> {
-    return this.putIfAbsent({
-      ...keys.rosterExhausted(requestId),
-      requestId,
-      smsStatus: 'queued',
-      createdAt: now,
-    });
+    return this.queueSms(keys.rosterExhausted(requestId), { requestId }, now);
   }
 
   /** Records the coordinator's SMS about the lifecycle step `state` that failed; false when recorded before. */
   async createLifecycleFailureAlert(requestId: string, state: string, now: string): Promise<boolean> {
-    return this.putIfAbsent({
-      ...keys.lifecycleFailure(requestId, state),
-      requestId,
-      state,
-      smsStatus: 'queued',
-      createdAt: now,
-    });
+    return this.queueSms(keys.lifecycleFailure(requestId, state), { requestId, state }, now);
   }
 
   /** Records the shortfall SMS owed to the on-duty coordinator; false when recorded before. */
   async createShortfallAlert(requestId: string, now: string): Promise<boolean> {
-    return this.putIfAbsent({
-      ...keys.shortfallAlert(requestId),
-      requestId,
-      smsStatus: 'queued',
-      createdAt: now,
-    });
+    return this.queueSms(keys.shortfallAlert(requestId), { requestId }, now);
   }
 
   /** Records the stand-down SMS owed to a volunteer; false when it was recorded before (a retried close step). */
   async createStandDown(requestId: string, volunteerId: string, now: string): Promise<boolean> {
-    return this.putIfAbsent({
-      ...keys.standDown(requestId, volunteerId),
-      requestId,
-      volunteerId,
-      smsStatus: 'queued',
-      createdAt: now,
-    });
+    return this.queueSms(keys.standDown(requestId, volunteerId), { requestId, volunteerId }, now);
   }
 
   /**
@@ -270,14 +261,11 @@ export class AlertRepository {
     volunteerId: string,
     now: string,
   ): Promise<boolean> {
-    return this.putIfAbsent({
-      ...keys.coordinatorUpdate(requestId, updateId, volunteerId),
-      requestId,
-      updateId,
-      volunteerId,
-      smsStatus: 'queued',
-      createdAt: now,
-    });
+    return this.queueSms(
+      keys.coordinatorUpdate(requestId, updateId, volunteerId),
+      { requestId, updateId, volunteerId },
+      now,
+    );
   }
 
   /**
@@ -314,45 +302,39 @@ export class AlertRepository {
 
   /** sending → sent, together with the pointer from the message id back to this SMS (for its delivery receipt). */
   async markSent(sent: SentSms, now: Date): Promise<boolean> {
-    return landed(
-      this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: smsKey(sent.job),
-                UpdateExpression:
-                  'SET smsStatus = :sent, sentAt = :now, messageId = :messageId, originationNumber = :from, attempts = :attempt ADD messageIds :messageIds REMOVE claimedAt',
-                ConditionExpression: 'smsStatus = :sending',
-                ExpressionAttributeValues: {
-                  ':sent': 'sent',
-                  ':sending': 'sending',
-                  ':now': now.toISOString(),
-                  ':messageId': sent.messageId,
-                  // Every message id the SMS ever had, so the purge finds each pointer below.
-                  ':messageIds': new Set([sent.messageId]),
-                  ':from': sent.originationNumber,
-                  ':attempt': sent.attempt,
-                },
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: {
-                  ...keys.sentSms(sent.messageId),
-                  ...sent,
-                  job: withoutRecipient(sent.job),
-                  expiresAt: Math.floor(now.getTime() / 1000) + SENT_SMS_TTL_SECONDS,
-                },
-                // Unconditional: the provider's message ids are unique, and the alert's condition guards the transition.
-              },
-            },
-          ],
-        }),
-      ),
-    );
+    return transactLanded(this.db, [
+      {
+        Update: {
+          TableName: this.table,
+          Key: smsKey(sent.job),
+          UpdateExpression:
+            'SET smsStatus = :sent, sentAt = :now, messageId = :messageId, originationNumber = :from, attempts = :attempt ADD messageIds :messageIds REMOVE claimedAt',
+          ConditionExpression: 'smsStatus = :sending',
+          ExpressionAttributeValues: {
+            ':sent': 'sent',
+            ':sending': 'sending',
+            ':now': now.toISOString(),
+            ':messageId': sent.messageId,
+            // Every message id the SMS ever had, so the purge finds each pointer below.
+            ':messageIds': new Set([sent.messageId]),
+            ':from': sent.originationNumber,
+            ':attempt': sent.attempt,
+          },
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: {
+            ...keys.sentSms(sent.messageId),
+            ...sent,
+            job: withoutRecipient(sent.job),
+            expiresAt: Math.floor(now.getTime() / 1000) + SENT_SMS_TTL_SECONDS,
+          },
+          // Unconditional: the provider's message ids are unique, and the alert's condition guards the transition.
+        },
+      },
+    ]);
   }
 
   async findSent(messageId: string): Promise<SentSms | undefined> {
@@ -514,21 +496,17 @@ export class AlertRepository {
         },
       ],
     });
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.db.send(command);
-        return 'recorded';
-      } catch (error) {
-        if (cancellationCodes(error)?.[1] === 'ConditionalCheckFailed') return 'task-full';
-        // Another answer landed since `alert` was read: decide again against what is stored now.
-        if (isConditionFailure(error)) {
-          const current = await this.get(alert.requestId, alert.volunteerId);
-          return current ? this.recordAnswer(current, answer, at, note, task) : 'unchanged';
-        }
-        const conflict = error instanceof Error && error.message.includes('TransactionConflict');
-        if (!conflict || attempt >= CONFLICT_RETRIES) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
+    try {
+      await retryingConflicts(() => this.db.send(command), CONFLICT_RETRIES);
+      return 'recorded';
+    } catch (error) {
+      if (cancellationCodes(error)?.[1] === 'ConditionalCheckFailed') return 'task-full';
+      // Another answer landed since `alert` was read: decide again against what is stored now.
+      if (isConditionFailure(error)) {
+        const current = await this.get(alert.requestId, alert.volunteerId);
+        return current ? this.recordAnswer(current, answer, at, note, task) : 'unchanged';
       }
+      throw error;
     }
   }
 

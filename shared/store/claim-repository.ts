@@ -1,9 +1,9 @@
-import { GetCommand, paginateQuery, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClaimStatus, ClaimTarget } from '../domain/claim';
 import type { Identity } from '../domain/identity';
 import type { Attachment, Claim } from '../schemas/claim';
 import { auditPut, SYSTEM_ACTOR } from './audit-log';
-import { documentClient, landed, transactOrConflict } from './dynamo-client';
+import { documentClient, transactLanded, transactOrConflict } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -209,28 +209,22 @@ export class ClaimRepository {
     const messageIds = Items.flatMap((item) =>
       item.messageIds instanceof Set ? [...(item.messageIds as Set<string>)] : [],
     );
-    return landed(
-      this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            ...Items.map((item) =>
-              item.sk === keys.claim(claimId).sk
-                ? {
-                    Delete: {
-                      TableName: this.table,
-                      Key: keys.claim(claimId),
-                      ConditionExpression: 'retainUntil < :at',
-                      ExpressionAttributeValues: { ':at': at },
-                    },
-                  }
-                : { Delete: { TableName: this.table, Key: { pk: item.pk, sk: item.sk } } },
-            ),
-            ...messageIds.map((id) => ({ Delete: { TableName: this.table, Key: keys.sentSms(id) } })),
-            auditPut(SYSTEM_ACTOR, 'claim.retention-expired', 'claim', claimId, at),
-          ],
-        }),
+    return transactLanded(this.db, [
+      ...Items.map((item) =>
+        item.sk === keys.claim(claimId).sk
+          ? {
+              Delete: {
+                TableName: this.table,
+                Key: keys.claim(claimId),
+                ConditionExpression: 'retainUntil < :at',
+                ExpressionAttributeValues: { ':at': at },
+              },
+            }
+          : { Delete: { TableName: this.table, Key: { pk: item.pk, sk: item.sk } } },
       ),
-    );
+      ...messageIds.map((id) => ({ Delete: { TableName: this.table, Key: keys.sentSms(id) } })),
+      auditPut(SYSTEM_ACTOR, 'claim.retention-expired', 'claim', claimId, at),
+    ]);
   }
 
   private retentionMarker(claimId: string, retainUntil: string) {

@@ -10,6 +10,7 @@ import pMap from 'p-map';
 import { inBatches } from '../batches';
 import { once } from '../config';
 import { Conflict } from '../domain/errors';
+import { backoffDelayMs } from '../domain/origination';
 
 // The endpoint comes from AWS_ENDPOINT_URL_DYNAMODB when set (DynamoDB Local), as the SDK resolves it itself.
 export const dynamoClient = once(() => new DynamoDBClient({}));
@@ -42,19 +43,35 @@ export const cancellationCodes = (error: unknown): (string | undefined)[] | unde
     ? ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code)
     : undefined;
 
-/** Runs a transaction whose conditions guard one state change: a failed condition is a Conflict with `message`. */
-export const transactOrConflict = async (
-  db: DynamoDBDocumentClient,
-  items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
-  message: string,
-): Promise<void> => {
+type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+
+/** Runs a transaction whose conditions guard one state change: true when it landed, false when one did not hold. */
+export const transactLanded = (db: DynamoDBDocumentClient, items: TransactItems): Promise<boolean> =>
+  landed(db.send(new TransactWriteCommand({ TransactItems: items })));
+
+/** Awaits a conditional write: a failed condition is a Conflict with `message`. */
+const orConflict = async (write: Promise<unknown>, message: string): Promise<void> => {
   try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
+    await write;
   } catch (error) {
     if (isConditionFailure(error)) throw new Conflict(message);
     throw error;
   }
 };
+
+/** Runs a transaction whose conditions guard one state change: a failed condition is a Conflict with `message`. */
+export const transactOrConflict = (
+  db: DynamoDBDocumentClient,
+  items: TransactItems,
+  message: string,
+): Promise<void> => orConflict(db.send(new TransactWriteCommand({ TransactItems: items })), message);
+
+/**
+ * Waits before try `attempt + 1` of a write that DynamoDB turned away for now (a colliding transaction, items it left
+ * unprocessed): exponential backoff with full jitter, so writers that collided do not come back together.
+ */
+export const backOff = (attempt: number, baseMs: number, capMs: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, backoffDelayMs(attempt, Math.random(), baseMs, capMs)));
 
 /** How often a transaction that collided with a concurrent one on a shared item is tried in all. */
 const CONFLICT_ATTEMPTS = 3;
@@ -72,7 +89,7 @@ export const retryingConflicts = async <T>(
       return await send();
     } catch (error) {
       if (!cancellationCodes(error)?.includes('TransactionConflict') || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt * Math.random()));
+      await backOff(attempt, 10, 200);
     }
   }
 };
@@ -87,10 +104,10 @@ export const createTogether = async (
   items: Record<string, unknown>[],
   conflictMessage: string,
   /** Unconditional writes that go with the new items (counters). */
-  alongside: NonNullable<TransactWriteCommandInput['TransactItems']> = [],
+  alongside: TransactItems = [],
 ): Promise<void> => {
-  try {
-    await retryingConflicts(() =>
+  await orConflict(
+    retryingConflicts(() =>
       db.send(
         new TransactWriteCommand({
           TransactItems: [
@@ -101,10 +118,20 @@ export const createTogether = async (
           ],
         }),
       ),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) throw new Conflict(conflictMessage);
-    throw error;
+    ),
+    conflictMessage,
+  );
+};
+
+/**
+ * Sends a batch call, then what DynamoDB left unprocessed again after a growing pause, until nothing is left: `send`
+ * answers the part of `pending` that was not processed.
+ */
+export const untilProcessed = async <T>(batch: T[], send: (pending: T[]) => Promise<T[]>): Promise<void> => {
+  let pending = batch;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    pending = await send(pending);
+    if (pending.length > 0) await backOff(attempt, 50, 1000);
   }
 };
 
@@ -125,16 +152,13 @@ export const batchWriteAll = async (
 ): Promise<void> => {
   await pMap(
     inBatches(requests, BATCH_WRITE_ITEMS),
-    async (batch) => {
-      let pending = batch;
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+    (batch) =>
+      untilProcessed(batch, async (pending) => {
         const { UnprocessedItems } = await db.send(
           new BatchWriteCommand({ RequestItems: { [table]: pending } }),
         );
-        pending = UnprocessedItems?.[table] ?? [];
-      }
-    },
+        return UnprocessedItems?.[table] ?? [];
+      }),
     { concurrency },
   );
 };

@@ -21,7 +21,9 @@ import {
   documentClient,
   isConditionFailure,
   landed,
+  transactLanded,
   transactOrConflict,
+  untilProcessed,
 } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
@@ -97,9 +99,7 @@ export class HelpRequestRepository {
   async openIds(ids: readonly string[]): Promise<Set<string>> {
     const open = new Set<string>();
     for (const batch of inBatches([...new Set(ids)], BATCH_GET_KEYS)) {
-      let pending: Record<string, unknown>[] = batch.map((id) => keys.request(id));
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      await untilProcessed<Record<string, unknown>>(batch.map(keys.request), async (pending) => {
         const { Responses, UnprocessedKeys } = await this.db.send(
           new BatchGetCommand({
             RequestItems: {
@@ -114,8 +114,8 @@ export class HelpRequestRepository {
         );
         for (const item of Responses?.[this.table] ?? [])
           if (item.status !== 'closed') open.add(item.id as string);
-        pending = UnprocessedKeys?.[this.table]?.Keys ?? [];
-      }
+        return UnprocessedKeys?.[this.table]?.Keys ?? [];
+      });
     }
     return open;
   }
@@ -174,8 +174,8 @@ export class HelpRequestRepository {
 
   /** requested → mobilising; a retried step finds it already moved and changes nothing. */
   async markMobilising(id: string): Promise<void> {
-    try {
-      await this.db.send(
+    await landed(
+      this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.request(id),
@@ -184,10 +184,8 @@ export class HelpRequestRepository {
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':mobilising': 'mobilising', ':requested': 'requested' },
         }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+      ),
+    );
   }
 
   /** Adds corps to the scope, once: a retried step finds them there and changes nothing. */
@@ -198,35 +196,29 @@ export class HelpRequestRepository {
     reason: string,
     audit?: AuditPut,
   ): Promise<boolean> {
-    return landed(
-      this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.request(request.id),
-                UpdateExpression: 'SET #scope = :scope',
-                ConditionExpression: '#scope = :previous AND #status <> :closed',
-                ExpressionAttributeNames: { '#scope': 'scope', '#status': 'status' },
-                ExpressionAttributeValues: {
-                  ':scope': [...request.scope, ...add],
-                  ':previous': request.scope,
-                  ':closed': 'closed',
-                },
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: this.timelineItem(request.id, { at: now, type: 'widened', added: add, reason }),
-              },
-            },
-            ...withAudit(audit),
-          ],
-        }),
-      ),
-    );
+    return transactLanded(this.db, [
+      {
+        Update: {
+          TableName: this.table,
+          Key: keys.request(request.id),
+          UpdateExpression: 'SET #scope = :scope',
+          ConditionExpression: '#scope = :previous AND #status <> :closed',
+          ExpressionAttributeNames: { '#scope': 'scope', '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':scope': [...request.scope, ...add],
+            ':previous': request.scope,
+            ':closed': 'closed',
+          },
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: this.timelineItem(request.id, { at: now, type: 'widened', added: add, reason }),
+        },
+      },
+      ...withAudit(audit),
+    ]);
   }
 
   /**
@@ -234,8 +226,8 @@ export class HelpRequestRepository {
    * concurrent mobilisations leave the highest count, and a step retried after a crash repairs what it missed.
    */
   async raiseAlerted(id: string, count: number): Promise<void> {
-    try {
-      await this.db.send(
+    await landed(
+      this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.request(id),
@@ -243,10 +235,8 @@ export class HelpRequestRepository {
           ConditionExpression: 'counts.alerted < :n',
           ExpressionAttributeValues: { ':n': count },
         }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+      ),
+    );
   }
 
   /**
@@ -357,31 +347,23 @@ export class HelpRequestRepository {
    */
   async remove(id: string, audit?: AuditPut): Promise<void> {
     const request = await this.get(id);
-    if (request) {
-      try {
-        await this.db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Delete: {
-                  TableName: this.table,
-                  Key: keys.request(id),
-                  ConditionExpression: 'attribute_exists(pk)',
-                },
-              },
-              ...counterUpdates(
-                this.table,
-                request.municipality,
-                requestLaunched(request.createdAt, request.channel, -1),
-              ),
-              ...withAudit(audit),
-            ],
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-    }
+    // Removed before (a retried step): nothing is counted back twice.
+    if (request)
+      await transactLanded(this.db, [
+        {
+          Delete: {
+            TableName: this.table,
+            Key: keys.request(id),
+            ConditionExpression: 'attribute_exists(pk)',
+          },
+        },
+        ...counterUpdates(
+          this.table,
+          request.municipality,
+          requestLaunched(request.createdAt, request.channel, -1),
+        ),
+        ...withAudit(audit),
+      ]);
     const { Items = [] } = await this.db.send(
       new QueryCommand({
         TableName: this.table,

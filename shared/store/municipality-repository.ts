@@ -1,9 +1,8 @@
 import { GetCommand, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { Conflict } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import type { Municipality } from '../schemas/municipality';
 import { auditPut } from './audit-log';
-import { documentClient, isConditionFailure } from './dynamo-client';
+import { documentClient, transactOrConflict } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -50,34 +49,29 @@ export class MunicipalityRepository {
     const edges = (a: string, b: string) => [keys.neighbour(a, b), keys.neighbour(b, a)];
     const added = neighbours.filter((n) => !before.has(n)).flatMap((n) => edges(municipality.nis, n));
     const removed = [...before].filter((n) => !after.has(n)).flatMap((n) => edges(municipality.nis, n));
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...keys.municipality(municipality.nis), ...profile },
-                ConditionExpression: previous ? 'updatedAt = :expected' : 'attribute_not_exists(pk)',
-                ExpressionAttributeValues: previous ? { ':expected': previous.updatedAt } : undefined,
-              },
-            },
-            ...added.map((Item) => ({ Put: { TableName: this.table, Item } })),
-            ...removed.map((Key) => ({ Delete: { TableName: this.table, Key } })),
-            auditPut(
-              who,
-              previous ? 'municipality.updated' : 'municipality.joined',
-              'municipality',
-              municipality.nis,
-              municipality.updatedAt,
-            ),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new Conflict('the municipality was changed meanwhile; try again');
-      throw error;
-    }
+    await transactOrConflict(
+      this.db,
+      [
+        {
+          Put: {
+            TableName: this.table,
+            Item: { ...keys.municipality(municipality.nis), ...profile },
+            ConditionExpression: previous ? 'updatedAt = :expected' : 'attribute_not_exists(pk)',
+            ExpressionAttributeValues: previous ? { ':expected': previous.updatedAt } : undefined,
+          },
+        },
+        ...added.map((Item) => ({ Put: { TableName: this.table, Item } })),
+        ...removed.map((Key) => ({ Delete: { TableName: this.table, Key } })),
+        auditPut(
+          who,
+          previous ? 'municipality.updated' : 'municipality.joined',
+          'municipality',
+          municipality.nis,
+          municipality.updatedAt,
+        ),
+      ],
+      'the municipality was changed meanwhile; try again',
+    );
   }
 
   async requesters(nis: string): Promise<string[]> {

@@ -108,8 +108,7 @@ export class TrainingRepository {
       // Courses of one municipality share its yearly counters: a concurrent course is read again and recorded anew.
       if (cancellationCodes(error)?.includes('TransactionConflict')) return 'stale';
       if (!isConditionFailure(error)) throw error;
-      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-      const failed = (index: number) => reasons[index]?.Code === 'ConditionalCheckFailed';
+      const failed = (index: number) => cancellationCodes(error)?.[index] === 'ConditionalCheckFailed';
       if (failed(0)) return 'duplicate';
       if (failed(2)) return 'stale';
       if (record.funded && failed(3))

@@ -17,7 +17,7 @@ import { assertNotOnSite, type NewVolunteer } from '../domain/volunteer';
 import type { UpdateVolunteerBody, Volunteer } from '../schemas/volunteer';
 import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
-import { cancellationCodes, documentClient, isConditionFailure, landed } from './dynamo-client';
+import { backOff, cancellationCodes, documentClient, landed, transactOrConflict } from './dynamo-client';
 import { keys, stripKeys } from './keys';
 import { tableNames } from './tables';
 
@@ -34,9 +34,6 @@ const MAX_ATTEMPTS = 40;
 const SYSTEM: Identity = { sub: 'system', roles: [] };
 /** A member texting STOP or START acts for themselves. */
 const bySms = (id: string): Identity => ({ sub: `volunteer:${id}`, roles: ['volunteer'] });
-
-const pause = (attempt: number) =>
-  new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * attempt)));
 
 /**
  * Corps members. Every join and leave moves the corps counter (members, Flanders-funded places) in the same
@@ -166,28 +163,23 @@ export class VolunteerRepository {
       `SET ${[...set.map(([name]) => `#${name} = :${name}`), 'updatedAt = :now'].join(', ')}`,
       remove.length ? `REMOVE ${remove.map(([name]) => `#${name}`).join(', ')}` : '',
     ].join(' ');
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.volunteer(volunteer.id),
-                UpdateExpression: expression,
-                ConditionExpression: 'updatedAt = :expected',
-                ExpressionAttributeNames: names,
-                ExpressionAttributeValues: { ...values, ':now': now, ':expected': volunteer.updatedAt },
-              },
-            },
-            auditPut(who, 'volunteer.updated', 'volunteer', volunteer.id, now),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new Conflict('the volunteer was changed meanwhile; read it again');
-      throw error;
-    }
+    await transactOrConflict(
+      this.db,
+      [
+        {
+          Update: {
+            TableName: this.table,
+            Key: keys.volunteer(volunteer.id),
+            UpdateExpression: expression,
+            ConditionExpression: 'updatedAt = :expected',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: { ...values, ':now': now, ':expected': volunteer.updatedAt },
+          },
+        },
+        auditPut(who, 'volunteer.updated', 'volunteer', volunteer.id, now),
+      ],
+      'the volunteer was changed meanwhile; read it again',
+    );
     return (await this.get(volunteer.id)) as Volunteer;
   }
 
@@ -434,7 +426,7 @@ export class VolunteerRepository {
       if (!codes) throw error;
       if (codes.some((code, i) => code === 'ConditionalCheckFailed' && !retryable(i))) return 'item-taken';
       if (attempt >= MAX_ATTEMPTS) throw error;
-      await pause(attempt);
+      await backOff(attempt, 5, 200);
       return 'retry';
     }
   }
