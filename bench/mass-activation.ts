@@ -9,7 +9,7 @@ import type { InMemoryMetrics } from '../shared/observability/metrics';
 import { allMunicipalities } from '../shared/reference/municipalities';
 import { MAX_GROUP_MEMBERS } from '../shared/schemas/group';
 import { batchWriteAll, documentClient, dynamoClient } from '../shared/store/dynamo-client';
-import { keys } from '../shared/store/keys';
+import { operationsKeys } from '../shared/store/keys/operations-keys';
 import { tableNames } from '../shared/store/tables';
 import { startBenchRuntime } from './bench-runtime';
 import {
@@ -275,8 +275,8 @@ const writeFloor = async (count: number): Promise<number> => {
   const items = Array.from({ length: count }, (_, i) => {
     const volunteerId = `FLOOR${String(i).padStart(6, '0')}`;
     return {
-      ...keys.alert('BENCH-FLOOR', volunteerId),
-      ...keys.alertIndex(volunteerId, 'BENCH-FLOOR'),
+      ...operationsKeys.alert('BENCH-FLOOR', volunteerId),
+      ...operationsKeys.alertIndex(volunteerId, 'BENCH-FLOOR'),
       requestId: 'BENCH-FLOOR',
       volunteerId,
       municipality: HOME,

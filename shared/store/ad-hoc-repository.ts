@@ -24,7 +24,9 @@ import {
   retryingConflicts,
   transactLanded,
 } from './dynamo-client';
-import { keys, stripKeys } from './keys';
+import { adHocKeys, adHocPrefixes } from './keys/ad-hoc-keys';
+import { operationsKeys, operationsPrefixes as p } from './keys/operations-keys';
+import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
 
 const PUBLIC: Identity = { sub: 'public', roles: [] };
@@ -75,7 +77,7 @@ export class AdHocRepository {
       {
         Update: {
           TableName: operations,
-          Key: keys.request(requestId),
+          Key: operationsKeys.request(requestId),
           UpdateExpression: 'SET spontaneousCall = :call',
           ConditionExpression:
             'attribute_exists(pk) AND attribute_not_exists(spontaneousCall) AND #status <> :closed',
@@ -86,14 +88,18 @@ export class AdHocRepository {
       {
         Put: {
           TableName: operations,
-          Item: { ...keys.spontaneousCall(code), requestId, openedAt: now },
+          Item: { ...operationsKeys.spontaneousCall(code), requestId, openedAt: now },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
       {
         Put: {
           TableName: operations,
-          Item: { ...keys.timeline(requestId, now, ulid()), at: now, type: 'spontaneous-call-opened' },
+          Item: {
+            ...operationsKeys.timeline(requestId, now, ulid()),
+            at: now,
+            type: 'spontaneous-call-opened',
+          },
         },
       },
       ...withAudit(audit),
@@ -102,7 +108,7 @@ export class AdHocRepository {
 
   async requestIdForCode(code: string): Promise<string | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: tableNames.operations(), Key: keys.spontaneousCall(code) }),
+      new GetCommand({ TableName: tableNames.operations(), Key: operationsKeys.spontaneousCall(code) }),
     );
     return Item?.requestId as string | undefined;
   }
@@ -124,7 +130,7 @@ export class AdHocRepository {
     const expiresAt = epochSeconds(volunteer.registeredAt, SPONTANEOUS_TTL_DAYS);
     const requestOpen = {
       TableName: operations,
-      Key: keys.request(volunteer.requestId),
+      Key: operationsKeys.request(volunteer.requestId),
       ConditionExpression: 'attribute_exists(spontaneousCall) AND #status <> :closed',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':closed': 'closed' } as Record<string, unknown>,
@@ -149,7 +155,7 @@ export class AdHocRepository {
                 Put: {
                   TableName: this.table,
                   Item: {
-                    ...keys.spontaneousPhone(volunteer.phone, volunteer.requestId),
+                    ...adHocKeys.spontaneousPhone(volunteer.phone, volunteer.requestId),
                     volunteerId: volunteer.id,
                     requestId: volunteer.requestId,
                     expiresAt,
@@ -161,7 +167,7 @@ export class AdHocRepository {
               {
                 Update: {
                   TableName: operations,
-                  Key: keys.spontaneousCall(call.code),
+                  Key: operationsKeys.spontaneousCall(call.code),
                   UpdateExpression: 'ADD registrations :one',
                   ConditionExpression: 'attribute_not_exists(registrations) OR registrations < :cap',
                   ExpressionAttributeValues: { ':one': 1, ':cap': call.cap },
@@ -171,7 +177,7 @@ export class AdHocRepository {
                 Put: {
                   TableName: this.table,
                   Item: {
-                    ...keys.spontaneousVolunteer(volunteer.requestId, volunteer.id),
+                    ...adHocKeys.spontaneousVolunteer(volunteer.requestId, volunteer.id),
                     ...volunteer,
                     expiresAt,
                   },
@@ -184,8 +190,8 @@ export class AdHocRepository {
                       Put: {
                         TableName: operations,
                         Item: {
-                          ...keys.alert(alert.requestId, alert.volunteerId),
-                          ...keys.alertIndex(alert.volunteerId, alert.requestId),
+                          ...operationsKeys.alert(alert.requestId, alert.volunteerId),
+                          ...operationsKeys.alertIndex(alert.volunteerId, alert.requestId),
                           ...alert,
                           expiresAt,
                         },
@@ -229,7 +235,7 @@ export class AdHocRepository {
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: this.table,
-        Key: keys.spontaneousVolunteer(requestId, volunteerId),
+        Key: adHocKeys.spontaneousVolunteer(requestId, volunteerId),
         ConsistentRead: true,
       }),
     );
@@ -242,7 +248,7 @@ export class AdHocRepository {
       this.db.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: keys.spontaneousVolunteer(requestId, volunteerId),
+          Key: adHocKeys.spontaneousVolunteer(requestId, volunteerId),
           UpdateExpression: 'SET optedOutAt = :now',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(optedOutAt)',
           ExpressionAttributeValues: { ':now': now },
@@ -255,7 +261,7 @@ export class AdHocRepository {
   async findByPhone(phone: string): Promise<SpontaneousVolunteer[]> {
     const entries = await this.query(this.table, {
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.spontaneousPhone(phone, '').pk },
+      ExpressionAttributeValues: { ':pk': adHocKeys.spontaneousPhone(phone, '').pk },
     });
     const found = await Promise.all(
       entries.map((entry) => this.get(entry.requestId as string, entry.volunteerId as string)),
@@ -266,7 +272,10 @@ export class AdHocRepository {
   async listForRequest(requestId: string): Promise<SpontaneousVolunteer[]> {
     const items = await this.query(this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :spont)',
-      ExpressionAttributeValues: { ':pk': keys.request(requestId).pk, ':spont': 'SPONT#' },
+      ExpressionAttributeValues: {
+        ':pk': adHocKeys.spontaneousVolunteer(requestId, '').pk,
+        ':spont': adHocPrefixes.spontaneousVolunteer,
+      },
     });
     return items.map((item) => stripKeys<SpontaneousVolunteer>(item));
   }
@@ -275,7 +284,7 @@ export class AdHocRepository {
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: tableNames.operations(),
-        Key: keys.purgeReceipt(requestId),
+        Key: operationsKeys.purgeReceipt(requestId),
         ConsistentRead: true,
       }),
     );
@@ -289,10 +298,10 @@ export class AdHocRepository {
     const volunteers = await this.listForRequest(request.id);
     const operationsItems = await this.query(tableNames.operations(), {
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.request(request.id).pk },
+      ExpressionAttributeValues: { ':pk': operationsKeys.request(request.id).pk },
     });
     const alerts = operationsItems
-      .filter((item) => String(item.sk).startsWith('ALERT#') && item.spontaneous === true)
+      .filter((item) => String(item.sk).startsWith(p.alert) && item.spontaneous === true)
       .map((item) => stripKeys<Alert>(item));
     // An alert marked spontaneous names one of them even if their AdHoc record went first (a crashed purge).
     const ids = new Set([...volunteers.map((v) => v.id), ...alerts.map((a) => a.volunteerId)]);
@@ -303,15 +312,15 @@ export class AdHocRepository {
     const theirs = (prefix: string) =>
       theirItems(prefix).map((item) => ({ pk: item.pk as string, sk: item.sk as string }));
     // The delivery receipts' pointers name the volunteer too; each SMS lists every message id it went out under.
-    const sentSmsPointers = ['ALERT#', 'STANDDOWN#', 'ENOUGH#', 'UPDATE#']
+    const sentSmsPointers = [p.alert, p.standDown, p.enough, p.coordinatorUpdate]
       .flatMap(theirItems)
       .flatMap((item) => [...((item.messageIds as Set<string> | undefined) ?? [])])
-      .map((messageId) => keys.sentSms(messageId));
+      .map((messageId) => operationsKeys.sentSms(messageId));
     const code = request.spontaneousCall?.code;
     const pointer = code
       ? (
           await this.db.send(
-            new GetCommand({ TableName: tableNames.operations(), Key: keys.spontaneousCall(code) }),
+            new GetCommand({ TableName: tableNames.operations(), Key: operationsKeys.spontaneousCall(code) }),
           )
         ).Item
       : undefined;
@@ -319,21 +328,21 @@ export class AdHocRepository {
       volunteers,
       alerts,
       adHoc: {
-        registrations: volunteers.map((v) => keys.spontaneousVolunteer(request.id, v.id)),
-        phoneEntries: volunteers.map((v) => keys.spontaneousPhone(v.phone, request.id)),
+        registrations: volunteers.map((v) => adHocKeys.spontaneousVolunteer(request.id, v.id)),
+        phoneEntries: volunteers.map((v) => adHocKeys.spontaneousPhone(v.phone, request.id)),
       },
       operations: {
-        alerts: theirs('ALERT#'),
-        standDowns: theirs('STANDDOWN#'),
-        enoughNotices: theirs('ENOUGH#'),
-        deployments: theirs('DEPLOY#'),
-        timelineEntries: theirs('TL#'),
-        coordinatorUpdates: theirs('UPDATE#'),
+        alerts: theirs(p.alert),
+        standDowns: theirs(p.standDown),
+        enoughNotices: theirs(p.enough),
+        deployments: theirs(p.deployment),
+        timelineEntries: theirs(p.timeline),
+        coordinatorUpdates: theirs(p.coordinatorUpdate),
         sentSmsPointers,
-        callPointers: code && pointer ? [keys.spontaneousCall(code)] : [],
+        callPointers: code && pointer ? [operationsKeys.spontaneousCall(code)] : [],
       },
       deployments: operationsItems
-        .filter((item) => String(item.sk).startsWith('DEPLOY#') && ids.has(item.volunteerId as string))
+        .filter((item) => String(item.sk).startsWith(p.deployment) && ids.has(item.volunteerId as string))
         .map((item) => ({
           volunteerId: item.volunteerId as string,
           minutes: Number(item.minutes ?? 0),
@@ -352,14 +361,14 @@ export class AdHocRepository {
       {
         Put: {
           TableName: operations,
-          Item: { ...keys.purgeReceipt(requestId), requestId, ...receipt },
+          Item: { ...operationsKeys.purgeReceipt(requestId), requestId, ...receipt },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
       {
         Update: {
           TableName: operations,
-          Key: keys.request(requestId),
+          Key: operationsKeys.request(requestId),
           UpdateExpression: 'SET spontaneousTotals = :totals',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':totals': totals },
@@ -390,7 +399,7 @@ export class AdHocRepository {
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: this.table,
-        Key: keys.spontaneousPhone(phone, requestId),
+        Key: adHocKeys.spontaneousPhone(phone, requestId),
         ConsistentRead: true,
       }),
     );
@@ -399,7 +408,7 @@ export class AdHocRepository {
     const { Item: alert } = await this.db.send(
       new GetCommand({
         TableName: tableNames.operations(),
-        Key: keys.alert(requestId, volunteer.id),
+        Key: operationsKeys.alert(requestId, volunteer.id),
         ConsistentRead: true,
       }),
     );

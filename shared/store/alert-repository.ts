@@ -20,7 +20,8 @@ import {
   retryingConflicts,
   transactLanded,
 } from './dynamo-client';
-import { keys, stripKeys } from './keys';
+import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
+import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
 
 /** A yes fills a task (`accepted`), or is kept in reserve when no task the volunteer can take is still open. */
@@ -80,16 +81,17 @@ const CONFLICT_RETRIES = 4;
 const INBOUND_MARKER_SECONDS = 7 * 24 * 3600;
 
 const smsKey = (job: SmsRef) => {
-  if (job.kind === 'coordinator') return keys.coordinatorAlert(job.requestId, job.level, job.round);
-  if (job.kind === 'roster-exhausted') return keys.rosterExhausted(job.requestId);
-  if (job.kind === 'lifecycle-failed') return keys.lifecycleFailure(job.requestId, job.state);
-  if (job.kind === 'shortfall') return keys.shortfallAlert(job.requestId);
-  if (job.kind === 'claim-status') return keys.claimSms(job.claimId, job.status);
-  if (job.kind === 'update') return keys.coordinatorUpdate(job.requestId, job.updateId, job.volunteerId);
-  if (job.kind === 'enough') return keys.enough(job.requestId, job.volunteerId);
+  if (job.kind === 'coordinator') return operationsKeys.coordinatorAlert(job.requestId, job.level, job.round);
+  if (job.kind === 'roster-exhausted') return operationsKeys.rosterExhausted(job.requestId);
+  if (job.kind === 'lifecycle-failed') return operationsKeys.lifecycleFailure(job.requestId, job.state);
+  if (job.kind === 'shortfall') return operationsKeys.shortfallAlert(job.requestId);
+  if (job.kind === 'claim-status') return operationsKeys.claimSms(job.claimId, job.status);
+  if (job.kind === 'update')
+    return operationsKeys.coordinatorUpdate(job.requestId, job.updateId, job.volunteerId);
+  if (job.kind === 'enough') return operationsKeys.enough(job.requestId, job.volunteerId);
   return job.kind === 'alert'
-    ? keys.alert(job.requestId, job.volunteerId)
-    : keys.standDown(job.requestId, job.volunteerId);
+    ? operationsKeys.alert(job.requestId, job.volunteerId)
+    : operationsKeys.standDown(job.requestId, job.volunteerId);
 };
 
 export class AlertRepository {
@@ -113,8 +115,8 @@ export class AlertRepository {
    */
   private async createChunk(alerts: Alert[]): Promise<number> {
     const items = alerts.map((alert) => ({
-      ...keys.alert(alert.requestId, alert.volunteerId),
-      ...keys.alertIndex(alert.volunteerId, alert.requestId),
+      ...operationsKeys.alert(alert.requestId, alert.volunteerId),
+      ...operationsKeys.alertIndex(alert.volunteerId, alert.requestId),
       ...alert,
     }));
     try {
@@ -137,7 +139,10 @@ export class AlertRepository {
     return this.queryAll({
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :alert)',
-      ExpressionAttributeValues: { ':pk': keys.request(requestId).pk, ':alert': 'ALERT#' },
+      ExpressionAttributeValues: {
+        ':pk': operationsKeys.request(requestId).pk,
+        ':alert': operationsPrefixes.alert,
+      },
     });
   }
 
@@ -149,7 +154,10 @@ export class AlertRepository {
       {
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :alert)',
-        ExpressionAttributeValues: { ':pk': keys.request(requestId).pk, ':alert': 'ALERT#' },
+        ExpressionAttributeValues: {
+          ':pk': operationsKeys.request(requestId).pk,
+          ':alert': operationsPrefixes.alert,
+        },
         Select: 'COUNT',
         ConsistentRead: true,
       },
@@ -164,7 +172,10 @@ export class AlertRepository {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :alert)',
-      ExpressionAttributeValues: { ':pk': keys.alertIndex(volunteerId, '').gsi1pk, ':alert': 'ALERT#' },
+      ExpressionAttributeValues: {
+        ':pk': operationsKeys.alertIndex(volunteerId, '').gsi1pk,
+        ':alert': operationsPrefixes.alert,
+      },
     });
   }
 
@@ -180,7 +191,7 @@ export class AlertRepository {
   /** Records the SMS owed to the coordinator at `level` of the duty roster; false when recorded before. */
   async createCoordinatorAlert(requestId: string, level: number, now: string, round = 1): Promise<boolean> {
     return this.queueSms(
-      keys.coordinatorAlert(requestId, level, round),
+      operationsKeys.coordinatorAlert(requestId, level, round),
       { requestId, level, ...(round === 1 ? {} : { round }) },
       now,
     );
@@ -188,22 +199,22 @@ export class AlertRepository {
 
   /** Records the crisis centre's SMS about a request nobody on the roster took; false when recorded before. */
   async createRosterExhaustedAlert(requestId: string, now: string): Promise<boolean> {
-    return this.queueSms(keys.rosterExhausted(requestId), { requestId }, now);
+    return this.queueSms(operationsKeys.rosterExhausted(requestId), { requestId }, now);
   }
 
   /** Records the coordinator's SMS about the lifecycle step `state` that failed; false when recorded before. */
   async createLifecycleFailureAlert(requestId: string, state: string, now: string): Promise<boolean> {
-    return this.queueSms(keys.lifecycleFailure(requestId, state), { requestId, state }, now);
+    return this.queueSms(operationsKeys.lifecycleFailure(requestId, state), { requestId, state }, now);
   }
 
   /** Records the shortfall SMS owed to the on-duty coordinator; false when recorded before. */
   async createShortfallAlert(requestId: string, now: string): Promise<boolean> {
-    return this.queueSms(keys.shortfallAlert(requestId), { requestId }, now);
+    return this.queueSms(operationsKeys.shortfallAlert(requestId), { requestId }, now);
   }
 
   /** Records the stand-down SMS owed to a volunteer; false when it was recorded before (a retried close step). */
   async createStandDown(requestId: string, volunteerId: string, now: string): Promise<boolean> {
-    return this.queueSms(keys.standDown(requestId, volunteerId), { requestId, volunteerId }, now);
+    return this.queueSms(operationsKeys.standDown(requestId, volunteerId), { requestId, volunteerId }, now);
   }
 
   /**
@@ -223,7 +234,7 @@ export class AlertRepository {
               Put: {
                 TableName: this.table,
                 Item: {
-                  ...keys.enough(requestId, volunteerId),
+                  ...operationsKeys.enough(requestId, volunteerId),
                   requestId,
                   volunteerId,
                   smsStatus: 'queued',
@@ -235,7 +246,7 @@ export class AlertRepository {
             {
               Update: {
                 TableName: this.table,
-                Key: keys.alert(requestId, volunteerId),
+                Key: operationsKeys.alert(requestId, volunteerId),
                 UpdateExpression: 'SET releasedAt = :now',
                 ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#response)',
                 ExpressionAttributeNames: { '#response': 'response' },
@@ -262,7 +273,7 @@ export class AlertRepository {
     now: string,
   ): Promise<boolean> {
     return this.queueSms(
-      keys.coordinatorUpdate(requestId, updateId, volunteerId),
+      operationsKeys.coordinatorUpdate(requestId, updateId, volunteerId),
       { requestId, updateId, volunteerId },
       now,
     );
@@ -326,7 +337,7 @@ export class AlertRepository {
         Put: {
           TableName: this.table,
           Item: {
-            ...keys.sentSms(sent.messageId),
+            ...operationsKeys.sentSms(sent.messageId),
             ...sent,
             job: withoutRecipient(sent.job),
             expiresAt: Math.floor(now.getTime() / 1000) + SENT_SMS_TTL_SECONDS,
@@ -339,7 +350,7 @@ export class AlertRepository {
 
   async findSent(messageId: string): Promise<SentSms | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.sentSms(messageId), ConsistentRead: true }),
+      new GetCommand({ TableName: this.table, Key: operationsKeys.sentSms(messageId), ConsistentRead: true }),
     );
     return Item ? stripKeys<SentSms>(Item) : undefined;
   }
@@ -439,13 +450,13 @@ export class AlertRepository {
     ].join(', ');
     const names = { ...(filled ? { '#filled': filled } : {}), ...(vacated ? { '#vacated': vacated } : {}) };
     const removed = [...(note ? [] : ['note']), ...(filled ? [] : ['task'])];
-    const request = keys.request(alert.requestId);
+    const request = operationsKeys.request(alert.requestId);
     const command = new TransactWriteCommand({
       TransactItems: [
         {
           Update: {
             TableName: this.table,
-            Key: keys.alert(alert.requestId, alert.volunteerId),
+            Key: operationsKeys.alert(alert.requestId, alert.volunteerId),
             UpdateExpression: `SET #response = :answer, respondedAt = :at${note ? ', note = :note' : ''}${
               filled ? ', task = :task' : ''
             }${removed.length ? ` REMOVE ${removed.join(', ')}` : ''}`,
@@ -485,7 +496,7 @@ export class AlertRepository {
           Put: {
             TableName: this.table,
             Item: {
-              ...keys.timeline(alert.requestId, at, `${alert.volunteerId}#${answer}`),
+              ...operationsKeys.timeline(alert.requestId, at, `${alert.volunteerId}#${answer}`),
               at,
               type: `alert-${answer}`,
               // The note stays on the alert only, where an erasure finds it.
@@ -516,7 +527,7 @@ export class AlertRepository {
    */
   async claimReplyTo(inboundMessageId: string, receivedAt: string): Promise<boolean> {
     return this.putIfAbsent({
-      ...keys.inbound(inboundMessageId),
+      ...operationsKeys.inbound(inboundMessageId),
       receivedAt,
       expiresAt: Math.floor(Date.parse(receivedAt) / 1000) + INBOUND_MARKER_SECONDS,
     });
@@ -524,7 +535,9 @@ export class AlertRepository {
 
   /** Gives a claim back after the answer could not be sent, so the redelivered event tries again. */
   async releaseReplyTo(inboundMessageId: string): Promise<void> {
-    await this.db.send(new DeleteCommand({ TableName: this.table, Key: keys.inbound(inboundMessageId) }));
+    await this.db.send(
+      new DeleteCommand({ TableName: this.table, Key: operationsKeys.inbound(inboundMessageId) }),
+    );
   }
 
   /** Erasure: free-text notes a volunteer left with their answers may name people; they go. */
@@ -535,7 +548,7 @@ export class AlertRepository {
         this.db.send(
           new UpdateCommand({
             TableName: this.table,
-            Key: keys.alert(alert.requestId, alert.volunteerId),
+            Key: operationsKeys.alert(alert.requestId, alert.volunteerId),
             UpdateExpression: 'REMOVE note',
           }),
         ),
@@ -548,7 +561,7 @@ export class AlertRepository {
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: this.table,
-        Key: keys.alert(requestId, volunteerId),
+        Key: operationsKeys.alert(requestId, volunteerId),
         ConsistentRead: true,
       }),
     );

@@ -2,7 +2,8 @@ import { paginateQuery, type TransactWriteCommandInput } from '@aws-sdk/lib-dyna
 import type { CounterIncrement } from '../domain/annual-counters';
 import type { CounterRow, RequestTiming } from '../domain/annual-report';
 import { documentClient } from './dynamo-client';
-import { keys } from './keys';
+import { annualCounterKey } from './keys/annual-counter-keys';
+import { operationsKeys } from './keys/operations-keys';
 import { tableNames } from './tables';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -21,7 +22,7 @@ export const counterUpdates = (
     return {
       Update: {
         TableName: table,
-        Key: keys.annualCounters(year, nis),
+        Key: annualCounterKey(year, nis),
         UpdateExpression: `ADD ${names.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
         ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#c${i}`, name])),
         ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:c${i}`, counters[name]])),
@@ -29,7 +30,7 @@ export const counterUpdates = (
     };
   });
 
-const COUNTERS_PK = keys.annualCounters(0, '').pk;
+const COUNTERS_PK = annualCounterKey(0, '').pk;
 
 /** Reads what the yearly report is built from. */
 export class AnnualCounterRepository {
@@ -72,9 +73,9 @@ export class AnnualCounterRepository {
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
       ProjectionExpression: 'municipality, createdAt, firstAcceptedAt',
       ExpressionAttributeValues: {
-        ':pk': keys.requestIndex(nis, '', '').gsi1pk,
-        ':from': keys.requestIndex(nis, `${year - 1}-12-31`, '').gsi1sk,
-        ':to': keys.requestIndex(nis, `${year + 1}-01-02`, '').gsi1sk,
+        ':pk': operationsKeys.requestIndex(nis, '', '').gsi1pk,
+        ':from': operationsKeys.requestIndex(nis, `${year - 1}-12-31`, '').gsi1sk,
+        ':to': operationsKeys.requestIndex(nis, `${year + 1}-01-02`, '').gsi1sk,
       },
     };
     for await (const page of paginateQuery({ client: this.db }, query)) {

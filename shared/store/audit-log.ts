@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import type { Identity } from '../domain/identity';
+import { auditKeys } from './keys/audit-keys';
 import { tableNames } from './tables';
 
 export interface AuditEntry {
@@ -34,7 +35,7 @@ export const auditPut = (
   return {
     Put: {
       TableName: tableNames.audit(),
-      Item: { ...details, pk: `AUDIT#${entityType}#${entityId}`, sk: `${at}#${ulid()}`, ...entry },
+      Item: { ...details, ...auditKeys.entry(entityType, entityId, at, ulid()), ...entry },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };

@@ -4,7 +4,8 @@ import type { Identity } from '../domain/identity';
 import type { Attachment, Claim } from '../schemas/claim';
 import { auditPut, SYSTEM_ACTOR } from './audit-log';
 import { documentClient, transactLanded, transactOrConflict } from './dynamo-client';
-import { keys, stripKeys } from './keys';
+import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
+import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
 
 /** One change to a stored claim; every part is optional, the status it is read in is not. */
@@ -20,7 +21,7 @@ export interface ClaimChange {
 }
 
 /**
- * Insurance claims, in Operations under `CLAIM#<id>` (not under the request, whose partition the purge sweeps).
+ * Insurance claims, in Operations in partitions of their own, `operationsKeys.claim` (not under the request, whose partition the purge sweeps).
  * Every change is conditional on the status it was decided in, and writes its audit entry and, for a new status,
  * the claimant's SMS record in the same transaction, so the SMS is owed exactly once per status.
  */
@@ -38,8 +39,8 @@ export class ClaimRepository {
           Put: {
             TableName: this.table,
             Item: {
-              ...keys.claim(claim.id),
-              ...keys.claimRequestIndex(claim.requestId, claim.filedAt, claim.id),
+              ...operationsKeys.claim(claim.id),
+              ...operationsKeys.claimRequestIndex(claim.requestId, claim.filedAt, claim.id),
               ...claim,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
@@ -51,8 +52,8 @@ export class ClaimRepository {
                 Put: {
                   TableName: this.table,
                   Item: {
-                    ...keys.claimVolunteerPointer(claim.id),
-                    ...keys.claimVolunteerIndex(claim.volunteerId, claim.filedAt, claim.id),
+                    ...operationsKeys.claimVolunteerPointer(claim.id),
+                    ...operationsKeys.claimVolunteerIndex(claim.volunteerId, claim.filedAt, claim.id),
                     claimId: claim.id,
                   },
                 },
@@ -68,19 +69,19 @@ export class ClaimRepository {
 
   async get(id: string): Promise<Claim | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.claim(id), ConsistentRead: true }),
+      new GetCommand({ TableName: this.table, Key: operationsKeys.claim(id), ConsistentRead: true }),
     );
     return Item ? stripKeys<Claim>(Item) : undefined;
   }
 
   async listForRequest(requestId: string): Promise<Claim[]> {
-    const items = await this.queryIndex(keys.claimRequestIndex(requestId, '', '').gsi1pk);
+    const items = await this.queryIndex(operationsKeys.claimRequestIndex(requestId, '', '').gsi1pk);
     // The index is eventually consistent: read each claim itself for its current status.
     return this.getMany(items.map((item) => String(item.id)));
   }
 
   async listForVolunteer(volunteerId: string): Promise<Claim[]> {
-    const pointers = await this.queryIndex(keys.claimVolunteerIndex(volunteerId, '', '').gsi1pk);
+    const pointers = await this.queryIndex(operationsKeys.claimVolunteerIndex(volunteerId, '', '').gsi1pk);
     return this.getMany(pointers.map((item) => String(item.claimId)));
   }
 
@@ -125,7 +126,7 @@ export class ClaimRepository {
         {
           Update: {
             TableName: this.table,
-            Key: keys.claim(claim.id),
+            Key: operationsKeys.claim(claim.id),
             UpdateExpression: `SET ${sets.join(', ')}`,
             ConditionExpression: conditions.join(' AND '),
             ExpressionAttributeNames: { '#status': 'status' },
@@ -147,7 +148,7 @@ export class ClaimRepository {
    * transaction with its audit entry; a claim done before has no pointer left, so a retried erasure skips it.
    */
   async forgetClaimant(volunteerId: string, who: Identity, at: string): Promise<number> {
-    const pointers = await this.queryIndex(keys.claimVolunteerIndex(volunteerId, '', '').gsi1pk);
+    const pointers = await this.queryIndex(operationsKeys.claimVolunteerIndex(volunteerId, '', '').gsi1pk);
     for (const pointer of pointers) {
       const claimId = String(pointer.claimId);
       await transactOrConflict(
@@ -156,14 +157,14 @@ export class ClaimRepository {
           {
             Update: {
               TableName: this.table,
-              Key: keys.claim(claimId),
+              Key: operationsKeys.claim(claimId),
               UpdateExpression: 'SET #claimant.#erased = :erased REMOVE volunteerId, #claimant.#phone',
               ConditionExpression: 'volunteerId = :id',
               ExpressionAttributeNames: { '#claimant': 'claimant', '#erased': 'erased', '#phone': 'phone' },
               ExpressionAttributeValues: { ':erased': true, ':id': volunteerId },
             },
           },
-          { Delete: { TableName: this.table, Key: keys.claimVolunteerPointer(claimId) } },
+          { Delete: { TableName: this.table, Key: operationsKeys.claimVolunteerPointer(claimId) } },
           auditPut(who, 'claim.claimant-erased', 'claim', claimId, at),
         ],
         'the claim changed meanwhile; erase the member again',
@@ -182,7 +183,7 @@ export class ClaimRepository {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :now',
         ExpressionAttributeValues: {
-          ':pk': keys.claimRetentionIndex('', '').gsi1pk,
+          ':pk': operationsKeys.claimRetentionIndex('', '').gsi1pk,
           ':now': now.toISOString(),
         },
       },
@@ -201,28 +202,28 @@ export class ClaimRepository {
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.claim(claimId).pk },
+        ExpressionAttributeValues: { ':pk': operationsKeys.claim(claimId).pk },
         ConsistentRead: true,
       }),
     );
-    if (!Items.some((item) => item.sk === keys.claim(claimId).sk)) return false;
+    if (!Items.some((item) => item.sk === operationsKeys.claim(claimId).sk)) return false;
     const messageIds = Items.flatMap((item) =>
       item.messageIds instanceof Set ? [...(item.messageIds as Set<string>)] : [],
     );
     return transactLanded(this.db, [
       ...Items.map((item) =>
-        item.sk === keys.claim(claimId).sk
+        item.sk === operationsKeys.claim(claimId).sk
           ? {
               Delete: {
                 TableName: this.table,
-                Key: keys.claim(claimId),
+                Key: operationsKeys.claim(claimId),
                 ConditionExpression: 'retainUntil < :at',
                 ExpressionAttributeValues: { ':at': at },
               },
             }
           : { Delete: { TableName: this.table, Key: { pk: item.pk, sk: item.sk } } },
       ),
-      ...messageIds.map((id) => ({ Delete: { TableName: this.table, Key: keys.sentSms(id) } })),
+      ...messageIds.map((id) => ({ Delete: { TableName: this.table, Key: operationsKeys.sentSms(id) } })),
       auditPut(SYSTEM_ACTOR, 'claim.retention-expired', 'claim', claimId, at),
     ]);
   }
@@ -232,8 +233,8 @@ export class ClaimRepository {
       Put: {
         TableName: this.table,
         Item: {
-          ...keys.claimRetention(claimId),
-          ...keys.claimRetentionIndex(retainUntil, claimId),
+          ...operationsKeys.claimRetention(claimId),
+          ...operationsKeys.claimRetentionIndex(retainUntil, claimId),
           claimId,
           retainUntil,
         },
@@ -250,7 +251,7 @@ export class ClaimRepository {
       Put: {
         TableName: this.table,
         Item: {
-          ...keys.claimSms(claim.id, status),
+          ...operationsKeys.claimSms(claim.id, status),
           claimId: claim.id,
           requestId: claim.requestId,
           status,
@@ -270,7 +271,7 @@ export class ClaimRepository {
         TableName: this.table,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :claim)',
-        ExpressionAttributeValues: { ':pk': gsi1pk, ':claim': 'CLAIM#' },
+        ExpressionAttributeValues: { ':pk': gsi1pk, ':claim': operationsPrefixes.claim },
       },
     )) {
       items.push(...(page.Items ?? []));

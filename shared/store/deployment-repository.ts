@@ -5,7 +5,9 @@ import type { Deployment } from '../schemas/deployment';
 import { counterUpdates } from './annual-counter-repository';
 import { type AuditPut, withAudit } from './audit-log';
 import { documentClient, transactOrConflict } from './dynamo-client';
-import { keys, stripKeys } from './keys';
+import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
+import { registryKeys } from './keys/registry-keys';
+import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
 
 /**
@@ -22,7 +24,7 @@ export class DeploymentRepository {
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: this.table,
-        Key: keys.deployment(requestId, volunteerId),
+        Key: operationsKeys.deployment(requestId, volunteerId),
         ConsistentRead: true,
       }),
     );
@@ -34,7 +36,10 @@ export class DeploymentRepository {
     const query = {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :deploy)',
-      ExpressionAttributeValues: { ':pk': keys.request(requestId).pk, ':deploy': 'DEPLOY#' },
+      ExpressionAttributeValues: {
+        ':pk': operationsKeys.request(requestId).pk,
+        ':deploy': operationsPrefixes.deployment,
+      },
       ConsistentRead: true,
     };
     for await (const page of paginateQuery({ client: this.db }, query)) {
@@ -58,7 +63,7 @@ export class DeploymentRepository {
         {
           Update: {
             TableName: this.table,
-            Key: keys.deployment(requestId, volunteerId),
+            Key: operationsKeys.deployment(requestId, volunteerId),
             UpdateExpression:
               'SET onSiteSince = :now, requestId = :req, volunteerId = :vol, municipality = :muni, spontaneous = :spont, gsi1pk = :gpk, gsi1sk = :gsk, minutes = if_not_exists(minutes, :zero), periods = if_not_exists(periods, :none)',
             ConditionExpression: 'attribute_not_exists(onSiteSince)',
@@ -68,8 +73,8 @@ export class DeploymentRepository {
               ':vol': volunteerId,
               ':muni': options.municipality,
               ':spont': options.spontaneous,
-              ':gpk': keys.deploymentIndex(volunteerId, requestId).gsi1pk,
-              ':gsk': keys.deploymentIndex(volunteerId, requestId).gsi1sk,
+              ':gpk': operationsKeys.deploymentIndex(volunteerId, requestId).gsi1pk,
+              ':gsk': operationsKeys.deploymentIndex(volunteerId, requestId).gsi1sk,
               ':zero': 0,
               ':none': [],
             },
@@ -84,7 +89,7 @@ export class DeploymentRepository {
               {
                 Update: {
                   TableName: tableNames.registry(),
-                  Key: keys.volunteer(volunteerId),
+                  Key: registryKeys.volunteer(volunteerId),
                   UpdateExpression:
                     'SET onSiteFor = :req, checkIns = list_append(if_not_exists(checkIns, :none), :checkIn)',
                   ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(onSiteFor)',
@@ -110,7 +115,7 @@ export class DeploymentRepository {
         {
           Update: {
             TableName: this.table,
-            Key: keys.deployment(deployment.requestId, deployment.volunteerId),
+            Key: operationsKeys.deployment(deployment.requestId, deployment.volunteerId),
             UpdateExpression:
               'REMOVE onSiteSince SET minutes = minutes + :minutes, periods = list_append(periods, :period)',
             ConditionExpression: 'onSiteSince = :since',
@@ -136,7 +141,7 @@ export class DeploymentRepository {
               {
                 Update: {
                   TableName: tableNames.registry(),
-                  Key: keys.volunteer(deployment.volunteerId),
+                  Key: registryKeys.volunteer(deployment.volunteerId),
                   UpdateExpression: 'REMOVE onSiteFor',
                   ConditionExpression: 'onSiteFor = :req',
                   ExpressionAttributeValues: { ':req': deployment.requestId },
@@ -155,7 +160,7 @@ export class DeploymentRepository {
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: tableNames.registry(),
-        Key: keys.volunteer(volunteerId),
+        Key: registryKeys.volunteer(volunteerId),
         ProjectionExpression: 'onSiteFor',
         ConsistentRead: true,
       }),
@@ -167,7 +172,7 @@ export class DeploymentRepository {
     return {
       Update: {
         TableName: this.table,
-        Key: keys.request(requestId),
+        Key: operationsKeys.request(requestId),
         UpdateExpression: 'ADD counts.checkedIn :delta',
         ExpressionAttributeValues: { ':delta': delta },
       },
@@ -178,7 +183,13 @@ export class DeploymentRepository {
     return {
       Put: {
         TableName: this.table,
-        Item: { ...keys.timeline(requestId, at, `${volunteerId}#${type}`), at, type, volunteerId, by },
+        Item: {
+          ...operationsKeys.timeline(requestId, at, `${volunteerId}#${type}`),
+          at,
+          type,
+          volunteerId,
+          by,
+        },
       },
     };
   }

@@ -3,7 +3,8 @@ import type { Identity } from '../domain/identity';
 import type { DutyRoster, StoredDutyRoster } from '../schemas/duty-roster';
 import { auditPut } from './audit-log';
 import { documentClient } from './dynamo-client';
-import { keys, stripKeys } from './keys';
+import { registryKeys } from './keys/registry-keys';
+import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
 
 /** The Red Cross 24/7 duty roster: one item, replaced whole by the coordinator who changes it. */
@@ -15,7 +16,7 @@ export class DutyRosterRepository {
 
   async get(): Promise<StoredDutyRoster | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.dutyRoster(), ConsistentRead: true }),
+      new GetCommand({ TableName: this.table, Key: registryKeys.dutyRoster(), ConsistentRead: true }),
     );
     return Item ? stripKeys<StoredDutyRoster>(Item) : undefined;
   }
@@ -25,7 +26,7 @@ export class DutyRosterRepository {
     await this.db.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: this.table, Item: { ...keys.dutyRoster(), ...stored } } },
+          { Put: { TableName: this.table, Item: { ...registryKeys.dutyRoster(), ...stored } } },
           auditPut(who, 'duty-roster.set', 'duty-roster', 'current', now),
         ],
       }),

@@ -2,7 +2,7 @@ import { PutCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { erasureEntry, type LedgerEntry, pseudonymOf, purgeEntry } from '../domain/erasure-ledger';
 import { erasureLedgerSalt } from '../erasure-ledger-salt';
 import { documentClient, landed } from './dynamo-client';
-import { keys } from './keys';
+import { erasureLedgerKeys } from './keys/erasure-ledger-keys';
 import { tableNames } from './tables';
 
 /** What the ledger says must stay forgotten: the salted hashes of erased members and the purged requests. */
@@ -56,8 +56,8 @@ export class ErasureLedgerRepository {
   private async put(entry: LedgerEntry): Promise<void> {
     const key =
       entry.kind === 'volunteer-erased'
-        ? keys.erasedVolunteer(entry.pseudonym)
-        : keys.purgedRequest(entry.requestId);
+        ? erasureLedgerKeys.erasedVolunteer(entry.pseudonym)
+        : erasureLedgerKeys.purgedRequest(entry.requestId);
     await landed(
       this.db.send(
         new PutCommand({

@@ -1,7 +1,8 @@
 import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Group } from '../schemas/group';
 import { documentClient } from './dynamo-client';
-import { keys, stripKeys } from './keys';
+import { registryKeys, registryPrefixes } from './keys/registry-keys';
+import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
 import type { TransactItem } from './volunteer-repository';
 
@@ -17,14 +18,20 @@ export class GroupRepository {
     return {
       Put: {
         TableName: this.table,
-        Item: { ...keys.group(group.id), ...keys.groupIndex(group.municipality, group.id), ...group },
+        Item: {
+          ...registryKeys.group(group.id),
+          ...registryKeys.groupIndex(group.municipality, group.id),
+          ...group,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
   }
 
   async get(id: string): Promise<Group | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.group(id) }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: registryKeys.group(id) }),
+    );
     return Item ? stripKeys<Group>(Item) : undefined;
   }
 
@@ -34,7 +41,10 @@ export class GroupRepository {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :group)',
-      ExpressionAttributeValues: { ':pk': keys.groupIndex(nis, '').gsi1pk, ':group': 'GROUP#' },
+      ExpressionAttributeValues: {
+        ':pk': registryKeys.groupIndex(nis, '').gsi1pk,
+        ':group': registryPrefixes.group,
+      },
     };
     for await (const page of paginateQuery({ client: this.db }, query)) {
       for (const item of page.Items ?? []) groups.push(stripKeys<Group>(item));

@@ -25,7 +25,8 @@ import {
   transactOrConflict,
   untilProcessed,
 } from './dynamo-client';
-import { keys, stripKeys } from './keys';
+import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
+import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
 
 type StoredRequest = HelpRequest & { closeToken?: string; ackToken?: string; responseToken?: string };
@@ -39,10 +40,10 @@ const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringif
 const cursorKeySchema = (nis: string) =>
   z
     .object({
-      pk: z.string().startsWith('REQ#'),
-      sk: z.literal(keys.request('').sk),
-      gsi1pk: z.literal(keys.requestIndex(nis, '', '').gsi1pk),
-      gsi1sk: z.string().startsWith('REQ#'),
+      pk: z.string().startsWith(operationsPrefixes.request),
+      sk: z.literal(operationsKeys.request('').sk),
+      gsi1pk: z.literal(operationsKeys.requestIndex(nis, '', '').gsi1pk),
+      gsi1sk: z.string().startsWith(operationsPrefixes.request),
     })
     .strict();
 
@@ -70,8 +71,8 @@ export class HelpRequestRepository {
       this.table,
       [
         {
-          ...keys.request(request.id),
-          ...keys.requestIndex(request.municipality, request.createdAt, request.id),
+          ...operationsKeys.request(request.id),
+          ...operationsKeys.requestIndex(request.municipality, request.createdAt, request.id),
           ...request,
         },
         this.timelineItem(request.id, { at: request.createdAt, type: 'requested', channel: request.channel }),
@@ -99,7 +100,7 @@ export class HelpRequestRepository {
   async openIds(ids: readonly string[]): Promise<Set<string>> {
     const open = new Set<string>();
     for (const batch of inBatches([...new Set(ids)], BATCH_GET_KEYS)) {
-      await untilProcessed<Record<string, unknown>>(batch.map(keys.request), async (pending) => {
+      await untilProcessed<Record<string, unknown>>(batch.map(operationsKeys.request), async (pending) => {
         const { Responses, UnprocessedKeys } = await this.db.send(
           new BatchGetCommand({
             RequestItems: {
@@ -134,8 +135,8 @@ export class HelpRequestRepository {
           ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
           : {}),
         ExpressionAttributeValues: {
-          ':pk': keys.requestIndex(nis, '', '').gsi1pk,
-          ':req': 'REQ#',
+          ':pk': operationsKeys.requestIndex(nis, '', '').gsi1pk,
+          ':req': operationsPrefixes.request,
           ...(options.status ? { ':status': options.status } : {}),
         },
         ScanIndexForward: false,
@@ -160,7 +161,7 @@ export class HelpRequestRepository {
     const query = {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)',
-      ExpressionAttributeValues: { ':pk': keys.request(id).pk, ':tl': 'TL#' },
+      ExpressionAttributeValues: { ':pk': operationsKeys.request(id).pk, ':tl': operationsPrefixes.timeline },
     };
     for await (const page of paginateQuery({ client: this.db }, query)) {
       for (const item of page.Items ?? []) entries.push(stripKeys<TimelineEntry>(item));
@@ -178,7 +179,7 @@ export class HelpRequestRepository {
       this.db.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: keys.request(id),
+          Key: operationsKeys.request(id),
           UpdateExpression: 'SET #status = :mobilising',
           ConditionExpression: '#status = :requested',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -200,7 +201,7 @@ export class HelpRequestRepository {
       {
         Update: {
           TableName: this.table,
-          Key: keys.request(request.id),
+          Key: operationsKeys.request(request.id),
           UpdateExpression: 'SET #scope = :scope',
           ConditionExpression: '#scope = :previous AND #status <> :closed',
           ExpressionAttributeNames: { '#scope': 'scope', '#status': 'status' },
@@ -230,7 +231,7 @@ export class HelpRequestRepository {
       this.db.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: keys.request(id),
+          Key: operationsKeys.request(id),
           UpdateExpression: 'SET counts.alerted = :n',
           ConditionExpression: 'counts.alerted < :n',
           ExpressionAttributeValues: { ':n': count },
@@ -273,7 +274,7 @@ export class HelpRequestRepository {
         {
           ConditionCheck: {
             TableName: this.table,
-            Key: keys.request(id),
+            Key: operationsKeys.request(id),
             ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':closed': 'closed' },
@@ -353,7 +354,7 @@ export class HelpRequestRepository {
         {
           Delete: {
             TableName: this.table,
-            Key: keys.request(id),
+            Key: operationsKeys.request(id),
             ConditionExpression: 'attribute_exists(pk)',
           },
         },
@@ -368,7 +369,7 @@ export class HelpRequestRepository {
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.request(id).pk },
+        ExpressionAttributeValues: { ':pk': operationsKeys.request(id).pk },
         ProjectionExpression: 'pk, sk',
       }),
     );
@@ -386,7 +387,7 @@ export class HelpRequestRepository {
       this.db.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: keys.request(id),
+          Key: operationsKeys.request(id),
           UpdateExpression: `SET ${attribute} = :token`,
           ConditionExpression: condition,
           ExpressionAttributeNames: { '#status': 'status' },
@@ -416,7 +417,7 @@ export class HelpRequestRepository {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Update: { TableName: this.table, Key: keys.request(id), ...update } },
+            { Update: { TableName: this.table, Key: operationsKeys.request(id), ...update } },
             { Put: { TableName: this.table, Item: this.timelineItem(id, entry) } },
             ...withAudit(audit),
           ],
@@ -431,12 +432,12 @@ export class HelpRequestRepository {
 
   private async getStored(id: string): Promise<StoredRequest | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.request(id), ConsistentRead: true }),
+      new GetCommand({ TableName: this.table, Key: operationsKeys.request(id), ConsistentRead: true }),
     );
     return Item ? stripKeys<StoredRequest>(Item) : undefined;
   }
 
   private timelineItem(id: string, entry: TimelineEntry) {
-    return { ...keys.timeline(id, entry.at, ulid()), ...entry };
+    return { ...operationsKeys.timeline(id, entry.at, ulid()), ...entry };
   }
 }

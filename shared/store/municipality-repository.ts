@@ -3,7 +3,8 @@ import type { Identity } from '../domain/identity';
 import type { Municipality } from '../schemas/municipality';
 import { auditPut } from './audit-log';
 import { documentClient, transactOrConflict } from './dynamo-client';
-import { keys, stripKeys } from './keys';
+import { registryKeys, registryPrefixes } from './keys/registry-keys';
+import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
 
 /**
@@ -18,7 +19,7 @@ export class MunicipalityRepository {
 
   async get(nis: string): Promise<Municipality | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.municipality(nis), ConsistentRead: true }),
+      new GetCommand({ TableName: this.table, Key: registryKeys.municipality(nis), ConsistentRead: true }),
     );
     if (!Item) return undefined;
     return { ...stripKeys<Omit<Municipality, 'neighbours'>>(Item), neighbours: await this.neighbours(nis) };
@@ -29,11 +30,15 @@ export class MunicipalityRepository {
     const query = {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :edge)',
-      ExpressionAttributeValues: { ':pk': keys.municipality(nis).pk, ':edge': 'NEIGHBOUR#' },
+      ExpressionAttributeValues: {
+        ':pk': registryKeys.municipality(nis).pk,
+        ':edge': registryPrefixes.neighbour,
+      },
       ConsistentRead: true,
     };
     for await (const page of paginateQuery({ client: this.db }, query)) {
-      for (const item of page.Items ?? []) neighbours.push(String(item.sk).slice('NEIGHBOUR#'.length));
+      for (const item of page.Items ?? [])
+        neighbours.push(String(item.sk).slice(registryPrefixes.neighbour.length));
     }
     return neighbours.sort();
   }
@@ -46,7 +51,7 @@ export class MunicipalityRepository {
     const { neighbours, ...profile } = municipality;
     const before = new Set(previous?.neighbours ?? []);
     const after = new Set(neighbours);
-    const edges = (a: string, b: string) => [keys.neighbour(a, b), keys.neighbour(b, a)];
+    const edges = (a: string, b: string) => [registryKeys.neighbour(a, b), registryKeys.neighbour(b, a)];
     const added = neighbours.filter((n) => !before.has(n)).flatMap((n) => edges(municipality.nis, n));
     const removed = [...before].filter((n) => !after.has(n)).flatMap((n) => edges(municipality.nis, n));
     await transactOrConflict(
@@ -55,7 +60,7 @@ export class MunicipalityRepository {
         {
           Put: {
             TableName: this.table,
-            Item: { ...keys.municipality(municipality.nis), ...profile },
+            Item: { ...registryKeys.municipality(municipality.nis), ...profile },
             ConditionExpression: previous ? 'updatedAt = :expected' : 'attribute_not_exists(pk)',
             ExpressionAttributeValues: previous ? { ':expected': previous.updatedAt } : undefined,
           },
@@ -76,7 +81,7 @@ export class MunicipalityRepository {
 
   async requesters(nis: string): Promise<string[]> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.requesters(nis), ConsistentRead: true }),
+      new GetCommand({ TableName: this.table, Key: registryKeys.requesters(nis), ConsistentRead: true }),
     );
     return (Item?.subs as string[] | undefined) ?? [];
   }
@@ -89,7 +94,7 @@ export class MunicipalityRepository {
           {
             Put: {
               TableName: this.table,
-              Item: { ...keys.requesters(nis), subs, updatedAt: now, updatedBy: who.sub },
+              Item: { ...registryKeys.requesters(nis), subs, updatedAt: now, updatedBy: who.sub },
             },
           },
           auditPut(who, 'municipality.requesters-set', 'municipality', nis, now),

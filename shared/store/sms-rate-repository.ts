@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, landed } from './dynamo-client';
-import { keys } from './keys';
+import { operationsKeys } from './keys/operations-keys';
 import { tableNames } from './tables';
 
 /** Counters outlive their second by a minute; TTL only keeps the table clean, the key's second does the limiting. */
@@ -30,7 +30,7 @@ export class SmsRateRepository {
       this.db.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: keys.smsRate(originationNumber, second),
+          Key: operationsKeys.smsRate(originationNumber, second),
           UpdateExpression: 'ADD parts :parts SET expiresAt = :expiresAt',
           // An empty second takes any message, so one longer than the limit still goes out (alone).
           ConditionExpression: 'attribute_not_exists(parts) OR parts <= :room',

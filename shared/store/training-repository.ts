@@ -12,23 +12,9 @@ import type { TrainingProvider } from '../schemas/training';
 import { counterUpdates } from './annual-counter-repository';
 import { type AuditPut, auditPut } from './audit-log';
 import { cancellationCodes, documentClient, isConditionFailure } from './dynamo-client';
-import { keys, stripKeys } from './keys';
+import { registryKeys, registryPrefixes } from './keys/registry-keys';
+import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
-
-// Local key builders until they move to keys.ts.
-/** All providers share one partition: the list is short (a few dozen) and is read whole, by a Query, not a Scan. */
-const PROVIDERS_PK = 'PROVIDERS';
-const providerKey = (id: string) => ({ pk: PROVIDERS_PK, sk: id });
-/** Under the volunteer's own partition, sorted by date, so a volunteer's history is one Query. */
-const TRAINING_PREFIX = 'TRAINING#';
-const fundedMarkerKey = (volunteerId: string, record: TrainingRecord) => ({
-  pk: keys.volunteer(volunteerId).pk,
-  sk: `FUNDED#${record.kind}${record.kind === 'basic' ? '' : `#${record.date.slice(0, 4)}`}`,
-});
-const trainingKey = (volunteerId: string, date: string, id: string) => ({
-  pk: keys.volunteer(volunteerId).pk,
-  sk: `${TRAINING_PREFIX}${date}#${id}`,
-});
 
 export class TrainingRepository {
   constructor(
@@ -38,13 +24,18 @@ export class TrainingRepository {
 
   /** Creates or replaces a provider, with the audit entry of the act when given. */
   async putProvider(provider: TrainingProvider, audit?: AuditPut): Promise<void> {
-    const put = { TableName: this.table, Item: { ...providerKey(provider.id), ...provider } };
+    const put = {
+      TableName: this.table,
+      Item: { ...registryKeys.trainingProvider(provider.id), ...provider },
+    };
     if (audit) await this.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, audit] }));
     else await this.db.send(new PutCommand(put));
   }
 
   async getProvider(id: string): Promise<TrainingProvider | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: providerKey(id) }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: registryKeys.trainingProvider(id) }),
+    );
     return Item ? stripKeys<TrainingProvider>(Item) : undefined;
   }
 
@@ -53,7 +44,7 @@ export class TrainingRepository {
     return this.queryAll<TrainingProvider>({
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': PROVIDERS_PK },
+      ExpressionAttributeValues: { ':pk': registryKeys.trainingProvider('').pk },
     });
   }
 
@@ -79,7 +70,7 @@ export class TrainingRepository {
     const update = {
       Update: {
         TableName: this.table,
-        Key: keys.volunteer(volunteerId),
+        Key: registryKeys.volunteer(volunteerId),
         UpdateExpression: profile.qualifiedSince
           ? 'SET trainingCount = :next, qualifiedSince = :since'
           : 'SET trainingCount = :next REMOVE qualifiedSince',
@@ -95,10 +86,10 @@ export class TrainingRepository {
       },
     };
     const items = [
-      put({ ...trainingKey(volunteerId, record.date, record.id), ...record }),
+      put({ ...registryKeys.training(volunteerId, record.date, record.id), ...record }),
       auditPut(who, `training.${record.kind}-recorded`, 'volunteer', volunteerId, record.recordedAt),
       update,
-      ...(record.funded ? [put(fundedMarkerKey(volunteerId, record))] : []),
+      ...(record.funded ? [put(registryKeys.fundedMarker(volunteerId, record))] : []),
       ...(counted ? counterUpdates(this.table, counted.municipality, courseRecorded(record, counted)) : []),
     ];
     try {
@@ -132,8 +123,8 @@ export class TrainingRepository {
       ConsistentRead: true,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :training)',
       ExpressionAttributeValues: {
-        ':pk': keys.volunteer(volunteerId).pk,
-        ':training': TRAINING_PREFIX,
+        ':pk': registryKeys.volunteer(volunteerId).pk,
+        ':training': registryPrefixes.training,
       },
     });
   }

@@ -18,7 +18,8 @@ import type { UpdateVolunteerBody, Volunteer } from '../schemas/volunteer';
 import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
 import { backOff, cancellationCodes, documentClient, landed, transactOrConflict } from './dynamo-client';
-import { keys, stripKeys } from './keys';
+import { registryKeys, registryPrefixes } from './keys/registry-keys';
+import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
 
 export interface CorpsCounts {
@@ -50,7 +51,7 @@ export class VolunteerRepository {
 
   async corps(nis: string): Promise<CorpsCounts> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.corps(nis), ConsistentRead: true }),
+      new GetCommand({ TableName: this.table, Key: registryKeys.corps(nis), ConsistentRead: true }),
     );
     return { members: Item?.members ?? 0, funded: Item?.funded ?? 0, version: Item?.version ?? 0 };
   }
@@ -70,8 +71,8 @@ export class VolunteerRepository {
       const funding = allocateFunding(corps.funded, members.length, this.placesAt(members[0]!.registeredAt));
       const volunteers: Volunteer[] = members.map((m, i) => ({ ...m, fundingSource: funding[i]! }));
       const items: TransactItem[] = volunteers.flatMap((v) => [
-        this.putNew({ ...keys.phone(v.phone), volunteerId: v.id }),
-        this.putNew({ ...keys.volunteer(v.id), ...keys.rosterIndex(nis, v.id), ...v }),
+        this.putNew({ ...registryKeys.phone(v.phone), volunteerId: v.id }),
+        this.putNew({ ...registryKeys.volunteer(v.id), ...registryKeys.rosterIndex(nis, v.id), ...v }),
         auditPut(who, 'volunteer.registered', 'volunteer', v.id, v.registeredAt),
       ]);
       const fundedAdded = funding.filter((f) => f === 'flanders').length;
@@ -90,7 +91,7 @@ export class VolunteerRepository {
 
   async get(id: string): Promise<Volunteer | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.volunteer(id), ConsistentRead: true }),
+      new GetCommand({ TableName: this.table, Key: registryKeys.volunteer(id), ConsistentRead: true }),
     );
     return Item ? stripKeys<Volunteer>(Item) : undefined;
   }
@@ -105,7 +106,7 @@ export class VolunteerRepository {
       this.db.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: keys.volunteer(id),
+          Key: registryKeys.volunteer(id),
           UpdateExpression: 'REMOVE onSiteFor',
           ConditionExpression: 'attribute_exists(onSiteFor)',
         }),
@@ -114,7 +115,9 @@ export class VolunteerRepository {
   }
 
   async findIdByPhone(phone: string): Promise<string | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.phone(phone) }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: registryKeys.phone(phone) }),
+    );
     return Item?.volunteerId as string | undefined;
   }
 
@@ -124,7 +127,10 @@ export class VolunteerRepository {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :vol)',
-      ExpressionAttributeValues: { ':pk': keys.rosterIndex(nis, '').gsi1pk, ':vol': 'VOL#' },
+      ExpressionAttributeValues: {
+        ':pk': registryKeys.rosterIndex(nis, '').gsi1pk,
+        ':vol': registryPrefixes.volunteer,
+      },
     };
     for await (const page of paginateQuery({ client: this.db }, query)) {
       for (const item of page.Items ?? []) volunteers.push(stripKeys<Volunteer>(item));
@@ -138,7 +144,10 @@ export class VolunteerRepository {
     const scan = {
       TableName: this.table,
       FilterExpression: 'begins_with(pk, :vol) AND sk = :profile',
-      ExpressionAttributeValues: { ':vol': 'VOL#', ':profile': keys.volunteer('').sk },
+      ExpressionAttributeValues: {
+        ':vol': registryPrefixes.volunteer,
+        ':profile': registryKeys.volunteer('').sk,
+      },
       ProjectionExpression: 'id',
       ConsistentRead: true,
     };
@@ -169,7 +178,7 @@ export class VolunteerRepository {
         {
           Update: {
             TableName: this.table,
-            Key: keys.volunteer(volunteer.id),
+            Key: registryKeys.volunteer(volunteer.id),
             UpdateExpression: expression,
             ConditionExpression: 'updatedAt = :expected',
             ExpressionAttributeNames: names,
@@ -197,7 +206,7 @@ export class VolunteerRepository {
         {
           Update: {
             TableName: this.table,
-            Key: keys.volunteer(id),
+            Key: registryKeys.volunteer(id),
             UpdateExpression:
               'SET #status = :optedOut, optedOutAt = :now, fundingSource = :municipality, updatedAt = :now',
             ConditionExpression: '#status = :active AND fundingSource = :fundingSource',
@@ -242,7 +251,7 @@ export class VolunteerRepository {
         {
           Update: {
             TableName: this.table,
-            Key: keys.volunteer(id),
+            Key: registryKeys.volunteer(id),
             UpdateExpression:
               'SET #status = :active, fundingSource = :funding, updatedAt = :now REMOVE optedOutAt',
             ConditionExpression: '#status = :optedOut',
@@ -293,7 +302,7 @@ export class VolunteerRepository {
       const handOver = this.handOverPlace(current, roster, corps, -1, now);
       const items: TransactItem[] = [
         ...own.map((Key) =>
-          Key.sk === keys.volunteer(volunteerId).sk
+          Key.sk === registryKeys.volunteer(volunteerId).sk
             ? {
                 // The funding this erasure was decided on must still hold when it lands, and nobody checked them in.
                 Delete: {
@@ -308,13 +317,16 @@ export class VolunteerRepository {
         {
           Delete: {
             TableName: this.table,
-            Key: keys.phone(current.phone),
+            Key: registryKeys.phone(current.phone),
             ConditionExpression: 'volunteerId = :id',
             ExpressionAttributeValues: { ':id': volunteerId },
           },
         },
         ...handOver.items,
-        this.putNew({ ...keys.formerMember(nis, anonymousRecord(current).id), ...anonymousRecord(current) }),
+        this.putNew({
+          ...registryKeys.formerMember(nis, anonymousRecord(current).id),
+          ...anonymousRecord(current),
+        }),
         auditPut(who, 'volunteer.erased', 'volunteer', volunteerId, now),
       ];
       // Any failed condition means something moved meanwhile (the member, their successor, the counter): read again.
@@ -346,7 +358,7 @@ export class VolunteerRepository {
             {
               Update: {
                 TableName: this.table,
-                Key: keys.volunteer(promoted.id),
+                Key: registryKeys.volunteer(promoted.id),
                 UpdateExpression: 'SET fundingSource = :flanders, updatedAt = :now',
                 ConditionExpression: 'fundingSource = :municipality AND #status = :active',
                 ExpressionAttributeNames: { '#status': 'status' },
@@ -375,7 +387,7 @@ export class VolunteerRepository {
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.volunteer(volunteerId).pk },
+        ExpressionAttributeValues: { ':pk': registryKeys.volunteer(volunteerId).pk },
         ProjectionExpression: 'pk, sk',
         ConsistentRead: true,
       }),
@@ -396,7 +408,7 @@ export class VolunteerRepository {
     return {
       Update: {
         TableName: this.table,
-        Key: keys.corps(nis),
+        Key: registryKeys.corps(nis),
         UpdateExpression: 'SET members = :members, funded = :funded, version = :next',
         ConditionExpression: corps.version === 0 ? 'attribute_not_exists(version)' : 'version = :version',
         ExpressionAttributeValues: {

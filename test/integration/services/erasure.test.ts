@@ -12,7 +12,7 @@ import {
 import { handleInboundSms } from '../../../shared/services/sms';
 import { putTrainingProvider, recordTraining } from '../../../shared/services/training';
 import { AlertRepository } from '../../../shared/store/alert-repository';
-import { keys } from '../../../shared/store/keys';
+import { registryKeys } from '../../../shared/store/keys/registry-keys';
 import { VolunteerRepository } from '../../../shared/store/volunteer-repository';
 import { aHelpRequest } from '../../builders/help-request-record';
 import { anIdentity } from '../../builders/identity';
@@ -213,8 +213,8 @@ describe('eraseVolunteer leaves no personal data behind, with DynamoDB Local', (
   it('deletes the profile, the phone claim and the training records of the erased member', async () => {
     const registry = await scanTable(tables.Registry!);
 
-    expect(registry.filter((item) => item.pk === keys.volunteer(erased.id).pk)).toEqual([]);
-    expect(registry.filter((item) => item.pk === keys.phone(PHONE_E164).pk)).toEqual([]);
+    expect(registry.filter((item) => item.pk === registryKeys.volunteer(erased.id).pk)).toEqual([]);
+    expect(registry.filter((item) => item.pk === registryKeys.phone(PHONE_E164).pk)).toEqual([]);
     expect(await ports.volunteers.get(erased.id)).toBeUndefined();
     expect(await ports.volunteers.findIdByPhone(PHONE_E164)).toBeUndefined();
     expect(await ports.trainings.listForVolunteer(erased.id)).toEqual([]);

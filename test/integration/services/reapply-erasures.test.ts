@@ -15,7 +15,7 @@ import {
   registerSpontaneousVolunteer,
 } from '../../../shared/services/spontaneous';
 import { putTrainingProvider, recordTraining } from '../../../shared/services/training';
-import { keys } from '../../../shared/store/keys';
+import { registryKeys } from '../../../shared/store/keys/registry-keys';
 import { aHelpRequest } from '../../builders/help-request-record';
 import { anIdentity } from '../../builders/identity';
 import { aRegistration } from '../../builders/registration';
@@ -195,8 +195,8 @@ describe('npm run reapply-erasures after a point-in-time restore, with DynamoDB 
           expect(text, `${table} ${item.pk}/${item.sk}`).not.toContain(personal);
       }
     }
-    expect(tables.Registry!.filter((item) => item.pk === keys.volunteer(erased.id).pk)).toEqual([]);
-    expect(tables.Registry!.filter((item) => item.pk === keys.phone(PHONE_E164).pk)).toEqual([]);
+    expect(tables.Registry!.filter((item) => item.pk === registryKeys.volunteer(erased.id).pk)).toEqual([]);
+    expect(tables.Registry!.filter((item) => item.pk === registryKeys.phone(PHONE_E164).pk)).toEqual([]);
   });
 
   it("leaves the erased member's id only where their erasure left it (their answer, without the note)", async () => {
@@ -245,12 +245,12 @@ describe('npm run reapply-erasures after a point-in-time restore, with DynamoDB 
     const tables = await byTable(restored);
     const text = JSON.stringify(tables);
 
-    expect(tables.Registry!.find((item) => item.pk === keys.volunteer(kept.id).pk)).toMatchObject({
+    expect(tables.Registry!.find((item) => item.pk === registryKeys.volunteer(kept.id).pk)).toMatchObject({
       id: kept.id,
       name: 'Jef Blijft',
       phone: kept.phone,
     });
-    expect(tables.Registry!.find((item) => item.pk === keys.phone(kept.phone).pk)).toMatchObject({
+    expect(tables.Registry!.find((item) => item.pk === registryKeys.phone(kept.phone).pk)).toMatchObject({
       volunteerId: kept.id,
     });
     for (const still of [keptCitizen.id, keptCitizen.phone, 'Citizen Blijft']) expect(text).toContain(still);

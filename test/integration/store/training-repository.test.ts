@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TrainingRecord } from '../../../shared/domain/training';
 import type { TrainingProvider } from '../../../shared/schemas/training';
 import { documentClient } from '../../../shared/store/dynamo-client';
-import { keys } from '../../../shared/store/keys';
+import { registryKeys } from '../../../shared/store/keys/registry-keys';
 import { tableNames } from '../../../shared/store/tables';
 import { TrainingRepository } from '../../../shared/store/training-repository';
 import { anIdentity } from '../../builders/identity';
@@ -35,7 +35,7 @@ describe('TrainingRepository on DynamoDB Local', () => {
   let trainings: TrainingRepository;
   // A volunteer profile written as-is: these tests are about what the training repository reads and leaves alone.
   const putProfile = async (id: string) => {
-    const Item = { ...keys.volunteer(id), id, name: 'An Peeters', status: 'active' };
+    const Item = { ...registryKeys.volunteer(id), id, name: 'An Peeters', status: 'active' };
     await documentClient().send(new PutCommand({ TableName: tableNames.registry(), Item }));
     return Item;
   };
@@ -45,7 +45,7 @@ describe('TrainingRepository on DynamoDB Local', () => {
   /** Records the way the service does: from the course count the profile holds now (a profile is made if missing). */
   const recordCourse = async (volunteerId: string, record: TrainingRecord) => {
     const profile: Record<string, unknown> =
-      (await getItem(keys.volunteer(volunteerId))) ?? (await putProfile(volunteerId));
+      (await getItem(registryKeys.volunteer(volunteerId))) ?? (await putProfile(volunteerId));
     return trainings.record(volunteerId, record, admin, { count: Number(profile.trainingCount ?? 0) });
   };
 
@@ -156,7 +156,7 @@ describe('TrainingRepository on DynamoDB Local', () => {
       await recordCourse(testId(8004), aRecord());
 
       expect(await trainings.listForVolunteer(volunteerId)).toEqual([own]);
-      expect(await getItem(keys.volunteer(volunteerId))).toEqual({ ...profile, trainingCount: 1 });
+      expect(await getItem(registryKeys.volunteer(volunteerId))).toEqual({ ...profile, trainingCount: 1 });
       expect(await trainings.listForVolunteer(testId(8005))).toEqual([]);
     });
 
@@ -200,7 +200,7 @@ describe('TrainingRepository on DynamoDB Local', () => {
 
       expect(stored.filter((r) => r === 'stale')).toHaveLength(4);
       expect(await trainings.listForVolunteer(volunteerId)).toEqual(stored.filter((r) => r !== 'stale'));
-      expect(await getItem(keys.volunteer(volunteerId))).toMatchObject({ trainingCount: 1 });
+      expect(await getItem(registryKeys.volunteer(volunteerId))).toMatchObject({ trainingCount: 1 });
     });
   });
 
@@ -213,28 +213,28 @@ describe('TrainingRepository on DynamoDB Local', () => {
       expect(
         await trainings.record(volunteerId, basic, admin, { count: 0, qualifiedSince: '2025-02-02' }),
       ).toEqual(basic);
-      expect(await getItem(keys.volunteer(volunteerId))).toEqual({
+      expect(await getItem(registryKeys.volunteer(volunteerId))).toEqual({
         ...profile,
         trainingCount: 1,
         qualifiedSince: '2025-02-02',
       });
 
       await trainings.record(volunteerId, aRecord({ kind: 'simulation' }), admin, { count: 1 });
-      expect(await getItem(keys.volunteer(volunteerId))).toEqual({ ...profile, trainingCount: 2 });
+      expect(await getItem(registryKeys.volunteer(volunteerId))).toEqual({ ...profile, trainingCount: 2 });
     });
 
     it('writes nothing and answers stale when a course was recorded since the caller counted', async () => {
       const volunteerId = testId(8021);
       await putProfile(volunteerId);
       await recordCourse(volunteerId, aRecord({ kind: 'basic', date: '2025-06-01' }));
-      const before = await getItem(keys.volunteer(volunteerId));
+      const before = await getItem(registryKeys.volunteer(volunteerId));
       const refresher = aRecord({ kind: 'refresher', date: '2026-01-10' });
 
       expect(
         await trainings.record(volunteerId, refresher, admin, { count: 0, qualifiedSince: '2026-01-10' }),
       ).toBe('stale');
       expect(await trainings.listForVolunteer(volunteerId)).toHaveLength(1);
-      expect(await getItem(keys.volunteer(volunteerId))).toEqual(before);
+      expect(await getItem(registryKeys.volunteer(volunteerId))).toEqual(before);
     });
 
     it('never creates a profile for a volunteer that does not exist', async () => {
@@ -243,7 +243,7 @@ describe('TrainingRepository on DynamoDB Local', () => {
       expect(await trainings.record(volunteerId, aRecord({ kind: 'basic' }), admin, { count: 0 })).toBe(
         'stale',
       );
-      expect(await getItem(keys.volunteer(volunteerId))).toBeUndefined();
+      expect(await getItem(registryKeys.volunteer(volunteerId))).toBeUndefined();
       expect(await trainings.listForVolunteer(volunteerId)).toEqual([]);
     });
   });

@@ -1,0 +1,107 @@
+import { annualCounterKey } from './annual-counter-keys';
+
+/** Sort-key prefixes of the Operations table, for the queries that read every item of one kind in a partition. */
+export const operationsPrefixes = {
+  request: 'REQ#',
+  alert: 'ALERT#',
+  standDown: 'STANDDOWN#',
+  enough: 'ENOUGH#',
+  coordinatorUpdate: 'UPDATE#',
+  deployment: 'DEPLOY#',
+  timeline: 'TL#',
+  claim: 'CLAIM#',
+} as const;
+
+const p = operationsPrefixes;
+
+/** Key layout of the Operations table: every key string of it is built here and nowhere else. */
+export const operationsKeys = {
+  annualCounters: annualCounterKey,
+  /** Round 2 is the escalation's second pass over the whole roster. */
+  coordinatorAlert: (requestId: string, level: number, round = 1) => ({
+    pk: `${p.request}${requestId}`,
+    sk: round === 1 ? `COORDINATOR#${level}` : `COORDINATOR#${level}#ROUND${round}`,
+  }),
+  /** The crisis centre's SMS once nobody on the duty roster acknowledged in two rounds. */
+  rosterExhausted: (requestId: string) => ({ pk: `${p.request}${requestId}`, sk: 'ROSTER-EXHAUSTED' }),
+  /** The coordinator's SMS about a lifecycle step that failed for good, one per failed state. */
+  lifecycleFailure: (requestId: string, state: string) => ({
+    pk: `${p.request}${requestId}`,
+    sk: `LIFECYCLE-FAILED#${state}`,
+  }),
+  deployment: (requestId: string, volunteerId: string) => ({
+    pk: `${p.request}${requestId}`,
+    sk: `${p.deployment}${volunteerId}`,
+  }),
+  deploymentIndex: (volunteerId: string, requestId: string) => ({
+    gsi1pk: `VOL#${volunteerId}`,
+    gsi1sk: `${p.deployment}${requestId}`,
+  }),
+  shortfallAlert: (requestId: string) => ({ pk: `${p.request}${requestId}`, sk: 'SHORTFALL' }),
+  request: (id: string) => ({ pk: `${p.request}${id}`, sk: 'META' }),
+  requestIndex: (nis: string, createdAt: string, id: string) => ({
+    gsi1pk: `MUNI#${nis}`,
+    gsi1sk: `${p.request}${createdAt}#${id}`,
+  }),
+  alert: (requestId: string, volunteerId: string) => ({
+    pk: `${p.request}${requestId}`,
+    sk: `${p.alert}${volunteerId}`,
+  }),
+  alertIndex: (volunteerId: string, requestId: string) => ({
+    gsi1pk: `VOL#${volunteerId}`,
+    gsi1sk: `${p.alert}${requestId}`,
+  }),
+  standDown: (requestId: string, volunteerId: string) => ({
+    pk: `${p.request}${requestId}`,
+    sk: `${p.standDown}${volunteerId}`,
+  }),
+  /** The "enough volunteers" SMS owed to a volunteer who had not answered when every task was filled. */
+  enough: (requestId: string, volunteerId: string) => ({
+    pk: `${p.request}${requestId}`,
+    sk: `${p.enough}${volunteerId}`,
+  }),
+  coordinatorUpdate: (requestId: string, updateId: string, volunteerId: string) => ({
+    pk: `${p.request}${requestId}`,
+    sk: `${p.coordinatorUpdate}${updateId}#${volunteerId}`,
+  }),
+  timeline: (requestId: string, at: string, id: string) => ({
+    pk: `${p.request}${requestId}`,
+    sk: `${p.timeline}${at}#${id}`,
+  }),
+  inbound: (messageId: string) => ({ pk: `INBOUND#${messageId}`, sk: 'INBOUND' }),
+
+  /** The public code of a spontaneous call → its request (no personal data, purged with the call). */
+  spontaneousCall: (code: string) => ({ pk: `CALL#${code}`, sk: 'CALL' }),
+  /** What the purge left of a request's spontaneous volunteers: counts only. */
+  purgeReceipt: (requestId: string) => ({ pk: `${p.request}${requestId}`, sk: 'PURGE' }),
+  /** Message parts one origination number sent in one epoch second: the rate limiter's counter. */
+  smsRate: (originationNumber: string, second: number) => ({
+    pk: `SMSRATE#${originationNumber}`,
+    sk: `SEC#${second}`,
+  }),
+  /** Points from a provider message id to the SMS it carried, so a delivery receipt finds its alert. */
+  sentSms: (messageId: string) => ({ pk: `SMSMSG#${messageId}`, sk: 'SMSMSG' }),
+
+  /** An insurance claim, in a partition of its own: the purge of its request's partition never reaches it. */
+  claim: (id: string) => ({ pk: `${p.claim}${id}`, sk: 'CLAIM' }),
+  /** The claims of one request, oldest first (on the claim item). */
+  claimRequestIndex: (requestId: string, filedAt: string, id: string) => ({
+    gsi1pk: `${p.request}${requestId}`,
+    gsi1sk: `${p.claim}${filedAt}#${id}`,
+  }),
+  /** A corps member's claims (a pointer item beside the claim; spontaneous claimants have none). */
+  claimVolunteerPointer: (id: string) => ({ pk: `${p.claim}${id}`, sk: 'VOL' }),
+  claimVolunteerIndex: (volunteerId: string, filedAt: string, id: string) => ({
+    gsi1pk: `VOL#${volunteerId}`,
+    gsi1sk: `${p.claim}${filedAt}#${id}`,
+  }),
+  /** The SMS telling the claimant their claim reached `status`: each status is reached once, so one SMS each. */
+  claimSms: (id: string, status: string) => ({ pk: `${p.claim}${id}`, sk: `SMS#${status}` }),
+
+  /** A settled or rejected claim's retention date, beside the claim; the daily deletion finds it by date. */
+  claimRetention: (id: string) => ({ pk: `${p.claim}${id}`, sk: 'RETAIN' }),
+  claimRetentionIndex: (retainUntil: string, id: string) => ({
+    gsi1pk: 'CLAIM-RETENTION',
+    gsi1sk: `${retainUntil}#${id}`,
+  }),
+};
