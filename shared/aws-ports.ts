@@ -17,6 +17,7 @@ import { ErasureLedgerRepository } from './store/erasure-ledger-repository';
 import { GroupRepository } from './store/group-repository';
 import { HelpRequestRepository } from './store/help-request-repository';
 import { MunicipalityRepository } from './store/municipality-repository';
+import { SmsLedgerRepository } from './store/sms-ledger-repository';
 import { SmsRateRepository } from './store/sms-rate-repository';
 import { TrainingRepository } from './store/training-repository';
 import { VolunteerRepository } from './store/volunteer-repository';
@@ -50,6 +51,7 @@ export const awsPorts = <K extends ClientPorts = never>(
     volunteers: lazy(() => new VolunteerRepository()),
     helpRequests: lazy(() => new HelpRequestRepository()),
     alerts: lazy(() => new AlertRepository()),
+    smsLedger: lazy(() => new SmsLedgerRepository()),
     trainings: lazy(() => new TrainingRepository()),
     groups: lazy(() => new GroupRepository()),
     dutyRoster: lazy(() => new DutyRosterRepository()),

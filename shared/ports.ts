@@ -15,6 +15,7 @@ import type { ErasureLedgerRepository } from './store/erasure-ledger-repository'
 import type { GroupRepository } from './store/group-repository';
 import type { HelpRequestRepository } from './store/help-request-repository';
 import type { MunicipalityRepository } from './store/municipality-repository';
+import type { SmsLedgerRepository } from './store/sms-ledger-repository';
 import type { SmsRateRepository } from './store/sms-rate-repository';
 import type { TrainingRepository } from './store/training-repository';
 import type { VolunteerRepository } from './store/volunteer-repository';
@@ -29,6 +30,8 @@ export interface Ports {
   volunteers: VolunteerRepository;
   helpRequests: HelpRequestRepository;
   alerts: AlertRepository;
+  /** The SMS owed, claimed, sent and delivered: one record per SMS, with the pointers of its message ids. */
+  smsLedger: SmsLedgerRepository;
   trainings: TrainingRepository;
   groups: GroupRepository;
   dutyRoster: DutyRosterRepository;

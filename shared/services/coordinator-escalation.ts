@@ -8,13 +8,13 @@ import { requireHelpRequest } from './require-help-request';
  * get the metric's alarm and the crisis centre an SMS, once however often the step is retried.
  */
 export const reportRosterExhausted = async (
-  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'smsJobs' | 'metrics' | 'crisisCentrePhone' | 'clock'>,
+  ports: Pick<Ports, 'helpRequests' | 'smsLedger' | 'smsJobs' | 'metrics' | 'crisisCentrePhone' | 'clock'>,
   requestId: string,
   levels: number,
 ): Promise<{ crisisCentreAlerted: boolean }> => {
   const request = await requireHelpRequest(ports, requestId);
   const now = ports.clock.now().toISOString();
-  if (await ports.alerts.createRosterExhaustedAlert(requestId, now)) {
+  if (await ports.smsLedger.createRosterExhaustedAlert(requestId, now)) {
     await ports.helpRequests.appendTimeline(requestId, {
       at: now,
       type: 'coordinator-unreachable',

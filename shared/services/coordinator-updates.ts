@@ -15,7 +15,10 @@ import { recipientOptedOut } from './sms-opt-out';
  * in one part. Each recipient's SMS is recorded before it is queued, so a redelivered job never sends it twice.
  */
 export const sendCoordinatorUpdate = async (
-  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'volunteers' | 'adHoc' | 'smsJobs' | 'clock' | 'newId'>,
+  ports: Pick<
+    Ports,
+    'helpRequests' | 'alerts' | 'smsLedger' | 'volunteers' | 'adHoc' | 'smsJobs' | 'clock' | 'newId'
+  >,
   who: Identity,
   requestId: string,
   body: CoordinatorUpdateBody,
@@ -50,7 +53,7 @@ export const sendCoordinatorUpdate = async (
     };
     // Someone who texted STOP is no recipient; the dispatcher withholds what was queued before.
     if (await recipientOptedOut(ports, job)) continue;
-    await ports.alerts.createUpdate(requestId, updateId, person.id, sentAt);
+    await ports.smsLedger.createUpdate(requestId, updateId, person.id, sentAt);
     jobs.push(job);
   }
   await ports.smsJobs.enqueue(jobs);

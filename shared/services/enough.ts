@@ -6,7 +6,7 @@ import type { HelpRequest } from '../schemas/help-request';
 import type { SmsJob } from '../schemas/sms-job';
 import { personBehind } from './people';
 
-type EnoughPorts = Pick<Ports, 'alerts' | 'helpRequests' | 'volunteers' | 'adHoc' | 'smsJobs'>;
+type EnoughPorts = Pick<Ports, 'alerts' | 'smsLedger' | 'helpRequests' | 'volunteers' | 'adHoc' | 'smsJobs'>;
 
 const WRITE_CONCURRENCY = 25;
 
@@ -28,7 +28,7 @@ export const thankWaitingVolunteers = async (
   const told = await pMap(
     waiting,
     async (alert): Promise<{ job?: SmsJob; first: boolean }> => {
-      const outcome = await ports.alerts.recordEnough(request.id, alert.volunteerId, now);
+      const outcome = await ports.smsLedger.recordEnough(request.id, alert.volunteerId, now);
       if (outcome === 'answered') return { first: false };
       const person = await personBehind(ports, alert);
       if (!person) return { first: outcome === 'released' };

@@ -22,7 +22,7 @@ export const RECOVERY_CLOSER = 'lifecycle-recovery';
 export const recoverLifecycle = async (
   ports: Pick<
     Ports,
-    'helpRequests' | 'alerts' | 'dutyRoster' | 'smsJobs' | 'metrics' | 'crisisCentrePhone' | 'clock'
+    'helpRequests' | 'smsLedger' | 'dutyRoster' | 'smsJobs' | 'metrics' | 'crisisCentrePhone' | 'clock'
   >,
   requestId: string,
   state: RecoverableState,
@@ -40,7 +40,7 @@ export const recoverLifecycle = async (
       if (!(closed instanceof Conflict)) throw closed;
     }
   }
-  if (await ports.alerts.createLifecycleFailureAlert(requestId, state, now)) {
+  if (await ports.smsLedger.createLifecycleFailureAlert(requestId, state, now)) {
     await ports.helpRequests.appendTimeline(requestId, {
       at: now,
       type: 'lifecycle-failed',

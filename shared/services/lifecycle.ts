@@ -24,7 +24,7 @@ import { trainingValidityYears } from './training';
 
 type LifecyclePorts = Pick<
   Ports,
-  'deployments' | 'helpRequests' | 'volunteers' | 'adHoc' | 'alerts' | 'smsJobs' | 'clock'
+  'deployments' | 'helpRequests' | 'volunteers' | 'adHoc' | 'alerts' | 'smsLedger' | 'smsJobs' | 'clock'
 >;
 
 /** Alerts written before their SMS are queued; a mobilisation of thousands queues its first SMS after this many. */
@@ -143,7 +143,7 @@ export const standDown = async (ports: LifecyclePorts, requestId: string): Promi
   for (const alert of accepted) {
     const volunteer = await personBehind(ports, alert);
     if (!volunteer) continue;
-    if (await ports.alerts.createStandDown(requestId, volunteer.id, now)) recorded++;
+    if (await ports.smsLedger.createStandDown(requestId, volunteer.id, now)) recorded++;
     jobs.push({
       requestId,
       kind: 'stand-down',
@@ -171,7 +171,10 @@ export class RosterExhausted extends Error {
  * raises RosterExhausted, which the state machine turns into a second round, then into the crisis centre's alert.
  */
 export const alertCoordinator = async (
-  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'dutyRoster' | 'smsJobs' | 'workflow' | 'clock'>,
+  ports: Pick<
+    Ports,
+    'helpRequests' | 'alerts' | 'smsLedger' | 'dutyRoster' | 'smsJobs' | 'workflow' | 'clock'
+  >,
   requestId: string,
   level: number,
   taskToken: string,
@@ -189,7 +192,7 @@ export const alertCoordinator = async (
     return;
   }
   const inRound = round === 1 ? {} : { round };
-  if (await ports.alerts.createCoordinatorAlert(requestId, level, now, round)) {
+  if (await ports.smsLedger.createCoordinatorAlert(requestId, level, now, round)) {
     await ports.helpRequests.appendTimeline(requestId, {
       at: now,
       type: 'coordinator-alerted',
@@ -221,7 +224,7 @@ export const alertCoordinator = async (
 export const evaluateResponses = async (
   ports: Pick<
     Ports,
-    'helpRequests' | 'municipalities' | 'alerts' | 'volunteers' | 'adHoc' | 'smsJobs' | 'clock'
+    'helpRequests' | 'municipalities' | 'alerts' | 'smsLedger' | 'volunteers' | 'adHoc' | 'smsJobs' | 'clock'
   >,
   requestId: string,
 ): Promise<ReturnType<typeof decideAfterResponses>> => {
@@ -254,7 +257,7 @@ export const widenToNeighbours = async (
 
 /** Too few accepted for some task and nobody left to ask: the on-duty coordinator hears it by SMS, once. */
 export const alertShortfall = async (
-  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'dutyRoster' | 'smsJobs' | 'clock'>,
+  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'smsLedger' | 'dutyRoster' | 'smsJobs' | 'clock'>,
   requestId: string,
 ): Promise<{ needed: number; accepted: number }> => {
   const request = await requireHelpRequest(ports, requestId);
@@ -266,7 +269,7 @@ export const alertShortfall = async (
     accepted: need.accepted,
   }));
   const now = ports.clock.now().toISOString();
-  if (await ports.alerts.createShortfallAlert(requestId, now)) {
+  if (await ports.smsLedger.createShortfallAlert(requestId, now)) {
     await ports.helpRequests.appendTimeline(requestId, {
       at: now,
       type: 'shortfall',

@@ -56,6 +56,7 @@ export class OriginationPoolBusy extends Error {
 type SmsPorts = Pick<
   Ports,
   | 'alerts'
+  | 'smsLedger'
   | 'volunteers'
   | 'adHoc'
   | 'claims'
@@ -76,7 +77,7 @@ export const dispatchSms = async (
   job: SmsJob,
 ): Promise<'sent' | 'duplicate' | 'withheld'> => {
   const now = ports.clock.now();
-  const claim = await ports.alerts.claimForSending(
+  const claim = await ports.smsLedger.claimForSending(
     job,
     now.toISOString(),
     new Date(now.getTime() - STALE_CLAIM_MS).toISOString(),
@@ -84,13 +85,13 @@ export const dispatchSms = async (
   if (!claim) {
     // Sent before (a redelivered job: drop it), or claimed by a dispatcher that may still fail and release it, or that
     // died: then the job must come back, and after the stale window it claims the SMS itself.
-    const current = await ports.alerts.findSms(job);
+    const current = await ports.smsLedger.findSms(job);
     if (current && awaitsSending(current.smsStatus))
       throw new SmsClaimedElsewhere('another dispatcher holds this SMS; the queue brings the job back');
     return 'duplicate';
   }
   if ((await recipientOptedOut(ports, job)) || (await claimantErased(ports, job))) {
-    await ports.alerts.withhold(job);
+    await ports.smsLedger.withhold(job);
     return 'withheld';
   }
   let sent: { messageId: string; originationNumber: string };
@@ -99,10 +100,10 @@ export const dispatchSms = async (
     const { messageId } = await sendWithBackoff(ports, job, originationNumber);
     sent = { messageId, originationNumber };
   } catch (error) {
-    await ports.alerts.release(job);
+    await ports.smsLedger.release(job);
     throw error;
   }
-  await ports.alerts.markSent({ job, ...sent, attempt: claim.attempts + 1 }, ports.clock.now());
+  await ports.smsLedger.markSent({ job, ...sent, attempt: claim.attempts + 1 }, ports.clock.now());
   if (job.kind === 'alert') ports.metrics.add('AlertsSent', 1);
   return 'sent';
 };
@@ -149,7 +150,15 @@ export type ReceiptOutcome = 'delivered' | 'retried' | 'unreachable' | 'unchange
 
 type ReceiptPorts = Pick<
   Ports,
-  'alerts' | 'smsJobs' | 'volunteers' | 'adHoc' | 'dutyRoster' | 'helpRequests' | 'claims' | 'metrics'
+  | 'alerts'
+  | 'smsLedger'
+  | 'smsJobs'
+  | 'volunteers'
+  | 'adHoc'
+  | 'dutyRoster'
+  | 'helpRequests'
+  | 'claims'
+  | 'metrics'
 >;
 
 /**
@@ -187,22 +196,22 @@ export const handleDeliveryReceipt = async (
   ports: ReceiptPorts,
   receipt: DeliveryReceipt,
 ): Promise<ReceiptOutcome> => {
-  const sent = await ports.alerts.findSent(receipt.messageId);
+  const sent = await ports.smsLedger.findSent(receipt.messageId);
   if (!sent) return 'unknown-message';
   if (receipt.status === 'delivered')
-    return (await ports.alerts.markDelivered(sent, receipt.at)) ? 'delivered' : 'unchanged';
+    return (await ports.smsLedger.markDelivered(sent, receipt.at)) ? 'delivered' : 'unchanged';
   const reason = receipt.reason ?? 'delivery failed';
   const to =
     afterDeliveryFailure(sent.attempt) === 'retry' && (await stillWanted(ports, sent.job))
       ? await currentRecipient(ports, sent.job)
       : undefined;
   // Counted once per failed SMS: a repeated receipt changes nothing and counts nothing.
-  const failed = await ports.alerts.markDeliveryFailed(sent, to ? 'queued' : 'failed', receipt.at, reason);
+  const failed = await ports.smsLedger.markDeliveryFailed(sent, to ? 'queued' : 'failed', receipt.at, reason);
   if (failed) ports.metrics.add('SmsFailures', 1);
   if (!to) return failed ? 'unreachable' : 'unchanged';
   if (!failed) {
     // Requeued before, but the retry may never have reached the queue: hand it over again (the claim dedupes).
-    const current = await ports.alerts.findSms(sent.job);
+    const current = await ports.smsLedger.findSms(sent.job);
     if (current?.smsStatus !== 'queued' || current.messageId !== sent.messageId) return 'unchanged';
   }
   await ports.smsJobs.enqueue([{ ...sent.job, to, avoidOrigination: sent.originationNumber } as SmsJob]);
@@ -211,7 +220,15 @@ export const handleDeliveryReceipt = async (
 
 type InboundPorts = Pick<
   Ports,
-  'alerts' | 'volunteers' | 'adHoc' | 'helpRequests' | 'dutyRoster' | 'sms' | 'smsJobs' | 'metrics'
+  | 'alerts'
+  | 'smsLedger'
+  | 'volunteers'
+  | 'adHoc'
+  | 'helpRequests'
+  | 'dutyRoster'
+  | 'sms'
+  | 'smsJobs'
+  | 'metrics'
 >;
 
 export type InboundOutcome =

@@ -8,6 +8,7 @@ import { ErasureLedgerRepository } from './erasure-ledger-repository';
 import { GroupRepository } from './group-repository';
 import { HelpRequestRepository } from './help-request-repository';
 import { MunicipalityRepository } from './municipality-repository';
+import { SmsLedgerRepository } from './sms-ledger-repository';
 import { SmsRateRepository } from './sms-rate-repository';
 import { TrainingRepository } from './training-repository';
 import { VolunteerRepository } from './volunteer-repository';
@@ -21,6 +22,7 @@ export const repositories = () => ({
   volunteers: new VolunteerRepository(),
   helpRequests: new HelpRequestRepository(),
   alerts: new AlertRepository(),
+  smsLedger: new SmsLedgerRepository(),
   trainings: new TrainingRepository(),
   groups: new GroupRepository(),
   dutyRoster: new DutyRosterRepository(),

@@ -1,6 +1,7 @@
 import { replyCodeFor } from '../../shared/domain/reply-code';
 import type { SmsJob } from '../../shared/schemas/sms-job';
-import type { Alert, SentSms } from '../../shared/store/alert-repository';
+import type { Alert } from '../../shared/store/alert-repository';
+import type { SentSms } from '../../shared/store/sms-ledger-repository';
 
 /** A queued, unanswered alert of one volunteer for one request, with the reply code mobilisation gives it. */
 export const anAlert = (requestId: string, volunteerId: string, overrides: Partial<Alert> = {}): Alert => ({

@@ -242,7 +242,7 @@ describe('enough is judged per task', () => {
     // Queued again by the second run, but recorded once: the dispatcher sends each SMS once.
     const records = await Promise.all(
       waiting.map((v) =>
-        ports.alerts.findSms({ requestId: request.id, kind: 'enough', volunteerId: v.id, body: '' }),
+        ports.smsLedger.findSms({ requestId: request.id, kind: 'enough', volunteerId: v.id, body: '' }),
       ),
     );
     expect(records.map((r) => r?.smsStatus)).toEqual(['queued', 'queued']);

@@ -385,7 +385,7 @@ describe('delivery receipts', () => {
       '2026-03-02T09:00:00.000Z',
     );
     const requestId = ulid();
-    await ports.alerts.createCoordinatorAlert(requestId, 0, '2026-03-02T10:00:00.000Z');
+    await ports.smsLedger.createCoordinatorAlert(requestId, 0, '2026-03-02T10:00:00.000Z');
     const job: SmsJob = {
       requestId,
       kind: 'coordinator',
@@ -406,7 +406,7 @@ describe('delivery receipts', () => {
 
   it('keeps no phone number with the sent SMS and retries to the phone the registry holds', async () => {
     const { ports, volunteer, messageId } = await sentAlert();
-    expect(JSON.stringify(await ports.alerts.findSent(messageId))).not.toContain(volunteer.phone);
+    expect(JSON.stringify(await ports.smsLedger.findSent(messageId))).not.toContain(volunteer.phone);
 
     expect(await handleDeliveryReceipt(ports, receipt(messageId, 'failed'))).toBe('retried');
     await dispatchQueued(ports);

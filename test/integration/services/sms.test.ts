@@ -18,6 +18,7 @@ import { type Alert, AlertRepository } from '../../../shared/store/alert-reposit
 import { ClaimRepository } from '../../../shared/store/claim-repository';
 import { DutyRosterRepository } from '../../../shared/store/duty-roster-repository';
 import { HelpRequestRepository } from '../../../shared/store/help-request-repository';
+import { SmsLedgerRepository } from '../../../shared/store/sms-ledger-repository';
 import { SmsRateRepository } from '../../../shared/store/sms-rate-repository';
 import { VolunteerRepository } from '../../../shared/store/volunteer-repository';
 import { anAlert, anAlertJob } from '../../builders/alert';
@@ -56,6 +57,7 @@ const RECEIVED_AT = '2026-03-01T10:05:00.000Z';
 const clock = { now: () => new Date('2026-03-01T10:01:00.000Z') };
 
 let alerts: AlertRepository;
+let smsLedger: SmsLedgerRepository;
 let volunteers: VolunteerRepository;
 let helpRequests: HelpRequestRepository;
 let adHoc: AdHocRepository;
@@ -67,6 +69,7 @@ beforeAll(async () => {
   adHoc = new AdHocRepository();
   claims = new ClaimRepository();
   alerts = new AlertRepository();
+  smsLedger = new SmsLedgerRepository();
   volunteers = new VolunteerRepository();
   helpRequests = new HelpRequestRepository();
   smsRates = new SmsRateRepository();
@@ -83,6 +86,7 @@ describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
     const metrics = new InMemoryMetrics();
     const ports = {
       alerts,
+      smsLedger,
       volunteers,
       adHoc,
       claims,
@@ -114,13 +118,13 @@ describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
     const { sms, job, ports } = await setUp();
     // A dispatcher that timed out mid-send still holds the claim when SQS redelivers its batch.
     expect(
-      await alerts.claimForSending(job, clock.now().toISOString(), '2000-01-01T00:00:00.000Z'),
+      await smsLedger.claimForSending(job, clock.now().toISOString(), '2000-01-01T00:00:00.000Z'),
     ).toBeDefined();
 
     await expect(dispatchSms(ports, job)).rejects.toThrow(SmsClaimedElsewhere);
     expect(sms.sent).toHaveLength(0);
 
-    expect(await alerts.release(job)).toBe(true);
+    expect(await smsLedger.release(job)).toBe(true);
     expect(await dispatchSms(ports, job)).toBe('sent');
     expect(await dispatchSms(ports, job)).toBe('duplicate');
     expect(sms.sent).toHaveLength(1);
@@ -182,6 +186,7 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
       metrics,
       ports: {
         alerts,
+        smsLedger,
         volunteers,
         adHoc,
         claims,
@@ -378,6 +383,7 @@ const spontaneouslyRegistered = async (request = aHelpRequest()) => {
   const metrics = new InMemoryMetrics();
   const ports = {
     alerts,
+    smsLedger,
     volunteers,
     adHoc,
     claims,
@@ -398,7 +404,7 @@ describe('STOP from a spontaneous volunteer, with DynamoDB Local', () => {
   it('confirms once and withholds every further SMS of the request to that number, queued before or after', async () => {
     const { request, person, sms, ports } = await spontaneouslyRegistered();
     // An update queued before the STOP, and the stand-down after it.
-    await alerts.createUpdate(request.id, 'update-1', person.id, '2026-03-01T10:03:00.000Z');
+    await smsLedger.createUpdate(request.id, 'update-1', person.id, '2026-03-01T10:03:00.000Z');
     const update: SmsJob = {
       requestId: request.id,
       kind: 'update',
@@ -412,7 +418,7 @@ describe('STOP from a spontaneous volunteer, with DynamoDB Local', () => {
 
     expect(await handleInboundSms(ports, stop, RECEIVED_AT)).toBe('opted-out');
     expect(await handleInboundSms(ports, stop, RECEIVED_AT)).toBe('answered-before');
-    await alerts.createStandDown(request.id, person.id, '2026-03-01T12:00:00.000Z');
+    await smsLedger.createStandDown(request.id, person.id, '2026-03-01T12:00:00.000Z');
     const standDown: SmsJob = { ...update, kind: 'stand-down', body: 'Rode Kruis: afgesloten' } as SmsJob;
 
     expect(await dispatchSms(ports, update)).toBe('withheld');
@@ -421,7 +427,7 @@ describe('STOP from a spontaneous volunteer, with DynamoDB Local', () => {
     expect(await dispatchSms(ports, update)).toBe('duplicate');
 
     expect(sms.sentTo(person.phone)).toEqual([renderOptedOutSms('nl', 'spontaneous')]);
-    expect(await alerts.findSms(update)).toMatchObject({ smsStatus: 'withheld' });
+    expect(await smsLedger.findSms(update)).toMatchObject({ smsStatus: 'withheld' });
     expect((await adHoc.get(request.id, person.id))?.optedOutAt).toBe(RECEIVED_AT);
     // The answer stands: STOP silences the SMS, it is no decline.
     expect((await alerts.get(request.id, person.id))?.response).toBe('accepted');
@@ -431,7 +437,7 @@ describe('STOP from a spontaneous volunteer, with DynamoDB Local', () => {
     const { request, person, ports, sms } = await spontaneouslyRegistered();
     const other = await spontaneouslyRegistered(request);
     await handleInboundSms(ports, inbound(other.person.phone, 'STOP'), RECEIVED_AT);
-    await alerts.createStandDown(request.id, person.id, '2026-03-01T12:00:00.000Z');
+    await smsLedger.createStandDown(request.id, person.id, '2026-03-01T12:00:00.000Z');
 
     const job: SmsJob = {
       requestId: request.id,
@@ -459,6 +465,7 @@ describe('a member who opted out, at the dispatcher, with DynamoDB Local', () =>
     const sms = new RecordingSmsGateway();
     const ports = {
       alerts,
+      smsLedger,
       volunteers,
       adHoc,
       claims,
@@ -483,11 +490,12 @@ describe('a member who opted out, at the dispatcher, with DynamoDB Local', () =>
     );
     const alert = anAlert(ulid(), member!.id);
     await alerts.createMany([alert]);
-    expect(await alerts.recordEnough(alert.requestId, member!.id, RECEIVED_AT)).toBe('released');
+    expect(await smsLedger.recordEnough(alert.requestId, member!.id, RECEIVED_AT)).toBe('released');
     await volunteers.optOut(member!.id, RECEIVED_AT);
     const sms = new RecordingSmsGateway();
     const ports = {
       alerts,
+      smsLedger,
       volunteers,
       adHoc,
       claims,

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { HelpRequest } from '../../../shared/schemas/help-request';
 import { type Alert, AlertRepository } from '../../../shared/store/alert-repository';
 import { HelpRequestRepository } from '../../../shared/store/help-request-repository';
+import { SmsLedgerRepository } from '../../../shared/store/sms-ledger-repository';
 import { anAlert, anAlertJob, aSentSms } from '../../builders/alert';
 import { aHelpRequest } from '../../builders/help-request-record';
 import { createTestTables } from '../../support/tables';
@@ -13,11 +14,13 @@ const T2 = '2026-03-01T10:02:00.000Z';
 const T3 = '2026-03-01T10:03:00.000Z';
 
 let alerts: AlertRepository;
+let smsLedger: SmsLedgerRepository;
 let requests: HelpRequestRepository;
 
 beforeAll(async () => {
   await createTestTables();
   alerts = new AlertRepository();
+  smsLedger = new SmsLedgerRepository();
   requests = new HelpRequestRepository();
 });
 
@@ -79,8 +82,8 @@ describe('AlertRepository on DynamoDB Local', () => {
     it('counts the volunteers alerted for a request, and nothing else of its partition', async () => {
       const requestId = ulid();
       await alerts.createMany(Array.from({ length: 4 }, () => anAlert(requestId, ulid())));
-      await alerts.createStandDown(requestId, ulid(), T1);
-      await alerts.createShortfallAlert(requestId, T1);
+      await smsLedger.createStandDown(requestId, ulid(), T1);
+      await smsLedger.createShortfallAlert(requestId, T1);
 
       expect(await alerts.countForRequest(requestId)).toBe(4);
       expect(await alerts.countForRequest(ulid())).toBe(0);
@@ -89,8 +92,8 @@ describe('AlertRepository on DynamoDB Local', () => {
     it('keeps an existing alert as it is when a retried mobilisation creates it again', async () => {
       const alert = await aStoredAlert();
       const job = anAlertJob(alert);
-      await alerts.claimForSending(job, T1, T0);
-      await alerts.markSent(aSentSms(job, 'msg-1'), new Date(T1));
+      await smsLedger.claimForSending(job, T1, T0);
+      await smsLedger.markSent(aSentSms(job, 'msg-1'), new Date(T1));
 
       expect(await alerts.createMany([alert, anAlert(alert.requestId, ulid())])).toBe(1);
 
@@ -108,87 +111,6 @@ describe('AlertRepository on DynamoDB Local', () => {
       expect(found).toHaveLength(2);
       expect(found).toEqual(expect.arrayContaining([first, second]));
       expect(await alerts.listForVolunteer(ulid())).toEqual([]);
-    });
-  });
-
-  describe('claiming an SMS for sending', () => {
-    it('claims a queued alert once; a second claim (a duplicate delivery) is refused', async () => {
-      const job = anAlertJob(await aStoredAlert());
-
-      expect(await alerts.claimForSending(job, T1, T0)).toEqual({ attempts: 0 });
-      expect(await alerts.claimForSending(job, T1, T0)).toBeUndefined();
-    });
-
-    it('takes over a claim older than staleBefore, so an SMS whose dispatcher died is not lost', async () => {
-      const alert = await aStoredAlert();
-      const job = anAlertJob(alert);
-      await alerts.claimForSending(job, T1, T0);
-
-      expect(await alerts.claimForSending(job, T2, T1)).toBeUndefined();
-      expect(await alerts.claimForSending(job, T3, T2)).toEqual({ attempts: 0 });
-      expect(await current(alert)).toMatchObject({ smsStatus: 'sending', claimedAt: T3 });
-    });
-
-    it('refuses to claim an SMS for an alert that does not exist, and creates no item', async () => {
-      const job = anAlertJob({ requestId: ulid(), volunteerId: ulid() });
-
-      expect(await alerts.claimForSending(job, T1, T0)).toBeUndefined();
-      expect(await alerts.listForRequest(job.requestId)).toEqual([]);
-    });
-
-    it('marks a claimed SMS as sent with its message id, after which it can no longer be claimed', async () => {
-      const alert = await aStoredAlert();
-      const job = anAlertJob(alert);
-      await alerts.claimForSending(job, T1, T0);
-
-      expect(await alerts.markSent(aSentSms(job, 'msg-42'), new Date(T2))).toBe(true);
-
-      const sent = await current(alert);
-      expect(sent).toMatchObject({ smsStatus: 'sent', sentAt: T2, messageId: 'msg-42' });
-      expect(sent).not.toHaveProperty('claimedAt');
-      expect(await alerts.claimForSending(job, T3, T3)).toBeUndefined();
-    });
-
-    it('does not mark an SMS sent that was never claimed', async () => {
-      const alert = await aStoredAlert();
-
-      expect(await alerts.markSent(aSentSms(anAlertJob(alert), 'msg-1'), new Date(T1))).toBe(false);
-      expect((await current(alert)).smsStatus).toBe('queued');
-    });
-
-    it('releases a claimed SMS back to queued so that a new claim succeeds', async () => {
-      const alert = await aStoredAlert();
-      const job = anAlertJob(alert);
-      await alerts.claimForSending(job, T1, T0);
-
-      expect(await alerts.release(job)).toBe(true);
-      const released = await current(alert);
-      expect(released.smsStatus).toBe('queued');
-      expect(released).not.toHaveProperty('claimedAt');
-
-      expect(await alerts.claimForSending(job, T1, T0)).toEqual({ attempts: 0 });
-    });
-
-    it('does not release an SMS that was sent already', async () => {
-      const alert = await aStoredAlert();
-      const job = anAlertJob(alert);
-      await alerts.claimForSending(job, T1, T0);
-      await alerts.markSent(aSentSms(job, 'msg-1'), new Date(T1));
-
-      expect(await alerts.release(job)).toBe(false);
-      expect((await current(alert)).smsStatus).toBe('sent');
-    });
-
-    it('claims a stand-down SMS through its own record, once', async () => {
-      const requestId = ulid();
-      const volunteerId = ulid();
-      expect(await alerts.createStandDown(requestId, volunteerId, T0)).toBe(true);
-      expect(await alerts.createStandDown(requestId, volunteerId, T1)).toBe(false);
-      const job = { ...anAlertJob({ requestId, volunteerId }), kind: 'stand-down' as const };
-
-      expect(await alerts.claimForSending(job, T1, T0)).toEqual({ attempts: 0 });
-      expect(await alerts.claimForSending(job, T1, T0)).toBeUndefined();
-      expect(await alerts.listForRequest(requestId)).toEqual([]);
     });
   });
 
@@ -378,13 +300,5 @@ describe('AlertRepository under concurrency on DynamoDB Local', () => {
     const stored = await Promise.all(batch.map(current));
     expect(stored.filter((a) => a?.response === 'accepted')).toHaveLength(3);
     expect(stored.filter((a) => a?.response === undefined)).toHaveLength(2);
-  });
-
-  it('lets exactly one of 20 simultaneous claims of the same SMS win', async () => {
-    const job = anAlertJob(await aStoredAlert());
-
-    const claims = await Promise.all(Array.from({ length: 20 }, () => alerts.claimForSending(job, T1, T0)));
-
-    expect(claims.filter(Boolean)).toHaveLength(1);
   });
 });
