@@ -1,7 +1,6 @@
 import {
   DeleteCommand,
   GetCommand,
-  PutCommand,
   paginateQuery,
   type QueryCommandInput,
   TransactWriteCommand,
@@ -15,7 +14,7 @@ import {
   cancellationCodes,
   documentClient,
   isConditionFailure,
-  landed,
+  putIfAbsent,
   retryingConflicts,
 } from './dynamo-client';
 import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
@@ -63,6 +62,10 @@ const CONFLICT_RETRIES = 4;
 /** A week: SNS gives up redelivering within hours. */
 const INBOUND_MARKER_SECONDS = 7 * 24 * 3600;
 
+/**
+ * The alerts of a request (one per volunteer), their answers and notes, and the markers of the replies to inbound
+ * SMS. The SMS an alert carries moves through the SMS ledger (`SmsLedgerRepository`), on the same item.
+ */
 export class AlertRepository {
   constructor(
     private readonly db = documentClient(),
@@ -99,7 +102,9 @@ export class AlertRepository {
       return items.length;
     } catch (error) {
       if (!cancellationCodes(error)) throw error;
-      const written = await pMap(items, (item) => this.putIfAbsent(item), { concurrency: WRITE_CONCURRENCY });
+      const written = await pMap(items, (item) => putIfAbsent(this.db, this.table, item), {
+        concurrency: WRITE_CONCURRENCY,
+      });
       return written.filter(Boolean).length;
     }
   }
@@ -248,7 +253,7 @@ export class AlertRepository {
    * event gets no second answer; false when it was claimed before. The marker expires long after SNS stops retrying.
    */
   async claimReplyTo(inboundMessageId: string, receivedAt: string): Promise<boolean> {
-    return this.putIfAbsent({
+    return putIfAbsent(this.db, this.table, {
       ...operationsKeys.inbound(inboundMessageId),
       receivedAt,
       expiresAt: Math.floor(Date.parse(receivedAt) / 1000) + INBOUND_MARKER_SECONDS,
@@ -288,18 +293,6 @@ export class AlertRepository {
       }),
     );
     return Item ? stripKeys<Alert>(Item) : undefined;
-  }
-
-  private async putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
-    return landed(
-      this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    );
   }
 
   private async queryAll(input: QueryCommandInput) {

@@ -3,6 +3,7 @@ import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
   DynamoDBDocumentClient,
+  PutCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -36,6 +37,14 @@ export const landed = async (write: Promise<unknown>): Promise<boolean> => {
     throw error;
   }
 };
+
+/** Writes `item` unless an item is at its key already: true when it was written, false when one was there. */
+export const putIfAbsent = (db: DynamoDBDocumentClient, table: string, item: Record<string, unknown>) =>
+  landed(
+    db.send(
+      new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    ),
+  );
 
 /** The per-item reasons of a cancelled transaction, in the order of its items; undefined for any other error. */
 export const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>

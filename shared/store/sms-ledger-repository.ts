@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type SmsJob, type SmsRef, withoutRecipient } from '../schemas/sms-job';
 import type { Alert } from './alert-repository';
 import {
@@ -6,6 +6,7 @@ import {
   documentClient,
   isConditionFailure,
   landed,
+  putIfAbsent,
   transactLanded,
 } from './dynamo-client';
 import { operationsKeys } from './keys/operations-keys';
@@ -59,7 +60,7 @@ export class SmsLedgerRepository {
     fields: Record<string, unknown>,
     now: string,
   ): Promise<boolean> {
-    return this.putIfAbsent({ ...key, ...fields, smsStatus: 'queued', createdAt: now });
+    return putIfAbsent(this.db, this.table, { ...key, ...fields, smsStatus: 'queued', createdAt: now });
   }
 
   /** Records the SMS owed to the coordinator at `level` of the duty roster; false when recorded before. */
@@ -298,17 +299,5 @@ export class SmsLedgerRepository {
     },
   ): Promise<boolean> {
     return landed(this.db.send(new UpdateCommand({ TableName: this.table, Key: smsKey(job), ...update })));
-  }
-
-  private async putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
-    return landed(
-      this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    );
   }
 }
