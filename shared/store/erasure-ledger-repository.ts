@@ -1,7 +1,7 @@
-import { PutCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import { erasureEntry, type LedgerEntry, pseudonymOf, purgeEntry } from '../domain/erasure-ledger';
 import { erasureLedgerSalt } from '../erasure-ledger-salt';
-import { documentClient, landed } from './dynamo-client';
+import { documentClient, putIfAbsent } from './dynamo-client';
 import { erasureLedgerKeys } from './keys/erasure-ledger-keys';
 import { tableNames } from './tables';
 
@@ -58,14 +58,7 @@ export class ErasureLedgerRepository {
       entry.kind === 'volunteer-erased'
         ? erasureLedgerKeys.erasedVolunteer(entry.pseudonym)
         : erasureLedgerKeys.purgedRequest(entry.requestId);
-    await landed(
-      this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...key, ...entry },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    );
+    // A retried erasure or purge keeps the first entry.
+    await putIfAbsent(this.db, this.table, { ...key, ...entry });
   }
 }
