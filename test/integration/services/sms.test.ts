@@ -78,25 +78,28 @@ beforeAll(async () => {
 const alertOf = async (requestId: string, volunteerId: string): Promise<Alert | undefined> =>
   (await alerts.listForRequest(requestId)).find((a) => a.volunteerId === volunteerId);
 
+/** What the dispatcher reaches, on the shared DynamoDB Local tables, with `sms` recording what it would send. */
+const dispatcherPorts = (sms: RecordingSmsGateway, metrics = new InMemoryMetrics()) => ({
+  alerts,
+  smsLedger,
+  volunteers,
+  adHoc,
+  claims,
+  sms,
+  clock,
+  smsRates,
+  smsPool: TEST_POOL,
+  sleep: async () => {},
+  metrics,
+});
+
 describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
   const setUp = async () => {
     const sms = new RecordingSmsGateway();
     const alert = anAlert(ulid(), ulid());
     await alerts.createMany([alert]);
     const metrics = new InMemoryMetrics();
-    const ports = {
-      alerts,
-      smsLedger,
-      volunteers,
-      adHoc,
-      claims,
-      sms,
-      clock,
-      smsRates,
-      smsPool: TEST_POOL,
-      sleep: async () => {},
-      metrics,
-    };
+    const ports = dispatcherPorts(sms, metrics);
     return { sms, alert, job: anAlertJob(alert, aMobilePhone()), ports, metrics };
   };
 
@@ -463,19 +466,7 @@ describe('a member who opted out, at the dispatcher, with DynamoDB Local', () =>
     await alerts.createMany([alert]);
     await volunteers.optOut(member!.id, RECEIVED_AT);
     const sms = new RecordingSmsGateway();
-    const ports = {
-      alerts,
-      smsLedger,
-      volunteers,
-      adHoc,
-      claims,
-      sms,
-      clock,
-      smsRates,
-      smsPool: TEST_POOL,
-      sleep: async () => {},
-      metrics: new InMemoryMetrics(),
-    };
+    const ports = dispatcherPorts(sms);
 
     expect(await dispatchSms(ports, anAlertJob(alert, member!.phone))).toBe('withheld');
 
@@ -493,19 +484,7 @@ describe('a member who opted out, at the dispatcher, with DynamoDB Local', () =>
     expect(await smsLedger.recordEnough(alert.requestId, member!.id, RECEIVED_AT)).toBe('released');
     await volunteers.optOut(member!.id, RECEIVED_AT);
     const sms = new RecordingSmsGateway();
-    const ports = {
-      alerts,
-      smsLedger,
-      volunteers,
-      adHoc,
-      claims,
-      sms,
-      clock,
-      smsRates,
-      smsPool: TEST_POOL,
-      sleep: async () => {},
-      metrics: new InMemoryMetrics(),
-    };
+    const ports = dispatcherPorts(sms);
     const enough: SmsJob = {
       ...anAlertJob(alert, member!.phone),
       kind: 'enough',
