@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { DEFAULT_CLAIM_RETENTION_YEARS } from '../shared/domain/retention';
 import { DEFAULT_SPONTANEOUS_REGISTRATION_CAP } from '../shared/domain/spontaneous';
+import type { ParameterValues } from '../shared/manifest/environment';
 import { officialMunicipality } from '../shared/reference/municipalities';
 import { nisCodeSchema } from '../shared/schemas/common';
 import { lifecycleTimingSchema } from '../shared/schemas/help-request';
@@ -253,3 +254,18 @@ export const loadDeploymentConfig = (overrides: DeploymentOverrides = {}, file =
 /** The stage settings of one deployed stage, named after it (`Dev`, `Prod`). */
 export const stageConfigOf = (deployment: DeploymentConfig, stage: DeployedStage): StageConfig =>
   stageConfigSchema.parse({ ...deployment.stages[stage], stageName: stage === 'dev' ? 'Dev' : 'Prod' });
+
+/** The stage's parameters as its functions are told them (shared/manifest/environment.ts). */
+export const parameterValuesOf = (config: StageConfig): ParameterValues => ({
+  ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+  registrationPolicy: {
+    allowedPhoneCountries: config.allowedPhoneCountries,
+    spontaneousRegistrationCap: config.spontaneousRegistrationCap,
+  },
+  ...(config.reportUnitPricesEur ? { reportPrices: config.reportUnitPricesEur } : {}),
+  ...(config.corpsFundedPlaces ? { fundedPlaces: config.corpsFundedPlaces } : {}),
+  claimRetentionYears: config.claimRetentionYears,
+  ...(config.lifecycleTiming ? { lifecycleTiming: config.lifecycleTiming } : {}),
+  ...(config.crisisCentrePhone ? { crisisCentrePhone: config.crisisCentrePhone } : {}),
+  smsPool: { numbers: config.sms.originationNumbers, partsPerSecond: config.sms.partsPerSecondPerNumber },
+});

@@ -1,6 +1,6 @@
 import { Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { monthlySpendLimitUsd, type StageConfig } from './config';
+import { monthlySpendLimitUsd, parameterValuesOf, type StageConfig } from './config';
 import { acceptStageFindings } from './nag-suppressions';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
@@ -22,48 +22,40 @@ export class CrisisToolStage extends Stage {
   constructor(scope: Construct, id: string, config: StageConfig, props: StageProps = {}) {
     super(scope, id, { ...props, env: { account: config.account, region: config.region } });
     this.data = new DataStack(this, 'Data', { production: config.production });
-    this.messaging = new MessagingStack(this, 'Messaging', {
-      operations: this.data.operations,
+    const parameters = parameterValuesOf(config);
+    const tables = {
       registry: this.data.registry,
+      operations: this.data.operations,
       adHoc: this.data.adHoc,
       audit: this.data.audit,
+      idempotency: this.data.idempotency,
+      erasureLedger: this.data.erasureLedger,
+    };
+    this.messaging = new MessagingStack(this, 'Messaging', {
+      resources: { tables },
+      parameters,
       sms: config.sms,
-      ...(config.corpsFundedPlaces ? { corpsFundedPlaces: config.corpsFundedPlaces } : {}),
     });
     this.workflow = new WorkflowStack(this, 'Workflow', {
-      operations: this.data.operations,
-      registry: this.data.registry,
-      adHoc: this.data.adHoc,
-      audit: this.data.audit,
-      erasureLedger: this.data.erasureLedger,
-      smsJobsTopic: this.messaging.smsJobsTopic,
-      ...(config.crisisCentrePhone ? { crisisCentrePhone: config.crisisCentrePhone } : {}),
+      resources: { tables, smsJobsTopic: this.messaging.smsJobsTopic },
+      parameters,
     });
     this.api = new ApiStack(this, 'Api', {
-      registry: this.data.registry,
-      operations: this.data.operations,
-      adHoc: this.data.adHoc,
-      idempotency: this.data.idempotency,
-      audit: this.data.audit,
-      attachments: this.data.attachments,
-      erasureLedger: this.data.erasureLedger,
-      erasureLedgerSalt: this.data.erasureLedgerSalt,
-      smsJobsTopic: this.messaging.smsJobsTopic,
-      stateMachine: this.workflow.stateMachine,
+      resources: {
+        tables,
+        smsJobsTopic: this.messaging.smsJobsTopic,
+        stateMachineArn: this.workflow.stateMachine.stateMachineArn,
+        attachments: this.data.attachments,
+        erasureLedgerSalt: this.data.erasureLedgerSalt,
+      },
+      parameters,
       production: config.production,
-      lifecycleTiming: config.lifecycleTiming,
       apiThrottle: config.apiThrottle,
       publicRegistrationThrottle: config.publicRegistrationThrottle,
       firewall: config.firewall,
-      allowedPhoneCountries: config.allowedPhoneCountries,
-      spontaneousRegistrationCap: config.spontaneousRegistrationCap,
-      claimRetentionYears: config.claimRetentionYears,
       machineClients: config.machineClients.length > 0,
       signIn: config.signIn,
       ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),
-      ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
-      ...(config.reportUnitPricesEur ? { reportUnitPricesEur: config.reportUnitPricesEur } : {}),
-      ...(config.corpsFundedPlaces ? { corpsFundedPlaces: config.corpsFundedPlaces } : {}),
     });
     if (config.machineClients.length > 0) {
       this.machineClients = new MachineClientsStack(this, 'MachineClients', {

@@ -1,12 +1,38 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as z from 'zod';
 import type { FundedPlaces } from './domain/corps';
+import { VARIABLES } from './manifest/environment';
 import { type OriginationPool, originationPoolSchema } from './schemas/sms-job';
+
+type Environment = NodeJS.ProcessEnv;
+
+const environments = new AsyncLocalStorage<Environment>();
+
+/**
+ * The environment of the function that is running. In Lambda each process is one function: `process.env`. The local
+ * runtime hosts every function in one process, so it runs each one's loading and invocations inside the environment
+ * its manifest entry grants (withEnvironment), and a variable left out fails there as it would in Lambda.
+ */
+export const functionEnvironment = (): Environment => environments.getStore() ?? process.env;
+
+export const withEnvironment = <T>(environment: Environment, run: () => T): T =>
+  environments.run(environment, run);
+
+/** Memoises configuration per function environment: once per cold start in Lambda, once per function locally. */
+export const oncePerEnvironment = <T>(factory: (environment: Environment) => T): (() => T) => {
+  const values = new WeakMap<Environment, T>();
+  return () => {
+    const environment = functionEnvironment();
+    if (!values.has(environment)) values.set(environment, factory(environment));
+    return values.get(environment) as T;
+  };
+};
 
 /**
  * Parses the environment variables one part of the system needs, once, and fails fast naming each missing one.
  * Each adapter declares its own schema, so a function is only configured with what it uses.
  */
-export const parseEnv = <S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv = process.env) => {
+export const parseEnv = <S extends z.ZodRawShape>(shape: S, env: Environment = functionEnvironment()) => {
   const result = z.object(shape).safeParse(env);
   if (!result.success) {
     const names = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
@@ -15,7 +41,7 @@ export const parseEnv = <S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessE
   return result.data;
 };
 
-/** Memoises a factory so clients and parsed configuration are built once per cold start, on first use. */
+/** Memoises a factory so clients are built once per cold start, on first use. */
 export const once = <T>(factory: () => T): (() => T) => {
   let value: T | undefined;
   let built = false;
@@ -29,14 +55,15 @@ export const once = <T>(factory: () => T): (() => T) => {
 };
 
 /** Comma-separated E.164 numbers, as CDK sets them (an environment variable holds no list). */
-export const parseOriginationPool = (env: NodeJS.ProcessEnv = process.env): OriginationPool => {
-  const { SMS_ORIGINATION_NUMBERS, SMS_PARTS_PER_SECOND } = parseEnv(
-    { SMS_ORIGINATION_NUMBERS: z.string().default(''), SMS_PARTS_PER_SECOND: z.coerce.number().optional() },
+export const parseOriginationPool = (env: Environment = functionEnvironment()): OriginationPool => {
+  const { smsOriginationNumbers, smsPartsPerSecond } = VARIABLES;
+  const parsed = parseEnv(
+    { [smsOriginationNumbers]: z.string().default(''), [smsPartsPerSecond]: z.coerce.number().optional() },
     env,
   );
   const pool = originationPoolSchema.safeParse({
-    numbers: SMS_ORIGINATION_NUMBERS.split(',').filter(Boolean),
-    partsPerSecond: SMS_PARTS_PER_SECOND,
+    numbers: (parsed[smsOriginationNumbers] as string).split(',').filter(Boolean),
+    partsPerSecond: parsed[smsPartsPerSecond],
   });
   if (!pool.success) {
     const names = pool.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
@@ -46,10 +73,10 @@ export const parseOriginationPool = (env: NodeJS.ProcessEnv = process.env): Orig
 };
 
 /** CORPS_FUNDED_PLACES: a JSON object of years and the places Flanders funds per corps from then on. */
-export const parseFundedPlaces = (env: NodeJS.ProcessEnv = process.env): FundedPlaces =>
+export const parseFundedPlaces = (env: Environment = functionEnvironment()): FundedPlaces =>
   parseEnv(
     {
-      CORPS_FUNDED_PLACES: z
+      [VARIABLES.fundedPlaces]: z
         .string()
         .default('{}')
         .transform((text, ctx) => {
@@ -63,6 +90,6 @@ export const parseFundedPlaces = (env: NodeJS.ProcessEnv = process.env): FundedP
         .pipe(z.record(z.string().regex(/^\d{4}$/, 'a year'), z.number().int().min(0))),
     },
     env,
-  ).CORPS_FUNDED_PLACES;
+  )[VARIABLES.fundedPlaces] as FundedPlaces;
 
-export const fundedPlaces = once(() => parseFundedPlaces());
+export const fundedPlaces = oncePerEnvironment(parseFundedPlaces);

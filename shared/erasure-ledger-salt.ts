@@ -1,12 +1,13 @@
 import * as z from 'zod';
-import { parseEnv } from './config';
+import { functionEnvironment, oncePerEnvironment, parseEnv } from './config';
+import { VARIABLES } from './manifest/environment';
 
 /**
  * Reads the erasure ledger's salt once per container: ERASURE_LEDGER_SALT where the value itself is configured (the
  * local runtime, tests, the reapply command), else the Secrets Manager secret ERASURE_LEDGER_SALT_SECRET through the
  * AWS Parameters and Secrets Lambda extension (no SDK client to bundle). Never logged.
  */
-export const saltReader = (env: NodeJS.ProcessEnv = process.env): (() => Promise<string>) => {
+export const saltReader = (env: NodeJS.ProcessEnv = functionEnvironment()): (() => Promise<string>) => {
   let salt: Promise<string> | undefined;
   return () => {
     salt ??= readSalt(env).catch((error: unknown) => {
@@ -18,23 +19,26 @@ export const saltReader = (env: NodeJS.ProcessEnv = process.env): (() => Promise
   };
 };
 
-export const erasureLedgerSalt = saltReader();
+const saltOfThisFunction = oncePerEnvironment(saltReader);
+
+export const erasureLedgerSalt = (): Promise<string> => saltOfThisFunction()();
 
 const readSalt = async (env: NodeJS.ProcessEnv): Promise<string> => {
   const config = parseEnv(
     {
-      ERASURE_LEDGER_SALT: z.string().min(1).optional(),
-      ERASURE_LEDGER_SALT_SECRET: z.string().min(1).optional(),
+      [VARIABLES.erasureLedgerSalt]: z.string().min(1).optional(),
+      [VARIABLES.erasureLedgerSaltSecret]: z.string().min(1).optional(),
       PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z.coerce.number().default(2773),
       AWS_SESSION_TOKEN: z.string().optional(),
     },
     env,
   );
-  if (config.ERASURE_LEDGER_SALT) return config.ERASURE_LEDGER_SALT;
-  if (!config.ERASURE_LEDGER_SALT_SECRET)
-    throw new Error('invalid configuration: ERASURE_LEDGER_SALT_SECRET: Required');
+  const salt = config[VARIABLES.erasureLedgerSalt] as string | undefined;
+  if (salt) return salt;
+  const secretId = config[VARIABLES.erasureLedgerSaltSecret] as string | undefined;
+  if (!secretId) throw new Error(`invalid configuration: ${VARIABLES.erasureLedgerSaltSecret}: Required`);
   const response = await fetch(
-    `http://localhost:${config.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT}/secretsmanager/get?secretId=${encodeURIComponent(config.ERASURE_LEDGER_SALT_SECRET)}`,
+    `http://localhost:${config.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT}/secretsmanager/get?secretId=${encodeURIComponent(secretId)}`,
     { headers: { 'X-Aws-Parameters-Secrets-Token': config.AWS_SESSION_TOKEN ?? '' } },
   );
   if (!response.ok) throw new Error(`the erasure ledger salt could not be read (HTTP ${response.status})`);

@@ -22,7 +22,7 @@ import type { VolunteerRepository } from './store/volunteer-repository';
 import type { Workflow } from './workflow/ports';
 
 /**
- * Everything a handler reaches outside itself. Production builds it from AWS clients (aws-ports.ts);
+ * Everything a handler reaches outside itself. Production builds it from AWS clients (compose-ports.ts);
  * the local runtime and the tests swap the parts AWS alone provides (SMS, queue, state machine).
  */
 export interface Ports {
@@ -71,5 +71,5 @@ export interface Ports {
 /** Ports whose AWS adapters bring an SDK client of their own (SNS, Step Functions, S3, Cognito). */
 export type ClientPorts = 'smsJobs' | 'sms' | 'workflow' | 'attachments' | 'accounts';
 
-/** What awsPorts() gives every function: the DynamoDB repositories, configuration, metrics, clock and ids. */
+/** What composePorts() gives every function: the DynamoDB repositories, configuration, metrics, clock and ids. */
 export type BasePorts = Omit<Ports, ClientPorts>;

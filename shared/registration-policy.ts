@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { once, parseEnv } from './config';
+import { functionEnvironment, oncePerEnvironment, parseEnv } from './config';
 import { DEFAULT_SPONTANEOUS_REGISTRATION_CAP } from './domain/spontaneous';
+import { VARIABLES } from './manifest/environment';
 import { DEFAULT_PHONE_COUNTRIES, phoneCountrySchema } from './schemas/phone';
 
 /**
@@ -8,15 +9,16 @@ import { DEFAULT_PHONE_COUNTRIES, phoneCountrySchema } from './schemas/phone';
  * (registrations per call), as the stack sets them from the stage configuration. Apart from ./config, so only the
  * registration function bundles libphonenumber for it.
  */
-export const parseRegistrationPolicy = (env: NodeJS.ProcessEnv = process.env) => {
-  const { ALLOWED_PHONE_COUNTRIES, SPONTANEOUS_REGISTRATION_CAP } = parseEnv(
+export const parseRegistrationPolicy = (env: NodeJS.ProcessEnv = functionEnvironment()) => {
+  const { allowedPhoneCountries, spontaneousRegistrationCap } = VARIABLES;
+  const parsed = parseEnv(
     {
-      ALLOWED_PHONE_COUNTRIES: z
+      [allowedPhoneCountries]: z
         .string()
         .default(DEFAULT_PHONE_COUNTRIES.join(','))
         .transform((text) => text.split(',').filter(Boolean))
         .pipe(z.array(phoneCountrySchema).min(1)),
-      SPONTANEOUS_REGISTRATION_CAP: z.coerce
+      [spontaneousRegistrationCap]: z.coerce
         .number()
         .int()
         .positive()
@@ -25,10 +27,10 @@ export const parseRegistrationPolicy = (env: NodeJS.ProcessEnv = process.env) =>
     env,
   );
   return {
-    allowedPhoneCountries: ALLOWED_PHONE_COUNTRIES,
-    spontaneousRegistrationCap: SPONTANEOUS_REGISTRATION_CAP,
+    allowedPhoneCountries: parsed[allowedPhoneCountries] as z.infer<typeof phoneCountrySchema>[],
+    spontaneousRegistrationCap: parsed[spontaneousRegistrationCap] as number,
   };
 };
 export type RegistrationPolicy = ReturnType<typeof parseRegistrationPolicy>;
 
-export const registrationPolicy = once(() => parseRegistrationPolicy());
+export const registrationPolicy = oncePerEnvironment(parseRegistrationPolicy);

@@ -2,12 +2,12 @@ import { gunzipSync } from 'node:zlib';
 import middy from '@middy/core';
 import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from 'aws-lambda';
 import pMap from 'p-map';
-import { awsPorts } from '../../shared/aws-ports';
+import { composePorts } from '../../shared/compose-ports';
+import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
 import { maskPhonesIn } from '../../shared/observability/redact';
-import type { BasePorts, Ports } from '../../shared/ports';
 import { parseJsonOrUndefined } from '../../shared/schemas/common';
 import { smsDeliveryLogSchema, toDeliveryReceipt } from '../../shared/schemas/sms-job';
 import { handleDeliveryReceipt } from '../../shared/services/sms';
@@ -25,7 +25,7 @@ const masked = (line: string) => maskPhonesIn(line.slice(0, 300));
  * SMS delivery receipts: the SNS delivery status log lines that CloudWatch Logs subscription filters pass on
  * (gzipped, base64-encoded). Lines in another format are skipped; they are not ours to fail on.
  */
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
+export const makeHandler = (ports: PortsOf<'smsDeliveryStatus'>) =>
   middy(async (event: CloudWatchLogsEvent) => {
     const data = JSON.parse(
       gunzipSync(Buffer.from(event.awslogs.data, 'base64')).toString('utf8'),
@@ -55,4 +55,4 @@ export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
     // No id of its own in a log subscription event: the Lambda request id that every line carries is the correlation.
   }).use(observability<CloudWatchLogsEvent>(() => undefined));
 
-export const handler = makeHandler(awsPorts(snsPorts));
+export const handler = makeHandler(composePorts(snsPorts));

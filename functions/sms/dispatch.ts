@@ -1,11 +1,11 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { awsPorts } from '../../shared/aws-ports';
+import { composePorts } from '../../shared/compose-ports';
+import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
-import type { BasePorts, Ports } from '../../shared/ports';
 import { type SmsJob, smsJobSchema } from '../../shared/schemas/sms-job';
 import { dispatchSms } from '../../shared/services/sms';
 
@@ -22,7 +22,7 @@ const recipientOf = (job: SmsJob): string => {
  * SQS-fed SMS dispatcher. Each record is one SMS job; failed records go back to the queue on their own
  * (partial batch response) and land in the DLQ after the queue's receive limit.
  */
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'sms'>) => {
+export const makeHandler = (ports: PortsOf<'smsDispatcher'>) => {
   const send = async (record: SQSRecord) => {
     const job = smsJobSchema.parse(JSON.parse(record.body));
     const outcome = await dispatchSms(ports, job);
@@ -41,4 +41,4 @@ export const makeHandler = (ports: BasePorts & Pick<Ports, 'sms'>) => {
   ).use(observability<SQSEvent>((event) => event.Records[0]?.messageId));
 };
 
-export const handler = makeHandler(awsPorts(snsPorts));
+export const handler = makeHandler(composePorts(snsPorts));

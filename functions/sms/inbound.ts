@@ -1,16 +1,16 @@
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
-import { awsPorts } from '../../shared/aws-ports';
+import { composePorts } from '../../shared/compose-ports';
+import type { PortsOf } from '../../shared/manifest/granted-ports';
 import type { InboundDelivery } from '../../shared/messaging/inbound-replay';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
-import type { BasePorts, Ports } from '../../shared/ports';
 import { parseJsonOrUndefined } from '../../shared/schemas/common';
 import { inboundSmsSchema } from '../../shared/schemas/sms-job';
 import { handleInboundSms } from '../../shared/services/sms';
 
-export type InboundPorts = BasePorts & Pick<Ports, 'sms' | 'smsJobs'>;
+export type InboundPorts = PortsOf<'inboundSmsHandler'>;
 
 /** One two-way SMS as SNS delivered it (or as a replay hands it back); the SNS timestamp orders answers. */
 export const handleInboundDelivery = async (
@@ -35,4 +35,4 @@ export const makeHandler = (ports: InboundPorts) =>
     for (const record of event.Records) await handleInboundDelivery(ports, record.Sns);
   }).use(observability<SNSEvent>((event) => event.Records[0]?.Sns.MessageId));
 
-export const handler = makeHandler(awsPorts(snsPorts));
+export const handler = makeHandler(composePorts(snsPorts));

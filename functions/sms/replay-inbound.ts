@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { awsPorts } from '../../shared/aws-ports';
+import { composePorts } from '../../shared/compose-ports';
 import { deliveriesToReplay } from '../../shared/messaging/inbound-replay';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
@@ -23,4 +23,4 @@ export const makeHandler = (ports: InboundPorts) => {
   ).use(observability<SQSEvent>((event) => event.Records[0]?.messageId));
 };
 
-export const handler = makeHandler(awsPorts(snsPorts));
+export const handler = makeHandler(composePorts(snsPorts));

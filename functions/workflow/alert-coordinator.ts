@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { awsPorts } from '../../shared/aws-ports';
+import { composePorts } from '../../shared/compose-ports';
+import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
-import type { BasePorts, Ports } from '../../shared/ports';
 import { alertCoordinator } from '../../shared/services/lifecycle';
 import { stepFunctionsPorts } from '../../shared/workflow/step-functions-ports';
 import { taskHandler } from '../../shared/workflow/task-handler';
 
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs' | 'workflow'>) =>
+export const makeHandler = (ports: PortsOf<'alertCoordinator'>) =>
   taskHandler(
     'alert-coordinator',
     z.object({
@@ -18,4 +18,4 @@ export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs' | 'workflow
     ({ requestId, level, round, taskToken }) => alertCoordinator(ports, requestId, level, taskToken, round),
   );
 
-export const handler = makeHandler(awsPorts({ ...snsPorts, ...stepFunctionsPorts }));
+export const handler = makeHandler(composePorts({ ...snsPorts, ...stepFunctionsPorts }));

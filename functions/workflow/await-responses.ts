@@ -1,15 +1,15 @@
 import * as z from 'zod';
-import { awsPorts } from '../../shared/aws-ports';
-import type { BasePorts, Ports } from '../../shared/ports';
+import { composePorts } from '../../shared/compose-ports';
+import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { awaitResponses } from '../../shared/services/lifecycle';
 import { stepFunctionsPorts } from '../../shared/workflow/step-functions-ports';
 import { taskHandler } from '../../shared/workflow/task-handler';
 
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'workflow'>) =>
+export const makeHandler = (ports: PortsOf<'awaitResponses'>) =>
   taskHandler(
     'await-responses',
     z.object({ requestId: z.string(), taskToken: z.string().min(1) }),
     ({ requestId, taskToken }) => awaitResponses(ports, requestId, taskToken),
   );
 
-export const handler = makeHandler(awsPorts(stepFunctionsPorts));
+export const handler = makeHandler(composePorts(stepFunctionsPorts));

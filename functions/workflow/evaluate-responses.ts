@@ -1,10 +1,10 @@
-import { awsPorts } from '../../shared/aws-ports';
+import { composePorts } from '../../shared/compose-ports';
+import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
-import type { BasePorts, Ports } from '../../shared/ports';
 import { evaluateResponses } from '../../shared/services/lifecycle';
 import { requestTaskHandler } from '../../shared/workflow/task-handler';
 
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
+export const makeHandler = (ports: PortsOf<'evaluateResponses'>) =>
   requestTaskHandler('evaluate-responses', (requestId) => evaluateResponses(ports, requestId));
 
-export const handler = makeHandler(awsPorts(snsPorts));
+export const handler = makeHandler(composePorts(snsPorts));

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { awsPorts } from '../../shared/aws-ports';
-import type { BasePorts } from '../../shared/ports';
+import { composePorts } from '../../shared/compose-ports';
+import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { reportPurgeFailure } from '../../shared/services/lifecycle-recovery';
 import { taskHandler } from '../../shared/workflow/task-handler';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'purgeFailed'>) =>
   taskHandler(
     'purge-failed',
     z.object({
@@ -17,4 +17,4 @@ export const makeHandler = (ports: BasePorts) =>
       reportPurgeFailure(ports, requestId, error ?? 'UnknownError', state.purgeFailures),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

@@ -1,16 +1,16 @@
 import * as z from 'zod';
-import { awsPorts } from '../../shared/aws-ports';
+import { composePorts } from '../../shared/compose-ports';
 import { RECOVERABLE_STATES } from '../../shared/domain/lifecycle-recovery';
+import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
-import type { BasePorts, Ports } from '../../shared/ports';
 import { recoverLifecycle } from '../../shared/services/lifecycle-recovery';
 import { taskHandler } from '../../shared/workflow/task-handler';
 
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
+export const makeHandler = (ports: PortsOf<'recover'>) =>
   taskHandler(
     'recover',
     z.object({ requestId: z.string(), state: z.enum(RECOVERABLE_STATES), error: z.string().optional() }),
     ({ requestId, state, error }) => recoverLifecycle(ports, requestId, state, error ?? 'UnknownError'),
   );
 
-export const handler = makeHandler(awsPorts(snsPorts));
+export const handler = makeHandler(composePorts(snsPorts));

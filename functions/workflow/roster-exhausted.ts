@@ -1,15 +1,15 @@
 import * as z from 'zod';
-import { awsPorts } from '../../shared/aws-ports';
+import { composePorts } from '../../shared/compose-ports';
+import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
-import type { BasePorts, Ports } from '../../shared/ports';
 import { reportRosterExhausted } from '../../shared/services/coordinator-escalation';
 import { taskHandler } from '../../shared/workflow/task-handler';
 
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
+export const makeHandler = (ports: PortsOf<'rosterExhausted'>) =>
   taskHandler(
     'roster-exhausted',
     z.object({ requestId: z.string(), levels: z.number().int().min(0) }),
     ({ requestId, levels }) => reportRosterExhausted(ports, requestId, levels),
   );
 
-export const handler = makeHandler(awsPorts(snsPorts));
+export const handler = makeHandler(composePorts(snsPorts));

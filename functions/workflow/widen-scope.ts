@@ -1,9 +1,9 @@
-import { awsPorts } from '../../shared/aws-ports';
-import type { BasePorts } from '../../shared/ports';
+import { composePorts } from '../../shared/compose-ports';
+import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { widenToNeighbours } from '../../shared/services/lifecycle';
 import { requestTaskHandler } from '../../shared/workflow/task-handler';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'widenScope'>) =>
   requestTaskHandler('widen-scope', (requestId) => widenToNeighbours(ports, requestId));
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
@@ -16,48 +17,79 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { environmentOf, type ParameterValues } from '../../shared/manifest/environment';
+import type { Need, TableName } from '../../shared/manifest/needs';
+import type { FunctionSpec } from '../../shared/manifest/triggers';
 import { SERVICE_NAME } from '../../shared/observability/logger';
 import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
+import type { AttachmentBucket } from './attachment-bucket';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Every function's memory unless it says otherwise (none does yet): the benchmark's cost model prices it. */
 export const DEFAULT_MEMORY_MB = 512;
 
-export interface HandlerFunctionProps {
-  /** Entry point, from the project root (functions/…). */
-  entry: string;
-  timeout?: Duration;
-  memorySize?: number;
-  environment?: Record<string, string>;
-  logRetention?: RetentionDays;
-  /** Reads a secret (bindSecret): gets the AWS Parameters and Secrets extension, so no SDK client is bundled. */
-  readsSecrets?: boolean;
+/** `POST /help-requests/{id}/close` → `PostHelpRequestsIdClose`: a stable construct id per route. */
+export const functionIdOf = (method: string, path: string): string =>
+  [method.toLowerCase(), ...path.split('/')]
+    .map((part) => part.replace(/[{}.]/g, '').replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()))
+    .join('');
+
+/** The construct id of a manifest entry, as the stacks have always named it (logs and functions keep their names). */
+export const constructIdOf = (name: string, spec: FunctionSpec): string => {
+  if (spec.trigger.kind === 'api') return functionIdOf(spec.trigger.method, spec.trigger.path);
+  const pascal = name.charAt(0).toUpperCase() + name.slice(1);
+  return spec.trigger.kind === 'task' ? `${pascal}Function` : pascal;
+};
+
+/** The resources of the stage a stack can hand its functions; each function is granted only what it needs of them. */
+export interface StageResources {
+  tables?: Partial<Record<TableName, ITable>>;
+  smsJobsTopic?: ITopic;
+  /** The lifecycle state machine's ARN (built from its fixed name where the machine itself would be a cycle). */
+  stateMachineArn?: string;
+  attachments?: AttachmentBucket;
+  userPool?: IUserPool;
+  erasureLedgerSalt?: ISecret;
 }
+
+export interface HandlerFunctionProps {
+  /** The function's manifest entry (shared/manifest/functions.ts): entry point, timeout and needs. */
+  spec: FunctionSpec;
+  resources: StageResources;
+  parameters: ParameterValues;
+  logRetention?: RetentionDays;
+}
+
+const hasSecret = (needs: readonly Need[]) => needs.some((need) => 'secret' in need);
 
 /**
  * Every Lambda of the system: Node 24 on arm64, a minified ESM bundle from the local esbuild, JSON logs with
- * their own retention, X-Ray active tracing and the Powertools defaults. Bind helpers grant and configure in one call.
+ * their own retention, X-Ray active tracing and the Powertools defaults. It is granted exactly the needs of its
+ * manifest entry and told, in its environment, where each one is (environmentOf), and nothing else.
  */
 export class HandlerFunction extends NodejsFunction {
-  private readonly readsSecrets: boolean;
-
-  constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    { spec, resources, parameters, logRetention }: HandlerFunctionProps,
+  ) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
-      retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
+      retention: logRetention ?? RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     super(scope, id, {
-      entry: path.join(PROJECT_ROOT, props.entry),
+      entry: path.join(PROJECT_ROOT, spec.entry),
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      timeout: props.timeout ?? Duration.seconds(29),
-      memorySize: props.memorySize ?? DEFAULT_MEMORY_MB,
+      timeout: Duration.seconds(spec.timeoutSeconds ?? 29),
+      memorySize: DEFAULT_MEMORY_MB,
       loggingFormat: LoggingFormat.JSON,
       logGroup,
-      ...(props.readsSecrets
+      // The secret is read through the AWS Parameters and Secrets extension, so no SDK client is bundled.
+      ...(hasSecret(spec.needs)
         ? { paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103) }
         : {}),
       environment: {
@@ -65,7 +97,7 @@ export class HandlerFunction extends NodejsFunction {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         NODE_OPTIONS: '--enable-source-maps',
-        ...props.environment,
+        ...environmentOf(spec.needs, { resources: namesOf(resources), parameters }),
       },
       bundling: {
         format: OutputFormat.ESM,
@@ -79,7 +111,6 @@ export class HandlerFunction extends NodejsFunction {
     });
     // Active tracing, its grants in a policy of their own: X-Ray's actions take no resource, so this policy is the
     // only place a function may hold `Resource::*` (infra/nag-suppressions.ts accepts it there and nowhere else).
-    this.readsSecrets = props.readsSecrets ?? false;
     const cfnFunction = this.node.defaultChild as CfnFunction;
     cfnFunction.tracingConfig = { mode: Tracing.ACTIVE };
     this.tracing = new Policy(this, 'Tracing', {
@@ -92,29 +123,61 @@ export class HandlerFunction extends NodejsFunction {
     });
     this.role?.attachInlinePolicy(this.tracing);
     cfnFunction.node.addDependency(this.tracing);
+    for (const need of spec.needs) this.grantNeed(need, resources);
   }
 
   /** The function's X-Ray grants. */
   readonly tracing: Policy;
 
-  /** Grants the least this function needs on a table and tells it the table's name. */
-  bindTable(table: ITable, envName: string, access: 'read' | 'write' | 'append'): this {
-    this.addEnvironment(envName, table.tableName);
-    if (access === 'read') table.grantReadData(this);
-    else if (access === 'write') table.grantReadWriteData(this);
-    else {
-      // Append-only (the audit trail): new items, never a read, an update or a delete.
-      table.grant(this, 'dynamodb:PutItem');
-      table.encryptionKey?.grantEncryptDecrypt(this);
+  private grantNeed(need: Need, resources: StageResources): void {
+    const given = <T>(resource: T | undefined, what: string): T => {
+      if (resource === undefined)
+        throw new Error(`${this.node.id} needs ${what}, which its stack was not given`);
+      return resource;
+    };
+    if ('table' in need) {
+      const table = given(resources.tables?.[need.table], `the ${need.table} table`);
+      if (need.access === 'read') table.grantReadData(this);
+      else if (need.access === 'write') table.grantReadWriteData(this);
+      else {
+        // Append-only (the audit trail, the erasure ledger): new items, never a read, an update or a delete.
+        table.grant(this, 'dynamodb:PutItem');
+        table.encryptionKey?.grantEncryptDecrypt(this);
+      }
+    } else if ('topic' in need) {
+      given(resources.smsJobsTopic, 'the SMS job topic').grantPublish(this);
+    } else if ('stateMachine' in need) {
+      const arn = given(resources.stateMachineArn, 'the state machine');
+      const action = need.access === 'start' ? 'states:StartExecution' : 'states:SendTaskSuccess';
+      this.addToRolePolicy(new PolicyStatement({ actions: [action], resources: [arn] }));
+    } else if ('bucket' in need) {
+      const attachments = given(resources.attachments, 'the attachment bucket');
+      if (need.access === 'upload') attachments.grantUpload(this);
+      else attachments.grantDeleteClaimFiles(this);
+    } else if ('userPool' in need) {
+      const pool = given(resources.userPool, 'the user pool');
+      const [id, actions] =
+        need.access === 'delete-accounts'
+          ? ['DeleteAccounts', ['cognito-idp:ListUsers', 'cognito-idp:AdminDeleteUser']]
+          : ['ReadAppClients', ['cognito-idp:ListUserPoolClients']];
+      // A policy of its own: in the default policy the pool's ARN would be a cycle for its trigger (pool → function
+      // → pool).
+      new Policy(this, id, {
+        roles: [this.role!],
+        statements: [new PolicyStatement({ actions, resources: [pool.userPoolArn] })],
+      });
+    } else if ('secret' in need) {
+      this.grantSecretRead(given(resources.erasureLedgerSalt, 'the erasure ledger salt'));
+    } else if ('sms' in need) {
+      // SMS straight to phone numbers: `sns:Publish` on anything that is not a topic, and so on no topic at all.
+      this.addToRolePolicy(
+        new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] }),
+      );
     }
-    return this;
+    // A parameter is its environment variables only.
   }
 
-  /** Lets the function read one secret through the extension and tells it the secret's ARN. */
-  bindSecret(secret: ISecret, envName: string): this {
-    if (!this.readsSecrets)
-      throw new Error(`${this.node.id} must be created with readsSecrets to read a secret`);
-    this.addEnvironment(envName, secret.secretArn);
+  private grantSecretRead(secret: ISecret): void {
     // On the function's own policy: Secret.grantRead would write this role into the data key's policy (a cycle
     // between the Data stack and the function's).
     this.addToRolePolicy(
@@ -131,12 +194,19 @@ export class HandlerFunction extends NodejsFunction {
         }),
       );
     }
-    return this;
-  }
-
-  bindTopicPublish(topic: ITopic, envName: string): this {
-    this.addEnvironment(envName, topic.topicArn);
-    topic.grantPublish(this);
-    return this;
   }
 }
+
+/** Where each resource is, as the functions' environment says it. */
+const namesOf = (resources: StageResources) => ({
+  tables: Object.fromEntries(
+    Object.entries(resources.tables ?? {}).map(([name, table]) => [name, table.tableName]),
+  ),
+  ...(resources.smsJobsTopic ? { smsJobsTopic: resources.smsJobsTopic.topicArn } : {}),
+  ...(resources.stateMachineArn ? { stateMachine: resources.stateMachineArn } : {}),
+  ...(resources.attachments ? { attachmentsBucket: resources.attachments.bucket.bucketName } : {}),
+  ...(resources.userPool ? { userPool: resources.userPool.userPoolId } : {}),
+  ...(resources.erasureLedgerSalt
+    ? { erasureLedgerSalt: { secretArn: resources.erasureLedgerSalt.secretArn } }
+    : {}),
+});

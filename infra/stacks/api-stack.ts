@@ -24,14 +24,9 @@ import {
   UserPoolOperation,
   type UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ROLES } from '../../shared/domain/identity';
 import {
@@ -40,27 +35,24 @@ import {
   HELP_REQUESTS_WRITE,
   RESOURCE_SERVER_ID,
 } from '../../shared/http/oauth-scopes';
-import { type Need, ROUTES } from '../../shared/http/routes';
-import type { LifecycleTiming } from '../../shared/schemas/help-request';
+import { ROUTES } from '../../shared/http/routes';
+import type { ParameterValues } from '../../shared/manifest/environment';
+import { FUNCTIONS } from '../../shared/manifest/functions';
 import type { StageConfig } from '../config';
 import { ApiFirewall } from '../constructs/api-firewall';
-import type { AttachmentBucket } from '../constructs/attachment-bucket';
-import { HandlerFunction } from '../constructs/handler-function';
+import {
+  constructIdOf,
+  functionIdOf,
+  HandlerFunction,
+  type StageResources,
+} from '../constructs/handler-function';
 
 export interface ApiStackProps extends StackProps {
-  registry: Table;
-  operations: Table;
-  adHoc: Table;
-  idempotency: Table;
-  audit: Table;
-  attachments: AttachmentBucket;
-  /** Append-only for the functions that erase; its salt, a secret only they may read. */
-  erasureLedger: Table;
-  erasureLedgerSalt: ISecret;
-  smsJobsTopic: ITopic;
-  stateMachine: StateMachine;
+  /** What the API's functions may be granted (the user pool is this stack's own). */
+  resources: Omit<StageResources, 'userPool'>;
+  /** The stage's parameters; the public base URL defaults to the stage's own address. */
+  parameters: ParameterValues;
   production: boolean;
-  lifecycleTiming?: LifecycleTiming;
   apiThrottle: StageConfig['apiThrottle'];
   publicRegistrationThrottle: StageConfig['publicRegistrationThrottle'];
   firewall: StageConfig['firewall'];
@@ -69,13 +61,6 @@ export interface ApiStackProps extends StackProps {
   signIn: StageConfig['signIn'];
   /** Defaults to one derived from the stage and account. */
   authDomainPrefix?: string;
-  /** Defaults to the stage's own execute-api address. */
-  publicBaseUrl?: string;
-  reportUnitPricesEur?: StageConfig['reportUnitPricesEur'];
-  corpsFundedPlaces?: StageConfig['corpsFundedPlaces'];
-  allowedPhoneCountries: StageConfig['allowedPhoneCountries'];
-  spontaneousRegistrationCap: StageConfig['spontaneousRegistrationCap'];
-  claimRetentionYears: StageConfig['claimRetentionYears'];
 }
 
 const STAGE_NAME = 'v1';
@@ -92,12 +77,6 @@ export const CLIENT_DEFAULTS = {
   authFlows: { userSrp: false },
   accessTokenValidity: Duration.hours(1),
 } as const;
-
-/** `POST /help-requests/{id}/close` → `PostHelpRequestsIdClose`: a stable construct id per route. */
-const functionIdOf = (method: string, path: string): string =>
-  [method.toLowerCase(), ...path.split('/')]
-    .map((part) => part.replace(/[{}.]/g, '').replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()))
-    .join('');
 
 /** The REST API (throttled, access-logged) with a Cognito authorizer; one function per route of ROUTES. */
 export class ApiStack extends Stack {
@@ -144,24 +123,21 @@ export class ApiStack extends Stack {
       featurePlan: FeaturePlan.ESSENTIALS,
     });
     // V3: Cognito calls it for client-credentials tokens too, which get their municipality there.
-    this.tokenTrigger = new HandlerFunction(this, 'PreTokenGeneration', {
-      entry: 'functions/cognito/pre-token-generation.ts',
-    });
+    const resources: StageResources = { ...props.resources, userPool: this.userPool };
+    this.tokenTrigger = new HandlerFunction(
+      this,
+      constructIdOf('preTokenGeneration', FUNCTIONS.preTokenGeneration),
+      {
+        spec: FUNCTIONS.preTokenGeneration,
+        resources,
+        parameters: props.parameters,
+      },
+    );
     this.userPool.addTrigger(
       UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
       this.tokenTrigger,
       LambdaVersion.V3_0,
     );
-    // A policy of its own: in the function's default policy the pool's ARN would be a cycle (pool → function → pool).
-    new Policy(this.tokenTrigger, 'ReadAppClients', {
-      roles: [this.tokenTrigger.role!],
-      statements: [
-        new PolicyStatement({
-          actions: ['cognito-idp:ListUserPoolClients'],
-          resources: [this.userPool.userPoolArn],
-        }),
-      ],
-    });
     // Roles are Cognito groups; their names arrive in the `cognito:groups` claim.
     for (const role of ROLES) {
       new CfnUserPoolGroup(this, `Group${functionIdOf('', role)}`, {
@@ -267,12 +243,13 @@ export class ApiStack extends Stack {
       ...refusal('NotFound'),
     });
 
+    const parameters = { ...props.parameters, publicBaseUrl: props.parameters.publicBaseUrl ?? stageUrl };
     for (const route of ROUTES) {
-      const fn = new HandlerFunction(this, functionIdOf(route.method, route.path), {
-        entry: route.entry,
-        readsSecrets: route.needs?.includes('erasure-ledger') ?? false,
+      const fn = new HandlerFunction(this, constructIdOf(route.name, FUNCTIONS[route.name]), {
+        spec: FUNCTIONS[route.name],
+        resources,
+        parameters,
       });
-      for (const need of route.needs ?? []) this.grant(fn, need, props, stageUrl);
       this.functions.set(`${route.method} ${route.path}`, fn);
       this.api.root.resourceForPath(route.path).addMethod(route.method, new LambdaIntegration(fn), {
         // With scopes API Gateway takes access tokens (users' and machines'), the only kind machine clients have.
@@ -286,104 +263,20 @@ export class ApiStack extends Stack {
       });
     }
 
-    // Beside the claim routes it serves; early morning in Belgium, far from the day's activations.
-    this.claimRetention = new HandlerFunction(this, 'ClaimRetention', {
-      entry: 'functions/schedule/claim-retention.ts',
-      timeout: Duration.minutes(5),
-    })
-      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      .bindTable(props.audit, 'AUDIT_TABLE', 'append');
-    this.claimRetention.addEnvironment('ATTACHMENTS_BUCKET', props.attachments.bucket.bucketName);
-    props.attachments.grantDeleteClaimFiles(this.claimRetention);
+    // Beside the claim routes it serves.
+    this.claimRetention = new HandlerFunction(
+      this,
+      constructIdOf('claimRetention', FUNCTIONS.claimRetention),
+      {
+        spec: FUNCTIONS.claimRetention,
+        resources,
+        parameters,
+      },
+    );
     new Rule(this, 'ClaimRetentionDaily', {
-      description: 'deletes insurance claims and their files past their retention date',
-      schedule: Schedule.cron({ minute: '0', hour: '2' }),
+      description: FUNCTIONS.claimRetention.trigger.description,
+      schedule: Schedule.cron(FUNCTIONS.claimRetention.trigger.cron),
       targets: [new LambdaFunction(this.claimRetention)],
     });
-  }
-
-  private grant(fn: HandlerFunction, need: Need, props: ApiStackProps, stageUrl: string): void {
-    switch (need) {
-      case 'registry:read':
-        fn.bindTable(props.registry, 'REGISTRY_TABLE', 'read');
-        return;
-      case 'registry:write':
-        fn.bindTable(props.registry, 'REGISTRY_TABLE', 'write');
-        return;
-      case 'operations:read':
-        fn.bindTable(props.operations, 'OPERATIONS_TABLE', 'read');
-        return;
-      case 'operations:write':
-        fn.bindTable(props.operations, 'OPERATIONS_TABLE', 'write');
-        return;
-      case 'audit':
-        fn.bindTable(props.audit, 'AUDIT_TABLE', 'append');
-        return;
-      case 'sms-jobs':
-        fn.bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
-        return;
-      case 'adhoc:read':
-        fn.bindTable(props.adHoc, 'ADHOC_TABLE', 'read');
-        return;
-      case 'adhoc:write':
-        fn.bindTable(props.adHoc, 'ADHOC_TABLE', 'write');
-        return;
-      case 'public-url':
-        fn.addEnvironment('PUBLIC_BASE_URL', props.publicBaseUrl ?? stageUrl);
-        return;
-      case 'attachments:upload':
-        fn.addEnvironment('ATTACHMENTS_BUCKET', props.attachments.bucket.bucketName);
-        props.attachments.grantUpload(fn);
-        return;
-      case 'report-config':
-        if (props.reportUnitPricesEur) {
-          const { basic, refresher, simulation } = props.reportUnitPricesEur;
-          fn.addEnvironment('REPORT_PRICE_BASIC_EUR', String(basic));
-          fn.addEnvironment('REPORT_PRICE_REFRESHER_EUR', String(refresher));
-          fn.addEnvironment('REPORT_PRICE_SIMULATION_EUR', String(simulation));
-        }
-        return;
-      case 'registration-policy':
-        fn.addEnvironment('ALLOWED_PHONE_COUNTRIES', props.allowedPhoneCountries.join(','));
-        fn.addEnvironment('SPONTANEOUS_REGISTRATION_CAP', String(props.spontaneousRegistrationCap));
-        return;
-      case 'accounts:delete':
-        fn.addEnvironment('USER_POOL_ID', this.userPool.userPoolId);
-        fn.addToRolePolicy(
-          new PolicyStatement({
-            actions: ['cognito-idp:ListUsers', 'cognito-idp:AdminDeleteUser'],
-            resources: [this.userPool.userPoolArn],
-          }),
-        );
-        return;
-      case 'claim-retention':
-        fn.addEnvironment('CLAIM_RETENTION_YEARS', String(props.claimRetentionYears));
-        return;
-      case 'corps-funding':
-        if (props.corpsFundedPlaces)
-          fn.addEnvironment('CORPS_FUNDED_PLACES', JSON.stringify(props.corpsFundedPlaces));
-        return;
-      case 'idempotency':
-        fn.bindTable(props.idempotency, 'IDEMPOTENCY_TABLE', 'write');
-        return;
-      case 'erasure-ledger':
-        fn.bindTable(props.erasureLedger, 'ERASURE_LEDGER_TABLE', 'append');
-        fn.bindSecret(props.erasureLedgerSalt, 'ERASURE_LEDGER_SALT_SECRET');
-        return;
-      case 'start-execution':
-        fn.addEnvironment('STATE_MACHINE_ARN', props.stateMachine.stateMachineArn);
-        if (props.lifecycleTiming)
-          fn.addEnvironment('LIFECYCLE_TIMING', JSON.stringify(props.lifecycleTiming));
-        props.stateMachine.grantStartExecution(fn);
-        return;
-      case 'resume-execution':
-        fn.addToRolePolicy(
-          new PolicyStatement({
-            actions: ['states:SendTaskSuccess'],
-            resources: [props.stateMachine.stateMachineArn],
-          }),
-        );
-        return;
-    }
   }
 }

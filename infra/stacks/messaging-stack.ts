@@ -1,6 +1,5 @@
 import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -23,21 +22,21 @@ import {
   PhysicalResourceId,
 } from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
-import { DISPATCH_BATCH, dispatchConcurrency } from '../../shared/domain/origination';
+import { dispatchConcurrency } from '../../shared/domain/origination';
 import { SMS_DELIVERY_LOG_RETENTION_DAYS } from '../../shared/domain/retention';
+import type { ParameterValues } from '../../shared/manifest/environment';
+import { FUNCTIONS, type FunctionName } from '../../shared/manifest/functions';
 import { monthlySpendLimitUsd, type StageConfig } from '../config';
-import { HandlerFunction } from '../constructs/handler-function';
+import { constructIdOf, HandlerFunction, type StageResources } from '../constructs/handler-function';
 
 // RetentionDays is an enum of day counts: 7 is ONE_WEEK.
 const SMS_DELIVERY_LOG_RETENTION: RetentionDays = SMS_DELIVERY_LOG_RETENTION_DAYS;
 
 export interface MessagingStackProps extends StackProps {
-  operations: Table;
-  registry: Table;
-  adHoc: Table;
-  audit: Table;
+  /** What the SMS functions may be granted (the job topic is this stack's own). */
+  resources: Omit<StageResources, 'smsJobsTopic'>;
+  parameters: ParameterValues;
   sms: StageConfig['sms'];
-  corpsFundedPlaces?: StageConfig['corpsFundedPlaces'];
 }
 
 /**
@@ -72,6 +71,15 @@ export class MessagingStack extends Stack {
     });
 
     this.smsJobsTopic = new Topic(this, 'SmsJobs', { masterKey: key, enforceSSL: true });
+    const resources: StageResources = { ...props.resources, smsJobsTopic: this.smsJobsTopic };
+    /** The manifest's SMS functions, wired below to their queue, topic and log subscriptions. */
+    const smsFunction = (name: FunctionName) =>
+      new HandlerFunction(this, constructIdOf(name, FUNCTIONS[name]), {
+        spec: FUNCTIONS[name],
+        resources,
+        parameters: props.parameters,
+      });
+    const dispatch = FUNCTIONS.smsDispatcher;
     this.inboundSmsTopic = new Topic(this, 'InboundSms', { masterKey: key, enforceSSL: true });
     // Lets this account's SMS service, and no other account's, deliver inbound two-way messages to the encrypted topic.
     key.addToResourcePolicy(this.encryptingOnBehalfOfThisAccount('sms-voice'));
@@ -88,8 +96,8 @@ export class MessagingStack extends Stack {
       encryption: QueueEncryption.KMS,
       encryptionMasterKey: key,
       enforceSSL: true,
-      visibilityTimeout: Duration.seconds(180),
-      deadLetterQueue: { queue: this.dispatchDeadLetters, maxReceiveCount: 5 },
+      visibilityTimeout: Duration.seconds(dispatch.trigger.visibilityTimeoutSeconds),
+      deadLetterQueue: { queue: this.dispatchDeadLetters, maxReceiveCount: dispatch.trigger.maxReceives },
     });
     // SNS encrypts what its topics of this account deliver to the encrypted queues: SMS jobs for the dispatch queue,
     // undelivered inbound events for their dead-letter queue. (A topic's own ARN would make a cycle: each topic
@@ -112,21 +120,10 @@ export class MessagingStack extends Stack {
     });
     if (policyDependable) toDispatch.node.addDependency(policyDependable);
 
-    this.dispatcher = new HandlerFunction(this, 'SmsDispatcher', {
-      entry: 'functions/sms/dispatch.ts',
-      timeout: Duration.seconds(30),
-      environment: {
-        SMS_ORIGINATION_NUMBERS: props.sms.originationNumbers.join(','),
-        SMS_PARTS_PER_SECOND: String(props.sms.partsPerSecondPerNumber),
-      },
-    })
-      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      // A volunteer who opted out since their SMS was queued: the member's status, the spontaneous registration's.
-      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
-      .bindTable(props.adHoc, 'ADHOC_TABLE', 'read');
+    this.dispatcher = smsFunction('smsDispatcher');
     this.dispatcher.addEventSource(
       new SqsEventSource(this.dispatchQueue, {
-        batchSize: DISPATCH_BATCH,
+        batchSize: dispatch.trigger.batchSize,
         maxConcurrency: dispatchConcurrency(
           props.sms.originationNumbers.length,
           props.sms.partsPerSecondPerNumber,
@@ -134,7 +131,6 @@ export class MessagingStack extends Stack {
         reportBatchItemFailures: true,
       }),
     );
-    this.allowDirectSms(this.dispatcher);
 
     // Lets the SMS service of this account, and no other, publish the two-way replies it receives.
     this.inboundSmsTopic.addToResourcePolicy(
@@ -152,27 +148,12 @@ export class MessagingStack extends Stack {
         encryptionMasterKey: key,
         enforceSSL: true,
         retentionPeriod: Duration.days(14),
-        visibilityTimeout: Duration.seconds(180),
+        visibilityTimeout: Duration.seconds(FUNCTIONS.inboundSmsReplay.trigger.visibilityTimeoutSeconds),
       });
     this.inboundFailures = keptForReplay('InboundSmsFailures');
     this.inboundUndelivered = keptForReplay('InboundSmsUndelivered');
 
-    const inboundFunction = (id: string, entry: string) => {
-      const fn = new HandlerFunction(this, id, { entry })
-        .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-        .bindTable(props.registry, 'REGISTRY_TABLE', 'write')
-        // Replies from spontaneous volunteers: their phone entries and records (STOP marks them opted out).
-        .bindTable(props.adHoc, 'ADHOC_TABLE', 'write')
-        .bindTable(props.audit, 'AUDIT_TABLE', 'append')
-        // Once a reply fills the last task, the volunteers still waiting are told, through the dispatcher.
-        .bindTopicPublish(this.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
-      // STOP and START hand a member's Flanders-funded place over or take one.
-      if (props.corpsFundedPlaces)
-        fn.addEnvironment('CORPS_FUNDED_PLACES', JSON.stringify(props.corpsFundedPlaces));
-      this.allowDirectSms(fn);
-      return fn;
-    };
-    this.inboundHandler = inboundFunction('InboundSmsHandler', 'functions/sms/inbound.ts');
+    this.inboundHandler = smsFunction('inboundSmsHandler');
     // SNS invokes asynchronously: 3 attempts, then the event is kept rather than dropped.
     this.inboundHandler.configureAsyncInvoke({
       retryAttempts: 2,
@@ -181,21 +162,18 @@ export class MessagingStack extends Stack {
     this.inboundSmsTopic.addSubscription(
       new LambdaSubscription(this.inboundHandler, { deadLetterQueue: this.inboundUndelivered }),
     );
-    this.inboundReplay = inboundFunction('InboundSmsReplay', 'functions/sms/replay-inbound.ts');
+    this.inboundReplay = smsFunction('inboundSmsReplay');
     for (const queue of [this.inboundFailures, this.inboundUndelivered]) {
       this.inboundReplay.addEventSource(
-        new SqsEventSource(queue, { enabled: false, batchSize: 10, reportBatchItemFailures: true }),
+        new SqsEventSource(queue, {
+          enabled: false,
+          batchSize: FUNCTIONS.inboundSmsReplay.trigger.batchSize,
+          reportBatchItemFailures: true,
+        }),
       );
     }
 
-    this.deliveryStatusHandler = new HandlerFunction(this, 'SmsDeliveryStatus', {
-      entry: 'functions/sms/delivery-status.ts',
-    })
-      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      // The retry of a failed SMS goes to the recipient's current phone, looked up then, through the dispatcher.
-      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
-      .bindTable(props.adHoc, 'ADHOC_TABLE', 'read')
-      .bindTopicPublish(this.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
+    this.deliveryStatusHandler = smsFunction('smsDeliveryStatus');
     const logGroups = {
       Success: `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber`,
       Failure: `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber/Failure`,
@@ -302,12 +280,5 @@ export class MessagingStack extends Stack {
         new PolicyStatement({ actions: ['iam:PassRole'], resources: [loggingRole.roleArn] }),
       ]),
     });
-  }
-
-  /** SMS straight to phone numbers: `sns:Publish` on anything that is not a topic, and so on no topic at all. */
-  private allowDirectSms(fn: HandlerFunction): void {
-    fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] }),
-    );
   }
 }

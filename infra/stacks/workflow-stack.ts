@@ -1,8 +1,5 @@
 import { ArnFormat, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { Topic } from 'aws-cdk-lib/aws-sns';
 import {
   Choice,
   Condition,
@@ -24,19 +21,15 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
-import { HandlerFunction } from '../constructs/handler-function';
-import { LIFECYCLE_TASKS, STATE_MACHINE_NAME_SUFFIX } from '../lifecycle-tasks';
+import type { ParameterValues } from '../../shared/manifest/environment';
+import { FUNCTIONS, functionsTriggeredBy } from '../../shared/manifest/functions';
+import { constructIdOf, HandlerFunction, type StageResources } from '../constructs/handler-function';
+import { type LifecycleTaskState, STATE_MACHINE_NAME_SUFFIX } from '../lifecycle-tasks';
 
 export interface WorkflowStackProps extends StackProps {
-  operations: Table;
-  registry: Table;
-  adHoc: Table;
-  audit: Table;
-  /** The purge appends the request id of each purge (no salt needed: a request id names no one). */
-  erasureLedger: Table;
-  smsJobsTopic: Topic;
-  /** The crisis centre's mobile number (E.164): told when nobody on the duty roster acknowledges a request. */
-  crisisCentrePhone?: string;
+  /** What the lifecycle's tasks may be granted (the state machine is this stack's own). */
+  resources: Omit<StageResources, 'stateMachineArn'>;
+  parameters: ParameterValues;
 }
 
 /**
@@ -45,8 +38,8 @@ export interface WorkflowStackProps extends StackProps {
  */
 const CLOSE_WAIT = Duration.days(20);
 
-/** Deleting a large call's volunteers in batches of 25 takes seconds; the state bounds it as the function does. */
-const PURGE_TIMEOUT = Duration.minutes(5);
+/** The purge's state bounds it as its function's timeout does. */
+const PURGE_TIMEOUT = Duration.seconds(FUNCTIONS.purgeAdHocData.timeoutSeconds);
 
 /** Retries of a failed step (1, 2, 4, 8 s apart) before its Catch takes over; the purge's rounds are this plus one. */
 export const STEP_RETRIES = 4;
@@ -70,86 +63,18 @@ export class WorkflowStack extends Stack {
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
 
-    const mobiliseFn = new HandlerFunction(this, 'MobiliseFunction', {
-      entry: LIFECYCLE_TASKS.Mobilise,
-      timeout: Duration.minutes(5),
-    })
-      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
-      .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
-    const awaitCloseFn = new HandlerFunction(this, 'AwaitCloseFunction', {
-      entry: LIFECYCLE_TASKS.AwaitClose,
-    }).bindTable(props.operations, 'OPERATIONS_TABLE', 'write');
-    // The ARN is built from the fixed name: a grant on the state machine itself would be a circular reference.
-    const mayResume = new PolicyStatement({
-      actions: ['states:SendTaskSuccess'],
-      resources: [stateMachineArn],
-    });
-    awaitCloseFn.addToRolePolicy(mayResume);
-    const alertCoordinatorFn = new HandlerFunction(this, 'AlertCoordinatorFunction', {
-      entry: LIFECYCLE_TASKS.AlertCoordinator,
-    })
-      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
-      .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
-    alertCoordinatorFn.addToRolePolicy(mayResume);
-    const rosterExhaustedFn = new HandlerFunction(this, 'RosterExhaustedFunction', {
-      entry: LIFECYCLE_TASKS.RosterExhausted,
-      environment: props.crisisCentrePhone ? { CRISIS_CENTRE_PHONE: props.crisisCentrePhone } : {},
-    })
-      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
-    const standDownFn = new HandlerFunction(this, 'StandDownFunction', {
-      entry: LIFECYCLE_TASKS.StandDown,
-      timeout: Duration.minutes(5),
-    })
-      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      // Checking out whoever is still on site clears their profile's onSiteFor.
-      .bindTable(props.registry, 'REGISTRY_TABLE', 'write')
-      // Spontaneous volunteers who accepted are stood down too.
-      .bindTable(props.adHoc, 'ADHOC_TABLE', 'read')
-      .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
-    const recoverFn = new HandlerFunction(this, 'RecoverFunction', {
-      entry: LIFECYCLE_TASKS.Recover,
-      environment: props.crisisCentrePhone ? { CRISIS_CENTRE_PHONE: props.crisisCentrePhone } : {},
-    })
-      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      // The duty roster: who hears of the failure.
-      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
-      .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
-    const purgeFailedFn = new HandlerFunction(this, 'PurgeFailedFunction', {
-      entry: LIFECYCLE_TASKS.PurgeFailed,
-    }).bindTable(props.operations, 'OPERATIONS_TABLE', 'write');
-    const purgeFn = new HandlerFunction(this, 'PurgeAdHocDataFunction', {
-      entry: LIFECYCLE_TASKS.PurgeAdHocData,
-      timeout: PURGE_TIMEOUT,
-    })
-      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      .bindTable(props.adHoc, 'ADHOC_TABLE', 'write')
-      .bindTable(props.audit, 'AUDIT_TABLE', 'append')
-      .bindTable(props.erasureLedger, 'ERASURE_LEDGER_TABLE', 'append');
-
-    const awaitResponsesFn = new HandlerFunction(this, 'AwaitResponsesFunction', {
-      entry: LIFECYCLE_TASKS.AwaitResponses,
-    }).bindTable(props.operations, 'OPERATIONS_TABLE', 'write');
-    awaitResponsesFn.addToRolePolicy(mayResume);
-    const evaluateFn = new HandlerFunction(this, 'EvaluateResponsesFunction', {
-      entry: LIFECYCLE_TASKS.EvaluateResponses,
-    })
-      // Enough volunteers: the ones still waiting are told, once each, through the dispatcher.
-      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
-      .bindTable(props.adHoc, 'ADHOC_TABLE', 'read')
-      .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
-    const widenFn = new HandlerFunction(this, 'WidenScopeFunction', { entry: LIFECYCLE_TASKS.WidenScope })
-      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      .bindTable(props.registry, 'REGISTRY_TABLE', 'read');
-    const shortfallFn = new HandlerFunction(this, 'ShortfallAlertFunction', {
-      entry: LIFECYCLE_TASKS.ShortfallAlert,
-    })
-      .bindTable(props.operations, 'OPERATIONS_TABLE', 'write')
-      .bindTable(props.registry, 'REGISTRY_TABLE', 'read')
-      .bindTopicPublish(props.smsJobsTopic, 'SMS_JOBS_TOPIC_ARN');
+    // One function per lifecycle task of the manifest, by state name.
+    const tasks = new Map(
+      functionsTriggeredBy('task').map(([name, spec]) => [
+        spec.trigger.state,
+        new HandlerFunction(this, constructIdOf(name, spec), {
+          spec,
+          resources: { ...props.resources, stateMachineArn },
+          parameters: props.parameters,
+        }),
+      ]),
+    );
+    const task = (state: LifecycleTaskState): HandlerFunction => tasks.get(state)!;
 
     /** A task that hands the request id to its function and keeps the result under `resultPath`. */
     const requestTask = (id: string, fn: HandlerFunction, resultPath: string) =>
@@ -159,21 +84,21 @@ export class WorkflowStack extends Stack {
         payloadResponseOnly: true,
         resultPath,
       });
-    const mobilise = requestTask('Mobilise', mobiliseFn, '$.mobilisation');
-    const standDown = requestTask('StandDown', standDownFn, '$.standDown');
+    const mobilise = requestTask('Mobilise', task('Mobilise'), '$.mobilisation');
+    const standDown = requestTask('StandDown', task('StandDown'), '$.standDown');
     // The aftercare window is a plain Wait: nothing ends it early, and its length comes with the execution input.
     const aftercareWindow = new Wait(this, 'AftercareWindow', {
       time: WaitTime.secondsPath('$.timing.aftercareWindowSeconds'),
     });
     const purge = new LambdaInvoke(this, 'PurgeAdHocData', {
-      lambdaFunction: purgeFn,
+      lambdaFunction: task('PurgeAdHocData'),
       payload: TaskInput.fromObject({ requestId: JsonPath.stringAt('$.requestId') }),
       payloadResponseOnly: true,
       taskTimeout: Timeout.duration(PURGE_TIMEOUT),
       resultPath: '$.purge',
     });
     const awaitClose = new LambdaInvoke(this, 'AwaitClose', {
-      lambdaFunction: awaitCloseFn,
+      lambdaFunction: task('AwaitClose'),
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: TaskInput.fromObject({
         requestId: JsonPath.stringAt('$.requestId'),
@@ -195,7 +120,7 @@ export class WorkflowStack extends Stack {
       },
     });
     const awaitResponses = new LambdaInvoke(this, 'AwaitResponses', {
-      lambdaFunction: awaitResponsesFn,
+      lambdaFunction: task('AwaitResponses'),
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: TaskInput.fromObject({
         requestId: JsonPath.stringAt('$.Payload.requestId'),
@@ -205,9 +130,9 @@ export class WorkflowStack extends Stack {
       taskTimeout: Timeout.at('$.Payload.timing.responseWindowSeconds'),
       resultPath: JsonPath.DISCARD,
     });
-    const evaluate = requestTask('EvaluateResponses', evaluateFn, '$.evaluation');
-    const widen = requestTask('WidenScope', widenFn, '$.widening');
-    const shortfall = requestTask('ShortfallAlert', shortfallFn, '$.shortfall');
+    const evaluate = requestTask('EvaluateResponses', task('EvaluateResponses'), '$.evaluation');
+    const widen = requestTask('WidenScope', task('WidenScope'), '$.widening');
+    const shortfall = requestTask('ShortfallAlert', task('ShortfallAlert'), '$.shortfall');
     awaitResponses.addCatch(evaluate, { errors: ['States.Timeout'], resultPath: JsonPath.DISCARD });
     const mobilisation = mobilise
       .next(prepareResponseWindow)
@@ -230,7 +155,7 @@ export class WorkflowStack extends Stack {
       parameters: { Payload: { 'requestId.$': '$.requestId', 'timing.$': '$.timing', level: 0, round: 1 } },
     });
     const alertCoordinator = new LambdaInvoke(this, 'AlertCoordinator', {
-      lambdaFunction: alertCoordinatorFn,
+      lambdaFunction: task('AlertCoordinator'),
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: TaskInput.fromObject({
         requestId: JsonPath.stringAt('$.Payload.requestId'),
@@ -259,7 +184,7 @@ export class WorkflowStack extends Stack {
     });
     // Nobody acknowledged in two rounds: a timeline entry, the alarm's metric and the crisis centre's SMS.
     const rosterExhausted = new LambdaInvoke(this, 'RosterExhausted', {
-      lambdaFunction: rosterExhaustedFn,
+      lambdaFunction: task('RosterExhausted'),
       payload: TaskInput.fromObject({
         requestId: JsonPath.stringAt('$.Payload.requestId'),
         levels: JsonPath.numberAt('$.Payload.level'),
@@ -298,7 +223,7 @@ export class WorkflowStack extends Stack {
     // then the lifecycle goes on where it still can. Every path ends with the aftercare window and the purge, so a
     // failed execution never leaves spontaneous volunteers' data behind.
     const recover = new LambdaInvoke(this, 'Recover', {
-      lambdaFunction: recoverFn,
+      lambdaFunction: task('Recover'),
       payload: TaskInput.fromObject({
         requestId: JsonPath.stringAt('$.requestId'),
         state: JsonPath.stringAt('$.failedState'),
@@ -336,7 +261,7 @@ export class WorkflowStack extends Stack {
 
     // A purge that fails all its retries: the metric's alarm, then an hour's wait and another round, for a day.
     const purgeFailed = new LambdaInvoke(this, 'PurgeFailed', {
-      lambdaFunction: purgeFailedFn,
+      lambdaFunction: task('PurgeFailed'),
       payload: TaskInput.fromObject({
         requestId: JsonPath.stringAt('$.requestId'),
         error: JsonPath.stringAt('$.purgeError.Error'),

@@ -1,13 +1,14 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from 'zod';
-import type { AwsAdapters } from '../aws-ports';
+import type { PortAdapters } from '../compose-ports';
 import { once, parseEnv } from '../config';
+import { VARIABLES } from '../manifest/environment';
 import { CognitoUserAccounts } from './cognito-user-accounts';
 
-export const cognitoPorts: AwsAdapters<'accounts'> = {
+export const cognitoPorts: PortAdapters<'accounts'> = {
   accounts: () =>
     new CognitoUserAccounts(
       new CognitoIdentityProviderClient({}),
-      once(() => parseEnv({ USER_POOL_ID: z.string().min(1) }).USER_POOL_ID),
+      once(() => parseEnv({ [VARIABLES.userPool]: z.string().min(1) })[VARIABLES.userPool] as string),
     ),
 };

@@ -2,14 +2,17 @@ import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import * as z from 'zod';
-import { once, parseEnv } from '../config';
+import { oncePerEnvironment, parseEnv } from '../config';
+import { VARIABLES } from '../manifest/environment';
 import { dynamoClient } from '../store/dynamo-client';
 
 /** Powertools' idempotency records, in their own table with a TTL (they expire after a day). */
-const idempotencyStore = once(
-  () =>
+const idempotencyStore = oncePerEnvironment(
+  (env) =>
     new DynamoDBPersistenceLayer({
-      tableName: parseEnv({ IDEMPOTENCY_TABLE: z.string().min(1) }).IDEMPOTENCY_TABLE,
+      tableName: parseEnv({ [VARIABLES.tables.idempotency]: z.string().min(1) }, env)[
+        VARIABLES.tables.idempotency
+      ] as string,
       awsSdkV3Client: dynamoClient(),
     }),
 );

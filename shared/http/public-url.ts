@@ -1,10 +1,14 @@
 import * as z from 'zod';
-import { once, parseEnv } from '../config';
+import { oncePerEnvironment, parseEnv } from '../config';
+import { VARIABLES } from '../manifest/environment';
 
 /** The local runtime's default address: links handed out locally point at it. */
 export const LOCAL_PUBLIC_BASE_URL = 'http://localhost:3000';
 
 /** Where citizens reach the public routes (the API stage, or a custom domain in front of it). */
-export const publicBaseUrl = once(
-  () => parseEnv({ PUBLIC_BASE_URL: z.url().default(LOCAL_PUBLIC_BASE_URL) }).PUBLIC_BASE_URL,
+export const publicBaseUrl = oncePerEnvironment(
+  (env) =>
+    parseEnv({ [VARIABLES.publicBaseUrl]: z.url().default(LOCAL_PUBLIC_BASE_URL) }, env)[
+      VARIABLES.publicBaseUrl
+    ] as string,
 );

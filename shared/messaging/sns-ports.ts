@@ -1,7 +1,8 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import * as z from 'zod';
-import type { AwsAdapters } from '../aws-ports';
+import type { PortAdapters } from '../compose-ports';
 import { once, parseEnv } from '../config';
+import { VARIABLES } from '../manifest/environment';
 import { SnsSmsGateway } from './sns-sms-gateway';
 import { SnsSmsJobQueue } from './sns-sms-job-queue';
 
@@ -15,8 +16,11 @@ const jobsSns = once(() => new SNSClient({}));
 const smsSns = once(() => new SNSClient({ maxAttempts: 1 }));
 
 /** The SMS job queue (the jobs topic) and the SMS gateway. */
-export const snsPorts: AwsAdapters<'smsJobs' | 'sms'> = {
+export const snsPorts: PortAdapters<'smsJobs' | 'sms'> = {
   smsJobs: () =>
-    new SnsSmsJobQueue(jobsSns(), parseEnv({ SMS_JOBS_TOPIC_ARN: z.string().min(1) }).SMS_JOBS_TOPIC_ARN),
+    new SnsSmsJobQueue(
+      jobsSns(),
+      parseEnv({ [VARIABLES.smsJobsTopic]: z.string().min(1) })[VARIABLES.smsJobsTopic] as string,
+    ),
   sms: () => new SnsSmsGateway(smsSns()),
 };

@@ -1,11 +1,12 @@
 import * as z from 'zod';
-import { once, parseEnv } from '../config';
+import { functionEnvironment, oncePerEnvironment, parseEnv } from '../config';
 import { assertCanReadAnnualReport } from '../domain/access';
 import { COUNTER, HELP_REQUEST_CHANNELS } from '../domain/annual-counters';
 import { buildAnnualReport, type RequestTiming } from '../domain/annual-report';
 import { belgianDate } from '../domain/dates';
 import { RuleViolation } from '../domain/errors';
 import type { Identity } from '../domain/identity';
+import { VARIABLES } from '../manifest/environment';
 import type { Ports } from '../ports';
 import type { AnnualReport, ReportConfig } from '../schemas/annual-report';
 
@@ -16,35 +17,36 @@ const euro = z.coerce.number().min(0);
  * prices per funded course, from the environment. The prices have no default worth inventing: unset, they are 0
  * and the report shows a variable subsidy of 0 next to the prices it used.
  */
-export const parseReportConfig = (env: NodeJS.ProcessEnv = process.env): ReportConfig => {
+export const parseReportConfig = (env: NodeJS.ProcessEnv = functionEnvironment()): ReportConfig => {
+  const { reportTargets: targets, reportPrices: prices } = VARIABLES;
   const parsed = parseEnv(
     {
-      REPORT_TARGET_START: z.coerce.number().int().positive().default(500),
-      REPORT_TARGET_START_YEAR: z.coerce.number().int().default(2025),
-      REPORT_TARGET_LEGISLATURE: z.coerce.number().int().positive().default(15_000),
-      REPORT_LEGISLATURE_START_YEAR: z.coerce.number().int().default(2024),
-      REPORT_PRICE_BASIC_EUR: euro.default(0),
-      REPORT_PRICE_REFRESHER_EUR: euro.default(0),
-      REPORT_PRICE_SIMULATION_EUR: euro.default(0),
+      [targets.start]: z.coerce.number().int().positive().default(500),
+      [targets.startYear]: z.coerce.number().int().default(2025),
+      [targets.legislature]: z.coerce.number().int().positive().default(15_000),
+      [targets.legislatureStartYear]: z.coerce.number().int().default(2024),
+      [prices.basic]: euro.default(0),
+      [prices.refresher]: euro.default(0),
+      [prices.simulation]: euro.default(0),
     },
     env,
-  );
+  ) as Record<string, number>;
   return {
     targets: {
-      start: parsed.REPORT_TARGET_START,
-      startYear: parsed.REPORT_TARGET_START_YEAR,
-      legislature: parsed.REPORT_TARGET_LEGISLATURE,
-      legislatureStartYear: parsed.REPORT_LEGISLATURE_START_YEAR,
+      start: parsed[targets.start]!,
+      startYear: parsed[targets.startYear]!,
+      legislature: parsed[targets.legislature]!,
+      legislatureStartYear: parsed[targets.legislatureStartYear]!,
     },
     unitPrices: {
-      basic: parsed.REPORT_PRICE_BASIC_EUR,
-      refresher: parsed.REPORT_PRICE_REFRESHER_EUR,
-      simulation: parsed.REPORT_PRICE_SIMULATION_EUR,
+      basic: parsed[prices.basic]!,
+      refresher: parsed[prices.refresher]!,
+      simulation: parsed[prices.simulation]!,
     },
   };
 };
 
-export const reportConfig = once(() => parseReportConfig());
+export const reportConfig = oncePerEnvironment(parseReportConfig);
 
 /** Request timings are read per municipality; a few at a time keeps a yearly run gentle on the table. */
 const READ_CONCURRENCY = 8;

@@ -11,10 +11,7 @@ import { auditPut } from '../store/audit-log';
 import { requireJoined } from './registry';
 import { recordTraining } from './training';
 
-type GroupPorts = Pick<
-  Ports,
-  'groups' | 'municipalities' | 'volunteers' | 'trainings' | 'alerts' | 'clock' | 'newId'
->;
+type GroupPorts = Pick<Ports, 'groups' | 'municipalities' | 'volunteers' | 'trainings' | 'clock' | 'newId'>;
 
 /** A group joins with its contact and members; every member meets every rule a single volunteer must meet. */
 export const registerGroup = async (

@@ -22,10 +22,8 @@ import { personBehind } from './people';
 import { requireHelpRequest } from './require-help-request';
 import { trainingValidityYears } from './training';
 
-type LifecyclePorts = Pick<
-  Ports,
-  'deployments' | 'helpRequests' | 'volunteers' | 'adHoc' | 'alerts' | 'smsLedger' | 'smsJobs' | 'clock'
->;
+type MobilisePorts = Pick<Ports, 'helpRequests' | 'volunteers' | 'alerts' | 'smsJobs' | 'clock'>;
+type StandDownPorts = MobilisePorts & Pick<Ports, 'deployments' | 'adHoc' | 'smsLedger'>;
 
 /** Alerts written before their SMS are queued; a mobilisation of thousands queues its first SMS after this many. */
 const ALERTS_PER_ROUND = 1000;
@@ -36,7 +34,7 @@ const ALERTS_PER_ROUND = 1000;
  * the dispatcher drops what was sent already.
  */
 export const mobilise = async (
-  ports: LifecyclePorts,
+  ports: MobilisePorts,
   requestId: string,
 ): Promise<{ alerted: number; closed: boolean }> => {
   const request = await requireHelpRequest(ports, requestId);
@@ -131,7 +129,7 @@ export const awaitClose = async (
  * Stand-down SMS to everyone who said yes, reserves included (they stood ready, and may have been called in); a
  * retried step queues them again and the dispatcher sends each once.
  */
-export const standDown = async (ports: LifecyclePorts, requestId: string): Promise<{ stoodDown: number }> => {
+export const standDown = async (ports: StandDownPorts, requestId: string): Promise<{ stoodDown: number }> => {
   const request = await requireHelpRequest(ports, requestId);
   const accepted = (await ports.alerts.listForRequest(requestId)).filter(
     (a) => a.response === 'accepted' || a.response === 'reserve',

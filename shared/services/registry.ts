@@ -17,10 +17,7 @@ import type { Municipality, PutMunicipalityBody } from '../schemas/municipality'
 import type { PutRequestersBody } from '../schemas/requesters';
 import type { RegisterVolunteerBody, UpdateVolunteerBody, Volunteer } from '../schemas/volunteer';
 
-type RegistryPorts = Pick<
-  Ports,
-  'municipalities' | 'volunteers' | 'alerts' | 'trainings' | 'clock' | 'newId'
->;
+type RegistryPorts = Pick<Ports, 'municipalities' | 'volunteers' | 'trainings' | 'clock' | 'newId'>;
 
 export const putMunicipality = async (
   ports: RegistryPorts,
@@ -124,7 +121,7 @@ export const updateVolunteer = async (
  * id, so a restore of the tables can be made to forget them again (`npm run reapply-erasures`).
  */
 export const eraseVolunteer = async (
-  ports: RegistryPorts & Pick<Ports, 'erasureLedger' | 'claims' | 'accounts'>,
+  ports: RegistryPorts & Pick<Ports, 'erasureLedger' | 'claims' | 'alerts' | 'accounts'>,
   who: Identity,
   id: string,
 ): Promise<void> => {

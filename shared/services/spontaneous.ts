@@ -38,7 +38,7 @@ const callOf = (call: { code: string; openedAt: string }, publicBaseUrl: string)
  * `created` tells the first opening apart.
  */
 export const openSpontaneousCall = async (
-  ports: Pick<Ports, 'helpRequests' | 'adHoc' | 'clock'>,
+  ports: Pick<Ports, 'helpRequests' | 'clock'>,
   who: Identity,
   requestId: string,
   publicBaseUrl: string,
@@ -52,7 +52,7 @@ export const openSpontaneousCall = async (
     const code = newCallCode(randomInt);
     const now = ports.clock.now().toISOString();
     if (
-      await ports.adHoc.openCall(
+      await ports.helpRequests.openSpontaneousCall(
         requestId,
         code,
         now,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { once, parseEnv } from '../config';
+import { oncePerEnvironment, parseEnv } from '../config';
 import { assertCanManageMunicipalities, assertCanRecordTraining } from '../domain/access';
 import { belgianDate } from '../domain/dates';
 import { RuleViolation } from '../domain/errors';
@@ -13,16 +13,14 @@ import {
   type TrainingStatus,
   trainingStatus,
 } from '../domain/training';
+import { VARIABLES } from '../manifest/environment';
 import type { Ports } from '../ports';
 import type { PutTrainingProviderBody, RecordTrainingBody, TrainingProvider } from '../schemas/training';
 import type { Volunteer } from '../schemas/volunteer';
 import { auditPut } from '../store/audit-log';
 import { getVolunteer } from './registry';
 
-type TrainingPorts = Pick<
-  Ports,
-  'trainings' | 'volunteers' | 'municipalities' | 'alerts' | 'clock' | 'newId'
->;
+type TrainingPorts = Pick<Ports, 'trainings' | 'volunteers' | 'municipalities' | 'clock' | 'newId'>;
 
 /** Providers that meet the quality charter (Red Cross Flanders, Vlaams Kruis, approved local organisations). */
 export const putTrainingProvider = async (
@@ -94,11 +92,19 @@ export const recordTraining = async (
 export type VolunteerWithTraining = Volunteer & { training: TrainingStatus };
 
 /** How many calendar years a basic course or refresher keeps a member deployable (TRAINING_VALIDITY_YEARS). */
-export const trainingValidityYears = once(
-  () =>
-    parseEnv({
-      TRAINING_VALIDITY_YEARS: z.coerce.number().int().min(1).max(10).default(DEFAULT_VALIDITY_YEARS),
-    }).TRAINING_VALIDITY_YEARS,
+export const trainingValidityYears = oncePerEnvironment(
+  (env) =>
+    parseEnv(
+      {
+        [VARIABLES.trainingValidityYears]: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .max(10)
+          .default(DEFAULT_VALIDITY_YEARS),
+      },
+      env,
+    )[VARIABLES.trainingValidityYears] as number,
 );
 
 /** A volunteer with what their courses add up to today: deployable, refresher and simulation due. */

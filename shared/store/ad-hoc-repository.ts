@@ -5,7 +5,6 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
 import { spontaneousRegistered } from '../domain/annual-counters';
 import { Conflict } from '../domain/errors';
 import type { Identity } from '../domain/identity';
@@ -15,7 +14,7 @@ import type { HelpRequest, PurgeReceipt, SpontaneousTotals } from '../schemas/he
 import type { SpontaneousVolunteer } from '../schemas/spontaneous';
 import type { Alert } from './alert-repository';
 import { counterUpdates } from './annual-counter-repository';
-import { type AuditPut, auditPut, withAudit } from './audit-log';
+import { auditPut } from './audit-log';
 import {
   batchWriteAll,
   cancellationCodes,
@@ -68,42 +67,6 @@ export class AdHocRepository {
   /** Read on use: a function that only reads the purge receipt is not told the AdHoc table at all. */
   private get table(): string {
     return tableNames.adHoc();
-  }
-
-  /** Opens the call once: the request gets its code, the code points to the request. False when already open. */
-  async openCall(requestId: string, code: string, now: string, audit?: AuditPut): Promise<boolean> {
-    const operations = tableNames.operations();
-    return transactLanded(this.db, [
-      {
-        Update: {
-          TableName: operations,
-          Key: operationsKeys.request(requestId),
-          UpdateExpression: 'SET spontaneousCall = :call',
-          ConditionExpression:
-            'attribute_exists(pk) AND attribute_not_exists(spontaneousCall) AND #status <> :closed',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':call': { code, openedAt: now }, ':closed': 'closed' },
-        },
-      },
-      {
-        Put: {
-          TableName: operations,
-          Item: { ...operationsKeys.spontaneousCall(code), requestId, openedAt: now },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Put: {
-          TableName: operations,
-          Item: {
-            ...operationsKeys.timeline(requestId, now, ulid()),
-            at: now,
-            type: 'spontaneous-call-opened',
-          },
-        },
-      },
-      ...withAudit(audit),
-    ]);
   }
 
   async requestIdForCode(code: string): Promise<string | undefined> {

@@ -64,6 +64,46 @@ export class HelpRequestRepository {
     private readonly table = tableNames.operations(),
   ) {}
 
+  /** Opens the spontaneous call once: the request gets its code, the code points to the request. False when already open. */
+  async openSpontaneousCall(
+    requestId: string,
+    code: string,
+    now: string,
+    audit?: AuditPut,
+  ): Promise<boolean> {
+    return transactLanded(this.db, [
+      {
+        Update: {
+          TableName: this.table,
+          Key: operationsKeys.request(requestId),
+          UpdateExpression: 'SET spontaneousCall = :call',
+          ConditionExpression:
+            'attribute_exists(pk) AND attribute_not_exists(spontaneousCall) AND #status <> :closed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':call': { code, openedAt: now }, ':closed': 'closed' },
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...operationsKeys.spontaneousCall(code), requestId, openedAt: now },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: {
+            ...operationsKeys.timeline(requestId, now, ulid()),
+            at: now,
+            type: 'spontaneous-call-opened',
+          },
+        },
+      },
+      ...withAudit(audit),
+    ]);
+  }
+
   /** Stores the request and its first timeline entry together; a second create of the same id is a Conflict. */
   async create(request: HelpRequest, audit?: AuditPut): Promise<void> {
     await createTogether(

@@ -15,7 +15,7 @@ import { VolunteerRepository } from './volunteer-repository';
 
 /**
  * Every repository at once, for a process that has every table (the local runtime, the tests). A Lambda function
- * builds only those it uses (aws-ports.ts), because it is only told the tables it may touch.
+ * builds only those it uses (compose-ports.ts), because it is only told the tables it may touch.
  */
 export const repositories = () => ({
   municipalities: new MunicipalityRepository(),

@@ -1,13 +1,18 @@
 import * as z from 'zod';
-import { once, parseEnv } from '../config';
+import { oncePerEnvironment, parseEnv } from '../config';
+import { VARIABLES } from '../manifest/environment';
+import type { TableName } from '../manifest/needs';
 
-const tableFromEnv = (name: string) => once(() => parseEnv({ [name]: z.string().min(1) })[name] as string);
+const tableFromEnv = (table: TableName) => {
+  const name = VARIABLES.tables[table];
+  return oncePerEnvironment((env) => parseEnv({ [name]: z.string().min(1) }, env)[name] as string);
+};
 
-/** Table names come from the environment (CDK binds them per function; the local runtime sets its own). */
+/** Table names come from the function's environment: it is told only the tables its manifest entry grants. */
 export const tableNames = {
-  registry: tableFromEnv('REGISTRY_TABLE'),
-  operations: tableFromEnv('OPERATIONS_TABLE'),
-  adHoc: tableFromEnv('ADHOC_TABLE'),
-  audit: tableFromEnv('AUDIT_TABLE'),
-  erasureLedger: tableFromEnv('ERASURE_LEDGER_TABLE'),
+  registry: tableFromEnv('registry'),
+  operations: tableFromEnv('operations'),
+  adHoc: tableFromEnv('adHoc'),
+  audit: tableFromEnv('audit'),
+  erasureLedger: tableFromEnv('erasureLedger'),
 };

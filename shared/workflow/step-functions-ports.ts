@@ -1,13 +1,14 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
-import type { AwsAdapters } from '../aws-ports';
+import type { PortAdapters } from '../compose-ports';
 import { once, parseEnv } from '../config';
+import { VARIABLES } from '../manifest/environment';
 import { StepFunctionsWorkflow } from './step-functions-workflow';
 
-export const stepFunctionsPorts: AwsAdapters<'workflow'> = {
+export const stepFunctionsPorts: PortAdapters<'workflow'> = {
   workflow: () =>
     new StepFunctionsWorkflow(
       new SFNClient({}),
-      once(() => parseEnv({ STATE_MACHINE_ARN: z.string().min(1) }).STATE_MACHINE_ARN),
+      once(() => parseEnv({ [VARIABLES.stateMachine]: z.string().min(1) })[VARIABLES.stateMachine] as string),
     ),
 };

@@ -3,7 +3,8 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { stageConfigSchema } from '../../infra/config';
 import { ROLES } from '../../shared/domain/identity';
-import { type Need, ROUTES, type Route } from '../../shared/http/routes';
+import { ROUTES, type Route } from '../../shared/http/routes';
+import type { Need } from '../../shared/manifest/needs';
 import { registerGroupBodySchema } from '../../shared/schemas/group';
 import { theLargestGroupRegistration } from '../builders/group';
 import {
@@ -67,21 +68,21 @@ const TABLE_VARIABLES: Record<TableName, string> = {
 type Access = 'read' | 'append' | 'write';
 
 /** What a route's needs entitle it to, table by table. */
-const expectedTableAccess = (needs: Need[] = []): Partial<Record<TableName, Access>> => {
+const TABLE_OF_NEED = {
+  registry: 'Registry',
+  operations: 'Operations',
+  adHoc: 'AdHoc',
+  audit: 'Audit',
+  idempotency: 'Idempotency',
+  erasureLedger: 'ErasureLedger',
+} as const;
+
+const expectedTableAccess = (needs: readonly Need[]): Partial<Record<TableName, Access>> => {
   const access: Partial<Record<TableName, Access>> = {};
-  const raise = (table: TableName, level: Access) => {
-    if (access[table] !== 'write') access[table] = level;
-  };
   for (const need of needs) {
-    if (need === 'registry:read') raise('Registry', 'read');
-    if (need === 'registry:write') raise('Registry', 'write');
-    if (need === 'operations:read') raise('Operations', 'read');
-    if (need === 'operations:write') raise('Operations', 'write');
-    if (need === 'adhoc:read') raise('AdHoc', 'read');
-    if (need === 'adhoc:write') raise('AdHoc', 'write');
-    if (need === 'idempotency') raise('Idempotency', 'write');
-    if (need === 'audit') raise('Audit', 'append');
-    if (need === 'erasure-ledger') raise('ErasureLedger', 'append');
+    if (!('table' in need)) continue;
+    const table = TABLE_OF_NEED[need.table];
+    if (access[table] !== 'write') access[table] = need.access;
   }
   return access;
 };
@@ -587,10 +588,11 @@ describe('api stack', () => {
     });
 
     it.each(routeCases)('gives $key exactly the state machine rights it needs', ({ key, route }) => {
-      const expected = [
-        ...(route.needs?.includes('start-execution') ? ['states:StartExecution'] : []),
-        ...(route.needs?.includes('resume-execution') ? ['states:SendTaskSuccess'] : []),
-      ];
+      const expected = route.needs.flatMap((need) =>
+        'stateMachine' in need
+          ? [need.access === 'start' ? 'states:StartExecution' : 'states:SendTaskSuccess']
+          : [],
+      );
       expect(statesActionsOf(key).sort()).toEqual(expected.sort());
     });
 
@@ -630,7 +632,7 @@ describe('api stack', () => {
 
     it('gives GET /health no DynamoDB access at all', () => {
       expect(dynamoStatements(statementsOfRoute('GET /health'))).toEqual([]);
-      expect(routeNamed('GET /health').needs ?? []).toEqual([]);
+      expect(routeNamed('GET /health').needs).toEqual([]);
     });
 
     it('lets only POST /help-requests start lifecycle executions', () => {

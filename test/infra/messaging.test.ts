@@ -1,7 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { stageConfigSchema } from '../../infra/config';
-import { PRODUCTION_TIMING } from '../../shared/aws-ports';
+import { PRODUCTION_TIMING } from '../../shared/compose-ports';
 import { SMS_DELIVERY_LOG_RETENTION_DAYS } from '../../shared/domain/retention';
 import {
   actionsOf,

@@ -7,10 +7,16 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
-import { loadDeploymentConfig, stageConfigOf } from '../../infra/config';
+import {
+  loadDeploymentConfig,
+  parameterValuesOf,
+  stageConfigOf,
+  stageConfigSchema,
+} from '../../infra/config';
 import { HandlerFunction } from '../../infra/constructs/handler-function';
 import { acceptFunctionFindings } from '../../infra/nag-suppressions';
 import { CrisisToolStage } from '../../infra/stage';
+import { FUNCTIONS } from '../../shared/manifest/functions';
 import { actionsOf, asList, type Json, statementsOf } from './synth';
 
 /** The pipeline app as `cdk synth -c pipeline=true` builds it (bundling off), checked by cdk-nag. */
@@ -39,7 +45,11 @@ const unchecked = new Stack(app, 'Unsuppressed');
 new Queue(unchecked, 'PlainQueue');
 // A function of ours granted one more action on every resource, with the findings every function is accepted.
 const probe = new Stack(app, 'WildcardProbe');
-const probeFunction = new HandlerFunction(probe, 'Probe', { entry: 'functions/api/health/get.ts' });
+const probeFunction = new HandlerFunction(probe, 'Probe', {
+  spec: FUNCTIONS.health,
+  resources: {},
+  parameters: parameterValuesOf(stageConfigSchema.parse({ stageName: 'Probe' })),
+});
 probeFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));
 acceptFunctionFindings(probeFunction);
 // Aspects stop at stage boundaries: each stage gets its own.

@@ -1,12 +1,12 @@
 import { s3Ports } from '../../../shared/attachments/s3-ports';
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertMayHandleClaims } from '../../../shared/domain/claim';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts, Ports } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { attachmentBodySchema } from '../../../shared/schemas/claim';
 import { addClaimAttachment } from '../../../shared/services/claims';
 
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'attachments'>) =>
+export const makeHandler = (ports: PortsOf<'addClaimAttachment'>) =>
   apiHandler(
     { body: attachmentBodySchema, authorize: assertMayHandleClaims },
     async ({ identity, body, path }) => ({
@@ -15,4 +15,4 @@ export const makeHandler = (ports: BasePorts & Pick<Ports, 'attachments'>) =>
     }),
   );
 
-export const handler = makeHandler(awsPorts(s3Ports));
+export const handler = makeHandler(composePorts(s3Ports));

@@ -1,13 +1,13 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertMayHandleClaims } from '../../../shared/domain/claim';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { idempotentRequests } from '../../../shared/http/idempotency';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { snsPorts } from '../../../shared/messaging/sns-ports';
-import type { BasePorts, Ports } from '../../../shared/ports';
 import { fileClaimBodySchema } from '../../../shared/schemas/claim-form';
 import { fileClaim } from '../../../shared/services/claims';
 
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
+export const makeHandler = (ports: PortsOf<'fileClaim'>) =>
   apiHandler(
     {
       body: fileClaimBodySchema,
@@ -18,4 +18,4 @@ export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
     async ({ identity, body }) => ({ statusCode: 201, body: await fileClaim(ports, identity, body) }),
   );
 
-export const handler = makeHandler(awsPorts(snsPorts));
+export const handler = makeHandler(composePorts(snsPorts));

@@ -1,13 +1,13 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertMayHandleClaims } from '../../../shared/domain/claim';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { getClaim } from '../../../shared/services/claims';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'getClaim'>) =>
   apiHandler({ authorize: assertMayHandleClaims }, async ({ identity, path }) => ({
     statusCode: 200,
     body: await getClaim(ports, identity, path.id!),
   }));
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

@@ -1,14 +1,14 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertMayHandleClaims } from '../../../shared/domain/claim';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { claimListQuerySchema } from '../../../shared/schemas/claim';
 import { listClaims } from '../../../shared/services/claims';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'listClaims'>) =>
   apiHandler({ authorize: assertMayHandleClaims }, async ({ identity, query }) => ({
     statusCode: 200,
     body: await listClaims(ports, identity, claimListQuerySchema.parse(query)),
   }));
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

@@ -1,13 +1,13 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertCanCoordinate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { getDutyRoster } from '../../../shared/services/duty-roster';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'getDutyRoster'>) =>
   apiHandler({ authorize: assertCanCoordinate }, async ({ identity }) => ({
     statusCode: 200,
     body: await getDutyRoster(ports, identity),
   }));
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

@@ -1,11 +1,11 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertCanCoordinate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { putDutyRosterBodySchema } from '../../../shared/schemas/duty-roster';
 import { putDutyRoster } from '../../../shared/services/duty-roster';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'putDutyRoster'>) =>
   apiHandler(
     { body: putDutyRosterBodySchema, authorize: assertCanCoordinate },
     async ({ identity, body }) => ({
@@ -14,4 +14,4 @@ export const makeHandler = (ports: BasePorts) =>
     }),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

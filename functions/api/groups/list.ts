@@ -1,12 +1,12 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { listGroups } from '../../../shared/services/groups';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'listGroups'>) =>
   apiHandler({}, async ({ identity, path }) => ({
     statusCode: 200,
     body: { groups: await listGroups(ports, identity, path.nis!) },
   }));
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

@@ -1,11 +1,11 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertMayManageCorps } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { recordTrainingBodySchema } from '../../../shared/schemas/training';
 import { recordGroupTraining } from '../../../shared/services/groups';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'recordGroupTraining'>) =>
   apiHandler(
     { body: recordTrainingBodySchema, authorize: assertMayManageCorps },
     async ({ identity, body, path }) => ({
@@ -14,4 +14,4 @@ export const makeHandler = (ports: BasePorts) =>
     }),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

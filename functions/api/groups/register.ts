@@ -1,11 +1,11 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertCanRegisterVolunteer } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { registerGroupBodySchema } from '../../../shared/schemas/group';
 import { registerGroup } from '../../../shared/services/groups';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'registerGroup'>) =>
   apiHandler(
     {
       body: registerGroupBodySchema,
@@ -17,4 +17,4 @@ export const makeHandler = (ports: BasePorts) =>
     }),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

@@ -1,11 +1,11 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertCanCoordinate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts, Ports } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { acknowledgeHelpRequest } from '../../../shared/services/help-requests';
 import { stepFunctionsPorts } from '../../../shared/workflow/step-functions-ports';
 
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'workflow'>) =>
+export const makeHandler = (ports: PortsOf<'acknowledgeHelpRequest'>) =>
   apiHandler({ authorize: assertCanCoordinate }, async ({ identity, path }) => {
     const request = await acknowledgeHelpRequest(ports, identity, path.id!);
     return {
@@ -18,4 +18,4 @@ export const makeHandler = (ports: BasePorts & Pick<Ports, 'workflow'>) =>
     };
   });
 
-export const handler = makeHandler(awsPorts(stepFunctionsPorts));
+export const handler = makeHandler(composePorts(stepFunctionsPorts));

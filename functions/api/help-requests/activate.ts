@@ -1,12 +1,12 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertMayActivate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { snsPorts } from '../../../shared/messaging/sns-ports';
-import type { BasePorts, Ports } from '../../../shared/ports';
 import { activationBodySchema } from '../../../shared/schemas/activation';
 import { activate } from '../../../shared/services/help-requests';
 
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
+export const makeHandler = (ports: PortsOf<'activate'>) =>
   apiHandler(
     { body: activationBodySchema, authorize: assertMayActivate },
     async ({ identity, body, path }) => ({
@@ -15,4 +15,4 @@ export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
     }),
   );
 
-export const handler = makeHandler(awsPorts(snsPorts));
+export const handler = makeHandler(composePorts(snsPorts));

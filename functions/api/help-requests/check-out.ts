@@ -1,11 +1,11 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertCanCoordinate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { checkInOutBodySchema } from '../../../shared/schemas/deployment';
 import { checkOut } from '../../../shared/services/deployments';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'checkOut'>) =>
   apiHandler(
     { body: checkInOutBodySchema, authorize: assertCanCoordinate },
     async ({ identity, body, path }) => ({
@@ -14,4 +14,4 @@ export const makeHandler = (ports: BasePorts) =>
     }),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

@@ -1,13 +1,13 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertMayLaunchRequests } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { idempotentRequests } from '../../../shared/http/idempotency';
-import type { BasePorts, Ports } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { createHelpRequestBodySchema } from '../../../shared/schemas/help-request';
 import { launchHelpRequest } from '../../../shared/services/help-requests';
 import { stepFunctionsPorts } from '../../../shared/workflow/step-functions-ports';
 
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'workflow'>) =>
+export const makeHandler = (ports: PortsOf<'createHelpRequest'>) =>
   apiHandler(
     {
       body: createHelpRequestBodySchema,
@@ -20,4 +20,4 @@ export const makeHandler = (ports: BasePorts & Pick<Ports, 'workflow'>) =>
     },
   );
 
-export const handler = makeHandler(awsPorts(stepFunctionsPorts));
+export const handler = makeHandler(composePorts(stepFunctionsPorts));

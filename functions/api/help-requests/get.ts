@@ -1,12 +1,12 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { viewHelpRequest } from '../../../shared/services/help-requests';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'getHelpRequest'>) =>
   apiHandler({}, async ({ identity, path }) => ({
     statusCode: 200,
     body: await viewHelpRequest(ports, identity, path.id!),
   }));
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

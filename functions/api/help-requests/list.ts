@@ -1,13 +1,13 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { listHelpRequestsQuerySchema } from '../../../shared/schemas/help-request';
 import { listHelpRequests } from '../../../shared/services/help-requests';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'listHelpRequests'>) =>
   apiHandler({}, async ({ identity, query }) => ({
     statusCode: 200,
     body: await listHelpRequests(ports, identity, listHelpRequestsQuerySchema.parse(query)),
   }));
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

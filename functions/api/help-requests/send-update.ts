@@ -1,13 +1,13 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertCanCoordinate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { idempotentRequests } from '../../../shared/http/idempotency';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { snsPorts } from '../../../shared/messaging/sns-ports';
-import type { BasePorts, Ports } from '../../../shared/ports';
 import { coordinatorUpdateBodySchema } from '../../../shared/schemas/coordinator-update';
 import { sendCoordinatorUpdate } from '../../../shared/services/coordinator-updates';
 
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
+export const makeHandler = (ports: PortsOf<'sendCoordinatorUpdate'>) =>
   apiHandler(
     {
       body: coordinatorUpdateBodySchema,
@@ -20,4 +20,4 @@ export const makeHandler = (ports: BasePorts & Pick<Ports, 'smsJobs'>) =>
     }),
   );
 
-export const handler = makeHandler(awsPorts(snsPorts));
+export const handler = makeHandler(composePorts(snsPorts));

@@ -1,14 +1,14 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertCanCoordinate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { publicBaseUrl } from '../../../shared/http/public-url';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { openSpontaneousCall } from '../../../shared/services/spontaneous';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'openSpontaneousCall'>) =>
   apiHandler({ authorize: assertCanCoordinate }, async ({ identity, path }) => {
     const { call, created } = await openSpontaneousCall(ports, identity, path.id!, publicBaseUrl());
     return { statusCode: created ? 201 : 200, body: call };
   });
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

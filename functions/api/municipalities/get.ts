@@ -1,12 +1,12 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { getMunicipality } from '../../../shared/services/registry';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'getMunicipality'>) =>
   apiHandler({}, async ({ identity, path }) => ({
     statusCode: 200,
     body: await getMunicipality(ports, identity, path.nis!),
   }));
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

@@ -1,13 +1,13 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertCanReadAnnualReport } from '../../../shared/domain/access';
 import { annualReportCsv, annualReportFileName } from '../../../shared/domain/annual-report';
 import { annualReportSvg } from '../../../shared/domain/report-chart';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { annualReportQuerySchema } from '../../../shared/schemas/annual-report';
 import { annualReport } from '../../../shared/services/annual-report';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'annualReport'>) =>
   apiHandler({ authorize: assertCanReadAnnualReport }, async ({ identity, path, query }) => {
     const { year, format } = annualReportQuerySchema.parse({ ...query, year: path.year });
     const report = await annualReport(ports, identity, year);
@@ -24,4 +24,4 @@ export const makeHandler = (ports: BasePorts) =>
     return { statusCode: 200, body: report };
   });
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

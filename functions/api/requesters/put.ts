@@ -1,11 +1,11 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertCanNameRequesters } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { putRequestersBodySchema } from '../../../shared/schemas/requesters';
 import { putRequesters } from '../../../shared/services/registry';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'putRequesters'>) =>
   apiHandler(
     {
       body: putRequestersBodySchema,
@@ -17,4 +17,4 @@ export const makeHandler = (ports: BasePorts) =>
     }),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

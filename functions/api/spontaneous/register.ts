@@ -1,14 +1,14 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { snsPorts } from '../../../shared/messaging/sns-ports';
-import type { BasePorts, Ports } from '../../../shared/ports';
 import { type RegistrationPolicy, registrationPolicy } from '../../../shared/registration-policy';
 import { spontaneousRegistrationBodyFor } from '../../../shared/schemas/spontaneous';
 import { registerSpontaneousVolunteer } from '../../../shared/services/spontaneous';
 
 /** A repeat answers 201 like a new registration: the status code must not tell a known number apart. */
 export const makeHandler = (
-  ports: BasePorts & Pick<Ports, 'smsJobs'>,
+  ports: PortsOf<'registerSpontaneous'>,
   policy: RegistrationPolicy = registrationPolicy(),
 ) =>
   apiHandler(
@@ -24,4 +24,4 @@ export const makeHandler = (
     },
   );
 
-export const handler = makeHandler(awsPorts(snsPorts));
+export const handler = makeHandler(composePorts(snsPorts));

@@ -1,11 +1,11 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { assertCanManageMunicipalities } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { providerIdSchema, putTrainingProviderBodySchema } from '../../../shared/schemas/training';
 import { putTrainingProvider } from '../../../shared/services/training';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'putTrainingProvider'>) =>
   apiHandler(
     { body: putTrainingProviderBodySchema, authorize: assertCanManageMunicipalities },
     async ({ identity, body, path }) => ({
@@ -14,4 +14,4 @@ export const makeHandler = (ports: BasePorts) =>
     }),
   );
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

@@ -1,13 +1,13 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { recordTrainingBodySchema } from '../../../shared/schemas/training';
 import { recordTraining } from '../../../shared/services/training';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'recordTraining'>) =>
   apiHandler({ body: recordTrainingBodySchema }, async ({ identity, body, path }) => ({
     statusCode: 201,
     body: await recordTraining(ports, identity, path.id!, body),
   }));
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

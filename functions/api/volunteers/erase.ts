@@ -1,13 +1,13 @@
 import { cognitoPorts } from '../../../shared/accounts/cognito-ports';
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts, Ports } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { eraseVolunteer } from '../../../shared/services/registry';
 
-export const makeHandler = (ports: BasePorts & Pick<Ports, 'accounts'>) =>
+export const makeHandler = (ports: PortsOf<'eraseVolunteer'>) =>
   apiHandler({}, async ({ identity, path }) => {
     await eraseVolunteer(ports, identity, path.id!);
     return { statusCode: 204 };
   });
 
-export const handler = makeHandler(awsPorts(cognitoPorts));
+export const handler = makeHandler(composePorts(cognitoPorts));

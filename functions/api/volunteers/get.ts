@@ -1,13 +1,13 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { getVolunteer } from '../../../shared/services/registry';
 import { withTrainingStatus } from '../../../shared/services/training';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'getVolunteer'>) =>
   apiHandler({}, async ({ identity, path }) => ({
     statusCode: 200,
     body: await withTrainingStatus(ports, await getVolunteer(ports, identity, path.id!)),
   }));
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

@@ -1,10 +1,10 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { listVolunteers } from '../../../shared/services/registry';
 import { withTrainingStatus } from '../../../shared/services/training';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'listVolunteers'>) =>
   apiHandler({}, async ({ identity, path }) => ({
     statusCode: 200,
     body: {
@@ -14,4 +14,4 @@ export const makeHandler = (ports: BasePorts) =>
     },
   }));
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

@@ -1,13 +1,13 @@
-import { awsPorts } from '../../../shared/aws-ports';
+import { composePorts } from '../../../shared/compose-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
-import type { BasePorts } from '../../../shared/ports';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { updateVolunteerBodySchema } from '../../../shared/schemas/volunteer';
 import { updateVolunteer } from '../../../shared/services/registry';
 
-export const makeHandler = (ports: BasePorts) =>
+export const makeHandler = (ports: PortsOf<'updateVolunteer'>) =>
   apiHandler({ body: updateVolunteerBodySchema }, async ({ identity, body, path }) => ({
     statusCode: 200,
     body: await updateVolunteer(ports, identity, path.id!, body),
   }));
 
-export const handler = makeHandler(awsPorts());
+export const handler = makeHandler(composePorts());

@@ -355,7 +355,7 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
 const spontaneouslyRegistered = async (request = aHelpRequest()) => {
   if (!(await helpRequests.get(request.id))) {
     await helpRequests.create(request);
-    await adHoc.openCall(request.id, `CODE${ulid().slice(-6)}`, '2026-03-01T10:01:00.000Z');
+    await helpRequests.openSpontaneousCall(request.id, `CODE${ulid().slice(-6)}`, '2026-03-01T10:01:00.000Z');
   }
   const person: SpontaneousVolunteer = {
     id: ulid(),

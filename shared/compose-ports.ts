@@ -1,0 +1,113 @@
+import { ulid } from 'ulid';
+import * as z from 'zod';
+import { oncePerEnvironment, parseEnv, parseOriginationPool } from './config';
+import { DEFAULT_CLAIM_RETENTION_YEARS } from './domain/retention';
+import { VARIABLES } from './manifest/environment';
+import { noSmsTraces } from './messaging/sms-traces';
+import { emfMetrics } from './observability/powertools';
+import type { BasePorts, ClientPorts, Ports } from './ports';
+import { type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
+import { originationNumberSchema } from './schemas/sms-job';
+import { AdHocRepository } from './store/ad-hoc-repository';
+import { AlertRepository } from './store/alert-repository';
+import { AnnualCounterRepository } from './store/annual-counter-repository';
+import { ClaimRepository } from './store/claim-repository';
+import { DeploymentRepository } from './store/deployment-repository';
+import { DutyRosterRepository } from './store/duty-roster-repository';
+import { ErasureLedgerRepository } from './store/erasure-ledger-repository';
+import { GroupRepository } from './store/group-repository';
+import { HelpRequestRepository } from './store/help-request-repository';
+import { MunicipalityRepository } from './store/municipality-repository';
+import { SmsLedgerRepository } from './store/sms-ledger-repository';
+import { SmsRateRepository } from './store/sms-rate-repository';
+import { TrainingRepository } from './store/training-repository';
+import { VolunteerRepository } from './store/volunteer-repository';
+
+/** Production durations: 5 minutes to acknowledge, 15 to answer, 14 days of aftercare before the purge. */
+export const PRODUCTION_TIMING: LifecycleTiming = {
+  ackTimeoutSeconds: 300,
+  responseWindowSeconds: 900,
+  aftercareWindowSeconds: 14 * 24 * 3600,
+};
+
+export const lifecycleTiming = oncePerEnvironment((env): LifecycleTiming => {
+  const timing = parseEnv({ [VARIABLES.lifecycleTiming]: z.string().optional() }, env)[
+    VARIABLES.lifecycleTiming
+  ];
+  return timing ? lifecycleTimingSchema.parse(JSON.parse(timing as string)) : PRODUCTION_TIMING;
+});
+
+/** Builders of ports: the AWS adapters an entry passes (snsPorts, stepFunctionsPorts …), or the local and test doubles. */
+export type PortAdapters<K extends keyof Ports> = { [P in K]: () => Ports[P] };
+
+/** The ports built from the function's environment: the DynamoDB repositories, its parameters, metrics, clock, ids. */
+const environmentPorts: PortAdapters<keyof BasePorts> = {
+  municipalities: () => new MunicipalityRepository(),
+  volunteers: () => new VolunteerRepository(),
+  helpRequests: () => new HelpRequestRepository(),
+  alerts: () => new AlertRepository(),
+  smsLedger: () => new SmsLedgerRepository(),
+  trainings: () => new TrainingRepository(),
+  groups: () => new GroupRepository(),
+  dutyRoster: () => new DutyRosterRepository(),
+  deployments: () => new DeploymentRepository(),
+  adHoc: () => new AdHocRepository(),
+  claims: () => new ClaimRepository(),
+  annualCounters: () => new AnnualCounterRepository(),
+  erasureLedger: () => new ErasureLedgerRepository(),
+  smsTraces: () => noSmsTraces,
+  smsPool: () => parseOriginationPool(),
+  smsRates: () => new SmsRateRepository(),
+  metrics: () => emfMetrics,
+  timing: lifecycleTiming,
+  claimRetentionYears: () =>
+    parseEnv({
+      [VARIABLES.claimRetentionYears]: z.coerce.number().int().min(1).default(DEFAULT_CLAIM_RETENTION_YEARS),
+    })[VARIABLES.claimRetentionYears] as number,
+  crisisCentrePhone: () =>
+    parseEnv({ [VARIABLES.crisisCentrePhone]: originationNumberSchema.optional() })[
+      VARIABLES.crisisCentrePhone
+    ] as string | undefined,
+  clock: () => ({ now: () => new Date() }),
+  newId: () => () => ulid(),
+  sleep: () => (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/**
+ * The one composition root, for Lambda, the local runtime and the tests alike. Each port is built on first use from
+ * the function's environment, so a function only needs the variables of the ports it touches. `adapters` add the
+ * ports of other SDK clients (a function that never publishes neither bundles nor loads SNS) and replace any port
+ * with a local or test double; `granted` (a manifest entry's grantedPorts) leaves out every other port.
+ */
+export const composePorts = <K extends ClientPorts = never>(
+  adapters?: PortAdapters<K> & Partial<PortAdapters<keyof Ports>>,
+  granted?: readonly (keyof Ports)[],
+): BasePorts & Pick<Ports, K> => {
+  const builders: Partial<PortAdapters<keyof Ports>> = { ...environmentPorts, ...adapters };
+  const names = (granted ?? Object.keys(builders)) as (keyof Ports)[];
+  return Object.defineProperties(
+    {},
+    Object.fromEntries(
+      names
+        .filter((name) => builders[name])
+        .map((name) => {
+          let built = false;
+          let value: unknown;
+          const build = builders[name] as () => unknown;
+          return [
+            name,
+            {
+              enumerable: true,
+              get: () => {
+                if (!built) {
+                  value = build();
+                  built = true;
+                }
+                return value;
+              },
+            },
+          ];
+        }),
+    ),
+  ) as BasePorts & Pick<Ports, K>;
+};
