@@ -6,6 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import type { Alert } from '../domain/alert';
 import { spontaneousRegistered } from '../domain/annual-counters';
 import { Conflict } from '../domain/errors';
 import type { Identity } from '../domain/identity';
@@ -13,7 +14,6 @@ import { SPONTANEOUS_TTL_DAYS, spontaneousCallFull } from '../domain/spontaneous
 import type { Deployment } from '../schemas/deployment';
 import type { HelpRequest, PurgeReceipt, SpontaneousTotals } from '../schemas/help-request';
 import type { SpontaneousVolunteer } from '../schemas/spontaneous';
-import type { Alert } from './alert-repository';
 import { counterUpdates } from './annual-counter-repository';
 import { type AuditPut, auditPut, withAudit } from './audit-log';
 import {
