@@ -8,6 +8,7 @@ import {
 import { ulid } from 'ulid';
 import type { Alert } from '../domain/alert';
 import { spontaneousRegistered } from '../domain/annual-counters';
+import type { AuditAct } from '../domain/audit';
 import { Conflict } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import { SPONTANEOUS_TTL_DAYS, spontaneousCallFull } from '../domain/spontaneous';
@@ -15,7 +16,7 @@ import type { Deployment } from '../schemas/deployment';
 import type { HelpRequest, PurgeReceipt, SpontaneousTotals } from '../schemas/help-request';
 import type { SpontaneousVolunteer } from '../schemas/spontaneous';
 import { counterUpdates } from './annual-counter-repository';
-import { type AuditPut, auditPut, withAudit } from './audit-log';
+import { auditPut, withAudit } from './audit-log';
 import {
   batchWriteAll,
   cancellationCodes,
@@ -71,7 +72,7 @@ export class AdHocRepository {
   }
 
   /** Opens the call once: the request gets its code, the code points to the request. False when already open. */
-  async openCall(requestId: string, code: string, now: string, audit?: AuditPut): Promise<boolean> {
+  async openCall(requestId: string, code: string, now: string, audit?: AuditAct): Promise<boolean> {
     const operations = tableNames.operations();
     return transactLanded(this.db, [
       {
