@@ -2,21 +2,13 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { composePorts } from '../../shared/compose-ports';
+import { recipientOf } from '../../shared/domain/sms-job';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
-import { type SmsJob, smsJobSchema } from '../../shared/schemas/sms-job';
+import { smsJobSchema } from '../../shared/schemas/sms-job';
 import { dispatchSms } from '../../shared/services/sms';
-
-/** Who an SMS is for, as the logs may say it: never a phone number or a spontaneous volunteer's id. */
-const recipientOf = (job: SmsJob): string => {
-  if (job.kind === 'coordinator') return `coordinator level ${job.level}`;
-  if (job.kind === 'shortfall' || job.kind === 'lifecycle-failed') return 'coordinator on duty';
-  if (job.kind === 'roster-exhausted') return 'crisis centre';
-  if (job.kind === 'claim-status') return `claimant of claim ${job.claimId}`;
-  return job.spontaneous ? 'spontaneous volunteer' : job.volunteerId;
-};
 
 /**
  * SQS-fed SMS dispatcher. Each record is one SMS job; failed records go back to the queue on their own

@@ -1,9 +1,9 @@
 import { assertCanCoordinate } from '../domain/access';
+import { type AuditDetails, auditRequestAct, SYSTEM_ACTOR } from '../domain/audit';
 import { Conflict, RuleViolation } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import type { Ports } from '../ports';
 import type { Deployment } from '../schemas/deployment';
-import { type AuditDetails, auditRequestAct, SYSTEM_ACTOR } from '../store/audit-log';
 import { requireOpenHelpRequest } from './require-help-request';
 
 type DeploymentPorts = Pick<Ports, 'helpRequests' | 'alerts' | 'deployments' | 'clock'>;

@@ -7,7 +7,6 @@ import { newVolunteer } from '../domain/volunteer';
 import type { Ports } from '../ports';
 import type { Group, RegisterGroupBody } from '../schemas/group';
 import type { RecordTrainingBody } from '../schemas/training';
-import { auditPut } from '../store/audit-log';
 import { requireJoined } from './registry';
 import { recordTraining } from './training';
 
@@ -49,10 +48,7 @@ export const registerGroup = async (
     memberIds: members.map((m) => m.id),
     registeredAt: now.toISOString(),
   };
-  await ports.volunteers.registerMembers(nis, members, who, [
-    ports.groups.putItem(group),
-    auditPut(who, 'group.registered', 'group', id, group.registeredAt),
-  ]);
+  await ports.volunteers.registerGroup(group, members, who);
   return group;
 };
 

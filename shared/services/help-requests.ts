@@ -6,6 +6,8 @@ import {
   seesResponders,
 } from '../domain/access';
 import { declaredPhaseOf } from '../domain/activation';
+import type { Alert } from '../domain/alert';
+import { auditRequestAct, SYSTEM_ACTOR } from '../domain/audit';
 import { Conflict, Forbidden, RuleViolation } from '../domain/errors';
 import { newHelpRequest } from '../domain/help-request';
 import { hasRole, type Identity } from '../domain/identity';
@@ -25,8 +27,6 @@ import type {
   Responder,
   UnreachableVolunteer,
 } from '../schemas/help-request';
-import type { Alert } from '../store/alert-repository';
-import { auditRequestAct, SYSTEM_ACTOR } from '../store/audit-log';
 import { mobilise } from './lifecycle';
 import { personBehind } from './people';
 import { requireJoined } from './registry';

@@ -1,4 +1,5 @@
 import { inBatches } from '../batches';
+import type { Alert } from '../domain/alert';
 import { belgianDate } from '../domain/dates';
 import { coordinatorAtLevel } from '../domain/duty-roster';
 import { decideAfterResponses, selectCandidates, totalNeeded, unmetNeeds } from '../domain/help-request';
@@ -14,7 +15,6 @@ import {
 import type { Ports } from '../ports';
 import type { SmsJob } from '../schemas/sms-job';
 import type { Volunteer } from '../schemas/volunteer';
-import type { Alert } from '../store/alert-repository';
 import { checkOutEveryone } from './deployments';
 import { thankWaitingVolunteers } from './enough';
 import { takenReplyCodes } from './open-alerts';

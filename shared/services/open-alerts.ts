@@ -1,6 +1,6 @@
 import pMap from 'p-map';
+import type { Alert } from '../domain/alert';
 import type { Ports } from '../ports';
-import type { Alert } from '../store/alert-repository';
 
 type OpenAlertPorts = Pick<Ports, 'alerts' | 'helpRequests'>;
 

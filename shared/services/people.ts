@@ -1,6 +1,6 @@
+import type { Alert } from '../domain/alert';
 import type { SmsLanguage } from '../domain/sms-templates';
 import type { Ports } from '../ports';
-import type { Alert } from '../store/alert-repository';
 
 /** The person behind an alert, a reply or an SMS: a corps member or a spontaneous volunteer of one request. */
 export interface Person {

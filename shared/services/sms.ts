@@ -1,3 +1,4 @@
+import type { Alert, Answer } from '../domain/alert';
 import { belgianDate } from '../domain/dates';
 import { coordinatorAtLevel } from '../domain/duty-roster';
 import { smsParts } from '../domain/gsm7';
@@ -26,7 +27,6 @@ import { logger, maskPhone } from '../observability/logger';
 import type { Ports } from '../ports';
 import type { HelpRequest } from '../schemas/help-request';
 import type { DeliveryReceipt, InboundSms, SmsJob, SmsRef } from '../schemas/sms-job';
-import type { Alert, Answer } from '../store/alert-repository';
 import { thankWaitingVolunteers } from './enough';
 import { alertsByRequestState } from './open-alerts';
 import { type Person, peopleByPhone, personBehind } from './people';

@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { assertCanCoordinate } from '../domain/access';
+import type { Alert } from '../domain/alert';
+import { auditRequestAct } from '../domain/audit';
 import { belgianDate } from '../domain/dates';
 import { Conflict, NotFound } from '../domain/errors';
 import type { Identity } from '../domain/identity';
@@ -21,8 +23,6 @@ import type {
   SpontaneousRegistration,
   SpontaneousRegistrationBody,
 } from '../schemas/spontaneous';
-import type { Alert } from '../store/alert-repository';
-import { auditRequestAct } from '../store/audit-log';
 import { requireHelpRequest } from './require-help-request';
 
 /** Collisions among 29^10 codes are practically impossible; a few tries make them harmless all the same. */

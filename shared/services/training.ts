@@ -17,7 +17,6 @@ import { VARIABLES } from '../manifest/environment';
 import type { Ports } from '../ports';
 import type { PutTrainingProviderBody, RecordTrainingBody, TrainingProvider } from '../schemas/training';
 import type { Volunteer } from '../schemas/volunteer';
-import { auditPut } from '../store/audit-log';
 import { getVolunteer } from './registry';
 
 type TrainingPorts = Pick<Ports, 'trainings' | 'volunteers' | 'municipalities' | 'clock' | 'newId'>;
@@ -31,12 +30,7 @@ export const putTrainingProvider = async (
 ): Promise<TrainingProvider> => {
   assertCanManageMunicipalities(who);
   const provider = { id, ...body, updatedAt: ports.clock.now().toISOString() };
-  await ports.trainings.putProvider(
-    provider,
-    auditPut(who, 'training-provider.put', 'training-provider', id, provider.updatedAt, {
-      charter: body.charter,
-    }),
-  );
+  await ports.trainings.putProvider(provider, who);
   return provider;
 };
 

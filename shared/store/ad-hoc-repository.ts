@@ -5,14 +5,15 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { Alert } from '../domain/alert';
 import { spontaneousRegistered } from '../domain/annual-counters';
+import type { AuditAct } from '../domain/audit';
 import { Conflict } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import { SPONTANEOUS_TTL_DAYS, spontaneousCallFull } from '../domain/spontaneous';
 import type { Deployment } from '../schemas/deployment';
 import type { HelpRequest, PurgeReceipt, SpontaneousTotals } from '../schemas/help-request';
 import type { SpontaneousVolunteer } from '../schemas/spontaneous';
-import type { Alert } from './alert-repository';
 import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
 import {

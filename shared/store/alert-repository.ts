@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import pMap from 'p-map';
 import { inBatches } from '../batches';
-import type { SmsStatus } from '../domain/origination';
+import { type Alert, type Answer, answerOutcome } from '../domain/alert';
 import type { Task } from '../schemas/common';
 import {
   cancellationCodes,
@@ -20,39 +20,6 @@ import {
 import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
 import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
-
-/** A yes fills a task (`accepted`), or is kept in reserve when no task the volunteer can take is still open. */
-export type Answer = 'accepted' | 'declined' | 'reserve';
-
-export interface Alert {
-  requestId: string;
-  volunteerId: string;
-  /** The corps the volunteer belongs to (differs from the request's municipality after widening). */
-  municipality: string;
-  code: string;
-  smsStatus: SmsStatus;
-  createdAt: string;
-  sentAt?: string;
-  /** The provider's id of the last SMS sent, the number it went out on and how many were sent so far. */
-  messageId?: string;
-  /** Every provider message id the SMS went out under (a retry adds one): the purge deletes their pointers. */
-  messageIds?: Set<string>;
-  originationNumber?: string;
-  attempts?: number;
-  deliveredAt?: string;
-  /** The last failed delivery: a retry follows the first, the second leaves the volunteer unreachable. */
-  failedAt?: string;
-  failureReason?: string;
-  response?: Answer;
-  /** The task an acceptance fills (absent on acceptances of requests from before per-task counts). */
-  task?: Task;
-  respondedAt?: string;
-  /** When the volunteer was told that every task had enough volunteers, before they answered. */
-  releasedAt?: string;
-  note?: string;
-  /** Set for a spontaneous volunteer: the person behind the alert lives in the AdHoc table. */
-  spontaneous?: true;
-}
 
 const WRITE_CONCURRENCY = 25;
 /** DynamoDB's limit of items per transaction, and the transactions a mobilisation keeps in flight. */
@@ -156,8 +123,8 @@ export class AlertRepository {
   /**
    * Records a volunteer's answer with the request's counters and a timeline entry, atomically. An acceptance fills
    * `task`, only while that task still lacks volunteers: `task-full` when it filled up meanwhile, so the caller
-   * assigns again. A repeated answer changes nothing; a changed mind moves the counts; an answer older than the
-   * recorded one loses.
+   * assigns again. `answerOutcome` decides what the answer does (a repeat or an older answer changes nothing); the
+   * write is conditional on the answer it was decided against, and decides again when another landed meanwhile.
    */
   async recordAnswer(
     alert: Alert,
@@ -166,12 +133,12 @@ export class AlertRepository {
     note: string | undefined,
     task?: Task,
   ): Promise<'recorded' | 'unchanged' | 'task-full'> {
-    if (alert.response === answer || (alert.respondedAt && alert.respondedAt > at)) return 'unchanged';
-    const filled = answer === 'accepted' ? task : undefined;
-    const vacated = alert.response === 'accepted' ? alert.task : undefined;
+    const decided = answerOutcome(alert, answer, at, task);
+    if (decided.outcome !== 'apply') return 'unchanged';
+    const { previous, filled, vacated } = decided;
     const counters = [
       `counts.${answer} :one`,
-      ...(alert.response ? [`counts.${alert.response} :minusOne`] : []),
+      ...(previous ? [`counts.${previous} :minusOne`] : []),
       ...(filled ? ['counts.byTask.#filled.accepted :one'] : []),
       ...(vacated ? ['counts.byTask.#vacated.accepted :minusOne'] : []),
     ].join(', ');
@@ -187,14 +154,14 @@ export class AlertRepository {
             UpdateExpression: `SET #response = :answer, respondedAt = :at${note ? ', note = :note' : ''}${
               filled ? ', task = :task' : ''
             }${removed.length ? ` REMOVE ${removed.join(', ')}` : ''}`,
-            ConditionExpression: alert.response ? '#response = :previous' : 'attribute_not_exists(#response)',
+            ConditionExpression: previous ? '#response = :previous' : 'attribute_not_exists(#response)',
             ExpressionAttributeNames: { '#response': 'response' },
             ExpressionAttributeValues: {
               ':answer': answer,
               ':at': at,
               ...(note ? { ':note': note } : {}),
               ...(filled ? { ':task': filled } : {}),
-              ...(alert.response ? { ':previous': alert.response } : {}),
+              ...(previous ? { ':previous': previous } : {}),
             },
           },
         },
@@ -214,7 +181,7 @@ export class AlertRepository {
             ...(filled || vacated ? { ExpressionAttributeNames: names } : {}),
             ExpressionAttributeValues: {
               ':one': 1,
-              ...(alert.response || vacated ? { ':minusOne': -1 } : {}),
+              ...(previous || vacated ? { ':minusOne': -1 } : {}),
               ...(answer === 'accepted' ? { ':at': at } : {}),
             },
           },

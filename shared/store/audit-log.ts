@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import type { AuditAct, AuditDetails } from '../domain/audit';
 import type { Identity } from '../domain/identity';
 import { auditKeys } from './keys/audit-keys';
 import { tableNames } from './tables';
@@ -12,12 +13,6 @@ export interface AuditEntry {
   entityType: string;
   entityId: string;
 }
-
-/** What an act adds to its entry: ids, scopes and references only, never a name, a phone or free text of a person. */
-export type AuditDetails = Record<string, string | number | boolean | readonly string[]>;
-
-/** The actor of acts no person did directly: the lifecycle, the purge, the close's check-outs. */
-export const SYSTEM_ACTOR: Identity = { sub: 'system', roles: [] };
 
 /**
  * Audit entries say who did what to which record and when: ids and action names only, never the personal data
@@ -44,14 +39,9 @@ export const auditPut = (
 /** The audit entry of one act, to be written in the act's own transaction. */
 export type AuditPut = ReturnType<typeof auditPut>;
 
-/** The audit item as an extra of a transaction, when the caller gave one. */
-export const withAudit = (audit: AuditPut | undefined): AuditPut[] => (audit ? [audit] : []);
+/** The audit entry of an act a service described, to be written in the act's own transaction. */
+export const auditActPut = (act: AuditAct): AuditPut =>
+  auditPut(act.who, act.action, act.entityType, act.entityId, act.at, act.details);
 
-/** An act on a help request (launch, acknowledgement, activation, call, check-in/out, close), audited under it. */
-export const auditRequestAct = (
-  who: Identity,
-  act: string,
-  requestId: string,
-  at: string,
-  details: AuditDetails = {},
-): AuditPut => auditPut(who, `help-request.${act}`, 'help-request', requestId, at, details);
+/** The audit item as an extra of a transaction, when the caller described the act. */
+export const withAudit = (act: AuditAct | undefined): AuditPut[] => (act ? [auditActPut(act)] : []);

@@ -1,8 +1,9 @@
 import { GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { SYSTEM_ACTOR } from '../domain/audit';
 import type { ClaimStatus, ClaimTarget } from '../domain/claim';
 import type { Identity } from '../domain/identity';
 import type { Attachment, Claim } from '../schemas/claim';
-import { auditPut, SYSTEM_ACTOR } from './audit-log';
+import { auditPut } from './audit-log';
 import { documentClient, transactLanded, transactOrConflict } from './dynamo-client';
 import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
 import { stripKeys } from './keys/strip-keys';

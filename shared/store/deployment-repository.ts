@@ -1,9 +1,10 @@
 import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { deploymentEnded } from '../domain/annual-counters';
+import type { AuditAct } from '../domain/audit';
 import { Conflict } from '../domain/errors';
 import type { Deployment } from '../schemas/deployment';
 import { counterUpdates } from './annual-counter-repository';
-import { type AuditPut, withAudit } from './audit-log';
+import { withAudit } from './audit-log';
 import { documentClient, transactOrConflict } from './dynamo-client';
 import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
 import { registryKeys } from './keys/registry-keys';
@@ -55,7 +56,7 @@ export class DeploymentRepository {
     by: string,
     /** Where the help is given, for the yearly report; a spontaneous volunteer has no corps profile to mark. */
     options: { municipality: string; spontaneous: boolean },
-    audit?: AuditPut,
+    audit?: AuditAct,
   ): Promise<Deployment> {
     await transactOrConflict(
       this.db,
@@ -105,7 +106,7 @@ export class DeploymentRepository {
     return (await this.get(requestId, volunteerId)) as Deployment;
   }
 
-  async checkOut(deployment: Deployment, now: string, by: string, audit?: AuditPut): Promise<Deployment> {
+  async checkOut(deployment: Deployment, now: string, by: string, audit?: AuditAct): Promise<Deployment> {
     const since = deployment.onSiteSince;
     if (!since) throw new Conflict('the volunteer is not checked in');
     const minutes = Math.max(0, Math.round((Date.parse(now) - Date.parse(since)) / 60_000));

@@ -6,27 +6,28 @@ import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
 import type { TransactItem } from './volunteer-repository';
 
-/** Groups (scouts, Chiro) that joined a corps together; their members are ordinary volunteers. */
+/** The group's record, written in the same transaction as its members (`VolunteerRepository.registerGroup`). */
+export const putGroup = (table: string, group: Group): TransactItem => ({
+  Put: {
+    TableName: table,
+    Item: {
+      ...registryKeys.group(group.id),
+      ...registryKeys.groupIndex(group.municipality, group.id),
+      ...group,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/**
+ * Groups (scouts, Chiro) that joined a corps together; their members are ordinary volunteers. A group is written
+ * with its members, by `VolunteerRepository.registerGroup`.
+ */
 export class GroupRepository {
   constructor(
     private readonly db = documentClient(),
     private readonly table = tableNames.registry(),
   ) {}
-
-  /** The group's record, to be written in the same transaction as its members. */
-  putItem(group: Group): TransactItem {
-    return {
-      Put: {
-        TableName: this.table,
-        Item: {
-          ...registryKeys.group(group.id),
-          ...registryKeys.groupIndex(group.municipality, group.id),
-          ...group,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
-  }
 
   async get(id: string): Promise<Group | undefined> {
     const { Item } = await this.db.send(

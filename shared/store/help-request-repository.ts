@@ -12,10 +12,11 @@ import { ulid } from 'ulid';
 import * as z from 'zod';
 import { inBatches } from '../batches';
 import { requestLaunched } from '../domain/annual-counters';
+import type { AuditAct } from '../domain/audit';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors';
 import type { HelpRequest, HelpRequestStatus, TimelineEntry } from '../schemas/help-request';
 import { counterUpdates } from './annual-counter-repository';
-import { type AuditPut, withAudit } from './audit-log';
+import { auditActPut, withAudit } from './audit-log';
 import {
   createTogether,
   documentClient,
@@ -69,7 +70,7 @@ export class HelpRequestRepository {
     requestId: string,
     code: string,
     now: string,
-    audit?: AuditPut,
+    audit?: AuditAct,
   ): Promise<boolean> {
     return transactLanded(this.db, [
       {
@@ -105,7 +106,7 @@ export class HelpRequestRepository {
   }
 
   /** Stores the request and its first timeline entry together; a second create of the same id is a Conflict. */
-  async create(request: HelpRequest, audit?: AuditPut): Promise<void> {
+  async create(request: HelpRequest, audit?: AuditAct): Promise<void> {
     await createTogether(
       this.db,
       this.table,
@@ -235,7 +236,7 @@ export class HelpRequestRepository {
     add: string[],
     now: string,
     reason: string,
-    audit?: AuditPut,
+    audit?: AuditAct,
   ): Promise<boolean> {
     return transactLanded(this.db, [
       {
@@ -288,7 +289,7 @@ export class HelpRequestRepository {
     id: string,
     closedBy: string,
     now: string,
-    audit?: AuditPut,
+    audit?: AuditAct,
   ): Promise<{ closeToken?: string; ackToken?: string; responseToken?: string }> {
     await this.transition(
       id,
@@ -307,7 +308,7 @@ export class HelpRequestRepository {
   }
 
   /** Records an act that changes nothing on the request itself (an activation with no corps to add) while it is open. */
-  async auditWhileOpen(id: string, audit: AuditPut): Promise<void> {
+  async auditWhileOpen(id: string, audit: AuditAct): Promise<void> {
     await transactOrConflict(
       this.db,
       [
@@ -320,7 +321,7 @@ export class HelpRequestRepository {
             ExpressionAttributeValues: { ':closed': 'closed' },
           },
         },
-        audit,
+        auditActPut(audit),
       ],
       'the help request is closed',
     );
@@ -356,7 +357,7 @@ export class HelpRequestRepository {
    * The on-duty (or backup) coordinator takes the request, once; hands back the coordinator alert's token so the
    * escalation stops. A second acknowledgement is a Conflict.
    */
-  async acknowledge(id: string, by: string, now: string, audit?: AuditPut): Promise<{ ackToken?: string }> {
+  async acknowledge(id: string, by: string, now: string, audit?: AuditAct): Promise<{ ackToken?: string }> {
     await this.transition(
       id,
       {
@@ -386,7 +387,7 @@ export class HelpRequestRepository {
    * Removes a request whose execution could not be started: at that point only its record and first entry exist.
    * The record goes first, with the launch it counted, so a repeated removal counts nothing back twice.
    */
-  async remove(id: string, audit?: AuditPut): Promise<void> {
+  async remove(id: string, audit?: AuditAct): Promise<void> {
     const request = await this.get(id);
     // Removed before (a retried step): nothing is counted back twice.
     if (request)
@@ -451,7 +452,7 @@ export class HelpRequestRepository {
     },
     entry: TimelineEntry,
     conflict: string,
-    audit?: AuditPut,
+    audit?: AuditAct,
   ): Promise<void> {
     try {
       await this.db.send(

@@ -1,6 +1,6 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Alert } from '../domain/alert';
 import { type SmsJob, type SmsRef, withoutRecipient } from '../schemas/sms-job';
-import type { Alert } from './alert-repository';
 import {
   cancellationCodes,
   documentClient,

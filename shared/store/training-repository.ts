@@ -10,7 +10,7 @@ import type { Identity } from '../domain/identity';
 import type { TrainingRecord } from '../domain/training';
 import type { TrainingProvider } from '../schemas/training';
 import { counterUpdates } from './annual-counter-repository';
-import { type AuditPut, auditPut } from './audit-log';
+import { auditPut } from './audit-log';
 import { cancellationCodes, documentClient, isConditionFailure } from './dynamo-client';
 import { registryKeys, registryPrefixes } from './keys/registry-keys';
 import { stripKeys } from './keys/strip-keys';
@@ -22,14 +22,27 @@ export class TrainingRepository {
     private readonly table = tableNames.registry(),
   ) {}
 
-  /** Creates or replaces a provider, with the audit entry of the act when given. */
-  async putProvider(provider: TrainingProvider, audit?: AuditPut): Promise<void> {
+  /** Creates or replaces a provider, with the audit entry of the act when `who` did it. */
+  async putProvider(provider: TrainingProvider, who?: Identity): Promise<void> {
     const put = {
       TableName: this.table,
       Item: { ...registryKeys.trainingProvider(provider.id), ...provider },
     };
-    if (audit) await this.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, audit] }));
-    else await this.db.send(new PutCommand(put));
+    if (!who) {
+      await this.db.send(new PutCommand(put));
+      return;
+    }
+    const audit = auditPut(
+      who,
+      'training-provider.put',
+      'training-provider',
+      provider.id,
+      provider.updatedAt,
+      {
+        charter: provider.charter,
+      },
+    );
+    await this.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, audit] }));
   }
 
   async getProvider(id: string): Promise<TrainingProvider | undefined> {

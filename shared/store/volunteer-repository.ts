@@ -14,10 +14,12 @@ import { belgianDate } from '../domain/dates';
 import { Conflict, NotFound } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import { assertNotOnSite, type NewVolunteer } from '../domain/volunteer';
+import type { Group } from '../schemas/group';
 import type { UpdateVolunteerBody, Volunteer } from '../schemas/volunteer';
 import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
 import { backOff, cancellationCodes, documentClient, landed, transactOrConflict } from './dynamo-client';
+import { putGroup } from './group-repository';
 import { registryKeys, registryPrefixes } from './keys/registry-keys';
 import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
@@ -56,15 +58,24 @@ export class VolunteerRepository {
     return { members: Item?.members ?? 0, funded: Item?.funded ?? 0, version: Item?.version ?? 0 };
   }
 
-  /**
-   * Registers members together (a group joins in one go, its own record passed as `alongside`); a phone number
-   * already registered is a Conflict and nothing is written.
-   */
-  async registerMembers(
+  /** Registers members together; a phone number already registered is a Conflict and nothing is written. */
+  async registerMembers(nis: string, members: NewVolunteer[], who: Identity): Promise<Volunteer[]> {
+    return this.register(nis, members, who, []);
+  }
+
+  /** A group joins in one go: its record and its members, or nothing (a phone number already registered). */
+  async registerGroup(group: Group, members: NewVolunteer[], who: Identity): Promise<Volunteer[]> {
+    return this.register(group.municipality, members, who, [
+      putGroup(this.table, group),
+      auditPut(who, 'group.registered', 'group', group.id, group.registeredAt),
+    ]);
+  }
+
+  private async register(
     nis: string,
     members: NewVolunteer[],
     who: Identity,
-    alongside: TransactItem[] = [],
+    alongside: TransactItem[],
   ): Promise<Volunteer[]> {
     for (let attempt = 1; ; attempt++) {
       const corps = await this.corps(nis);

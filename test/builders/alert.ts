@@ -1,6 +1,6 @@
+import type { Alert } from '../../shared/domain/alert';
 import { replyCodeFor } from '../../shared/domain/reply-code';
 import type { SmsJob } from '../../shared/schemas/sms-job';
-import type { Alert } from '../../shared/store/alert-repository';
 import type { SentSms } from '../../shared/store/sms-ledger-repository';
 
 /** A queued, unanswered alert of one volunteer for one request, with the reply code mobilisation gives it. */

@@ -2,6 +2,7 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ulid } from 'ulid';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Alert } from '../../../shared/domain/alert';
 import { originationCandidates, rateSecond } from '../../../shared/domain/origination';
 import { SnsSmsGateway } from '../../../shared/messaging/sns-sms-gateway';
 import type { DeliveryReceipt, SmsJob } from '../../../shared/schemas/sms-job';
@@ -12,7 +13,6 @@ import {
   OriginationPoolBusy,
   THROTTLE_RETRIES,
 } from '../../../shared/services/sms';
-import type { Alert } from '../../../shared/store/alert-repository';
 import { documentClient } from '../../../shared/store/dynamo-client';
 import { SmsRateRepository } from '../../../shared/store/sms-rate-repository';
 import { anAlert, anAlertJob } from '../../builders/alert';

@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Alert } from '../../../shared/domain/alert';
 import {
   renderConfirmationSms,
   renderHelpSms,
@@ -14,7 +15,7 @@ import type { SpontaneousVolunteer } from '../../../shared/schemas/spontaneous';
 import type { Volunteer } from '../../../shared/schemas/volunteer';
 import { dispatchSms, handleInboundSms, SmsClaimedElsewhere } from '../../../shared/services/sms';
 import { AdHocRepository } from '../../../shared/store/ad-hoc-repository';
-import { type Alert, AlertRepository } from '../../../shared/store/alert-repository';
+import { AlertRepository } from '../../../shared/store/alert-repository';
 import { ClaimRepository } from '../../../shared/store/claim-repository';
 import { DutyRosterRepository } from '../../../shared/store/duty-roster-repository';
 import { HelpRequestRepository } from '../../../shared/store/help-request-repository';

@@ -1,7 +1,8 @@
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Alert } from '../../../shared/domain/alert';
 import type { HelpRequest } from '../../../shared/schemas/help-request';
-import { type Alert, AlertRepository } from '../../../shared/store/alert-repository';
+import { AlertRepository } from '../../../shared/store/alert-repository';
 import { HelpRequestRepository } from '../../../shared/store/help-request-repository';
 import { SmsLedgerRepository } from '../../../shared/store/sms-ledger-repository';
 import { anAlert, anAlertJob, aSentSms } from '../../builders/alert';

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Alert, AlertRepository } from '../../../shared/store/alert-repository';
+import type { Alert } from '../../../shared/domain/alert';
+import { AlertRepository } from '../../../shared/store/alert-repository';
 import { SmsLedgerRepository } from '../../../shared/store/sms-ledger-repository';
 import { anAlert, anAlertJob, aSentSms } from '../../builders/alert';
 import { createTestTables } from '../../support/tables';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Alert } from '../../../../shared/domain/alert';
 import type { Ports } from '../../../../shared/ports';
 import type { SmsJob } from '../../../../shared/schemas/sms-job';
 import { mobilise } from '../../../../shared/services/lifecycle';
-import type { Alert } from '../../../../shared/store/alert-repository';
 import { aHelpRequest } from '../../../builders/help-request-record';
 import { aVolunteer } from '../../../builders/volunteer';
 
