@@ -7,7 +7,6 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Alert } from '../domain/alert';
 import { spontaneousRegistered } from '../domain/annual-counters';
-import type { AuditAct } from '../domain/audit';
 import { Conflict } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import { SPONTANEOUS_TTL_DAYS, spontaneousCallFull } from '../domain/spontaneous';
