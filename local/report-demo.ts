@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { composePorts, fixedPorts } from '../shared/compose-ports';
 import type { Identity } from '../shared/domain/identity';
 import { DEFAULT_CLAIM_RETENTION_YEARS } from '../shared/domain/retention';
 import { noSmsTraces } from '../shared/messaging/sms-traces';
@@ -12,7 +13,6 @@ import { closeHelpRequest, launchHelpRequest } from '../shared/services/help-req
 import { mobilise } from '../shared/services/lifecycle';
 import { eraseVolunteer, putMunicipality, registerVolunteer } from '../shared/services/registry';
 import { putTrainingProvider, recordTraining } from '../shared/services/training';
-import { repositories } from '../shared/store/repositories';
 import { LOCAL_CRISIS_CENTRE_PHONE, LOCAL_SMS_POOL, LOCAL_TIMING } from './runtime';
 import { InMemoryUserAccounts } from './user-accounts';
 
@@ -44,28 +44,28 @@ const random = (seed: number) => () => {
 /** The services on this process's tables, with a clock the seed moves through the year and no SMS or workflow. */
 const seedPorts = () => {
   let now = new Date();
-  const ports: Ports = {
-    ...repositories(),
-    smsJobs: { enqueue: async () => {} },
-    sms: { send: async () => ({ messageId: ulid() }) },
-    smsTraces: noSmsTraces,
-    attachments: {
-      presignUpload: async () => {
-        throw new Error('the demo year files no claims');
+  const ports: Ports = composePorts(
+    fixedPorts({
+      smsJobs: { enqueue: async () => {} },
+      sms: { send: async () => ({ messageId: ulid() }) },
+      smsTraces: noSmsTraces,
+      attachments: {
+        presignUpload: async () => {
+          throw new Error('the demo year files no claims');
+        },
+        deleteClaimFiles: async () => 0,
       },
-      deleteClaimFiles: async () => 0,
-    },
-    claimRetentionYears: DEFAULT_CLAIM_RETENTION_YEARS,
-    accounts: new InMemoryUserAccounts(),
-    smsPool: LOCAL_SMS_POOL,
-    metrics: new InMemoryMetrics(),
-    workflow: { start: async () => {}, resume: async () => {} },
-    timing: LOCAL_TIMING,
-    crisisCentrePhone: LOCAL_CRISIS_CENTRE_PHONE,
-    clock: { now: () => new Date(now) },
-    newId: () => ulid(),
-    sleep: async () => {},
-  };
+      claimRetentionYears: DEFAULT_CLAIM_RETENTION_YEARS,
+      accounts: new InMemoryUserAccounts(),
+      smsPool: LOCAL_SMS_POOL,
+      metrics: new InMemoryMetrics(),
+      workflow: { start: async () => {}, resume: async () => {} },
+      timing: LOCAL_TIMING,
+      crisisCentrePhone: LOCAL_CRISIS_CENTRE_PHONE,
+      clock: { now: () => new Date(now) },
+      sleep: async () => {},
+    }),
+  );
   return { ports, at: (iso: string) => (now = new Date(iso)) };
 };
 

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { composePorts } from '../shared/compose-ports';
 import { annualReportCsv } from '../shared/domain/annual-report';
 import { belgianDate } from '../shared/domain/dates';
 import type { Identity } from '../shared/domain/identity';
@@ -7,7 +8,6 @@ import { annualReportSvg } from '../shared/domain/report-chart';
 import { logger } from '../shared/observability/logger';
 import { annualReportQuerySchema } from '../shared/schemas/annual-report';
 import { annualReport } from '../shared/services/annual-report';
-import { repositories } from '../shared/store/repositories';
 import { flags, readCommandLine, refuseFlag } from './command-line';
 import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from './dynamodb';
 import { localLedgerSalt } from './ledger-salt';
@@ -75,7 +75,7 @@ try {
     await seedDemoYear(year, progress);
   }
   const reader: Identity = { sub: 'report-cli', roles: ['crisis-centre'] };
-  const ports = { ...repositories(), clock: { now: () => new Date() } };
+  const ports = composePorts();
   progress(`building the report of ${year} (today is ${belgianDate(new Date())})`);
   const report = await annualReport(ports, reader, year, { progress });
   mkdirSync(values.out, { recursive: true });

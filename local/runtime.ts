@@ -4,21 +4,36 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SNSEvent } from 'aws-lambda';
-import { ulid } from 'ulid';
-import { CALLBACK_STATES, LIFECYCLE_TASKS } from '../infra/lifecycle-tasks';
+import { CALLBACK_STATES, LIFECYCLE_TASKS, STATE_MACHINE_NAME_SUFFIX } from '../infra/lifecycle-tasks';
+import { composePorts, fixedPorts } from '../shared/compose-ports';
+import { withEnvironment } from '../shared/config';
 import { dispatchConcurrency } from '../shared/domain/origination';
 import { DEFAULT_CLAIM_RETENTION_YEARS } from '../shared/domain/retention';
-import { ROUTES } from '../shared/http/routes';
+import { DEFAULT_SPONTANEOUS_REGISTRATION_CAP } from '../shared/domain/spontaneous';
+import { routesOf } from '../shared/http/routes';
+import { environmentOf, type StageValues, VARIABLES } from '../shared/manifest/environment';
+import {
+  FUNCTIONS,
+  type FunctionName,
+  functionsTriggeredBy,
+  type Manifest,
+} from '../shared/manifest/functions';
+import { grantedPorts } from '../shared/manifest/granted-ports';
 import { InMemoryMetrics } from '../shared/observability/metrics';
 import type { Ports } from '../shared/ports';
 import { MAX_ATTACHMENT_BYTES } from '../shared/schemas/claim';
 import type { LifecycleTiming } from '../shared/schemas/help-request';
-import { mobilePhoneSchema } from '../shared/schemas/phone';
+import { DEFAULT_PHONE_COUNTRIES, mobilePhoneSchema } from '../shared/schemas/phone';
 import type { OriginationPool } from '../shared/schemas/sms-job';
-import { repositories } from '../shared/store/repositories';
 import { LOCAL_ATTACHMENTS_PATH, LocalAttachmentStore } from './attachment-store';
 import { deliveryLogGroups, subscriptionEvent } from './delivery-logs';
-import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from './dynamodb';
+import {
+  createTables,
+  type LocalDynamo,
+  localTableNames,
+  startDynamoDbLocal,
+  tableEnvironment,
+} from './dynamodb';
 import { createApiServer } from './http-server';
 import { type AnyHandler, lambdaContext, loadHandler } from './lambda-context';
 import { localLedgerSalt } from './ledger-salt';
@@ -76,6 +91,8 @@ export interface LocalRuntimeOptions {
   claimRetentionYears?: number;
   /** Told of every handler invocation (its entry point and how long it ran): the benchmarks count Lambda work. */
   onInvoke?: (entry: string, ms: number) => void;
+  /** The function manifest to run (a test takes a need away to see the function fail as it would in Lambda). */
+  functions?: Manifest;
 }
 
 export interface LocalRuntime {
@@ -104,14 +121,17 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const endpoint = options.dynamoEndpoint ?? (dynamo as LocalDynamo).endpoint;
   const tables = await createTables(endpoint, system.tables, options.tablePrefix);
 
-  // The handlers read these exactly as in Lambda; set before any handler module is imported.
+  const salt = localLedgerSalt(options.dataDir);
+  // What Lambda gives every function (region, credentials, the local DynamoDB), and the runtime's own view of every
+  // table and the salt, for the scenarios and tests that seed through `ports`. A function does not see the tables
+  // here: it runs in the environment its manifest entry grants (withEnvironment below).
   Object.assign(process.env, {
     AWS_REGION: 'eu-west-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: endpoint,
     ...tableEnvironment(tables),
-    ERASURE_LEDGER_SALT: localLedgerSalt(options.dataDir),
+    [VARIABLES.erasureLedgerSalt]: salt,
     POWERTOOLS_DEV: 'true',
   });
 
@@ -159,44 +179,74 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     () => baseUrl,
   );
   const accounts = new InMemoryUserAccounts();
-  const ports: Ports = {
-    ...repositories(),
+  const metrics = new InMemoryMetrics();
+  // What only AWS provides, the same for every function: the local SMS queue and outbox, state machine, bucket, pool.
+  const doubles = fixedPorts({
     attachments,
     accounts,
-    claimRetentionYears: options.claimRetentionYears ?? DEFAULT_CLAIM_RETENTION_YEARS,
     smsJobs: queue,
     sms: outbox,
     smsTraces: outbox,
-    smsPool,
     workflow,
-    metrics: new InMemoryMetrics(),
-    timing: options.timing ?? LOCAL_TIMING,
-    crisisCentrePhone: options.crisisCentrePhone ?? LOCAL_CRISIS_CENTRE_PHONE,
-    clock: { now: () => new Date() },
-    newId: () => ulid(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    metrics,
+  });
+  const stage: StageValues = {
+    resources: {
+      tables: localTableNames(tables),
+      smsJobsTopic: 'arn:aws:sns:eu-west-1:000000000000:SmsJobs',
+      stateMachine: `arn:aws:states:eu-west-1:000000000000:stateMachine:local-${STATE_MACHINE_NAME_SUFFIX}`,
+      attachmentsBucket: 'local-attachments',
+      userPool: 'eu-west-1_local',
+      erasureLedgerSalt: { value: salt },
+    },
+    parameters: {
+      registrationPolicy: {
+        allowedPhoneCountries: DEFAULT_PHONE_COUNTRIES,
+        spontaneousRegistrationCap: DEFAULT_SPONTANEOUS_REGISTRATION_CAP,
+      },
+      claimRetentionYears: options.claimRetentionYears ?? DEFAULT_CLAIM_RETENTION_YEARS,
+      lifecycleTiming: options.timing ?? LOCAL_TIMING,
+      crisisCentrePhone: options.crisisCentrePhone ?? LOCAL_CRISIS_CENTRE_PHONE,
+      smsPool,
+    },
   };
+  // The runtime's own ports (every one), for scenarios and tests that seed or look: its parameters given directly.
+  const ports: Ports = composePorts({
+    ...doubles,
+    timing: () => stage.parameters.lifecycleTiming ?? LOCAL_TIMING,
+    crisisCentrePhone: () => stage.parameters.crisisCentrePhone,
+    claimRetentionYears: () => stage.parameters.claimRetentionYears,
+    smsPool: () => smsPool,
+  });
 
-  const load = async (entry: string): Promise<AnyHandler> => {
-    const handler = await loadHandler(entry, ports);
+  const functions = options.functions ?? FUNCTIONS;
+  // Links to public routes are known once the server listens: filled in below, before any function reads them.
+  const environments: Partial<Record<FunctionName, Record<string, string>>> = {};
+  /** A function as Lambda would run it: only its granted environment and ports, at load and at every invocation. */
+  const load = async (name: FunctionName): Promise<AnyHandler> => {
+    const spec = functions[name];
+    const environment = environmentOf(spec.needs, stage);
+    environments[name] = environment;
+    const own = composePorts(doubles, grantedPorts(spec.needs));
+    const handler = await withEnvironment(environment, () => loadHandler(spec.entry, own));
     const observe = options.onInvoke;
-    if (!observe) return handler;
     return async (event, context) => {
       const started = performance.now();
       try {
-        return await handler(event, context);
+        return await withEnvironment(environment, () => handler(event, context));
       } finally {
-        observe(entry, performance.now() - started);
+        observe?.(spec.entry, performance.now() - started);
       }
     };
   };
-  for (const [state, entry] of Object.entries(LIFECYCLE_TASKS)) handlers[state] = await load(entry);
-  handlers.dispatch = await load('functions/sms/dispatch.ts');
-  handlers.inbound = await load('functions/sms/inbound.ts');
-  handlers.deliveryStatus = await load('functions/sms/delivery-status.ts');
-  handlers.claimRetention = await load('functions/schedule/claim-retention.ts');
+  for (const [name, spec] of functionsTriggeredBy('task', functions))
+    handlers[spec.trigger.state] = await load(name);
+  handlers.dispatch = await load('smsDispatcher');
+  handlers.inbound = await load('inboundSmsHandler');
+  handlers.deliveryStatus = await load('smsDeliveryStatus');
+  handlers.claimRetention = await load('claimRetention');
   const routes = await Promise.all(
-    ROUTES.map(async (route) => ({ route, handler: await load(route.entry) })),
+    routesOf(functions).map(async (route) => ({ route, handler: await load(route.name) })),
   );
 
   const inbound = async (
@@ -350,8 +400,14 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   baseUrl = `http://127.0.0.1:${port}`;
-  // Read by the handlers on first use, which comes after this.
-  process.env.PUBLIC_BASE_URL = options.publicBaseUrl ?? `http://127.0.0.1:${port}`;
+  // Read by the functions on first use, which comes after this.
+  for (const [name, environment] of Object.entries(environments) as [
+    FunctionName,
+    Record<string, string>,
+  ][]) {
+    if (functions[name].needs.some((need) => 'parameter' in need && need.parameter === 'publicBaseUrl'))
+      environment[VARIABLES.publicBaseUrl] = options.publicBaseUrl ?? baseUrl;
+  }
 
   return {
     url: `http://127.0.0.1:${port}`,

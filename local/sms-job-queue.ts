@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { inBatches } from '../shared/batches';
-import { DISPATCH_BATCH } from '../shared/domain/origination';
+import { FUNCTIONS } from '../shared/manifest/functions';
 import type { SmsJobQueue } from '../shared/messaging/ports';
 import type { SmsJob } from '../shared/schemas/sms-job';
 import { type AnyHandler, lambdaContext } from './lambda-context';
 
-/** As the queue's redrive policy: after 5 receives a job goes to the dead letters. */
-const MAX_RECEIVES = 5;
+const DISPATCHER = FUNCTIONS.smsDispatcher;
+/** As the queue's redrive policy: after this many receives a job goes to the dead letters. */
+const MAX_RECEIVES = DISPATCHER.trigger.maxReceives;
 /** The dispatcher function's timeout (and its local context's). */
-const DISPATCHER_TIMEOUT_MS = 30_000;
+const DISPATCHER_TIMEOUT_MS = DISPATCHER.timeoutSeconds * 1000;
 
 interface Batch {
   jobs: SmsJob[];
@@ -19,7 +20,7 @@ interface Batch {
 /**
  * SNS → SQS → dispatcher, in process: jobs wait in the queue and are delivered to the real dispatcher handler in SQS
  * batches by at most `concurrency` dispatchers at once (the event source's maximum concurrency); failed records
- * (partial batch response) become visible again after a short timeout, and what fails five times is parked as a
+ * (partial batch response) become visible again after a short timeout, and what fails the queue's receive limit is parked as a
  * dead letter.
  */
 export class LocalSmsJobQueue implements SmsJobQueue {
@@ -43,7 +44,8 @@ export class LocalSmsJobQueue implements SmsJobQueue {
 
   async enqueue(jobs: SmsJob[]): Promise<void> {
     this.jobsEnqueued += jobs.length;
-    for (const batch of inBatches(jobs, DISPATCH_BATCH)) this.visible.push({ jobs: batch, receive: 1 });
+    for (const batch of inBatches(jobs, DISPATCHER.trigger.batchSize))
+      this.visible.push({ jobs: batch, receive: 1 });
     // As SNS: the publish returns before any dispatcher sees the jobs.
     setImmediate(() => this.poll());
   }

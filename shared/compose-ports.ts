@@ -5,7 +5,7 @@ import { DEFAULT_CLAIM_RETENTION_YEARS } from './domain/retention';
 import { VARIABLES } from './manifest/environment';
 import { noSmsTraces } from './messaging/sms-traces';
 import { emfMetrics } from './observability/powertools';
-import type { BasePorts, ClientPorts, Ports } from './ports';
+import type { BasePorts, Ports } from './ports';
 import { type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
 import { originationNumberSchema } from './schemas/sms-job';
 import { AdHocRepository } from './store/ad-hoc-repository';
@@ -39,6 +39,12 @@ export const lifecycleTiming = oncePerEnvironment((env): LifecycleTiming => {
 
 /** Builders of ports: the AWS adapters an entry passes (snsPorts, stepFunctionsPorts …), or the local and test doubles. */
 export type PortAdapters<K extends keyof Ports> = { [P in K]: () => Ports[P] };
+
+/** Adapters that hand out given ports as they are (the local runtime's and the tests' doubles). */
+export const fixedPorts = <P extends Partial<Ports>>(ports: P): { [K in keyof P]: () => P[K] } =>
+  Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, () => port])) as {
+    [K in keyof P]: () => P[K];
+  };
 
 /** The ports built from the function's environment: the DynamoDB repositories, its parameters, metrics, clock, ids. */
 const environmentPorts: PortAdapters<keyof BasePorts> = {
@@ -79,7 +85,7 @@ const environmentPorts: PortAdapters<keyof BasePorts> = {
  * ports of other SDK clients (a function that never publishes neither bundles nor loads SNS) and replace any port
  * with a local or test double; `granted` (a manifest entry's grantedPorts) leaves out every other port.
  */
-export const composePorts = <K extends ClientPorts = never>(
+export const composePorts = <K extends keyof Ports = never>(
   adapters?: PortAdapters<K> & Partial<PortAdapters<keyof Ports>>,
   granted?: readonly (keyof Ports)[],
 ): BasePorts & Pick<Ports, K> => {

@@ -1,4 +1,4 @@
-import { FUNCTIONS, type FunctionName, functionsTriggeredBy } from '../manifest/functions';
+import { FUNCTIONS, type FunctionName, functionsTriggeredBy, type Manifest } from '../manifest/functions';
 import type { Need } from '../manifest/needs';
 import type { ApiTrigger } from '../manifest/triggers';
 
@@ -10,10 +10,14 @@ export interface Route extends ApiTrigger {
   needs: readonly Need[];
 }
 
+/** The API routes of a manifest. */
+export const routesOf = (functions: Manifest): Route[] =>
+  functionsTriggeredBy('api', functions).map(([name, spec]) => ({
+    ...spec.trigger,
+    name,
+    entry: spec.entry,
+    needs: spec.needs,
+  }));
+
 /** Every API route, from the manifest: the API stack, the local runtime and the OpenAPI document are built from it. */
-export const ROUTES: Route[] = functionsTriggeredBy('api').map(([name, spec]) => ({
-  ...spec.trigger,
-  name,
-  entry: spec.entry,
-  needs: FUNCTIONS[name].needs,
-}));
+export const ROUTES: Route[] = routesOf(FUNCTIONS);

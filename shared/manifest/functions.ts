@@ -604,10 +604,16 @@ export const FUNCTIONS = {
 
 export type FunctionName = keyof typeof FUNCTIONS;
 
+/** The manifest, or a variant of it (the local runtime's tests take a need away to see the function fail). */
+export type Manifest = Record<FunctionName, FunctionSpec>;
+
 type Triggered<K extends Trigger['kind']> = FunctionSpec & { trigger: Extract<Trigger, { kind: K }> };
 
 /** The functions one kind of trigger invokes, by name: each stack builds those of the triggers it wires. */
-export const functionsTriggeredBy = <K extends Trigger['kind']>(kind: K): [FunctionName, Triggered<K>][] =>
-  (Object.entries(FUNCTIONS) as [FunctionName, FunctionSpec][]).filter(
+export const functionsTriggeredBy = <K extends Trigger['kind']>(
+  kind: K,
+  functions: Manifest = FUNCTIONS,
+): [FunctionName, Triggered<K>][] =>
+  (Object.entries(functions) as [FunctionName, FunctionSpec][]).filter(
     (entry): entry is [FunctionName, Triggered<K>] => entry[1].trigger.kind === kind,
   );

@@ -5,6 +5,7 @@ import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { LocalAttachmentStore } from '../../local/attachment-store';
 import { InMemoryUserAccounts } from '../../local/user-accounts';
+import { composePorts, fixedPorts } from '../../shared/compose-ports';
 import type { Identity } from '../../shared/domain/identity';
 import type { SmsGateway, SmsJobQueue } from '../../shared/messaging/ports';
 import type { SmsTraces } from '../../shared/messaging/sms-traces';
@@ -14,7 +15,6 @@ import type { LifecycleInput } from '../../shared/schemas/help-request';
 import type { SmsJob } from '../../shared/schemas/sms-job';
 import type { Volunteer } from '../../shared/schemas/volunteer';
 import { documentClient } from '../../shared/store/dynamo-client';
-import { repositories } from '../../shared/store/repositories';
 import type { VolunteerRepository } from '../../shared/store/volunteer-repository';
 import type { Workflow } from '../../shared/workflow/ports';
 import { aNewMember } from '../builders/registration';
@@ -108,8 +108,7 @@ export const TEST_CRISIS_CENTRE_PHONE = '+32499000112';
  */
 export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): TestPorts => {
   const sms = new RecordingSmsGateway();
-  return {
-    ...repositories(),
+  const doubles = {
     smsJobs: new RecordingSmsQueue(),
     attachments: new LocalAttachmentStore(
       mkdtempSync(path.join(tmpdir(), 'attachments-')),
@@ -126,9 +125,10 @@ export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): Te
     crisisCentrePhone: TEST_CRISIS_CENTRE_PHONE,
     smsPool: TEST_POOL,
     clock,
-    sleep: async (ms) => clock.advance(ms),
-    newId: () => ulid(),
+    sleep: async (ms: number) => clock.advance(ms),
   };
+  // The repositories from the composition root, on this file's tables; the doubles in place of what AWS provides.
+  return composePorts(fixedPorts(doubles)) as TestPorts;
 };
 
 /** Every item of one table, read page by page with a consistent scan. */
