@@ -111,6 +111,16 @@ export const composePorts = <K extends keyof Ports = never>(
                 }
                 return value;
               },
+              configurable: true,
+              // Assigning a port replaces it on the object assigned to (a test's double), as on a plain object.
+              set(this: object, replacement: unknown) {
+                Object.defineProperty(this, name, {
+                  value: replacement,
+                  writable: true,
+                  enumerable: true,
+                  configurable: true,
+                });
+              },
             },
           ];
         }),

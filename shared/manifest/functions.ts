@@ -213,7 +213,7 @@ export const FUNCTIONS = {
       body: putTrainingProviderBodySchema,
       response: { status: 200, schema: trainingProviderSchema },
     }),
-    needs: [writes('registry')],
+    needs: [writes('registry'), appends('audit')],
   },
   registerGroup: {
     entry: 'functions/api/groups/register.ts',
@@ -266,6 +266,7 @@ export const FUNCTIONS = {
       writes('idempotency'),
       startsLifecycle,
       parameter('lifecycleTiming'),
+      appends('audit'),
     ],
   },
   listHelpRequests: {
@@ -301,7 +302,7 @@ export const FUNCTIONS = {
       summary: 'the coordinator takes the request: the escalation to the backups stops (coordinator)',
       response: { status: 200 },
     }),
-    needs: [writes('operations'), resumesLifecycle],
+    needs: [writes('operations'), resumesLifecycle, appends('audit')],
   },
   putDutyRoster: {
     entry: 'functions/api/duty-roster/put.ts',
@@ -334,7 +335,7 @@ export const FUNCTIONS = {
       body: activationBodySchema,
       response: { status: 200 },
     }),
-    needs: [reads('registry'), writes('operations'), queuesSms],
+    needs: [reads('registry'), writes('operations'), queuesSms, appends('audit')],
   },
   sendCoordinatorUpdate: {
     entry: 'functions/api/help-requests/send-update.ts',
@@ -357,7 +358,7 @@ export const FUNCTIONS = {
       body: checkInOutBodySchema,
       response: { status: 200, schema: deploymentSchema },
     }),
-    needs: [writes('operations'), writes('registry')],
+    needs: [writes('operations'), writes('registry'), appends('audit')],
   },
   checkOut: {
     entry: 'functions/api/help-requests/check-out.ts',
@@ -369,7 +370,7 @@ export const FUNCTIONS = {
       body: checkInOutBodySchema,
       response: { status: 200, schema: deploymentSchema },
     }),
-    needs: [writes('operations'), writes('registry')],
+    needs: [writes('operations'), writes('registry'), appends('audit')],
   },
   closeHelpRequest: {
     entry: 'functions/api/help-requests/close.ts',
@@ -379,7 +380,7 @@ export const FUNCTIONS = {
       summary: 'close: stand-down SMS, then the aftercare window (coordinator)',
       response: { status: 200 },
     }),
-    needs: [writes('operations'), resumesLifecycle],
+    needs: [writes('operations'), resumesLifecycle, appends('audit')],
   },
   openSpontaneousCall: {
     entry: 'functions/api/help-requests/spontaneous-call.ts',
@@ -390,7 +391,7 @@ export const FUNCTIONS = {
         'open the spontaneous call once: a public code and registration URL for this request only; 201 the first time, 200 with the same call after (coordinator)',
       response: { status: 201, schema: spontaneousCallSchema },
     }),
-    needs: [writes('operations'), parameter('publicBaseUrl')],
+    needs: [writes('operations'), parameter('publicBaseUrl'), appends('audit')],
   },
   registerSpontaneous: {
     entry: 'functions/api/spontaneous/register.ts',
@@ -534,7 +535,7 @@ export const FUNCTIONS = {
     trigger: { kind: 'task', state: 'StandDown' },
     timeoutSeconds: 300,
     // Checking out whoever is still on site clears their profile's onSiteFor; spontaneous volunteers are stood down too.
-    needs: [writes('operations'), writes('registry'), reads('adHoc'), queuesSms],
+    needs: [writes('operations'), writes('registry'), reads('adHoc'), queuesSms, appends('audit')],
   },
   purgeAdHocData: {
     entry: 'functions/workflow/purge-ad-hoc-data.ts',

@@ -6,6 +6,7 @@ import type { SmsJob } from '../../shared/schemas/sms-job';
 import { checkIn, checkOut } from '../../shared/services/deployments';
 import { closeHelpRequest, launchHelpRequest } from '../../shared/services/help-requests';
 import { openSpontaneousCall, registerSpontaneousVolunteer } from '../../shared/services/spontaneous';
+import { HelpRequestRepository } from '../../shared/store/help-request-repository';
 import { aHelpRequest } from '../builders/help-request-record';
 import { aSpontaneousRegistration } from '../builders/spontaneous';
 import { aVolunteer } from '../builders/volunteer';
@@ -358,12 +359,12 @@ describe('the synthesized lifecycle state machine', () => {
 
   it('repairs the alerted count when Mobilise crashes between writing the alerts and counting them', async () => {
     await registerVolunteer();
-    const helpRequests = t.runtime.ports.helpRequests;
-    const raise = helpRequests.raiseAlerted.bind(helpRequests);
+    // On the class: every function has repositories of its own, built from its own environment.
+    const raise = HelpRequestRepository.prototype.raiseAlerted;
     let crashes = 0;
-    helpRequests.raiseAlerted = async (id, count) => {
+    HelpRequestRepository.prototype.raiseAlerted = async function (this: HelpRequestRepository, id, count) {
       if (crashes++ === 0) throw new Error('Lambda crashed after writing the alerts');
-      await raise(id, count);
+      await raise.call(this, id, count);
     };
     try {
       const request = await launch();
@@ -375,9 +376,9 @@ describe('the synthesized lifecycle state machine', () => {
       ]);
       const alerted = (await t.runtime.ports.alerts.listForRequest(request.id)).length;
       expect(alerted).toBeGreaterThan(0);
-      expect((await helpRequests.get(request.id))?.counts.alerted).toBe(alerted);
+      expect((await t.runtime.ports.helpRequests.get(request.id))?.counts.alerted).toBe(alerted);
     } finally {
-      helpRequests.raiseAlerted = raise;
+      HelpRequestRepository.prototype.raiseAlerted = raise;
     }
   });
 
