@@ -1,7 +1,7 @@
-import { composePorts, fixedPorts } from '../shared/compose-ports';
-import { logger } from '../shared/observability/logger';
-import { InMemoryMetrics } from '../shared/observability/metrics';
-import { reapplyErasures } from '../shared/services/reapply-erasures';
+import { composePorts, fixedPorts } from '../../shared/compose-ports';
+import { logger } from '../../shared/observability/logger';
+import { reapplyErasures } from '../../shared/services/reapply-erasures';
+import { InMemoryMetrics } from '../runtime/in-memory-metrics';
 import { flags, readCommandLine, refuseFlag } from './command-line';
 
 /**
