@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SNSEvent } from 'aws-lambda';
 import { CALLBACK_STATES, LIFECYCLE_TASKS, STATE_MACHINE_NAME_SUFFIX } from '../../infra/lifecycle-tasks';
-import { composePorts, fixedPorts } from '../../shared/compose-ports';
+import { composePorts } from '../../shared/compose-ports';
 import { withEnvironment } from '../../shared/config';
 import { dispatchConcurrency } from '../../shared/domain/origination';
 import { DEFAULT_CLAIM_RETENTION_YEARS } from '../../shared/domain/retention';
@@ -33,6 +33,7 @@ import {
   startDynamoDbLocal,
   tableEnvironment,
 } from './dynamodb';
+import { fixedPorts } from './fixed-ports';
 import { createApiServer } from './http-server';
 import { InMemoryMetrics } from './in-memory-metrics';
 import { type AnyHandler, lambdaContext, loadHandler } from './lambda-context';

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { composePorts, fixedPorts } from '../../shared/compose-ports';
+import { composePorts } from '../../shared/compose-ports';
 import type { Identity } from '../../shared/domain/identity';
 import { DEFAULT_CLAIM_RETENTION_YEARS } from '../../shared/domain/retention';
 import { noSmsTraces } from '../../shared/messaging/sms-traces';
@@ -12,6 +12,7 @@ import { closeHelpRequest, launchHelpRequest } from '../../shared/services/help-
 import { mobilise } from '../../shared/services/lifecycle';
 import { eraseVolunteer, putMunicipality, registerVolunteer } from '../../shared/services/registry';
 import { putTrainingProvider, recordTraining } from '../../shared/services/training';
+import { fixedPorts } from '../runtime/fixed-ports';
 import { InMemoryMetrics } from '../runtime/in-memory-metrics';
 import { LOCAL_CRISIS_CENTRE_PHONE, LOCAL_SMS_POOL, LOCAL_TIMING } from '../runtime/runtime';
 import { InMemoryUserAccounts } from '../runtime/user-accounts';
