@@ -1,5 +1,5 @@
-import { apiClient, expectStatus } from '../local/api-client';
-import { type LocalRuntimeOptions, startLocalRuntime } from '../local/runtime';
+import { type LocalRuntimeOptions, startLocalRuntime } from '../local/runtime/runtime';
+import { apiClient, expectStatus } from '../local/scenarios/api-client';
 import type { LifecycleTiming } from '../shared/schemas/help-request';
 
 /**

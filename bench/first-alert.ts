@@ -1,5 +1,5 @@
-import { expectStatus } from '../local/api-client';
-import { eventually } from '../local/eventually';
+import { expectStatus } from '../local/scenarios/api-client';
+import { eventually } from '../local/scenarios/eventually';
 import { startBenchRuntime } from './bench-runtime';
 
 const GENT = '44021';

@@ -1,11 +1,11 @@
 import pMap from 'p-map';
 import { DEFAULT_MEMORY_MB } from '../infra/constructs/handler-function';
-import { expectStatus } from '../local/api-client';
-import { eventually } from '../local/eventually';
-import type { OutboxEntry } from '../local/sms-outbox';
+import type { InMemoryMetrics } from '../local/runtime/in-memory-metrics';
+import type { OutboxEntry } from '../local/runtime/sms-outbox';
+import { expectStatus } from '../local/scenarios/api-client';
+import { eventually } from '../local/scenarios/eventually';
 import { smsParts } from '../shared/domain/gsm7';
 import { ROUTES } from '../shared/http/routes';
-import type { InMemoryMetrics } from '../shared/observability/metrics';
 import { allMunicipalities } from '../shared/reference/municipalities';
 import { MAX_GROUP_MEMBERS } from '../shared/schemas/group';
 import { batchWriteAll, documentClient, dynamoClient } from '../shared/store/dynamo-client';

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { loadDeploymentConfig } from '../infra/config';
-import { expectStatus } from '../local/api-client';
+import { expectStatus } from '../local/scenarios/api-client';
 import { startBenchRuntime } from './bench-runtime';
 import type { SurgeLoad, SurgeLoadResult } from './surge-load';
 

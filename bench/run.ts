@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { flags, readCommandLine } from '../local/command-line';
+import { flags, readCommandLine } from '../local/cli/command-line';
 import { measureColdCost } from './cold-cost';
 import { measureFirstAlert } from './first-alert';
 import { measureMassActivation } from './mass-activation';

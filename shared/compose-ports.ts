@@ -40,12 +40,6 @@ export const lifecycleTiming = oncePerEnvironment((env): LifecycleTiming => {
 /** Builders of ports: the AWS adapters an entry passes (snsPorts, stepFunctionsPorts …), or the local and test doubles. */
 export type PortAdapters<K extends keyof Ports> = { [P in K]: () => Ports[P] };
 
-/** Adapters that hand out given ports as they are (the local runtime's and the tests' doubles). */
-export const fixedPorts = <P extends Partial<Ports>>(ports: P): { [K in keyof P]: () => P[K] } =>
-  Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, () => port])) as {
-    [K in keyof P]: () => P[K];
-  };
-
 /** The ports built from the function's environment: the DynamoDB repositories, its parameters, metrics, clock, ids. */
 const environmentPorts: PortAdapters<keyof BasePorts> = {
   municipalities: () => new MunicipalityRepository(),

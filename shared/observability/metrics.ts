@@ -3,7 +3,7 @@ export const METRICS_NAMESPACE = 'CrisisVolunteerCorps';
 
 /**
  * The business metrics, with their unit. Services record them through this port and stay free of Powertools;
- * production wires it to EMF (powertools.ts), the local runtime and the tests to InMemoryMetrics.
+ * production wires it to EMF (powertools.ts), the local runtime and the tests to InMemoryMetrics (local/runtime).
  */
 export const METRIC_UNITS = {
   /** Volunteer alerts handed to the SMS provider. */
@@ -30,18 +30,4 @@ export type MetricName = keyof typeof METRIC_UNITS;
 
 export interface MetricsPort {
   add(name: MetricName, value: number): void;
-}
-
-/** Keeps what was recorded: the local runtime's metrics, and the tests' window on them. */
-export class InMemoryMetrics implements MetricsPort {
-  readonly recorded: { name: MetricName; value: number }[] = [];
-
-  add(name: MetricName, value: number): void {
-    this.recorded.push({ name, value });
-  }
-
-  /** The values recorded under one name, in order. */
-  values(name: MetricName): number[] {
-    return this.recorded.filter((metric) => metric.name === name).map((metric) => metric.value);
-  }
 }

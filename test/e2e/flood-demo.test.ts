@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { floodScenario } from '../../local/flood-demo';
+import { floodScenario } from '../../local/scenarios/flood-demo';
 import { startTestRuntime } from '../support/local-runtime';
 
 describe('npm run demo: the flood scenario', () => {

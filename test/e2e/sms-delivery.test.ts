@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_SMS_POOL } from '../../local/runtime';
-import { UNREACHABLE_RESPONSE } from '../../local/sms-outbox';
+import { LOCAL_SMS_POOL } from '../../local/runtime/runtime';
+import { UNREACHABLE_RESPONSE } from '../../local/runtime/sms-outbox';
 import { eventually, startTestRuntime } from '../support/local-runtime';
 
 const GENT = '44021';

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal } from '../../local/dynamodb';
+import { startDynamoDbLocal } from '../../local/runtime/dynamodb';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { apiClient } from '../../local/api-client';
-import { type LocalRuntimeOptions, startLocalRuntime } from '../../local/runtime';
-import type { TokenRequest } from '../../local/tokens';
+import { type LocalRuntimeOptions, startLocalRuntime } from '../../local/runtime/runtime';
+import type { TokenRequest } from '../../local/runtime/tokens';
+import { apiClient } from '../../local/scenarios/api-client';
 
-export { eventually } from '../../local/eventually';
+export { eventually } from '../../local/scenarios/eventually';
 
 /** The embedded runtime on this project's DynamoDB Local, with tables of its own, and a small HTTP client. */
 export const startTestRuntime = async (options: LocalRuntimeOptions = {}) => {

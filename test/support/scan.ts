@@ -1,7 +1,7 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { expect, inject, vi } from 'vitest';
-import { localClient } from '../../local/dynamodb';
+import { localClient } from '../../local/runtime/dynamodb';
 import { logger } from '../../shared/observability/logger';
 
 /** Every item of every table of one runtime (all six tables, by their prefix), for proofs that data is gone. */

@@ -1,6 +1,6 @@
 import { type AttributeValue, BatchWriteItemCommand, paginateScan } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { localClient } from '../../local/dynamodb';
+import { localClient } from '../../local/runtime/dynamodb';
 import { inBatches } from '../../shared/batches';
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { createTables, tableEnvironment } from '../../local/dynamodb';
-import { synthesizeSystem } from '../../local/synth';
+import { createTables, tableEnvironment } from '../../local/runtime/dynamodb';
+import { synthesizeSystem } from '../../local/runtime/synth';
 
 /**
  * Creates the data stack's tables under a prefix of this test file's own in the project's DynamoDB Local and

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STEP_RETRIES } from '../../infra/stacks/workflow-stack';
-import type { InMemoryMetrics } from '../../shared/observability/metrics';
+import type { InMemoryMetrics } from '../../local/runtime/in-memory-metrics';
 import type { HelpRequest } from '../../shared/schemas/help-request';
 import type { SmsJob } from '../../shared/schemas/sms-job';
 import { checkIn, checkOut } from '../../shared/services/deployments';

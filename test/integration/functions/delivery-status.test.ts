@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeHandler } from '../../../functions/sms/delivery-status';
-import { deliveryLogGroups, subscriptionEvent } from '../../../local/delivery-logs';
-import { lambdaContext } from '../../../local/lambda-context';
+import { deliveryLogGroups, subscriptionEvent } from '../../../local/runtime/delivery-logs';
+import { lambdaContext } from '../../../local/runtime/lambda-context';
 import { logger, maskPhone } from '../../../shared/observability/logger';
 import { dispatchSms } from '../../../shared/services/sms';
 import { anAlert, anAlertJob } from '../../builders/alert';

@@ -2,7 +2,7 @@ import type { SQSEvent } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeHandler } from '../../../functions/sms/dispatch';
-import { lambdaContext } from '../../../local/lambda-context';
+import { lambdaContext } from '../../../local/runtime/lambda-context';
 import { anAlert, anAlertJob } from '../../builders/alert';
 import { aMobilePhone } from '../../builders/phone';
 import { createTestTables } from '../../support/tables';

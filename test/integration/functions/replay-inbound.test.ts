@@ -1,7 +1,7 @@
 import type { SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeHandler } from '../../../functions/sms/replay-inbound';
-import { lambdaContext } from '../../../local/lambda-context';
+import { lambdaContext } from '../../../local/runtime/lambda-context';
 import { anAlert } from '../../builders/alert';
 import { aHelpRequest } from '../../builders/help-request-record';
 import { anIdentity } from '../../builders/identity';

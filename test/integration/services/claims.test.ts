@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LocalAttachmentStore } from '../../../local/attachment-store';
+import type { LocalAttachmentStore } from '../../../local/runtime/attachment-store';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '../../../shared/domain/errors';
 import type { Identity } from '../../../shared/domain/identity';
 import type { Claim } from '../../../shared/schemas/claim';

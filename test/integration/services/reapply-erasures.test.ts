@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTables } from '../../../local/dynamodb';
-import { synthesizeSystem } from '../../../local/synth';
+import { createTables } from '../../../local/runtime/dynamodb';
+import { synthesizeSystem } from '../../../local/runtime/synth';
 import type { Volunteer } from '../../../shared/schemas/volunteer';
 import { checkIn, checkOut } from '../../../shared/services/deployments';
 import { closeHelpRequest } from '../../../shared/services/help-requests';
@@ -35,7 +35,7 @@ const RESTORED = ['Registry', 'Operations', 'AdHoc', 'Audit'] as const;
 const run = promisify(execFile);
 /** `npm run reapply-erasures -- …args`, as an operator runs it. */
 const reapply = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'local/reapply-erasures.ts', ...args], {
+  run(process.execPath, ['--import', 'tsx', 'local/cli/reapply-erasures.ts', ...args], {
     env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'WARN' },
   });
 
@@ -307,7 +307,7 @@ describe('npm run reapply-erasures on the command line', () => {
   it('refuses to run without the salt, which it needs to recognise anyone', async () => {
     const failure = await run(
       process.execPath,
-      ['--import', 'tsx', 'local/reapply-erasures.ts', '--table-prefix', 'x-'],
+      ['--import', 'tsx', 'local/cli/reapply-erasures.ts', '--table-prefix', 'x-'],
       { env: { ...process.env, ERASURE_LEDGER_SALT: '' } },
     ).catch((error: { code: number; stderr: string }) => error);
 

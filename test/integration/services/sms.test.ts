@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { InMemoryMetrics } from '../../../local/runtime/in-memory-metrics';
 import type { Alert } from '../../../shared/domain/alert';
 import {
   renderConfirmationSms,
@@ -9,7 +10,6 @@ import {
   renderRejoinedSms,
 } from '../../../shared/domain/sms-templates';
 import type { SmsGateway } from '../../../shared/messaging/ports';
-import { InMemoryMetrics } from '../../../shared/observability/metrics';
 import type { InboundSms, SmsJob } from '../../../shared/schemas/sms-job';
 import type { SpontaneousVolunteer } from '../../../shared/schemas/spontaneous';
 import type { Volunteer } from '../../../shared/schemas/volunteer';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { makeHandler } from '../../../functions/api/openapi/get';
-import { lambdaContext } from '../../../local/lambda-context';
+import { lambdaContext } from '../../../local/runtime/lambda-context';
 import { openApiFileText } from '../../../shared/http/openapi';
 
 const CHECKED_IN = new URL('../../../docs/openapi.json', import.meta.url);

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { lambdaContext } from '../../../../local/lambda-context';
+import { lambdaContext } from '../../../../local/runtime/lambda-context';
 import { apiHandler } from '../../../../shared/http/api-handler';
 import { CORRELATION_HEADER } from '../../../../shared/http/error-response';
 import { idempotentRequests } from '../../../../shared/http/idempotency';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SmsOutbox, UNREACHABLE_RESPONSE } from '../../../local/sms-outbox';
-import { isThrottling } from '../../../shared/messaging/ports';
+import { SmsOutbox, UNREACHABLE_RESPONSE } from '../../../../local/runtime/sms-outbox';
+import { isThrottling } from '../../../../shared/messaging/ports';
 
 const FROM = '+32460000001';
 

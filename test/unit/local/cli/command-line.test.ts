@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { flags, parseCommandLine } from '../../../local/command-line';
+import { flags, parseCommandLine } from '../../../../local/cli/command-line';
 
 const COMMAND = {
   run: 'npm run tool',

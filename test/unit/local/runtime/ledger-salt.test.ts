@@ -2,8 +2,8 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localLedgerSalt } from '../../../local/ledger-salt';
-import { MIN_SALT_LENGTH } from '../../../shared/domain/erasure-ledger';
+import { localLedgerSalt } from '../../../../local/runtime/ledger-salt';
+import { MIN_SALT_LENGTH } from '../../../../shared/domain/erasure-ledger';
 
 afterEach(() => {
   vi.unstubAllEnvs();

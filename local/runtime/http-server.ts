@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { acceptedScopes, USER_SCOPE } from '../shared/http/oauth-scopes';
-import type { Route } from '../shared/http/routes';
+import { acceptedScopes, USER_SCOPE } from '../../shared/http/oauth-scopes';
+import type { Route } from '../../shared/http/routes';
 import { type AnyHandler, lambdaContext } from './lambda-context';
 import type { LocalTokens } from './tokens';
 

@@ -1,6 +1,6 @@
-import { lifecycleTimingSchema } from '../shared/schemas/help-request';
+import { lifecycleTimingSchema } from '../../shared/schemas/help-request';
+import { LOCAL_TIMING, startLocalRuntime } from '../runtime/runtime';
 import { flags, readCommandLine } from './command-line';
-import { LOCAL_TIMING, startLocalRuntime } from './runtime';
 
 /** `npm start`: the whole system on this machine. Settings: PORT, LIFECYCLE_TIMING, PUBLIC_BASE_URL, --data-dir. */
 const values = readCommandLine({

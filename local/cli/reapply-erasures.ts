@@ -1,7 +1,8 @@
-import { composePorts, fixedPorts } from '../shared/compose-ports';
-import { logger } from '../shared/observability/logger';
-import { InMemoryMetrics } from '../shared/observability/metrics';
-import { reapplyErasures } from '../shared/services/reapply-erasures';
+import { composePorts } from '../../shared/compose-ports';
+import { logger } from '../../shared/observability/logger';
+import { reapplyErasures } from '../../shared/services/reapply-erasures';
+import { fixedPorts } from '../runtime/fixed-ports';
+import { InMemoryMetrics } from '../runtime/in-memory-metrics';
 import { flags, readCommandLine, refuseFlag } from './command-line';
 
 /**

@@ -7,7 +7,7 @@ import {
   claimFilesPrefix,
   type PresignedUpload,
   UPLOAD_URL_SECONDS,
-} from '../shared/attachments/ports';
+} from '../../shared/attachments/ports';
 
 export const LOCAL_ATTACHMENTS_PATH = '/_local/attachments/';
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { smsParts } from '../shared/domain/gsm7';
-import type { SmsGateway } from '../shared/messaging/ports';
-import type { SmsTraces } from '../shared/messaging/sms-traces';
-import { maskPhone } from '../shared/observability/logger';
-import type { SmsDeliveryLog } from '../shared/schemas/sms-job';
+import { smsParts } from '../../shared/domain/gsm7';
+import type { SmsGateway } from '../../shared/messaging/ports';
+import type { SmsTraces } from '../../shared/messaging/sms-traces';
+import { maskPhone } from '../../shared/observability/logger';
+import type { SmsDeliveryLog } from '../../shared/schemas/sms-job';
 
 export interface OutboxEntry {
   at: string;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import { inBatches } from '../shared/batches';
-import { FUNCTIONS } from '../shared/manifest/functions';
-import type { SmsJobQueue } from '../shared/messaging/ports';
-import type { SmsJob } from '../shared/schemas/sms-job';
+import { inBatches } from '../../shared/batches';
+import { FUNCTIONS } from '../../shared/manifest/functions';
+import type { SmsJobQueue } from '../../shared/messaging/ports';
+import type { SmsJob } from '../../shared/schemas/sms-job';
 import { type AnyHandler, lambdaContext } from './lambda-context';
 
 const DISPATCHER = FUNCTIONS.smsDispatcher;

@@ -1,6 +1,6 @@
+import { startLocalRuntime } from '../runtime/runtime';
+import { floodScenario } from '../scenarios/flood-demo';
 import { readCommandLine } from './command-line';
-import { floodScenario } from './flood-demo';
-import { startLocalRuntime } from './runtime';
 
 /** `npm run demo`: the flood scenario on a fresh in-memory runtime, narrated step by step. */
 readCommandLine({

@@ -1,4 +1,4 @@
-import type { UserAccounts } from '../shared/accounts/ports';
+import type { UserAccounts } from '../../shared/accounts/ports';
 
 /** The user pool on one machine: remembers which member accounts were deleted, for tests and the demo. */
 export class InMemoryUserAccounts implements UserAccounts {

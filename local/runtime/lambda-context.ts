@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { PROJECT_ROOT } from '../infra/constructs/handler-function';
+import { PROJECT_ROOT } from '../../infra/constructs/handler-function';
 
 /** What a Lambda handler gets as its context, enough for Powertools (idempotency, batch) to run in process. */
 export const lambdaContext = (functionName: string, timeoutMs = 30_000): Context => {

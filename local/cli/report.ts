@@ -1,18 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { composePorts } from '../shared/compose-ports';
-import { annualReportCsv } from '../shared/domain/annual-report';
-import { belgianDate } from '../shared/domain/dates';
-import type { Identity } from '../shared/domain/identity';
-import { annualReportSvg } from '../shared/domain/report-chart';
-import { logger } from '../shared/observability/logger';
-import { annualReportQuerySchema } from '../shared/schemas/annual-report';
-import { annualReport } from '../shared/services/annual-report';
+import { composePorts } from '../../shared/compose-ports';
+import { annualReportCsv } from '../../shared/domain/annual-report';
+import { belgianDate } from '../../shared/domain/dates';
+import type { Identity } from '../../shared/domain/identity';
+import { annualReportSvg } from '../../shared/domain/report-chart';
+import { logger } from '../../shared/observability/logger';
+import { annualReportQuerySchema } from '../../shared/schemas/annual-report';
+import { annualReport } from '../../shared/services/annual-report';
+import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from '../runtime/dynamodb';
+import { localLedgerSalt } from '../runtime/ledger-salt';
+import { synthesizeSystem } from '../runtime/synth';
+import { seedDemoYear } from '../scenarios/report-demo';
 import { flags, readCommandLine, refuseFlag } from './command-line';
-import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from './dynamodb';
-import { localLedgerSalt } from './ledger-salt';
-import { seedDemoYear } from './report-demo';
-import { synthesizeSystem } from './synth';
 
 /**
  * `npm run report -- --year 2025`: the yearly report as report-<year>.json, .csv and .svg. It reads the tables

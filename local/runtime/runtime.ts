@@ -4,27 +4,26 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SNSEvent } from 'aws-lambda';
-import { CALLBACK_STATES, LIFECYCLE_TASKS, STATE_MACHINE_NAME_SUFFIX } from '../infra/lifecycle-tasks';
-import { composePorts, fixedPorts } from '../shared/compose-ports';
-import { withEnvironment } from '../shared/config';
-import { dispatchConcurrency } from '../shared/domain/origination';
-import { DEFAULT_CLAIM_RETENTION_YEARS } from '../shared/domain/retention';
-import { DEFAULT_SPONTANEOUS_REGISTRATION_CAP } from '../shared/domain/spontaneous';
-import { routesOf } from '../shared/http/routes';
-import { environmentOf, type StageValues, VARIABLES } from '../shared/manifest/environment';
+import { CALLBACK_STATES, LIFECYCLE_TASKS, STATE_MACHINE_NAME_SUFFIX } from '../../infra/lifecycle-tasks';
+import { composePorts } from '../../shared/compose-ports';
+import { withEnvironment } from '../../shared/config';
+import { dispatchConcurrency } from '../../shared/domain/origination';
+import { DEFAULT_CLAIM_RETENTION_YEARS } from '../../shared/domain/retention';
+import { DEFAULT_SPONTANEOUS_REGISTRATION_CAP } from '../../shared/domain/spontaneous';
+import { routesOf } from '../../shared/http/routes';
+import { environmentOf, type StageValues, VARIABLES } from '../../shared/manifest/environment';
 import {
   FUNCTIONS,
   type FunctionName,
   functionsTriggeredBy,
   type Manifest,
-} from '../shared/manifest/functions';
-import { grantedPorts } from '../shared/manifest/granted-ports';
-import { InMemoryMetrics } from '../shared/observability/metrics';
-import type { Ports } from '../shared/ports';
-import { MAX_ATTACHMENT_BYTES } from '../shared/schemas/claim';
-import type { LifecycleTiming } from '../shared/schemas/help-request';
-import { DEFAULT_PHONE_COUNTRIES, mobilePhoneSchema } from '../shared/schemas/phone';
-import type { OriginationPool } from '../shared/schemas/sms-job';
+} from '../../shared/manifest/functions';
+import { grantedPorts } from '../../shared/manifest/granted-ports';
+import type { Ports } from '../../shared/ports';
+import { MAX_ATTACHMENT_BYTES } from '../../shared/schemas/claim';
+import type { LifecycleTiming } from '../../shared/schemas/help-request';
+import { DEFAULT_PHONE_COUNTRIES, mobilePhoneSchema } from '../../shared/schemas/phone';
+import type { OriginationPool } from '../../shared/schemas/sms-job';
 import { LOCAL_ATTACHMENTS_PATH, LocalAttachmentStore } from './attachment-store';
 import { deliveryLogGroups, subscriptionEvent } from './delivery-logs';
 import {
@@ -34,7 +33,9 @@ import {
   startDynamoDbLocal,
   tableEnvironment,
 } from './dynamodb';
+import { fixedPorts } from './fixed-ports';
 import { createApiServer } from './http-server';
+import { InMemoryMetrics } from './in-memory-metrics';
 import { type AnyHandler, lambdaContext, loadHandler } from './lambda-context';
 import { localLedgerSalt } from './ledger-salt';
 import { LocalWorkflow } from './local-workflow';

@@ -1,7 +1,7 @@
-import { maskPhone } from '../shared/observability/logger';
+import { maskPhone } from '../../shared/observability/logger';
+import type { LocalRuntime } from '../runtime/runtime';
 import { apiClient, expectStatus } from './api-client';
 import { eventually } from './eventually';
-import type { LocalRuntime } from './runtime';
 
 const GENT = '44021';
 const DESTELBERGEN = '44013';

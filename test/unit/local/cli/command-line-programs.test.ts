@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** Runs a program the README names as its npm script does; the time limit fails one that starts working instead. */
 const run = (file: string, args: string[]) => {
@@ -16,12 +16,12 @@ const run = (file: string, args: string[]) => {
 };
 
 const PROGRAMS = [
-  { script: 'npm start', file: 'local/main.ts', flags: ['--data-dir DIR'] },
-  { script: 'npm run demo', file: 'local/demo.ts', flags: [] },
-  { script: 'npm run openapi', file: 'local/openapi.ts', flags: [] },
+  { script: 'npm start', file: 'local/cli/start.ts', flags: ['--data-dir DIR'] },
+  { script: 'npm run demo', file: 'local/cli/demo.ts', flags: [] },
+  { script: 'npm run openapi', file: 'local/cli/openapi.ts', flags: [] },
   {
     script: 'npm run report',
-    file: 'local/report.ts',
+    file: 'local/cli/report.ts',
     flags: [
       '--year YEAR',
       '--out DIR',
@@ -61,9 +61,9 @@ describe.each(PROGRAMS)('$script', ({ script, file, flags }) => {
 
 describe('a malformed value', () => {
   it.each([
-    ['local/report.ts', ['--year', 'abc'], 'error: --year: a calendar year, e.g. 2025'],
+    ['local/cli/report.ts', ['--year', 'abc'], 'error: --year: a calendar year, e.g. 2025'],
     [
-      'local/report.ts',
+      'local/cli/report.ts',
       ['--year', '2025', '--data-dir', 'x', '--endpoint', 'http://localhost:8000'],
       'error: --endpoint: not with --data-dir: one store at a time',
     ],
