@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import { oncePerEnvironment, parseEnv, parseOriginationPool } from './config';
+import { oncePerEnvironment, parseEnv, parseOriginationPool, readVariable } from './config';
 import { DEFAULT_CLAIM_RETENTION_YEARS } from './domain/retention';
 import { VARIABLES } from './manifest/environment';
 import { noSmsTraces } from './messaging/sms-traces';
@@ -61,13 +61,11 @@ const environmentPorts: PortAdapters<keyof BasePorts> = {
   metrics: () => emfMetrics,
   timing: lifecycleTiming,
   claimRetentionYears: () =>
-    parseEnv({
-      [VARIABLES.claimRetentionYears]: z.coerce.number().int().min(1).default(DEFAULT_CLAIM_RETENTION_YEARS),
-    })[VARIABLES.claimRetentionYears] as number,
-  crisisCentrePhone: () =>
-    parseEnv({ [VARIABLES.crisisCentrePhone]: originationNumberSchema.optional() })[
-      VARIABLES.crisisCentrePhone
-    ] as string | undefined,
+    readVariable(
+      VARIABLES.claimRetentionYears,
+      z.coerce.number().int().min(1).default(DEFAULT_CLAIM_RETENTION_YEARS),
+    ),
+  crisisCentrePhone: () => readVariable(VARIABLES.crisisCentrePhone, originationNumberSchema.optional()),
   clock: () => ({ now: () => new Date() }),
   newId: () => () => ulid(),
   sleep: () => (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),

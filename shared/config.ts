@@ -41,6 +41,13 @@ export const parseEnv = <S extends z.ZodRawShape>(shape: S, env: Environment = f
   return result.data;
 };
 
+/** One environment variable, parsed by its schema, failing fast with its name. */
+export const readVariable = <S extends z.ZodType>(
+  name: string,
+  schema: S,
+  env: Environment = functionEnvironment(),
+): z.output<S> => parseEnv({ [name]: schema }, env)[name] as z.output<S>;
+
 /** Memoises a factory so clients are built once per cold start, on first use. */
 export const once = <T>(factory: () => T): (() => T) => {
   let value: T | undefined;
@@ -74,22 +81,21 @@ export const parseOriginationPool = (env: Environment = functionEnvironment()): 
 
 /** CORPS_FUNDED_PLACES: a JSON object of years and the places Flanders funds per corps from then on. */
 export const parseFundedPlaces = (env: Environment = functionEnvironment()): FundedPlaces =>
-  parseEnv(
-    {
-      [VARIABLES.fundedPlaces]: z
-        .string()
-        .default('{}')
-        .transform((text, ctx) => {
-          try {
-            return JSON.parse(text) as unknown;
-          } catch {
-            ctx.addIssue({ code: 'custom', message: 'a JSON object such as {"2027":100}' });
-            return z.NEVER;
-          }
-        })
-        .pipe(z.record(z.string().regex(/^\d{4}$/, 'a year'), z.number().int().min(0))),
-    },
+  readVariable(
+    VARIABLES.fundedPlaces,
+    z
+      .string()
+      .default('{}')
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'a JSON object such as {"2027":100}' });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.record(z.string().regex(/^\d{4}$/, 'a year'), z.number().int().min(0))),
     env,
-  )[VARIABLES.fundedPlaces] as FundedPlaces;
+  );
 
 export const fundedPlaces = oncePerEnvironment(parseFundedPlaces);

@@ -1,7 +1,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from 'zod';
 import type { PortAdapters } from '../compose-ports';
-import { once, parseEnv } from '../config';
+import { once, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
 import { CognitoUserAccounts } from './cognito-user-accounts';
 
@@ -9,6 +9,6 @@ export const cognitoPorts: PortAdapters<'accounts'> = {
   accounts: () =>
     new CognitoUserAccounts(
       new CognitoIdentityProviderClient({}),
-      once(() => parseEnv({ [VARIABLES.userPool]: z.string().min(1) })[VARIABLES.userPool] as string),
+      once(() => readVariable(VARIABLES.userPool, z.string().min(1))),
     ),
 };

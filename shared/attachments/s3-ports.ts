@@ -1,7 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import * as z from 'zod';
 import type { PortAdapters } from '../compose-ports';
-import { once, parseEnv } from '../config';
+import { once, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
 import { S3AttachmentStore } from './s3-attachment-store';
 
@@ -9,11 +9,6 @@ export const s3Ports: PortAdapters<'attachments'> = {
   attachments: () =>
     new S3AttachmentStore(
       new S3Client({}),
-      once(
-        () =>
-          parseEnv({ [VARIABLES.attachmentsBucket]: z.string().min(1) })[
-            VARIABLES.attachmentsBucket
-          ] as string,
-      ),
+      once(() => readVariable(VARIABLES.attachmentsBucket, z.string().min(1))),
     ),
 };

@@ -2,7 +2,7 @@ import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import * as z from 'zod';
-import { oncePerEnvironment, parseEnv } from '../config';
+import { oncePerEnvironment, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
 import { dynamoClient } from '../store/dynamo-client';
 
@@ -10,9 +10,7 @@ import { dynamoClient } from '../store/dynamo-client';
 const idempotencyStore = oncePerEnvironment(
   (env) =>
     new DynamoDBPersistenceLayer({
-      tableName: parseEnv({ [VARIABLES.tables.idempotency]: z.string().min(1) }, env)[
-        VARIABLES.tables.idempotency
-      ] as string,
+      tableName: readVariable(VARIABLES.tables.idempotency, z.string().min(1), env),
       awsSdkV3Client: dynamoClient(),
     }),
 );

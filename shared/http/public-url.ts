@@ -1,14 +1,11 @@
 import * as z from 'zod';
-import { oncePerEnvironment, parseEnv } from '../config';
+import { oncePerEnvironment, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
 
 /** The local runtime's default address: links handed out locally point at it. */
 export const LOCAL_PUBLIC_BASE_URL = 'http://localhost:3000';
 
 /** Where citizens reach the public routes (the API stage, or a custom domain in front of it). */
-export const publicBaseUrl = oncePerEnvironment(
-  (env) =>
-    parseEnv({ [VARIABLES.publicBaseUrl]: z.url().default(LOCAL_PUBLIC_BASE_URL) }, env)[
-      VARIABLES.publicBaseUrl
-    ] as string,
+export const publicBaseUrl = oncePerEnvironment((env) =>
+  readVariable(VARIABLES.publicBaseUrl, z.url().default(LOCAL_PUBLIC_BASE_URL), env),
 );

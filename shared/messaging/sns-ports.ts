@@ -1,7 +1,7 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import * as z from 'zod';
 import type { PortAdapters } from '../compose-ports';
-import { once, parseEnv } from '../config';
+import { once, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
 import { SnsSmsGateway } from './sns-sms-gateway';
 import { SnsSmsJobQueue } from './sns-sms-job-queue';
@@ -17,10 +17,6 @@ const smsSns = once(() => new SNSClient({ maxAttempts: 1 }));
 
 /** The SMS job queue (the jobs topic) and the SMS gateway. */
 export const snsPorts: PortAdapters<'smsJobs' | 'sms'> = {
-  smsJobs: () =>
-    new SnsSmsJobQueue(
-      jobsSns(),
-      parseEnv({ [VARIABLES.smsJobsTopic]: z.string().min(1) })[VARIABLES.smsJobsTopic] as string,
-    ),
+  smsJobs: () => new SnsSmsJobQueue(jobsSns(), readVariable(VARIABLES.smsJobsTopic, z.string().min(1))),
   sms: () => new SnsSmsGateway(smsSns()),
 };

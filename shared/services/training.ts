@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { oncePerEnvironment, parseEnv } from '../config';
+import { oncePerEnvironment, readVariable } from '../config';
 import { assertCanManageMunicipalities, assertCanRecordTraining } from '../domain/access';
 import { belgianDate } from '../domain/dates';
 import { RuleViolation } from '../domain/errors';
@@ -86,19 +86,12 @@ export const recordTraining = async (
 export type VolunteerWithTraining = Volunteer & { training: TrainingStatus };
 
 /** How many calendar years a basic course or refresher keeps a member deployable (TRAINING_VALIDITY_YEARS). */
-export const trainingValidityYears = oncePerEnvironment(
-  (env) =>
-    parseEnv(
-      {
-        [VARIABLES.trainingValidityYears]: z.coerce
-          .number()
-          .int()
-          .min(1)
-          .max(10)
-          .default(DEFAULT_VALIDITY_YEARS),
-      },
-      env,
-    )[VARIABLES.trainingValidityYears] as number,
+export const trainingValidityYears = oncePerEnvironment((env) =>
+  readVariable(
+    VARIABLES.trainingValidityYears,
+    z.coerce.number().int().min(1).max(10).default(DEFAULT_VALIDITY_YEARS),
+    env,
+  ),
 );
 
 /** A volunteer with what their courses add up to today: deployable, refresher and simulation due. */

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Alert } from '../domain/alert';
 import { spontaneousRegistered } from '../domain/annual-counters';
+import { SYSTEM_ACTOR } from '../domain/audit';
 import { Conflict } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import { SPONTANEOUS_TTL_DAYS, spontaneousCallFull } from '../domain/spontaneous';
@@ -29,7 +30,6 @@ import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
 
 const PUBLIC: Identity = { sub: 'public', roles: [] };
-const SYSTEM: Identity = { sub: 'system', roles: [] };
 /** Tries of a registration colliding on the request's shared counts; a surge collides more than other writes. */
 const SURGE_CONFLICT_ATTEMPTS = 5;
 
@@ -337,7 +337,7 @@ export class AdHocRepository {
           ExpressionAttributeValues: { ':totals': totals },
         },
       },
-      auditPut(SYSTEM, 'spontaneous.purged', 'help-request', requestId, receipt.purgedAt),
+      auditPut(SYSTEM_ACTOR, 'spontaneous.purged', 'help-request', requestId, receipt.purgedAt),
     ]);
   }
 

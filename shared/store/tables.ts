@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { oncePerEnvironment, parseEnv } from '../config';
+import { oncePerEnvironment, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
 import type { TableName } from '../manifest/needs';
 
 const tableFromEnv = (table: TableName) => {
   const name = VARIABLES.tables[table];
-  return oncePerEnvironment((env) => parseEnv({ [name]: z.string().min(1) }, env)[name] as string);
+  return oncePerEnvironment((env) => readVariable(name, z.string().min(1), env));
 };
 
 /** Table names come from the function's environment: it is told only the tables its manifest entry grants. */

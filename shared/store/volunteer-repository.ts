@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { fundedPlaces } from '../config';
 import { corpsMoved } from '../domain/annual-counters';
+import { SYSTEM_ACTOR } from '../domain/audit';
 import { allocateFunding, type FundedPlaces, fundedPlacesIn, promotionOnLeave } from '../domain/corps';
 import { belgianDate } from '../domain/dates';
 import { Conflict, NotFound } from '../domain/errors';
@@ -34,7 +35,6 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 
 /** Optimistic retries on the corps counter: each round one concurrent writer wins. */
 const MAX_ATTEMPTS = 40;
-const SYSTEM: Identity = { sub: 'system', roles: [] };
 /** A member texting STOP or START acts for themselves. */
 const bySms = (id: string): Identity => ({ sub: `volunteer:${id}`, roles: ['volunteer'] });
 
@@ -381,7 +381,7 @@ export class VolunteerRepository {
                 },
               },
             },
-            auditPut(SYSTEM, 'volunteer.funded-by-flanders', 'volunteer', promoted.id, now),
+            auditPut(SYSTEM_ACTOR, 'volunteer.funded-by-flanders', 'volunteer', promoted.id, now),
           ]
         : []),
     ];

@@ -1,7 +1,7 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
 import type { PortAdapters } from '../compose-ports';
-import { once, parseEnv } from '../config';
+import { once, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
 import { StepFunctionsWorkflow } from './step-functions-workflow';
 
@@ -9,6 +9,6 @@ export const stepFunctionsPorts: PortAdapters<'workflow'> = {
   workflow: () =>
     new StepFunctionsWorkflow(
       new SFNClient({}),
-      once(() => parseEnv({ [VARIABLES.stateMachine]: z.string().min(1) })[VARIABLES.stateMachine] as string),
+      once(() => readVariable(VARIABLES.stateMachine, z.string().min(1))),
     ),
 };
