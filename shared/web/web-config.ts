@@ -1,0 +1,26 @@
+import * as z from 'zod';
+
+/**
+ * `/config.json`, served beside the pages: where the API is and how people sign in. The web stack writes it at
+ * deploy time (the API's URL and the user pool's client are only known then); the local runtime serves its own.
+ */
+export const webConfigSchema = z.object({
+  /** The API's base URL, no trailing slash. */
+  apiUrl: z.url(),
+  auth: z.discriminatedUnion('kind', [
+    /** The local runtime: a sign-in page that offers `/_local/token`'s roles and municipalities. */
+    z.object({ kind: z.literal('local') }),
+    /** Cognito managed login, authorization-code flow with PKCE. */
+    z.object({
+      kind: z.literal('cognito'),
+      /** The OIDC issuer: `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`. */
+      authority: z.url(),
+      clientId: z.string().min(1),
+      /** The pool's managed-login domain, for sign-out (`/logout`). */
+      domain: z.url(),
+      redirectUri: z.url(),
+      logoutUri: z.url(),
+    }),
+  ]),
+});
+export type WebConfig = z.infer<typeof webConfigSchema>;
