@@ -4,11 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flags, readCommandLine } from '../local/cli/command-line';
-import { measureColdCost } from './cold-cost';
-import { measureFirstAlert } from './first-alert';
-import { measureMassActivation } from './mass-activation';
-import { pricesSchema } from './operations';
-import { measureRegistrationSurge } from './registration-surge';
 
 /**
  * `npm run bench`: measures on this machine and prints the figures; writes `bench/results/latest.json`. Never part
@@ -61,9 +56,13 @@ const started = new Date();
 const progress = (line: string) =>
   console.log(`[${((Date.now() - started.getTime()) / 1000).toFixed(1)}s] ${line}`);
 
-/** Each section measures, prints its figures and answers what goes into the results file. */
+/**
+ * Each section measures, prints its figures and answers what goes into the results file. Each loads its modules
+ * when it runs, so a refused flag is answered before the runtime and the AWS SDK are loaded.
+ */
 const SECTIONS: Record<(typeof SECTION_NAMES)[number], () => Promise<Record<string, unknown>>> = {
   'first-alert': async () => {
+    const { measureFirstAlert } = await import('./first-alert');
     const firstAlert = await measureFirstAlert(values.requests, progress);
     console.log(
       `\nFirst alert (202 of POST /help-requests → first volunteer SMS handed to the gateway), corps of ${firstAlert.corps}, ${firstAlert.requests} requests: p50 ${firstAlert.p50Ms} ms, p95 ${firstAlert.p95Ms} ms, max ${firstAlert.maxMs} ms (target: p95 under 1 s)\n`,
@@ -71,6 +70,10 @@ const SECTIONS: Record<(typeof SECTION_NAMES)[number], () => Promise<Record<stri
     return { firstAlert };
   },
   'mass-activation': async () => {
+    const [{ measureMassActivation }, { pricesSchema }] = await Promise.all([
+      import('./mass-activation'),
+      import('./operations'),
+    ]);
     const prices = pricesSchema.parse(JSON.parse(readFileSync(values.prices, 'utf8')));
     const mass = await measureMassActivation(
       {
@@ -116,6 +119,7 @@ const SECTIONS: Record<(typeof SECTION_NAMES)[number], () => Promise<Record<stri
   },
   'cold-cost': async () => {
     const { runs } = values;
+    const { measureColdCost } = await import('./cold-cost');
     const coldCost = measureColdCost(runs, progress);
     const kb = (bytes: number) => (bytes / 1024).toFixed(0);
     console.log('\nLambda cold cost (bundle without source map; init = fresh Node process importing it)');
@@ -135,6 +139,7 @@ const SECTIONS: Record<(typeof SECTION_NAMES)[number], () => Promise<Record<stri
     return { runs, coldCost };
   },
   'registration-surge': async () => {
+    const { measureRegistrationSurge } = await import('./registration-surge');
     const surge = await measureRegistrationSurge(values['surge-rates'], values['surge-seconds'], progress);
     console.log(
       '\nRegistration surge (POST /spontaneous/{code}/registrations, a new citizen each, loopback)',

@@ -1,17 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { composePorts } from '../../shared/compose-ports';
-import { annualReportCsv } from '../../shared/domain/annual-report';
-import { belgianDate } from '../../shared/domain/dates';
 import type { Identity } from '../../shared/domain/identity';
-import { annualReportSvg } from '../../shared/domain/report-chart';
-import { logger } from '../../shared/observability/logger';
 import { annualReportQuerySchema } from '../../shared/schemas/annual-report';
-import { annualReport } from '../../shared/services/annual-report';
-import { createTables, type LocalDynamo, startDynamoDbLocal, tableEnvironment } from '../runtime/dynamodb';
-import { localLedgerSalt } from '../runtime/ledger-salt';
-import { synthesizeSystem } from '../runtime/synth';
-import { seedDemoYear } from '../scenarios/report-demo';
+import type { LocalDynamo } from '../runtime/dynamodb';
 import { flags, readCommandLine, refuseFlag } from './command-line';
 
 /**
@@ -43,6 +34,30 @@ if (values['data-dir'] && values.endpoint)
 if (values['seed-demo'] && (values['data-dir'] || values.endpoint))
   refuseFlag(REPORT, '--seed-demo', 'only seeds a fresh in-memory store, not with --data-dir or --endpoint');
 const { year } = values;
+// Loaded once the flags are read, so a refused flag is answered before the services and the AWS SDK are loaded.
+const [
+  { composePorts },
+  { annualReportCsv },
+  { belgianDate },
+  { annualReportSvg },
+  { logger },
+  { annualReport },
+  { createTables, startDynamoDbLocal, tableEnvironment },
+  { localLedgerSalt },
+  { synthesizeSystem },
+  { seedDemoYear },
+] = await Promise.all([
+  import('../../shared/compose-ports'),
+  import('../../shared/domain/annual-report'),
+  import('../../shared/domain/dates'),
+  import('../../shared/domain/report-chart'),
+  import('../../shared/observability/logger'),
+  import('../../shared/services/annual-report'),
+  import('../runtime/dynamodb'),
+  import('../runtime/ledger-salt'),
+  import('../runtime/synth'),
+  import('../scenarios/report-demo'),
+]);
 // Progress lines tell the story; the services' own log lines would drown them.
 logger.setLogLevel('WARN');
 const started = Date.now();

@@ -1,5 +1,4 @@
 import { lifecycleTimingSchema } from '../../shared/schemas/help-request';
-import { LOCAL_TIMING, startLocalRuntime } from '../runtime/runtime';
 import { flags, readCommandLine } from './command-line';
 
 /** `npm start`: the whole system on this machine. Settings: PORT, LIFECYCLE_TIMING, PUBLIC_BASE_URL, --data-dir. */
@@ -19,6 +18,8 @@ const values = readCommandLine({
     "aftercareWindowSeconds } (5, 10, 10); PUBLIC_BASE_URL, the base of the registration links (the runtime's address).",
   ],
 });
+// Loaded once the flags are read, so a refused flag is answered before the runtime is loaded.
+const { LOCAL_TIMING, startLocalRuntime } = await import('../runtime/runtime');
 const timing = process.env.LIFECYCLE_TIMING
   ? lifecycleTimingSchema.parse(JSON.parse(process.env.LIFECYCLE_TIMING))
   : LOCAL_TIMING;
