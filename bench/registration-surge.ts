@@ -73,7 +73,7 @@ export const measureRegistrationSurge = async (
     let citizens = 0;
     const surge = async (rate: number, runSeconds: number): Promise<SurgeRateResult> => {
       const load = await runLoad({
-        registrationUrl: opened.registrationUrl,
+        registrationUrl: `${runtime.url}${opened.registrationPath}`,
         rate,
         seconds: runSeconds,
         firstCitizen: citizens,

@@ -5,6 +5,7 @@ import { acceptedScopes, USER_SCOPE } from '../../shared/http/oauth-scopes';
 import type { Route } from '../../shared/http/routes';
 import { type AnyHandler, lambdaContext } from './lambda-context';
 import type { LocalTokens } from './tokens';
+import type { PageHandler } from './web-pages';
 
 export interface LocalRoute {
   method: string;
@@ -91,6 +92,8 @@ export const createApiServer = (options: {
   localRoutes: LocalRoute[];
   upload?: LocalUploadRoute;
   tokens: LocalTokens;
+  /** The built web pages, for a GET that no route takes (CloudFront in AWS). */
+  pages?: PageHandler;
 }): Server =>
   createServer(async (req, res) => {
     const requestId = randomUUID();
@@ -172,6 +175,7 @@ export const createApiServer = (options: {
         const result = (await handler(event, lambdaContext(route.entry))) as APIGatewayProxyResult;
         return send(res, result.statusCode, result.body, (result.headers ?? {}) as Record<string, string>);
       }
+      if (options.pages && (method === 'GET' || method === 'HEAD')) return options.pages(req, res);
       refuse(res, 404, { error: 'NotFound' }, requestId);
     } catch (error) {
       console.error('local runtime error', error);

@@ -44,6 +44,7 @@ import { SmsOutbox } from './sms-outbox';
 import { synthesizeSystem } from './synth';
 import { LocalTokens, type MachineClient, TokenRefused, tokenRequestSchema } from './tokens';
 import { InMemoryUserAccounts } from './user-accounts';
+import { webPages } from './web-pages';
 
 /** Two local long codes at the provider's default rate. */
 export const LOCAL_SMS_POOL: OriginationPool = {
@@ -290,6 +291,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const server = createApiServer({
     routes,
     tokens,
+    pages: webPages(() => ({ apiUrl: baseUrl, auth: { kind: 'local' } })),
     upload: {
       prefix: LOCAL_ATTACHMENTS_PATH,
       maxBytes: MAX_ATTACHMENT_BYTES,

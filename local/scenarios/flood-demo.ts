@@ -197,11 +197,11 @@ export const floodScenario = async (
     201,
     call('POST', `/help-requests/${id}/spontaneous-call`, { token: coordinator }),
   );
-  say(`   public code ${opened.code}: ${opened.registrationUrl}`);
+  say(`   public code ${opened.code}: the citizens' page ${opened.registrationUrl}`);
   for (const { name, phone, birthDate, parentalConsent } of CITIZENS) {
     const registered = await expectStatus(
       201,
-      call('POST', `/spontaneous/${opened.code}/registrations`, {
+      call('POST', opened.registrationPath, {
         body: {
           name,
           phone,

@@ -22,6 +22,7 @@ import {
 import { municipalitySchema, putMunicipalityBodySchema } from '../schemas/municipality';
 import { putRequestersBodySchema } from '../schemas/requesters';
 import {
+  publicSpontaneousCallSchema,
   spontaneousCallSchema,
   spontaneousRegistrationBodySchema,
   spontaneousRegistrationSchema,
@@ -388,10 +389,22 @@ export const FUNCTIONS = {
       method: 'POST',
       path: '/help-requests/{id}/spontaneous-call',
       summary:
-        'open the spontaneous call once: a public code and registration URL for this request only; 201 the first time, 200 with the same call after (coordinator)',
+        "open the spontaneous call once: a public code, the citizens' registration page and the registration route for this request only; 201 the first time, 200 with the same call after (coordinator)",
       response: { status: 201, schema: spontaneousCallSchema },
     }),
     needs: [writes('operations'), parameter('publicBaseUrl'), appends('audit')],
+  },
+  getSpontaneousCall: {
+    entry: 'functions/api/spontaneous/get.ts',
+    trigger: api({
+      method: 'GET',
+      path: '/spontaneous/{code}',
+      summary:
+        "what the citizens' registration page shows of a call: the request's title, municipality and whether it is still open; 404 for an unknown code (anyone)",
+      public: true,
+      response: { status: 200, schema: publicSpontaneousCallSchema },
+    }),
+    needs: [reads('operations'), reads('adHoc')],
   },
   registerSpontaneous: {
     entry: 'functions/api/spontaneous/register.ts',

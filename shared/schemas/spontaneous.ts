@@ -7,11 +7,33 @@ import type { insuranceSchema } from './volunteer';
 export const spontaneousCallSchema = z
   .object({
     code: z.string().meta({ description: 'public code of the call, for this help request only' }),
-    registrationUrl: z.url().meta({ description: 'where citizens register (POST)' }),
+    registrationUrl: z.url().meta({
+      description:
+        "the citizens' registration page for this call (a web page to open, print as a QR code or share)",
+    }),
+    registrationPath: z.string().meta({
+      description: "the API route that takes a registration (POST), relative to the API's base URL",
+    }),
     openedAt: z.string(),
   })
   .meta({ id: 'SpontaneousCall' });
 export type SpontaneousCall = z.infer<typeof spontaneousCallSchema>;
+
+/** What the citizens' page shows of a call before anyone registers: public facts of the request only. */
+export const publicSpontaneousCallSchema = z
+  .object({
+    code: z.string(),
+    status: z
+      .enum(['open', 'closed'])
+      .meta({ description: 'closed: the help request is over; nobody can register' }),
+    title: z.string().meta({ description: "the request's title, as in the alert SMS" }),
+    municipalityName: z.string(),
+    adultsOnly: z.boolean().meta({
+      description: 'every task is for adults: someone aged 16 or 17 may register but is not alerted',
+    }),
+  })
+  .meta({ id: 'PublicSpontaneousCall' });
+export type PublicSpontaneousCall = z.infer<typeof publicSpontaneousCallSchema>;
 
 /** The public registration, taking phone numbers of `countries` only (the stage's ALLOWED_PHONE_COUNTRIES). */
 export const spontaneousRegistrationBodyFor = (countries: readonly CountryCode[]) =>

@@ -17,12 +17,14 @@ import {
   spontaneousTotals,
 } from '../domain/spontaneous';
 import type { Ports } from '../ports';
-import type { PurgeReceipt } from '../schemas/help-request';
+import type { HelpRequest, PurgeReceipt } from '../schemas/help-request';
 import type {
+  PublicSpontaneousCall,
   SpontaneousCall,
   SpontaneousRegistration,
   SpontaneousRegistrationBody,
 } from '../schemas/spontaneous';
+import { registrationPageUrl } from '../web/page-paths';
 import { requireHelpRequest } from './require-help-request';
 
 /** Collisions among 29^10 codes are practically impossible; a few tries make them harmless all the same. */
@@ -30,8 +32,36 @@ const CODE_ATTEMPTS = 3;
 
 const callOf = (call: { code: string; openedAt: string }, publicBaseUrl: string): SpontaneousCall => ({
   ...call,
-  registrationUrl: `${publicBaseUrl.replace(/\/+$/, '')}/spontaneous/${call.code}/registrations`,
+  registrationUrl: registrationPageUrl(publicBaseUrl, call.code),
+  registrationPath: `/spontaneous/${call.code}/registrations`,
 });
+
+/** The request behind a call's public code, or NotFound: an unknown code and a malformed one look alike. */
+const requestForCode = async (
+  ports: Pick<Ports, 'helpRequests' | 'adHoc'>,
+  rawCode: string,
+): Promise<{ code: string; request: HelpRequest }> => {
+  const code = normaliseCallCode(rawCode);
+  const requestId = code ? await ports.adHoc.requestIdForCode(code) : undefined;
+  const request = requestId && code ? await ports.helpRequests.get(requestId) : undefined;
+  if (!request || !code) throw new NotFound('spontaneous call');
+  return { code, request };
+};
+
+/** The public facts the citizens' page shows for a call: anyone may read them, so nothing about people. */
+export const describeSpontaneousCall = async (
+  ports: Pick<Ports, 'helpRequests' | 'adHoc'>,
+  rawCode: string,
+): Promise<PublicSpontaneousCall> => {
+  const { code, request } = await requestForCode(ports, rawCode);
+  return {
+    code,
+    status: request.status === 'closed' ? 'closed' : 'open',
+    title: request.title,
+    municipalityName: request.municipalityName,
+    adultsOnly: request.needs.every((need) => need.adultsOnly),
+  };
+};
 
 /**
  * The coordinator opens the spontaneous call of a request, once: a second call hands back the same code.
@@ -78,10 +108,7 @@ export const registerSpontaneousVolunteer = async (
   body: SpontaneousRegistrationBody,
   cap = DEFAULT_SPONTANEOUS_REGISTRATION_CAP,
 ): Promise<{ registration: SpontaneousRegistration }> => {
-  const code = normaliseCallCode(rawCode);
-  const requestId = code ? await ports.adHoc.requestIdForCode(code) : undefined;
-  const request = requestId && code ? await ports.helpRequests.get(requestId) : undefined;
-  if (!request || !code) throw new NotFound('spontaneous call');
+  const { code, request } = await requestForCode(ports, rawCode);
   if (request.status === 'closed') throw new Conflict('the help request is closed');
   const clock = ports.clock.now();
   const now = clock.toISOString();

@@ -448,6 +448,16 @@ const MATRIX: RouteRow[] = [
     expect: { requester: 403, admin: 403, coordinator: 201, crisis: 403, volunteer: 403 },
   },
   {
+    method: 'GET',
+    path: '/spontaneous/{code}',
+    id: 'callCode',
+    perMunicipality: true,
+    // Public facts of the request only: nothing about people, whoever asks.
+    check: (body) =>
+      expect(Object.keys(body).sort()).toEqual(['adultsOnly', 'code', 'municipalityName', 'status', 'title']),
+    expect: { anonymous: 200, requester: 200, admin: 200, coordinator: 200, crisis: 200, volunteer: 200 },
+  },
+  {
     method: 'POST',
     path: '/spontaneous/{code}/registrations',
     id: 'callCode',

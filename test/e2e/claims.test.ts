@@ -171,7 +171,7 @@ describe('insurance claims over HTTP, from the check-in to the insurer and past 
     const opened = await t.call('POST', `/help-requests/${requestId}/spontaneous-call`, {
       token: coordinator,
     });
-    const registered = await t.call('POST', new URL(opened.body.registrationUrl).pathname, {
+    const registered = await t.call('POST', opened.body.registrationPath, {
       body: { ...CITIZEN, consent: true },
     });
     const volunteerId: string = registered.body.id;

@@ -75,12 +75,20 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
 
     const opened = await t.call('POST', `/help-requests/${id}/spontaneous-call`, { token: coordinator });
     expect(opened.status).toBe(201);
-    expect(opened.body.registrationUrl).toBe(
-      `${t.runtime.url}/spontaneous/${opened.body.code}/registrations`,
-    );
+    expect(opened.body.registrationUrl).toBe(`${t.runtime.url}/r/${opened.body.code}`);
     const reopened = await t.call('POST', `/help-requests/${id}/spontaneous-call`, { token: coordinator });
     expect(reopened).toEqual({ status: 200, body: opened.body });
-    const registrationPath = new URL(opened.body.registrationUrl).pathname;
+    const registrationPath: string = opened.body.registrationPath;
+    expect(await t.call('GET', `/spontaneous/${opened.body.code}`)).toEqual({
+      status: 200,
+      body: {
+        code: opened.body.code,
+        status: 'open',
+        title: expect.any(String),
+        municipalityName: 'Mechelen',
+        adultsOnly: false,
+      },
+    });
 
     const adult = await t.call('POST', registrationPath, { body: { ...ADULT, consent: true } });
     expect(adult).toEqual({ status: 201, body: { id: expect.any(String), status: 'alerted' } });
@@ -155,6 +163,7 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
       expect(before).toContain(secret);
 
     expect((await t.call('POST', `/help-requests/${id}/close`, { token: coordinator })).status).toBe(200);
+    expect((await t.call('GET', `/spontaneous/${opened.body.code}`)).body.status).toBe('closed');
     // After the welcome and the confirmation of their yes.
     const adultStandDown = await smsTo(ADULT_PHONE, 3);
     expect(adultStandDown.body).toMatch(
@@ -244,5 +253,6 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
     });
     expect(closed.body.counts).toMatchObject({ alerted: 3, accepted: 3 });
     expect((await t.call('POST', registrationPath, { body: { ...ADULT, consent: true } })).status).toBe(404);
+    expect((await t.call('GET', `/spontaneous/${opened.body.code}`)).status).toBe(404);
   });
 });

@@ -153,6 +153,7 @@ describe('api stack', () => {
     expect(publicRoutes.map(({ key }) => key).sort()).toEqual([
       'GET /health',
       'GET /openapi.json',
+      'GET /spontaneous/{code}',
       'POST /spontaneous/{code}/registrations',
     ]);
   });

@@ -76,7 +76,9 @@ describe('opening a spontaneous call, with DynamoDB Local', () => {
     const again = await openSpontaneousCall(ports, coordinator, request.id, BASE);
 
     expect(first.created).toBe(true);
-    expect(first.call.registrationUrl).toBe(`${BASE}/spontaneous/${first.call.code}/registrations`);
+    // The link opens the citizens' page; software posts to the route.
+    expect(first.call.registrationUrl).toBe(`${BASE}/r/${first.call.code}`);
+    expect(first.call.registrationPath).toBe(`/spontaneous/${first.call.code}/registrations`);
     expect(again).toEqual({ call: first.call, created: false });
     expect(await ports.adHoc.requestIdForCode(first.call.code)).toBe(request.id);
     expect((await ports.helpRequests.get(request.id))?.spontaneousCall).toEqual({
