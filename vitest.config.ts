@@ -26,8 +26,9 @@ export default defineConfig({
       },
       dynamoProject('workflow', 60_000),
       dynamoProject('e2e', 60_000),
-      // Playwright drives Debian's Chromium against the local runtime serving the built pages (npm test builds them).
-      dynamoProject('browser', 60_000),
+      // Playwright drives Debian's Chromium against the local runtime serving the built pages (npm test builds them);
+      // a page waits for the API and renders, so a poll gets the 5 s a person would wait.
+      { test: { ...dynamoProject('browser', 60_000).test, expect: { poll: { timeout: 5_000 } } } },
     ],
   },
 });

@@ -1,0 +1,231 @@
+import { useState } from 'preact/hooks';
+import type { Identity } from '../../../../shared/domain/identity';
+import type { ApiClient } from '../../api/client';
+import type { Locale } from '../../i18n/locale';
+import { reasonOf } from '../api';
+import { isCoordination } from '../auth/identity';
+import { minutesBetween, municipalityName, timeOf } from '../format';
+import { type HelpRequestView, POLL_MS, useLiveHelpRequest } from '../live';
+import type { ConsoleMessages } from '../messages';
+import { RequestActions } from './request-actions';
+
+/** A screen older than this many polls says it is stale rather than lying. */
+const STALE_AFTER_MS = POLL_MS * 3;
+
+const TaskCounts = ({ view, m }: { view: HelpRequestView; m: ConsoleMessages }) => (
+  <table class="counts">
+    <caption>{m.perTask}</caption>
+    <thead>
+      <tr>
+        <th scope="col">{m.task}</th>
+        <th scope="col">{m.accepted}</th>
+        <th scope="col">{m.needed}</th>
+      </tr>
+    </thead>
+    <tbody>
+      {view.needs.map(({ task }) => {
+        const count = view.counts.byTask?.[task] ?? { needed: 0, accepted: 0 };
+        return (
+          <tr key={task} data-task={task}>
+            <th scope="row">{m.tasks[task]}</th>
+            <td data-count="accepted">
+              <progress max={count.needed} value={count.accepted} aria-label={m.tasks[task]} />{' '}
+              {count.accepted}
+            </td>
+            <td>{count.needed}</td>
+          </tr>
+        );
+      })}
+    </tbody>
+  </table>
+);
+
+const Totals = ({ view, m }: { view: HelpRequestView; m: ConsoleMessages }) => {
+  const { counts } = view;
+  const shown: [string, number][] = [
+    [m.alerted, counts.alerted],
+    [m.accepted, counts.accepted],
+    [m.reserve, counts.reserve ?? 0],
+    [m.declined, counts.declined],
+    [m.unanswered, counts.unanswered],
+    [m.onSite, counts.checkedIn],
+  ];
+  return (
+    <dl class="totals">
+      {shown.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+};
+
+/** Who answered, latest first, with their note and how long they took; the coordinator checks them in and out. */
+const Responders = ({
+  client,
+  view,
+  m,
+  locale,
+  canCheckIn,
+}: {
+  client: ApiClient;
+  view: HelpRequestView;
+  m: ConsoleMessages;
+  locale: Locale;
+  canCheckIn: boolean;
+}) => {
+  const [rowOutcome, setRowOutcome] = useState<Record<string, string>>({});
+  const responses = view.responses ?? [];
+  const move = async (volunteerId: string, way: 'check-ins' | 'check-outs') => {
+    const path = way === 'check-ins' ? '/help-requests/{id}/check-ins' : '/help-requests/{id}/check-outs';
+    const { error, response } = await client.POST(path, {
+      params: { path: { id: view.id } },
+      body: { volunteerId },
+    });
+    setRowOutcome((current) => ({
+      ...current,
+      [volunteerId]: response.ok
+        ? way === 'check-ins'
+          ? m.checkedIn
+          : m.checkedOut
+        : m.refused(reasonOf(error) || String(response.status)),
+    }));
+  };
+  if (!responses.length) return <p>{m.noAnswersYet}</p>;
+  return (
+    <table class="responders">
+      <caption>{m.answers}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{m.name}</th>
+          <th scope="col">{m.corps}</th>
+          <th scope="col">{m.answer}</th>
+          <th scope="col">{m.replyTime}</th>
+          <th scope="col">{m.note}</th>
+          {canCheckIn && <th scope="col">{m.onSite}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {responses.map((r) => (
+          <tr key={r.volunteerId}>
+            <th scope="row">{r.name}</th>
+            <td>{r.spontaneous ? m.spontaneous : municipalityName(r.municipality, locale)}</td>
+            <td>
+              {m.answers_[r.answer]}
+              {r.task && ` · ${m.tasks[r.task]}`}
+            </td>
+            <td>
+              {timeOf(r.at, locale)} ({m.afterMinutes(minutesBetween(view.createdAt, r.at))})
+            </td>
+            <td>{r.note}</td>
+            {canCheckIn && (
+              <td>
+                {r.answer !== 'declined' && view.status !== 'closed' && (
+                  <span class="row-actions">
+                    <button
+                      type="button"
+                      class="button button--small"
+                      onClick={() => move(r.volunteerId, 'check-ins')}
+                    >
+                      {m.checkIn}
+                      <span class="visually-hidden"> {r.name}</span>
+                    </button>
+                    <button
+                      type="button"
+                      class="button button--small button--secondary"
+                      onClick={() => move(r.volunteerId, 'check-outs')}
+                    >
+                      {m.checkOut}
+                      <span class="visually-hidden"> {r.name}</span>
+                    </button>
+                  </span>
+                )}
+                <span role="status">{rowOutcome[r.volunteerId]}</span>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
+
+const Unreachable = ({ view, m, locale }: { view: HelpRequestView; m: ConsoleMessages; locale: Locale }) =>
+  view.unreachable.count === 0 ? null : (
+    <section aria-labelledby="unreachable-title">
+      <h2 id="unreachable-title">{m.unreachable(view.unreachable.count)}</h2>
+      <ul>
+        {view.unreachable.volunteers.map((v) => (
+          <li key={v.volunteerId}>
+            {v.name ?? m.erased} · {municipalityName(v.municipality, locale)} · {timeOf(v.failedAt, locale)} ·{' '}
+            {v.reason}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+
+const Timeline = ({ view, m, locale }: { view: HelpRequestView; m: ConsoleMessages; locale: Locale }) => (
+  <section aria-labelledby="timeline-title">
+    <h2 id="timeline-title">{m.timeline}</h2>
+    <ol class="timeline">
+      {[...view.timeline].reverse().map((entry, i) => (
+        <li key={`${entry.at}-${i}`}>
+          <time dateTime={entry.at}>{timeOf(entry.at, locale)}</time> {m.events[entry.type] ?? entry.type}
+        </li>
+      ))}
+    </ol>
+  </section>
+);
+
+/** One request, live: what is needed and who answered, refreshed every few seconds without a reload. */
+export const RequestPage = ({
+  client,
+  id,
+  identity,
+  m,
+  locale,
+}: {
+  client: ApiClient;
+  id: string;
+  identity: Identity;
+  m: ConsoleMessages;
+  locale: Locale;
+}) => {
+  const { view, updatedAt, failed, refresh } = useLiveHelpRequest(client, id);
+  const stale = !updatedAt || Date.now() - updatedAt.getTime() > STALE_AFTER_MS;
+  if (!view)
+    return failed === 404 || failed === 403 ? (
+      <p role="alert">{m.requestNotFound}</p>
+    ) : (
+      <p aria-busy="true">{m.loading}</p>
+    );
+  const coordinator = identity.roles.includes('coordinator');
+  return (
+    <article class="request">
+      <h1>{view.title}</h1>
+      <p class="meta">
+        {municipalityName(view.municipality, locale)} · {m.statuses[view.status]} ·{' '}
+        {m.launchedAt(timeOf(view.createdAt, locale))}
+        {view.acknowledgedAt && ` · ${m.acknowledgedAt(timeOf(view.acknowledgedAt, locale))}`}
+      </p>
+      <p class={failed !== undefined && stale ? 'banner' : 'hint'} data-updated={updatedAt?.toISOString()}>
+        {updatedAt ? m.lastUpdated(timeOf(updatedAt.toISOString(), locale)) : m.loading}
+        {failed !== undefined && stale && ` · ${m.stale}`}
+      </p>
+      <TaskCounts view={view} m={m} />
+      <Totals view={view} m={m} />
+      {coordinator && <RequestActions client={client} view={view} m={m} onChanged={refresh} />}
+      {isCoordination(identity) && (
+        <section aria-labelledby="answers-title">
+          <h2 id="answers-title">{m.answers}</h2>
+          <Responders client={client} view={view} m={m} locale={locale} canCheckIn={coordinator} />
+        </section>
+      )}
+      <Unreachable view={view} m={m} locale={locale} />
+      <Timeline view={view} m={m} locale={locale} />
+    </article>
+  );
+};
