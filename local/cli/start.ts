@@ -53,6 +53,7 @@ if (stopRequested) {
 
 console.log(`
 Crisis tool running at ${runtime.url}  (lifecycle timing: ${JSON.stringify(timing)})
+Console: ${runtime.url}/  (sign in as any role: local only)   Citizens' page of a call: ${runtime.url}/r/<code>
 ${values['data-dir'] ? `Data kept in ${values['data-dir']}` : 'Data in memory: gone when you stop (use --data-dir DIR to keep it)'}
 
 Get a token:

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAccessibilityViolations, launchChromium, PHONE } from '../support/browser';
+import { expectNoAccessibilityViolations, keepScreenshot, launchChromium, PHONE } from '../support/browser';
 import { eventually, startTestRuntime } from '../support/local-runtime';
 
 const MECHELEN = '12025';
@@ -74,6 +74,7 @@ describe("the citizen's registration page at the link of a spontaneous call, on 
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
     expect(await page.title()).toBe('Help mee: Zandzakken Dijle');
     await expectNoAccessibilityViolations(page, 'the form');
+    await keepScreenshot(page, 'citizen-page');
     // The page fits the phone: nothing to scroll sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 

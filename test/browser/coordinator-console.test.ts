@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aVolunteer } from '../builders/volunteer';
-import { expectNoAccessibilityViolations, launchChromium } from '../support/browser';
+import { expectNoAccessibilityViolations, keepScreenshot, launchChromium } from '../support/browser';
 import { eventually, startTestRuntime } from '../support/local-runtime';
 
 const GENT = '44021';
@@ -89,6 +89,7 @@ describe("the coordinator's console: a request taken by phone, followed live, cl
     expect(await page.locator('.responders').textContent()).toContain('kan pas om 14u');
     await t.runtime.inbound(PHONES[1]!, `JA ${second}`);
     await expect.poll(() => acceptedFor('logistics'), { timeout: 5_000 }).toBe(' 2');
+    await keepScreenshot(page, 'coordinator-console');
 
     await page.getByRole('button', { name: 'Hulpvraag afsluiten' }).click();
     const dialog = page.getByRole('dialog');

@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAccessibilityViolations, launchChromium } from '../support/browser';
+import { expectNoAccessibilityViolations, keepScreenshot, launchChromium } from '../support/browser';
 import { startTestRuntime } from '../support/local-runtime';
 
 const GENT = '44021';
@@ -46,6 +46,8 @@ describe("the municipal admin's corps: a roster imported from the spreadsheet th
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Korps (0 leden)');
     await page.getByRole('button', { name: 'Importeren uit CSV' }).click();
 
+    // The picker opens once the page knows the corps' phone numbers (to refuse members already in it).
+    await expect.poll(() => page.getByLabel('Kies het bestand').isEnabled()).toBe(true);
     await page.getByLabel('Kies het bestand').setInputFiles({
       name: 'korps-gent.csv',
       mimeType: 'text/csv',
@@ -63,6 +65,7 @@ describe("the municipal admin's corps: a roster imported from the spreadsheet th
     // Nothing is written before the admin confirms.
     expect((await t.runtime.ports.volunteers.listByMunicipality(GENT)).length).toBe(0);
     await expectNoAccessibilityViolations(page, 'the import report');
+    await keepScreenshot(page, 'roster-import');
 
     await page.getByRole('button', { name: '28 leden toevoegen' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '28 leden toevoegen' }).click();

@@ -25,3 +25,12 @@ export const expectNoAccessibilityViolations = async (page: Page, state: string)
     `axe-core on ${state}`,
   ).toEqual([]);
 };
+
+/**
+ * `SCREENSHOTS=docs/screenshots npm run test:browser` keeps the pages the README shows, taken at the moments the
+ * tests reach them; without it nothing is written.
+ */
+export const keepScreenshot = async (page: Page, name: string) => {
+  const dir = process.env.SCREENSHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+};

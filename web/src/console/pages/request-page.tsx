@@ -95,8 +95,7 @@ const Responders = ({
   };
   if (!responses.length) return <p>{m.noAnswersYet}</p>;
   return (
-    <table class="responders">
-      <caption>{m.answers}</caption>
+    <table class="responders" aria-labelledby="answers-title">
       <thead>
         <tr>
           <th scope="col">{m.name}</th>
