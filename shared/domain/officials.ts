@@ -97,3 +97,18 @@ export const invitationMail = (
       };
   }
 };
+
+/**
+ * The user pool's invitation template (Cognito sends it with AdminCreateUser): one text in Dutch, French and
+ * English, since the pool has a single template; `{username}` and `{####}` are Cognito's placeholders for the
+ * sign-in and the temporary password. Words it per language: a custom message trigger reading `locale` from the
+ * ClientMetadata the invitation passes (not built).
+ */
+export const POOL_INVITATION_TEMPLATE = {
+  emailSubject: 'Uitnodiging crisistool / Invitation outil de crise / Invitation crisis tool',
+  emailBody: [
+    'U bent uitgenodigd in de crisistool van het vrijwilligerskorps (Rode Kruis-Vlaanderen). Meld u aan met {username} en het tijdelijke wachtwoord {####}; daarna kiest u een eigen wachtwoord en stelt u een authenticator-app in.',
+    "Vous êtes invité(e) dans l'outil de crise du corps de volontaires (Croix-Rouge de Flandre). Connectez-vous avec {username} et le mot de passe temporaire {####} ; choisissez ensuite votre mot de passe et configurez une application d'authentification.",
+    'You are invited to the volunteer corps crisis tool (Red Cross Flanders). Sign in with {username} and the temporary password {####}; then choose your own password and set up an authenticator app.',
+  ].join('<br><br>'),
+} as const;
