@@ -26,6 +26,8 @@ export default defineConfig({
       },
       dynamoProject('workflow', 60_000),
       dynamoProject('e2e', 60_000),
+      // Playwright drives Debian's Chromium against the local runtime serving the built pages (npm test builds them).
+      dynamoProject('browser', 60_000),
     ],
   },
 });

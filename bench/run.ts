@@ -10,7 +10,13 @@ import { flags, readCommandLine } from '../local/cli/command-line';
  * of `npm test`: figures are reported, not asserted. `npm run bench -- --help` lists the flags.
  */
 /** The sections, in the order they run; SECTIONS below has exactly these keys. */
-const SECTION_NAMES = ['first-alert', 'mass-activation', 'cold-cost', 'registration-surge'] as const;
+const SECTION_NAMES = [
+  'first-alert',
+  'mass-activation',
+  'cold-cost',
+  'registration-surge',
+  'page-weight',
+] as const;
 
 const BENCH = {
   run: 'npm run bench',
@@ -177,6 +183,23 @@ const SECTIONS: Record<(typeof SECTION_NAMES)[number], () => Promise<Record<stri
         .join('; ')}: above it AWS answers 429 (WAF: 403)\n`,
     );
     return { registrationSurge: surge };
+  },
+  'page-weight': async () => {
+    const { measureBuiltPages } = await import('./page-weight');
+    const pages = measureBuiltPages();
+    const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+    console.log('\nPage weight (the built page and every file it loads at once; gzip -9)');
+    console.table(
+      pages.map((p) => ({
+        page: p.page,
+        files: p.files.length,
+        KB: kb(p.bytes),
+        'gzip KB': kb(p.gzipBytes),
+      })),
+    );
+    const citizen = pages.find((p) => p.page === 'r.html')!;
+    console.log(`citizen's page: ${kb(citizen.gzipBytes)} KB gzipped (target ≤ 60 KB)\n`);
+    return { pageWeight: pages };
   },
 };
 

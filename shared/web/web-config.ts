@@ -7,6 +7,11 @@ import * as z from 'zod';
 export const webConfigSchema = z.object({
   /** The API's base URL, no trailing slash. */
   apiUrl: z.url(),
+  /**
+   * AWS WAF's application integration URL, where the web ACL's challenge script lives: the public registration route
+   * needs a solved challenge, so the citizen's page sends through the script's `fetch` when this is set.
+   */
+  wafIntegrationUrl: z.url().optional(),
   auth: z.discriminatedUnion('kind', [
     /** The local runtime: a sign-in page that offers `/_local/token`'s roles and municipalities. */
     z.object({ kind: z.literal('local') }),

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { makeHandler } from '../../../functions/api/openapi/get';
+import { WEB_API_TYPES, webApiTypesText } from '../../../local/cli/web-api-types';
 import { lambdaContext } from '../../../local/runtime/lambda-context';
 import { openApiFileText } from '../../../shared/http/openapi';
 
@@ -14,6 +15,15 @@ describe('docs/openapi.json', () => {
     expect(
       checkedIn === openApiFileText(),
       'docs/openapi.json differs from what the code generates: run `npm run openapi` and commit the file',
+    ).toBe(true);
+  });
+
+  it("is what the pages' typed API client was generated from", async () => {
+    const checkedIn = existsSync(WEB_API_TYPES) ? readFileSync(WEB_API_TYPES, 'utf8') : '';
+
+    expect(
+      checkedIn === (await webApiTypesText(openApiFileText())),
+      'web/src/api/schema.d.ts differs from what docs/openapi.json generates: run `npm run openapi` and commit it',
     ).toBe(true);
   });
 
