@@ -18,6 +18,7 @@ import { ErasureLedgerRepository } from './store/erasure-ledger-repository';
 import { GroupRepository } from './store/group-repository';
 import { HelpRequestRepository } from './store/help-request-repository';
 import { MunicipalityRepository } from './store/municipality-repository';
+import { OfficialRepository } from './store/official-repository';
 import { SmsLedgerRepository } from './store/sms-ledger-repository';
 import { SmsRateRepository } from './store/sms-rate-repository';
 import { TrainingRepository } from './store/training-repository';
@@ -43,6 +44,7 @@ export type PortAdapters<K extends keyof Ports> = { [P in K]: () => Ports[P] };
 /** The ports built from the function's environment: the DynamoDB repositories, its parameters, metrics, clock, ids. */
 const environmentPorts: PortAdapters<keyof BasePorts> = {
   municipalities: () => new MunicipalityRepository(),
+  officials: () => new OfficialRepository(),
   volunteers: () => new VolunteerRepository(),
   helpRequests: () => new HelpRequestRepository(),
   alerts: () => new AlertRepository(),

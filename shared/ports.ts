@@ -1,4 +1,4 @@
-import type { UserAccounts } from './accounts/ports';
+import type { OfficialAccounts, UserAccounts } from './accounts/ports';
 import type { AttachmentStore } from './attachments/ports';
 import type { SmsGateway, SmsJobQueue } from './messaging/ports';
 import type { SmsTraces } from './messaging/sms-traces';
@@ -15,6 +15,7 @@ import type { ErasureLedgerRepository } from './store/erasure-ledger-repository'
 import type { GroupRepository } from './store/group-repository';
 import type { HelpRequestRepository } from './store/help-request-repository';
 import type { MunicipalityRepository } from './store/municipality-repository';
+import type { OfficialRepository } from './store/official-repository';
 import type { SmsLedgerRepository } from './store/sms-ledger-repository';
 import type { SmsRateRepository } from './store/sms-rate-repository';
 import type { TrainingRepository } from './store/training-repository';
@@ -45,6 +46,10 @@ export interface Ports {
   claimRetentionYears: number;
   /** People's sign-in accounts (Cognito): an erased member's goes. */
   accounts: UserAccounts;
+  /** Officials' sign-in accounts (Cognito): invited by e-mail, disabled and signed out when removed. */
+  officialAccounts: OfficialAccounts;
+  /** The officials each municipality invited: names, e-mail addresses, roles. */
+  officials: OfficialRepository;
   /** The yearly report's anonymous counters. */
   annualCounters: AnnualCounterRepository;
   /** Who was erased and which requests were purged, as salted hashes and ids: what a restore must forget again. */
@@ -69,7 +74,7 @@ export interface Ports {
 }
 
 /** Ports whose AWS adapters bring an SDK client of their own (SNS, Step Functions, S3, Cognito). */
-export type ClientPorts = 'smsJobs' | 'sms' | 'workflow' | 'attachments' | 'accounts';
+export type ClientPorts = 'smsJobs' | 'sms' | 'workflow' | 'attachments' | 'accounts' | 'officialAccounts';
 
 /** What composePorts() gives every function: the DynamoDB repositories, configuration, metrics, clock and ids. */
 export type BasePorts = Omit<Ports, ClientPorts>;

@@ -18,7 +18,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { environmentOf, type ParameterValues } from '../../shared/manifest/environment';
-import type { Need, TableName } from '../../shared/manifest/needs';
+import { type Need, type TableName, USER_POOL_ACTIONS } from '../../shared/manifest/needs';
 import type { FunctionSpec } from '../../shared/manifest/triggers';
 import { SERVICE_NAME } from '../../shared/observability/logger';
 import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
@@ -156,15 +156,12 @@ export class HandlerFunction extends NodejsFunction {
       else attachments.grantDeleteClaimFiles(this);
     } else if ('userPool' in need) {
       const pool = given(resources.userPool, 'the user pool');
-      const [id, actions] =
-        need.access === 'delete-accounts'
-          ? ['DeleteAccounts', ['cognito-idp:ListUsers', 'cognito-idp:AdminDeleteUser']]
-          : ['ReadAppClients', ['cognito-idp:ListUserPoolClients']];
+      const { policy: id, actions } = USER_POOL_ACTIONS[need.access];
       // A policy of its own: in the default policy the pool's ARN would be a cycle for its trigger (pool → function
       // → pool).
       new Policy(this, id, {
         roles: [this.role!],
-        statements: [new PolicyStatement({ actions, resources: [pool.userPoolArn] })],
+        statements: [new PolicyStatement({ actions: [...actions], resources: [pool.userPoolArn] })],
       });
     } else if ('secret' in need) {
       this.grantSecretRead(given(resources.erasureLedgerSalt, 'the erasure ledger salt'));

@@ -29,6 +29,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { ROLES } from '../../shared/domain/identity';
+import { POOL_INVITATION_TEMPLATE } from '../../shared/domain/officials';
 import {
   acceptedScopes,
   HELP_REQUESTS_READ,
@@ -109,6 +110,8 @@ export class ApiStack extends Stack {
         requireSymbols: true,
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Officials are invited (POST /municipalities/{nis}/officials): Cognito e-mails this with a temporary password.
+      userInvitation: POOL_INVITATION_TEMPLATE,
       // People who see volunteers' personal data sign in with an authenticator app as well.
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },

@@ -39,6 +39,7 @@ import { InMemoryMetrics } from './in-memory-metrics';
 import { type AnyHandler, lambdaContext, loadHandler } from './lambda-context';
 import { localLedgerSalt } from './ledger-salt';
 import { LocalWorkflow } from './local-workflow';
+import { InMemoryOfficialAccounts } from './official-accounts';
 import { LocalSmsJobQueue } from './sms-job-queue';
 import { SmsOutbox } from './sms-outbox';
 import { synthesizeSystem } from './synth';
@@ -104,6 +105,8 @@ export interface LocalRuntime {
   attachments: LocalAttachmentStore;
   /** The user pool: which member accounts an erasure deleted. */
   accounts: InMemoryUserAccounts;
+  /** The user pool's officials and the invitation e-mails it sent (`/_local/mail/outbox`). */
+  officialAccounts: InMemoryOfficialAccounts;
   queue: LocalSmsJobQueue;
   workflow: LocalWorkflow;
   ports: Ports;
@@ -181,11 +184,13 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     () => baseUrl,
   );
   const accounts = new InMemoryUserAccounts();
+  const officialAccounts = new InMemoryOfficialAccounts();
   const metrics = new InMemoryMetrics();
   // What only AWS provides, the same for every function: the local SMS queue and outbox, state machine, bucket, pool.
   const doubles = fixedPorts({
     attachments,
     accounts,
+    officialAccounts,
     smsJobs: queue,
     sms: outbox,
     smsTraces: outbox,
@@ -287,7 +292,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     return inboundMessageId;
   };
 
-  const tokens = new LocalTokens(options.machineClients ?? LOCAL_MACHINE_CLIENTS);
+  const tokens = new LocalTokens(options.machineClients ?? LOCAL_MACHINE_CLIENTS, officialAccounts);
   const server = createApiServer({
     routes,
     tokens,
@@ -315,7 +320,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           try {
             return { statusCode: 200, body: { token: await tokens.sign(parsed.data) } };
           } catch (error) {
-            if (error instanceof TokenRefused) return { statusCode: 400, body: { error: error.error } };
+            if (error instanceof TokenRefused)
+              return {
+                statusCode: 400,
+                body: { error: error.error, ...(error.description ? { message: error.description } : {}) },
+              };
             throw error;
           }
         },
@@ -328,6 +337,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           const phone = to ? mobilePhoneSchema.safeParse(to) : undefined;
           const entries = phone?.success ? outbox.sentTo(phone.data) : to ? [] : outbox.entries;
           return { statusCode: 200, body: { messages: entries } };
+        },
+      },
+      {
+        // The invitations the user pool sent (`?to=` filters by address), as Cognito would e-mail them.
+        method: 'GET',
+        path: '/_local/mail/outbox',
+        handle: async (_body, query) => {
+          const to = query.get('to')?.trim().toLowerCase();
+          const mails = officialAccounts.outbox.filter((mail) => !to || mail.to === to);
+          return { statusCode: 200, body: { mails } };
         },
       },
       {
@@ -418,6 +437,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     outbox,
     attachments,
     accounts,
+    officialAccounts,
     queue,
     workflow,
     ports,

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { PreTokenGenerationClientCredentialsV3TriggerEvent } from 'aws-lambda';
+import type {
+  PreTokenGenerationClientCredentialsV3TriggerEvent,
+  PreTokenGenerationV2TriggerEvent,
+} from 'aws-lambda';
 import { jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod';
 import { preTokenGeneration } from '../../functions/cognito/pre-token-generation';
@@ -7,6 +10,7 @@ import type { StageConfig } from '../../infra/config';
 import { ROLES } from '../../shared/domain/identity';
 import { machineClientName } from '../../shared/domain/machine-client';
 import { fullScope, HELP_REQUESTS_READ, HELP_REQUESTS_WRITE } from '../../shared/http/oauth-scopes';
+import type { InMemoryOfficialAccounts } from './official-accounts';
 
 const userTokenSchema = z
   .object({
@@ -28,14 +32,20 @@ const machineTokenSchema = z
   .object({ clientId: z.string().min(1).max(128), scopes: z.array(z.string().min(1)).min(1).optional() })
   .strict();
 
-export const tokenRequestSchema = z.union([userTokenSchema, machineTokenSchema]);
+/** An invited official signs in with the address the invitation went to (no password locally). */
+const officialTokenSchema = z.object({ email: z.email({ message: 'an invited e-mail address' }) }).strict();
+
+export const tokenRequestSchema = z.union([userTokenSchema, machineTokenSchema, officialTokenSchema]);
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
 export type MachineClient = StageConfig['machineClients'][number];
 
 /** Why Cognito's token endpoint would refuse a client-credentials request, in its OAuth error codes. */
 export class TokenRefused extends Error {
-  constructor(readonly error: 'invalid_client' | 'invalid_scope') {
+  constructor(
+    readonly error: 'invalid_client' | 'invalid_scope' | 'invalid_grant',
+    readonly description?: string,
+  ) {
     super(error);
   }
 }
@@ -48,7 +58,10 @@ export class LocalTokens {
   /** The stack's own token trigger: it binds a machine token to the municipality its client's name carries. */
   private readonly trigger: ReturnType<typeof preTokenGeneration>;
 
-  constructor(machineClients: readonly MachineClient[] = []) {
+  constructor(
+    machineClients: readonly MachineClient[] = [],
+    private readonly officials?: InMemoryOfficialAccounts,
+  ) {
     this.machineClients = new Map(machineClients.map((c) => [machineClientName(c.municipality, c.name), c]));
     const names = new Map([...this.machineClients.keys()].map((id) => [id, id]));
     this.trigger = preTokenGeneration({ namesIn: async () => names });
@@ -56,8 +69,35 @@ export class LocalTokens {
 
   async sign(request: TokenRequest): Promise<string> {
     if ('clientId' in request) return this.signedForMachine(request.clientId, request.scopes);
+    if ('email' in request) return this.signedForOfficial(request.email);
     const { sub, ...claims } = request;
     return this.signed(sub ?? `local-${request.roles.join('+')}-${request.municipality ?? 'all'}`, claims);
+  }
+
+  /**
+   * As Cognito signs in an invited official: refused for an address never invited or an account removed (disabled);
+   * the group is the role and the token trigger adds the municipality it checks against the marker.
+   */
+  private async signedForOfficial(email: string): Promise<string> {
+    const account = this.officials?.signIn(email);
+    if (!account) throw new TokenRefused('invalid_grant', 'no enabled account for this e-mail address');
+    const event = {
+      version: '2',
+      triggerSource: 'TokenGeneration_Authentication',
+      region: 'eu-west-1',
+      userPoolId: 'local',
+      userName: account.sub,
+      callerContext: { awsSdkVersion: 'local', clientId: 'local-web' },
+      request: {
+        userAttributes: account.attributes,
+        groupConfiguration: { groupsToOverride: [account.group], iamRolesToOverride: [] },
+        scopes: [],
+      },
+      response: { claimsAndScopeOverrideDetails: null },
+    } as unknown as PreTokenGenerationV2TriggerEvent;
+    const { response } = await this.trigger(event);
+    const claims = response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.claimsToAddOrOverride;
+    return this.signed(account.sub, { 'cognito:groups': [account.group], ...claims });
   }
 
   /** As Cognito: the client's scopes (or the subset asked for), then the trigger's claims. */

@@ -14,6 +14,7 @@ import { eraseVolunteer, putMunicipality, registerVolunteer } from '../../shared
 import { putTrainingProvider, recordTraining } from '../../shared/services/training';
 import { fixedPorts } from '../runtime/fixed-ports';
 import { InMemoryMetrics } from '../runtime/in-memory-metrics';
+import { InMemoryOfficialAccounts } from '../runtime/official-accounts';
 import { LOCAL_CRISIS_CENTRE_PHONE, LOCAL_SMS_POOL, LOCAL_TIMING } from '../runtime/runtime';
 import { InMemoryUserAccounts } from '../runtime/user-accounts';
 
@@ -58,6 +59,7 @@ const seedPorts = () => {
       },
       claimRetentionYears: DEFAULT_CLAIM_RETENTION_YEARS,
       accounts: new InMemoryUserAccounts(),
+      officialAccounts: new InMemoryOfficialAccounts(),
       smsPool: LOCAL_SMS_POOL,
       metrics: new InMemoryMetrics(),
       workflow: { start: async () => {}, resume: async () => {} },

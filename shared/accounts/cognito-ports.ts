@@ -3,12 +3,14 @@ import * as z from 'zod';
 import type { PortAdapters } from '../compose-ports';
 import { once, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
+import { CognitoOfficialAccounts } from './cognito-official-accounts';
 import { CognitoUserAccounts } from './cognito-user-accounts';
 
-export const cognitoPorts: PortAdapters<'accounts'> = {
-  accounts: () =>
-    new CognitoUserAccounts(
-      new CognitoIdentityProviderClient({}),
-      once(() => readVariable(VARIABLES.userPool, z.string().min(1))),
-    ),
+const client = once(() => new CognitoIdentityProviderClient({}));
+/** Read on first use, from the environment of the function that uses it. */
+const userPoolId = () => once(() => readVariable(VARIABLES.userPool, z.string().min(1)));
+
+export const cognitoPorts: PortAdapters<'accounts' | 'officialAccounts'> = {
+  accounts: () => new CognitoUserAccounts(client(), userPoolId()),
+  officialAccounts: () => new CognitoOfficialAccounts(client(), userPoolId()),
 };

@@ -137,11 +137,11 @@ const needVariables = (
       : {};
   if ('bucket' in need)
     return { [VARIABLES.attachmentsBucket]: required(resources.attachmentsBucket, 'the attachment bucket') };
-  // Cognito names the pool in each trigger event; only the erasure must be told it.
+  // Cognito names the pool in each trigger event; the API functions that manage accounts must be told it.
   if ('userPool' in need)
-    return need.access === 'delete-accounts'
-      ? { [VARIABLES.userPool]: required(resources.userPool, 'the user pool') }
-      : {};
+    return need.access === 'read-app-clients'
+      ? {}
+      : { [VARIABLES.userPool]: required(resources.userPool, 'the user pool') };
   if ('secret' in need) {
     const salt = required(resources.erasureLedgerSalt, 'the erasure ledger salt');
     return 'value' in salt

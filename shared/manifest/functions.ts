@@ -20,7 +20,8 @@ import {
   helpRequestViewSchema,
 } from '../schemas/help-request';
 import { municipalitySchema, putMunicipalityBodySchema } from '../schemas/municipality';
-import { putRequestersBodySchema } from '../schemas/requesters';
+import { inviteOfficialBodySchema, officialListSchema, officialSchema } from '../schemas/official';
+import { putRequestersBodySchema, requestersSchema } from '../schemas/requesters';
 import {
   publicSpontaneousCallSchema,
   spontaneousCallSchema,
@@ -43,11 +44,14 @@ import {
   appends,
   deletesAccounts,
   deletesClaimFiles,
+  invitesOfficials,
   parameter,
   queuesSms,
   reads,
   readsAppClients,
   readsLedgerSalt,
+  readsOfficialAccounts,
+  removesOfficials,
   resumesLifecycle,
   sendsSms,
   startsLifecycle,
@@ -136,11 +140,57 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'PUT',
       path: '/municipalities/{nis}/requesters',
-      summary: 'the officials (token subjects) allowed to launch help requests (its municipal-admin)',
+      summary:
+        'the officials (token subjects) allowed to launch help requests; answers with the name and e-mail of each invited official on it (its municipal-admin)',
       body: putRequestersBodySchema,
-      response: { status: 200, schema: putRequestersBodySchema },
+      response: { status: 200, schema: requestersSchema },
     }),
     needs: [writes('registry'), appends('audit')],
+  },
+  getRequesters: {
+    entry: 'functions/api/requesters/get.ts',
+    trigger: api({
+      method: 'GET',
+      path: '/municipalities/{nis}/requesters',
+      summary:
+        'the officials allowed to launch help requests, by name and e-mail (its municipal-admin, coordinator)',
+      response: { status: 200, schema: requestersSchema },
+    }),
+    needs: [reads('registry')],
+  },
+  inviteOfficial: {
+    entry: 'functions/api/officials/invite.ts',
+    trigger: api({
+      method: 'POST',
+      path: '/municipalities/{nis}/officials',
+      summary:
+        'invite an official by e-mail: a municipal-admin (coordinator) or a requester, named on the requesters list (coordinator, its municipal-admin); an address already invited 409; honours Idempotency-Key',
+      body: inviteOfficialBodySchema,
+      response: { status: 201, schema: officialSchema },
+    }),
+    needs: [writes('registry'), appends('audit'), writes('idempotency'), invitesOfficials],
+  },
+  listOfficials: {
+    entry: 'functions/api/officials/list.ts',
+    trigger: api({
+      method: 'GET',
+      path: '/municipalities/{nis}/officials',
+      summary:
+        'the officials of the municipality by name, e-mail, role and status: invited, active or disabled (its municipal-admin, coordinator)',
+      response: { status: 200, schema: officialListSchema },
+    }),
+    needs: [reads('registry'), readsOfficialAccounts],
+  },
+  removeOfficial: {
+    entry: 'functions/api/officials/remove.ts',
+    trigger: api({
+      method: 'DELETE',
+      path: '/municipalities/{nis}/officials/{id}',
+      summary:
+        'remove an official: the account signed out everywhere and disabled, off the requesters list; again is harmless (coordinator; its municipal-admin for requesters)',
+      response: { status: 204 },
+    }),
+    needs: [writes('registry'), appends('audit'), removesOfficials],
   },
   listVolunteers: {
     entry: 'functions/api/volunteers/list.ts',

@@ -20,12 +20,39 @@ export type ParameterName =
   | 'crisisCentrePhone'
   | 'smsPool';
 
+/** What a function may do in the user pool; each grants its own few Cognito actions (USER_POOL_ACTIONS). */
+export type UserPoolAccess =
+  | 'delete-accounts'
+  | 'read-app-clients'
+  | 'invite-officials'
+  | 'read-officials'
+  | 'remove-officials';
+
+/** The Cognito actions each kind of user-pool access grants, on the stage's own pool only, and nothing else. */
+export const USER_POOL_ACTIONS: Record<UserPoolAccess, { policy: string; actions: readonly string[] }> = {
+  'delete-accounts': {
+    policy: 'DeleteAccounts',
+    actions: ['cognito-idp:ListUsers', 'cognito-idp:AdminDeleteUser'],
+  },
+  'read-app-clients': { policy: 'ReadAppClients', actions: ['cognito-idp:ListUserPoolClients'] },
+  'invite-officials': {
+    policy: 'InviteOfficials',
+    // Get: a retried invitation finds the account its first try made.
+    actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminAddUserToGroup'],
+  },
+  'read-officials': { policy: 'ReadOfficials', actions: ['cognito-idp:AdminGetUser'] },
+  'remove-officials': {
+    policy: 'RemoveOfficials',
+    actions: ['cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut'],
+  },
+};
+
 export type Need =
   | { readonly table: TableName; readonly access: TableAccess }
   | { readonly topic: 'smsJobs' }
   | { readonly stateMachine: 'lifecycle'; readonly access: 'start' | 'resume' }
   | { readonly bucket: 'attachments'; readonly access: 'upload' | 'delete' }
-  | { readonly userPool: 'users'; readonly access: 'delete-accounts' | 'read-app-clients' }
+  | { readonly userPool: 'users'; readonly access: UserPoolAccess }
   | { readonly secret: 'erasureLedgerSalt' }
   | { readonly sms: 'direct' }
   | { readonly parameter: ParameterName };
@@ -46,6 +73,12 @@ export const uploadsClaimFiles = { bucket: 'attachments', access: 'upload' } as 
 export const deletesClaimFiles = { bucket: 'attachments', access: 'delete' } as const;
 /** Finds and deletes an erased member's sign-in account. */
 export const deletesAccounts = { userPool: 'users', access: 'delete-accounts' } as const;
+/** Invites officials: creates their account (Cognito e-mails the invitation) and adds it to its role's group. */
+export const invitesOfficials = { userPool: 'users', access: 'invite-officials' } as const;
+/** Reads whether invited officials signed in yet. */
+export const readsOfficialAccounts = { userPool: 'users', access: 'read-officials' } as const;
+/** Removes officials: signs their account out everywhere and disables it. */
+export const removesOfficials = { userPool: 'users', access: 'remove-officials' } as const;
 /** Reads the app clients' names (a machine client's municipality is in its name). */
 export const readsAppClients = { userPool: 'users', access: 'read-app-clients' } as const;
 /** Reads the erasure ledger's salt from Secrets Manager, through the Parameters and Secrets extension. */

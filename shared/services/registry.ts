@@ -14,10 +14,13 @@ import { joinMunicipality } from '../domain/municipality';
 import { assertNotOnSite, newVolunteer } from '../domain/volunteer';
 import type { Ports } from '../ports';
 import type { Municipality, PutMunicipalityBody } from '../schemas/municipality';
-import type { PutRequestersBody } from '../schemas/requesters';
+import type { PutRequestersBody, Requesters } from '../schemas/requesters';
 import type { RegisterVolunteerBody, UpdateVolunteerBody, Volunteer } from '../schemas/volunteer';
+import { requestersWithPeople } from './officials';
 
 type RegistryPorts = Pick<Ports, 'municipalities' | 'volunteers' | 'trainings' | 'clock' | 'newId'>;
+/** Putting the requesters list answers with the people on it. */
+type RequestersPorts = Pick<Ports, 'municipalities' | 'officials' | 'clock'>;
 
 export const putMunicipality = async (
   ports: RegistryPorts,
@@ -45,15 +48,15 @@ export const getMunicipality = async (
 };
 
 export const putRequesters = async (
-  ports: RegistryPorts,
+  ports: RequestersPorts,
   who: Identity,
   nis: string,
   body: PutRequestersBody,
-): Promise<PutRequestersBody> => {
+): Promise<Requesters> => {
   assertCanNameRequesters(who, nis);
   await requireJoined(ports, nis);
   await ports.municipalities.putRequesters(nis, body.requesters, who, ports.clock.now().toISOString());
-  return body;
+  return requestersWithPeople(ports, nis, body.requesters);
 };
 
 export const registerVolunteer = async (

@@ -28,7 +28,7 @@ type Target = 'own' | 'other' | 'unknown' | 'none';
 /** One status for both municipalities, or one each. */
 type Cell = Status | { own: Status; other: Status };
 /** What `{id}` stands for; routes with `{nis}` or a municipality in the body have none. */
-type IdKind = 'volunteerId' | 'groupId' | 'requestId' | 'provider' | 'callCode' | 'claimId';
+type IdKind = 'volunteerId' | 'groupId' | 'requestId' | 'provider' | 'callCode' | 'claimId' | 'officialId';
 
 interface Place {
   nis: string;
@@ -42,6 +42,8 @@ interface Place {
   callCode: string;
   /** A claim of `volunteerId`, checked in on `requestId` for a while (filed by a coordinator). */
   claimId: string;
+  /** A requester the coordinator invited into the municipality. */
+  officialId: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field.
@@ -87,6 +89,13 @@ const claimBody = (place: Place) => ({
   location: 'Sporthal',
   description: 'Gestruikeld over een kabel.',
   injuries: 'Geschaafde knie',
+});
+let officials = 0;
+/** An invitation of a requester under an address no other official of this runtime has. */
+const officialBody = (place: Place) => ({
+  email: `matrix-${++officials}@${place.nis}.example.be`,
+  name: 'Matrix Ambtenaar',
+  role: 'requester',
 });
 const trainingBody = () => ({ kind: 'refresher', providerId: PROVIDER, date: '2026-03-14' });
 
@@ -138,11 +147,75 @@ const MATRIX: RouteRow[] = [
     perMunicipality: true,
     // The same list as before, so the named requesters stay named whatever happens.
     body: (place) => ({ requesters: [place.requesterSub] }),
-    check: (body, place) => expect(body).toEqual({ requesters: [place.requesterSub] }),
+    // A sub that is no invited official (this matrix's tokens) is listed by its sub only.
+    check: (body, place) =>
+      expect(body).toEqual({ requesters: [place.requesterSub], people: [{ sub: place.requesterSub }] }),
     expect: {
       requester: 403,
       admin: { own: 200, other: 404 },
       coordinator: 403,
+      crisis: 403,
+      volunteer: 403,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/municipalities/{nis}/requesters',
+    perMunicipality: true,
+    check: (body, place) => {
+      expect(body.requesters).toContain(place.requesterSub);
+      expect(body.people).toContainEqual({ sub: place.requesterSub });
+    },
+    expect: {
+      requester: 403,
+      admin: { own: 200, other: 404 },
+      coordinator: 200,
+      crisis: 403,
+      volunteer: 403,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/municipalities/{nis}/officials',
+    perMunicipality: true,
+    body: officialBody,
+    check: (body, place) =>
+      expect(body).toMatchObject({ municipality: place.nis, role: 'requester', status: 'invited' }),
+    // Another municipality's admin is told no (403): the NIS code names a public fact, there is nothing to probe.
+    expect: {
+      requester: 403,
+      admin: { own: 201, other: 403 },
+      coordinator: 201,
+      crisis: 403,
+      volunteer: 403,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/municipalities/{nis}/officials',
+    perMunicipality: true,
+    check: (body, place) => {
+      expect(body.officials.map((o: Body) => o.id)).toContain(place.officialId);
+      for (const o of body.officials) expect(o.municipality).toBe(place.nis);
+    },
+    expect: {
+      requester: 403,
+      admin: { own: 200, other: 404 },
+      coordinator: 200,
+      crisis: 403,
+      volunteer: 403,
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/municipalities/{nis}/officials/{id}',
+    id: 'officialId',
+    perMunicipality: true,
+    fresh: true,
+    expect: {
+      requester: 403,
+      admin: { own: 204, other: 403 },
+      coordinator: 204,
       crisis: 403,
       volunteer: 403,
     },
@@ -563,6 +636,7 @@ const NOUNS: Record<IdKind, string> = {
   provider: 'training provider',
   callCode: 'spontaneous call',
   claimId: 'claim',
+  officialId: 'official',
 };
 
 const targetName = (row: RouteRow, caller: Caller, target: Target): string => {
@@ -677,6 +751,16 @@ describe('access matrix: every route × role × own/other municipality over HTTP
         202,
       )
     ).id;
+  const freshOfficial = async (place: Place): Promise<string> =>
+    (
+      await must(
+        t.call('POST', `/municipalities/${place.nis}/officials`, {
+          token: coordinator,
+          body: officialBody(place),
+        }),
+        201,
+      )
+    ).id;
   const tokenOf = async (caller: Caller, volunteerId: string): Promise<string | undefined> => {
     switch (caller) {
       case 'anonymous':
@@ -759,7 +843,9 @@ describe('access matrix: every route × role × own/other municipality over HTTP
         requestId: '',
         callCode: '',
         claimId: '',
+        officialId: '',
       };
+      places[key].officialId = await freshOfficial(places[key]);
       places[key].requestId = await dedicatedRequest(key);
       places[key].callCode = (
         await must(
@@ -790,6 +876,7 @@ describe('access matrix: every route × role × own/other municipality over HTTP
       requestId: UNKNOWN_ID,
       callCode: 'ZZZZZZZZZZ',
       claimId: UNKNOWN_ID,
+      officialId: UNKNOWN_ID,
     };
   });
   afterAll(async () => {
@@ -809,6 +896,8 @@ describe('access matrix: every route × role × own/other municipality over HTTP
         if (c.target === 'own') self = id;
       } else if (c.row.id === 'requestId') {
         id = await dedicatedRequest(c.target);
+      } else if (c.row.id === 'officialId') {
+        id = await freshOfficial(place);
       }
     }
     const path = `${c.path}${c.row.query ?? ''}`
@@ -835,7 +924,11 @@ describe('access matrix: every route × role × own/other municipality over HTTP
     } else if (c.expect === 404) expect(response.body).toEqual({ error: 'NotFound', correlationId });
     else if (c.expect === 204) {
       expect(response.body).toBeUndefined();
-      expect((await t.call('GET', path, { token: coordinator })).status).toBe(404);
+      if (c.row.id === 'officialId') {
+        // A removed official stays listed, disabled: the account is kept, signed out.
+        const listed = await t.call('GET', `/municipalities/${place.nis}/officials`, { token: coordinator });
+        expect(listed.body.officials).toContainEqual(expect.objectContaining({ id, status: 'disabled' }));
+      } else expect((await t.call('GET', path, { token: coordinator })).status).toBe(404);
     } else c.row.check?.(response.body, place, id);
   });
 

@@ -324,6 +324,16 @@ describe('api stack', () => {
     });
   });
 
+  it('invites officials with an e-mail carrying the sign-in and the temporary password, in Dutch, French and English', () => {
+    const [pool] = Object.values(template.findResources('AWS::Cognito::UserPool')) as Json[];
+    const { InviteMessageTemplate } = pool.Properties.AdminCreateUserConfig;
+    expect(InviteMessageTemplate.EmailMessage).toContain('{username}');
+    expect(InviteMessageTemplate.EmailMessage).toContain('{####}');
+    for (const words of ['uitgenodigd', 'invité', 'invited'])
+      expect(InviteMessageTemplate.EmailMessage).toContain(words);
+    expect(InviteMessageTemplate.EmailSubject.length).toBeLessThanOrEqual(140);
+  });
+
   it('requires an authenticator app as second factor, never SMS', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',
@@ -342,20 +352,38 @@ describe('api stack', () => {
     expectFunctionConventions(template, ROUTES.length + 2);
   });
 
-  it('lets the erasure route find and delete user accounts of the stage’s pool only, and no other function touch Cognito', () => {
-    const eraseKey = 'DELETE /volunteers/{id}';
-    const statements = statementsOf(template, functionOf(eraseKey));
-    const cognito = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
-    expect(cognito.flatMap(actionsOf).sort()).toEqual([
-      'cognito-idp:AdminDeleteUser',
-      'cognito-idp:ListUsers',
-    ]);
-    expect(mentions(cognito[0]!.Resource, logicalIdOf(api.userPool))).toBe(true);
-    const erase: Json = template.findResources('AWS::Lambda::Function')[logicalIdOf(functionOf(eraseKey))];
-    expect(mentions(erase.Properties.Environment.Variables.USER_POOL_ID, logicalIdOf(api.userPool))).toBe(
-      true,
-    );
-    for (const route of ROUTES.filter((r) => routeKey(r) !== eraseKey)) {
+  /** The routes that touch the user pool, and exactly the Cognito actions each may take there. */
+  const COGNITO_ROUTES: Record<string, string[]> = {
+    'DELETE /volunteers/{id}': ['cognito-idp:AdminDeleteUser', 'cognito-idp:ListUsers'],
+    'POST /municipalities/{nis}/officials': [
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminGetUser',
+    ],
+    'GET /municipalities/{nis}/officials': ['cognito-idp:AdminGetUser'],
+    'DELETE /municipalities/{nis}/officials/{id}': [
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+    ],
+  };
+
+  it.each(Object.entries(COGNITO_ROUTES))(
+    'lets %s take exactly its Cognito actions, on the stage’s pool only, told the pool’s id',
+    (key, expected) => {
+      const statements = statementsOf(template, functionOf(key));
+      const cognito = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+      expect(cognito.flatMap(actionsOf).sort()).toEqual(expected);
+      for (const statement of cognito)
+        expect(mentions(statement.Resource, logicalIdOf(api.userPool))).toBe(true);
+      const fn: Json = template.findResources('AWS::Lambda::Function')[logicalIdOf(functionOf(key))];
+      expect(mentions(fn.Properties.Environment.Variables.USER_POOL_ID, logicalIdOf(api.userPool))).toBe(
+        true,
+      );
+    },
+  );
+
+  it('lets no other route touch Cognito', () => {
+    for (const route of ROUTES.filter((r) => !(routeKey(r) in COGNITO_ROUTES))) {
       const actions = statementsOf(template, functionOf(routeKey(route))).flatMap(actionsOf);
       expect(
         actions.filter((a) => a.startsWith('cognito-idp:')),

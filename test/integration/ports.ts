@@ -6,6 +6,7 @@ import { ulid } from 'ulid';
 import { LocalAttachmentStore } from '../../local/runtime/attachment-store';
 import { fixedPorts } from '../../local/runtime/fixed-ports';
 import { InMemoryMetrics } from '../../local/runtime/in-memory-metrics';
+import { InMemoryOfficialAccounts } from '../../local/runtime/official-accounts';
 import { InMemoryUserAccounts } from '../../local/runtime/user-accounts';
 import { composePorts } from '../../shared/compose-ports';
 import type { Identity } from '../../shared/domain/identity';
@@ -92,6 +93,7 @@ export type TestPorts = Ports & {
   metrics: InMemoryMetrics;
   clock: TestClock;
   accounts: InMemoryUserAccounts;
+  officialAccounts: InMemoryOfficialAccounts;
 };
 
 /** Where the test attachment store's upload URLs point: nothing listens, the tests hand the PUT to the store. */
@@ -118,6 +120,7 @@ export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): Te
     ),
     claimRetentionYears: 5,
     accounts: new InMemoryUserAccounts(),
+    officialAccounts: new InMemoryOfficialAccounts(),
     sms,
     smsTraces: sms,
     workflow: new RecordingWorkflow(),

@@ -7,6 +7,7 @@ export const registryPrefixes = {
   group: 'GROUP#',
   neighbour: 'NEIGHBOUR#',
   training: 'TRAINING#',
+  official: 'OFFICIAL#',
 } as const;
 
 /** Key layout of the Registry table: every key string of it is built here and nowhere else. */
@@ -17,6 +18,10 @@ export const registryKeys = {
   /** Member and funded counts of a corps, versioned: every join and leave is a conditional write on it. */
   corps: (nis: string) => ({ pk: `MUNI#${nis}`, sk: 'CORPS' }),
   requesters: (nis: string) => ({ pk: `MUNI#${nis}`, sk: 'REQUESTERS' }),
+  /** An invited official, under their municipality, by their account's sub. */
+  official: (nis: string, sub: string) => ({ pk: `MUNI#${nis}`, sk: `${registryPrefixes.official}${sub}` }),
+  /** One official per e-mail address (normalised), whichever municipality: the sign-in is pool-wide. */
+  officialEmail: (email: string) => ({ pk: `OFFICIAL-EMAIL#${email}`, sk: 'OFFICIAL' }),
   neighbour: (nis: string, other: string) => ({
     pk: `MUNI#${nis}`,
     sk: `${registryPrefixes.neighbour}${other}`,

@@ -530,8 +530,84 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /** the officials (token subjects) allowed to launch help requests (its municipal-admin) */
+        /** the officials allowed to launch help requests, by name and e-mail (its municipal-admin, coordinator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    nis: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Requesters"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** the officials (token subjects) allowed to launch help requests; answers with the name and e-mail of each invited official on it (its municipal-admin) */
         put: {
             parameters: {
                 query?: never;
@@ -553,7 +629,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PutRequestersBody"];
+                        "application/json": components["schemas"]["Requesters"];
                     };
                 };
                 /** @description an error with its reason (docs/api.md, "Errors") */
@@ -614,6 +690,269 @@ export interface paths {
         };
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/municipalities/{nis}/officials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the officials of the municipality by name, e-mail, role and status: invited, active or disabled (its municipal-admin, coordinator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    nis: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OfficialList"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** invite an official by e-mail: a municipal-admin (coordinator) or a requester, named on the requesters list (coordinator, its municipal-admin); an address already invited 409; honours Idempotency-Key */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    nis: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["InviteOfficialBody"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Official"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/municipalities/{nis}/officials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** remove an official: the account signed out everywhere and disabled, off the requesters list; again is harmless (coordinator; its municipal-admin for requesters) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    nis: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description an error with its reason (docs/api.md, "Errors") */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3278,8 +3617,57 @@ export interface components {
                 recordedOn: string;
             };
         };
+        Requesters: {
+            /** @description the subs allowed to launch, as PUT sets them */
+            requesters: string[];
+            /** @description the same list in the same order, with the name and e-mail of invited officials */
+            people: components["schemas"]["Requester"][];
+        };
+        Requester: {
+            sub: string;
+            name?: string;
+            email?: string;
+        };
         PutRequestersBody: {
             requesters: string[];
+        };
+        Official: {
+            /** @description the account's sub: what the requesters list and audit trail name */
+            id: string;
+            municipality: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "municipal-admin" | "requester";
+            /** @enum {string} */
+            locale: "nl" | "fr" | "en";
+            /** @enum {string} */
+            status: "invited" | "active" | "disabled";
+            invitedAt: string;
+            /** @description the sub of who invited */
+            invitedBy: string;
+            removedAt?: string;
+            removedBy?: string;
+        };
+        InviteOfficialBody: {
+            /**
+             * Format: email
+             * @description where the invitation goes; the official signs in with it
+             */
+            email: string;
+            /** @description the name shown on the officials and requesters lists */
+            name: string;
+            /** @enum {string} */
+            role: "municipal-admin" | "requester";
+            /**
+             * @description the invitation's language and the account's locale
+             * @default nl
+             * @enum {string}
+             */
+            locale: "nl" | "fr" | "en";
+        };
+        OfficialList: {
+            officials: components["schemas"]["Official"][];
         };
         VolunteerWithTraining: {
             id: string;

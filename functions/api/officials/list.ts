@@ -1,0 +1,13 @@
+import { cognitoPorts } from '../../../shared/accounts/cognito-ports';
+import { composePorts } from '../../../shared/compose-ports';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { PortsOf } from '../../../shared/manifest/granted-ports';
+import { listOfficials } from '../../../shared/services/officials';
+
+export const makeHandler = (ports: PortsOf<'listOfficials'>) =>
+  apiHandler({}, async ({ identity, path }) => ({
+    statusCode: 200,
+    body: await listOfficials(ports, identity, path.nis!),
+  }));
+
+export const handler = makeHandler(composePorts(cognitoPorts));
