@@ -18,7 +18,8 @@ export type ParameterName =
   | 'claimRetentionYears'
   | 'lifecycleTiming'
   | 'crisisCentrePhone'
-  | 'smsPool';
+  | 'smsPool'
+  | 'consoleOrigin';
 
 export type Need =
   | { readonly table: TableName; readonly access: TableAccess }
