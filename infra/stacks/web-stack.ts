@@ -43,11 +43,9 @@ export class WebStack extends Stack {
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
-    if (!existsSync(path.join(WEB_DIST, 'index.html')))
-      throw new Error(`${WEB_DIST} has no built pages: run \`npm run build:web\` first`);
     const { bucket, distribution } = props.hosting;
     this.deployment = new BucketDeployment(this, 'Pages', {
-      sources: [Source.asset(WEB_DIST), Source.jsonData('config.json', checkedWebConfig(props.config))],
+      sources: [this.builtPages(), Source.jsonData('config.json', checkedWebConfig(props.config))],
       destinationBucket: bucket,
       distribution,
       distributionPaths: PAGE_FILES,
@@ -55,5 +53,17 @@ export class WebStack extends Stack {
       memoryLimit: 512,
     });
     this.url = new CfnOutput(this, 'WebUrl', { value: props.hosting.origin });
+  }
+
+  /**
+   * `web/dist`, which a deployable synth needs. A synth that skips bundling (tests, the local runtime reading the
+   * tables, `npm run demo`) deploys nothing, as its functions are not bundled either: without a build it gets a
+   * stand-in page.
+   */
+  private builtPages() {
+    if (existsSync(path.join(WEB_DIST, 'index.html'))) return Source.asset(WEB_DIST);
+    if (this.bundlingRequired)
+      throw new Error(`${WEB_DIST} has no built pages: run \`npm run build:web\` first`);
+    return Source.data('index.html', '<!doctype html><title>pages not built</title>');
   }
 }
