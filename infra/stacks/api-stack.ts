@@ -261,15 +261,27 @@ export class ApiStack extends Stack {
     this.firewall = new ApiFirewall(this, 'Firewall', { stage: this.api.deploymentStage, ...props.firewall });
 
     // API Gateway's own refusals carry the bodies of API.md too, with the request id the handlers use as correlation id.
+    const refusalHeaders = {
+      'x-correlation-id': 'context.requestId',
+      // So the console can read the refusal (an expired token's 401) instead of a CORS failure.
+      'Access-Control-Allow-Origin': `'${consoleOrigin}'`,
+      'Access-Control-Expose-Headers': `'${CONSOLE_EXPOSED_HEADERS.join(', ')}'`,
+    };
     const refusal = (error: string) => ({
       templates: { 'application/json': JSON.stringify({ error, correlationId: '$context.requestId' }) },
-      responseHeaders: {
-        'x-correlation-id': 'context.requestId',
-        // So the console can read the refusal (an expired token's 401) instead of a CORS failure.
-        'Access-Control-Allow-Origin': `'${consoleOrigin}'`,
-        'Access-Control-Expose-Headers': `'${CONSOLE_EXPOSED_HEADERS.join(', ')}'`,
-      },
+      responseHeaders: refusalHeaders,
     });
+    // Every other refusal of the gateway (a WAF block, a body too large, an integration timeout) keeps AWS's own
+    // body and gets the same headers, so the console can read it too.
+    for (const [id, type] of [
+      ['Default4xx', ResponseType.DEFAULT_4XX],
+      ['Default5xx', ResponseType.DEFAULT_5XX],
+    ] as const)
+      this.api.addGatewayResponse(id, {
+        type,
+        templates: { 'application/json': '{"message":$context.error.messageString}' },
+        responseHeaders: refusalHeaders,
+      });
     this.api.addGatewayResponse('Unauthorized', {
       type: ResponseType.UNAUTHORIZED,
       statusCode: '401',

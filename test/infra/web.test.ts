@@ -275,9 +275,16 @@ describe('the web origin in the API stack', () => {
     expect(JSON.stringify(options)).not.toContain("'*'");
   });
 
-  it("lets the console read API Gateway's own refusals (401, 403, 404, 429)", () => {
+  it("lets the console read API Gateway's own refusals (401, 403, 404, 429, and any other 4xx or 5xx)", () => {
     const responses = Object.values(api.findResources('AWS::ApiGateway::GatewayResponse')) as Json[];
-    expect(responses).toHaveLength(4);
+    expect(responses.map((r) => r.Properties.ResponseType).sort()).toEqual([
+      'ACCESS_DENIED',
+      'DEFAULT_4XX',
+      'DEFAULT_5XX',
+      'MISSING_AUTHENTICATION_TOKEN',
+      'THROTTLED',
+      'UNAUTHORIZED',
+    ]);
     for (const response of responses)
       expect(
         render(response.Properties.ResponseParameters['gatewayresponse.header.Access-Control-Allow-Origin']),
