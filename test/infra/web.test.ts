@@ -253,6 +253,11 @@ describe("the pages' content (Web stack)", () => {
 });
 
 describe('the web origin in the API stack', () => {
+  it("keeps the Api stack, with the distribution and a preflight per resource, well under CloudFormation's 500 resources (below 450)", () => {
+    const count = Object.keys(api.toJSON().Resources).length;
+    expect(count).toBeLessThan(450);
+  });
+
   it('is the only origin the preflight of every resource admits, with the methods and headers the console uses', () => {
     const options = Object.values(api.findResources('AWS::ApiGateway::Method')).filter(
       (method: Json) => method.Properties.HttpMethod === 'OPTIONS',
