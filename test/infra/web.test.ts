@@ -199,6 +199,11 @@ describe('the page rewrite function', () => {
 describe("the pages' content (Web stack)", () => {
   const [, deployment] = only(web, 'Custom::CDKBucketDeployment');
 
+  it('deploys after the Api stack, whose API URL and app client its config.json names', () => {
+    expect(dev.web.dependencies).toContain(dev.api);
+    expect(dev.api.dependencies).not.toContain(dev.web);
+  });
+
   it('puts the built pages and config.json in the bucket, keeps older assets, and invalidates the pages and settings', () => {
     const { Properties } = deployment;
     expect(render(Properties.DestinationBucketName)).toContain(logicalIdOf(hosting.bucket));
