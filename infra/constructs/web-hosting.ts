@@ -147,7 +147,7 @@ export class WebHosting extends Construct {
     this.assetHeaders = headersPolicy('AssetHeaders', 'public, max-age=31536000, immutable');
     const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);
     this.distribution = new Distribution(this, 'Distribution', {
-      comment: 'the web pages: console and citizens’ registration',
+      comment: 'the web pages: the console and the citizens registration page',
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Europe and North America: the citizens and officials are in Flanders.
       priceClass: PriceClass.PRICE_CLASS_100,
