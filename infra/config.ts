@@ -77,8 +77,8 @@ export const stageConfigSchema = z.object({
       'client names must be unique',
     ),
   /**
-   * The web pages' sign-in (Cognito managed login, authorization code with PKCE): the addresses it may return to.
-   * Without callback URLs (a developer stack) nobody signs in through the browser.
+   * The web pages' sign-in (Cognito managed login, authorization code with PKCE): addresses it may return to besides
+   * the pages' own distribution, which is always admitted (a custom domain in front of it).
    */
   signIn: z
     .object({
@@ -91,7 +91,7 @@ export const stageConfigSchema = z.object({
     .string()
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/)
     .optional(),
-  /** The address citizens see in registration links (a custom domain); the API stage's own URL otherwise. */
+  /** The address citizens see in registration links (a custom domain); the web pages' distribution otherwise. */
   publicBaseUrl: z.url().optional(),
   /**
    * Euro per funded basic course, refresher and simulation: the variable subsidy in the yearly report. Unset, the

@@ -111,6 +111,57 @@ export const acceptStageFindings = (stage: CrisisToolStage): void => {
       'Claims past their retention date lose every file version under claims/<claimId>/: delete under that prefix only',
   });
 
+  const { bucket: pages, logs, distribution } = stage.api.web;
+  accept(pages, {
+    id: 'AwsSolutions-S1',
+    reason:
+      'Only the distribution reads it (Origin Access Control) and only the Web stack’s deployment writes it: the distribution’s access logs record every request',
+  });
+  accept(logs, {
+    id: 'AwsSolutions-S1',
+    reason: 'It is itself the access log of the web distribution; logging its own writes would log the logs',
+  });
+  accept(
+    distribution,
+    {
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'The pages are public static files without data; volunteers and citizens may open an SMS link from abroad (commuters, border towns)',
+    },
+    {
+      id: 'AwsSolutions-CFR2',
+      reason:
+        'Static files only: every call with data goes to the API, which has its own regional web ACL; a CloudFront web ACL would need a stack in us-east-1',
+    },
+    {
+      id: 'AwsSolutions-CFR4',
+      reason:
+        'The default *.cloudfront.net certificate, whose minimum TLS version CloudFront fixes; a custom domain with its own certificate would set TLSv1.2_2021',
+    },
+  );
+  // The singleton function behind BucketDeployment, created by CDK with a fixed id.
+  accept(
+    stage.web.node.findChild('Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB'),
+    BASIC_EXECUTION_ROLE,
+    {
+      id: 'AwsSolutions-L1',
+      reason:
+        "CDK's BucketDeployment handler: its runtime is CDK's to choose, and it runs only while deploying",
+    },
+    {
+      id: 'AwsSolutions-IAM5',
+      appliesTo: [
+        ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map(
+          (a) => `Action::${a}`,
+        ),
+        { regex: '/^Resource::.+\\/\\*$/' },
+        'Resource::*',
+      ],
+      reason:
+        "CDK's BucketDeployment grants: read the stage's asset objects, write and list the pages bucket's objects, and invalidate the distribution (CDK grants invalidations on every distribution)",
+    },
+  );
+
   const { api, userPool } = stage.api;
   accept(api.node.findChild('CloudWatchRole'), {
     id: 'AwsSolutions-IAM4',

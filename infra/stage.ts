@@ -7,6 +7,7 @@ import { DataStack } from './stacks/data-stack';
 import { MachineClientsStack } from './stacks/machine-clients-stack';
 import { MessagingStack } from './stacks/messaging-stack';
 import { ObservabilityStack } from './stacks/observability-stack';
+import { WebStack } from './stacks/web-stack';
 import { WorkflowStack } from './stacks/workflow-stack';
 
 /** One deployable copy of the system (dev, prod): stateful stacks first, stateless ones reach them by props. */
@@ -15,6 +16,8 @@ export class CrisisToolStage extends Stage {
   readonly messaging: MessagingStack;
   readonly workflow: WorkflowStack;
   readonly api: ApiStack;
+  /** The web pages' content and settings (their distribution is in the Api stack). */
+  readonly web: WebStack;
   /** Only in a stage whose config names machine clients. */
   readonly machineClients?: MachineClientsStack;
   readonly observability: ObservabilityStack;
@@ -53,10 +56,12 @@ export class CrisisToolStage extends Stage {
       apiThrottle: config.apiThrottle,
       publicRegistrationThrottle: config.publicRegistrationThrottle,
       firewall: config.firewall,
-      machineClients: config.machineClients.length > 0,
       signIn: config.signIn,
       ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),
     });
+    // After the API: the pages' config.json names its URL and app client.
+    this.web = new WebStack(this, 'Web', { hosting: this.api.web, config: this.api.webConfig });
+    this.web.addStackDependency(this.api);
     if (config.machineClients.length > 0) {
       this.machineClients = new MachineClientsStack(this, 'MachineClients', {
         userPool: this.api.userPool,

@@ -18,6 +18,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { environmentOf, type ParameterValues } from '../../shared/manifest/environment';
+import { needsOf } from '../../shared/manifest/functions';
 import { type Need, type TableName, USER_POOL_ACTIONS } from '../../shared/manifest/needs';
 import type { FunctionSpec } from '../../shared/manifest/triggers';
 import { SERVICE_NAME } from '../../shared/observability/logger';
@@ -97,7 +98,7 @@ export class HandlerFunction extends NodejsFunction {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         NODE_OPTIONS: '--enable-source-maps',
-        ...environmentOf(spec.needs, { resources: namesOf(resources), parameters }),
+        ...environmentOf(needsOf(spec), { resources: namesOf(resources), parameters }),
       },
       bundling: {
         format: OutputFormat.ESM,

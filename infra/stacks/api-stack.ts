@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Stage } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, RemovalPolicy, Stack, type StackProps, Stage } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   AuthorizationType,
@@ -21,6 +21,7 @@ import {
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
   UserPoolOperation,
   type UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
@@ -30,6 +31,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { ROLES } from '../../shared/domain/identity';
 import { POOL_INVITATION_TEMPLATE } from '../../shared/domain/officials';
+import { CONSOLE_EXPOSED_HEADERS, CONSOLE_METHODS, CONSOLE_REQUEST_HEADERS } from '../../shared/http/cors';
 import {
   acceptedScopes,
   HELP_REQUESTS_READ,
@@ -39,6 +41,7 @@ import {
 import { ROUTES } from '../../shared/http/routes';
 import type { ParameterValues } from '../../shared/manifest/environment';
 import { FUNCTIONS } from '../../shared/manifest/functions';
+import type { WebConfig } from '../../shared/web/web-config';
 import type { StageConfig } from '../config';
 import { ApiFirewall } from '../constructs/api-firewall';
 import {
@@ -47,18 +50,17 @@ import {
   HandlerFunction,
   type StageResources,
 } from '../constructs/handler-function';
+import { WebHosting } from '../constructs/web-hosting';
 
 export interface ApiStackProps extends StackProps {
   /** What the API's functions may be granted (the user pool is this stack's own). */
   resources: Omit<StageResources, 'userPool'>;
-  /** The stage's parameters; the public base URL defaults to the stage's own address. */
+  /** The stage's parameters; the public base URL defaults to the web pages' address. */
   parameters: ParameterValues;
   production: boolean;
   apiThrottle: StageConfig['apiThrottle'];
   publicRegistrationThrottle: StageConfig['publicRegistrationThrottle'];
   firewall: StageConfig['firewall'];
-  /** Whether the stage has machine clients (MachineClientsStack): they need the pool's token endpoint. */
-  machineClients: boolean;
   signIn: StageConfig['signIn'];
   /** Defaults to one derived from the stage and account. */
   authDomainPrefix?: string;
@@ -96,6 +98,14 @@ export class ApiStack extends Stack {
   readonly firewall: ApiFirewall;
   /** The stage's base URL (no trailing slash): the pipeline's smoke test reads it. */
   readonly url: CfnOutput;
+  /** The same URL as a value, for the pages' config.json. */
+  readonly apiUrl: string;
+  /** Managed login and the token endpoint. */
+  readonly authDomain: UserPoolDomain;
+  /** The web pages' bucket and distribution; their content comes from the Web stack. */
+  readonly web: WebHosting;
+  /** What the pages' `/config.json` says (the Web stack writes it). */
+  readonly webConfig: WebConfig;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -148,21 +158,6 @@ export class ApiStack extends Stack {
         groupName: role,
       });
     }
-    const { callbackUrls, logoutUrls } = props.signIn;
-    // A public client (no secret): the browser proves the code is its own with PKCE.
-    this.userClient = this.userPool.addClient('ApiClient', {
-      ...CLIENT_DEFAULTS,
-      ...(callbackUrls.length === 0
-        ? { disableOAuth: true }
-        : {
-            oAuth: {
-              flows: { authorizationCodeGrant: true },
-              scopes: [OAuthScope.OPENID, OAuthScope.COGNITO_ADMIN],
-              callbackUrls,
-              logoutUrls,
-            },
-          }),
-    });
     this.helpRequestScopes = {
       write: new ResourceServerScope({
         scopeName: HELP_REQUESTS_WRITE,
@@ -178,20 +173,29 @@ export class ApiStack extends Stack {
       identifier: RESOURCE_SERVER_ID,
       scopes: Object.values(this.helpRequestScopes),
     });
-    // Managed login and the token endpoint of machine clients live at the pool's domain.
-    if (callbackUrls.length > 0 || props.machineClients)
-      this.userPool.addDomain('AuthDomain', {
-        cognitoDomain: {
-          // Unique across AWS in the region: the stage and the account make it so unless the stage config names one.
-          domainPrefix:
-            props.authDomainPrefix ??
-            `crisis-corps-${(Stage.of(this)?.stageName ?? 'default').toLowerCase()}-${this.account}`,
-        },
-      });
+    // Managed login (the web pages) and the token endpoint of machine clients live at the pool's domain.
+    this.authDomain = this.userPool.addDomain('AuthDomain', {
+      cognitoDomain: {
+        // Unique across AWS in the region: the stage and the account make it so unless the stage config names one.
+        domainPrefix:
+          props.authDomainPrefix ??
+          `crisis-corps-${(Stage.of(this)?.stageName ?? 'default').toLowerCase()}-${this.account}`,
+      },
+    });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    // The console's origin, known once the distribution below exists (it needs the API's id first).
+    const consoleOrigin = Lazy.string({ produce: () => this.web.origin });
     this.api = new RestApi(this, 'Api', {
       description: 'Crisis tool for the Flemish municipal volunteer corps',
+      // API Gateway answers every preflight (a MOCK per resource) for the console's origin only; the functions'
+      // answers carry the same origin (shared/http/cors.ts).
+      defaultCorsPreflightOptions: {
+        allowOrigins: [consoleOrigin],
+        allowMethods: CONSOLE_METHODS,
+        allowHeaders: CONSOLE_REQUEST_HEADERS,
+        maxAge: Duration.hours(1),
+      },
       deployOptions: {
         stageName: STAGE_NAME,
         throttlingRateLimit: props.apiThrottle.rateLimit,
@@ -215,16 +219,72 @@ export class ApiStack extends Stack {
     // Built from the API's id: `api.url` depends on every method, so a function needing it would be a cycle.
     const stageUrl = `https://${this.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${STAGE_NAME}`;
     this.url = new CfnOutput(this, 'ApiUrl', { value: stageUrl });
+    this.apiUrl = stageUrl;
+
+    // The pages' distribution lives here, not in the Web stack: the API's functions, CORS and sign-in need its
+    // address, and its headers the API's. One stack has no cycle (distribution → API id, functions → distribution);
+    // two would. The Web stack, deployed after this one, puts the pages and their config.json in.
+    const issuerOrigin = `https://cognito-idp.${this.region}.${this.urlSuffix}`;
+    this.web = new WebHosting(this, 'Web', {
+      production: props.production,
+      apiOrigin: `https://${this.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}`,
+      issuerOrigin,
+      authOrigin: this.authDomain.baseUrl(),
+    });
+    const webOrigin = this.web.origin;
+    // Where managed login sends people back after signing in and out: the console itself.
+    const signInReturn = `${webOrigin}/`;
+    const { callbackUrls, logoutUrls } = props.signIn;
+    // A public client (no secret): the browser proves the code is its own with PKCE. The pages' own address comes
+    // first; the stage's `signIn` addresses (a custom domain in front) are admitted too.
+    this.userClient = this.userPool.addClient('ApiClient', {
+      ...CLIENT_DEFAULTS,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.COGNITO_ADMIN],
+        callbackUrls: [signInReturn, ...callbackUrls],
+        logoutUrls: [signInReturn, ...logoutUrls],
+      },
+    });
+    this.webConfig = {
+      apiUrl: stageUrl,
+      auth: {
+        kind: 'cognito',
+        // The pool's issuer (what ProviderURL holds, spelt out so the synth can check it is a URL).
+        authority: `${issuerOrigin}/${this.userPool.userPoolId}`,
+        clientId: this.userClient.userPoolClientId,
+        domain: this.authDomain.baseUrl(),
+        redirectUri: signInReturn,
+        logoutUri: signInReturn,
+      },
+    };
     const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', {
       cognitoUserPools: [this.userPool],
     });
     this.firewall = new ApiFirewall(this, 'Firewall', { stage: this.api.deploymentStage, ...props.firewall });
 
     // API Gateway's own refusals carry the bodies of API.md too, with the request id the handlers use as correlation id.
+    const refusalHeaders = {
+      'x-correlation-id': 'context.requestId',
+      // So the console can read the refusal (an expired token's 401) instead of a CORS failure.
+      'Access-Control-Allow-Origin': `'${consoleOrigin}'`,
+      'Access-Control-Expose-Headers': `'${CONSOLE_EXPOSED_HEADERS.join(', ')}'`,
+    };
     const refusal = (error: string) => ({
       templates: { 'application/json': JSON.stringify({ error, correlationId: '$context.requestId' }) },
-      responseHeaders: { 'x-correlation-id': 'context.requestId' },
+      responseHeaders: refusalHeaders,
     });
+    // Every other refusal of the gateway (a WAF block, a body too large, an integration timeout) keeps AWS's own
+    // body and gets the same headers, so the console can read it too.
+    for (const [id, type] of [
+      ['Default4xx', ResponseType.DEFAULT_4XX],
+      ['Default5xx', ResponseType.DEFAULT_5XX],
+    ] as const)
+      this.api.addGatewayResponse(id, {
+        type,
+        templates: { 'application/json': '{"message":$context.error.messageString}' },
+        responseHeaders: refusalHeaders,
+      });
     this.api.addGatewayResponse('Unauthorized', {
       type: ResponseType.UNAUTHORIZED,
       statusCode: '401',
@@ -246,7 +306,12 @@ export class ApiStack extends Stack {
       ...refusal('NotFound'),
     });
 
-    const parameters = { ...props.parameters, publicBaseUrl: props.parameters.publicBaseUrl ?? stageUrl };
+    // Registration links open the citizens' page; every answer admits the console's origin (CORS).
+    const parameters = {
+      ...props.parameters,
+      publicBaseUrl: props.parameters.publicBaseUrl ?? webOrigin,
+      consoleOrigin: webOrigin,
+    };
     for (const route of ROUTES) {
       const fn = new HandlerFunction(this, constructIdOf(route.name, FUNCTIONS[route.name]), {
         spec: FUNCTIONS[route.name],

@@ -14,22 +14,33 @@ import { type DeployedStage, type DeploymentConfig, stageConfigOf } from '../con
 import { CrisisToolStage } from '../stage';
 
 /**
- * What the synth step runs: the same checks as a developer's `npm run check`, then the synth of this very
- * pipeline (it updates itself before deploying anything).
+ * What the synth step runs: the same checks as a developer's `npm run check`, the web pages' build (the Web stack
+ * deploys `web/dist`), then the synth of this very pipeline (it updates itself before deploying anything).
  */
 export const SYNTH_COMMANDS = [
   'npm ci',
   'npm run lint',
   'npm run typecheck',
   'npm test',
+  'npm run build:web',
   'npx cdk synth --quiet -c pipeline=true',
+];
+
+/**
+ * After a stage deploys: the API answers its health check, and the web pages and their config.json are served
+ * (config.json naming the API the stage just deployed).
+ */
+export const SMOKE_COMMANDS = [
+  'curl -fsS --retry 5 --retry-all-errors "$API_URL/health"',
+  'curl -fsS --retry 5 --retry-all-errors -o /dev/null "$WEB_URL/"',
+  'curl -fsS --retry 5 --retry-all-errors "$WEB_URL/config.json" | grep -F "$API_URL"',
 ];
 
 export interface PipelineStackProps extends StackProps {
   deployment: DeploymentConfig;
 }
 
-/** Source → checks and synth → Dev (smoke test) → manual approval → Prod (smoke test). */
+/** Source → checks, web build and synth → Dev (smoke test) → manual approval → Prod (smoke test). */
 export class PipelineStack extends Stack {
   readonly pipeline: CodePipeline;
   readonly dev: CrisisToolStage;
@@ -105,8 +116,8 @@ export class PipelineStack extends Stack {
       pre,
       post: [
         new ShellStep('SmokeTest', {
-          envFromCfnOutputs: { API_URL: stage.api.url },
-          commands: ['curl -fsS --retry 5 --retry-all-errors "$API_URL/health"'],
+          envFromCfnOutputs: { API_URL: stage.api.url, WEB_URL: stage.web.url },
+          commands: SMOKE_COMMANDS,
         }),
       ],
     });

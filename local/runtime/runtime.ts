@@ -17,6 +17,7 @@ import {
   type FunctionName,
   functionsTriggeredBy,
   type Manifest,
+  needsOf,
 } from '../../shared/manifest/functions';
 import { grantedPorts } from '../../shared/manifest/granted-ports';
 import type { Ports } from '../../shared/ports';
@@ -232,7 +233,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   /** A function as Lambda would run it: only its granted environment and ports, at load and at every invocation. */
   const load = async (name: FunctionName): Promise<AnyHandler> => {
     const spec = functions[name];
-    const environment = environmentOf(spec.needs, stage);
+    const environment = environmentOf(needsOf(spec), stage);
     environments[name] = environment;
     const own = composePorts(doubles, grantedPorts(spec.needs));
     const handler = await withEnvironment(environment, () => loadHandler(spec.entry, own));

@@ -8,7 +8,7 @@ import type { WebConfig } from '../../shared/web/web-config';
 /** What `npm run build:web` writes: the same files the web stack puts in its bucket. */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-/** The local stand-in for the web stack's headers: the pages call only their own origin here. */
+/** The local stand-in for the distribution's headers (infra/constructs/web-hosting.ts): the pages call only their own origin here. */
 const PAGE_HEADERS = {
   'content-security-policy':
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +

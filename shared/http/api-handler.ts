@@ -6,6 +6,7 @@ import type * as z from 'zod';
 import type { Identity } from '../domain/identity';
 import { logger } from '../observability/logger';
 import { observability } from '../observability/powertools';
+import { consoleCors } from './cors';
 import {
   CORRELATION_HEADER,
   clientErrorResponse,
@@ -86,7 +87,7 @@ const correlationHeader = (): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatew
 
 /**
  * Wraps a route's logic in the cross-cutting work every route shares: header normalisation, identity from the
- * authorizer's claims, JSON parsing and schema validation, idempotency, error bodies and security headers.
+ * authorizer's claims, JSON parsing and schema validation, idempotency, error bodies, security and CORS headers.
  */
 export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
   options: ApiHandlerOptions<S>,
@@ -139,6 +140,7 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(observability<APIGatewayProxyEvent>((event) => event.requestContext?.requestId))
     .use(httpHeaderNormalizer())
+    .use(consoleCors())
     .use(httpSecurityHeaders())
     .use(correlationHeader())
     .use(errorMapper())

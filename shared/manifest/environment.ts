@@ -24,6 +24,8 @@ export const VARIABLES = {
   /** The salt itself, where no extension runs (the local runtime, the reapply command). */
   erasureLedgerSalt: 'ERASURE_LEDGER_SALT',
   publicBaseUrl: 'PUBLIC_BASE_URL',
+  /** The web console's origin, the only one the API's answers admit cross-origin (CORS). */
+  consoleOrigin: 'CONSOLE_ORIGIN',
   allowedPhoneCountries: 'ALLOWED_PHONE_COUNTRIES',
   spontaneousRegistrationCap: 'SPONTANEOUS_REGISTRATION_CAP',
   reportPrices: {
@@ -52,6 +54,8 @@ export const VARIABLES = {
 export interface ParameterValues {
   /** Unset, links point at the local runtime's default address. */
   publicBaseUrl?: string;
+  /** Unset (the local runtime serves the pages and the API on one origin), answers carry no CORS headers. */
+  consoleOrigin?: string;
   registrationPolicy: { allowedPhoneCountries: readonly string[]; spontaneousRegistrationCap: number };
   reportPrices?: { basic: number; refresher: number; simulation: number };
   fundedPlaces?: Record<string, number>;
@@ -89,6 +93,8 @@ const parameterVariables = (
   switch (name) {
     case 'publicBaseUrl':
       return { [VARIABLES.publicBaseUrl]: values.publicBaseUrl };
+    case 'consoleOrigin':
+      return { [VARIABLES.consoleOrigin]: values.consoleOrigin };
     case 'registrationPolicy':
       return {
         [VARIABLES.allowedPhoneCountries]: values.registrationPolicy.allowedPhoneCountries.join(','),

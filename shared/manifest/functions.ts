@@ -45,6 +45,7 @@ import {
   deletesAccounts,
   deletesClaimFiles,
   invitesOfficials,
+  type Need,
   parameter,
   queuesSms,
   reads,
@@ -667,6 +668,13 @@ export const FUNCTIONS = {
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof FUNCTIONS;
+
+/** What every API route is told besides its own needs: the console's origin, for its answers' CORS headers. */
+export const ROUTE_NEEDS = [parameter('consoleOrigin')] as const;
+
+/** A function's needs with those its trigger implies: what its environment is made of, in AWS and locally. */
+export const needsOf = (spec: FunctionSpec): readonly Need[] =>
+  spec.trigger.kind === 'api' ? [...spec.needs, ...ROUTE_NEEDS] : spec.needs;
 
 /** The manifest, or a variant of it (the local runtime's tests take a need away to see the function fail). */
 export type Manifest = Record<FunctionName, FunctionSpec>;

@@ -18,7 +18,8 @@ export type ParameterName =
   | 'claimRetentionYears'
   | 'lifecycleTiming'
   | 'crisisCentrePhone'
-  | 'smsPool';
+  | 'smsPool'
+  | 'consoleOrigin';
 
 /** What a function may do in the user pool; each grants its own few Cognito actions (USER_POOL_ACTIONS). */
 export type UserPoolAccess =

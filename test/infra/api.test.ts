@@ -178,15 +178,14 @@ describe('api stack', () => {
     ]);
   });
 
-  it('tells the spontaneous call function the public base URL, from the API itself when the stage names none', () => {
+  it('tells the spontaneous call function the public base URL, the web pages’ address when the stage names none', () => {
     const fn =
       template.findResources('AWS::Lambda::Function')[
         logicalIdOf(functionOf('POST /help-requests/{id}/spontaneous-call'))
       ];
     const url = JSON.stringify(fn?.Properties.Environment.Variables.PUBLIC_BASE_URL);
-    expect(url).toContain(logicalIdOf(api.api));
-    expect(url).toContain('execute-api');
-    expect(url).toContain('/v1');
+    expect(url).toContain(logicalIdOf(api.web.distribution));
+    expect(url).not.toContain('execute-api');
   });
 
   it("tells the yearly report's function the stage's unit prices, and nothing when the stage names none", () => {
@@ -252,8 +251,9 @@ describe('api stack', () => {
     });
   });
 
-  it('exposes one method per route of ROUTES, each backed by its own function', () => {
-    template.resourceCountIs('AWS::ApiGateway::Method', ROUTES.length);
+  it('exposes one method per route of ROUTES, each backed by its own function, besides the CORS preflights', () => {
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method')) as Json[];
+    expect(methods.filter((m) => m.Properties.HttpMethod !== 'OPTIONS')).toHaveLength(ROUTES.length);
     expect(api.functions.size).toBe(ROUTES.length);
     for (const route of ROUTES) methodOf(route);
   });
@@ -469,8 +469,9 @@ describe('api stack', () => {
       expect(userClient(stage, signInTemplate).Properties).toMatchObject({
         AllowedOAuthFlows: ['code'],
         AllowedOAuthFlowsUserPoolClient: true,
-        CallbackURLs: signIn.callbackUrls,
-        LogoutURLs: signIn.logoutUrls,
+        // The web pages' own address first (test/infra/web.test.ts), then the stage's.
+        CallbackURLs: [expect.anything(), ...signIn.callbackUrls],
+        LogoutURLs: [expect.anything(), ...signIn.logoutUrls],
         ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
       });
       expect(userClient(stage, signInTemplate).Properties.GenerateSecret).not.toBe(true);
@@ -478,13 +479,17 @@ describe('api stack', () => {
       signInTemplate.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
     });
 
-    it('names no placeholder address anywhere, and offers no sign-in where the stage configures no callback', () => {
+    it('names no placeholder address anywhere, and signs people in at the web pages where the stage names no address', () => {
       expect(JSON.stringify(template.toJSON()).includes('example.com')).toBe(false);
       expect(userClient(dev, template).Properties).toMatchObject({
-        AllowedOAuthFlowsUserPoolClient: false,
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthFlowsUserPoolClient: true,
         ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
       });
-      expect(userClient(dev, template).Properties.CallbackURLs).toBeUndefined();
+      expect(JSON.stringify(userClient(dev, template).Properties.CallbackURLs)).toContain(
+        logicalIdOf(dev.api.web.distribution),
+      );
+      template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
     });
 
     it.each([

@@ -117,9 +117,9 @@ describe('machine clients from the stage config', () => {
     expect(stageConfigSchema.safeParse({ stageName: 'x', machineClients }).success).toBe(false);
   });
 
-  it('adds no client stack and no domain where the stage names no machine client', () => {
+  it('adds no client stack where the stage names no machine client (the domain stays: the web pages sign in there)', () => {
     expect(dev.machineClients).toBeUndefined();
-    devTemplate('api').resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
+    devTemplate('api').resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
     devTemplate('api').resourceCountIs('AWS::Cognito::UserPoolClient', 1);
   });
 });

@@ -60,6 +60,7 @@ const stacksOf = (stage: CrisisToolStage): Stack[] => [
   stage.messaging,
   stage.workflow,
   stage.api,
+  stage.web,
   ...(stage.machineClients ? [stage.machineClients] : []),
   stage.observability,
 ];

@@ -62,7 +62,7 @@ describe('pipeline stack', () => {
     });
   });
 
-  it('installs, lints, typechecks and tests before synthesizing the pipeline, with Java for DynamoDB Local', () => {
+  it('installs, lints, typechecks, tests and builds the web pages before synthesizing the pipeline, with Java for DynamoDB Local', () => {
     const [synth] = actionsOf('Build');
     const { spec } = buildSpecOf(synth.Configuration.ProjectName);
     expect(spec.phases.build.commands).toEqual(SYNTH_COMMANDS);
@@ -71,6 +71,7 @@ describe('pipeline stack', () => {
       'npm run lint',
       'npm run typecheck',
       'npm test',
+      'npm run build:web',
       'npx cdk synth --quiet -c pipeline=true',
     ]);
     expect(spec.phases.install['runtime-versions'].java).toMatch(/^corretto/);
@@ -85,16 +86,27 @@ describe('pipeline stack', () => {
     expect(actionsOf('Dev').some((a) => a.ActionTypeId.Category === 'Approval')).toBe(false);
   });
 
-  it.each(['Dev', 'Prod'])('smoke-tests %s by its API URL output after every stack has deployed', (name) => {
-    const actions = actionsOf(name);
-    const smoke = actions.at(-1);
-    expect(smoke.Name).toBe('SmokeTest');
-    for (const action of actions.slice(0, -1)) expect(action.RunOrder).toBeLessThan(smoke.RunOrder);
-    const [variable] = JSON.parse(smoke.Configuration.EnvironmentVariables);
-    expect(variable).toMatchObject({ name: 'API_URL', value: expect.stringMatching(/^#\{.*\.ApiUrl\}$/) });
-    const { spec } = buildSpecOf(smoke.Configuration.ProjectName);
-    expect(spec.phases.build.commands.join('\n')).toMatch(/curl -fsS .*"\$API_URL\/health"/);
-  });
+  it.each(['Dev', 'Prod'])(
+    'smoke-tests %s by its API and web URL outputs after every stack has deployed: health, the pages and their config.json',
+    (name) => {
+      const actions = actionsOf(name);
+      const smoke = actions.at(-1);
+      expect(smoke.Name).toBe('SmokeTest');
+      for (const action of actions.slice(0, -1)) expect(action.RunOrder).toBeLessThan(smoke.RunOrder);
+      const variables = JSON.parse(smoke.Configuration.EnvironmentVariables);
+      expect(variables).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'API_URL', value: expect.stringMatching(/^#\{.*\.ApiUrl\}$/) }),
+          expect.objectContaining({ name: 'WEB_URL', value: expect.stringMatching(/^#\{.*\.WebUrl\}$/) }),
+        ]),
+      );
+      const { spec } = buildSpecOf(smoke.Configuration.ProjectName);
+      const commands = spec.phases.build.commands.join('\n');
+      expect(commands).toMatch(/curl -fsS .*"\$API_URL\/health"/);
+      expect(commands).toMatch(/curl -fsS .*"\$WEB_URL\/"/);
+      expect(commands).toMatch(/curl -fsS .*"\$WEB_URL\/config\.json" \| grep -F "\$API_URL"/);
+    },
+  );
 
   it.each([
     ['Dev', 'dev'],
@@ -102,7 +114,9 @@ describe('pipeline stack', () => {
   ] as const)('deploys every stack of %s to its configured account and region', (name, key) => {
     const deploys = actionsOf(name).filter((a) => a.ActionTypeId.Provider === 'CloudFormation');
     expect(new Set(deploys.map((a) => a.Configuration.StackName))).toEqual(
-      new Set(['Data', 'Messaging', 'Workflow', 'Api', 'Observability'].map((stack) => `${name}-${stack}`)),
+      new Set(
+        ['Data', 'Messaging', 'Workflow', 'Api', 'Web', 'Observability'].map((stack) => `${name}-${stack}`),
+      ),
     );
     const { account, region } = deployment.stages[key];
     for (const action of deploys.filter((a) => a.Configuration.RoleArn)) {

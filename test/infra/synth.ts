@@ -14,7 +14,7 @@ import { CrisisToolStage } from '../../infra/stage';
 const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
 export const { dev } = buildApp(app);
 
-type StackName = 'data' | 'messaging' | 'workflow' | 'api' | 'observability';
+type StackName = 'data' | 'messaging' | 'workflow' | 'api' | 'web' | 'observability';
 
 const templates = new Map<string, Template>();
 const templateOf = (stage: CrisisToolStage, name: StackName): Template => {

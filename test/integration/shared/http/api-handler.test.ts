@@ -1,9 +1,11 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { lambdaContext } from '../../../../local/runtime/lambda-context';
+import { withEnvironment } from '../../../../shared/config';
 import { apiHandler } from '../../../../shared/http/api-handler';
 import { CORRELATION_HEADER } from '../../../../shared/http/error-response';
 import { idempotentRequests } from '../../../../shared/http/idempotency';
+import { VARIABLES } from '../../../../shared/manifest/environment';
 import { emfMetrics, metrics } from '../../../../shared/observability/powertools';
 import { createTestTables } from '../../../support/tables';
 
@@ -50,6 +52,21 @@ describe('an idempotent route replaying its first answer', () => {
     expect(refused).toMatchObject({ statusCode: 400, headers: { [CORRELATION_HEADER]: 'request-e' } });
     for (const header of SECURITY_HEADERS) expect(refused.headers).toHaveProperty(header);
     expect(launched).toHaveLength(1);
+  });
+
+  it("admits the console's origin on the replay as on the first answer (CORS)", async () => {
+    const origin = 'https://d111111abcdef8.cloudfront.net';
+    const inConsoleStage = (event: APIGatewayProxyEvent) =>
+      withEnvironment({ ...process.env, [VARIABLES.consoleOrigin]: origin }, () => invoke(event));
+    const first = await inConsoleStage(aPost('request-f', 'key-4', { title: 'Stormschade' }));
+    const replay = await inConsoleStage(aPost('request-g', 'key-4', { title: 'Stormschade' }));
+
+    expect(replay.body).toBe(first.body);
+    for (const answer of [first, replay])
+      expect(answer.headers).toMatchObject({
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Expose-Headers': 'etag, x-correlation-id',
+      });
   });
 
   it('flushes the metrics on the replay too', async () => {
