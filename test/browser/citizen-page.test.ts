@@ -15,7 +15,13 @@ describe("the citizen's registration page at the link of a spontaneous call, on 
   let requester: string;
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([startTestRuntime(), launchChromium()]);
+    // A closed call stays readable through the aftercare window; the purge after it is the e2e tests' concern.
+    [t, browser] = await Promise.all([
+      startTestRuntime({
+        timing: { ackTimeoutSeconds: 600, responseWindowSeconds: 1, aftercareWindowSeconds: 600 },
+      }),
+      launchChromium(),
+    ]);
     coordinator = await t.token({ roles: ['coordinator'], sub: 'coordinator-1' });
     const admin = await t.token({
       roles: ['municipal-admin'],

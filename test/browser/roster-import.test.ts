@@ -76,4 +76,26 @@ describe("the municipal admin's corps: a roster imported from the spreadsheet th
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Korps (28 leden)');
     await expectNoAccessibilityViolations(page, 'the roster');
   });
+
+  it('edits a member’s availability and invites an official, shown by name and e-mail', async () => {
+    await page.getByRole('button', { name: 'Bewerken Lid 1 Van Gent' }).click();
+    await page.getByLabel('Niet oproepen tot en met').fill(`${THIS_YEAR + 1}-01-31`);
+    await page.getByRole('dialog').getByRole('button', { name: 'Bewaren' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe('Lid 1 Van Gent is bewaard.');
+    expect(
+      (await t.runtime.ports.volunteers.listByMunicipality(GENT)).find((v) => v.name === 'Lid 1 Van Gent'),
+    ).toMatchObject({ pausedUntil: `${THIS_YEAR + 1}-01-31` });
+
+    await page.getByRole('link', { name: 'Medewerkers' }).click();
+    await page.getByLabel('Naam', { exact: true }).fill('Sara Aanvrager');
+    await page.getByLabel('E-mailadres').fill('sara.aanvrager@gent.be');
+    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await expect
+      .poll(() => page.locator('.officials tbody tr').first().textContent())
+      .toContain('sara.aanvrager@gent.be');
+    expect(await page.locator('.officials tbody tr').first().textContent()).toContain('Sara Aanvrager');
+    await expectNoAccessibilityViolations(page, 'the officials');
+  });
 });

@@ -8,7 +8,9 @@ import type { Auth } from './auth/session';
 import { municipalityName } from './format';
 import { CONSOLE_MESSAGES, type ConsoleMessages } from './messages';
 import { ImportPage } from './pages/import-page';
+import { MunicipalitiesPage } from './pages/municipalities-page';
 import { NewRequestPage } from './pages/new-request-page';
+import { OfficialsPage } from './pages/officials-page';
 import { RequestPage } from './pages/request-page';
 import { RequestsPage } from './pages/requests-page';
 import { RosterPage } from './pages/roster-page';
@@ -48,8 +50,18 @@ const Header = ({
           <NavLink path={pathOf.requests()}>{m.requests}</NavLink>
         </li>
         {identity.municipality && identity.roles.includes('municipal-admin') && (
+          <>
+            <li>
+              <NavLink path={pathOf.roster(identity.municipality)}>{m.corps}</NavLink>
+            </li>
+            <li>
+              <NavLink path={pathOf.officials(identity.municipality)}>{m.officials}</NavLink>
+            </li>
+          </>
+        )}
+        {identity.roles.includes('coordinator') && (
           <li>
-            <NavLink path={pathOf.roster(identity.municipality)}>{m.corps}</NavLink>
+            <NavLink path={pathOf.municipalities()}>{m.municipalities}</NavLink>
           </li>
         )}
       </ul>
@@ -124,6 +136,14 @@ export const ConsoleApp = ({
         ) : (
           <p>{m.notYours}</p>
         );
+      case 'officials':
+        return mayKeepCorps(route.nis) ? (
+          <OfficialsPage client={client} nis={route.nis} identity={identity} m={m} locale={locale} />
+        ) : (
+          <p>{m.notYours}</p>
+        );
+      case 'municipalities':
+        return identity.roles.includes('coordinator') ? <MunicipalitiesPage m={m} /> : <p>{m.notYours}</p>;
       default:
         return <p>{m.pageNotFound}</p>;
     }

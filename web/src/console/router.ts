@@ -19,19 +19,21 @@ export type Route =
   | { page: 'request'; id: string }
   | { page: 'roster'; nis: string }
   | { page: 'import'; nis: string }
-  | { page: 'requesters'; nis: string }
+  | { page: 'officials'; nis: string }
+  | { page: 'municipalities' }
   | { page: 'not-found' };
 
 export const routeOf = (path: string): Route => {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'requests')) return { page: 'requests' };
+  if (parts.length === 1 && parts[0] === 'municipalities') return { page: 'municipalities' };
   if (parts[0] === 'requests' && parts[1] === 'new' && parts.length === 2) return { page: 'new-request' };
   if (parts[0] === 'requests' && parts.length === 2) return { page: 'request', id: parts[1]! };
   if (parts[0] === 'municipalities' && parts.length === 3) {
     const nis = parts[1]!;
     if (parts[2] === 'volunteers') return { page: 'roster', nis };
     if (parts[2] === 'import') return { page: 'import', nis };
-    if (parts[2] === 'requesters') return { page: 'requesters', nis };
+    if (parts[2] === 'officials') return { page: 'officials', nis };
   }
   return { page: 'not-found' };
 };
@@ -42,5 +44,6 @@ export const pathOf = {
   request: (id: string) => `/requests/${encodeURIComponent(id)}`,
   roster: (nis: string) => `/municipalities/${nis}/volunteers`,
   import: (nis: string) => `/municipalities/${nis}/import`,
-  requesters: (nis: string) => `/municipalities/${nis}/requesters`,
+  officials: (nis: string) => `/municipalities/${nis}/officials`,
+  municipalities: () => '/municipalities',
 };

@@ -8,6 +8,7 @@ import { reasonOf } from '../api';
 import type { ConsoleMessages } from '../messages';
 import { rosterCsv } from '../roster-csv';
 import { navigate, pathOf } from '../router';
+import { AddMemberDialog, EditMemberDialog } from './member-dialogs';
 
 type Member = components['schemas']['VolunteerWithTraining'];
 type Filter = 'all' | 'trainingDue' | 'paused' | 'optedOut' | 'minors';
@@ -27,6 +28,16 @@ export const RosterPage = ({ client, nis, m }: { client: ApiClient; nis: string;
   const [filter, setFilter] = useState<Filter>('all');
   const [erasing, setErasing] = useState<Member>();
   const [outcome, setOutcome] = useState<string>();
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Member>();
+  const edited = (said?: string) => {
+    setAdding(false);
+    setEditing(undefined);
+    if (said) {
+      setOutcome(said);
+      void load();
+    }
+  };
   const today = belgianDate(new Date());
 
   const load = async () => {
@@ -62,7 +73,10 @@ export const RosterPage = ({ client, nis, m }: { client: ApiClient; nis: string;
     <section aria-labelledby="roster-title">
       <h1 id="roster-title">{m.roster(members.length)}</h1>
       <div class="actions">
-        <button type="button" class="button" onClick={() => navigate(pathOf.import(nis))}>
+        <button type="button" class="button" onClick={() => setAdding(true)}>
+          {m.addMember}
+        </button>
+        <button type="button" class="button button--secondary" onClick={() => navigate(pathOf.import(nis))}>
           {m.importCsv}
         </button>
         <button type="button" class="button button--secondary" onClick={download}>
@@ -109,7 +123,15 @@ export const RosterPage = ({ client, nis, m }: { client: ApiClient; nis: string;
                     ? m.pausedUntil(v.pausedUntil)
                     : m.available}
               </td>
-              <td>
+              <td class="row-actions">
+                <button
+                  type="button"
+                  class="button button--small button--secondary"
+                  onClick={() => setEditing(v)}
+                >
+                  {m.edit}
+                  <span class="visually-hidden"> {v.name}</span>
+                </button>
                 <button
                   type="button"
                   class="button button--small button--warning"
@@ -123,6 +145,8 @@ export const RosterPage = ({ client, nis, m }: { client: ApiClient; nis: string;
           ))}
         </tbody>
       </table>
+      <AddMemberDialog client={client} nis={nis} m={m} open={adding} onDone={edited} />
+      <EditMemberDialog client={client} member={editing} m={m} onDone={edited} />
       <ConfirmDialog
         open={erasing !== undefined}
         title={m.confirmEraseTitle(erasing?.name ?? '')}
