@@ -38,6 +38,7 @@ import {
 import { ROUTES } from '../../shared/http/routes';
 import type { ParameterValues } from '../../shared/manifest/environment';
 import { FUNCTIONS } from '../../shared/manifest/functions';
+import type { ErrorCode } from '../../shared/schemas/error';
 import type { StageConfig } from '../config';
 import { ApiFirewall } from '../constructs/api-firewall';
 import {
@@ -218,7 +219,7 @@ export class ApiStack extends Stack {
     this.firewall = new ApiFirewall(this, 'Firewall', { stage: this.api.deploymentStage, ...props.firewall });
 
     // API Gateway's own refusals carry the bodies of API.md too, with the request id the handlers use as correlation id.
-    const refusal = (error: string) => ({
+    const refusal = (error: ErrorCode) => ({
       templates: { 'application/json': JSON.stringify({ error, correlationId: '$context.requestId' }) },
       responseHeaders: { 'x-correlation-id': 'context.requestId' },
     });

@@ -14,11 +14,12 @@ import {
 } from './error-response';
 import { identityFromClaims } from './identity-from-claims';
 
-export interface ApiRequest<Body> {
+export interface ApiRequest<Body, Query> {
   identity: Identity;
   body: Body;
   path: Record<string, string>;
-  query: Record<string, string | undefined>;
+  /** The query string, parsed by the route's `query` schema; undefined for routes that declare none. */
+  query: Query;
 }
 
 export interface ApiResult {
@@ -30,9 +31,11 @@ export interface ApiResult {
   fileName?: string;
 }
 
-export interface ApiHandlerOptions<S extends z.ZodType> {
+export interface ApiHandlerOptions<S extends z.ZodType, Q extends z.ZodType> {
   /** Schema of the JSON body; omitted for routes without one. */
   body?: S;
+  /** Schema of the query string: the same object as the manifest route's `query`, so the contract says what is read. */
+  query?: Q;
   /** Routes anyone may call without a token. */
   public?: boolean;
   /** Role checks that need no body run before the body is parsed, so a caller without the role learns nothing more. */
@@ -41,7 +44,15 @@ export interface ApiHandlerOptions<S extends z.ZodType> {
   idempotency?: middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>;
 }
 
-export type ApiHandler = middy.MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult>;
+/** What a handler honours beyond its body, for the test that holds it to its manifest route (the OpenAPI document's source). */
+export interface HandlerContract {
+  query?: z.ZodType;
+  idempotent: boolean;
+}
+
+export type ApiHandler = middy.MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult> & {
+  contract: HandlerContract;
+};
 
 const ANONYMOUS: Identity = { sub: 'anonymous', roles: [] };
 
@@ -88,9 +99,9 @@ const correlationHeader = (): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatew
  * Wraps a route's logic in the cross-cutting work every route shares: header normalisation, identity from the
  * authorizer's claims, JSON parsing and schema validation, idempotency, error bodies and security headers.
  */
-export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
-  options: ApiHandlerOptions<S>,
-  route: (request: ApiRequest<z.output<S>>) => Promise<ApiResult>,
+export const apiHandler = <S extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+  options: ApiHandlerOptions<S, Q>,
+  route: (request: ApiRequest<z.output<S>, z.output<Q>>) => Promise<ApiResult>,
 ): ApiHandler => {
   const respond = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     const identity = options.public
@@ -98,14 +109,12 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
       : identityFromClaims(event.requestContext?.authorizer?.claims);
     const path = (event.pathParameters ?? {}) as Record<string, string>;
     options.authorize?.(identity, path);
+    const query = (
+      options.query ? options.query.parse(event.queryStringParameters ?? {}) : undefined
+    ) as z.output<Q>;
     const raw = parseJson(event.body);
     const body = (options.body ? options.body.parse(raw) : undefined) as z.output<S>;
-    const result = await route({
-      identity,
-      body,
-      path,
-      query: event.queryStringParameters ?? {},
-    });
+    const result = await route({ identity, body, path, query });
     const headers = { 'cache-control': 'no-store' };
     if (result.contentType) {
       return {
@@ -136,11 +145,16 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
   // bottom to top: the error mapper makes an error its answer (correlation id included) first, an answer or a replay
   // gets its correlation id, every answer its security headers, and the metrics (first in observability) are
   // flushed last, after everything that could record one.
-  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+  const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(observability<APIGatewayProxyEvent>((event) => event.requestContext?.requestId))
     .use(httpHeaderNormalizer())
     .use(httpSecurityHeaders())
     .use(correlationHeader())
     .use(errorMapper())
     .handler(answer);
+  const contract: HandlerContract = {
+    ...(options.query ? { query: options.query } : {}),
+    idempotent: options.idempotency !== undefined,
+  };
+  return Object.assign(handler, { contract });
 };

@@ -1,11 +1,12 @@
 import * as z from 'zod';
 import { DISPATCH_BATCH } from '../domain/origination';
 import { HELP_REQUESTS_READ, HELP_REQUESTS_WRITE } from '../http/oauth-scopes';
-import { activationBodySchema } from '../schemas/activation';
-import { annualReportSchema } from '../schemas/annual-report';
+import { activationBodySchema, activationResultSchema } from '../schemas/activation';
+import { annualReportQuerySchema, annualReportSchema } from '../schemas/annual-report';
 import {
   attachmentBodySchema,
   attachmentUploadSchema,
+  claimListQuerySchema,
   claimSchema,
   updateClaimBodySchema,
 } from '../schemas/claim';
@@ -15,9 +16,13 @@ import { checkInOutBodySchema, deploymentSchema } from '../schemas/deployment';
 import { dutyRosterSchema, putDutyRosterBodySchema } from '../schemas/duty-roster';
 import { groupSchema, registerGroupBodySchema } from '../schemas/group';
 import {
+  acknowledgedHelpRequestSchema,
+  closedHelpRequestSchema,
   createHelpRequestBodySchema,
   helpRequestPageSchema,
   helpRequestViewSchema,
+  launchedHelpRequestSchema,
+  listHelpRequestsQuerySchema,
 } from '../schemas/help-request';
 import { municipalitySchema, putMunicipalityBodySchema } from '../schemas/municipality';
 import { putRequestersBodySchema } from '../schemas/requesters';
@@ -56,6 +61,11 @@ import {
 } from './needs';
 import { api, type FunctionSpec, type Trigger } from './triggers';
 
+const healthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+const openApiDocumentSchema = z
+  .record(z.string(), z.unknown())
+  .meta({ id: 'OpenApiDocument', description: 'an OpenAPI 3.1 document' });
+
 const volunteerWithTrainingSchema = volunteerSchema
   .extend({ training: trainingStatusSchema })
   .meta({ id: 'VolunteerWithTraining' });
@@ -84,8 +94,10 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/health',
+      tag: 'system',
       summary: 'liveness',
       public: true,
+      response: { status: 200, schema: healthSchema },
     }),
     needs: [],
   },
@@ -94,8 +106,10 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/openapi.json',
+      tag: 'system',
       summary: 'this contract',
       public: true,
+      response: { status: 200, schema: openApiDocumentSchema },
     }),
     needs: [],
   },
@@ -104,6 +118,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'PUT',
       path: '/municipalities/{nis}',
+      tag: 'municipalities',
       summary: 'a municipality joins or updates its neighbours (coordinator)',
       body: putMunicipalityBodySchema,
       response: { status: 200, schema: municipalitySchema },
@@ -115,6 +130,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/municipalities/{nis}',
+      tag: 'municipalities',
       summary: 'profile and corps summary (its municipal roles, coordinator)',
       response: { status: 200, schema: municipalitySchema },
     }),
@@ -125,6 +141,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/municipalities/{nis}/volunteers',
+      tag: 'volunteers',
       summary: 'register a corps member, 16 or older (its municipal-admin, coordinator)',
       body: registerVolunteerBodySchema,
       response: { status: 201, schema: volunteerSchema },
@@ -136,6 +153,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'PUT',
       path: '/municipalities/{nis}/requesters',
+      tag: 'municipalities',
       summary: 'the officials (token subjects) allowed to launch help requests (its municipal-admin)',
       body: putRequestersBodySchema,
       response: { status: 200, schema: putRequestersBodySchema },
@@ -147,6 +165,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/municipalities/{nis}/volunteers',
+      tag: 'volunteers',
       summary: 'the roster (its municipal-admin, coordinator)',
       response: { status: 200, schema: z.object({ volunteers: z.array(volunteerWithTrainingSchema) }) },
     }),
@@ -157,6 +176,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/volunteers/{id}',
+      tag: 'volunteers',
       summary: 'a volunteer record with training status (the volunteer, its municipal-admin, coordinator)',
       response: { status: 200, schema: volunteerWithTrainingSchema },
     }),
@@ -167,6 +187,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'PATCH',
       path: '/volunteers/{id}',
+      tag: 'volunteers',
       summary:
         'update availability (pause until a date), language, skills, contact (the volunteer, its municipal-admin, coordinator)',
       body: updateVolunteerBodySchema,
@@ -179,6 +200,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'DELETE',
       path: '/volunteers/{id}',
+      tag: 'volunteers',
       summary:
         'erase: personal data and the sign-in account deleted, insurance claims kept for the insurer without phone or link, anonymous statistics kept; 409 while checked in on site (the volunteer, its municipal-admin, coordinator)',
       response: { status: 204 },
@@ -198,6 +220,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/volunteers/{id}/trainings',
+      tag: 'trainings',
       summary:
         'record a basic first-aid course, yearly refresher or simulation with provider and date (coordinator, its municipal-admin)',
       body: recordTrainingBodySchema,
@@ -210,6 +233,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'PUT',
       path: '/training-providers/{id}',
+      tag: 'trainings',
       summary: 'a course provider that meets the quality charter (coordinator)',
       body: putTrainingProviderBodySchema,
       response: { status: 200, schema: trainingProviderSchema },
@@ -221,6 +245,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/municipalities/{nis}/groups',
+      tag: 'groups',
       summary:
         'a group (scouts, Chiro) joins with a contact person and its members (its municipal-admin, coordinator)',
       body: registerGroupBodySchema,
@@ -233,6 +258,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/municipalities/{nis}/groups',
+      tag: 'groups',
       summary: 'the groups of a corps (its municipal-admin, coordinator)',
       response: { status: 200, schema: z.object({ groups: z.array(groupSchema) }) },
     }),
@@ -243,6 +269,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/groups/{id}/trainings',
+      tag: 'trainings',
       summary:
         'the group followed a course together: recorded for every member (coordinator, its municipal-admin)',
       body: recordTrainingBodySchema,
@@ -255,10 +282,11 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests',
+      tag: 'help requests',
       summary:
         'launch a help request (requester of the municipality; coordinator with channel phone, refused with 409 while the duty roster is empty); honours Idempotency-Key',
       body: createHelpRequestBodySchema,
-      response: { status: 202 },
+      response: { status: 202, schema: launchedHelpRequestSchema },
       machineScope: HELP_REQUESTS_WRITE,
     }),
     needs: [
@@ -275,8 +303,10 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/help-requests',
+      tag: 'help requests',
       summary:
         'help requests of one municipality, newest first: ?municipality=NIS&status=&limit=&cursor= (its municipal roles, coordinator, crisis-centre)',
+      query: listHelpRequestsQuerySchema,
       response: { status: 200, schema: helpRequestPageSchema },
       machineScope: HELP_REQUESTS_READ,
     }),
@@ -287,6 +317,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/help-requests/{id}',
+      tag: 'help requests',
       summary:
         'status, scope, counts, timeline and the volunteers the alert SMS could not reach (its municipal roles, coordinator, crisis-centre)',
       response: { status: 200, schema: helpRequestViewSchema },
@@ -300,8 +331,9 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests/{id}/acknowledge',
+      tag: 'help requests',
       summary: 'the coordinator takes the request: the escalation to the backups stops (coordinator)',
-      response: { status: 200 },
+      response: { status: 200, schema: acknowledgedHelpRequestSchema },
     }),
     needs: [writes('operations'), resumesLifecycle, appends('audit')],
   },
@@ -310,6 +342,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'PUT',
       path: '/duty-roster',
+      tag: 'duty roster',
       summary: 'who is on duty 24/7, and the backups in order (coordinator)',
       body: putDutyRosterBodySchema,
       response: { status: 200, schema: dutyRosterSchema },
@@ -321,6 +354,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/duty-roster',
+      tag: 'duty roster',
       summary: 'the current duty roster (coordinator)',
       response: { status: 200, schema: dutyRosterSchema },
     }),
@@ -331,10 +365,11 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests/{id}/activations',
+      tag: 'help requests',
       summary:
         'widen the scope and mobilise at once: neighbours or named municipalities (coordinator), province or flanders (coordinator, crisis-centre)',
       body: activationBodySchema,
-      response: { status: 200 },
+      response: { status: 200, schema: activationResultSchema },
     }),
     needs: [reads('registry'), writes('operations'), queuesSms, appends('audit')],
   },
@@ -343,6 +378,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests/{id}/updates',
+      tag: 'help requests',
       summary:
         'an SMS from the coordinator to every volunteer who accepted, in one part behind a prefix in their language (coordinator); honours Idempotency-Key',
       body: coordinatorUpdateBodySchema,
@@ -355,6 +391,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests/{id}/check-ins',
+      tag: 'help requests',
       summary: 'a volunteer who accepted arrives on site: the insurance coverage period opens (coordinator)',
       body: checkInOutBodySchema,
       response: { status: 200, schema: deploymentSchema },
@@ -366,6 +403,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests/{id}/check-outs',
+      tag: 'help requests',
       summary:
         'a volunteer leaves the site: the coverage period closes and the hours are recorded (coordinator)',
       body: checkInOutBodySchema,
@@ -378,8 +416,9 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests/{id}/close',
+      tag: 'help requests',
       summary: 'close: stand-down SMS, then the aftercare window (coordinator)',
-      response: { status: 200 },
+      response: { status: 200, schema: closedHelpRequestSchema },
     }),
     needs: [writes('operations'), resumesLifecycle, appends('audit')],
   },
@@ -388,9 +427,10 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests/{id}/spontaneous-call',
+      tag: 'spontaneous call',
       summary:
         "open the spontaneous call once: a public code, the citizens' registration page and the registration route for this request only; 201 the first time, 200 with the same call after (coordinator)",
-      response: { status: 201, schema: spontaneousCallSchema },
+      response: { status: 201, schema: spontaneousCallSchema, alsoStatus: 200 },
     }),
     needs: [writes('operations'), parameter('publicBaseUrl'), appends('audit')],
   },
@@ -399,6 +439,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/spontaneous/{code}',
+      tag: 'spontaneous call',
       summary:
         "what the citizens' registration page shows of a call: the request's title, municipality and whether it is still open; 404 for an unknown code (anyone)",
       public: true,
@@ -411,6 +452,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/spontaneous/{code}/registrations',
+      tag: 'spontaneous call',
       summary:
         'a citizen (16+, with consent, a mobile number of an allowed country) registers for the one request of this call and gets an SMS with a reply code; the same phone again is answered exactly like a new registration (201, an id that names nobody) and sends nothing; a full call is a 422 spontaneous-call-full (anyone, throttled, behind a WAF challenge)',
       public: true,
@@ -431,6 +473,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/claims',
+      tag: 'claims',
       summary:
         'file an insurance claim (bodily accident, civil liability) for a deployment, inside a recorded coverage period, else 422 outside-coverage; the claimant gets an SMS (the volunteer for themselves, coordinator for anyone, spontaneous volunteers included); honours Idempotency-Key',
       body: fileClaimBodySchema,
@@ -450,8 +493,10 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/claims',
+      tag: 'claims',
       summary:
         'claims of a volunteer or of a help request: ?volunteerId= or ?requestId= (coordinator); a volunteer gets their own',
+      query: claimListQuerySchema,
       response: { status: 200, schema: z.object({ claims: z.array(claimSchema) }) },
     }),
     needs: [reads('operations')],
@@ -461,6 +506,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/claims/{id}',
+      tag: 'claims',
       summary: 'a claim with its status history (its volunteer, coordinator)',
       response: { status: 200, schema: claimSchema },
     }),
@@ -471,6 +517,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'PATCH',
       path: '/claims/{id}',
+      tag: 'claims',
       summary:
         'move the claim on: in-review → sent-to-insurer → settled, or rejected with a reason (coordinator; the claimant gets an SMS); add information while it is submitted (its volunteer) or until it is sent (coordinator)',
       body: updateClaimBodySchema,
@@ -483,6 +530,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/claims/{id}/attachments',
+      tag: 'claims',
       summary:
         'add a photo or certificate: records it and answers a presigned URL to PUT the file to, valid 15 minutes (its volunteer while submitted, coordinator until sent)',
       body: attachmentBodySchema,
@@ -495,9 +543,11 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/reports/annual/{year}',
+      tag: 'reports',
       summary:
         'the yearly report to the Flemish Government from anonymous counters, per municipality, province and Flanders; ?format=csv or svg for a CSV or a chart (coordinator, crisis-centre)',
-      response: { status: 200, schema: annualReportSchema },
+      query: annualReportQuerySchema,
+      response: { status: 200, schema: annualReportSchema, files: ['text/csv', 'image/svg+xml'] },
     }),
     needs: [reads('registry'), reads('operations'), parameter('reportPrices')],
   },

@@ -143,6 +143,24 @@ export const helpRequestSchema = createHelpRequestBodySchema
   .meta({ id: 'HelpRequest' });
 export type HelpRequest = z.infer<typeof helpRequestSchema>;
 
+/** The answer to a launch: the lifecycle runs on from here. */
+export const launchedHelpRequestSchema = helpRequestSchema
+  .pick({ id: true, status: true })
+  .meta({ id: 'LaunchedHelpRequest' });
+export type LaunchedHelpRequest = z.infer<typeof launchedHelpRequestSchema>;
+
+/** The answer to an acknowledgement: who took the request, and when. */
+export const acknowledgedHelpRequestSchema = helpRequestSchema
+  .pick({ id: true, acknowledgedAt: true, acknowledgedBy: true })
+  .meta({ id: 'AcknowledgedHelpRequest' });
+export type AcknowledgedHelpRequest = z.infer<typeof acknowledgedHelpRequestSchema>;
+
+/** The answer to a close. */
+export const closedHelpRequestSchema = helpRequestSchema
+  .pick({ id: true, status: true, closedAt: true })
+  .meta({ id: 'ClosedHelpRequest' });
+export type ClosedHelpRequest = z.infer<typeof closedHelpRequestSchema>;
+
 export const responderSchema = z
   .object({
     volunteerId: idSchema,

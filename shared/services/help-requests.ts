@@ -18,7 +18,7 @@ import {
   municipalitiesOfProvince,
   officialMunicipality,
 } from '../reference/municipalities';
-import type { ActivationBody } from '../schemas/activation';
+import type { ActivationBody, ActivationResult } from '../schemas/activation';
 import type {
   CreateHelpRequestBody,
   HelpRequest,
@@ -236,7 +236,7 @@ export const activate = async (
   who: Identity,
   id: string,
   body: ActivationBody,
-): Promise<{ scope: string[]; added: string[]; alerted: number }> => {
+): Promise<ActivationResult> => {
   assertCanActivate(who, body.scope);
   const phaseReference = declaredPhaseOf(body);
   const request = await requireOpenHelpRequest(ports, id);
