@@ -305,7 +305,7 @@ export const FUNCTIONS = {
       path: '/help-requests',
       tag: 'help requests',
       summary:
-        'help requests of one municipality, newest first: ?municipality=NIS&status=&limit=&cursor= (its municipal roles, coordinator, crisis-centre)',
+        'help requests newest first, a page at a time: of one municipality (?municipality=NIS: its municipal roles, coordinator, crisis-centre) or, without it, of all of Flanders (coordinator, crisis-centre; municipal roles get their own); ?status= filters, open for all but closed',
       query: listHelpRequestsQuerySchema,
       response: { status: 200, schema: helpRequestPageSchema },
       machineScope: HELP_REQUESTS_READ,

@@ -246,8 +246,14 @@ export type LifecycleInput = z.infer<typeof lifecycleInputSchema>;
 
 export const listHelpRequestsQuerySchema = z
   .object({
-    municipality: nisCodeSchema,
-    status: z.enum(HELP_REQUEST_STATUSES).optional(),
+    municipality: nisCodeSchema.optional().meta({
+      description:
+        "one municipality's requests; without it, every municipality the caller may read: all of Flanders for coordinators and the crisis centre, their own for municipal roles",
+    }),
+    status: z
+      .enum([...HELP_REQUEST_STATUSES, 'open'])
+      .optional()
+      .meta({ description: '`open` is every status but closed' }),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     /** Opaque: the `next` of the previous page. */
     cursor: z.string().max(1024).optional(),

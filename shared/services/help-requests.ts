@@ -3,6 +3,7 @@ import {
   assertCanCoordinate,
   assertCanLaunchRequest,
   assertCanReadRequest,
+  municipalityToList,
   seesResponders,
 } from '../domain/access';
 import { declaredPhaseOf } from '../domain/activation';
@@ -219,9 +220,11 @@ export const listHelpRequests = async (
   who: Identity,
   query: ListHelpRequestsQuery,
 ): Promise<{ helpRequests: HelpRequest[]; next?: string }> => {
-  assertCanReadRequest(who, query.municipality);
-  return ports.helpRequests.listByMunicipality(query.municipality, {
+  const municipality = municipalityToList(who, query.municipality);
+  if (municipality) assertCanReadRequest(who, municipality);
+  return ports.helpRequests.list({
     limit: query.limit,
+    ...(municipality ? { municipality } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.cursor ? { cursor: query.cursor } : {}),
   });
