@@ -12,6 +12,7 @@ import {
   internalErrorResponse,
   MalformedJson,
 } from './error-response';
+import { conditionalGet } from './etag';
 import { identityFromClaims } from './identity-from-claims';
 
 export interface ApiRequest<Body, Query> {
@@ -42,12 +43,15 @@ export interface ApiHandlerOptions<S extends z.ZodType, Q extends z.ZodType> {
   authorize?: (identity: Identity, path: Record<string, string>) => void;
   /** POST routes whose retries with the same `Idempotency-Key` replay the first response (idempotentRequests). */
   idempotency?: middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>;
+  /** GET routes polled by consoles: an ETag on every 200, and 304 without a body to a matching If-None-Match (etag.ts). */
+  conditional?: true;
 }
 
 /** What a handler honours beyond its body, for the test that holds it to its manifest route (the OpenAPI document's source). */
 export interface HandlerContract {
   query?: z.ZodType;
   idempotent: boolean;
+  conditional: boolean;
 }
 
 export type ApiHandler = middy.MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult> & {
@@ -127,11 +131,12 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined, Q extends z.Zod
         body: String(result.body),
       };
     }
-    return {
+    const json = {
       statusCode: result.statusCode,
       headers: { ...headers, 'content-type': 'application/json' },
       body: result.body === undefined ? '' : JSON.stringify(result.body),
     };
+    return options.conditional ? conditionalGet(event.headers?.['if-none-match'], json) : json;
   };
   // Powertools idempotency answers a replay from its `before`, and middy then skips every `after` of its chain. So it
   // gets a chain of its own inside the route: the replayed answer comes back through the outer chain like a fresh one.
@@ -155,6 +160,7 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined, Q extends z.Zod
   const contract: HandlerContract = {
     ...(options.query ? { query: options.query } : {}),
     idempotent: options.idempotency !== undefined,
+    conditional: options.conditional === true,
   };
   return Object.assign(handler, { contract });
 };

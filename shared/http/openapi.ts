@@ -49,6 +49,26 @@ const idempotencyKeyHeader = z.object({
   }),
 });
 
+const ifNoneMatchHeader = z.object({
+  'If-None-Match': z.string().optional().meta({
+    description: 'the ETag of the answer you hold: unchanged, the answer is a 304 without a body',
+  }),
+});
+
+/** The headers of a conditional GET's 200 and 304 (shared/http/etag.ts). */
+const conditionalHeaders = {
+  ETag: {
+    required: true,
+    description: 'a strong tag of exactly this body: send it back in If-None-Match',
+    schema: { type: 'string' as const },
+  },
+  'Cache-Control': {
+    required: true,
+    description: '`private, no-cache`: revalidate on every use',
+    schema: { type: 'string' as const },
+  },
+};
+
 const successOf = (route: Route): Record<string, ResponseConfig> => {
   const { response } = route;
   if (response.status === 204) return { 204: { description: 'done; no content' } };
@@ -58,10 +78,22 @@ const successOf = (route: Route): Record<string, ResponseConfig> => {
       (response.files ?? []).map((type) => [type, { schema: { type: 'string' as const } }]),
     ),
   };
-  const success = { description: 'success', content };
+  const success = {
+    description: 'success',
+    content,
+    ...(route.conditional ? { headers: conditionalHeaders } : {}),
+  };
   return {
     [response.status]: success,
     ...(response.alsoStatus ? { [response.alsoStatus]: { ...success, description: 'the same, again' } } : {}),
+    ...(route.conditional
+      ? {
+          304: {
+            description: 'unchanged since the ETag in If-None-Match; no body',
+            headers: conditionalHeaders,
+          },
+        }
+      : {}),
   };
 };
 
@@ -99,6 +131,7 @@ export const openApiDocument = once(() => {
           : {}),
         ...(route.query ? { query: route.query } : {}),
         ...(honoursIdempotencyKey(route) ? { headers: idempotencyKeyHeader } : {}),
+        ...(route.conditional ? { headers: ifNoneMatchHeader } : {}),
         ...(route.body
           ? { body: { required: true, content: { 'application/json': { schema: route.body } } } }
           : {}),

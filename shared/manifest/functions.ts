@@ -321,6 +321,8 @@ export const FUNCTIONS = {
       summary:
         'status, scope, counts, timeline and the volunteers the alert SMS could not reach (its municipal roles, coordinator, crisis-centre)',
       response: { status: 200, schema: helpRequestViewSchema },
+      // Consoles poll it every few seconds: an unchanged request costs a 304.
+      conditional: true,
       // The names behind the answers, for the coordination: members in Registry, spontaneous volunteers in AdHoc.
       machineScope: HELP_REQUESTS_READ,
     }),

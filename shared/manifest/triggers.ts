@@ -47,6 +47,8 @@ export interface ApiTrigger {
   body?: z.ZodType;
   /** The query string's parameters: the handler validates with this very schema (apiHandler's `query`). */
   query?: z.ZodObject;
+  /** A GET answered with an ETag, and 304 to a matching If-None-Match (apiHandler's `conditional`). */
+  conditional?: true;
   response: ApiResponse;
   /** Municipal crisis software (Cognito machine clients) may call the route with this scope, besides users. */
   machineScope?: typeof HELP_REQUESTS_READ | typeof HELP_REQUESTS_WRITE;

@@ -19,5 +19,6 @@ describe('every API handler honours what its manifest route tells the OpenAPI do
     // The very schema object: the document's query parameters are the ones the handler validates.
     expect(contract.query).toBe(route.query);
     expect(contract.idempotent).toBe(honoursIdempotencyKey(route));
+    expect(contract.conditional).toBe(route.conditional === true);
   });
 });

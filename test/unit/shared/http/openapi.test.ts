@@ -10,6 +10,7 @@ interface Parameter {
 }
 interface Response {
   $ref?: string;
+  headers?: Record<string, unknown>;
   content?: Record<string, { schema?: { $ref?: string } }>;
 }
 interface Operation {
@@ -138,6 +139,28 @@ describe('the OpenAPI document', () => {
         (p) => p.in === 'header' && p.name === 'Idempotency-Key',
       );
       expect(header, named(operation)).toBe(idempotent.includes(operation.operationId as never));
+    }
+  });
+
+  it('declares If-None-Match, the ETag of a 200 and the 304 of exactly the conditional operations', () => {
+    const conditional = ROUTES.filter((route) => route.conditional).map((route) => route.name);
+
+    expect(conditional).toContain('getHelpRequest');
+    for (const { operation } of operations) {
+      const expected = conditional.includes(operation.operationId as never);
+      const header = (operation.parameters ?? []).some(
+        (p) => p.in === 'header' && p.name === 'If-None-Match',
+      );
+      expect(header, named(operation)).toBe(expected);
+      expect('304' in operation.responses, named(operation)).toBe(expected);
+      if (!expected) continue;
+      expect(operation.responses['304']!.content, named(operation)).toBeUndefined();
+      for (const status of ['200', '304']) {
+        expect(Object.keys(operation.responses[status]!.headers ?? {}), named(operation)).toEqual([
+          'ETag',
+          'Cache-Control',
+        ]);
+      }
     }
   });
 
