@@ -41,6 +41,7 @@ import {
 import { ROUTES } from '../../shared/http/routes';
 import type { ParameterValues } from '../../shared/manifest/environment';
 import { FUNCTIONS } from '../../shared/manifest/functions';
+import type { ErrorCode } from '../../shared/schemas/error';
 import type { WebConfig } from '../../shared/web/web-config';
 import type { StageConfig } from '../config';
 import { ApiFirewall } from '../constructs/api-firewall';
@@ -270,7 +271,7 @@ export class ApiStack extends Stack {
       'Access-Control-Allow-Origin': `'${consoleOrigin}'`,
       'Access-Control-Expose-Headers': `'${CONSOLE_EXPOSED_HEADERS.join(', ')}'`,
     };
-    const refusal = (error: string) => ({
+    const refusal = (error: ErrorCode) => ({
       templates: { 'application/json': JSON.stringify({ error, correlationId: '$context.requestId' }) },
       responseHeaders: refusalHeaders,
     });

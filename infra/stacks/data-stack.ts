@@ -39,6 +39,8 @@ export class DataStack extends Stack {
       name: string,
       options: {
         gsi1?: boolean;
+        /** A second index, on gsi2pk / gsi2sk (Operations: every help request by time). */
+        gsi2?: boolean;
         ttl?: string;
         partitionKey?: string;
         sortKey?: boolean;
@@ -68,13 +70,20 @@ export class DataStack extends Stack {
           sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
         });
       }
+      if (options.gsi2) {
+        created.addGlobalSecondaryIndex({
+          indexName: 'gsi2',
+          partitionKey: { name: 'gsi2pk', type: AttributeType.STRING },
+          sortKey: { name: 'gsi2sk', type: AttributeType.STRING },
+        });
+      }
       return created;
     };
 
     // Municipalities, volunteers, phone-number claims, groups, trainings, providers.
     this.registry = table('Registry', { gsi1: true });
     // Help requests, alerts, stand-downs, timelines.
-    this.operations = table('Operations', { gsi1: true, ttl: 'expiresAt' });
+    this.operations = table('Operations', { gsi1: true, gsi2: true, ttl: 'expiresAt' });
     // Spontaneous volunteers only: the purge deletes them, the TTL is a backstop.
     this.adHoc = table('AdHoc', { gsi1: true, ttl: 'expiresAt' });
     // Append-only audit trail, without personal data.

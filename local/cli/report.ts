@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Identity } from '../../shared/domain/identity';
-import { annualReportQuerySchema } from '../../shared/schemas/annual-report';
+import { annualReportPathSchema } from '../../shared/schemas/annual-report';
 import type { LocalDynamo } from '../runtime/dynamodb';
 import { flags, readCommandLine, refuseFlag } from './command-line';
 
@@ -16,7 +16,7 @@ const REPORT = {
   flags: {
     year: flags.required('the calendar year to report', {
       value: 'YEAR',
-      schema: annualReportQuerySchema.shape.year,
+      schema: annualReportPathSchema.shape.year,
     }),
     out: flags.text('the directory the files are written to', { value: 'DIR', default: 'reports' }),
     'data-dir': flags.text('read the tables `npm start -- --data-dir DIR` kept (stop it first)', {

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { acceptedScopes, USER_SCOPE } from '../../shared/http/oauth-scopes';
 import type { Route } from '../../shared/http/routes';
+import type { ErrorBody } from '../../shared/schemas/error';
 import { type AnyHandler, lambdaContext } from './lambda-context';
 import type { LocalTokens } from './tokens';
 import type { PageHandler } from './web-pages';
@@ -72,7 +73,12 @@ const send = (
 };
 
 /** API Gateway's own refusals (gateway responses) carry the request id as the correlation id, as the handlers' do. */
-const refuse = (res: ServerResponse, statusCode: number, body: object, requestId: string) =>
+const refuse = (
+  res: ServerResponse,
+  statusCode: number,
+  body: Omit<ErrorBody, 'correlationId'>,
+  requestId: string,
+) =>
   send(res, statusCode, JSON.stringify({ ...body, correlationId: requestId }), {
     'x-correlation-id': requestId,
   });

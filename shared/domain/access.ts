@@ -39,6 +39,17 @@ export const assertCanReadRequest = (who: Identity, nis: string): void => {
   throw new NotFound('help request');
 };
 
+/**
+ * The municipality a listing of help requests covers, undefined for all of Flanders: the one asked for, else all for
+ * coordinators and the crisis centre, else the caller's own; someone with neither gets a Forbidden.
+ */
+export const municipalityToList = (who: Identity, asked: string | undefined): string | undefined => {
+  if (asked) return asked;
+  if (hasRole(who, 'coordinator', 'crisis-centre')) return undefined;
+  if (who.municipality && actsFor(who, who.municipality)) return who.municipality;
+  throw new Forbidden('give ?municipality=: only coordinators and the crisis centre list every municipality');
+};
+
 /** Who answered a call-out, with their own words: the coordination (coordinator, crisis centre) needs it, nobody else. */
 export const seesResponders = (who: Identity): boolean => hasRole(who, 'coordinator', 'crisis-centre');
 

@@ -13,13 +13,15 @@ import {
   internalErrorResponse,
   MalformedJson,
 } from './error-response';
+import { conditionalGet } from './etag';
 import { identityFromClaims } from './identity-from-claims';
 
-export interface ApiRequest<Body> {
+export interface ApiRequest<Body, Query> {
   identity: Identity;
   body: Body;
   path: Record<string, string>;
-  query: Record<string, string | undefined>;
+  /** The query string, parsed by the route's `query` schema; undefined for routes that declare none. */
+  query: Query;
 }
 
 export interface ApiResult {
@@ -31,18 +33,31 @@ export interface ApiResult {
   fileName?: string;
 }
 
-export interface ApiHandlerOptions<S extends z.ZodType> {
+export interface ApiHandlerOptions<S extends z.ZodType, Q extends z.ZodType> {
   /** Schema of the JSON body; omitted for routes without one. */
   body?: S;
+  /** Schema of the query string: the same object as the manifest route's `query`, so the contract says what is read. */
+  query?: Q;
   /** Routes anyone may call without a token. */
   public?: boolean;
   /** Role checks that need no body run before the body is parsed, so a caller without the role learns nothing more. */
   authorize?: (identity: Identity, path: Record<string, string>) => void;
   /** POST routes whose retries with the same `Idempotency-Key` replay the first response (idempotentRequests). */
   idempotency?: middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>;
+  /** GET routes polled by consoles: an ETag on every 200, and 304 without a body to a matching If-None-Match (etag.ts). */
+  conditional?: true;
 }
 
-export type ApiHandler = middy.MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult>;
+/** What a handler honours beyond its body, for the test that holds it to its manifest route (the OpenAPI document's source). */
+export interface HandlerContract {
+  query?: z.ZodType;
+  idempotent: boolean;
+  conditional: boolean;
+}
+
+export type ApiHandler = middy.MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult> & {
+  contract: HandlerContract;
+};
 
 const ANONYMOUS: Identity = { sub: 'anonymous', roles: [] };
 
@@ -89,9 +104,9 @@ const correlationHeader = (): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatew
  * Wraps a route's logic in the cross-cutting work every route shares: header normalisation, identity from the
  * authorizer's claims, JSON parsing and schema validation, idempotency, error bodies, security and CORS headers.
  */
-export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
-  options: ApiHandlerOptions<S>,
-  route: (request: ApiRequest<z.output<S>>) => Promise<ApiResult>,
+export const apiHandler = <S extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+  options: ApiHandlerOptions<S, Q>,
+  route: (request: ApiRequest<z.output<S>, z.output<Q>>) => Promise<ApiResult>,
 ): ApiHandler => {
   const respond = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     const identity = options.public
@@ -99,14 +114,12 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
       : identityFromClaims(event.requestContext?.authorizer?.claims);
     const path = (event.pathParameters ?? {}) as Record<string, string>;
     options.authorize?.(identity, path);
+    const query = (
+      options.query ? options.query.parse(event.queryStringParameters ?? {}) : undefined
+    ) as z.output<Q>;
     const raw = parseJson(event.body);
     const body = (options.body ? options.body.parse(raw) : undefined) as z.output<S>;
-    const result = await route({
-      identity,
-      body,
-      path,
-      query: event.queryStringParameters ?? {},
-    });
+    const result = await route({ identity, body, path, query });
     const headers = { 'cache-control': 'no-store' };
     if (result.contentType) {
       return {
@@ -119,11 +132,12 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
         body: String(result.body),
       };
     }
-    return {
+    const json = {
       statusCode: result.statusCode,
       headers: { ...headers, 'content-type': 'application/json' },
       body: result.body === undefined ? '' : JSON.stringify(result.body),
     };
+    return options.conditional ? conditionalGet(event.headers?.['if-none-match'], json) : json;
   };
   // Powertools idempotency answers a replay from its `before`, and middy then skips every `after` of its chain. So it
   // gets a chain of its own inside the route: the replayed answer comes back through the outer chain like a fresh one.
@@ -137,7 +151,7 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
   // bottom to top: the error mapper makes an error its answer (correlation id included) first, an answer or a replay
   // gets its correlation id, every answer its security headers, and the metrics (first in observability) are
   // flushed last, after everything that could record one.
-  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+  const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(observability<APIGatewayProxyEvent>((event) => event.requestContext?.requestId))
     .use(httpHeaderNormalizer())
     .use(consoleCors())
@@ -145,4 +159,10 @@ export const apiHandler = <S extends z.ZodType = z.ZodUndefined>(
     .use(correlationHeader())
     .use(errorMapper())
     .handler(answer);
+  const contract: HandlerContract = {
+    ...(options.query ? { query: options.query } : {}),
+    idempotent: options.idempotency !== undefined,
+    conditional: options.conditional === true,
+  };
+  return Object.assign(handler, { contract });
 };

@@ -1,25 +1,25 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { ZodError } from 'zod';
 import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation, Unauthorized } from '../domain/errors';
+import type { ErrorBody, ValidationIssue } from '../schemas/error';
 
 /** A request body that is not JSON at all; reported like a schema violation. */
 export class MalformedJson extends Error {
   override readonly name = 'MalformedJson';
 }
 
-export interface ValidationIssue {
-  path: string;
-  message: string;
-}
-
 /** The header that carries the correlation id of every answer, so a caller can quote it to support. */
 export const CORRELATION_HEADER = 'x-correlation-id';
 
 // Every error answer names its correlation id, so a caller's report leads straight to the logs.
-const jsonOf = (statusCode: number, body: object, correlationId: string): APIGatewayProxyResult => ({
+const jsonOf = (
+  statusCode: number,
+  body: Omit<ErrorBody, 'correlationId'>,
+  correlationId: string,
+): APIGatewayProxyResult => ({
   statusCode,
   headers: { 'content-type': 'application/json', [CORRELATION_HEADER]: correlationId },
-  body: JSON.stringify({ ...body, correlationId }),
+  body: JSON.stringify({ ...body, correlationId } satisfies ErrorBody),
 });
 
 const issuesOf = (error: ZodError): ValidationIssue[] =>
@@ -43,7 +43,8 @@ export const clientErrorResponse = (
   error: unknown,
   correlationId: string,
 ): APIGatewayProxyResult | undefined => {
-  const json = (statusCode: number, body: object) => jsonOf(statusCode, body, correlationId);
+  const json = (statusCode: number, body: Omit<ErrorBody, 'correlationId'>) =>
+    jsonOf(statusCode, body, correlationId);
   if (error instanceof ZodError) return json(400, { error: 'ValidationError', issues: issuesOf(error) });
   if (error instanceof MalformedJson) {
     return json(400, { error: 'ValidationError', issues: [{ path: '', message: error.message }] });

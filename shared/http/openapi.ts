@@ -1,12 +1,103 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
 import { once } from '../config';
-import { ROUTES } from './routes';
+import { API_TAGS, type ApiTrigger } from '../manifest/triggers';
+import { errorBodySchema } from '../schemas/error';
+import { CORRELATION_HEADER } from './error-response';
+import { honoursIdempotencyKey, ROUTES, type Route } from './routes';
 
-const errorSchema = z.object({ error: z.string(), message: z.string().optional() }).meta({ id: 'Error' });
-const ERROR_STATUSES = ['400', '401', '403', '404', '409', '422'] as const;
+/** Each error status, by the name of its shared response in the document and why it is answered (docs/api.md, "Errors"). */
+const ERROR_RESPONSES = {
+  400: [
+    'BadRequest',
+    'the body, the query or a path parameter is malformed: `issues` names each field and why',
+  ],
+  401: ['Unauthorized', 'no token, or a token that is invalid or expired'],
+  403: ['Forbidden', 'the role or the municipality does not allow this'],
+  404: ['NotFound', 'unknown (also for what belongs to another municipality, so ids cannot be probed)'],
+  409: [
+    'Conflict',
+    'the resource is in a state that does not allow this (or a retry with the same Idempotency-Key is in progress)',
+  ],
+  422: ['RuleViolation', 'a business rule says no: `rule` names it'],
+  429: ['Throttled', 'throttled: try again later'],
+  500: ['InternalError', 'an unexpected error: quote `correlationId` to support'],
+} as const;
+type ErrorStatus = keyof typeof ERROR_RESPONSES;
 
-/** The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with. */
+const pathParametersOf = (path: string): string[] =>
+  [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+
+/** The error statuses a route can answer, from what it takes and who may call it. */
+export const errorStatusesOf = (route: ApiTrigger): ErrorStatus[] => {
+  const params = pathParametersOf(route.path);
+  const writes = route.method !== 'GET';
+  return [
+    ...(route.body || route.query || params.length ? [400 as const] : []),
+    ...(route.public ? [] : [401 as const, 403 as const]),
+    ...(params.length ? [404 as const] : []),
+    ...(writes ? [409 as const, 422 as const] : []),
+    429 as const,
+    500 as const,
+  ];
+};
+
+const idempotencyKeyHeader = z.object({
+  'Idempotency-Key': z.string().min(1).optional().meta({
+    description:
+      'a key of your choice (a UUID): a retry with the same key and body gets the first answer and changes nothing; the same key with another body is a 422 idempotency-key-reused; kept 24 hours, per caller',
+  }),
+});
+
+const ifNoneMatchHeader = z.object({
+  'If-None-Match': z.string().optional().meta({
+    description: 'the ETag of the answer you hold: unchanged, the answer is a 304 without a body',
+  }),
+});
+
+/** The headers of a conditional GET's 200 and 304 (shared/http/etag.ts). */
+const conditionalHeaders = {
+  ETag: {
+    required: true,
+    description: 'a strong tag of exactly this body: send it back in If-None-Match',
+    schema: { type: 'string' as const },
+  },
+  'Cache-Control': {
+    required: true,
+    description: '`private, no-cache`: revalidate on every use',
+    schema: { type: 'string' as const },
+  },
+};
+
+const successOf = (route: Route): Record<string, ResponseConfig> => {
+  const { response } = route;
+  if (response.status === 204) return { 204: { description: 'done; no content' } };
+  const content = {
+    'application/json': { schema: response.schema },
+    ...Object.fromEntries(
+      (response.files ?? []).map((type) => [type, { schema: { type: 'string' as const } }]),
+    ),
+  };
+  const success = {
+    description: 'success',
+    content,
+    ...(route.conditional ? { headers: conditionalHeaders } : {}),
+  };
+  return {
+    [response.status]: success,
+    ...(response.alsoStatus ? { [response.alsoStatus]: { ...success, description: 'the same, again' } } : {}),
+    ...(route.conditional
+      ? {
+          304: {
+            description: 'unchanged since the ETag in If-None-Match; no body',
+            headers: conditionalHeaders,
+          },
+        }
+      : {}),
+  };
+};
+
+/** The OpenAPI 3.1 document, generated from the manifest's routes and the zod schemas the handlers validate with. */
 export const openApiDocument = once(() => {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'bearer', {
@@ -14,41 +105,50 @@ export const openApiDocument = once(() => {
     scheme: 'bearer',
     bearerFormat: 'JWT',
   });
+  // One response per error status, all with the one Error schema (its `.meta` id), which the generator gets below.
+  const errorResponses: Record<string, { $ref: string }> = Object.fromEntries(
+    Object.entries(ERROR_RESPONSES).map(([status, [name, description]]) => {
+      registry.registerComponent('responses', name, {
+        description,
+        headers: { [CORRELATION_HEADER]: { required: true, schema: { type: 'string' } } },
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      });
+      return [status, { $ref: `#/components/responses/${name}` }];
+    }),
+  );
   for (const route of ROUTES) {
-    const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+    const params = pathParametersOf(route.path);
     registry.registerPath({
       method: route.method.toLowerCase() as 'get',
       path: route.path,
+      operationId: route.name,
+      tags: [route.tag],
       summary: route.summary,
       ...(route.public ? {} : { security: [{ [bearer.name]: [] }] }),
       request: {
         ...(params.length
           ? { params: z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) }
           : {}),
-        ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
+        ...(route.query ? { query: route.query } : {}),
+        ...(honoursIdempotencyKey(route) ? { headers: idempotencyKeyHeader } : {}),
+        ...(route.conditional ? { headers: ifNoneMatchHeader } : {}),
+        ...(route.body
+          ? { body: { required: true, content: { 'application/json': { schema: route.body } } } }
+          : {}),
       },
       responses: {
-        [String(route.response?.status ?? 200)]: {
-          description: 'success',
-          ...(route.response?.schema
-            ? { content: { 'application/json': { schema: route.response.schema } } }
-            : {}),
-        },
-        ...Object.fromEntries(
-          ERROR_STATUSES.map((status) => [
-            status,
-            {
-              description: 'an error with its reason (docs/api.md, "Errors")',
-              content: { 'application/json': { schema: errorSchema } },
-            },
-          ]),
-        ),
+        ...successOf(route),
+        ...Object.fromEntries(errorStatusesOf(route).map((status) => [status, errorResponses[status]!])),
       },
     });
   }
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  return new OpenApiGeneratorV31([
+    ...registry.definitions,
+    { type: 'schema', schema: errorBodySchema },
+  ]).generateDocument({
     openapi: '3.1.0',
     info: { title: 'Crisis volunteer corps API', version: '1.0.0' },
+    tags: Object.entries(API_TAGS).map(([name, description]) => ({ name, description })),
   });
 });
 

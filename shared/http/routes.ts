@@ -21,3 +21,10 @@ export const routesOf = (functions: Manifest): Route[] =>
 
 /** Every API route, from the manifest: the API stack, the local runtime and the OpenAPI document are built from it. */
 export const ROUTES: Route[] = routesOf(FUNCTIONS);
+
+/**
+ * A route honours `Idempotency-Key` (a retry replays the first answer) exactly when its manifest entry needs the
+ * idempotency table: the need is the mark, so the OpenAPI document and the grants cannot disagree.
+ */
+export const honoursIdempotencyKey = (route: Pick<Route, 'needs'>): boolean =>
+  route.needs.some((need) => 'table' in need && need.table === 'idempotency');

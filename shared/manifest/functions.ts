@@ -1,11 +1,12 @@
 import * as z from 'zod';
 import { DISPATCH_BATCH } from '../domain/origination';
 import { HELP_REQUESTS_READ, HELP_REQUESTS_WRITE } from '../http/oauth-scopes';
-import { activationBodySchema } from '../schemas/activation';
-import { annualReportSchema } from '../schemas/annual-report';
+import { activationBodySchema, activationResultSchema } from '../schemas/activation';
+import { annualReportQuerySchema, annualReportSchema } from '../schemas/annual-report';
 import {
   attachmentBodySchema,
   attachmentUploadSchema,
+  claimListQuerySchema,
   claimSchema,
   updateClaimBodySchema,
 } from '../schemas/claim';
@@ -15,9 +16,13 @@ import { checkInOutBodySchema, deploymentSchema } from '../schemas/deployment';
 import { dutyRosterSchema, putDutyRosterBodySchema } from '../schemas/duty-roster';
 import { groupSchema, registerGroupBodySchema } from '../schemas/group';
 import {
+  acknowledgedHelpRequestSchema,
+  closedHelpRequestSchema,
   createHelpRequestBodySchema,
   helpRequestPageSchema,
   helpRequestViewSchema,
+  launchedHelpRequestSchema,
+  listHelpRequestsQuerySchema,
 } from '../schemas/help-request';
 import { municipalitySchema, putMunicipalityBodySchema } from '../schemas/municipality';
 import { inviteOfficialBodySchema, officialListSchema, officialSchema } from '../schemas/official';
@@ -61,6 +66,11 @@ import {
 } from './needs';
 import { api, type FunctionSpec, type Trigger } from './triggers';
 
+const healthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+const openApiDocumentSchema = z
+  .record(z.string(), z.unknown())
+  .meta({ id: 'OpenApiDocument', description: 'an OpenAPI 3.1 document' });
+
 const volunteerWithTrainingSchema = volunteerSchema
   .extend({ training: trainingStatusSchema })
   .meta({ id: 'VolunteerWithTraining' });
@@ -89,8 +99,10 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/health',
+      tag: 'system',
       summary: 'liveness',
       public: true,
+      response: { status: 200, schema: healthSchema },
     }),
     needs: [],
   },
@@ -99,8 +111,10 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/openapi.json',
+      tag: 'system',
       summary: 'this contract',
       public: true,
+      response: { status: 200, schema: openApiDocumentSchema },
     }),
     needs: [],
   },
@@ -109,6 +123,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'PUT',
       path: '/municipalities/{nis}',
+      tag: 'municipalities',
       summary: 'a municipality joins or updates its neighbours (coordinator)',
       body: putMunicipalityBodySchema,
       response: { status: 200, schema: municipalitySchema },
@@ -120,6 +135,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/municipalities/{nis}',
+      tag: 'municipalities',
       summary: 'profile and corps summary (its municipal roles, coordinator)',
       response: { status: 200, schema: municipalitySchema },
     }),
@@ -130,6 +146,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/municipalities/{nis}/volunteers',
+      tag: 'volunteers',
       summary: 'register a corps member, 16 or older (its municipal-admin, coordinator)',
       body: registerVolunteerBodySchema,
       response: { status: 201, schema: volunteerSchema },
@@ -141,6 +158,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'PUT',
       path: '/municipalities/{nis}/requesters',
+      tag: 'municipalities',
       summary:
         'the officials (token subjects) allowed to launch help requests; answers with the name and e-mail of each invited official on it (its municipal-admin)',
       body: putRequestersBodySchema,
@@ -151,6 +169,7 @@ export const FUNCTIONS = {
   getRequesters: {
     entry: 'functions/api/requesters/get.ts',
     trigger: api({
+      tag: 'municipalities',
       method: 'GET',
       path: '/municipalities/{nis}/requesters',
       summary:
@@ -162,6 +181,7 @@ export const FUNCTIONS = {
   inviteOfficial: {
     entry: 'functions/api/officials/invite.ts',
     trigger: api({
+      tag: 'municipalities',
       method: 'POST',
       path: '/municipalities/{nis}/officials',
       summary:
@@ -174,6 +194,7 @@ export const FUNCTIONS = {
   listOfficials: {
     entry: 'functions/api/officials/list.ts',
     trigger: api({
+      tag: 'municipalities',
       method: 'GET',
       path: '/municipalities/{nis}/officials',
       summary:
@@ -185,6 +206,7 @@ export const FUNCTIONS = {
   removeOfficial: {
     entry: 'functions/api/officials/remove.ts',
     trigger: api({
+      tag: 'municipalities',
       method: 'DELETE',
       path: '/municipalities/{nis}/officials/{id}',
       summary:
@@ -198,6 +220,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/municipalities/{nis}/volunteers',
+      tag: 'volunteers',
       summary: 'the roster (its municipal-admin, coordinator)',
       response: { status: 200, schema: z.object({ volunteers: z.array(volunteerWithTrainingSchema) }) },
     }),
@@ -208,6 +231,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/volunteers/{id}',
+      tag: 'volunteers',
       summary: 'a volunteer record with training status (the volunteer, its municipal-admin, coordinator)',
       response: { status: 200, schema: volunteerWithTrainingSchema },
     }),
@@ -218,6 +242,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'PATCH',
       path: '/volunteers/{id}',
+      tag: 'volunteers',
       summary:
         'update availability (pause until a date), language, skills, contact (the volunteer, its municipal-admin, coordinator)',
       body: updateVolunteerBodySchema,
@@ -230,6 +255,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'DELETE',
       path: '/volunteers/{id}',
+      tag: 'volunteers',
       summary:
         'erase: personal data and the sign-in account deleted, insurance claims kept for the insurer without phone or link, anonymous statistics kept; 409 while checked in on site (the volunteer, its municipal-admin, coordinator)',
       response: { status: 204 },
@@ -249,6 +275,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/volunteers/{id}/trainings',
+      tag: 'trainings',
       summary:
         'record a basic first-aid course, yearly refresher or simulation with provider and date (coordinator, its municipal-admin)',
       body: recordTrainingBodySchema,
@@ -261,6 +288,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'PUT',
       path: '/training-providers/{id}',
+      tag: 'trainings',
       summary: 'a course provider that meets the quality charter (coordinator)',
       body: putTrainingProviderBodySchema,
       response: { status: 200, schema: trainingProviderSchema },
@@ -272,6 +300,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/municipalities/{nis}/groups',
+      tag: 'groups',
       summary:
         'a group (scouts, Chiro) joins with a contact person and its members (its municipal-admin, coordinator)',
       body: registerGroupBodySchema,
@@ -284,6 +313,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/municipalities/{nis}/groups',
+      tag: 'groups',
       summary: 'the groups of a corps (its municipal-admin, coordinator)',
       response: { status: 200, schema: z.object({ groups: z.array(groupSchema) }) },
     }),
@@ -294,6 +324,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/groups/{id}/trainings',
+      tag: 'trainings',
       summary:
         'the group followed a course together: recorded for every member (coordinator, its municipal-admin)',
       body: recordTrainingBodySchema,
@@ -306,10 +337,11 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests',
+      tag: 'help requests',
       summary:
         'launch a help request (requester of the municipality; coordinator with channel phone, refused with 409 while the duty roster is empty); honours Idempotency-Key',
       body: createHelpRequestBodySchema,
-      response: { status: 202 },
+      response: { status: 202, schema: launchedHelpRequestSchema },
       machineScope: HELP_REQUESTS_WRITE,
     }),
     needs: [
@@ -326,8 +358,10 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/help-requests',
+      tag: 'help requests',
       summary:
-        'help requests of one municipality, newest first: ?municipality=NIS&status=&limit=&cursor= (its municipal roles, coordinator, crisis-centre)',
+        'help requests newest first, a page at a time: of one municipality (?municipality=NIS: its municipal roles, coordinator, crisis-centre) or, without it, of all of Flanders (coordinator, crisis-centre; municipal roles get their own); ?status= filters, open for all but closed',
+      query: listHelpRequestsQuerySchema,
       response: { status: 200, schema: helpRequestPageSchema },
       machineScope: HELP_REQUESTS_READ,
     }),
@@ -338,9 +372,12 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/help-requests/{id}',
+      tag: 'help requests',
       summary:
         'status, scope, counts, timeline and the volunteers the alert SMS could not reach (its municipal roles, coordinator, crisis-centre)',
       response: { status: 200, schema: helpRequestViewSchema },
+      // Consoles poll it every few seconds: an unchanged request costs a 304.
+      conditional: true,
       // The names behind the answers, for the coordination: members in Registry, spontaneous volunteers in AdHoc.
       machineScope: HELP_REQUESTS_READ,
     }),
@@ -351,8 +388,9 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests/{id}/acknowledge',
+      tag: 'help requests',
       summary: 'the coordinator takes the request: the escalation to the backups stops (coordinator)',
-      response: { status: 200 },
+      response: { status: 200, schema: acknowledgedHelpRequestSchema },
     }),
     needs: [writes('operations'), resumesLifecycle, appends('audit')],
   },
@@ -361,6 +399,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'PUT',
       path: '/duty-roster',
+      tag: 'duty roster',
       summary: 'who is on duty 24/7, and the backups in order (coordinator)',
       body: putDutyRosterBodySchema,
       response: { status: 200, schema: dutyRosterSchema },
@@ -372,6 +411,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/duty-roster',
+      tag: 'duty roster',
       summary: 'the current duty roster (coordinator)',
       response: { status: 200, schema: dutyRosterSchema },
     }),
@@ -382,10 +422,11 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests/{id}/activations',
+      tag: 'help requests',
       summary:
         'widen the scope and mobilise at once: neighbours or named municipalities (coordinator), province or flanders (coordinator, crisis-centre)',
       body: activationBodySchema,
-      response: { status: 200 },
+      response: { status: 200, schema: activationResultSchema },
     }),
     needs: [reads('registry'), writes('operations'), queuesSms, appends('audit')],
   },
@@ -394,6 +435,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests/{id}/updates',
+      tag: 'help requests',
       summary:
         'an SMS from the coordinator to every volunteer who accepted, in one part behind a prefix in their language (coordinator); honours Idempotency-Key',
       body: coordinatorUpdateBodySchema,
@@ -406,6 +448,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests/{id}/check-ins',
+      tag: 'help requests',
       summary: 'a volunteer who accepted arrives on site: the insurance coverage period opens (coordinator)',
       body: checkInOutBodySchema,
       response: { status: 200, schema: deploymentSchema },
@@ -417,6 +460,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests/{id}/check-outs',
+      tag: 'help requests',
       summary:
         'a volunteer leaves the site: the coverage period closes and the hours are recorded (coordinator)',
       body: checkInOutBodySchema,
@@ -429,8 +473,9 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests/{id}/close',
+      tag: 'help requests',
       summary: 'close: stand-down SMS, then the aftercare window (coordinator)',
-      response: { status: 200 },
+      response: { status: 200, schema: closedHelpRequestSchema },
     }),
     needs: [writes('operations'), resumesLifecycle, appends('audit')],
   },
@@ -439,9 +484,10 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/help-requests/{id}/spontaneous-call',
+      tag: 'spontaneous call',
       summary:
         "open the spontaneous call once: a public code, the citizens' registration page and the registration route for this request only; 201 the first time, 200 with the same call after (coordinator)",
-      response: { status: 201, schema: spontaneousCallSchema },
+      response: { status: 201, schema: spontaneousCallSchema, alsoStatus: 200 },
     }),
     needs: [writes('operations'), parameter('publicBaseUrl'), appends('audit')],
   },
@@ -450,6 +496,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/spontaneous/{code}',
+      tag: 'spontaneous call',
       summary:
         "what the citizens' registration page shows of a call: the request's title, municipality and whether it is still open; 404 for an unknown code (anyone)",
       public: true,
@@ -462,6 +509,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/spontaneous/{code}/registrations',
+      tag: 'spontaneous call',
       summary:
         'a citizen (16+, with consent, a mobile number of an allowed country) registers for the one request of this call and gets an SMS with a reply code; the same phone again is answered exactly like a new registration (201, an id that names nobody) and sends nothing; a full call is a 422 spontaneous-call-full (anyone, throttled, behind a WAF challenge)',
       public: true,
@@ -482,6 +530,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/claims',
+      tag: 'claims',
       summary:
         'file an insurance claim (bodily accident, civil liability) for a deployment, inside a recorded coverage period, else 422 outside-coverage; the claimant gets an SMS (the volunteer for themselves, coordinator for anyone, spontaneous volunteers included); honours Idempotency-Key',
       body: fileClaimBodySchema,
@@ -501,8 +550,10 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/claims',
+      tag: 'claims',
       summary:
         'claims of a volunteer or of a help request: ?volunteerId= or ?requestId= (coordinator); a volunteer gets their own',
+      query: claimListQuerySchema,
       response: { status: 200, schema: z.object({ claims: z.array(claimSchema) }) },
     }),
     needs: [reads('operations')],
@@ -512,6 +563,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/claims/{id}',
+      tag: 'claims',
       summary: 'a claim with its status history (its volunteer, coordinator)',
       response: { status: 200, schema: claimSchema },
     }),
@@ -522,6 +574,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'PATCH',
       path: '/claims/{id}',
+      tag: 'claims',
       summary:
         'move the claim on: in-review → sent-to-insurer → settled, or rejected with a reason (coordinator; the claimant gets an SMS); add information while it is submitted (its volunteer) or until it is sent (coordinator)',
       body: updateClaimBodySchema,
@@ -534,6 +587,7 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'POST',
       path: '/claims/{id}/attachments',
+      tag: 'claims',
       summary:
         'add a photo or certificate: records it and answers a presigned URL to PUT the file to, valid 15 minutes (its volunteer while submitted, coordinator until sent)',
       body: attachmentBodySchema,
@@ -546,9 +600,11 @@ export const FUNCTIONS = {
     trigger: api({
       method: 'GET',
       path: '/reports/annual/{year}',
+      tag: 'reports',
       summary:
         'the yearly report to the Flemish Government from anonymous counters, per municipality, province and Flanders; ?format=csv or svg for a CSV or a chart (coordinator, crisis-centre)',
-      response: { status: 200, schema: annualReportSchema },
+      query: annualReportQuerySchema,
+      response: { status: 200, schema: annualReportSchema, files: ['text/csv', 'image/svg+xml'] },
     }),
     needs: [reads('registry'), reads('operations'), parameter('reportPrices')],
   },

@@ -23,3 +23,13 @@ export const activationBodySchema = z
   ])
   .meta({ id: 'ActivationBody' });
 export type ActivationBody = z.infer<typeof activationBodySchema>;
+
+/** What a widening did: the scope now, the corps it added and how many volunteers it alerted. */
+export const activationResultSchema = z
+  .object({
+    scope: z.array(nisCodeSchema),
+    added: z.array(nisCodeSchema),
+    alerted: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'ActivationResult' });
+export type ActivationResult = z.infer<typeof activationResultSchema>;

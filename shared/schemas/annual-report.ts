@@ -1,15 +1,20 @@
 import * as z from 'zod';
 
-export const annualReportQuerySchema = z
-  .object({
-    year: z.coerce
-      .number({ message: 'a calendar year, e.g. 2025' })
-      .int('a calendar year, e.g. 2025')
-      .min(2000, 'a calendar year, e.g. 2025')
-      .max(9999, 'a calendar year, e.g. 2025'),
-    format: z.enum(['json', 'csv', 'svg']).default('json'),
-  })
-  .meta({ id: 'AnnualReportQuery' });
+/** The path's `{year}`: a calendar year. */
+export const annualReportPathSchema = z.object({
+  year: z.coerce
+    .number({ message: 'a calendar year, e.g. 2025' })
+    .int('a calendar year, e.g. 2025')
+    .min(2000, 'a calendar year, e.g. 2025')
+    .max(9999, 'a calendar year, e.g. 2025'),
+});
+
+export const annualReportQuerySchema = z.object({
+  format: z
+    .enum(['json', 'csv', 'svg'])
+    .default('json')
+    .meta({ description: 'json (default), csv (a download) or svg (a chart)' }),
+});
 export type AnnualReportQuery = z.infer<typeof annualReportQuerySchema>;
 
 /** Targets and unit prices: configuration (environment), echoed in every report so its amounts can be checked. */

@@ -143,6 +143,24 @@ export const helpRequestSchema = createHelpRequestBodySchema
   .meta({ id: 'HelpRequest' });
 export type HelpRequest = z.infer<typeof helpRequestSchema>;
 
+/** The answer to a launch: the lifecycle runs on from here. */
+export const launchedHelpRequestSchema = helpRequestSchema
+  .pick({ id: true, status: true })
+  .meta({ id: 'LaunchedHelpRequest' });
+export type LaunchedHelpRequest = z.infer<typeof launchedHelpRequestSchema>;
+
+/** The answer to an acknowledgement: who took the request, and when. */
+export const acknowledgedHelpRequestSchema = helpRequestSchema
+  .pick({ id: true, acknowledgedAt: true, acknowledgedBy: true })
+  .meta({ id: 'AcknowledgedHelpRequest' });
+export type AcknowledgedHelpRequest = z.infer<typeof acknowledgedHelpRequestSchema>;
+
+/** The answer to a close. */
+export const closedHelpRequestSchema = helpRequestSchema
+  .pick({ id: true, status: true, closedAt: true })
+  .meta({ id: 'ClosedHelpRequest' });
+export type ClosedHelpRequest = z.infer<typeof closedHelpRequestSchema>;
+
 export const responderSchema = z
   .object({
     volunteerId: idSchema,
@@ -228,8 +246,14 @@ export type LifecycleInput = z.infer<typeof lifecycleInputSchema>;
 
 export const listHelpRequestsQuerySchema = z
   .object({
-    municipality: nisCodeSchema,
-    status: z.enum(HELP_REQUEST_STATUSES).optional(),
+    municipality: nisCodeSchema.optional().meta({
+      description:
+        "one municipality's requests; without it, every municipality the caller may read: all of Flanders for coordinators and the crisis centre, their own for municipal roles",
+    }),
+    status: z
+      .enum([...HELP_REQUEST_STATUSES, 'open'])
+      .optional()
+      .meta({ description: '`open` is every status but closed' }),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     /** Opaque: the `next` of the previous page. */
     cursor: z.string().max(1024).optional(),

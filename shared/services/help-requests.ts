@@ -3,6 +3,7 @@ import {
   assertCanCoordinate,
   assertCanLaunchRequest,
   assertCanReadRequest,
+  municipalityToList,
   seesResponders,
 } from '../domain/access';
 import { declaredPhaseOf } from '../domain/activation';
@@ -18,7 +19,7 @@ import {
   municipalitiesOfProvince,
   officialMunicipality,
 } from '../reference/municipalities';
-import type { ActivationBody } from '../schemas/activation';
+import type { ActivationBody, ActivationResult } from '../schemas/activation';
 import type {
   CreateHelpRequestBody,
   HelpRequest,
@@ -219,9 +220,11 @@ export const listHelpRequests = async (
   who: Identity,
   query: ListHelpRequestsQuery,
 ): Promise<{ helpRequests: HelpRequest[]; next?: string }> => {
-  assertCanReadRequest(who, query.municipality);
-  return ports.helpRequests.listByMunicipality(query.municipality, {
+  const municipality = municipalityToList(who, query.municipality);
+  if (municipality) assertCanReadRequest(who, municipality);
+  return ports.helpRequests.list({
     limit: query.limit,
+    ...(municipality ? { municipality } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.cursor ? { cursor: query.cursor } : {}),
   });
@@ -236,7 +239,7 @@ export const activate = async (
   who: Identity,
   id: string,
   body: ActivationBody,
-): Promise<{ scope: string[]; added: string[]; alerted: number }> => {
+): Promise<ActivationResult> => {
   assertCanActivate(who, body.scope);
   const phaseReference = declaredPhaseOf(body);
   const request = await requireOpenHelpRequest(ports, id);

@@ -37,24 +37,33 @@ const BATCH_GET_KEYS = 100;
 
 const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-/** The last key of a page of one municipality's requests, exactly as the index query hands it out. */
-const cursorKeySchema = (nis: string) =>
-  z
+/** Which help requests a page lists: one municipality's (gsi1) or every municipality's (gsi2), newest first. */
+const listingOf = (municipality: string | undefined) => {
+  const [index, partition, sort, value] = municipality
+    ? (['gsi1', 'gsi1pk', 'gsi1sk', operationsKeys.requestIndex(municipality, '', '').gsi1pk] as const)
+    : (['gsi2', 'gsi2pk', 'gsi2sk', operationsKeys.allRequestsIndex('', '').gsi2pk] as const);
+  // The last key of a page, exactly as the index query hands it out: a cursor of another listing does not fit.
+  const cursorKey = z
     .object({
       pk: z.string().startsWith(operationsPrefixes.request),
       sk: z.literal(operationsKeys.request('').sk),
-      gsi1pk: z.literal(operationsKeys.requestIndex(nis, '', '').gsi1pk),
-      gsi1sk: z.string().startsWith(operationsPrefixes.request),
+      [partition]: z.literal(value),
+      [sort]: z.string().startsWith(operationsPrefixes.request),
     })
     .strict();
+  return { index, partition, sort, value, cursorKey };
+};
 
-/** A cursor that is not one of ours (or of another municipality) is a client error, never a crash in DynamoDB. */
-const decodeCursor = (cursor: string, nis: string): Record<string, unknown> => {
+/** A cursor that is not one of ours (or of another listing) is a client error, never a crash in DynamoDB. */
+const decodeCursor = (
+  cursor: string,
+  cursorKey: z.ZodType<Record<string, unknown>>,
+): Record<string, unknown> => {
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {}
-  const parsed = cursorKeySchema(nis).safeParse(key);
+  const parsed = cursorKey.safeParse(key);
   if (!parsed.success) throw new InvalidInput('cursor', 'the cursor is not one this API handed out');
   return parsed.data;
 };
@@ -114,6 +123,7 @@ export class HelpRequestRepository {
         {
           ...operationsKeys.request(request.id),
           ...operationsKeys.requestIndex(request.municipality, request.createdAt, request.id),
+          ...operationsKeys.allRequestsIndex(request.createdAt, request.id),
           ...request,
         },
         this.timelineItem(request.id, { at: request.createdAt, type: 'requested', channel: request.channel }),
@@ -162,27 +172,42 @@ export class HelpRequestRepository {
     return open;
   }
 
-  /** Newest first, one page; `cursor` is the opaque `next` of the previous page. */
-  async listByMunicipality(
-    nis: string,
-    options: { status?: HelpRequestStatus; limit: number; cursor?: string },
-  ): Promise<{ helpRequests: HelpRequest[]; next?: string }> {
+  /**
+   * Newest first, one page, of one municipality or (without one) of every municipality; `cursor` is the opaque `next`
+   * of the previous page. The status is a filter: a page may hold fewer than `limit` requests and still have a next.
+   */
+  async list(options: {
+    municipality?: string;
+    status?: HelpRequestStatus | 'open';
+    limit: number;
+    cursor?: string;
+  }): Promise<{ helpRequests: HelpRequest[]; next?: string }> {
+    const { index, partition, sort, value, cursorKey } = listingOf(options.municipality);
+    const filter =
+      options.status === 'open'
+        ? { FilterExpression: '#status <> :status', ':status': 'closed' }
+        : options.status
+          ? { FilterExpression: '#status = :status', ':status': options.status }
+          : undefined;
     const { Items = [], LastEvaluatedKey } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :req)',
-        ...(options.status
-          ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
-          : {}),
+        IndexName: index,
+        KeyConditionExpression: '#partition = :pk AND begins_with(#sort, :req)',
+        ...(filter ? { FilterExpression: filter.FilterExpression } : {}),
+        ExpressionAttributeNames: {
+          '#partition': partition,
+          '#sort': sort,
+          ...(filter ? { '#status': 'status' } : {}),
+        },
         ExpressionAttributeValues: {
-          ':pk': operationsKeys.requestIndex(nis, '', '').gsi1pk,
+          ':pk': value,
           ':req': operationsPrefixes.request,
-          ...(options.status ? { ':status': options.status } : {}),
+          ...(filter ? { ':status': filter[':status'] } : {}),
         },
         ScanIndexForward: false,
         Limit: options.limit,
-        ...(options.cursor ? { ExclusiveStartKey: decodeCursor(options.cursor, nis) } : {}),
+        ...(options.cursor ? { ExclusiveStartKey: decodeCursor(options.cursor, cursorKey) } : {}),
       }),
     );
     const helpRequests = Items.map((item) => {

@@ -399,6 +399,20 @@ const MATRIX: RouteRow[] = [
   },
   {
     method: 'GET',
+    path: '/help-requests',
+    variant: 'without a municipality',
+    query: '?limit=100',
+    perMunicipality: false,
+    // All of Flanders for the coordination, the caller's own municipality for municipal roles
+    // (test/e2e/help-request-list.test.ts shows which requests each one gets).
+    check: (body) => {
+      expect(body.helpRequests.length).toBeGreaterThan(0);
+      for (const r of body.helpRequests) expect([OWN, OTHER]).toContain(r.municipality);
+    },
+    expect: { requester: 200, admin: 200, coordinator: 200, crisis: 200, volunteer: 403 },
+  },
+  {
+    method: 'GET',
     path: '/help-requests/{id}',
     id: 'requestId',
     perMunicipality: true,

@@ -69,21 +69,37 @@ describe('data stack', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  it.each(['Registry', 'Operations', 'AdHoc'] as const)(
-    'indexes the %s table with gsi1 on gsi1pk/gsi1sk',
-    (name) => {
-      const indexes = tableIn(dev, name).Properties.GlobalSecondaryIndexes;
-      expect(indexes).toEqual([
-        expect.objectContaining({
-          IndexName: 'gsi1',
-          KeySchema: [
-            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
-          ],
-        }),
-      ]);
-    },
-  );
+  const gsi1 = expect.objectContaining({
+    IndexName: 'gsi1',
+    KeySchema: [
+      { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+      { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+    ],
+  });
+
+  it.each(['Registry', 'AdHoc'] as const)('indexes the %s table with gsi1 on gsi1pk/gsi1sk only', (name) => {
+    expect(tableIn(dev, name).Properties.GlobalSecondaryIndexes).toEqual([gsi1]);
+  });
+
+  it('indexes the Operations table with gsi1, and gsi2 on gsi2pk/gsi2sk for the help requests of all of Flanders', () => {
+    expect(tableIn(dev, 'Operations').Properties.GlobalSecondaryIndexes).toEqual([
+      gsi1,
+      expect.objectContaining({
+        IndexName: 'gsi2',
+        KeySchema: [
+          { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+          { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      }),
+    ]);
+    expect(tableIn(dev, 'Operations').Properties.AttributeDefinitions).toEqual(
+      expect.arrayContaining([
+        { AttributeName: 'gsi2pk', AttributeType: 'S' },
+        { AttributeName: 'gsi2sk', AttributeType: 'S' },
+      ]),
+    );
+  });
 
   it.each(['Audit', 'Idempotency', 'ErasureLedger'] as const)(
     'gives the %s table no secondary index',

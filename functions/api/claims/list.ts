@@ -6,9 +6,12 @@ import { claimListQuerySchema } from '../../../shared/schemas/claim';
 import { listClaims } from '../../../shared/services/claims';
 
 export const makeHandler = (ports: PortsOf<'listClaims'>) =>
-  apiHandler({ authorize: assertMayHandleClaims }, async ({ identity, query }) => ({
-    statusCode: 200,
-    body: await listClaims(ports, identity, claimListQuerySchema.parse(query)),
-  }));
+  apiHandler(
+    { authorize: assertMayHandleClaims, query: claimListQuerySchema },
+    async ({ identity, query }) => ({
+      statusCode: 200,
+      body: await listClaims(ports, identity, query),
+    }),
+  );
 
 export const handler = makeHandler(composePorts());

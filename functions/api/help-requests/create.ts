@@ -3,7 +3,7 @@ import { assertMayLaunchRequests } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { idempotentRequests } from '../../../shared/http/idempotency';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
-import { createHelpRequestBodySchema } from '../../../shared/schemas/help-request';
+import { createHelpRequestBodySchema, type LaunchedHelpRequest } from '../../../shared/schemas/help-request';
 import { launchHelpRequest } from '../../../shared/services/help-requests';
 import { stepFunctionsPorts } from '../../../shared/workflow/step-functions-ports';
 
@@ -16,7 +16,8 @@ export const makeHandler = (ports: PortsOf<'createHelpRequest'>) =>
     },
     async ({ identity, body }) => {
       const request = await launchHelpRequest(ports, identity, body);
-      return { statusCode: 202, body: { id: request.id, status: request.status } };
+      const launched: LaunchedHelpRequest = { id: request.id, status: request.status };
+      return { statusCode: 202, body: launched };
     },
   );
 

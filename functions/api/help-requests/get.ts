@@ -4,7 +4,7 @@ import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { viewHelpRequest } from '../../../shared/services/help-requests';
 
 export const makeHandler = (ports: PortsOf<'getHelpRequest'>) =>
-  apiHandler({}, async ({ identity, path }) => ({
+  apiHandler({ conditional: true }, async ({ identity, path }) => ({
     statusCode: 200,
     body: await viewHelpRequest(ports, identity, path.id!),
   }));

@@ -5,9 +5,9 @@ import { listHelpRequestsQuerySchema } from '../../../shared/schemas/help-reques
 import { listHelpRequests } from '../../../shared/services/help-requests';
 
 export const makeHandler = (ports: PortsOf<'listHelpRequests'>) =>
-  apiHandler({}, async ({ identity, query }) => ({
+  apiHandler({ query: listHelpRequestsQuerySchema }, async ({ identity, query }) => ({
     statusCode: 200,
-    body: await listHelpRequests(ports, identity, listHelpRequestsQuerySchema.parse(query)),
+    body: await listHelpRequests(ports, identity, query),
   }));
 
 export const handler = makeHandler(composePorts());

@@ -4,24 +4,28 @@ import { annualReportCsv, annualReportFileName } from '../../../shared/domain/an
 import { annualReportSvg } from '../../../shared/domain/report-chart';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
-import { annualReportQuerySchema } from '../../../shared/schemas/annual-report';
+import { annualReportPathSchema, annualReportQuerySchema } from '../../../shared/schemas/annual-report';
 import { annualReport } from '../../../shared/services/annual-report';
 
 export const makeHandler = (ports: PortsOf<'annualReport'>) =>
-  apiHandler({ authorize: assertCanReadAnnualReport }, async ({ identity, path, query }) => {
-    const { year, format } = annualReportQuerySchema.parse({ ...query, year: path.year });
-    const report = await annualReport(ports, identity, year);
-    if (format === 'csv') {
-      return {
-        statusCode: 200,
-        contentType: 'text/csv; charset=utf-8',
-        fileName: annualReportFileName(year),
-        body: annualReportCsv(report),
-      };
-    }
-    if (format === 'svg')
-      return { statusCode: 200, contentType: 'image/svg+xml', body: annualReportSvg(report) };
-    return { statusCode: 200, body: report };
-  });
+  apiHandler(
+    { authorize: assertCanReadAnnualReport, query: annualReportQuerySchema },
+    async ({ identity, path, query }) => {
+      const { year } = annualReportPathSchema.parse(path);
+      const { format } = query;
+      const report = await annualReport(ports, identity, year);
+      if (format === 'csv') {
+        return {
+          statusCode: 200,
+          contentType: 'text/csv; charset=utf-8',
+          fileName: annualReportFileName(year),
+          body: annualReportCsv(report),
+        };
+      }
+      if (format === 'svg')
+        return { statusCode: 200, contentType: 'image/svg+xml', body: annualReportSvg(report) };
+      return { statusCode: 200, body: report };
+    },
+  );
 
 export const handler = makeHandler(composePorts());

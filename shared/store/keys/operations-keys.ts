@@ -43,6 +43,11 @@ export const operationsKeys = {
     gsi1pk: `MUNI#${nis}`,
     gsi1sk: `${p.request}${createdAt}#${id}`,
   }),
+  /** Every help request of Flanders by time, on gsi2, which holds nothing else (a few hundred requests a year). */
+  allRequestsIndex: (createdAt: string, id: string) => ({
+    gsi2pk: 'REQUESTS',
+    gsi2sk: `${p.request}${createdAt}#${id}`,
+  }),
   alert: (requestId: string, volunteerId: string) => ({
     pk: `${p.request}${requestId}`,
     sk: `${p.alert}${volunteerId}`,

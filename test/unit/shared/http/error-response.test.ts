@@ -18,6 +18,7 @@ import {
   internalErrorResponse,
   MalformedJson,
 } from '../../../../shared/http/error-response';
+import { errorBodySchema } from '../../../../shared/schemas/error';
 import { createHelpRequestBodySchema } from '../../../../shared/schemas/help-request';
 
 const zodErrorOf = (schema: z.ZodType, input: unknown): z.ZodError => {
@@ -53,6 +54,21 @@ describe('clientErrorResponse', () => {
       'x-correlation-id': CORRELATION_ID,
     });
     expect(JSON.parse(response?.body ?? '')).toMatchObject({ correlationId: CORRELATION_ID });
+  });
+
+  it.each([
+    zodErrorOf(z.object({ a: z.string() }), {}),
+    new MalformedJson('Unexpected token } in JSON'),
+    new InvalidInput('cursor', 'not a cursor of this list'),
+    new Unauthorized(),
+    new Forbidden('only a coordinator does this'),
+    new NotFound('help request'),
+    new Conflict('the request is closed'),
+    new RuleViolation('minimum-age', 'too young'),
+    new IdempotencyValidationError('payload differs'),
+    new IdempotencyAlreadyInProgressError('in progress'),
+  ])('answers %s with a body the OpenAPI Error schema describes, field for field', (error) => {
+    expect(errorBodySchema.strict().parse(bodyOf(error))).toEqual(bodyOf(error));
   });
 
   it('lists a schema violation as curated path/message issues and says "required" for a missing field', () => {
@@ -189,5 +205,6 @@ describe('internalErrorResponse', () => {
     expect(response.statusCode).toBe(500);
     expect(response.headers).toEqual({ 'content-type': 'application/json', 'x-correlation-id': 'corr-123' });
     expect(JSON.parse(response.body)).toEqual({ error: 'InternalError', correlationId: 'corr-123' });
+    expect(errorBodySchema.strict().safeParse(JSON.parse(response.body)).success).toBe(true);
   });
 });

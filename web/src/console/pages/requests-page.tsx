@@ -10,7 +10,6 @@ import type { ConsoleMessages } from '../messages';
 import { navigate, pathOf } from '../router';
 
 type HelpRequest = components['schemas']['HelpRequest'];
-const OPEN_STATUSES = ['requested', 'mobilising'] as const;
 
 /** Unacknowledged requests first (they need the coordinator now), then the newest. */
 const byUrgency = (a: HelpRequest, b: HelpRequest) =>
@@ -40,25 +39,22 @@ export const RequestsPage = ({
   useEffect(() => {
     const load = async () => {
       const found: HelpRequest[] = [];
-      for (const status of OPEN_STATUSES) {
-        let cursor: string | undefined;
-        do {
-          const { data } = await client.GET('/help-requests', {
-            params: {
-              query: {
-                ...(everywhere ? {} : { municipality: identity.municipality! }),
-                status,
-                limit: 100,
-                ...(cursor ? { cursor } : {}),
-              },
-              // The document does not declare this route's query yet (issue 15, point 9, on its way).
-            } as never,
-          });
-          if (!data) return setFailed(true);
-          found.push(...data.helpRequests);
-          cursor = data.next;
-        } while (cursor);
-      }
+      let cursor: string | undefined;
+      do {
+        const { data } = await client.GET('/help-requests', {
+          params: {
+            query: {
+              ...(everywhere ? {} : { municipality: identity.municipality! }),
+              status: 'open',
+              limit: 100,
+              ...(cursor ? { cursor } : {}),
+            },
+          },
+        });
+        if (!data) return setFailed(true);
+        found.push(...data.helpRequests);
+        cursor = data.next;
+      } while (cursor);
       setRequests(found.sort(byUrgency));
       setFailed(false);
       setNow(new Date());
