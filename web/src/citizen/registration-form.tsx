@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { belgianDate } from '../../../shared/domain/dates';
 import type { ApiClient, ApiError } from '../api/client';
-import type { Locale } from '../i18n/locale';
+import { LOCALE_OPTIONS, type Locale } from '../i18n/locale';
 import { ErrorSummary } from '../ui/error-summary';
 import { CheckboxField, RadioGroup, TextField } from '../ui/fields';
 import type { CitizenMessages } from './messages';
@@ -22,12 +22,6 @@ export type Outcome =
   | { kind: 'unknown' };
 
 type Banner = 'tooBusy' | 'offline' | 'failed';
-
-const LANGUAGE_OPTIONS = [
-  { value: 'nl', label: 'Nederlands', lang: 'nl' },
-  { value: 'fr', label: 'Français', lang: 'fr' },
-  { value: 'en', label: 'English', lang: 'en' },
-] as const;
 
 export const RegistrationForm = ({
   client,
@@ -139,7 +133,7 @@ export const RegistrationForm = ({
       <RadioGroup
         id="language"
         legend={m.smsLanguage}
-        options={LANGUAGE_OPTIONS}
+        options={LOCALE_OPTIONS}
         value={values.language}
         onValue={set('language')}
       />

@@ -1,7 +1,4 @@
-import { LOCALES, type Locale } from '../i18n/locale';
-
-/** Each language named in itself, so a reader finds theirs whatever the page's language. */
-const NAMES: Record<Locale, string> = { nl: 'Nederlands', fr: 'Français', en: 'English' };
+import { LOCALE_NAMES, LOCALES, type Locale } from '../i18n/locale';
 
 export const LanguageSwitch = ({
   label,
@@ -22,7 +19,7 @@ export const LanguageSwitch = ({
             aria-current={locale === current ? 'true' : undefined}
             onClick={() => onLocale(locale)}
           >
-            {NAMES[locale]}
+            {LOCALE_NAMES[locale]}
           </button>
         </li>
       ))}

@@ -3,19 +3,13 @@ import { belgianDate } from '../../../../shared/domain/dates';
 import { isMinor } from '../../../../shared/domain/volunteer';
 import type { ApiClient } from '../../api/client';
 import type { components } from '../../api/schema';
-import type { Locale } from '../../i18n/locale';
+import { LOCALE_OPTIONS, type Locale } from '../../i18n/locale';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { RadioGroup, TextField } from '../../ui/fields';
 import { reasonOf } from '../api';
 import type { ConsoleMessages } from '../messages';
 
 type Member = components['schemas']['VolunteerWithTraining'];
-
-const LANGUAGES = [
-  { value: 'nl', label: 'Nederlands', lang: 'nl' },
-  { value: 'fr', label: 'Français', lang: 'fr' },
-  { value: 'en', label: 'English', lang: 'en' },
-] as const;
 
 /** A new member by hand: what the API needs, a parent's consent date for 16 and 17. */
 export const AddMemberDialog = ({
@@ -93,7 +87,7 @@ export const AddMemberDialog = ({
       <RadioGroup
         id="member-language"
         legend={m.smsLanguage}
-        options={LANGUAGES}
+        options={LOCALE_OPTIONS}
         value={language}
         onValue={setLanguage}
       />
@@ -186,7 +180,7 @@ export const EditMemberDialog = ({
       <RadioGroup
         id="member-language"
         legend={m.smsLanguage}
-        options={LANGUAGES}
+        options={LOCALE_OPTIONS}
         value={language}
         onValue={setLanguage}
       />

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Identity } from '../../../../shared/domain/identity';
 import type { ApiClient } from '../../api/client';
 import type { components } from '../../api/schema';
-import type { Locale } from '../../i18n/locale';
+import { LOCALE_OPTIONS, type Locale } from '../../i18n/locale';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { RadioGroup, TextField } from '../../ui/fields';
 import { reasonOf } from '../api';
@@ -150,11 +150,7 @@ export const OfficialsPage = ({
         <RadioGroup
           id="official-language"
           legend={m.invitationLanguage}
-          options={[
-            { value: 'nl', label: 'Nederlands', lang: 'nl' },
-            { value: 'fr', label: 'Français', lang: 'fr' },
-            { value: 'en', label: 'English', lang: 'en' },
-          ]}
+          options={LOCALE_OPTIONS}
           value={language}
           onValue={setLanguage}
         />
