@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { WEB_DIST } from '../local/runtime/web-pages';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const WEB_DIST = path.join(ROOT, 'web/dist');
 
 /** The assets a page loads before it can show anything: its scripts, preloads and styles, and their static imports. */
 const REFERENCED = /(?:src|href)="\/(assets\/[^"]+)"/g;

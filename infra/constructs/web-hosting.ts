@@ -17,6 +17,10 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import {
+  type ContentSecurityPolicySources,
+  contentSecurityPolicy,
+} from '../../shared/web/content-security-policy';
 import { REGISTRATION_PAGE_PREFIX } from '../../shared/web/page-paths';
 
 /** Hashed build output: a name changes with its content, so a file there never changes. */
@@ -43,37 +47,6 @@ export const PAGE_REWRITE_CODE = `function handler(event) {
   return request;
 }
 `;
-
-export interface ContentSecurityPolicySources {
-  /** The API's origin (scheme and host): the pages call it. */
-  apiOrigin: string;
-  /** The user pool's issuer origin (OIDC discovery and keys) and its managed-login domain (tokens, sign-out). */
-  issuerOrigin: string;
-  authOrigin: string;
-}
-
-/**
- * The pages' Content-Security-Policy: scripts, styles and everything else from the pages' own origin only; calls
- * to the API and Cognito; no framing, no foreign base or form target. The local runtime serves the same policy
- * with `connect-src 'self'` (local/runtime/web-pages.ts).
- */
-export const contentSecurityPolicy = ({
-  apiOrigin,
-  issuerOrigin,
-  authOrigin,
-}: ContentSecurityPolicySources) =>
-  [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' ${apiOrigin} ${issuerOrigin} ${authOrigin}`,
-    "font-src 'self'",
-    "manifest-src 'self'",
-    `form-action 'self' ${authOrigin}`,
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-  ].join('; ');
 
 export interface WebHostingProps extends ContentSecurityPolicySources {
   production: boolean;

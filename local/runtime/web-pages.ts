@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
+import { contentSecurityPolicy } from '../../shared/web/content-security-policy';
 import { pageFileFor } from '../../shared/web/page-paths';
 import type { WebConfig } from '../../shared/web/web-config';
 
@@ -10,9 +11,7 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url)
 
 /** The local stand-in for the distribution's headers (infra/constructs/web-hosting.ts): the pages call only their own origin here. */
 const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-    "font-src 'self'; manifest-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'",
+  'content-security-policy': contentSecurityPolicy(),
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'x-frame-options': 'DENY',

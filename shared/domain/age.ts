@@ -1,6 +1,8 @@
 import { RuleViolation } from './errors';
 
 export const MINIMUM_AGE = 16;
+/** Members of 16 or 17 need their parents' consent and are not alerted for adults-only tasks. */
+export const ADULT_AGE = 18;
 /** Older than anyone alive in Belgium: such a birth date is a typing error (1900 for 2000), not a volunteer. */
 export const MAXIMUM_AGE = 110;
 

@@ -1,8 +1,6 @@
 import type { RegisterVolunteerBody, Volunteer } from '../schemas/volunteer';
-import { ageOn, assertMinimumAge, assertPlausibleBirthDate } from './age';
+import { ADULT_AGE, ageOn, assertMinimumAge, assertPlausibleBirthDate } from './age';
 import { Conflict, RuleViolation } from './errors';
-
-export const ADULT_AGE = 18;
 
 /** The collective policy Red Cross Flanders holds for the corps: everyone registered is covered by it. */
 export const INSURANCE_POLICY_REFERENCE = 'RKV-GVK-COLLECTIEF';

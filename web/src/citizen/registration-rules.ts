@@ -1,4 +1,4 @@
-import { ageOn, MINIMUM_AGE } from '../../../shared/domain/age';
+import { ADULT_AGE, ageOn, MINIMUM_AGE } from '../../../shared/domain/age';
 import type { ApiError } from '../api/client';
 import type { Locale } from '../i18n/locale';
 import type { CitizenMessages } from './messages';
@@ -20,7 +20,6 @@ export interface FieldProblem {
   problem: Problem;
 }
 
-const ADULT_AGE = 18;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A registrant of 16 or 17 confirms that a parent or guardian agrees (the API's rule, asked before sending). */

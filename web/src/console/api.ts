@@ -20,10 +20,12 @@ export const consoleClient = (apiUrl: string, auth: Auth, onSignedOut: () => voi
   return client;
 };
 
-/** The reason an error answer gives, for a message next to the action that failed. */
-export const reasonOf = (error: unknown): string => {
+/** The reason an error answer gives, for a message next to the action that failed; its status when it gives none. */
+export const reasonOf = (error: unknown, response: Response): string => {
   const answer = (error ?? {}) as ApiError;
-  return [answer.rule, answer.message, ...(answer.issues ?? []).map((i) => `${i.path}: ${i.message}`)]
-    .filter(Boolean)
-    .join(' · ');
+  return (
+    [answer.rule, answer.message, ...(answer.issues ?? []).map((i) => `${i.path}: ${i.message}`)]
+      .filter(Boolean)
+      .join(' · ') || String(response.status)
+  );
 };

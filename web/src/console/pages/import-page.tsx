@@ -44,7 +44,7 @@ export const ImportPage = ({ client, nis, m }: { client: ApiClient; nis: string;
       if (response.ok) added += 1;
       setWritten((current) => ({
         ...current,
-        [row.line]: response.ok ? m.added : m.refused(reasonOf(error) || String(response.status)),
+        [row.line]: response.ok ? m.added : m.refused(reasonOf(error, response)),
       }));
       setProgress(m.importProgress(added, accepted.length));
     }

@@ -45,7 +45,7 @@ export const AddMemberDialog = ({
         ...(minor && consentOn ? { parentalConsent: { recordedOn: consentOn } } : {}),
       },
     });
-    if (!data) return setRefused(m.refused(reasonOf(error) || String(response.status)));
+    if (!data) return setRefused(m.refused(reasonOf(error, response)));
     setRefused(undefined);
     setName('');
     setBirthDate('');
@@ -136,7 +136,7 @@ export const EditMemberDialog = ({
       params: { path: { id: member.id } },
       body: { pausedUntil: pausedUntil || null, status: optedOut, language },
     });
-    if (!data) return setRefused(m.refused(reasonOf(error) || String(response.status)));
+    if (!data) return setRefused(m.refused(reasonOf(error, response)));
     setEditing(undefined);
     onDone(m.memberSaved(data.name));
   };

@@ -68,7 +68,7 @@ export const NewRequestPage = ({
     });
     const launched = data as { id?: string } | undefined;
     if (launched?.id) return onLaunched(launched.id);
-    setRefused(m.refused(reasonOf(error) || String(response.status)));
+    setRefused(m.refused(reasonOf(error, response)));
   };
 
   return (

@@ -5,6 +5,7 @@ import type { components } from '../../api/schema';
 import { LOCALE_OPTIONS, type Locale } from '../../i18n/locale';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { RadioGroup, TextField } from '../../ui/fields';
+import { RowButton } from '../../ui/row-button';
 import { reasonOf } from '../api';
 import { municipalityName } from '../format';
 import type { ConsoleMessages } from '../messages';
@@ -55,7 +56,7 @@ export const OfficialsPage = ({
       headers: { 'idempotency-key': key },
       body: { email: email.trim(), name: name.trim(), role, locale: language },
     });
-    if (!data) return setOutcome(m.refused(reasonOf(error) || String(response.status)));
+    if (!data) return setOutcome(m.refused(reasonOf(error, response)));
     setOutcome(m.invited(data.name, data.email));
     setEmail('');
     setName('');
@@ -68,9 +69,7 @@ export const OfficialsPage = ({
     const { error, response } = await client.DELETE('/municipalities/{nis}/officials/{id}', {
       params: { path: { nis, id: official.id } },
     });
-    setOutcome(
-      response.ok ? m.removed(official.name) : m.refused(reasonOf(error) || String(response.status)),
-    );
+    setOutcome(response.ok ? m.removed(official.name) : m.refused(reasonOf(error, response)));
     await load();
   };
 
@@ -107,14 +106,7 @@ export const OfficialsPage = ({
                 <td>{m.officialStatuses[o.status]}</td>
                 <td>
                   {o.status !== 'disabled' && (mayInviteAdmins || o.role === 'requester') && (
-                    <button
-                      type="button"
-                      class="button button--small button--warning"
-                      onClick={() => setRemoving(o)}
-                    >
-                      {m.remove}
-                      <span class="visually-hidden"> {o.name}</span>
-                    </button>
+                    <RowButton action={m.remove} row={o.name} kind="warning" onClick={() => setRemoving(o)} />
                   )}
                 </td>
               </tr>

@@ -38,13 +38,13 @@ export const RequestActions = ({
   const act = async (run: () => Promise<{ error?: unknown; response: Response }>, done: string) => {
     setPending(undefined);
     const { error, response } = await run();
-    setOutcome(response.ok ? done : m.refused(reasonOf(error) || String(response.status)));
+    setOutcome(response.ok ? done : m.refused(reasonOf(error, response)));
     onChanged();
   };
 
   const openCall = async () => {
     const { data, error, response } = await client.POST('/help-requests/{id}/spontaneous-call', path);
-    if (!data) return setOutcome(m.refused(reasonOf(error) || String(response.status)));
+    if (!data) return setOutcome(m.refused(reasonOf(error, response)));
     setCall({
       link: data.registrationUrl,
       qr: await QRCode.toDataURL(data.registrationUrl, { margin: 2, scale: 6 }),

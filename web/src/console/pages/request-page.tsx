@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Identity } from '../../../../shared/domain/identity';
 import type { ApiClient } from '../../api/client';
 import type { Locale } from '../../i18n/locale';
+import { RowButton } from '../../ui/row-button';
 import { reasonOf } from '../api';
 import { isCoordination } from '../auth/identity';
 import { minutesBetween, municipalityName, timeOf } from '../format';
@@ -90,7 +91,7 @@ const Responders = ({
         ? way === 'check-ins'
           ? m.checkedIn
           : m.checkedOut
-        : m.refused(reasonOf(error) || String(response.status)),
+        : m.refused(reasonOf(error, response)),
     }));
   };
   if (!responses.length) return <p>{m.noAnswersYet}</p>;
@@ -123,22 +124,17 @@ const Responders = ({
               <td>
                 {r.answer !== 'declined' && view.status !== 'closed' && (
                   <span class="row-actions">
-                    <button
-                      type="button"
-                      class="button button--small"
+                    <RowButton
+                      action={m.checkIn}
+                      row={r.name}
                       onClick={() => move(r.volunteerId, 'check-ins')}
-                    >
-                      {m.checkIn}
-                      <span class="visually-hidden"> {r.name}</span>
-                    </button>
-                    <button
-                      type="button"
-                      class="button button--small button--secondary"
+                    />
+                    <RowButton
+                      action={m.checkOut}
+                      row={r.name}
+                      kind="secondary"
                       onClick={() => move(r.volunteerId, 'check-outs')}
-                    >
-                      {m.checkOut}
-                      <span class="visually-hidden"> {r.name}</span>
-                    </button>
+                    />
                   </span>
                 )}
                 <span role="status">{rowOutcome[r.volunteerId]}</span>

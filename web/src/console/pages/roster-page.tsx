@@ -4,6 +4,7 @@ import { isMinor as minorOn } from '../../../../shared/domain/volunteer';
 import type { ApiClient } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { RowButton } from '../../ui/row-button';
 import { reasonOf } from '../api';
 import type { ConsoleMessages } from '../messages';
 import { rosterCsv } from '../roster-csv';
@@ -54,9 +55,7 @@ export const RosterPage = ({ client, nis, m }: { client: ApiClient; nis: string;
     const { error, response } = await client.DELETE('/volunteers/{id}', {
       params: { path: { id: member.id } },
     });
-    setOutcome(
-      response.ok ? m.erasedMember(member.name) : m.refused(reasonOf(error) || String(response.status)),
-    );
+    setOutcome(response.ok ? m.erasedMember(member.name) : m.refused(reasonOf(error, response)));
     await load();
   };
 
@@ -124,22 +123,8 @@ export const RosterPage = ({ client, nis, m }: { client: ApiClient; nis: string;
                     : m.available}
               </td>
               <td class="row-actions">
-                <button
-                  type="button"
-                  class="button button--small button--secondary"
-                  onClick={() => setEditing(v)}
-                >
-                  {m.edit}
-                  <span class="visually-hidden"> {v.name}</span>
-                </button>
-                <button
-                  type="button"
-                  class="button button--small button--warning"
-                  onClick={() => setErasing(v)}
-                >
-                  {m.erase}
-                  <span class="visually-hidden"> {v.name}</span>
-                </button>
+                <RowButton action={m.edit} row={v.name} kind="secondary" onClick={() => setEditing(v)} />
+                <RowButton action={m.erase} row={v.name} kind="warning" onClick={() => setErasing(v)} />
               </td>
             </tr>
           ))}
