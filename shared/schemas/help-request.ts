@@ -29,6 +29,10 @@ export const createHelpRequestBodySchema = z
       .strict(),
     allowWidening: z.boolean().default(true),
     spontaneousCallAllowed: z.boolean().default(false),
+    urgency: z.enum(['normal', 'immediate']).optional().meta({
+      description:
+        '`normal` (the default) alerts the best-ranked members in waves, a multiple of what each task lacks, until enough accept; `immediate` alerts every eligible member at once',
+    }),
   })
   .strict()
   .meta({ id: 'CreateHelpRequestBody' });
@@ -235,10 +239,18 @@ export const lifecycleTimingSchema = z
   .object({
     ackTimeoutSeconds: z.number().int().min(1),
     responseWindowSeconds: z.number().int().min(1),
+    /** How long one wave of alerts is given before the next wave goes out; the response window when unset. */
+    waveWindowSeconds: z.number().int().min(1).optional(),
     aftercareWindowSeconds: z.number().int().min(0),
   })
   .strict();
 export type LifecycleTiming = z.infer<typeof lifecycleTimingSchema>;
+
+/** How many members one wave of alerts reaches per task: a multiple of what the task lacks, and a minimum. */
+export const alertWavesSchema = z
+  .object({ multiplier: z.number().int().min(1).max(100), minimum: z.number().int().min(1).max(15000) })
+  .strict();
+export type AlertWaves = z.infer<typeof alertWavesSchema>;
 
 /** The input of every lifecycle execution; states add their results under their own keys. */
 export const lifecycleInputSchema = z.object({ requestId: idSchema, timing: lifecycleTimingSchema });

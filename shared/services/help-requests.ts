@@ -266,6 +266,6 @@ export const activate = async (
   else if (!(await ports.helpRequests.widenScope(request, added, now, body.scope, audit))) {
     throw new Conflict('the scope changed meanwhile; try again');
   }
-  const { alerted } = await mobilise(ports, id);
+  const { alerted } = await mobilise(ports, id, 'everyone');
   return { scope: [...request.scope, ...added], added, alerted };
 };

@@ -12,7 +12,9 @@ import {
   renderShortfallSms,
   renderStandDownSms,
 } from '../domain/sms-templates';
+import { pickWave } from '../domain/waves';
 import type { Ports } from '../ports';
+import type { AlertWaves } from '../schemas/help-request';
 import type { SmsJob } from '../schemas/sms-job';
 import type { Volunteer } from '../schemas/volunteer';
 import { checkOutEveryone } from './deployments';
@@ -29,16 +31,24 @@ type StandDownPorts = MobilisePorts & Pick<Ports, 'deployments' | 'adHoc' | 'sms
 const ALERTS_PER_ROUND = 1000;
 
 /**
- * Alerts every eligible volunteer of the request's scope once. Safe to run again (a retried step, a widened
- * scope): existing alerts are kept, and every alert whose SMS has not gone out yet is queued again, because
- * the dispatcher drops what was sent already.
+ * Whom one mobilisation alerts: the lifecycle's numbered wave of the best-ranked members (sized by `size`), or
+ * every eligible member at once (an activation by hand, a request whose urgency is immediate).
+ */
+export type Reach = { wave: number; size: AlertWaves } | 'everyone';
+
+/**
+ * Alerts the eligible volunteers of the request's scope who were not alerted yet: a wave of them, or all. Safe to
+ * run again (a retried step, a widened scope): existing alerts are kept, a wave already begun is topped up rather
+ * than sent twice, and every alert whose SMS has not gone out yet is queued again, because the dispatcher drops
+ * what was sent already. `moreWaves`: eligible members of the scope are left for a next wave.
  */
 export const mobilise = async (
   ports: MobilisePorts,
   requestId: string,
-): Promise<{ alerted: number; closed: boolean }> => {
+  reach: Reach,
+): Promise<{ alerted: number; closed: boolean; moreWaves: boolean }> => {
   const request = await requireHelpRequest(ports, requestId);
-  if (request.status === 'closed') return { alerted: 0, closed: true };
+  if (request.status === 'closed') return { alerted: 0, closed: true, moreWaves: false };
   await ports.helpRequests.markMobilising(requestId);
 
   const volunteers = (
@@ -50,14 +60,23 @@ export const mobilise = async (
   const alreadyAlerted = new Set(existing.map((a) => a.volunteerId));
   // Widened or activated again: only the tasks still lacking volunteers call for more alerts.
   const needs = unmetNeeds(request);
-  const candidates = rankCandidates(
-    selectCandidates(volunteers, alreadyAlerted, needs, {
-      today: belgianDate(clock),
-      validityYears: trainingValidityYears(),
-    }),
+  const on = { today: belgianDate(clock), validityYears: trainingValidityYears() };
+  const eligible = rankCandidates(
+    selectCandidates(volunteers, alreadyAlerted, needs, on),
     { ...request, needs },
     recentDeployments(volunteers, clock),
   );
+  const byId = new Map(volunteers.map((v) => [v.id, v]));
+  const wave = reach !== 'everyone' && request.urgency !== 'immediate' ? reach : undefined;
+  const candidates = wave
+    ? pickWave(
+        request,
+        eligible,
+        existing.flatMap((a) => (a.wave === wave.wave && byId.get(a.volunteerId)) || []),
+        wave.size,
+        on,
+      )
+    : eligible;
   /** A round's alerts, each with a code none of the volunteer's other open alerts uses. */
   const alertsFor = async (round: Volunteer[]): Promise<Alert[]> => {
     const taken = await takenReplyCodes(
@@ -72,9 +91,9 @@ export const mobilise = async (
       code: freeReplyCode(requestId, v.id, taken.get(v.id) ?? new Set()),
       smsStatus: 'queued',
       createdAt: now,
+      ...(wave ? { wave: wave.wave } : {}),
     }));
   };
-  const byId = new Map(volunteers.map((v) => [v.id, v]));
   const queueSms = async (alerts: Alert[]) => {
     const jobs = alerts
       .filter((alert) => awaitsSending(alert.smsStatus) && byId.has(alert.volunteerId))
@@ -111,8 +130,9 @@ export const mobilise = async (
       type: 'mobilised',
       alerted: created,
       scope: request.scope,
+      ...(wave ? { wave: wave.wave } : {}),
     });
-  return { alerted: created, closed: false };
+  return { alerted: created, closed: false, moreWaves: eligible.length > candidates.length };
 };
 
 /** The AwaitClose callback task: park the token on the request, or resume at once if it was closed meanwhile. */
@@ -225,9 +245,14 @@ export const evaluateResponses = async (
     'helpRequests' | 'municipalities' | 'alerts' | 'smsLedger' | 'volunteers' | 'adHoc' | 'smsJobs' | 'clock'
   >,
   requestId: string,
+  moreWaves = false,
 ): Promise<ReturnType<typeof decideAfterResponses>> => {
   const request = await requireHelpRequest(ports, requestId);
-  const decision = decideAfterResponses(request, await ports.municipalities.neighbours(request.municipality));
+  const decision = decideAfterResponses(
+    request,
+    await ports.municipalities.neighbours(request.municipality),
+    moreWaves,
+  );
   if (decision.decision === 'enough')
     await thankWaitingVolunteers(ports, request, ports.clock.now().toISOString());
   return decision;

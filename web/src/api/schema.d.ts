@@ -870,6 +870,11 @@ export interface components {
             allowWidening: boolean;
             /** @default false */
             spontaneousCallAllowed: boolean;
+            /**
+             * @description `normal` (the default) alerts the best-ranked members in waves, a multiple of what each task lacks, until enough accept; `immediate` alerts every eligible member at once
+             * @enum {string}
+             */
+            urgency?: "normal" | "immediate";
         };
         HelpRequestPage: {
             helpRequests: components["schemas"]["HelpRequest"][];
@@ -904,6 +909,11 @@ export interface components {
             allowWidening: boolean;
             /** @default false */
             spontaneousCallAllowed: boolean;
+            /**
+             * @description `normal` (the default) alerts the best-ranked members in waves, a multiple of what each task lacks, until enough accept; `immediate` alerts every eligible member at once
+             * @enum {string}
+             */
+            urgency?: "normal" | "immediate";
             id: string;
             municipalityName: string;
             /** @enum {string} */
@@ -985,6 +995,11 @@ export interface components {
             allowWidening: boolean;
             /** @default false */
             spontaneousCallAllowed: boolean;
+            /**
+             * @description `normal` (the default) alerts the best-ranked members in waves, a multiple of what each task lacks, until enough accept; `immediate` alerts every eligible member at once
+             * @enum {string}
+             */
+            urgency?: "normal" | "immediate";
             id: string;
             municipalityName: string;
             /** @enum {string} */
