@@ -181,6 +181,17 @@ export const responderSchema = z
       .string()
       .optional()
       .meta({ description: 'what the volunteer wrote after the code ("kan pas om 14u")' }),
+    onSiteSince: z
+      .string()
+      .optional()
+      .meta({ description: 'while the volunteer is checked in on site (and insured): since when' }),
+    checkedOutAt: z.string().optional().meta({
+      description: 'when the volunteer last left the site; absent while on site and for one never checked in',
+    }),
+    minutesOnSite: z.number().int().min(0).optional().meta({
+      description:
+        'minutes on site recorded at the check-outs so far (a stay still running is not in it); absent for one never checked in',
+    }),
   })
   .meta({ id: 'Responder' });
 export type Responder = z.infer<typeof responderSchema>;
@@ -190,6 +201,10 @@ export const unreachableVolunteerSchema = z
     volunteerId: idSchema,
     /** Absent when the volunteer has since been erased. */
     name: z.string().optional(),
+    phone: z.string().optional().meta({
+      description:
+        'E.164; for the coordinator only, who may call them; absent for everyone else and once the volunteer is erased or purged',
+    }),
     municipality: nisCodeSchema.meta({
       description:
         'the corps the volunteer belongs to; for a spontaneous volunteer, the request’s municipality',
@@ -213,10 +228,10 @@ export const helpRequestViewSchema = helpRequestSchema
       }),
     }),
     timeline: z.array(timelineEntrySchema),
-    responses: z
-      .array(responderSchema)
-      .optional()
-      .meta({ description: 'coordinator and crisis-centre only: every answer, latest first, with its note' }),
+    responses: z.array(responderSchema).optional().meta({
+      description:
+        'coordinator and crisis-centre only: every answer, latest first, with its note and who is on site',
+    }),
     purgeReceipt: purgeReceiptSchema.optional(),
     unreachable: z
       .object({
@@ -229,7 +244,7 @@ export const helpRequestViewSchema = helpRequestSchema
       })
       .meta({
         description:
-          'volunteers the alert SMS could not reach, even after a retry (no phone numbers); municipal roles see only their own corps listed',
+          'volunteers the alert SMS could not reach, even after a retry; the coordinator gets their phone numbers, nobody else; municipal roles see only their own corps listed',
       }),
   })
   .meta({ id: 'HelpRequestView' });
