@@ -1,34 +1,18 @@
-import { inBatches } from '../batches';
-import type { Alert } from '../domain/alert';
-import { belgianDate } from '../domain/dates';
 import { coordinatorAtLevel } from '../domain/duty-roster';
-import { decideAfterResponses, selectCandidates, totalNeeded, unmetNeeds } from '../domain/help-request';
-import { awaitsSending } from '../domain/origination';
-import { rankCandidates, recentDeployments } from '../domain/ranking';
-import { freeReplyCode } from '../domain/reply-code';
-import {
-  renderAlertSms,
-  renderCoordinatorAlertSms,
-  renderShortfallSms,
-  renderStandDownSms,
-} from '../domain/sms-templates';
+import { decideAfterResponses, totalNeeded, unmetNeeds } from '../domain/help-request';
+import { renderCoordinatorAlertSms, renderShortfallSms, renderStandDownSms } from '../domain/sms-templates';
 import { pickWave } from '../domain/waves';
 import type { Ports } from '../ports';
 import type { AlertWaves } from '../schemas/help-request';
 import type { SmsJob } from '../schemas/sms-job';
-import type { Volunteer } from '../schemas/volunteer';
 import { checkOutEveryone } from './deployments';
 import { thankWaitingVolunteers } from './enough';
-import { takenReplyCodes } from './open-alerts';
+import { alertAndQueue, eligibleMembers } from './mobilisation';
 import { personBehind } from './people';
 import { requireHelpRequest } from './require-help-request';
-import { trainingValidityYears } from './training';
 
 type MobilisePorts = Pick<Ports, 'helpRequests' | 'volunteers' | 'alerts' | 'smsJobs' | 'clock'>;
 type StandDownPorts = MobilisePorts & Pick<Ports, 'deployments' | 'adHoc' | 'smsLedger'>;
-
-/** Alerts written before their SMS are queued; a mobilisation of thousands queues its first SMS after this many. */
-const ALERTS_PER_ROUND = 1000;
 
 /**
  * Whom one mobilisation alerts: the lifecycle's numbered wave of the best-ranked members (sized by `size`), or
@@ -56,18 +40,9 @@ export const mobilise = async (
   ).flat();
   const existing = await ports.alerts.listForRequest(requestId);
   const clock = ports.clock.now();
-  const now = clock.toISOString();
-  const alreadyAlerted = new Set(existing.map((a) => a.volunteerId));
-  // Widened or activated again: only the tasks still lacking volunteers call for more alerts.
-  const needs = unmetNeeds(request);
-  const on = { today: belgianDate(clock), validityYears: trainingValidityYears() };
-  const eligible = rankCandidates(
-    selectCandidates(volunteers, alreadyAlerted, needs, on),
-    { ...request, needs },
-    recentDeployments(volunteers, clock),
-  );
-  const byId = new Map(volunteers.map((v) => [v.id, v]));
+  const { eligible, on } = eligibleMembers(request, volunteers, existing, clock);
   const wave = reach !== 'everyone' && request.urgency !== 'immediate' ? reach : undefined;
+  const byId = new Map(volunteers.map((v) => [v.id, v]));
   const candidates = wave
     ? pickWave(
         request,
@@ -77,51 +52,14 @@ export const mobilise = async (
         on,
       )
     : eligible;
-  /** A round's alerts, each with a code none of the volunteer's other open alerts uses. */
-  const alertsFor = async (round: Volunteer[]): Promise<Alert[]> => {
-    const taken = await takenReplyCodes(
-      ports,
-      requestId,
-      round.map((v) => v.id),
-    );
-    return round.map((v) => ({
-      requestId,
-      volunteerId: v.id,
-      municipality: v.municipality,
-      code: freeReplyCode(requestId, v.id, taken.get(v.id) ?? new Set()),
-      smsStatus: 'queued',
-      createdAt: now,
-      ...(wave ? { wave: wave.wave } : {}),
-    }));
-  };
-  const queueSms = async (alerts: Alert[]) => {
-    const jobs = alerts
-      .filter((alert) => awaitsSending(alert.smsStatus) && byId.has(alert.volunteerId))
-      .map((alert): SmsJob => {
-        const volunteer = byId.get(alert.volunteerId) as Volunteer;
-        return {
-          requestId,
-          kind: 'alert',
-          volunteerId: volunteer.id,
-          to: volunteer.phone,
-          body: renderAlertSms(volunteer.language, {
-            municipality: request.municipalityName,
-            title: request.title,
-            code: alert.code,
-          }),
-        };
-      });
-    if (jobs.length) await ports.smsJobs.enqueue(jobs);
-  };
-  await queueSms(existing);
-  // Each round's SMS are queued as soon as its alerts are on record: in a mass activation the first volunteers'
-  // phones buzz while the later alerts are still being written.
-  let created = 0;
-  for (const round of inBatches(candidates, ALERTS_PER_ROUND)) {
-    const alerts = await alertsFor(round);
-    created += await ports.alerts.createMany(alerts);
-    await queueSms(alerts);
-  }
+  const now = clock.toISOString();
+  const created = await alertAndQueue(ports, request, {
+    volunteers,
+    existing,
+    chosen: candidates,
+    now,
+    ...(wave ? { wave: wave.wave } : {}),
+  });
   // Counted, not added: a crash between the alerts and the count is repaired by the retried step.
   await ports.helpRequests.raiseAlerted(requestId, await ports.alerts.countForRequest(requestId));
   if (created > 0)
