@@ -51,21 +51,22 @@ export const acceptStageFindings = (stage: CrisisToolStage): void => {
     if (construct instanceof HandlerFunction) acceptFunctionFindings(construct);
   }
 
-  const { stateMachine } = stage.workflow;
-  accept(
-    stateMachine,
-    TRACING,
-    {
-      id: 'AwsSolutions-IAM5',
-      appliesTo: [{ regex: '/^Resource::<\\w+Function[0-9A-F]{8}\\.Arn>:\\*$/' }],
-      reason: "Invoking the lifecycle's own task functions in any version, as CDK's LambdaInvoke grants it",
-    },
-    {
-      id: 'AwsSolutions-SF1',
-      reason:
-        'Errors only, without execution data (which holds request ids and timing): each transition is in the execution history',
-    },
-  );
+  for (const machine of [stage.workflow.stateMachine, stage.workflow.activationStateMachine]) {
+    accept(
+      machine,
+      TRACING,
+      {
+        id: 'AwsSolutions-IAM5',
+        appliesTo: [{ regex: '/^Resource::<\\w+Function[0-9A-F]{8}\\.Arn>:\\*$/' }],
+        reason: "Invoking the machine's own task functions in any version, as CDK's LambdaInvoke grants it",
+      },
+      {
+        id: 'AwsSolutions-SF1',
+        reason:
+          'Errors only, without execution data (which holds request ids and timing): each transition is in the execution history',
+      },
+    );
+  }
 
   const { messaging } = stage;
   accept(messaging.deliveryStatusLogging, {

@@ -48,6 +48,7 @@ export class CrisisToolStage extends Stage {
         tables,
         smsJobsTopic: this.messaging.smsJobsTopic,
         stateMachineArn: this.workflow.stateMachine.stateMachineArn,
+        activationStateMachineArn: this.workflow.activationStateMachine.stateMachineArn,
         attachments: this.data.attachments,
         erasureLedgerSalt: this.data.erasureLedgerSalt,
       },
@@ -74,6 +75,7 @@ export class CrisisToolStage extends Stage {
     this.observability = new ObservabilityStack(this, 'Observability', {
       api: this.api.api,
       stateMachine: this.workflow.stateMachine,
+      activationStateMachine: this.workflow.activationStateMachine,
       dispatchQueue: this.messaging.dispatchQueue,
       dispatchDeadLetters: this.messaging.dispatchDeadLetters,
       inboundFailures: this.messaging.inboundFailures,

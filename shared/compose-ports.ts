@@ -9,6 +9,7 @@ import { emfMetrics } from './observability/powertools';
 import type { BasePorts, Ports } from './ports';
 import { alertWavesSchema, type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
 import { originationNumberSchema } from './schemas/sms-job';
+import { ActivationRepository } from './store/activation-repository';
 import { AdHocRepository } from './store/ad-hoc-repository';
 import { AlertRepository } from './store/alert-repository';
 import { AnnualCounterRepository } from './store/annual-counter-repository';
@@ -58,6 +59,7 @@ const environmentPorts: PortAdapters<keyof BasePorts> = {
   groups: () => new GroupRepository(),
   dutyRoster: () => new DutyRosterRepository(),
   deployments: () => new DeploymentRepository(),
+  activations: () => new ActivationRepository(),
   adHoc: () => new AdHocRepository(),
   claims: () => new ClaimRepository(),
   annualCounters: () => new AnnualCounterRepository(),

@@ -5,6 +5,7 @@ import type { SmsTraces } from './messaging/sms-traces';
 import type { MetricsPort } from './observability/metrics';
 import type { AlertWaves, LifecycleTiming } from './schemas/help-request';
 import type { OriginationPool } from './schemas/sms-job';
+import type { ActivationRepository } from './store/activation-repository';
 import type { AdHocRepository } from './store/ad-hoc-repository';
 import type { AlertRepository } from './store/alert-repository';
 import type { AnnualCounterRepository } from './store/annual-counter-repository';
@@ -20,7 +21,7 @@ import type { SmsLedgerRepository } from './store/sms-ledger-repository';
 import type { SmsRateRepository } from './store/sms-rate-repository';
 import type { TrainingRepository } from './store/training-repository';
 import type { VolunteerRepository } from './store/volunteer-repository';
-import type { Workflow } from './workflow/ports';
+import type { ActivationWorkflow, Workflow } from './workflow/ports';
 
 /**
  * Everything a handler reaches outside itself. Production builds it from AWS clients (compose-ports.ts);
@@ -62,6 +63,10 @@ export interface Ports {
   smsPool: OriginationPool;
   smsRates: SmsRateRepository;
   workflow: Workflow;
+  /** Mobilises an activation's corps in the background. */
+  activationWorkflow: ActivationWorkflow;
+  /** Activations by hand of a request and their progress. */
+  activations: ActivationRepository;
   /** Business metrics (alerts sent, SMS failures, time to first acceptance, purges). */
   metrics: MetricsPort;
   timing: LifecycleTiming;
@@ -76,7 +81,14 @@ export interface Ports {
 }
 
 /** Ports whose AWS adapters bring an SDK client of their own (SNS, Step Functions, S3, Cognito). */
-export type ClientPorts = 'smsJobs' | 'sms' | 'workflow' | 'attachments' | 'accounts' | 'officialAccounts';
+export type ClientPorts =
+  | 'smsJobs'
+  | 'sms'
+  | 'workflow'
+  | 'activationWorkflow'
+  | 'attachments'
+  | 'accounts'
+  | 'officialAccounts';
 
 /** What composePorts() gives every function: the DynamoDB repositories, configuration, metrics, clock and ids. */
 export type BasePorts = Omit<Ports, ClientPorts>;

@@ -49,6 +49,8 @@ export interface StageResources {
   smsJobsTopic?: ITopic;
   /** The lifecycle state machine's ARN (built from its fixed name where the machine itself would be a cycle). */
   stateMachineArn?: string;
+  /** The activation state machine's ARN: the activation route starts it. */
+  activationStateMachineArn?: string;
   attachments?: AttachmentBucket;
   userPool?: IUserPool;
   erasureLedgerSalt?: ISecret;
@@ -148,7 +150,10 @@ export class HandlerFunction extends NodejsFunction {
     } else if ('topic' in need) {
       given(resources.smsJobsTopic, 'the SMS job topic').grantPublish(this);
     } else if ('stateMachine' in need) {
-      const arn = given(resources.stateMachineArn, 'the state machine');
+      const arn =
+        need.stateMachine === 'lifecycle'
+          ? given(resources.stateMachineArn, 'the state machine')
+          : given(resources.activationStateMachineArn, 'the activation state machine');
       const action = need.access === 'start' ? 'states:StartExecution' : 'states:SendTaskSuccess';
       this.addToRolePolicy(new PolicyStatement({ actions: [action], resources: [arn] }));
     } else if ('bucket' in need) {
@@ -202,6 +207,9 @@ const namesOf = (resources: StageResources) => ({
   ),
   ...(resources.smsJobsTopic ? { smsJobsTopic: resources.smsJobsTopic.topicArn } : {}),
   ...(resources.stateMachineArn ? { stateMachine: resources.stateMachineArn } : {}),
+  ...(resources.activationStateMachineArn
+    ? { activationStateMachine: resources.activationStateMachineArn }
+    : {}),
   ...(resources.attachments ? { attachmentsBucket: resources.attachments.bucket.bucketName } : {}),
   ...(resources.userPool ? { userPool: resources.userPool.userPoolId } : {}),
   ...(resources.erasureLedgerSalt

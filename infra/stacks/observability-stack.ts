@@ -24,6 +24,7 @@ import { REGISTRATION_CHALLENGE, REGISTRATIONS_PER_IP, webAclMetricName } from '
 export interface ObservabilityStackProps extends StackProps {
   api: RestApi;
   stateMachine: StateMachine;
+  activationStateMachine: StateMachine;
   dispatchQueue: Queue;
   dispatchDeadLetters: Queue;
   /** Inbound SMS the handler failed 3 times, and those SNS could not deliver: each one an answer not yet counted. */
@@ -165,6 +166,18 @@ export class ObservabilityStack extends Stack {
         'A lifecycle step failed after its retries; the recovery path told the coordinator (see the request timeline)',
       ),
       alarm(
+        'ActivationCorpsFailed',
+        businessMetric('ActivationCorpsFailed'),
+        0,
+        'An activation could not mobilise a corps after its retries: its members were not all alerted (see the request timeline)',
+      ),
+      alarm(
+        'ActivationFailures',
+        props.activationStateMachine.metricFailed(perMinute),
+        0,
+        'An activation execution failed, timed out or was aborted: its corps may not all be mobilised',
+      ),
+      alarm(
         'PurgeFailures',
         businessMetric('PurgeFailures'),
         0,
@@ -232,6 +245,8 @@ export class ObservabilityStack extends Stack {
             businessMetric('LaunchedWithoutDutyRoster'),
             businessMetric('LifecycleStepFailures'),
             props.stateMachine.metricFailed(),
+            businessMetric('ActivationCorpsFailed'),
+            props.activationStateMachine.metricFailed(),
           ]),
         ],
         [

@@ -13,6 +13,7 @@ import {
   Result,
   StateMachine,
   StateMachineType,
+  Map as StepFunctionsMap,
   Succeed,
   TaskInput,
   Timeout,
@@ -24,7 +25,11 @@ import type { Construct } from 'constructs';
 import type { ParameterValues } from '../../shared/manifest/environment';
 import { FUNCTIONS, functionsTriggeredBy } from '../../shared/manifest/functions';
 import { constructIdOf, HandlerFunction, type StageResources } from '../constructs/handler-function';
-import { type LifecycleTaskState, STATE_MACHINE_NAME_SUFFIX } from '../lifecycle-tasks';
+import {
+  ACTIVATION_STATE_MACHINE_NAME_SUFFIX,
+  STATE_MACHINE_NAME_SUFFIX,
+  type TaskState,
+} from '../lifecycle-tasks';
 
 export interface WorkflowStackProps extends StackProps {
   /** What the lifecycle's tasks may be granted (the state machine is this stack's own). */
@@ -48,14 +53,23 @@ export const STEP_RETRIES = 4;
 const PURGE_RETRY_WAIT = Duration.hours(1);
 const PURGE_ROUNDS = 24;
 
-/** One Standard execution per help request, named after the request (DESIGN §2). */
+/** Corps of one activation mobilised at once: enough to alert Flanders in minutes, few enough for DynamoDB. */
+export const ACTIVATION_CONCURRENCY = 10;
+
+/**
+ * One Standard execution per help request, named after the request (DESIGN §2), and one per activation by hand,
+ * named after the activation.
+ */
 export class WorkflowStack extends Stack {
   readonly stateMachine: StateMachine;
   readonly stateMachineName: string;
+  readonly activationStateMachine: StateMachine;
+  readonly activationStateMachineName: string;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
     this.stateMachineName = `${this.stackName}-${STATE_MACHINE_NAME_SUFFIX}`;
+    this.activationStateMachineName = `${this.stackName}-${ACTIVATION_STATE_MACHINE_NAME_SUFFIX}`;
     const stateMachineArn = this.formatArn({
       service: 'states',
       resource: 'stateMachine',
@@ -74,7 +88,7 @@ export class WorkflowStack extends Stack {
         }),
       ]),
     );
-    const task = (state: LifecycleTaskState): HandlerFunction => tasks.get(state)!;
+    const task = (state: TaskState): HandlerFunction => tasks.get(state)!;
 
     /** A task that hands the request id to its function and keeps the result under `resultPath`. */
     const requestTask = (id: string, fn: HandlerFunction, resultPath: string) =>
@@ -345,6 +359,63 @@ export class WorkflowStack extends Stack {
       tracingEnabled: true,
       logs: {
         destination: new LogGroup(this, 'LifecycleLogs', { retention: RetentionDays.THREE_MONTHS }),
+        level: LogLevel.ERROR,
+        includeExecutionData: false,
+      },
+    });
+
+    this.activationStateMachine = this.activationMachine(task, retryEveryError);
+  }
+
+  /**
+   * An activation by hand: a Map over the corps it adds, each mobilised by its own task (its roster, its alerts,
+   * its SMS queued), a bounded number at once; a corps that still fails after its retries is recorded and the others
+   * go on. Then FinishActivation names the failures and counts the request's alerts. Items carry ids only, so 285
+   * corps fit the state payload.
+   */
+  private activationMachine(
+    task: (state: TaskState) => HandlerFunction,
+    retry: { interval: Duration; backoffRate: number; maxAttempts: number },
+  ): StateMachine {
+    const mobiliseCorps = new LambdaInvoke(this, 'MobiliseMunicipality', {
+      lambdaFunction: task('MobiliseMunicipality'),
+      payloadResponseOnly: true,
+    });
+    mobiliseCorps.addRetry({ errors: ['States.ALL'], ...retry });
+    mobiliseCorps.addCatch(
+      new Pass(this, 'MunicipalityFailed', {
+        parameters: { 'municipality.$': '$.municipality', failed: true },
+      }),
+      { errors: ['States.ALL'], resultPath: '$.error' },
+    );
+    const eachCorps = new StepFunctionsMap(this, 'MobiliseEachMunicipality', {
+      itemsPath: '$.municipalities',
+      itemSelector: {
+        'requestId.$': '$.requestId',
+        'activationId.$': '$.activationId',
+        'municipality.$': '$$.Map.Item.Value',
+      },
+      maxConcurrency: ACTIVATION_CONCURRENCY,
+      resultPath: '$.outcomes',
+    }).itemProcessor(mobiliseCorps);
+    const finish = new LambdaInvoke(this, 'FinishActivation', {
+      lambdaFunction: task('FinishActivation'),
+      payload: TaskInput.fromObject({
+        requestId: JsonPath.stringAt('$.requestId'),
+        activationId: JsonPath.stringAt('$.activationId'),
+        outcomes: JsonPath.listAt('$.outcomes'),
+      }),
+      payloadResponseOnly: true,
+      resultPath: '$.finished',
+    });
+    finish.addRetry({ errors: ['States.ALL'], ...retry });
+    return new StateMachine(this, 'Activation', {
+      stateMachineName: this.activationStateMachineName,
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromChainable(eachCorps.next(finish)),
+      tracingEnabled: true,
+      logs: {
+        destination: new LogGroup(this, 'ActivationLogs', { retention: RetentionDays.THREE_MONTHS }),
         level: LogLevel.ERROR,
         includeExecutionData: false,
       },

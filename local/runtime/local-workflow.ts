@@ -25,8 +25,11 @@ export class LocalWorkflow implements Workflow {
   readonly executions = new Map<string, LocalExecution>();
   /** States entered by every execution so far: what Step Functions bills as state transitions. */
   stateTransitions = 0;
-  /** Faults the tests inject: the next `times` invocations of a task state fail with `error` before its handler runs. */
-  readonly faults = new Map<string, { times: number; error: Error }>();
+  /**
+   * Faults the tests inject: the next `times` invocations of a task state (those whose input `matches`) fail with
+   * `error` before its handler runs.
+   */
+  readonly faults = new Map<string, { times: number; error: Error; matches: (input: unknown) => boolean }>();
   private readonly waiting = new Map<string, (output: JsonObject) => void>();
   private readonly aborts = new Set<() => void>();
 
@@ -39,19 +42,28 @@ export class LocalWorkflow implements Workflow {
     private readonly pace: { retryMs?: number; waits?: Record<string, number> } = {},
   ) {}
 
-  /** Makes the next `times` invocations of the task state `state` fail, as a crashed or throttled Lambda would. */
+  /**
+   * Makes the next `times` invocations of the task state `state` fail, as a crashed or throttled Lambda would; only
+   * those whose input `matches`, when given (one corps of an activation's Map).
+   */
   failTask(
     state: string,
     times: number,
     error = Object.assign(new Error('injected'), { name: 'InjectedFault' }),
+    matches: (input: unknown) => boolean = () => true,
   ) {
-    this.faults.set(state, { times, error });
+    this.faults.set(state, { times, error, matches });
   }
 
   async start(input: LifecycleInput): Promise<void> {
-    if (this.executions.has(input.requestId)) return; // execution names are idempotent, as in Step Functions
+    this.run(input.requestId, withWaveWindow(input));
+  }
+
+  /** Starts an execution under `name`; execution names are idempotent, as in Step Functions. */
+  run(name: string, input: object): void {
+    if (this.executions.has(name)) return;
     const execution: LocalExecution = {
-      name: input.requestId,
+      name,
       status: 'RUNNING',
       tasks: [],
       done: Promise.resolve(),
@@ -63,7 +75,7 @@ export class LocalWorkflow implements Workflow {
       ]),
     );
     const machine = new StateMachine(this.definition as never, { validationOptions: { checkArn: false } });
-    const run = machine.run(withWaveWindow(input) as never, {
+    const run = machine.run(input as never, {
       overrides: {
         taskResourceLocalHandlers: overrides,
         ...(this.pace.retryMs === undefined
@@ -77,8 +89,8 @@ export class LocalWorkflow implements Workflow {
       },
       context: {
         Execution: {
-          Id: `local:${input.requestId}`,
-          Name: input.requestId,
+          Id: `local:${name}`,
+          Name: name,
           Input: input,
           StartTime: new Date().toISOString(),
         },
@@ -102,7 +114,7 @@ export class LocalWorkflow implements Workflow {
       },
     );
     void execution.done.finally(() => this.aborts.delete(run.abort));
-    this.executions.set(input.requestId, execution);
+    this.executions.set(name, execution);
   }
 
   async resume(taskToken: string, output: JsonObject): Promise<void> {
@@ -127,7 +139,7 @@ export class LocalWorkflow implements Workflow {
     return async (input: unknown) => {
       execution.tasks.push(state);
       const fault = this.faults.get(state);
-      if (fault && fault.times > 0) {
+      if (fault && fault.times > 0 && fault.matches(input)) {
         fault.times--;
         throw fault.error;
       }

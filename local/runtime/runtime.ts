@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SNSEvent } from 'aws-lambda';
-import { CALLBACK_STATES, LIFECYCLE_TASKS, STATE_MACHINE_NAME_SUFFIX } from '../../infra/lifecycle-tasks';
+import {
+  ACTIVATION_STATE_MACHINE_NAME_SUFFIX,
+  ACTIVATION_TASKS,
+  CALLBACK_STATES,
+  LIFECYCLE_TASKS,
+  STATE_MACHINE_NAME_SUFFIX,
+} from '../../infra/lifecycle-tasks';
 import { composePorts } from '../../shared/compose-ports';
 import { withEnvironment } from '../../shared/config';
 import { dispatchConcurrency } from '../../shared/domain/origination';
@@ -26,6 +32,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../shared/schemas/claim';
 import type { AlertWaves, LifecycleTiming } from '../../shared/schemas/help-request';
 import { DEFAULT_PHONE_COUNTRIES, mobilePhoneSchema } from '../../shared/schemas/phone';
 import type { OriginationPool } from '../../shared/schemas/sms-job';
+import type { ActivationWorkflow } from '../../shared/workflow/ports';
 import { LOCAL_ATTACHMENTS_PATH, LocalAttachmentStore } from './attachment-store';
 import { deliveryLogGroups, subscriptionEvent } from './delivery-logs';
 import {
@@ -114,6 +121,8 @@ export interface LocalRuntime {
   officialAccounts: InMemoryOfficialAccounts;
   queue: LocalSmsJobQueue;
   workflow: LocalWorkflow;
+  /** The activation state machine's executions, named after the activations. */
+  activations: LocalWorkflow;
   ports: Ports;
   /**
    * Delivers an SMS reply as the two-way SMS topic would, and answers its inbound message id. Giving an earlier
@@ -180,6 +189,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       ...(options.waitMs ? { waits: options.waitMs } : {}),
     },
   );
+  const activations = new LocalWorkflow(
+    system.activationDefinition,
+    () => Object.fromEntries(Object.keys(ACTIVATION_TASKS).map((state) => [state, handlers[state]!])),
+    [],
+    (execution) => console.error(`activation ${execution.name} failed: ${execution.error}`),
+    options.retryDelayMs === undefined ? {} : { retryMs: options.retryDelayMs },
+  );
+  const activationWorkflow: ActivationWorkflow = {
+    start: async (input) => activations.run(input.activationId, input),
+  };
   let baseUrl = '';
   // Kept beside the DynamoDB data when there is a data dir, else in a folder of its own that goes with the process.
   const attachments = new LocalAttachmentStore(
@@ -200,6 +219,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     sms: outbox,
     smsTraces: outbox,
     workflow,
+    activationWorkflow,
     metrics,
   });
   const stage: StageValues = {
@@ -207,6 +227,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       tables: localTableNames(tables),
       smsJobsTopic: 'arn:aws:sns:eu-west-1:000000000000:SmsJobs',
       stateMachine: `arn:aws:states:eu-west-1:000000000000:stateMachine:local-${STATE_MACHINE_NAME_SUFFIX}`,
+      activationStateMachine: `arn:aws:states:eu-west-1:000000000000:stateMachine:local-${ACTIVATION_STATE_MACHINE_NAME_SUFFIX}`,
       attachmentsBucket: 'local-attachments',
       userPool: 'eu-west-1_local',
       erasureLedgerSalt: { value: salt },
@@ -447,10 +468,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     officialAccounts,
     queue,
     workflow,
+    activations,
     ports,
     inbound,
     stop: async () => {
       workflow.stopAll();
+      activations.stopAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await dynamo?.stop();

@@ -16,6 +16,8 @@ export interface SynthesizedSystem {
   tables: TableDefinition[];
   /** The lifecycle's ASL exactly as `cdk synth` produces it, Lambda ARNs replaced by local placeholders. */
   stateMachineDefinition: Record<string, unknown>;
+  /** The activation's ASL, the same way. */
+  activationDefinition: Record<string, unknown>;
 }
 
 const resolve = (value: CfnValue): string => {
@@ -44,12 +46,18 @@ export const synthesizeSystem = (): SynthesizedSystem => {
     const tables = resources(dev.data.artifactId)
       .filter(([, r]) => r.Type === 'AWS::DynamoDB::Table')
       .map(([logicalId, r]) => ({ name: constructIdOf(logicalId), properties: r.Properties }));
-    const machine = resources(dev.workflow.artifactId).find(
-      ([, r]) => r.Type === 'AWS::StepFunctions::StateMachine',
-    );
-    if (!machine) throw new Error('the workflow stack has no state machine');
-    const stateMachineDefinition = JSON.parse(resolve(machine[1].Properties.DefinitionString as CfnValue));
-    return { tables, stateMachineDefinition };
+    const definitionOf = (name: string) => {
+      const machine = resources(dev.workflow.artifactId).find(
+        ([, r]) => r.Type === 'AWS::StepFunctions::StateMachine' && r.Properties.StateMachineName === name,
+      );
+      if (!machine) throw new Error(`the workflow stack has no state machine ${name}`);
+      return JSON.parse(resolve(machine[1].Properties.DefinitionString as CfnValue));
+    };
+    return {
+      tables,
+      stateMachineDefinition: definitionOf(dev.workflow.stateMachineName),
+      activationDefinition: definitionOf(dev.workflow.activationStateMachineName),
+    };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -63,6 +63,7 @@ const seedPorts = () => {
       smsPool: LOCAL_SMS_POOL,
       metrics: new InMemoryMetrics(),
       workflow: { start: async () => {}, resume: async () => {} },
+      activationWorkflow: { start: async () => {} },
       timing: LOCAL_TIMING,
       crisisCentrePhone: LOCAL_CRISIS_CENTRE_PHONE,
       clock: { now: () => new Date(now) },

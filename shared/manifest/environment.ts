@@ -17,6 +17,7 @@ export const VARIABLES = {
   } satisfies Record<TableName, string>,
   smsJobsTopic: 'SMS_JOBS_TOPIC_ARN',
   stateMachine: 'STATE_MACHINE_ARN',
+  activationStateMachine: 'ACTIVATION_STATE_MACHINE_ARN',
   attachmentsBucket: 'ATTACHMENTS_BUCKET',
   userPool: 'USER_POOL_ID',
   /** The secret's ARN, read through the Parameters and Secrets extension. */
@@ -73,6 +74,7 @@ export interface ResourceValues {
   tables: Partial<Record<TableName, string>>;
   smsJobsTopic?: string;
   stateMachine?: string;
+  activationStateMachine?: string;
   attachmentsBucket?: string;
   userPool?: string;
   /** The salt's secret ARN in AWS; the local runtime gives the salt itself. */
@@ -142,10 +144,17 @@ const needVariables = (
   if ('topic' in need)
     return { [VARIABLES.smsJobsTopic]: required(resources.smsJobsTopic, 'the SMS job topic') };
   // Resuming takes the execution's task token, not the state machine's ARN.
-  if ('stateMachine' in need)
-    return need.access === 'start'
+  if ('stateMachine' in need) {
+    if (need.access === 'resume') return {};
+    return need.stateMachine === 'lifecycle'
       ? { [VARIABLES.stateMachine]: required(resources.stateMachine, 'the state machine') }
-      : {};
+      : {
+          [VARIABLES.activationStateMachine]: required(
+            resources.activationStateMachine,
+            'the activation state machine',
+          ),
+        };
+  }
   if ('bucket' in need)
     return { [VARIABLES.attachmentsBucket]: required(resources.attachmentsBucket, 'the attachment bucket') };
   // Cognito names the pool in each trigger event; the API functions that manage accounts must be told it.

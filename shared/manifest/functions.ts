@@ -60,6 +60,7 @@ import {
   removesOfficials,
   resumesLifecycle,
   sendsSms,
+  startsActivation,
   startsLifecycle,
   uploadsClaimFiles,
   writes,
@@ -424,11 +425,11 @@ export const FUNCTIONS = {
       path: '/help-requests/{id}/activations',
       tag: 'help requests',
       summary:
-        'widen the scope and mobilise at once: neighbours or named municipalities (coordinator), province or flanders (coordinator, crisis-centre)',
+        'widen the scope and mobilise the added corps in the background (202; progress under `activations` on the request): neighbours or named municipalities (coordinator), province or flanders (coordinator, crisis-centre)',
       body: activationBodySchema,
-      response: { status: 200, schema: activationResultSchema },
+      response: { status: 202, schema: activationResultSchema },
     }),
-    needs: [reads('registry'), writes('operations'), queuesSms, appends('audit')],
+    needs: [reads('registry'), writes('operations'), startsActivation, appends('audit')],
   },
   sendCoordinatorUpdate: {
     entry: 'functions/api/help-requests/send-update.ts',
@@ -623,6 +624,18 @@ export const FUNCTIONS = {
     trigger: { kind: 'task', state: 'Mobilise' },
     timeoutSeconds: 300,
     needs: [writes('operations'), reads('registry'), queuesSms, parameter('alertWaves')],
+  },
+  mobiliseMunicipality: {
+    entry: 'functions/workflow/mobilise-municipality.ts',
+    trigger: { kind: 'task', machine: 'activation', state: 'MobiliseMunicipality' },
+    // The largest corps is a few hundred members: well within a minute, retried by the state machine.
+    timeoutSeconds: 120,
+    needs: [writes('operations'), reads('registry'), queuesSms],
+  },
+  finishActivation: {
+    entry: 'functions/workflow/finish-activation.ts',
+    trigger: { kind: 'task', machine: 'activation', state: 'FinishActivation' },
+    needs: [writes('operations')],
   },
   awaitResponses: {
     entry: 'functions/workflow/await-responses.ts',

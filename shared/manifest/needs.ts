@@ -52,7 +52,7 @@ export const USER_POOL_ACTIONS: Record<UserPoolAccess, { policy: string; actions
 export type Need =
   | { readonly table: TableName; readonly access: TableAccess }
   | { readonly topic: 'smsJobs' }
-  | { readonly stateMachine: 'lifecycle'; readonly access: 'start' | 'resume' }
+  | { readonly stateMachine: 'lifecycle' | 'activation'; readonly access: 'start' | 'resume' }
   | { readonly bucket: 'attachments'; readonly access: 'upload' | 'delete' }
   | { readonly userPool: 'users'; readonly access: UserPoolAccess }
   | { readonly secret: 'erasureLedgerSalt' }
@@ -68,6 +68,8 @@ export const queuesSms = { topic: 'smsJobs' } as const;
 /** Sends SMS straight to phone numbers (the dispatcher, and inbound replies to someone not in the registry). */
 export const sendsSms = { sms: 'direct' } as const;
 export const startsLifecycle = { stateMachine: 'lifecycle', access: 'start' } as const;
+/** Starts an activation's mobilisation of the corps it adds. */
+export const startsActivation = { stateMachine: 'activation', access: 'start' } as const;
 /** Resumes a waiting lifecycle with its task token. */
 export const resumesLifecycle = { stateMachine: 'lifecycle', access: 'resume' } as const;
 /** Hands out presigned URLs to put claim files under `claims/`. */

@@ -54,9 +54,10 @@ export interface ApiTrigger {
   machineScope?: typeof HELP_REQUESTS_READ | typeof HELP_REQUESTS_WRITE;
 }
 
-/** A Lambda task of the lifecycle state machine, by its state's name. */
+/** A Lambda task of a state machine (the lifecycle unless named), by its state's name. */
 export interface TaskTrigger {
   kind: 'task';
+  machine?: 'activation';
   state: string;
   /** The task gets a token and the execution waits until something resumes it. */
   callback?: boolean;

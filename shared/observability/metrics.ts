@@ -24,6 +24,8 @@ export const METRIC_UNITS = {
   LifecycleStepFailures: 'Count',
   /** Purges that failed after their retries: spontaneous volunteers' data is still stored. */
   PurgeFailures: 'Count',
+  /** Corps of an activation whose mobilisation failed after its retries: their members were not all alerted. */
+  ActivationCorpsFailed: 'Count',
 } as const;
 
 export type MetricName = keyof typeof METRIC_UNITS;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { activationProgressSchema } from './activation';
 import { idSchema, nisCodeSchema, TASKS } from './common';
 
 export const createHelpRequestBodySchema = z
@@ -228,6 +229,9 @@ export const helpRequestViewSchema = helpRequestSchema
       }),
     }),
     timeline: z.array(timelineEntrySchema),
+    activations: z
+      .array(activationProgressSchema)
+      .meta({ description: 'activations by hand, oldest first, with how far each got (counts only)' }),
     responses: z.array(responderSchema).optional().meta({
       description:
         'coordinator and crisis-centre only: every answer, latest first, with its note and who is on site',

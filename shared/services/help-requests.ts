@@ -1,26 +1,18 @@
 import {
-  assertCanActivate,
   assertCanCoordinate,
   assertCanLaunchRequest,
   assertCanReadRequest,
   municipalityToList,
   seesResponders,
 } from '../domain/access';
-import { declaredPhaseOf } from '../domain/activation';
 import type { Alert } from '../domain/alert';
 import { auditRequestAct, SYSTEM_ACTOR } from '../domain/audit';
-import { Conflict, Forbidden, RuleViolation } from '../domain/errors';
+import { Conflict, Forbidden } from '../domain/errors';
 import { newHelpRequest } from '../domain/help-request';
 import { hasRole, type Identity } from '../domain/identity';
 import { onSiteStateOf } from '../domain/on-site';
 import { viewForRole } from '../domain/request-view';
 import type { Ports } from '../ports';
-import {
-  allMunicipalities,
-  municipalitiesOfProvince,
-  officialMunicipality,
-} from '../reference/municipalities';
-import type { ActivationBody, ActivationResult } from '../schemas/activation';
 import type { Deployment } from '../schemas/deployment';
 import type {
   CreateHelpRequestBody,
@@ -30,10 +22,10 @@ import type {
   Responder,
   UnreachableVolunteer,
 } from '../schemas/help-request';
-import { mobilise } from './lifecycle';
+import { progressOf } from './activations';
 import { personBehind } from './people';
 import { requireJoined } from './registry';
-import { requireHelpRequest, requireOpenHelpRequest } from './require-help-request';
+import { requireHelpRequest } from './require-help-request';
 
 export const launchHelpRequest = async (
   ports: Pick<
@@ -89,14 +81,15 @@ export const launchHelpRequest = async (
 };
 
 export const viewHelpRequest = async (
-  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'deployments' | 'adHoc' | 'volunteers'>,
+  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'deployments' | 'adHoc' | 'volunteers' | 'activations'>,
   who: Identity,
   id: string,
 ): Promise<HelpRequestView> => {
   const request = await requireHelpRequest(ports, id);
   assertCanReadRequest(who, request.municipality);
-  const [timeline, alerts, deployments, purgeReceipt] = await Promise.all([
+  const [timeline, activations, alerts, deployments, purgeReceipt] = await Promise.all([
     ports.helpRequests.timeline(id),
+    ports.activations.listForRequest(id),
     ports.alerts.listForRequest(id),
     // Who is on site goes with who answered: one query over the request's deployments, only for those who see them.
     seesResponders(who) ? ports.deployments.listForRequest(id) : [],
@@ -115,6 +108,7 @@ export const viewHelpRequest = async (
         unanswered: waiting.filter((a) => !a.releasedAt).length,
       },
       timeline,
+      activations: activations.map(progressOf),
       unreachable: { count: unreachable.length, volunteers: unreachable },
       ...(seesResponders(who) ? { responses: await responders(ports, alerts, deployments) } : {}),
       ...(purgeReceipt ? { purgeReceipt } : {}),
@@ -238,44 +232,4 @@ export const listHelpRequests = async (
     ...(query.status ? { status: query.status } : {}),
     ...(query.cursor ? { cursor: query.cursor } : {}),
   });
-};
-
-/**
- * Widening by hand: adds the chosen corps to the scope and mobilises them at once with the same code the lifecycle
- * uses; volunteers already alerted are not alerted again.
- */
-export const activate = async (
-  ports: Pick<Ports, 'municipalities'> & Parameters<typeof mobilise>[0],
-  who: Identity,
-  id: string,
-  body: ActivationBody,
-): Promise<ActivationResult> => {
-  assertCanActivate(who, body.scope);
-  const phaseReference = declaredPhaseOf(body);
-  const request = await requireOpenHelpRequest(ports, id);
-  const unknown =
-    body.scope === 'municipalities' ? body.municipalities.filter((nis) => !officialMunicipality(nis)) : [];
-  if (unknown.length)
-    throw new RuleViolation('unknown-municipality', `not on the 2025 list: ${unknown.join(', ')}`);
-  const targets =
-    body.scope === 'neighbours'
-      ? await ports.municipalities.neighbours(request.municipality)
-      : body.scope === 'municipalities'
-        ? body.municipalities
-        : body.scope === 'province'
-          ? municipalitiesOfProvince(officialMunicipality(request.municipality)!.province)
-          : allMunicipalities();
-  const added = [...new Set(targets)].filter((nis) => !request.scope.includes(nis));
-  const now = ports.clock.now().toISOString();
-  const audit = auditRequestAct(who, 'activated', id, now, {
-    scope: body.scope,
-    added,
-    ...(phaseReference ? { phaseReference } : {}),
-  });
-  if (!added.length) await ports.helpRequests.auditWhileOpen(id, audit);
-  else if (!(await ports.helpRequests.widenScope(request, added, now, body.scope, audit))) {
-    throw new Conflict('the scope changed meanwhile; try again');
-  }
-  const { alerted } = await mobilise(ports, id, 'everyone');
-  return { scope: [...request.scope, ...added], added, alerted };
 };

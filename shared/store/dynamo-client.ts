@@ -52,7 +52,7 @@ export const cancellationCodes = (error: unknown): (string | undefined)[] | unde
     ? ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code)
     : undefined;
 
-type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 
 /** Runs a transaction whose conditions guard one state change: true when it landed, false when one did not hold. */
 export const transactLanded = (db: DynamoDBDocumentClient, items: TransactItems): Promise<boolean> =>
@@ -143,6 +143,9 @@ export const untilProcessed = async <T>(batch: T[], send: (pending: T[]) => Prom
     if (pending.length > 0) await backOff(attempt, 50, 1000);
   }
 };
+
+/** DynamoDB's limit of keys per BatchGetItem call. */
+export const BATCH_GET_KEYS = 100;
 
 /** DynamoDB's limit of requests per BatchWriteItem call. */
 const BATCH_WRITE_ITEMS = 25;

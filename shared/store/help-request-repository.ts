@@ -18,10 +18,12 @@ import type { HelpRequest, HelpRequestStatus, TimelineEntry } from '../schemas/h
 import { counterUpdates } from './annual-counter-repository';
 import { auditActPut, withAudit } from './audit-log';
 import {
+  BATCH_GET_KEYS,
   createTogether,
   documentClient,
   isConditionFailure,
   landed,
+  type TransactItems,
   transactLanded,
   transactOrConflict,
   untilProcessed,
@@ -31,9 +33,6 @@ import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
 
 type StoredRequest = HelpRequest & { closeToken?: string; ackToken?: string; responseToken?: string };
-
-/** DynamoDB's limit of keys per BatchGetItem call. */
-const BATCH_GET_KEYS = 100;
 
 const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
@@ -262,8 +261,11 @@ export class HelpRequestRepository {
     now: string,
     reason: string,
     audit?: AuditAct,
+    /** Written in the same transaction (an activation's record). */
+    alongside: TransactItems = [],
   ): Promise<boolean> {
     return transactLanded(this.db, [
+      ...alongside,
       {
         Update: {
           TableName: this.table,

@@ -3,12 +3,20 @@ import * as z from 'zod';
 import type { PortAdapters } from '../compose-ports';
 import { once, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
-import { StepFunctionsWorkflow } from './step-functions-workflow';
+import { StepFunctionsActivationWorkflow, StepFunctionsWorkflow } from './step-functions-workflow';
 
 export const stepFunctionsPorts: PortAdapters<'workflow'> = {
   workflow: () =>
     new StepFunctionsWorkflow(
       new SFNClient({}),
       once(() => readVariable(VARIABLES.stateMachine, z.string().min(1))),
+    ),
+};
+
+export const stepFunctionsActivationPorts: PortAdapters<'activationWorkflow'> = {
+  activationWorkflow: () =>
+    new StepFunctionsActivationWorkflow(
+      new SFNClient({}),
+      once(() => readVariable(VARIABLES.activationStateMachine, z.string().min(1))),
     ),
 };

@@ -1,7 +1,20 @@
 import { SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { withWaveWindow } from '../domain/waves';
+import type { ActivationInput } from '../schemas/activation';
 import type { LifecycleInput } from '../schemas/help-request';
-import type { Workflow } from './ports';
+import type { ActivationWorkflow, Workflow } from './ports';
+
+/**
+ * Starts an execution under a name of ours. Same name and same input is already idempotent in Step Functions; a
+ * different input for the same name can only come from a retry that recomputed it, and the first execution stands.
+ */
+const startNamed = async (sfn: SFNClient, stateMachineArn: string, name: string, input: object) => {
+  try {
+    await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ExecutionAlreadyExists')) throw error;
+  }
+};
 
 export class StepFunctionsWorkflow implements Workflow {
   constructor(
@@ -11,19 +24,7 @@ export class StepFunctionsWorkflow implements Workflow {
   ) {}
 
   async start(input: LifecycleInput): Promise<void> {
-    try {
-      await this.sfn.send(
-        new StartExecutionCommand({
-          stateMachineArn: this.stateMachineArn(),
-          name: input.requestId,
-          input: JSON.stringify(withWaveWindow(input)),
-        }),
-      );
-    } catch (error) {
-      // Same name and same input is already idempotent in Step Functions; a different input for the same
-      // request id can only come from a retry that recomputed the timing, and the first execution stands.
-      if (!(error instanceof Error && error.name === 'ExecutionAlreadyExists')) throw error;
-    }
+    await startNamed(this.sfn, this.stateMachineArn(), input.requestId, withWaveWindow(input));
   }
 
   async resume(taskToken: string, output: Record<string, unknown>): Promise<void> {
@@ -35,5 +36,16 @@ export class StepFunctionsWorkflow implements Workflow {
         return;
       throw error;
     }
+  }
+}
+
+export class StepFunctionsActivationWorkflow implements ActivationWorkflow {
+  constructor(
+    private readonly sfn: SFNClient,
+    private readonly stateMachineArn: () => string,
+  ) {}
+
+  async start(input: ActivationInput): Promise<void> {
+    await startNamed(this.sfn, this.stateMachineArn(), input.activationId, input);
   }
 }

@@ -466,8 +466,8 @@ const MATRIX: RouteRow[] = [
     id: 'requestId',
     perMunicipality: true,
     body: () => ({ scope: 'province', phaseReference: 'GOUV-2026-001' }),
-    check: (body) => expect(body).toMatchObject({ scope: expect.any(Array), alerted: expect.any(Number) }),
-    expect: { requester: 403, admin: 403, coordinator: 200, crisis: 200, volunteer: 403 },
+    check: (body) => expect(body).toMatchObject({ scope: expect.any(Array), added: expect.any(Array) }),
+    expect: { requester: 403, admin: 403, coordinator: 202, crisis: 202, volunteer: 403 },
   },
   {
     method: 'POST',
@@ -477,7 +477,7 @@ const MATRIX: RouteRow[] = [
     perMunicipality: true,
     body: () => ({ scope: 'neighbours' }),
     check: (body) => expect(body).toMatchObject({ scope: expect.any(Array) }),
-    expect: { requester: 403, admin: 403, coordinator: 200, crisis: 403, volunteer: 403 },
+    expect: { requester: 403, admin: 403, coordinator: 202, crisis: 403, volunteer: 403 },
   },
   {
     method: 'POST',
@@ -973,7 +973,7 @@ describe('access matrix: every route × role × own/other municipality over HTTP
         token: coordinator,
         body: { scope: 'municipalities', municipalities: [OTHER] },
       }),
-      200,
+      202,
     );
     const full = await eventually(async () => {
       await t.runtime.queue.drain();

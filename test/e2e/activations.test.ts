@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime } from '../support/local-runtime';
+import { eventually, startTestRuntime } from '../support/local-runtime';
 
 const HASSELT = '71072';
 const GENK = '71016';
@@ -70,39 +70,74 @@ describe('widening a help request by hand', () => {
     },
   );
 
-  it('lets the crisis centre activate the whole province: its corps are alerted at once, other provinces not', async () => {
+  /** The activation as the request shows it, once its execution has finished. */
+  const finished = (activationId: string) =>
+    eventually(async () => {
+      const view = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
+      const activation = view.body.activations.find((a: { id: string }) => a.id === activationId);
+      return activation?.status === 'running' ? undefined : { view, activation };
+    });
+
+  it('lets the crisis centre activate the whole province: 202 at once, its corps mobilised in the background, other provinces not', async () => {
     const crisis = await t.token({ roles: ['crisis-centre'] });
     const activated = await t.call('POST', `/help-requests/${id}/activations`, {
       token: crisis,
       body: { scope: 'province', phaseReference: 'GOUV-LIM-2026-007' },
     });
-    expect(activated.status).toBe(200);
+    expect(activated.status).toBe(202);
+    expect(activated.body.activationId).toMatch(/^[0-9A-Z]{26}$/);
     expect(activated.body.added).toContain(GENK);
     expect(activated.body.added).not.toContain(LEUVEN);
-    expect(activated.body.alerted).toBe(1);
+    const { activation } = await finished(activated.body.activationId);
+    expect(activation).toMatchObject({
+      scope: 'province',
+      phaseReference: 'GOUV-LIM-2026-007',
+      status: 'done',
+      municipalities: { total: activated.body.added.length, done: activated.body.added.length, failed: [] },
+      alerted: 1,
+    });
     await t.runtime.queue.drain();
     expect(t.runtime.outbox.sentTo(GENK_PHONE)).toHaveLength(1);
     expect(t.runtime.outbox.sentTo(LEUVEN_PHONE)).toHaveLength(0);
   });
 
   it('never alerts a volunteer twice when the scope widens again, to all of Flanders', async () => {
+    const before = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
+    const activated: string[] = before.body.scope;
     const again = await t.call('POST', `/help-requests/${id}/activations`, {
       token: coordinator,
       body: { scope: 'flanders', phaseReference: 'NCCN-2026-003' },
     });
-    expect(again.status).toBe(200);
+    expect(again.status).toBe(202);
     expect(again.body.scope).toHaveLength(285);
-    expect(again.body.alerted).toBe(1);
+    const { view, activation } = await finished(again.body.activationId);
+    // Limburg's corps are in scope already: Flanders adds the rest, and of them only Leuven has a member.
+    expect(again.body.added).toHaveLength(285 - activated.length);
+    expect(activation).toMatchObject({
+      status: 'done',
+      alerted: 1,
+      municipalities: { total: again.body.added.length, done: again.body.added.length, failed: [] },
+    });
     await t.runtime.queue.drain();
     expect(t.runtime.outbox.sentTo(GENK_PHONE)).toHaveLength(1);
     expect(t.runtime.outbox.sentTo(LEUVEN_PHONE)).toHaveLength(1);
-    const view = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
     expect(view.body.counts.alerted).toBe(2);
     expect(
       view.body.timeline
         .filter((e: { type: string }) => e.type === 'widened')
         .map((e: { reason: string }) => e.reason),
     ).toEqual(['province', 'flanders']);
+  });
+
+  it('answers a repeated activation with the scope and no new activation: nothing is added twice', async () => {
+    const repeated = await t.call('POST', `/help-requests/${id}/activations`, {
+      token: coordinator,
+      body: { scope: 'flanders', phaseReference: 'NCCN-2026-003' },
+    });
+    expect(repeated.status).toBe(202);
+    expect(repeated.body).toEqual({ scope: expect.any(Array), added: [] });
+    const view = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
+    expect(view.body.activations).toHaveLength(2);
   });
 
   it('refuses named municipalities that are not on the official list, and any activation of a closed request', async () => {

@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { stageConfigSchema } from '../../infra/config';
 import { ROLES } from '../../shared/domain/identity';
@@ -630,17 +631,18 @@ describe('api stack', () => {
       expect(statesActionsOf(key).sort()).toEqual(expected.sort());
     });
 
-    it.each(routeCases)(
-      'scopes the state machine rights of $key to the lifecycle state machine',
-      ({ key }) => {
-        const machineId = logicalIdOf(dev.workflow.stateMachine);
-        for (const statement of statementsOfRoute(key)) {
-          if (!actionsOf(statement).some((a) => a.startsWith('states:'))) continue;
-          expect(asList(statement.Resource)).toHaveLength(1);
-          expect(mentions(statement.Resource, machineId)).toBe(true);
-        }
-      },
-    );
+    it.each(routeCases)('scopes the state machine rights of $key to its one state machine', ({ key }) => {
+      const machineId = logicalIdOf(
+        key === 'POST /help-requests/{id}/activations'
+          ? dev.workflow.activationStateMachine
+          : dev.workflow.stateMachine,
+      );
+      for (const statement of statementsOfRoute(key)) {
+        if (!actionsOf(statement).some((a) => a.startsWith('states:'))) continue;
+        expect(asList(statement.Resource)).toHaveLength(1);
+        expect(mentions(statement.Resource, machineId)).toBe(true);
+      }
+    });
 
     it('lets GET /help-requests/{id} only read: Operations, and the names behind the answers in Registry and AdHoc', () => {
       const statements = statementsOfRoute('GET /help-requests/{id}');
@@ -669,11 +671,17 @@ describe('api stack', () => {
       expect(routeNamed('GET /health').needs).toEqual([]);
     });
 
-    it('lets only POST /help-requests start lifecycle executions', () => {
-      const starters = routeCases
-        .filter(({ key }) => allowing(statementsOfRoute(key), 'states:StartExecution').length > 0)
-        .map(({ key }) => key);
-      expect(starters).toEqual(['POST /help-requests']);
+    it('lets only POST /help-requests start lifecycle executions, and only the activation route activations', () => {
+      const starting = (machine: IConstruct) =>
+        routeCases
+          .filter(({ key }) =>
+            allowing(statementsOfRoute(key), 'states:StartExecution').some((s) =>
+              mentions(s.Resource, logicalIdOf(machine)),
+            ),
+          )
+          .map(({ key }) => key);
+      expect(starting(dev.workflow.stateMachine)).toEqual(['POST /help-requests']);
+      expect(starting(dev.workflow.activationStateMachine)).toEqual(['POST /help-requests/{id}/activations']);
     });
 
     it('lets only the acknowledge and close routes resume a waiting execution', () => {

@@ -37,12 +37,19 @@ describe('observability stack', () => {
     expect(alarms[0].Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0 });
   });
 
-  it('alarms when a lifecycle execution fails', () => {
+  it('alarms when a lifecycle or an activation execution fails', () => {
     const alarms = alarmsOn('AWS/States', 'ExecutionsFailed');
+    expect(alarms).toHaveLength(2);
+    for (const machine of [dev.workflow.stateMachine, dev.workflow.activationStateMachine]) {
+      const alarm = alarms.find((a) => mentions(dimension(a, 'StateMachineArn'), logicalIdOf(machine)));
+      expect(alarm?.Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0 });
+    }
+  });
+
+  it('alarms when an activation could not mobilise a corps', () => {
+    const alarms = alarmsOn('CrisisVolunteerCorps', 'ActivationCorpsFailed');
     expect(alarms).toHaveLength(1);
-    const [alarm] = alarms;
-    expect(mentions(dimension(alarm, 'StateMachineArn'), logicalIdOf(dev.workflow.stateMachine))).toBe(true);
-    expect(alarm.Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0 });
+    expect(alarms[0]!.Properties).toMatchObject({ ComparisonOperator: 'GreaterThanThreshold', Threshold: 0 });
   });
 
   it('alarms when the API answers with server errors', () => {
@@ -113,7 +120,7 @@ describe('observability stack', () => {
 
   it('notifies the ops topic from every alarm, each described under its runbook name', () => {
     const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(14);
+    expect(alarms).toHaveLength(16);
     for (const [logicalId, alarm] of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: logicalIdOf(observability.opsTopic) }]);
       expect(logicalId.startsWith(alarm.Properties.AlarmDescription.split(':')[0])).toBe(true);

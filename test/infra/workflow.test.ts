@@ -1,7 +1,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { LIFECYCLE_TASKS } from '../../infra/lifecycle-tasks';
+import { ACTIVATION_TASKS, LIFECYCLE_TASKS } from '../../infra/lifecycle-tasks';
+import { ACTIVATION_CONCURRENCY, STEP_RETRIES } from '../../infra/stacks/workflow-stack';
 import {
   actionsOf,
   allowing,
@@ -33,15 +34,18 @@ const placeholderOf = (part: Json): string => {
   return '<token>';
 };
 
-const stateMachine = (): Json => {
-  const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+const machineNamed = (name: string): Json => {
+  const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine')).filter(
+    (machine: Json) => machine.Properties.StateMachineName === name,
+  );
   expect(machines).toHaveLength(1);
   return machines[0];
 };
+const stateMachine = (): Json => machineNamed(workflow.stateMachineName);
 
 /** The Amazon States Language definition, parsed from its Fn::Join. */
-const definition = (): Json => {
-  const body = stateMachine().Properties.DefinitionString;
+const definition = (machine = stateMachine()): Json => {
+  const body = machine.Properties.DefinitionString;
   const text =
     typeof body === 'string'
       ? body
@@ -64,9 +68,10 @@ const allStates = (asl: Json): Record<string, Json> =>
 const MAX_JS_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 
 describe('workflow stack', () => {
-  it('runs one Standard state machine per stage', () => {
-    template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+  it('runs two Standard state machines per stage: the lifecycle and the activation', () => {
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 2);
     expect(stateMachine().Properties.StateMachineType).toBe('STANDARD');
+    expect(machineNamed(workflow.activationStateMachineName).Properties.StateMachineType).toBe('STANDARD');
   });
 
   it('names the state machine after the stack, so its ARN can be built without a circular reference', () => {
@@ -331,8 +336,11 @@ describe('workflow stack', () => {
     );
   });
 
-  it('builds exactly the three task functions, on Node 24, arm64, with active tracing', () => {
-    expectFunctionConventions(template, Object.keys(LIFECYCLE_TASKS).length);
+  it('builds exactly the task functions of both machines, on Node 24, arm64, with active tracing', () => {
+    expectFunctionConventions(
+      template,
+      Object.keys(LIFECYCLE_TASKS).length + Object.keys(ACTIVATION_TASKS).length,
+    );
   });
 
   it('lets the state machine invoke its three task functions', () => {
@@ -374,5 +382,61 @@ describe('workflow stack', () => {
         .filter((a) => a.startsWith('states:'));
       expect(states, fn.node.id).toEqual(fn === awaitCloseFn ? ['states:SendTaskSuccess'] : []);
     }
+  });
+});
+
+describe('the activation state machine', () => {
+  const activation = () => definition(machineNamed(workflow.activationStateMachineName));
+  const mobiliseCorpsFn = functionNamed('MobiliseMunicipalityFunction');
+
+  it('mobilises the corps as a Map of ids, a bounded number at once, then finishes the activation', () => {
+    const asl = activation();
+    expect(asl.StartAt).toBe('MobiliseEachMunicipality');
+    const map = asl.States.MobiliseEachMunicipality;
+    expect(map).toMatchObject({
+      Type: 'Map',
+      ItemsPath: '$.municipalities',
+      MaxConcurrency: ACTIVATION_CONCURRENCY,
+      ResultPath: '$.outcomes',
+      Next: 'FinishActivation',
+    });
+    // Ids only, so 285 corps fit the 256 KB state payload.
+    expect(map.ItemSelector).toEqual({
+      'requestId.$': '$.requestId',
+      'activationId.$': '$.activationId',
+      'municipality.$': '$$.Map.Item.Value',
+    });
+    expect(asl.States.FinishActivation.Parameters).toMatchObject({ 'outcomes.$': '$.outcomes' });
+    expect(asl.States.FinishActivation.End).toBe(true);
+  });
+
+  it('retries a corps on any error, then records it as failed so the other corps go on', () => {
+    const branch = activation().States.MobiliseEachMunicipality.ItemProcessor;
+    const corps = branch.States.MobiliseMunicipality;
+    expect(corps.Resource).toBe(`<GetAtt:${logicalIdOf(mobiliseCorpsFn)}.Arn>`);
+    expect(asList<Json>(corps.Retry)).toContainEqual(
+      expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: STEP_RETRIES }),
+    );
+    expect(asList<Json>(corps.Catch)).toEqual([
+      { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MunicipalityFailed' },
+    ]);
+    expect(branch.States.MunicipalityFailed).toMatchObject({
+      Type: 'Pass',
+      Parameters: { 'municipality.$': '$.municipality', failed: true },
+      End: true,
+    });
+  });
+
+  it('lets the activation route start executions of the activation state machine only', () => {
+    const apiTemplate = devTemplate('api');
+    const activate = dev.api.functions.get('POST /help-requests/{id}/activations')!;
+    const starting = allowing(statementsOf(apiTemplate, activate), 'states:StartExecution');
+    expect(starting).toHaveLength(1);
+    expect(JSON.stringify(starting[0]!.Resource)).toContain(logicalIdOf(workflow.activationStateMachine));
+    expect(
+      statementsOf(apiTemplate, activate)
+        .flatMap(actionsOf)
+        .filter((a) => a.startsWith('states:') || a === 'sns:Publish'),
+    ).toEqual(['states:StartExecution']);
   });
 });

@@ -13,12 +13,13 @@ import type { Identity } from '../../shared/domain/identity';
 import type { SmsGateway, SmsJobQueue } from '../../shared/messaging/ports';
 import type { SmsTraces } from '../../shared/messaging/sms-traces';
 import type { Ports } from '../../shared/ports';
+import type { ActivationInput } from '../../shared/schemas/activation';
 import type { LifecycleInput } from '../../shared/schemas/help-request';
 import type { SmsJob } from '../../shared/schemas/sms-job';
 import type { Volunteer } from '../../shared/schemas/volunteer';
 import { documentClient } from '../../shared/store/dynamo-client';
 import type { VolunteerRepository } from '../../shared/store/volunteer-repository';
-import type { Workflow } from '../../shared/workflow/ports';
+import type { ActivationWorkflow, Workflow } from '../../shared/workflow/ports';
 import { aNewMember } from '../builders/registration';
 
 /** The state machine, which cannot run here: records the executions the API would have started. */
@@ -32,6 +33,15 @@ export class RecordingWorkflow implements Workflow {
 
   async resume(taskToken: string, output: Record<string, unknown>): Promise<void> {
     this.resumed.push({ taskToken, output });
+  }
+}
+
+/** The activation state machine, which cannot run here: records the executions the API would have started. */
+export class RecordingActivationWorkflow implements ActivationWorkflow {
+  readonly started: ActivationInput[] = [];
+
+  async start(input: ActivationInput): Promise<void> {
+    this.started.push(input);
   }
 }
 
@@ -87,6 +97,7 @@ export class TestClock {
 
 export type TestPorts = Ports & {
   workflow: RecordingWorkflow;
+  activationWorkflow: RecordingActivationWorkflow;
   sms: RecordingSmsGateway;
   smsTraces: RecordingSmsGateway;
   smsJobs: RecordingSmsQueue;
@@ -124,6 +135,7 @@ export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): Te
     sms,
     smsTraces: sms,
     workflow: new RecordingWorkflow(),
+    activationWorkflow: new RecordingActivationWorkflow(),
     metrics: new InMemoryMetrics(),
     timing: { ackTimeoutSeconds: 1, responseWindowSeconds: 1, aftercareWindowSeconds: 1 },
     crisisCentrePhone: TEST_CRISIS_CENTRE_PHONE,

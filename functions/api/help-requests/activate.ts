@@ -2,17 +2,17 @@ import { composePorts } from '../../../shared/compose-ports';
 import { assertMayActivate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
-import { snsPorts } from '../../../shared/messaging/sns-ports';
 import { activationBodySchema } from '../../../shared/schemas/activation';
-import { activate } from '../../../shared/services/help-requests';
+import { activate } from '../../../shared/services/activations';
+import { stepFunctionsActivationPorts } from '../../../shared/workflow/step-functions-ports';
 
 export const makeHandler = (ports: PortsOf<'activate'>) =>
   apiHandler(
     { body: activationBodySchema, authorize: assertMayActivate },
     async ({ identity, body, path }) => ({
-      statusCode: 200,
+      statusCode: 202,
       body: await activate(ports, identity, path.id!, body),
     }),
   );
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(composePorts(stepFunctionsActivationPorts));

@@ -9,6 +9,7 @@ export const operationsPrefixes = {
   coordinatorUpdate: 'UPDATE#',
   deployment: 'DEPLOY#',
   timeline: 'TL#',
+  activation: 'ACTIVATION#',
   claim: 'CLAIM#',
 } as const;
 
@@ -68,6 +69,11 @@ export const operationsKeys = {
   coordinatorUpdate: (requestId: string, updateId: string, volunteerId: string) => ({
     pk: `${p.request}${requestId}`,
     sk: `${p.coordinatorUpdate}${updateId}#${volunteerId}`,
+  }),
+  /** An activation by hand of the request: the corps it adds and how far their mobilisation got. */
+  activation: (requestId: string, activationId: string) => ({
+    pk: `${p.request}${requestId}`,
+    sk: `${p.activation}${activationId}`,
   }),
   timeline: (requestId: string, at: string, id: string) => ({
     pk: `${p.request}${requestId}`,

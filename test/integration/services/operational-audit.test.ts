@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { activate } from '../../../shared/services/activations';
 import { checkIn, checkOut } from '../../../shared/services/deployments';
 import {
   acknowledgeHelpRequest,
-  activate,
   closeHelpRequest,
   launchHelpRequest,
 } from '../../../shared/services/help-requests';
+import { mobilise } from '../../../shared/services/lifecycle';
 import { putMunicipality, putRequesters, registerVolunteer } from '../../../shared/services/registry';
 import { handleInboundSms } from '../../../shared/services/sms';
 import { openSpontaneousCall } from '../../../shared/services/spontaneous';
@@ -61,7 +62,8 @@ beforeAll(async () => {
   await activate(ports, crisisCentre, requestId, { scope: 'province', phaseReference: 'GOUV-ANT-2026-014' });
   ports.clock.set(at(5));
   await openSpontaneousCall(ports, coordinator, requestId, 'https://crisis.example');
-  // The activation alerted the member; they accept.
+  // The lifecycle's mobilisation alerts the member (no state machine runs here); they accept.
+  await mobilise(ports, requestId, 'everyone');
   const alert = await ports.alerts.get(requestId, volunteerId);
   await handleInboundSms(
     ports,

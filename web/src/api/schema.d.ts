@@ -291,7 +291,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** widen the scope and mobilise at once: neighbours or named municipalities (coordinator), province or flanders (coordinator, crisis-centre) */
+        /** widen the scope and mobilise the added corps in the background (202; progress under `activations` on the request): neighbours or named municipalities (coordinator), province or flanders (coordinator, crisis-centre) */
         post: operations["activate"];
         delete?: never;
         options?: never;
@@ -1056,6 +1056,8 @@ export interface components {
                 minutesOnSite: number;
             };
             timeline: components["schemas"]["TimelineEntry"][];
+            /** @description activations by hand, oldest first, with how far each got (counts only) */
+            activations: components["schemas"]["ActivationProgress"][];
             /** @description coordinator and crisis-centre only: every answer, latest first, with its note and who is on site */
             responses?: components["schemas"]["Responder"][];
             purgeReceipt?: components["schemas"]["PurgeReceipt"];
@@ -1072,6 +1074,26 @@ export interface components {
             type: string;
         } & {
             [key: string]: unknown;
+        };
+        ActivationProgress: {
+            id: string;
+            /** @enum {string} */
+            scope: "neighbours" | "municipalities" | "province" | "flanders";
+            phaseReference?: string;
+            /**
+             * @description `partial`: finished, but some corps could not be mobilised after retries (`municipalities.failed`)
+             * @enum {string}
+             */
+            status: "running" | "done" | "partial";
+            municipalities: {
+                total: number;
+                done: number;
+                failed: string[];
+            };
+            /** @description members of the corps done so far who are alerted for the request */
+            alerted: number;
+            startedAt: string;
+            finishedAt?: string;
         };
         Responder: {
             volunteerId: string;
@@ -1177,9 +1199,10 @@ export interface components {
             }[];
         };
         ActivationResult: {
+            /** @description the activation mobilising the added corps, followed under `activations` on the request; absent when every corps named was in scope already */
+            activationId?: string;
             scope: string[];
             added: string[];
-            alerted: number;
         };
         ActivationBody: {
             /** @enum {string} */
@@ -2506,7 +2529,7 @@ export interface operations {
         };
         responses: {
             /** @description success */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,7 @@ const widenedView = (): HelpRequestView => {
       { at: '2026-03-01T10:06:00.000Z', type: 'alert-declined', volunteerId: ANTWERP_MEMBER },
       { at: '2026-03-01T10:07:00.000Z', type: 'checked-in', volunteerId: STRANGER, by: 'coordinator-1' },
     ],
+    activations: [],
     unreachable: {
       count: 2,
       volunteers: [

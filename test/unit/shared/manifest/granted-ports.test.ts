@@ -42,7 +42,7 @@ describe('the ports a manifest entry grants', () => {
     const useAlerts = (ports: PortsOf<'getMunicipality'>) =>
       // @ts-expect-error GET /municipalities/{nis} reads the registry only: no alerts (Operations) for it.
       ports.alerts;
-    const useQueue = (ports: PortsOf<'activate'>) => ports.smsJobs;
+    const useQueue = (ports: PortsOf<'mobiliseMunicipality'>) => ports.smsJobs;
     expect([useAlerts, useQueue]).toHaveLength(2);
   });
 });
