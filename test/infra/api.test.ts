@@ -17,6 +17,7 @@ import {
   type Json,
   logicalIdOf,
   mentions,
+  projectFunctions,
   type Statement,
   stageWith,
   statementsOf,
@@ -392,9 +393,9 @@ describe('api stack', () => {
     }
   });
 
-  it('gives every function the metrics namespace', () => {
-    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
-      expect((fn as Json).Properties.Environment.Variables).toMatchObject({
+  it('gives every function of ours the metrics namespace', () => {
+    for (const [, fn] of projectFunctions(template)) {
+      expect(fn.Properties.Environment.Variables).toMatchObject({
         POWERTOOLS_METRICS_NAMESPACE: 'CrisisVolunteerCorps',
       });
     }
@@ -654,12 +655,12 @@ describe('api stack', () => {
             parameters: { Scope: 'REGIONAL' },
             outputPaths: ['ApplicationIntegrationURL'],
           });
-          const valueOf = (placeholder: string) => values[Number(placeholder.slice(1, -1))];
-          expect(valueOf(call.parameters.Name)).toEqual({
+          const cfnValue = (placeholder: string) => values[Number(placeholder.slice(1, -1))];
+          expect(cfnValue(call.parameters.Name)).toEqual({
             'Fn::Select': [0, { 'Fn::Split': ['|', { Ref: aclId() }] }],
           });
-          expect(valueOf(call.parameters.Id)).toEqual({ 'Fn::GetAtt': [aclId(), 'Id'] });
-          expect(valueOf(call.physicalResourceId.id)).toEqual({ 'Fn::GetAtt': [aclId(), 'Id'] });
+          expect(cfnValue(call.parameters.Id)).toEqual({ 'Fn::GetAtt': [aclId(), 'Id'] });
+          expect(cfnValue(call.physicalResourceId.id)).toEqual({ 'Fn::GetAtt': [aclId(), 'Id'] });
         }
         expect(resource.Properties.Delete).toBeUndefined();
       });

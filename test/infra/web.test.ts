@@ -303,9 +303,16 @@ describe('the web origin in the API stack', () => {
     const challenged: string[] = [];
     for (const preflight of preflights) {
       const path = preflight.resource.path;
-      // The web ACL sees the stage in the path.
-      const seen = { method: 'POST', path: `/v1${path.replace(/\{[^}]+\}/g, 'ABCDEFGHJK')}`, bodyBytes: 0 };
-      const wafToken = matches(challenge.Statement, seen);
+      // The methods of the resource as the web ACL sees them: the stage in the path.
+      const wafToken = dev.api.api.methods
+        .filter((method) => method.resource === preflight.resource && method !== preflight)
+        .some((method) =>
+          matches(challenge.Statement, {
+            method: method.httpMethod,
+            path: `/v1${path.replace(/\{[^}]+\}/g, 'ABCDEFGHJK')}`,
+            bodyBytes: 0,
+          }),
+        );
       if (wafToken) challenged.push(path);
       const [response] = resourceIn(api, 'AWS::ApiGateway::Method', logicalIdOf(preflight)).Properties
         .Integration.IntegrationResponses;
