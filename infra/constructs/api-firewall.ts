@@ -40,7 +40,8 @@ export const WAF_SDK_HOSTS = 'https://*.awswaf.com';
 /**
  * Bot Control's rules that answer a CAPTCHA by default (AWS's documentation of the rule group). The page sends
  * through AWS WAF's `fetch`, which can solve a silent challenge but not a CAPTCHA (a 405 needing the separate
- * CAPTCHA API and an API key): each of these blocks instead, which the page explains as any refusal.
+ * CAPTCHA API and an API key): each of these blocks instead, which the page explains as any refusal. The
+ * machine-learning ones are off, and would block too if turned on.
  */
 const BOT_CONTROL_CAPTCHA_RULES = [
   'TGT_VolumetricSession',
@@ -115,18 +116,17 @@ const GROUP_REGISTRATION: CfnWebACL.StatementProperty = {
 
 /**
  * A regional WAF web ACL on the REST API stage. The public registration (anyone may call it without a token, and
- * every call may cost an SMS) is guarded in three layers, none of which asks a CAPTCHA (the page's `fetch` cannot
- * show one):
+ * every call may cost an SMS) is guarded by three rules in this order, none of which asks a CAPTCHA (the page's
+ * `fetch` cannot show one):
+ * - a per-IP block at a limit far above what carrier NAT explains (a whole town may share one IP on a flood day): a
+ *   backstop for the SMS budget against one host minting fresh tokens;
  * - a silent challenge: a browser proves itself once per 5 minutes (the page's AWS WAF script solves it), a script
  *   gets the challenge's 202;
  * - AWS's Bot Control at the targeted level, on this route only (billed per request inspected): sessions that
  *   register abnormally often, automated or inconsistent browsers and one token reused across many addresses,
- *   networks or countries are blocked. It judges the token, not the address, which is what carrier NAT needs (a whole
- *   town may share one IP on a flood day); it also gives the web ACL the application integration URL the page loads
- *   its script from. Its machine-learning rules stay off: a route silent for months that surges when a call opens is
- *   exactly what they take for coordinated bots;
- * - a per-IP block at a limit far above what carrier NAT explains, a backstop for the SMS budget against one host
- *   minting fresh tokens.
+ *   networks or countries are blocked. It judges the token, not the address, which is what carrier NAT needs; it
+ *   also gives the web ACL the application integration URL the page loads its script from. Its machine-learning
+ *   rules stay off: a route silent for months that surges when a call opens is what they take for coordinated bots.
  * Then a per-IP rate limit on everything, and AWS's common and known-bad-inputs rule groups.
  */
 export class ApiFirewall extends Construct {
