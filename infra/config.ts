@@ -47,11 +47,14 @@ export const stageConfigSchema = z.object({
   apiThrottle: throttleSchema.default({ rateLimit: 100, burstLimit: 200 }),
   /** Public routes that write (spontaneous registration): requests per second and burst for the method. */
   publicRegistrationThrottle: throttleSchema.default({ rateLimit: 5, burstLimit: 20 }),
-  /** WAF rates per client IP per 5 minutes (the WAF minimum is 10): any request (blocked past it), public registrations (a CAPTCHA past it). */
+  /**
+   * WAF rates per client IP per 5 minutes (the WAF minimum is 10), each blocked past it: any request, and public
+   * registrations (far above what carrier NAT puts behind one address: the WAF's token rules judge sessions instead).
+   */
   firewall: z
     .object({
       requestsPerIp: z.number().int().min(10).default(1500),
-      registrationsPerIp: z.number().int().min(10).default(50),
+      registrationsPerIp: z.number().int().min(10).default(300),
     })
     .prefault({}),
   /**

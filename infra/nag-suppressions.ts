@@ -163,6 +163,9 @@ export const acceptStageFindings = (stage: CrisisToolStage): void => {
     },
   );
 
+  // The singleton function behind AwsCustomResource (it reads the web ACL's integration URL), with CDK's fixed id.
+  accept(stage.api.node.findChild('AWS679f53fac002430cb0da5b7982bd2287'), BASIC_EXECUTION_ROLE);
+
   const { api, userPool } = stage.api;
   accept(api.node.findChild('CloudWatchRole'), {
     id: 'AwsSolutions-IAM4',

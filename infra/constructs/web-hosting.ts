@@ -48,7 +48,8 @@ export const PAGE_REWRITE_CODE = `function handler(event) {
 }
 `;
 
-export interface WebHostingProps extends ContentSecurityPolicySources {
+/** Every origin the pages call in AWS, AWS WAF's script hosts included. */
+export interface WebHostingProps extends Required<ContentSecurityPolicySources> {
   production: boolean;
 }
 

@@ -3,6 +3,8 @@ import {
   AccessLogFormat,
   AuthorizationType,
   CognitoUserPoolsAuthorizer,
+  type CorsOptions,
+  type IResource,
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
@@ -31,20 +33,25 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { ROLES } from '../../shared/domain/identity';
 import { POOL_INVITATION_TEMPLATE } from '../../shared/domain/officials';
-import { CONSOLE_EXPOSED_HEADERS, CONSOLE_METHODS, CONSOLE_REQUEST_HEADERS } from '../../shared/http/cors';
+import {
+  CONSOLE_EXPOSED_HEADERS,
+  CONSOLE_METHODS,
+  CONSOLE_REQUEST_HEADERS,
+  WAF_TOKEN_HEADER,
+} from '../../shared/http/cors';
 import {
   acceptedScopes,
   HELP_REQUESTS_READ,
   HELP_REQUESTS_WRITE,
   RESOURCE_SERVER_ID,
 } from '../../shared/http/oauth-scopes';
-import { ROUTES } from '../../shared/http/routes';
+import { ROUTES, type Route } from '../../shared/http/routes';
 import type { ParameterValues } from '../../shared/manifest/environment';
 import { FUNCTIONS } from '../../shared/manifest/functions';
 import type { ErrorCode } from '../../shared/schemas/error';
 import type { WebConfig } from '../../shared/web/web-config';
 import type { StageConfig } from '../config';
-import { ApiFirewall } from '../constructs/api-firewall';
+import { ApiFirewall, WAF_SDK_HOSTS } from '../constructs/api-firewall';
 import {
   constructIdOf,
   functionIdOf,
@@ -187,16 +194,17 @@ export class ApiStack extends Stack {
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
     // The console's origin, known once the distribution below exists (it needs the API's id first).
     const consoleOrigin = Lazy.string({ produce: () => this.web.origin });
+    const preflight: CorsOptions = {
+      allowOrigins: [consoleOrigin],
+      allowMethods: CONSOLE_METHODS,
+      allowHeaders: CONSOLE_REQUEST_HEADERS,
+      maxAge: Duration.hours(1),
+    };
     this.api = new RestApi(this, 'Api', {
       description: 'Crisis tool for the Flemish municipal volunteer corps',
       // API Gateway answers every preflight (a MOCK per resource) for the console's origin only; the functions'
       // answers carry the same origin (shared/http/cors.ts).
-      defaultCorsPreflightOptions: {
-        allowOrigins: [consoleOrigin],
-        allowMethods: CONSOLE_METHODS,
-        allowHeaders: CONSOLE_REQUEST_HEADERS,
-        maxAge: Duration.hours(1),
-      },
+      defaultCorsPreflightOptions: preflight,
       deployOptions: {
         stageName: STAGE_NAME,
         throttlingRateLimit: props.apiThrottle.rateLimit,
@@ -231,6 +239,7 @@ export class ApiStack extends Stack {
       apiOrigin: `https://${this.api.restApiId}.execute-api.${this.region}.${this.urlSuffix}`,
       issuerOrigin,
       authOrigin: this.authDomain.baseUrl(),
+      wafSdk: WAF_SDK_HOSTS,
     });
     const webOrigin = this.web.origin;
     // Where managed login sends people back after signing in and out: the console itself.
@@ -247,8 +256,15 @@ export class ApiStack extends Stack {
         logoutUrls: [signInReturn, ...logoutUrls],
       },
     });
+    this.firewall = new ApiFirewall(this, 'Firewall', {
+      stage: this.api.deploymentStage,
+      ...props.firewall,
+      // The citizen's page gets its WAF token on the pages' domain and sends it to the API's.
+      tokenDomains: [this.web.distribution.distributionDomainName],
+    });
     this.webConfig = {
       apiUrl: stageUrl,
+      wafIntegrationUrl: this.firewall.integrationUrl,
       auth: {
         kind: 'cognito',
         // The pool's issuer (what ProviderURL holds, spelt out so the synth can check it is a URL).
@@ -262,7 +278,6 @@ export class ApiStack extends Stack {
     const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', {
       cognitoUserPools: [this.userPool],
     });
-    this.firewall = new ApiFirewall(this, 'Firewall', { stage: this.api.deploymentStage, ...props.firewall });
 
     // API Gateway's own refusals carry the bodies of API.md too, with the request id the handlers use as correlation id.
     const refusalHeaders = {
@@ -313,6 +328,22 @@ export class ApiStack extends Stack {
       publicBaseUrl: props.parameters.publicBaseUrl ?? webOrigin,
       consoleOrigin: webOrigin,
     };
+    // The routes the web ACL challenges (the public ones that write): the citizen's page sends AWS WAF's token with
+    // them, so their preflight admits its header; no other does.
+    const resourceOf = (route: Route): IResource => {
+      if (!route.throttled) return this.api.root.resourceForPath(route.path);
+      const parent = this.api.root.resourceForPath(route.path.slice(0, route.path.lastIndexOf('/')));
+      const part = route.path.slice(route.path.lastIndexOf('/') + 1);
+      return (
+        parent.getResource(part) ??
+        parent.addResource(part, {
+          defaultCorsPreflightOptions: {
+            ...preflight,
+            allowHeaders: [...CONSOLE_REQUEST_HEADERS, WAF_TOKEN_HEADER],
+          },
+        })
+      );
+    };
     for (const route of ROUTES) {
       const fn = new HandlerFunction(this, constructIdOf(route.name, FUNCTIONS[route.name]), {
         spec: FUNCTIONS[route.name],
@@ -320,7 +351,7 @@ export class ApiStack extends Stack {
         parameters,
       });
       this.functions.set(`${route.method} ${route.path}`, fn);
-      this.api.root.resourceForPath(route.path).addMethod(route.method, new LambdaIntegration(fn), {
+      resourceOf(route).addMethod(route.method, new LambdaIntegration(fn), {
         // With scopes API Gateway takes access tokens (users' and machines'), the only kind machine clients have.
         ...(route.public
           ? {}

@@ -19,7 +19,12 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { SERVICE_NAME } from '../../shared/observability/logger';
 import { METRICS_NAMESPACE, type MetricName } from '../../shared/observability/metrics';
-import { REGISTRATION_CHALLENGE, REGISTRATIONS_PER_IP, webAclMetricName } from '../constructs/api-firewall';
+import {
+  REGISTRATION_BOT_CONTROL,
+  REGISTRATION_CHALLENGE,
+  REGISTRATIONS_PER_IP,
+  webAclMetricName,
+} from '../constructs/api-firewall';
 
 export interface ObservabilityStackProps extends StackProps {
   api: RestApi;
@@ -259,10 +264,11 @@ export class ObservabilityStack extends Stack {
             [businessMetric('PurgedSpontaneousVolunteers')],
             [businessMetric('PurgeFailures')],
           ),
-          graph('WAF: blocked requests, registrations challenged and asked for a CAPTCHA', [
+          graph('WAF: blocked requests; registrations challenged, blocked per IP and by Bot Control', [
             waf('BlockedRequests', 'ALL'),
             waf('ChallengeRequests', REGISTRATION_CHALLENGE),
-            waf('CaptchaRequests', REGISTRATIONS_PER_IP),
+            waf('BlockedRequests', REGISTRATIONS_PER_IP),
+            waf('BlockedRequests', REGISTRATION_BOT_CONTROL),
           ]),
         ],
         [

@@ -17,9 +17,16 @@ export interface WebStackProps extends StackProps {
   config: WebConfig;
 }
 
-/** CDK's unresolved values (`${Token[…]}`) as a plain word: what is known at synth is checked, the rest at deploy. */
+/**
+ * CDK's unresolved values (`${Token[…]}`) as a plain word: what is known at synth is checked, the rest at deploy. A
+ * value that is nothing but one (the WAF's integration URL, read when deploying) stands in as a URL.
+ */
 const withTokensAsWords = (value: unknown): unknown =>
-  JSON.parse(JSON.stringify(value).replace(/\$\{Token\[[^\]]+\]\}/g, 'token'));
+  JSON.parse(
+    JSON.stringify(value)
+      .replace(/"\$\{Token\[[^\]]+\]\}"/g, '"https://unresolved.invalid"')
+      .replace(/\$\{Token\[[^\]]+\]\}/g, 'token'),
+  );
 
 /**
  * The pages' settings, checked against the contract the pages read at start (shared/web/web-config.ts) as far as

@@ -96,6 +96,11 @@ export interface LocalRuntimeOptions {
   printSms?: boolean;
   /** Base of the links handed out for public routes (registration URLs); this runtime's own address otherwise. */
   publicBaseUrl?: string;
+  /**
+   * AWS WAF's application integration URL for the pages' `config.json` (and their Content-Security-Policy). There is
+   * no WAF locally: only a stand-in script (the browser tests') makes sense here.
+   */
+  wafIntegrationUrl?: string;
   /** The origination numbers the dispatcher spreads SMS over, and their rate. */
   smsPool?: OriginationPool;
   /** Milliseconds between a failed task's retries, instead of the state machine's (fault-injection tests). */
@@ -324,7 +329,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const server = createApiServer({
     routes,
     tokens,
-    pages: webPages(() => ({ apiUrl: baseUrl, auth: { kind: 'local' } })),
+    pages: webPages(() => ({
+      apiUrl: baseUrl,
+      ...(options.wafIntegrationUrl ? { wafIntegrationUrl: options.wafIntegrationUrl } : {}),
+      auth: { kind: 'local' },
+    })),
     upload: {
       prefix: LOCAL_ATTACHMENTS_PATH,
       maxBytes: MAX_ATTACHMENT_BYTES,

@@ -9,13 +9,18 @@ import type { WebConfig } from '../../shared/web/web-config';
 /** What `npm run build:web` writes: the same files the web stack puts in its bucket. */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-/** The local stand-in for the distribution's headers (infra/constructs/web-hosting.ts): the pages call only their own origin here. */
-const PAGE_HEADERS = {
-  'content-security-policy': contentSecurityPolicy(),
+/**
+ * The local stand-in for the distribution's headers (infra/constructs/web-hosting.ts): the pages call only their own
+ * origin here, and the WAF integration's when the settings name one.
+ */
+const pageHeaders = ({ wafIntegrationUrl }: WebConfig) => ({
+  'content-security-policy': contentSecurityPolicy(
+    wafIntegrationUrl ? { wafSdk: new URL(wafIntegrationUrl).origin } : {},
+  ),
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'x-frame-options': 'DENY',
-};
+});
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -29,7 +34,7 @@ export const webPages = (config: () => WebConfig, dir = WEB_DIST): PageHandler =
         dev: false,
         etag: true,
         setHeaders: (res, pathname) => {
-          for (const [name, value] of Object.entries(PAGE_HEADERS)) res.setHeader(name, value);
+          for (const [name, value] of Object.entries(pageHeaders(config()))) res.setHeader(name, value);
           res.setHeader(
             'cache-control',
             pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',

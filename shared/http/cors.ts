@@ -7,6 +7,12 @@ import { VARIABLES } from '../manifest/environment';
 
 /** Request headers the console sends beyond the safelisted ones; API Gateway's preflight allows exactly these. */
 export const CONSOLE_REQUEST_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'if-none-match'];
+/**
+ * The header AWS WAF's JavaScript integration sends its token in on a cross-origin call (its cookie stays on the
+ * pages' domain). Only a preflight lists request headers, and API Gateway answers every preflight: the handlers'
+ * CORS never needs it.
+ */
+export const WAF_TOKEN_HEADER = 'x-aws-waf-token';
 /** Methods the console calls. */
 export const CONSOLE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 /** Response headers the console's scripts may read. */

@@ -42,7 +42,10 @@ export interface ApiTrigger {
   /** The group of the operation in the OpenAPI document. */
   tag: ApiTag;
   public?: boolean;
-  /** Public routes that write: API Gateway throttles the method to the stage's `publicRegistrationThrottle`. */
+  /**
+   * Public routes that write: API Gateway throttles the method to the stage's `publicRegistrationThrottle`, the web
+   * ACL challenges it, and its preflight admits AWS WAF's token header.
+   */
   throttled?: boolean;
   body?: z.ZodType;
   /** The query string's parameters: the handler validates with this very schema (apiHandler's `query`). */

@@ -18,11 +18,12 @@ import {
   type Json,
   logicalIdOf,
   mentions,
+  projectFunctions,
   type Statement,
   stageWith,
   statementsOf,
 } from './synth';
-import { blockingForSize } from './waf';
+import { blockingForSize, matches } from './waf';
 
 const template = devTemplate('api');
 const api = dev.api;
@@ -393,9 +394,9 @@ describe('api stack', () => {
     }
   });
 
-  it('gives every function the metrics namespace', () => {
-    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
-      expect((fn as Json).Properties.Environment.Variables).toMatchObject({
+  it('gives every function of ours the metrics namespace', () => {
+    for (const [, fn] of projectFunctions(template)) {
+      expect(fn.Properties.Environment.Variables).toMatchObject({
         POWERTOOLS_METRICS_NAMESPACE: 'CrisisVolunteerCorps',
       });
     }
@@ -532,38 +533,149 @@ describe('api stack', () => {
       }
     });
 
-    it('challenges every public registration (a browser proves itself once per 5 minutes) instead of blocking an IP', () => {
+    /** The public registration as the web ACL sees it (the stage in the path), and requests that are not it. */
+    const REGISTRATION = { method: 'POST', path: '/v1/spontaneous/ABCDEFGHJK/registrations', bodyBytes: 400 };
+    const NOT_REGISTRATIONS = [
+      { method: 'GET', path: '/v1/spontaneous/ABCDEFGHJK', bodyBytes: 0 },
+      { method: 'OPTIONS', path: '/v1/spontaneous/ABCDEFGHJK/registrations', bodyBytes: 0 },
+      { method: 'POST', path: '/v1/help-requests', bodyBytes: 400 },
+      { method: 'POST', path: '/v1/municipalities/44021/groups', bodyBytes: 400 },
+      { method: 'GET', path: '/v1/health', bodyBytes: 0 },
+    ];
+    const botControl = (): Json => {
+      const rules = acl().Properties.Rules.filter(
+        (r: Json) => r.Statement.ManagedRuleGroupStatement?.Name === 'AWSManagedRulesBotControlRuleSet',
+      );
+      expect(rules).toHaveLength(1);
+      return rules[0];
+    };
+
+    it('challenges every public registration (a browser proves itself once per 5 minutes), and nothing else', () => {
       const challenge = rule('RegistrationChallenge');
       expect(challenge.Action).toEqual({ Challenge: {} });
       expect(challenge.ChallengeConfig).toEqual({ ImmunityTimeProperty: { ImmunityTime: 300 } });
-      const scope = JSON.stringify(challenge.Statement);
-      expect(scope).toContain('/spontaneous/');
-      expect(scope).toContain('POST');
-      // Carrier NAT puts a whole town behind one IP: nothing scoped to registrations blocks.
-      const registrationRules = acl().Properties.Rules.filter((r: Json) =>
-        JSON.stringify(r.Statement).includes('/spontaneous/'),
-      );
-      expect(registrationRules.map((r: Json) => Object.keys(r.Action))).toEqual([['Captcha'], ['Challenge']]);
+      expect(matches(challenge.Statement, REGISTRATION)).toBe(true);
+      for (const other of NOT_REGISTRATIONS)
+        expect(matches(challenge.Statement, other), other.path).toBe(false);
     });
 
-    it('asks an IP that registers far more often than a household would for a CAPTCHA, per the stage config', () => {
-      const defaults = stageConfigSchema.parse({ stageName: 'x' }).firewall;
+    it("inspects the public registration, and only it, with AWS's Bot Control at the targeted level", () => {
+      const bots = botControl();
+      const group = bots.Statement.ManagedRuleGroupStatement;
+      expect(group).toMatchObject({ VendorName: 'AWS', Name: 'AWSManagedRulesBotControlRuleSet' });
+      // Targeted is what gives the web ACL an application integration URL (the page's challenge script).
+      expect(group.ManagedRuleGroupConfigs).toEqual([
+        { AWSManagedRulesBotControlRuleSet: { InspectionLevel: 'TARGETED', EnableMachineLearning: false } },
+      ]);
+      expect(bots.OverrideAction).toEqual({ None: {} });
+      // Billed per request inspected: the scope-down lets registrations in and nothing else.
+      expect(matches(group.ScopeDownStatement, REGISTRATION)).toBe(true);
+      for (const other of NOT_REGISTRATIONS)
+        expect(matches(group.ScopeDownStatement, other), other.path).toBe(false);
+      // After the challenge: a registration without a token is answered by it, and is not billed for inspection.
+      expect(bots.Priority).toBeGreaterThan(rule('RegistrationChallenge').Priority);
+    });
+
+    it('asks no CAPTCHA anywhere: a CAPTCHA answered to the page’s fetch is a 405 it cannot solve', () => {
+      for (const each of acl().Properties.Rules as Json[]) {
+        expect(each.Action?.Captcha, each.Name).toBeUndefined();
+        expect(each.CaptchaConfig, each.Name).toBeUndefined();
+      }
+      // Bot Control's rules that answer a CAPTCHA by default (AWS's documentation of the rule group) block instead.
+      const captchaByDefault = [
+        'TGT_VolumetricSession',
+        'TGT_SignalAutomatedBrowser',
+        'TGT_SignalBrowserAutomationExtension',
+        'TGT_SignalBrowserInconsistency',
+        'TGT_TokenReuseIpMedium',
+        'TGT_TokenReuseCountryMedium',
+        'TGT_TokenReuseAsnMedium',
+        'TGT_ML_CoordinatedActivityMedium',
+        'TGT_ML_CoordinatedActivityHigh',
+      ];
+      const overrides: Json[] = botControl().Statement.ManagedRuleGroupStatement.RuleActionOverrides;
+      expect(overrides.map((o) => o.Name).sort()).toEqual([...captchaByDefault].sort());
+      for (const override of overrides) expect(override.ActionToUse, override.Name).toEqual({ Block: {} });
+      expect(JSON.stringify(acl())).not.toMatch(/captcha/i);
+    });
+
+    it('blocks an address that registers far more often than carrier NAT would explain, per the stage config', () => {
+      const defaults = stageConfigSchema.parse({ stageName: 'x' });
       const registrations = rule('RegistrationsPerIp');
       const everything = rule('RequestsPerIp');
-      expect(registrations.Action).toEqual({ Captcha: {} });
-      expect(registrations.CaptchaConfig).toEqual({ ImmunityTimeProperty: { ImmunityTime: 300 } });
+      expect(registrations.Action).toEqual({ Block: {} });
       expect(registrations.Statement.RateBasedStatement).toMatchObject({
-        Limit: defaults.registrationsPerIp,
+        Limit: defaults.firewall.registrationsPerIp,
         AggregateKeyType: 'IP',
+        EvaluationWindowSec: 300,
       });
-      expect(JSON.stringify(registrations.Statement.RateBasedStatement.ScopeDownStatement)).toContain(
-        '/spontaneous/',
+      const scope = registrations.Statement.RateBasedStatement.ScopeDownStatement;
+      expect(matches(scope, REGISTRATION)).toBe(true);
+      for (const other of NOT_REGISTRATIONS) expect(matches(scope, other), other.path).toBe(false);
+      // One address never takes half of what the route's throttle lets through in the window; the general limit is higher.
+      expect(defaults.firewall.registrationsPerIp).toBeLessThan(
+        (defaults.publicRegistrationThrottle.rateLimit * 300) / 2,
       );
-      expect(everything.Statement.RateBasedStatement.Limit).toBe(defaults.requestsPerIp);
-      expect(registrations.Statement.RateBasedStatement.Limit).toBeLessThan(defaults.requestsPerIp / 10);
+      expect(everything.Statement.RateBasedStatement.Limit).toBe(defaults.firewall.requestsPerIp);
+      expect(defaults.firewall.registrationsPerIp).toBeLessThan(defaults.firewall.requestsPerIp);
       // Registration rules are checked before the general limit and the managed groups.
       for (const name of ['RegistrationsPerIp', 'RegistrationChallenge'])
         expect(rule(name).Priority).toBeLessThan(everything.Priority);
+    });
+
+    it("accepts the tokens of the pages' domain (the distribution), where the citizen's page gets them", () => {
+      expect(acl().Properties.TokenDomains).toEqual([
+        { 'Fn::GetAtt': [logicalIdOf(api.web.distribution), 'DomainName'] },
+      ]);
+    });
+
+    describe('its application integration URL, read when deploying', () => {
+      const aclId = () => Object.keys(template.findResources('AWS::WAFv2::WebACL'))[0]!;
+      const reader = (): [string, Json] => {
+        const found = Object.entries(template.findResources('Custom::AWS')).filter(([, resource]) =>
+          JSON.stringify(resource.Properties.Create).includes('getWebACL'),
+        );
+        expect(found).toHaveLength(1);
+        return found[0] as [string, Json];
+      };
+      /** An SDK call as AwsCustomResource writes it: JSON with CloudFormation values as `<n>`, and those values. */
+      const sdkCall = (value: Json): { call: Json; values: Json[] } => {
+        const values: Json[] = [];
+        const parts: Json[] = typeof value === 'string' ? [value] : value['Fn::Join'][1];
+        const text = parts.map((p) => (typeof p === 'string' ? p : `<${values.push(p) - 1}>`)).join('');
+        return { call: JSON.parse(text), values };
+      };
+
+      it('calls GetWebACL on this web ACL on create and update, keeping only ApplicationIntegrationURL', () => {
+        const [, resource] = reader();
+        for (const phase of ['Create', 'Update']) {
+          const { call, values } = sdkCall(resource.Properties[phase]);
+          expect(call, phase).toMatchObject({
+            service: 'WAFV2',
+            action: 'getWebACL',
+            parameters: { Scope: 'REGIONAL' },
+            outputPaths: ['ApplicationIntegrationURL'],
+          });
+          const cfnValue = (placeholder: string) => values[Number(placeholder.slice(1, -1))];
+          expect(cfnValue(call.parameters.Name)).toEqual({
+            'Fn::Select': [0, { 'Fn::Split': ['|', { Ref: aclId() }] }],
+          });
+          expect(cfnValue(call.parameters.Id)).toEqual({ 'Fn::GetAtt': [aclId(), 'Id'] });
+          expect(cfnValue(call.physicalResourceId.id)).toEqual({ 'Fn::GetAtt': [aclId(), 'Id'] });
+        }
+        expect(resource.Properties.Delete).toBeUndefined();
+      });
+
+      it('may read that web ACL and nothing else', () => {
+        const [, resource] = reader();
+        const policies = asList<string>(resource.DependsOn)
+          .map((id) => template.findResources('AWS::IAM::Policy')[id])
+          .filter(Boolean) as Json[];
+        expect(policies).toHaveLength(1);
+        expect(policies[0].Properties.PolicyDocument.Statement).toEqual([
+          { Action: 'wafv2:GetWebACL', Effect: 'Allow', Resource: { 'Fn::GetAtt': [aclId(), 'Arn'] } },
+        ]);
+      });
     });
   });
 

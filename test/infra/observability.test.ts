@@ -7,6 +7,7 @@ import {
   type Json,
   logicalIdOf,
   mentions,
+  render,
   stageWith,
 } from './synth';
 
@@ -147,8 +148,6 @@ describe('observability stack', () => {
       'TimeToFirstAcceptance',
       'PurgedSpontaneousVolunteers',
       'BlockedRequests',
-      // What the registration rules do instead of blocking, and the month's SMS spend against its limit.
-      'CaptchaRequests',
       'ChallengeRequests',
       'SMSMonthToDateSpentUSD',
     ])
@@ -158,6 +157,36 @@ describe('observability stack', () => {
     // The web ACL's own metric name, as the API stack's firewall sets it.
     const acl: Json = Object.values(devTemplate('api').findResources('AWS::WAFv2::WebACL'))[0];
     expect(body).toContain(acl.Properties.VisibilityConfig.MetricName);
+  });
+
+  it("graphs what each of the web ACL's registration rules does, under the rule's own metric name", () => {
+    const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard')) as Json[];
+    const body = JSON.parse(render(dashboard.Properties.DashboardBody));
+    /** `[namespace, metric, dimension, value, …, options]` as CloudWatch's dashboard body lists a metric. */
+    const waf = (body.widgets as Json[])
+      .flatMap((widget) => widget.properties.metrics ?? [])
+      .filter((metric: Json[]) => metric[0] === 'AWS/WAFV2')
+      .map((metric: Json[]) => {
+        const dimensions = metric.slice(2).filter((part) => typeof part === 'string');
+        const value = (name: string) => dimensions[dimensions.indexOf(name) + 1];
+        return { metric: metric[1], rule: value('Rule'), webAcl: value('WebACL') };
+      });
+    const acl: Json = Object.values(devTemplate('api').findResources('AWS::WAFv2::WebACL'))[0];
+    const ruleNamed = (metricName: string): Json =>
+      acl.Properties.Rules.find((r: Json) => r.VisibilityConfig.MetricName === metricName);
+    const botControl = acl.Properties.Rules.find(
+      (r: Json) => r.Statement.ManagedRuleGroupStatement?.Name === 'AWSManagedRulesBotControlRuleSet',
+    );
+    expect(waf).toEqual([
+      { metric: 'BlockedRequests', rule: 'ALL', webAcl: acl.Properties.VisibilityConfig.MetricName },
+      { metric: 'ChallengeRequests', rule: 'RegistrationChallenge', webAcl: expect.any(String) },
+      { metric: 'BlockedRequests', rule: 'RegistrationsPerIp', webAcl: expect.any(String) },
+      { metric: 'BlockedRequests', rule: botControl.VisibilityConfig.MetricName, webAcl: expect.any(String) },
+    ]);
+    // Each graphed rule exists and does what is graphed.
+    expect(ruleNamed('RegistrationChallenge').Action).toEqual({ Challenge: {} });
+    expect(ruleNamed('RegistrationsPerIp').Action).toEqual({ Block: {} });
+    for (const { webAcl } of waf) expect(webAcl).toBe(acl.Properties.VisibilityConfig.MetricName);
   });
 
   it('does not alarm on missing data, so a quiet night stays quiet', () => {

@@ -67,6 +67,16 @@ export interface Statement {
   NotResource?: Json;
 }
 
+/** A CloudFormation string as text: `${LogicalId}` for a Ref, `${LogicalId.Attr}` for a GetAtt. */
+export const render = (value: Json): string => {
+  if (typeof value === 'string') return value;
+  if (value['Fn::Join']) return value['Fn::Join'][1].map(render).join(value['Fn::Join'][0]);
+  if (value.Ref) return `\${${value.Ref}}`;
+  if (value['Fn::GetAtt']) return `\${${value['Fn::GetAtt'].join('.')}}`;
+  if (value['Fn::ImportValue']) return `\${import:${render(value['Fn::ImportValue'])}}`;
+  throw new Error(`cannot render ${JSON.stringify(value)}`);
+};
+
 export const asList = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 

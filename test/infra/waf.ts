@@ -19,7 +19,7 @@ const fieldOf = (field: Json, request: WafRequest): string => {
 };
 
 /** Whether a statement of the subset the ACL uses matches a request. */
-const matches = (statement: Json, request: WafRequest): boolean => {
+export const matches = (statement: Json, request: WafRequest): boolean => {
   if (statement.AndStatement)
     return statement.AndStatement.Statements.every((s: Json) => matches(s, request));
   if (statement.OrStatement) return statement.OrStatement.Statements.some((s: Json) => matches(s, request));

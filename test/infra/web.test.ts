@@ -10,7 +10,17 @@ import { CONSOLE_REQUEST_HEADERS } from '../../shared/http/cors';
 import { FUNCTIONS } from '../../shared/manifest/functions';
 import { pageFileFor } from '../../shared/web/page-paths';
 import { webConfigSchema } from '../../shared/web/web-config';
-import { asList, dev, devTemplate, type Json, logicalIdOf, projectFunctions, stageWith } from './synth';
+import {
+  asList,
+  dev,
+  devTemplate,
+  type Json,
+  logicalIdOf,
+  projectFunctions,
+  render,
+  stageWith,
+} from './synth';
+import { matches } from './waf';
 
 const api = devTemplate('api');
 const web = devTemplate('web');
@@ -19,16 +29,6 @@ const hosting = dev.api.web;
 /** AWS's managed cache policies. */
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
-
-/** A CloudFormation string as text: `${LogicalId}` for a Ref, `${LogicalId.Attr}` for a GetAtt. */
-const render = (value: Json): string => {
-  if (typeof value === 'string') return value;
-  if (value['Fn::Join']) return value['Fn::Join'][1].map(render).join(value['Fn::Join'][0]);
-  if (value.Ref) return `\${${value.Ref}}`;
-  if (value['Fn::GetAtt']) return `\${${value['Fn::GetAtt'].join('.')}}`;
-  if (value['Fn::ImportValue']) return `\${import:${render(value['Fn::ImportValue'])}}`;
-  throw new Error(`cannot render ${JSON.stringify(value)}`);
-};
 
 /** One resource of a template by its logical id. */
 const resourceIn = (template: Template, type: string, logicalId: string): Json => {
@@ -142,9 +142,11 @@ describe('the distribution', () => {
   });
 
   it('gives every answer the strict security headers, with the exact Content-Security-Policy', () => {
+    // AWS WAF's challenge script and the endpoints it calls, where AWS documents them: any host of awswaf.com.
     const csp =
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-      `connect-src 'self' ${API_ORIGIN()} https://cognito-idp.eu-west-1.\${AWS::URLSuffix} ${AUTH_ORIGIN()}; ` +
+      "default-src 'none'; script-src 'self' https://*.awswaf.com; style-src 'self'; img-src 'self' data:; " +
+      `connect-src 'self' ${API_ORIGIN()} https://cognito-idp.eu-west-1.\${AWS::URLSuffix} ${AUTH_ORIGIN()} ` +
+      'https://*.awswaf.com; ' +
       "font-src 'self'; manifest-src 'self'; " +
       `form-action 'self' ${AUTH_ORIGIN()}; frame-ancestors 'none'; base-uri 'self'`;
     for (const policy of [hosting.pageHeaders, hosting.assetHeaders]) {
@@ -225,6 +227,7 @@ describe("the pages' content (Web stack)", () => {
     const config = JSON.parse(text);
     expect(config).toEqual({
       apiUrl: expect.stringMatching(/^https:\/\/.*\.execute-api\.eu-west-1\..*\/v1$/),
+      wafIntegrationUrl: expect.any(String),
       auth: {
         kind: 'cognito',
         authority: expect.stringMatching(/^https:\/\/cognito-idp\.eu-west-1\..+\/.+$/),
@@ -239,6 +242,14 @@ describe("the pages' content (Web stack)", () => {
     expect(config.auth.domain).toContain(exported(logicalIdOf(dev.api.authDomain)));
     expect(config.auth.redirectUri).toContain(`${distributionId()}DomainName`);
     expect(config.auth.logoutUri).toBe(config.auth.redirectUri);
+    // The web ACL's application integration URL, as the custom resource in the Api stack reads it when deploying.
+    const reader = Object.entries(api.findResources('Custom::AWS')).find(([, resource]) =>
+      JSON.stringify(resource.Properties.Create).includes('getWebACL'),
+    );
+    expect(reader).toBeDefined();
+    expect(config.wafIntegrationUrl).toMatch(
+      new RegExp(`^\\$\\{import:Dev-Api:ExportsOutputFnGetAtt${reader![0]}ApplicationIntegrationURL`),
+    );
   });
 
   it('checks config.json against the pages’ contract at synth', () => {
@@ -263,7 +274,7 @@ describe('the web origin in the API stack', () => {
     expect(count).toBeLessThan(450);
   });
 
-  it('is the only origin the preflight of every resource admits, with the methods and headers the console uses', () => {
+  it('is the only origin the preflight of every resource admits, with the methods and headers the pages use', () => {
     const options = Object.values(api.findResources('AWS::ApiGateway::Method')).filter(
       (method: Json) => method.Properties.HttpMethod === 'OPTIONS',
     ) as Json[];
@@ -274,8 +285,8 @@ describe('the web origin in the API stack', () => {
       const [response] = method.Properties.Integration.IntegrationResponses;
       const headers = response.ResponseParameters;
       expect(render(headers['method.response.header.Access-Control-Allow-Origin'])).toBe(`'${WEB_ORIGIN()}'`);
-      expect(headers['method.response.header.Access-Control-Allow-Headers']).toBe(
-        `'${CONSOLE_REQUEST_HEADERS.join(',')}'`,
+      expect(headers['method.response.header.Access-Control-Allow-Headers']).toMatch(
+        new RegExp(`^'${CONSOLE_REQUEST_HEADERS.join(',')}(,x-aws-waf-token)?'$`),
       );
       expect(headers['method.response.header.Access-Control-Allow-Methods']).toBe(
         "'GET,POST,PUT,PATCH,DELETE'",
@@ -283,6 +294,33 @@ describe('the web origin in the API stack', () => {
       expect(headers['method.response.header.Access-Control-Allow-Credentials']).toBeUndefined();
     }
     expect(JSON.stringify(options)).not.toContain("'*'");
+  });
+
+  it('admits the WAF token header (AWS WAF’s fetch sends it cross-origin) on the preflight of exactly the routes the web ACL challenges', () => {
+    const acl: Json = Object.values(api.findResources('AWS::WAFv2::WebACL'))[0];
+    const challenge = acl.Properties.Rules.find((r: Json) => r.Action?.Challenge);
+    const preflights = dev.api.api.methods.filter((method) => method.httpMethod === 'OPTIONS');
+    const challenged: string[] = [];
+    for (const preflight of preflights) {
+      const path = preflight.resource.path;
+      // The methods of the resource as the web ACL sees them: the stage in the path.
+      const wafToken = dev.api.api.methods
+        .filter((method) => method.resource === preflight.resource && method !== preflight)
+        .some((method) =>
+          matches(challenge.Statement, {
+            method: method.httpMethod,
+            path: `/v1${path.replace(/\{[^}]+\}/g, 'ABCDEFGHJK')}`,
+            bodyBytes: 0,
+          }),
+        );
+      if (wafToken) challenged.push(path);
+      const [response] = resourceIn(api, 'AWS::ApiGateway::Method', logicalIdOf(preflight)).Properties
+        .Integration.IntegrationResponses;
+      expect(response.ResponseParameters['method.response.header.Access-Control-Allow-Headers'], path).toBe(
+        `'${[...CONSOLE_REQUEST_HEADERS, ...(wafToken ? ['x-aws-waf-token'] : [])].join(',')}'`,
+      );
+    }
+    expect(challenged).toEqual(['/spontaneous/{code}/registrations']);
   });
 
   it("lets the console read API Gateway's own refusals (401, 403, 404, 429, and any other 4xx or 5xx)", () => {

@@ -94,13 +94,18 @@ const ViewOf = ({
   }
 };
 
-/** The citizen's registration page for the call `code`: the call's public facts, the form, and what follows. */
+/**
+ * The citizen's registration page for the call `code`: the call's public facts, the form, and what follows. The
+ * registration goes through its own client (in AWS, AWS WAF's fetch).
+ */
 export const CitizenPage = ({
   client,
+  registrationClient,
   code,
   initialLocale,
 }: {
   client: ApiClient;
+  registrationClient: ApiClient;
   code: string;
   initialLocale: Locale;
 }) => {
@@ -138,7 +143,13 @@ export const CitizenPage = ({
         call={call}
         retry={load}
         form={() => (
-          <RegistrationForm client={client} code={code} locale={locale} m={m} onOutcome={setView} />
+          <RegistrationForm
+            client={registrationClient}
+            code={code}
+            locale={locale}
+            m={m}
+            onOutcome={setView}
+          />
         )}
       />
     </Page>

@@ -16,8 +16,16 @@ document.documentElement.lang = locale;
 // Without its settings the page cannot reach the API: it says so in every language rather than stay blank.
 try {
   const config = await loadWebConfig();
-  const client = apiClient(config.apiUrl, await wafFetch(config.wafIntegrationUrl));
-  render(<CitizenPage client={client} code={code} initialLocale={locale} />, root);
+  // Only the registration is challenged by the WAF: reading the call needs no token, so no wait for its script.
+  render(
+    <CitizenPage
+      client={apiClient(config.apiUrl)}
+      registrationClient={apiClient(config.apiUrl, wafFetch(config.wafIntegrationUrl))}
+      code={code}
+      initialLocale={locale}
+    />,
+    root,
+  );
 } catch {
   root.textContent = LOCALES.map((l) => CITIZEN_MESSAGES[l].unavailableTitle).join(' · ');
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { belgianDate } from '../../../shared/domain/dates';
 import type { ApiClient, ApiError } from '../api/client';
+import { WafUnavailable } from '../api/waf';
 import { LOCALE_OPTIONS, type Locale } from '../i18n/locale';
 import { ErrorSummary } from '../ui/error-summary';
 import { CheckboxField, RadioGroup, TextField } from '../ui/fields';
@@ -21,7 +22,7 @@ export type Outcome =
   | { kind: 'full' }
   | { kind: 'unknown' };
 
-type Banner = 'tooBusy' | 'offline' | 'failed';
+type Banner = 'tooBusy' | 'offline' | 'failed' | 'unverified';
 
 export const RegistrationForm = ({
   client,
@@ -79,8 +80,8 @@ export const RegistrationForm = ({
       const refused = problemsInAnswer(answer);
       if (refused.length) setProblems(refused);
       else setBanner('failed');
-    } catch {
-      setBanner('offline');
+    } catch (error) {
+      setBanner(error instanceof WafUnavailable ? 'unverified' : 'offline');
     } finally {
       setSending(false);
     }

@@ -44,6 +44,8 @@ export const en: CitizenMessages = {
   tooBusy: 'Very many people are registering right now. Your details were not sent: try again in a minute.',
   offline: 'Your details were not sent: there is no connection. Check your network and try again.',
   failed: 'Something went wrong on our side. Your details were not sent: try again in a minute.',
+  unverified:
+    'Your details were not sent: we could not check that this browser is not a robot (an ad blocker or a weak connection can stop that check). Try again, or open the link in another browser.',
   doneTitle: 'Thank you, you are registered',
   doneAlerted: (phone) =>
     `You will shortly get a text message from the Red Cross on ${phone} with a code. Reply JA and the code if you can come, NEE and the code if you cannot.`,

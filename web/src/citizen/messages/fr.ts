@@ -46,6 +46,8 @@ export const fr: CitizenMessages = {
   offline: "Vos données n'ont pas été envoyées : pas de connexion. Vérifiez votre réseau et réessayez.",
   failed:
     "Une erreur s'est produite chez nous. Vos données n'ont pas été envoyées : réessayez dans une minute.",
+  unverified:
+    "Vos données n'ont pas été envoyées : nous n'avons pas pu vérifier que ce navigateur n'est pas un robot (un bloqueur de publicités ou une connexion faible peut empêcher cette vérification). Réessayez, ou ouvrez le lien dans un autre navigateur.",
   doneTitle: 'Merci, vous êtes inscrit·e',
   doneAlerted: (phone) =>
     `Vous allez recevoir un SMS de la Croix-Rouge au ${phone} avec un code. Répondez JA et le code si vous pouvez venir, NEE et le code si vous ne pouvez pas.`,

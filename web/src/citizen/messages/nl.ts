@@ -45,6 +45,8 @@ export const nl = {
   offline:
     'Je gegevens zijn niet verstuurd: er is geen verbinding. Controleer je netwerk en probeer opnieuw.',
   failed: 'Er ging iets mis bij ons. Je gegevens zijn niet verstuurd: probeer het over een minuut opnieuw.',
+  unverified:
+    'Je gegevens zijn niet verstuurd: we konden niet nagaan dat deze browser geen robot is (een adblocker of een zwakke verbinding kan dat tegenhouden). Probeer opnieuw, of open de link in een andere browser.',
   doneTitle: 'Bedankt, je bent geregistreerd',
   doneAlerted: (phone: string) =>
     `Je krijgt zo meteen een sms van het Rode Kruis op ${phone} met een code. Antwoord JA en de code als je kan komen, NEE en de code als je niet kan.`,
