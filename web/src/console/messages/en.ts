@@ -112,10 +112,44 @@ export const en: ConsoleMessages = {
   actions: 'Actions',
   acknowledge: 'I’ll pick this up',
   acknowledged: 'Picked up.',
-  widen: 'Widen to neighbouring corps',
-  widened: 'Neighbouring corps are being called out.',
-  confirmWidenTitle: 'Call out neighbouring corps?',
-  confirmWiden: 'The volunteers of the neighbouring municipalities get a text message.',
+  activation: {
+    open: 'Widen the call-out',
+    title: 'Widen the call-out to other corps',
+    scope: 'Which corps to call out?',
+    neighbours: 'The neighbouring corps',
+    municipalities: 'Chosen municipalities',
+    wholeProvince: {
+      Antwerpen: 'The whole province of Antwerp',
+      Limburg: 'The whole province of Limburg',
+      'Oost-Vlaanderen': 'The whole province of East Flanders',
+      'Vlaams-Brabant': 'The whole province of Flemish Brabant',
+      'West-Vlaanderen': 'The whole province of West Flanders',
+    },
+    flanders: 'All of Flanders',
+    municipality: 'Add a municipality',
+    add: 'Add',
+    chosen: 'Chosen municipalities',
+    remove: 'Remove',
+    phase: 'Reference of the declared phase',
+    phaseHint: 'For example the governor’s decision: ‘Provincial phase GOUV-2026-014’.',
+    reachesNeighbours:
+      'The volunteers of the neighbouring corps who have not had a text message yet get one.',
+    reaches: (n) =>
+      n === 0
+        ? 'These corps have been called out already: only those who have not had a text message yet get one.'
+        : `The volunteers of ${n === 1 ? '1 more municipality' : `${n} more municipalities`} get a text message.`,
+    confirm: 'Call out the corps',
+    busy: 'Calling out…',
+    done: (alerted, added) =>
+      `The call-out is widened: ${alerted === 1 ? '1 volunteer' : `${alerted} volunteers`} alerted in ${added === 1 ? '1 more municipality' : `${added} more municipalities`}.`,
+    problems: {
+      phaseRequired: 'Give the reference of the declared phase (for example the governor’s decision).',
+      phaseInvalid: 'The reference of the phase has at most 100 characters.',
+      municipalitiesCount: 'Choose 1 to 50 municipalities from the list.',
+      unknownMunicipality: 'Choose the municipalities from the list.',
+    },
+  },
+  problem: 'There is a problem',
   openCall: 'Open a call to citizens',
   showCall: 'Show link for citizens',
   callOpened: 'The call to citizens is open: share the link or print the QR code.',

@@ -111,10 +111,44 @@ export const nl = {
   actions: 'Acties',
   acknowledge: 'Ik neem dit op',
   acknowledged: 'Opgenomen.',
-  widen: 'Uitbreiden naar buurkorpsen',
-  widened: 'Buurkorpsen worden opgeroepen.',
-  confirmWidenTitle: 'Buurkorpsen oproepen?',
-  confirmWiden: 'De vrijwilligers van de buurgemeenten krijgen een sms.',
+  activation: {
+    open: 'Oproep uitbreiden',
+    title: 'De oproep uitbreiden naar andere korpsen',
+    scope: 'Welke korpsen oproepen?',
+    neighbours: 'De buurkorpsen',
+    municipalities: 'Gekozen gemeenten',
+    wholeProvince: {
+      Antwerpen: 'De hele provincie Antwerpen',
+      Limburg: 'De hele provincie Limburg',
+      'Oost-Vlaanderen': 'De hele provincie Oost-Vlaanderen',
+      'Vlaams-Brabant': 'De hele provincie Vlaams-Brabant',
+      'West-Vlaanderen': 'De hele provincie West-Vlaanderen',
+    } as Record<string, string>,
+    flanders: 'Heel Vlaanderen',
+    municipality: 'Gemeente toevoegen',
+    add: 'Toevoegen',
+    chosen: 'Gekozen gemeenten',
+    remove: 'Weghalen',
+    phase: 'Referentie van de afgekondigde fase',
+    phaseHint: 'Bijvoorbeeld het besluit van de gouverneur: ‘Provinciale fase GOUV-2026-014’.',
+    reachesNeighbours: 'De vrijwilligers van de buurkorpsen die nog geen sms kregen, krijgen er een.',
+    reaches: (n: number) =>
+      n === 0
+        ? 'Deze korpsen zijn al opgeroepen: alleen wie nog geen sms kreeg, krijgt er een.'
+        : `De vrijwilligers van ${n === 1 ? '1 gemeente' : `${n} gemeenten`} meer krijgen een sms.`,
+    confirm: 'Korpsen oproepen',
+    busy: 'Bezig met oproepen…',
+    done: (alerted: number, added: number) =>
+      `De oproep is uitgebreid: ${alerted === 1 ? '1 vrijwilliger' : `${alerted} vrijwilligers`} opgeroepen in ${added === 1 ? '1 gemeente' : `${added} gemeenten`} meer.`,
+    problems: {
+      phaseRequired:
+        'Geef de referentie van de afgekondigde fase (bijvoorbeeld het besluit van de gouverneur).',
+      phaseInvalid: 'De referentie van de fase telt hoogstens 100 tekens.',
+      municipalitiesCount: 'Kies 1 tot 50 gemeenten uit de lijst.',
+      unknownMunicipality: 'Kies de gemeenten uit de lijst.',
+    },
+  },
+  problem: 'Er is een probleem',
   openCall: 'Oproep aan burgers openen',
   showCall: 'Link voor burgers tonen',
   callOpened: 'De oproep aan burgers is open: deel de link of druk de QR-code af.',

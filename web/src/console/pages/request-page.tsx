@@ -212,7 +212,16 @@ export const RequestPage = ({
       </p>
       <TaskCounts view={view} m={m} />
       <Totals view={view} m={m} />
-      {coordinator && <RequestActions client={client} view={view} m={m} onChanged={refresh} />}
+      {isCoordination(identity) && (
+        <RequestActions
+          client={client}
+          view={view}
+          identity={identity}
+          m={m}
+          locale={locale}
+          onChanged={refresh}
+        />
+      )}
       {isCoordination(identity) && (
         <section aria-labelledby="answers-title">
           <h2 id="answers-title">{m.answers}</h2>
