@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aVolunteer } from '../builders/volunteer';
 import {
+  accessibleNamesByRole,
   expectNoAccessibilityViolations,
   launchChromium,
   PHONE,
@@ -83,7 +84,11 @@ describe('the console on a phone at 3 a.m.: the crisis centre activates a provin
     expect(await scrollsSideways(page)).toBe(false);
     expect(await smallTapTargets(page)).toEqual([]);
     // The list stays a table for a screen reader, whatever the layout.
-    expect(await page.getByRole('columnheader', { name: 'Commune' }).count()).toBe(1);
+    const roles = await accessibleNamesByRole(page);
+    expect(roles.table).toHaveLength(1);
+    expect(roles.columnheader).toEqual(['Titre', 'Commune', 'Depuis', 'Acceptés', 'État']);
+    expect(roles.rowheader).toEqual([TITLE]);
+    expect(roles.cell).toContain('Gand');
     await expectNoAccessibilityViolations(page, 'the requests list on a phone');
   });
 
@@ -101,7 +106,9 @@ describe('the console on a phone at 3 a.m.: the crisis centre activates a provin
     const dialog = activationDialog();
     await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(
-      await dialog.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.labels?.[0]?.textContent)),
+      await dialog
+        .getByRole('radio')
+        .evaluateAll((radios) => (radios as HTMLInputElement[]).map((r) => r.labels?.[0]?.textContent)),
     ).toEqual(['Toute la province de Flandre orientale', 'Toute la Flandre']);
     await dialog.getByLabel('Toute la province de Flandre orientale').check();
     expect(await dialog.textContent()).toContain(
@@ -124,7 +131,10 @@ describe('the console on a phone at 3 a.m.: the crisis centre activates a provin
     expect(t.runtime.outbox.sentTo(AALST_PHONES[0]!)).toHaveLength(0);
     await expectNoAccessibilityViolations(page, 'the activation refused without its declared phase');
 
-    await phase.fill('Phase provinciale GOUV-OVL-2026-03');
+    // Typing after an error keeps the focus in the field: the error summary takes it only when the errors change.
+    await phase.pressSequentially('Phase provinciale GOUV-OVL-2026-03');
+    expect(await phase.evaluate((field) => field === document.activeElement)).toBe(true);
+    expect(await phase.inputValue()).toBe('Phase provinciale GOUV-OVL-2026-03');
     await dialog.getByRole('button', { name: 'Appeler les corps' }).click();
     await expect
       .poll(() => page.locator('.outcome').textContent(), { timeout: 10_000 })

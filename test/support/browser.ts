@@ -57,6 +57,24 @@ export const smallTapTargets = (page: Page): Promise<string[]> =>
   );
 
 /**
+ * The names Chromium's own accessibility tree gives the nodes of each role — what a screen reader is told, after CSS
+ * (a table restyled into blocks can lose its table roles there while the DOM keeps them).
+ */
+export const accessibleNamesByRole = async (page: Page): Promise<Record<string, string[]>> => {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+  };
+  await cdp.detach();
+  const byRole: Record<string, string[]> = {};
+  for (const node of nodes) {
+    if (node.ignored || !node.role) continue;
+    byRole[node.role.value] = [...(byRole[node.role.value] ?? []), String(node.name?.value ?? '')];
+  }
+  return byRole;
+};
+
+/**
  * `SCREENSHOTS=docs/screenshots npm run test:browser` keeps the pages the README shows, taken at the moments the
  * tests reach them; without it nothing is written.
  */

@@ -93,7 +93,7 @@ export const RosterPage = ({ client, nis, m }: { client: ApiClient; nis: string;
           ))}
         </select>
       </div>
-      <table class="roster">
+      <table class="roster reflow">
         <caption>{m.shownOf(shown.length, members.length)}</caption>
         <thead>
           <tr>
@@ -113,9 +113,9 @@ export const RosterPage = ({ client, nis, m }: { client: ApiClient; nis: string;
                 {v.name}
                 {minorOn(v.birthDate, today) && ` · ${m.minor}`}
               </th>
-              <td>{v.training.deployable ? m.deployable : m.notDeployable}</td>
-              <td>{m.fundingSources[v.fundingSource]}</td>
-              <td>
+              <td data-label={m.training}>{v.training.deployable ? m.deployable : m.notDeployable}</td>
+              <td data-label={m.funding}>{m.fundingSources[v.fundingSource]}</td>
+              <td data-label={m.availability}>
                 {v.status === 'opted-out'
                   ? m.optedOut
                   : v.pausedUntil && v.pausedUntil >= today
