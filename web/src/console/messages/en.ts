@@ -11,6 +11,7 @@ export const en: ConsoleMessages = {
   corps: 'Corps',
   signOut: 'Sign out',
   loading: 'Loading…',
+  pageUnavailable: 'This page cannot load. Check the connection and try again.',
   pageNotFound: 'This page does not exist.',
   notYours: 'You cannot manage this corps.',
   refused: (reason) => `Did not work: ${reason}`,

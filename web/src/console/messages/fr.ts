@@ -11,6 +11,7 @@ export const fr: ConsoleMessages = {
   corps: 'Corps',
   signOut: 'Se déconnecter',
   loading: 'Chargement…',
+  pageUnavailable: 'Cette page ne peut pas se charger. Vérifiez la connexion et réessayez.',
   pageNotFound: "Cette page n'existe pas.",
   notYours: 'Vous ne pouvez pas gérer ce corps.',
   refused: (reason) => `Échec : ${reason}`,

@@ -10,6 +10,7 @@ export const nl = {
   corps: 'Korps',
   signOut: 'Afmelden',
   loading: 'Bezig met laden…',
+  pageUnavailable: 'Deze pagina kan niet laden. Controleer de verbinding en probeer opnieuw.',
   pageNotFound: 'Deze pagina bestaat niet.',
   notYours: 'Dit korps kan je niet beheren.',
   refused: (reason: string) => `Niet gelukt: ${reason}`,

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import QRCode from 'qrcode';
 import { gsm7Length, toGsm7 } from '../../../../shared/domain/gsm7';
 import type { Identity } from '../../../../shared/domain/identity';
 import { updateRoom } from '../../../../shared/domain/sms-templates';
@@ -55,6 +54,8 @@ export const RequestActions = ({
   const openCall = async () => {
     const { data, error, response } = await client.POST('/help-requests/{id}/spontaneous-call', path);
     if (!data) return setOutcome(m.refused(reasonOf(error, response)));
+    // The QR code generator is fetched only by a coordinator who opens a call.
+    const { default: QRCode } = await import('qrcode');
     setCall({
       link: data.registrationUrl,
       qr: await QRCode.toDataURL(data.registrationUrl, { margin: 2, scale: 6 }),

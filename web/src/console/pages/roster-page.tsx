@@ -7,7 +7,6 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { RowButton } from '../../ui/row-button';
 import { reasonOf } from '../api';
 import type { ConsoleMessages } from '../messages';
-import { rosterCsv } from '../roster-csv';
 import { navigate, pathOf } from '../router';
 import { AddMemberDialog, EditMemberDialog } from './member-dialogs';
 
@@ -59,7 +58,9 @@ export const RosterPage = ({ client, nis, m }: { client: ApiClient; nis: string;
     await load();
   };
 
-  const download = () => {
+  // The file's format comes with the import's code, fetched only when someone exports.
+  const download = async () => {
+    const { rosterCsv } = await import('../roster-csv');
     const url = URL.createObjectURL(new Blob([rosterCsv(members ?? [])], { type: 'text/csv;charset=utf-8' }));
     const link = Object.assign(document.createElement('a'), { href: url, download: `korps-${nis}.csv` });
     link.click();
