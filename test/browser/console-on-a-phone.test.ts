@@ -19,7 +19,7 @@ const AALST_PHONES = ['+32472000201', '+32472000202'];
 const OTHERS_IN_PROVINCE = 54;
 const TITLE = 'Overstroming Gentbrugge';
 
-describe('the console on a phone at 3 a.m.: the crisis centre activates a province with its declared phase', () => {
+describe('the console on a 360 × 640 phone at 3 a.m.: wider activations, the lists without sideways scrolling', () => {
   let t: Awaited<ReturnType<typeof startTestRuntime>>;
   let browser: Browser;
   let page: Page;
@@ -150,6 +150,40 @@ describe('the console on a phone at 3 a.m.: the crisis centre activates a provin
     }
     expect(await scrollsSideways(page)).toBe(false);
     await expectNoAccessibilityViolations(page, 'the province activated');
+  });
+
+  it('lets a coordinator on a phone, in Dutch, widen to municipalities named by name, refusing a name not on the list', async () => {
+    const coordinator = await (await browser.newContext({ ...PHONE, locale: 'nl-BE' })).newPage();
+    await coordinator.goto(t.runtime.url);
+    await coordinator.getByLabel('Coördinator Rode Kruis').check();
+    await coordinator.getByRole('button', { name: 'Aanmelden' }).click();
+    await coordinator.getByRole('link', { name: TITLE }).click();
+    await expect.poll(() => coordinator.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
+    expect(await scrollsSideways(coordinator)).toBe(false);
+    expect(await smallTapTargets(coordinator)).toEqual([]);
+
+    await coordinator.getByRole('button', { name: 'Oproep uitbreiden' }).click();
+    const dialog = coordinator.getByRole('dialog', { name: 'De oproep uitbreiden naar andere korpsen' });
+    expect(await dialog.getByRole('radio').count()).toBe(4);
+    await dialog.getByLabel('Gekozen gemeenten').check();
+    const municipality = dialog.getByLabel('Gemeente toevoegen');
+    await municipality.fill('Atlantis');
+    await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect.poll(() => municipality.getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.textContent()).toContain('Kies de gemeenten uit de lijst.');
+
+    await municipality.fill('Hasselt');
+    await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect
+      .poll(() => dialog.getByRole('list', { name: 'Gekozen gemeenten' }).textContent())
+      .toContain('Hasselt');
+    expect(await municipality.getAttribute('aria-invalid')).toBeNull();
+    expect(await dialog.textContent()).toContain('De vrijwilligers van 1 gemeente meer krijgen een sms.');
+    await expectNoAccessibilityViolations(coordinator, 'named municipalities chosen');
+    await dialog.getByRole('button', { name: 'Korpsen oproepen' }).click();
+    await expect
+      .poll(() => coordinator.locator('.outcome').textContent(), { timeout: 10_000 })
+      .toBe('De oproep is uitgebreid: 0 vrijwilligers opgeroepen in 1 gemeente meer.');
   });
 
   it("shows a municipal admin's roster on a phone without sideways scrolling", async () => {
