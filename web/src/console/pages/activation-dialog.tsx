@@ -72,11 +72,13 @@ export const ActivationDialog = ({
 
   const activate = async () => {
     setBusy(true);
-    const { data, error, response } = await client.POST('/help-requests/{id}/activations', {
-      params: { path: { id: view.id } },
-      body: activationBody(scope, chosen, phase),
-    });
-    setBusy(false);
+    // A Flanders-wide activation mobilises before it answers: the button says so until then, and is not pressed twice.
+    const { data, error, response } = await client
+      .POST('/help-requests/{id}/activations', {
+        params: { path: { id: view.id } },
+        body: activationBody(scope, chosen, phase),
+      })
+      .finally(() => setBusy(false));
     if (data) {
       setChosen([]);
       setPhase('');
