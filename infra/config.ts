@@ -5,7 +5,7 @@ import { DEFAULT_SPONTANEOUS_REGISTRATION_CAP } from '../shared/domain/spontaneo
 import type { ParameterValues } from '../shared/manifest/environment';
 import { officialMunicipality } from '../shared/reference/municipalities';
 import { nisCodeSchema } from '../shared/schemas/common';
-import { lifecycleTimingSchema } from '../shared/schemas/help-request';
+import { alertWavesSchema, lifecycleTimingSchema } from '../shared/schemas/help-request';
 import { DEFAULT_PHONE_COUNTRIES, phoneCountrySchema } from '../shared/schemas/phone';
 import { originationNumberSchema } from '../shared/schemas/sms-job';
 
@@ -34,6 +34,8 @@ export const stageConfigSchema = z.object({
   /** Production keeps tables on deletion and protects them. */
   production: z.boolean().default(false),
   lifecycleTiming: lifecycleTimingSchema.optional(),
+  /** How many members a wave of alerts reaches per task; unset, 3 × what the task lacks and at least 10. */
+  alertWaves: alertWavesSchema.optional(),
   alarmEmails: z.array(z.email()).default([]),
   /**
    * The crisis centre's mobile number (E.164), told by SMS when nobody on the duty roster acknowledges a request in
@@ -266,6 +268,7 @@ export const parameterValuesOf = (config: StageConfig): ParameterValues => ({
   ...(config.corpsFundedPlaces ? { fundedPlaces: config.corpsFundedPlaces } : {}),
   claimRetentionYears: config.claimRetentionYears,
   ...(config.lifecycleTiming ? { lifecycleTiming: config.lifecycleTiming } : {}),
+  ...(config.alertWaves ? { alertWaves: config.alertWaves } : {}),
   ...(config.crisisCentrePhone ? { crisisCentrePhone: config.crisisCentrePhone } : {}),
   smsPool: { numbers: config.sms.originationNumbers, partsPerSecond: config.sms.partsPerSecondPerNumber },
 });

@@ -2,11 +2,12 @@ import { ulid } from 'ulid';
 import * as z from 'zod';
 import { oncePerEnvironment, parseEnv, parseOriginationPool, readVariable } from './config';
 import { DEFAULT_CLAIM_RETENTION_YEARS } from './domain/retention';
+import { DEFAULT_WAVE_SIZE } from './domain/waves';
 import { VARIABLES } from './manifest/environment';
 import { noSmsTraces } from './messaging/sms-traces';
 import { emfMetrics } from './observability/powertools';
 import type { BasePorts, Ports } from './ports';
-import { type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
+import { alertWavesSchema, type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
 import { originationNumberSchema } from './schemas/sms-job';
 import { AdHocRepository } from './store/ad-hoc-repository';
 import { AlertRepository } from './store/alert-repository';
@@ -24,10 +25,14 @@ import { SmsRateRepository } from './store/sms-rate-repository';
 import { TrainingRepository } from './store/training-repository';
 import { VolunteerRepository } from './store/volunteer-repository';
 
-/** Production durations: 5 minutes to acknowledge, 15 to answer, 14 days of aftercare before the purge. */
+/**
+ * Production durations: 5 minutes to acknowledge, 5 for a wave of alerts before the next, 15 to answer after the
+ * last wave, 14 days of aftercare before the purge.
+ */
 export const PRODUCTION_TIMING: LifecycleTiming = {
   ackTimeoutSeconds: 300,
   responseWindowSeconds: 900,
+  waveWindowSeconds: 300,
   aftercareWindowSeconds: 14 * 24 * 3600,
 };
 
@@ -62,6 +67,10 @@ const environmentPorts: PortAdapters<keyof BasePorts> = {
   smsRates: () => new SmsRateRepository(),
   metrics: () => emfMetrics,
   timing: lifecycleTiming,
+  alertWaves: () => {
+    const waves = readVariable(VARIABLES.alertWaves, z.string().optional());
+    return waves ? alertWavesSchema.parse(JSON.parse(waves)) : DEFAULT_WAVE_SIZE;
+  },
   claimRetentionYears: () =>
     readVariable(
       VARIABLES.claimRetentionYears,

@@ -3,7 +3,7 @@ import type { AttachmentStore } from './attachments/ports';
 import type { SmsGateway, SmsJobQueue } from './messaging/ports';
 import type { SmsTraces } from './messaging/sms-traces';
 import type { MetricsPort } from './observability/metrics';
-import type { LifecycleTiming } from './schemas/help-request';
+import type { AlertWaves, LifecycleTiming } from './schemas/help-request';
 import type { OriginationPool } from './schemas/sms-job';
 import type { AdHocRepository } from './store/ad-hoc-repository';
 import type { AlertRepository } from './store/alert-repository';
@@ -65,6 +65,8 @@ export interface Ports {
   /** Business metrics (alerts sent, SMS failures, time to first acceptance, purges). */
   metrics: MetricsPort;
   timing: LifecycleTiming;
+  /** How many members a wave of alerts reaches per task. */
+  alertWaves: AlertWaves;
   /** The crisis centre's mobile number (E.164), told when nobody on the duty roster answers; unset, only the alarm. */
   crisisCentrePhone: string | undefined;
   clock: { now(): Date };

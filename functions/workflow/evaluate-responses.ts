@@ -1,10 +1,16 @@
+import * as z from 'zod';
 import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { evaluateResponses } from '../../shared/services/lifecycle';
-import { requestTaskHandler } from '../../shared/workflow/task-handler';
+import { taskHandler } from '../../shared/workflow/task-handler';
+
+/** `moreWaves`: the last Mobilise left eligible members of the scope for a next wave. */
+const evaluateInput = z.object({ requestId: z.string(), moreWaves: z.boolean().default(false) });
 
 export const makeHandler = (ports: PortsOf<'evaluateResponses'>) =>
-  requestTaskHandler('evaluate-responses', (requestId) => evaluateResponses(ports, requestId));
+  taskHandler('evaluate-responses', evaluateInput, ({ requestId, moreWaves }) =>
+    evaluateResponses(ports, requestId, moreWaves),
+  );
 
 export const handler = makeHandler(composePorts(snsPorts));

@@ -1,10 +1,16 @@
+import * as z from 'zod';
 import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { mobilise } from '../../shared/services/lifecycle';
-import { requestTaskHandler } from '../../shared/workflow/task-handler';
+import { taskHandler } from '../../shared/workflow/task-handler';
+
+/** The request and the lifecycle's wave number: 1 at the launch, one more for each next wave or widening. */
+const mobiliseInput = z.object({ requestId: z.string(), wave: z.number().int().min(1) });
 
 export const makeHandler = (ports: PortsOf<'mobilise'>) =>
-  requestTaskHandler('mobilise', (requestId) => mobilise(ports, requestId));
+  taskHandler('mobilise', mobiliseInput, ({ requestId, wave }) =>
+    mobilise(ports, requestId, { wave, size: ports.alertWaves }),
+  );
 
 export const handler = makeHandler(composePorts(snsPorts));

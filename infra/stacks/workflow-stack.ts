@@ -84,7 +84,25 @@ export class WorkflowStack extends Stack {
         payloadResponseOnly: true,
         resultPath,
       });
-    const mobilise = requestTask('Mobilise', task('Mobilise'), '$.mobilisation');
+    // Waves: the lifecycle numbers its mobilisations (1 at the launch, one more for each next wave or widening), so
+    // a retried Mobilise tops its own wave up rather than sending another.
+    const firstWave = new Pass(this, 'FirstWave', {
+      result: Result.fromObject({ number: 1 }),
+      resultPath: '$.wave',
+    });
+    const nextWave = new Pass(this, 'NextWave', {
+      parameters: { 'number.$': 'States.MathAdd($.wave.number, 1)' },
+      resultPath: '$.wave',
+    });
+    const mobilise = new LambdaInvoke(this, 'Mobilise', {
+      lambdaFunction: task('Mobilise'),
+      payload: TaskInput.fromObject({
+        requestId: JsonPath.stringAt('$.requestId'),
+        wave: JsonPath.numberAt('$.wave.number'),
+      }),
+      payloadResponseOnly: true,
+      resultPath: '$.mobilisation',
+    });
     const standDown = requestTask('StandDown', task('StandDown'), '$.standDown');
     // The aftercare window is a plain Wait: nothing ends it early, and its length comes with the execution input.
     const aftercareWindow = new Wait(this, 'AftercareWindow', {
@@ -108,42 +126,69 @@ export class WorkflowStack extends Stack {
       resultPath: '$.close',
     });
 
-    // Mobilisation: alert, give volunteers the response window, then decide: enough, widen to the neighbouring corps
-    // (and mobilise them), or tell the coordinator about the shortfall.
-    // A callback rather than a Wait, so the close can end the window at once; its timeout is the window. The
-    // timing is copied under `Payload` for the timeout path, as for the coordinator alert.
-    const prepareResponseWindow = new Pass(this, 'PrepareResponseWindow', {
-      parameters: {
-        'requestId.$': '$.requestId',
-        'timing.$': '$.timing',
-        Payload: { 'requestId.$': '$.requestId', 'timing.$': '$.timing' },
-      },
-    });
+    // Mobilisation: alert a wave, give it its window, then decide: enough, the next wave while the scope has members
+    // left, widen to the neighbouring corps (and mobilise a wave of them), or tell the coordinator the shortfall.
+    // The window is the wave window while members are left for a next wave, else the response window. It is a
+    // callback rather than a Wait, so the close can end it at once; its timeout is the window. The window travels
+    // under `Payload` for the timeout path, as for the coordinator alert, and whether members are left with it.
+    const windowOf = (id: string, seconds: string) =>
+      new Pass(this, id, {
+        parameters: {
+          'requestId.$': '$.requestId',
+          'timing.$': '$.timing',
+          'wave.$': '$.wave',
+          Payload: {
+            'requestId.$': '$.requestId',
+            'timing.$': '$.timing',
+            'windowSeconds.$': seconds,
+            'moreWaves.$': '$.mobilisation.moreWaves',
+          },
+        },
+      });
+    const prepareWaveWindow = windowOf('PrepareWaveWindow', '$.timing.waveWindowSeconds');
+    const prepareResponseWindow = windowOf('PrepareResponseWindow', '$.timing.responseWindowSeconds');
     const awaitResponses = new LambdaInvoke(this, 'AwaitResponses', {
       lambdaFunction: task('AwaitResponses'),
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: TaskInput.fromObject({
         requestId: JsonPath.stringAt('$.Payload.requestId'),
         timing: JsonPath.objectAt('$.Payload.timing'),
+        windowSeconds: JsonPath.numberAt('$.Payload.windowSeconds'),
         taskToken: JsonPath.taskToken,
       }),
-      taskTimeout: Timeout.at('$.Payload.timing.responseWindowSeconds'),
+      taskTimeout: Timeout.at('$.Payload.windowSeconds'),
       resultPath: JsonPath.DISCARD,
     });
-    const evaluate = requestTask('EvaluateResponses', task('EvaluateResponses'), '$.evaluation');
+    const evaluate = new LambdaInvoke(this, 'EvaluateResponses', {
+      lambdaFunction: task('EvaluateResponses'),
+      payload: TaskInput.fromObject({
+        requestId: JsonPath.stringAt('$.requestId'),
+        moreWaves: JsonPath.stringAt('$.Payload.moreWaves'),
+      }),
+      payloadResponseOnly: true,
+      resultPath: '$.evaluation',
+    });
     const widen = requestTask('WidenScope', task('WidenScope'), '$.widening');
     const shortfall = requestTask('ShortfallAlert', task('ShortfallAlert'), '$.shortfall');
     awaitResponses.addCatch(evaluate, { errors: ['States.Timeout'], resultPath: JsonPath.DISCARD });
-    const mobilisation = mobilise
-      .next(prepareResponseWindow)
-      .next(awaitResponses)
+    nextWave.next(mobilise);
+    mobilise.next(
+      new Choice(this, 'MembersLeft')
+        .when(Condition.booleanEquals('$.mobilisation.moreWaves', true), prepareWaveWindow)
+        .otherwise(prepareResponseWindow),
+    );
+    prepareWaveWindow.next(awaitResponses);
+    prepareResponseWindow.next(awaitResponses);
+    awaitResponses
       .next(evaluate)
       .next(
         new Choice(this, 'EnoughVolunteers')
-          .when(Condition.stringEquals('$.evaluation.decision', 'widen'), widen.next(mobilise))
+          .when(Condition.stringEquals('$.evaluation.decision', 'next-wave'), nextWave)
+          .when(Condition.stringEquals('$.evaluation.decision', 'widen'), widen.next(nextWave))
           .when(Condition.stringEquals('$.evaluation.decision', 'shortfall'), shortfall)
           .otherwise(new Pass(this, 'MobilisationDone')),
       );
+    const mobilisation = firstWave.next(mobilise);
 
     awaitClose.addCatch(awaitClose, { errors: ['States.Timeout'], resultPath: JsonPath.DISCARD });
 

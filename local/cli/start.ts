@@ -15,7 +15,8 @@ const values = readCommandLine({
   },
   notes: [
     'Environment: PORT (3000); LIFECYCLE_TIMING, JSON { ackTimeoutSeconds, responseWindowSeconds,',
-    "aftercareWindowSeconds } (5, 10, 10); PUBLIC_BASE_URL, the base of the registration links (the runtime's address).",
+    'waveWindowSeconds?, aftercareWindowSeconds } (5, 10, 5, 10); PUBLIC_BASE_URL, the base of the registration',
+    "links (the runtime's address).",
   ],
 });
 // Loaded once the flags are read, so a refused flag is answered before the runtime is loaded.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { withWaveWindow } from '../../shared/domain/waves';
 import type { LifecycleInput } from '../../shared/schemas/help-request';
 import type { Workflow } from '../../shared/workflow/ports';
 import { type AnyHandler, lambdaContext } from './lambda-context';
@@ -62,7 +63,7 @@ export class LocalWorkflow implements Workflow {
       ]),
     );
     const machine = new StateMachine(this.definition as never, { validationOptions: { checkArn: false } });
-    const run = machine.run(input as never, {
+    const run = machine.run(withWaveWindow(input) as never, {
       overrides: {
         taskResourceLocalHandlers: overrides,
         ...(this.pace.retryMs === undefined

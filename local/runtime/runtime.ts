@@ -10,6 +10,7 @@ import { withEnvironment } from '../../shared/config';
 import { dispatchConcurrency } from '../../shared/domain/origination';
 import { DEFAULT_CLAIM_RETENTION_YEARS } from '../../shared/domain/retention';
 import { DEFAULT_SPONTANEOUS_REGISTRATION_CAP } from '../../shared/domain/spontaneous';
+import { DEFAULT_WAVE_SIZE } from '../../shared/domain/waves';
 import { routesOf } from '../../shared/http/routes';
 import { environmentOf, type StageValues, VARIABLES } from '../../shared/manifest/environment';
 import {
@@ -22,7 +23,7 @@ import {
 import { grantedPorts } from '../../shared/manifest/granted-ports';
 import type { Ports } from '../../shared/ports';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/schemas/claim';
-import type { LifecycleTiming } from '../../shared/schemas/help-request';
+import type { AlertWaves, LifecycleTiming } from '../../shared/schemas/help-request';
 import { DEFAULT_PHONE_COUNTRIES, mobilePhoneSchema } from '../../shared/schemas/phone';
 import type { OriginationPool } from '../../shared/schemas/sms-job';
 import { LOCAL_ATTACHMENTS_PATH, LocalAttachmentStore } from './attachment-store';
@@ -61,6 +62,7 @@ export const LOCAL_CRISIS_CENTRE_PHONE = '+32499000112';
 export const LOCAL_TIMING: LifecycleTiming = {
   ackTimeoutSeconds: 5,
   responseWindowSeconds: 10,
+  waveWindowSeconds: 5,
   aftercareWindowSeconds: 10,
 };
 
@@ -80,6 +82,8 @@ export interface LocalRuntimeOptions {
   /** Table name prefix, so several runtimes can share one DynamoDB Local. */
   tablePrefix?: string;
   timing?: LifecycleTiming;
+  /** How many members a wave of alerts reaches per task (the deployment's `alertWaves`). */
+  alertWaves?: AlertWaves;
   /** The crisis centre's number, told when nobody on the duty roster acknowledges a request. */
   crisisCentrePhone?: string;
   printSms?: boolean;
@@ -214,6 +218,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       },
       claimRetentionYears: options.claimRetentionYears ?? DEFAULT_CLAIM_RETENTION_YEARS,
       lifecycleTiming: options.timing ?? LOCAL_TIMING,
+      ...(options.alertWaves ? { alertWaves: options.alertWaves } : {}),
       crisisCentrePhone: options.crisisCentrePhone ?? LOCAL_CRISIS_CENTRE_PHONE,
       smsPool,
     },
@@ -222,6 +227,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const ports: Ports = composePorts({
     ...doubles,
     timing: () => stage.parameters.lifecycleTiming ?? LOCAL_TIMING,
+    alertWaves: () => stage.parameters.alertWaves ?? DEFAULT_WAVE_SIZE,
     crisisCentrePhone: () => stage.parameters.crisisCentrePhone,
     claimRetentionYears: () => stage.parameters.claimRetentionYears,
     smsPool: () => smsPool,

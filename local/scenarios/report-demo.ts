@@ -143,7 +143,7 @@ export const seedDemoYear = async (year: number, progress: (line: string) => voi
           location: { postcode: '9000' },
         }),
       );
-      await mobilise(ports, request.id);
+      await mobilise(ports, request.id, 'everyone');
       const alerts = (await ports.alerts.listForRequest(request.id)).slice(0, 3);
       const launched = ports.clock.now().getTime();
       for (const alert of alerts) {

@@ -54,6 +54,12 @@ export const municipalityToList = (who: Identity, asked: string | undefined): st
 /** Who answered a call-out, with their own words: the coordination (coordinator, crisis centre) needs it, nobody else. */
 export const seesResponders = (who: Identity): boolean => hasRole(who, 'coordinator', 'crisis-centre');
 
+/**
+ * The phones of volunteers the alert SMS could not reach: the coordinator calls them (UX: "their phone is shown to
+ * this role only"); the crisis centre and the municipalities never need a number from a help request.
+ */
+export const seesUnreachablePhones = (who: Identity): boolean => hasRole(who, 'coordinator');
+
 /** The yearly report covers every municipality: for the Red Cross coordination and the crisis centre only. */
 export const assertCanReadAnnualReport = (who: Identity): void => {
   if (!hasRole(who, 'coordinator', 'crisis-centre'))

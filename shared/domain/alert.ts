@@ -36,6 +36,8 @@ export interface Alert {
   note?: string;
   /** Set for a spontaneous volunteer: the person behind the alert lives in the AdHoc table. */
   spontaneous?: true;
+  /** The lifecycle's wave that sent it; absent when every eligible member was alerted at once. */
+  wave?: number;
 }
 
 /**

@@ -45,7 +45,7 @@ export const canTakeSomeNeed = (birthDate: string, needs: HelpRequest['needs'], 
   needs.some((need) => oldEnoughFor(birthDate, need, today));
 
 /** Whether a person may take this task on `today`: old enough for it, and qualified where it needs it. */
-const canTake = (
+export const canTake = (
   volunteer: Pick<Volunteer, 'birthDate' | 'qualifiedSince'>,
   need: HelpRequest['needs'][number],
   today: string,
@@ -95,7 +95,7 @@ export const unmetNeeds = (request: CountedRequest): (Need & { accepted: number 
     .filter((need) => need.accepted < need.volunteers);
 
 /** Fewer people can take a task that needs a qualification, and fewer still when it is for adults only. */
-const constraint = (need: Need): number =>
+export const constraint = (need: Need): number =>
   (TASKS_NEEDING_QUALIFICATION.includes(need.task) ? 2 : 0) + (need.adultsOnly ? 1 : 0);
 
 /**
@@ -117,16 +117,18 @@ export const assignTask = (
         request.needs.indexOf(a) - request.needs.indexOf(b),
     )[0]?.task;
 
-export type ResponseDecision = 'closed' | 'enough' | 'widen' | 'shortfall';
+export type ResponseDecision = 'closed' | 'enough' | 'next-wave' | 'widen' | 'shortfall';
 
 /**
- * At the end of the response window: every task has the volunteers it needs, or widen to the neighbouring corps
- * not yet in scope (when the request allows it), or report the shortfall to the coordinator. Judged per task:
- * volunteers beyond one task's need never make up for another's.
+ * At the end of a wave's or the response window: every task has the volunteers it needs, or alert the next wave
+ * when the scope has eligible members left (`moreWaves`), or widen to the neighbouring corps not yet in scope (when
+ * the request allows it), or report the shortfall to the coordinator. Judged per task: volunteers beyond one
+ * task's need never make up for another's.
  */
 export const decideAfterResponses = (
   request: Pick<HelpRequest, 'status' | 'counts' | 'needs' | 'allowWidening' | 'scope'>,
   neighbours: readonly string[],
+  moreWaves = false,
 ): {
   decision: ResponseDecision;
   needed: number;
@@ -145,9 +147,11 @@ export const decideAfterResponses = (
       ? 'closed'
       : short.length === 0
         ? 'enough'
-        : request.allowWidening && widenTo.length > 0
-          ? 'widen'
-          : 'shortfall';
+        : moreWaves
+          ? 'next-wave'
+          : request.allowWidening && widenTo.length > 0
+            ? 'widen'
+            : 'shortfall';
   return {
     decision,
     needed: totalNeeded(request.needs),

@@ -1,4 +1,4 @@
-import type { LifecycleTiming } from '../schemas/help-request';
+import type { AlertWaves, LifecycleTiming } from '../schemas/help-request';
 import type { OriginationPool } from '../schemas/sms-job';
 import type { Need, ParameterName, TableName } from './needs';
 
@@ -43,6 +43,7 @@ export const VARIABLES = {
   fundedPlaces: 'CORPS_FUNDED_PLACES',
   claimRetentionYears: 'CLAIM_RETENTION_YEARS',
   lifecycleTiming: 'LIFECYCLE_TIMING',
+  alertWaves: 'ALERT_WAVES',
   crisisCentrePhone: 'CRISIS_CENTRE_PHONE',
   smsOriginationNumbers: 'SMS_ORIGINATION_NUMBERS',
   smsPartsPerSecond: 'SMS_PARTS_PER_SECOND',
@@ -61,6 +62,8 @@ export interface ParameterValues {
   fundedPlaces?: Record<string, number>;
   claimRetentionYears: number;
   lifecycleTiming?: LifecycleTiming;
+  /** Unset, the default wave size applies (DEFAULT_WAVE_SIZE). */
+  alertWaves?: AlertWaves;
   crisisCentrePhone?: string;
   smsPool: OriginationPool;
 }
@@ -116,6 +119,8 @@ const parameterVariables = (
       return {
         [VARIABLES.lifecycleTiming]: values.lifecycleTiming && JSON.stringify(values.lifecycleTiming),
       };
+    case 'alertWaves':
+      return { [VARIABLES.alertWaves]: values.alertWaves && JSON.stringify(values.alertWaves) };
     case 'crisisCentrePhone':
       return { [VARIABLES.crisisCentrePhone]: values.crisisCentrePhone };
     case 'smsPool':

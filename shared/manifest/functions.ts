@@ -622,7 +622,7 @@ export const FUNCTIONS = {
     entry: 'functions/workflow/mobilise.ts',
     trigger: { kind: 'task', state: 'Mobilise' },
     timeoutSeconds: 300,
-    needs: [writes('operations'), reads('registry'), queuesSms],
+    needs: [writes('operations'), reads('registry'), queuesSms, parameter('alertWaves')],
   },
   awaitResponses: {
     entry: 'functions/workflow/await-responses.ts',

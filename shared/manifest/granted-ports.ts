@@ -31,6 +31,7 @@ export const PORT_REQUIREMENTS = {
   workflow: ['stateMachine:lifecycle'],
   smsPool: ['parameter:smsPool'],
   timing: ['parameter:lifecycleTiming'],
+  alertWaves: ['parameter:alertWaves'],
   crisisCentrePhone: ['parameter:crisisCentrePhone'],
   claimRetentionYears: ['parameter:claimRetentionYears'],
   smsTraces: [],

@@ -17,6 +17,7 @@ export type ParameterName =
   | 'fundedPlaces'
   | 'claimRetentionYears'
   | 'lifecycleTiming'
+  | 'alertWaves'
   | 'crisisCentrePhone'
   | 'smsPool'
   | 'consoleOrigin';

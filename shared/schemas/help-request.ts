@@ -29,6 +29,10 @@ export const createHelpRequestBodySchema = z
       .strict(),
     allowWidening: z.boolean().default(true),
     spontaneousCallAllowed: z.boolean().default(false),
+    urgency: z.enum(['normal', 'immediate']).optional().meta({
+      description:
+        '`normal` (the default) alerts the best-ranked members in waves, a multiple of what each task lacks, until enough accept; `immediate` alerts every eligible member at once',
+    }),
   })
   .strict()
   .meta({ id: 'CreateHelpRequestBody' });
@@ -177,6 +181,17 @@ export const responderSchema = z
       .string()
       .optional()
       .meta({ description: 'what the volunteer wrote after the code ("kan pas om 14u")' }),
+    onSiteSince: z
+      .string()
+      .optional()
+      .meta({ description: 'while the volunteer is checked in on site (and insured): since when' }),
+    checkedOutAt: z.string().optional().meta({
+      description: 'when the volunteer last left the site; absent while on site and for one never checked in',
+    }),
+    minutesOnSite: z.number().int().min(0).optional().meta({
+      description:
+        'minutes on site recorded at the check-outs so far (a stay still running is not in it); absent for one never checked in',
+    }),
   })
   .meta({ id: 'Responder' });
 export type Responder = z.infer<typeof responderSchema>;
@@ -186,6 +201,10 @@ export const unreachableVolunteerSchema = z
     volunteerId: idSchema,
     /** Absent when the volunteer has since been erased. */
     name: z.string().optional(),
+    phone: z.string().optional().meta({
+      description:
+        'E.164; for the coordinator only, who may call them; absent for everyone else and once the volunteer is erased or purged',
+    }),
     municipality: nisCodeSchema.meta({
       description:
         'the corps the volunteer belongs to; for a spontaneous volunteer, the request’s municipality',
@@ -209,10 +228,10 @@ export const helpRequestViewSchema = helpRequestSchema
       }),
     }),
     timeline: z.array(timelineEntrySchema),
-    responses: z
-      .array(responderSchema)
-      .optional()
-      .meta({ description: 'coordinator and crisis-centre only: every answer, latest first, with its note' }),
+    responses: z.array(responderSchema).optional().meta({
+      description:
+        'coordinator and crisis-centre only: every answer, latest first, with its note and who is on site',
+    }),
     purgeReceipt: purgeReceiptSchema.optional(),
     unreachable: z
       .object({
@@ -225,7 +244,7 @@ export const helpRequestViewSchema = helpRequestSchema
       })
       .meta({
         description:
-          'volunteers the alert SMS could not reach, even after a retry (no phone numbers); municipal roles see only their own corps listed',
+          'volunteers the alert SMS could not reach, even after a retry; the coordinator gets their phone numbers, nobody else; municipal roles see only their own corps listed',
       }),
   })
   .meta({ id: 'HelpRequestView' });
@@ -235,10 +254,18 @@ export const lifecycleTimingSchema = z
   .object({
     ackTimeoutSeconds: z.number().int().min(1),
     responseWindowSeconds: z.number().int().min(1),
+    /** How long one wave of alerts is given before the next wave goes out; the response window when unset. */
+    waveWindowSeconds: z.number().int().min(1).optional(),
     aftercareWindowSeconds: z.number().int().min(0),
   })
   .strict();
 export type LifecycleTiming = z.infer<typeof lifecycleTimingSchema>;
+
+/** How many members one wave of alerts reaches per task: a multiple of what the task lacks, and a minimum. */
+export const alertWavesSchema = z
+  .object({ multiplier: z.number().int().min(1).max(100), minimum: z.number().int().min(1).max(15000) })
+  .strict();
+export type AlertWaves = z.infer<typeof alertWavesSchema>;
 
 /** The input of every lifecycle execution; states add their results under their own keys. */
 export const lifecycleInputSchema = z.object({ requestId: idSchema, timing: lifecycleTimingSchema });

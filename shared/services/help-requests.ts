@@ -12,6 +12,7 @@ import { auditRequestAct, SYSTEM_ACTOR } from '../domain/audit';
 import { Conflict, Forbidden, RuleViolation } from '../domain/errors';
 import { newHelpRequest } from '../domain/help-request';
 import { hasRole, type Identity } from '../domain/identity';
+import { onSiteStateOf } from '../domain/on-site';
 import { viewForRole } from '../domain/request-view';
 import type { Ports } from '../ports';
 import {
@@ -20,6 +21,7 @@ import {
   officialMunicipality,
 } from '../reference/municipalities';
 import type { ActivationBody, ActivationResult } from '../schemas/activation';
+import type { Deployment } from '../schemas/deployment';
 import type {
   CreateHelpRequestBody,
   HelpRequest,
@@ -87,15 +89,17 @@ export const launchHelpRequest = async (
 };
 
 export const viewHelpRequest = async (
-  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'adHoc' | 'volunteers'>,
+  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'deployments' | 'adHoc' | 'volunteers'>,
   who: Identity,
   id: string,
 ): Promise<HelpRequestView> => {
   const request = await requireHelpRequest(ports, id);
   assertCanReadRequest(who, request.municipality);
-  const [timeline, alerts, purgeReceipt] = await Promise.all([
+  const [timeline, alerts, deployments, purgeReceipt] = await Promise.all([
     ports.helpRequests.timeline(id),
     ports.alerts.listForRequest(id),
+    // Who is on site goes with who answered: one query over the request's deployments, only for those who see them.
+    seesResponders(who) ? ports.deployments.listForRequest(id) : [],
     request.status === 'closed' ? ports.adHoc.receipt(id) : undefined,
   ]);
   const unreachable = await unreachableVolunteers(ports, alerts);
@@ -112,7 +116,7 @@ export const viewHelpRequest = async (
       },
       timeline,
       unreachable: { count: unreachable.length, volunteers: unreachable },
-      ...(seesResponders(who) ? { responses: await responders(ports, alerts) } : {}),
+      ...(seesResponders(who) ? { responses: await responders(ports, alerts, deployments) } : {}),
       ...(purgeReceipt ? { purgeReceipt } : {}),
     },
     (volunteerId) => corpsOf.get(volunteerId),
@@ -120,15 +124,17 @@ export const viewHelpRequest = async (
 };
 
 /**
- * Every answer with the volunteer's name and note, latest first; the answers of an erased member or a purged
- * spontaneous volunteer are no longer listed.
+ * Every answer with the volunteer's name and note and where they stand on site, latest first; the answers of an
+ * erased member or a purged spontaneous volunteer are no longer listed.
  */
 const responders = async (
   ports: Pick<Ports, 'volunteers' | 'adHoc'>,
   alerts: Alert[],
+  deployments: Deployment[],
 ): Promise<Responder[]> => {
   const answered = alerts.filter((a) => a.response && a.respondedAt);
   const people = await Promise.all(answered.map((alert) => personBehind(ports, alert)));
+  const deploymentOf = new Map(deployments.map((d) => [d.volunteerId, d]));
   return answered
     .flatMap((alert, i) => {
       const person = people[i];
@@ -143,13 +149,17 @@ const responders = async (
           ...(alert.task ? { task: alert.task } : {}),
           at: alert.respondedAt,
           ...(alert.note ? { note: alert.note } : {}),
+          ...onSiteStateOf(deploymentOf.get(alert.volunteerId)),
         },
       ];
     })
     .sort((a, b) => b.at.localeCompare(a.at));
 };
 
-/** Volunteers whose alert failed to deliver for good, with their name for the coordinator's phone call. */
+/**
+ * Volunteers whose alert failed to deliver for good, with their name and phone for the coordinator's call
+ * (`viewForRole` keeps the phone from everyone else); an erased or purged person has neither any more.
+ */
 const unreachableVolunteers = async (
   ports: Pick<Ports, 'volunteers' | 'adHoc'>,
   alerts: Alert[],
@@ -161,7 +171,7 @@ const unreachableVolunteers = async (
         const person = await personBehind(ports, alert);
         return {
           volunteerId: alert.volunteerId,
-          ...(person ? { name: person.name } : {}),
+          ...(person ? { name: person.name, phone: person.phone } : {}),
           municipality: alert.municipality,
           failedAt: alert.failedAt ?? alert.createdAt,
           reason: alert.failureReason ?? 'delivery failed',
@@ -266,6 +276,6 @@ export const activate = async (
   else if (!(await ports.helpRequests.widenScope(request, added, now, body.scope, audit))) {
     throw new Conflict('the scope changed meanwhile; try again');
   }
-  const { alerted } = await mobilise(ports, id);
+  const { alerted } = await mobilise(ports, id, 'everyone');
   return { scope: [...request.scope, ...added], added, alerted };
 };

@@ -1,44 +1,38 @@
-import { inBatches } from '../batches';
-import type { Alert } from '../domain/alert';
-import { belgianDate } from '../domain/dates';
 import { coordinatorAtLevel } from '../domain/duty-roster';
-import { decideAfterResponses, selectCandidates, totalNeeded, unmetNeeds } from '../domain/help-request';
-import { awaitsSending } from '../domain/origination';
-import { rankCandidates, recentDeployments } from '../domain/ranking';
-import { freeReplyCode } from '../domain/reply-code';
-import {
-  renderAlertSms,
-  renderCoordinatorAlertSms,
-  renderShortfallSms,
-  renderStandDownSms,
-} from '../domain/sms-templates';
+import { decideAfterResponses, totalNeeded, unmetNeeds } from '../domain/help-request';
+import { renderCoordinatorAlertSms, renderShortfallSms, renderStandDownSms } from '../domain/sms-templates';
+import { pickWave } from '../domain/waves';
 import type { Ports } from '../ports';
+import type { AlertWaves } from '../schemas/help-request';
 import type { SmsJob } from '../schemas/sms-job';
-import type { Volunteer } from '../schemas/volunteer';
 import { checkOutEveryone } from './deployments';
 import { thankWaitingVolunteers } from './enough';
-import { takenReplyCodes } from './open-alerts';
+import { alertAndQueue, eligibleMembers } from './mobilisation';
 import { personBehind } from './people';
 import { requireHelpRequest } from './require-help-request';
-import { trainingValidityYears } from './training';
 
 type MobilisePorts = Pick<Ports, 'helpRequests' | 'volunteers' | 'alerts' | 'smsJobs' | 'clock'>;
 type StandDownPorts = MobilisePorts & Pick<Ports, 'deployments' | 'adHoc' | 'smsLedger'>;
 
-/** Alerts written before their SMS are queued; a mobilisation of thousands queues its first SMS after this many. */
-const ALERTS_PER_ROUND = 1000;
+/**
+ * Whom one mobilisation alerts: the lifecycle's numbered wave of the best-ranked members (sized by `size`), or
+ * every eligible member at once (an activation by hand, a request whose urgency is immediate).
+ */
+export type Reach = { wave: number; size: AlertWaves } | 'everyone';
 
 /**
- * Alerts every eligible volunteer of the request's scope once. Safe to run again (a retried step, a widened
- * scope): existing alerts are kept, and every alert whose SMS has not gone out yet is queued again, because
- * the dispatcher drops what was sent already.
+ * Alerts the eligible volunteers of the request's scope who were not alerted yet: a wave of them, or all. Safe to
+ * run again (a retried step, a widened scope): existing alerts are kept, a wave already begun is topped up rather
+ * than sent twice, and every alert whose SMS has not gone out yet is queued again, because the dispatcher drops
+ * what was sent already. `moreWaves`: eligible members of the scope are left for a next wave.
  */
 export const mobilise = async (
   ports: MobilisePorts,
   requestId: string,
-): Promise<{ alerted: number; closed: boolean }> => {
+  reach: Reach,
+): Promise<{ alerted: number; closed: boolean; moreWaves: boolean }> => {
   const request = await requireHelpRequest(ports, requestId);
-  if (request.status === 'closed') return { alerted: 0, closed: true };
+  if (request.status === 'closed') return { alerted: 0, closed: true, moreWaves: false };
   await ports.helpRequests.markMobilising(requestId);
 
   const volunteers = (
@@ -46,63 +40,26 @@ export const mobilise = async (
   ).flat();
   const existing = await ports.alerts.listForRequest(requestId);
   const clock = ports.clock.now();
-  const now = clock.toISOString();
-  const alreadyAlerted = new Set(existing.map((a) => a.volunteerId));
-  // Widened or activated again: only the tasks still lacking volunteers call for more alerts.
-  const needs = unmetNeeds(request);
-  const candidates = rankCandidates(
-    selectCandidates(volunteers, alreadyAlerted, needs, {
-      today: belgianDate(clock),
-      validityYears: trainingValidityYears(),
-    }),
-    { ...request, needs },
-    recentDeployments(volunteers, clock),
-  );
-  /** A round's alerts, each with a code none of the volunteer's other open alerts uses. */
-  const alertsFor = async (round: Volunteer[]): Promise<Alert[]> => {
-    const taken = await takenReplyCodes(
-      ports,
-      requestId,
-      round.map((v) => v.id),
-    );
-    return round.map((v) => ({
-      requestId,
-      volunteerId: v.id,
-      municipality: v.municipality,
-      code: freeReplyCode(requestId, v.id, taken.get(v.id) ?? new Set()),
-      smsStatus: 'queued',
-      createdAt: now,
-    }));
-  };
+  const { eligible, on } = eligibleMembers(request, volunteers, existing, clock);
+  const wave = reach !== 'everyone' && request.urgency !== 'immediate' ? reach : undefined;
   const byId = new Map(volunteers.map((v) => [v.id, v]));
-  const queueSms = async (alerts: Alert[]) => {
-    const jobs = alerts
-      .filter((alert) => awaitsSending(alert.smsStatus) && byId.has(alert.volunteerId))
-      .map((alert): SmsJob => {
-        const volunteer = byId.get(alert.volunteerId) as Volunteer;
-        return {
-          requestId,
-          kind: 'alert',
-          volunteerId: volunteer.id,
-          to: volunteer.phone,
-          body: renderAlertSms(volunteer.language, {
-            municipality: request.municipalityName,
-            title: request.title,
-            code: alert.code,
-          }),
-        };
-      });
-    if (jobs.length) await ports.smsJobs.enqueue(jobs);
-  };
-  await queueSms(existing);
-  // Each round's SMS are queued as soon as its alerts are on record: in a mass activation the first volunteers'
-  // phones buzz while the later alerts are still being written.
-  let created = 0;
-  for (const round of inBatches(candidates, ALERTS_PER_ROUND)) {
-    const alerts = await alertsFor(round);
-    created += await ports.alerts.createMany(alerts);
-    await queueSms(alerts);
-  }
+  const candidates = wave
+    ? pickWave(
+        request,
+        eligible,
+        existing.flatMap((a) => (a.wave === wave.wave && byId.get(a.volunteerId)) || []),
+        wave.size,
+        on,
+      )
+    : eligible;
+  const now = clock.toISOString();
+  const created = await alertAndQueue(ports, request, {
+    volunteers,
+    existing,
+    chosen: candidates,
+    now,
+    ...(wave ? { wave: wave.wave } : {}),
+  });
   // Counted, not added: a crash between the alerts and the count is repaired by the retried step.
   await ports.helpRequests.raiseAlerted(requestId, await ports.alerts.countForRequest(requestId));
   if (created > 0)
@@ -111,8 +68,9 @@ export const mobilise = async (
       type: 'mobilised',
       alerted: created,
       scope: request.scope,
+      ...(wave ? { wave: wave.wave } : {}),
     });
-  return { alerted: created, closed: false };
+  return { alerted: created, closed: false, moreWaves: eligible.length > candidates.length };
 };
 
 /** The AwaitClose callback task: park the token on the request, or resume at once if it was closed meanwhile. */
@@ -225,9 +183,14 @@ export const evaluateResponses = async (
     'helpRequests' | 'municipalities' | 'alerts' | 'smsLedger' | 'volunteers' | 'adHoc' | 'smsJobs' | 'clock'
   >,
   requestId: string,
+  moreWaves = false,
 ): Promise<ReturnType<typeof decideAfterResponses>> => {
   const request = await requireHelpRequest(ports, requestId);
-  const decision = decideAfterResponses(request, await ports.municipalities.neighbours(request.municipality));
+  const decision = decideAfterResponses(
+    request,
+    await ports.municipalities.neighbours(request.municipality),
+    moreWaves,
+  );
   if (decision.decision === 'enough')
     await thankWaitingVolunteers(ports, request, ports.clock.now().toISOString());
   return decision;

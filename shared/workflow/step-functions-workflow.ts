@@ -1,4 +1,5 @@
 import { SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { withWaveWindow } from '../domain/waves';
 import type { LifecycleInput } from '../schemas/help-request';
 import type { Workflow } from './ports';
 
@@ -15,7 +16,7 @@ export class StepFunctionsWorkflow implements Workflow {
         new StartExecutionCommand({
           stateMachineArn: this.stateMachineArn(),
           name: input.requestId,
-          input: JSON.stringify(input),
+          input: JSON.stringify(withWaveWindow(input)),
         }),
       );
     } catch (error) {

@@ -7,6 +7,8 @@ import { eventually, startTestRuntime } from '../support/local-runtime';
 
 const GENT = '44021';
 const PHONES = ['+32472000101', '+32472000102', '+32472000103'];
+/** The third member's phone is switched off: the alert never arrives, and the coordinator has to call. */
+const SWITCHED_OFF = PHONES[2]!;
 
 describe("the coordinator's console: a request taken by phone, followed live, closed", () => {
   let t: Awaited<ReturnType<typeof startTestRuntime>>;
@@ -39,6 +41,7 @@ describe("the coordinator's console: a request taken by phone, followed live, cl
       ),
       { sub: 'coordinator-1', roles: ['coordinator'] },
     );
+    t.runtime.outbox.makeUndeliverable(SWITCHED_OFF);
     page = await (
       await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-BE' })
     ).newPage();
@@ -56,6 +59,9 @@ describe("the coordinator's console: a request taken by phone, followed live, cl
     });
   const acceptedFor = (task: string) =>
     page.locator(`[data-task=${task}] [data-count=accepted]`).textContent();
+  const rowOf = (name: string) => page.locator('.responders tr', { hasText: name });
+  const buttonsOf = async (name: string) =>
+    (await rowOf(name).getByRole('button').allTextContents()).map((label) => label.replace(name, '').trim());
 
   it('signs in locally, enters the request taken by phone, watches the acceptances arrive and closes it', async () => {
     await page.goto(t.runtime.url);
@@ -89,7 +95,39 @@ describe("the coordinator's console: a request taken by phone, followed live, cl
     expect(await page.locator('.responders').textContent()).toContain('kan pas om 14u');
     await t.runtime.inbound(PHONES[1]!, `JA ${second}`);
     await expect.poll(() => acceptedFor('logistics'), { timeout: 5_000 }).toBe(' 2');
+
+    // Nothing reached the switched-off phone, even through the second number: the coordinator gets it to call.
+    await expect
+      .poll(
+        async () => {
+          await t.runtime.queue.drain();
+          return page.getByRole('link', { name: SWITCHED_OFF }).getAttribute('href', { timeout: 500 });
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(`tel:${SWITCHED_OFF}`);
+    expect(await page.locator('#unreachable-title').textContent()).toBe('1 vrijwilliger niet bereikt');
+    await expectNoAccessibilityViolations(page, 'a request with an unreachable volunteer');
+
+    // Lid 1 arrives: checked in from their row, which then says since when and offers only the check-out.
+    expect(await buttonsOf('Lid 1 Gent')).toEqual(['Aanmelden ter plaatse']);
+    await rowOf('Lid 1 Gent').getByRole('button', { name: 'Aanmelden ter plaatse Lid 1 Gent' }).click();
+    await expect.poll(() => rowOf('Lid 1 Gent').textContent()).toMatch(/Ter plaatse sinds \d\d:\d\d/);
+    expect(await rowOf('Lid 1 Gent').getByRole('status').textContent()).toBe('Ter plaatse (verzekerd)');
+    expect(await buttonsOf('Lid 1 Gent')).toEqual(['Vertrek melden']);
+    // The one button changed its action in place: a keyboard user is still on it.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Vertrek melden Lid 1 Gent');
+    expect(await buttonsOf('Lid 2 Gent')).toEqual(['Aanmelden ter plaatse']);
+    await expect.poll(() => page.locator('.totals').textContent()).toContain('Ter plaatse1');
     await keepScreenshot(page, 'coordinator-console');
+    await expectNoAccessibilityViolations(page, 'a volunteer on site');
+
+    // Lid 1 leaves: the row says when, and offers the check-in again should they come back.
+    await rowOf('Lid 1 Gent').getByRole('button', { name: 'Vertrek melden Lid 1 Gent' }).click();
+    await expect.poll(() => rowOf('Lid 1 Gent').textContent()).toMatch(/Vertrokken om \d\d:\d\d/);
+    expect(await rowOf('Lid 1 Gent').textContent()).not.toMatch(/Ter plaatse sinds/);
+    expect(await buttonsOf('Lid 1 Gent')).toEqual(['Aanmelden ter plaatse']);
+    await expectNoAccessibilityViolations(page, 'a volunteer who left');
 
     await page.getByRole('button', { name: 'Hulpvraag afsluiten' }).click();
     const dialog = page.getByRole('dialog');

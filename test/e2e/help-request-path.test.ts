@@ -135,6 +135,11 @@ describe('one help request end to end over HTTP on the local runtime', () => {
     });
     expect(checkedIn.status).toBe(200);
     expect(checkedIn.body.onSiteSince).toEqual(expect.any(String));
+    const onSite = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
+    expect(onSite.body.responses[0]).toMatchObject({
+      onSiteSince: checkedIn.body.onSiteSince,
+      minutesOnSite: 0,
+    });
     expect(
       (await t.call('POST', `/help-requests/${id}/check-ins`, { token: coordinator, body: { volunteerId } }))
         .status,
@@ -145,6 +150,9 @@ describe('one help request end to end over HTTP on the local runtime', () => {
     });
     expect(checkedOut.body).toMatchObject({ minutes: 0, periods: [{ from: checkedIn.body.onSiteSince }] });
     expect(checkedOut.body).not.toHaveProperty('onSiteSince');
+    const left = (await t.call('GET', `/help-requests/${id}`, { token: coordinator })).body.responses[0];
+    expect(left).toMatchObject({ checkedOutAt: checkedOut.body.periods[0].to, minutesOnSite: 0 });
+    expect(left).not.toHaveProperty('onSiteSince');
     expect(
       (await t.call('POST', `/help-requests/${id}/check-outs`, { token: coordinator, body: { volunteerId } }))
         .status,

@@ -82,6 +82,17 @@ describe('SMS delivery receipts over HTTP on the local runtime', () => {
       },
     ]);
     expect(JSON.stringify(view)).not.toContain(SWITCHED_OFF.phone);
+    // The coordinator may call them: the phone is theirs alone, not the crisis centre's.
+    const coordinated = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
+    expect(coordinated.body.unreachable.volunteers).toEqual([
+      expect.objectContaining({ volunteerId: ids.get(SWITCHED_OFF.phone), phone: SWITCHED_OFF.phone }),
+    ]);
+    const crisisCentre = await t.token({ roles: ['crisis-centre'], sub: 'crisis-centre-1' });
+    const overseen = await t.call('GET', `/help-requests/${id}`, { token: crisisCentre });
+    expect(overseen.body.unreachable.volunteers).toEqual([
+      expect.objectContaining({ volunteerId: ids.get(SWITCHED_OFF.phone), name: SWITCHED_OFF.name }),
+    ]);
+    expect(JSON.stringify(overseen.body)).not.toContain(SWITCHED_OFF.phone);
 
     const tries = t.runtime.outbox.sentTo(SWITCHED_OFF.phone);
     expect(tries).toHaveLength(2);

@@ -89,24 +89,50 @@ describe('workflow stack', () => {
     const parallel = asl.States.AlertAndMobilise;
     expect(parallel.Type).toBe('Parallel');
     expect(parallel.Branches.map((b: Json) => b.StartAt).sort()).toEqual([
-      'Mobilise',
+      'FirstWave',
       'PrepareCoordinatorAlert',
     ]);
   });
 
-  it('waits the response window, then widens to the neighbours and mobilises again, or reports the shortfall', () => {
+  it('alerts in numbered waves, gives each its window, then alerts the next wave, widens and mobilises again, or reports the shortfall', () => {
     const states = allStates(definition());
-    expect(states.Mobilise.Next).toBe('PrepareResponseWindow');
+    expect(states.FirstWave).toMatchObject({ Type: 'Pass', Result: { number: 1 }, ResultPath: '$.wave' });
+    expect(states.FirstWave.Next).toBe('Mobilise');
+    // The wave number goes to Mobilise, so a retried step tops its own wave up.
+    expect(states.Mobilise.Parameters).toEqual({
+      'requestId.$': '$.requestId',
+      'wave.$': '$.wave.number',
+    });
+    expect(states.Mobilise.Next).toBe('MembersLeft');
+    // Members left for a next wave: the wave window; none: the response window.
+    expect(asList<Json>(states.MembersLeft.Choices)).toEqual([
+      { Variable: '$.mobilisation.moreWaves', BooleanEquals: true, Next: 'PrepareWaveWindow' },
+    ]);
+    expect(states.MembersLeft.Default).toBe('PrepareResponseWindow');
+    expect(states.PrepareWaveWindow.Parameters.Payload['windowSeconds.$']).toBe('$.timing.waveWindowSeconds');
+    expect(states.PrepareResponseWindow.Parameters.Payload['windowSeconds.$']).toBe(
+      '$.timing.responseWindowSeconds',
+    );
+    expect(states.PrepareWaveWindow.Next).toBe('AwaitResponses');
     expect(states.PrepareResponseWindow.Next).toBe('AwaitResponses');
-    // A callback the close can end early; its timeout is the response window, read as for the coordinator alert.
+    // A callback the close can end early; its timeout is the window, read as for the coordinator alert.
     expect(states.AwaitResponses.Resource).toMatch(/:states:::lambda:invoke\.waitForTaskToken$/);
-    expect(states.AwaitResponses.TimeoutSecondsPath).toBe('$.Payload.timing.responseWindowSeconds');
+    expect(states.AwaitResponses.TimeoutSecondsPath).toBe('$.Payload.windowSeconds');
     expect(states.AwaitResponses.Next).toBe('EvaluateResponses');
     expect(asList<Json>(states.AwaitResponses.Catch)).toContainEqual(
       expect.objectContaining({ ErrorEquals: ['States.Timeout'], Next: 'EvaluateResponses' }),
     );
+    expect(states.EvaluateResponses.Parameters).toEqual({
+      'requestId.$': '$.requestId',
+      'moreWaves.$': '$.Payload.moreWaves',
+    });
     expect(states.EvaluateResponses.Next).toBe('EnoughVolunteers');
     const choices = asList<Json>(states.EnoughVolunteers.Choices);
+    expect(choices).toContainEqual({
+      Variable: '$.evaluation.decision',
+      StringEquals: 'next-wave',
+      Next: 'NextWave',
+    });
     expect(choices).toContainEqual({
       Variable: '$.evaluation.decision',
       StringEquals: 'widen',
@@ -117,7 +143,9 @@ describe('workflow stack', () => {
       StringEquals: 'shortfall',
       Next: 'ShortfallAlert',
     });
-    expect(states.WidenScope.Next).toBe('Mobilise');
+    expect(states.WidenScope.Next).toBe('NextWave');
+    expect(states.NextWave.Parameters).toEqual({ 'number.$': 'States.MathAdd($.wave.number, 1)' });
+    expect(states.NextWave.Next).toBe('Mobilise');
     expect(states.ShortfallAlert.End).toBe(true);
   });
 

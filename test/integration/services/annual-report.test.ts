@@ -63,7 +63,7 @@ const launchAndAccept = async (at: string, acceptAfterMinutes: number) => {
     }),
   );
   ports.smsJobs.jobs.length = 0;
-  await mobilise(ports, request.id);
+  await mobilise(ports, request.id, 'everyone');
   for (const job of ports.smsJobs.jobs) await dispatchSms(ports, job);
   clock.advance(acceptAfterMinutes * 60_000);
   const alerts = await ports.alerts.listForRequest(request.id);

@@ -74,7 +74,7 @@ describe('fairness of the mobilisation order, with DynamoDB Local', () => {
       });
       await ports.helpRequests.create(request);
       const queuedBefore = ports.smsJobs.jobs.length;
-      await mobilise(ports, request.id);
+      await mobilise(ports, request.id, 'everyone');
       const first = ports.smsJobs.jobs[queuedBefore];
       if (first?.kind !== 'alert') throw new Error('mobilise queued no alert');
       firstAlerted.push(first.volunteerId);
@@ -111,7 +111,7 @@ describe('fairness of the mobilisation order, with DynamoDB Local', () => {
     const request = aHelpRequest({ municipality: '11004', scope: ['11004'], location: { postcode: '2000' } });
     await ports.helpRequests.create(request);
     const queuedBefore = ports.smsJobs.jobs.length;
-    await mobilise(ports, request.id);
+    await mobilise(ports, request.id, 'everyone');
 
     const order = ports.smsJobs.jobs
       .slice(queuedBefore)

@@ -57,7 +57,7 @@ const corps = async (count: number, overrides: Partial<Volunteer> = {}) => {
 const launch = async (nis: string, overrides: Partial<HelpRequest> = {}) => {
   const request = aHelpRequest({ municipality: nis, scope: [nis], ...overrides });
   await ports.helpRequests.create(request);
-  await mobilise(ports, request.id);
+  await mobilise(ports, request.id, 'everyone');
   return request;
 };
 
@@ -102,7 +102,7 @@ describe('replies match the alerts of open requests only', () => {
         ),
       );
     }
-    await mobilise(ports, fresh.id);
+    await mobilise(ports, fresh.id, 'everyone');
     const [coded, bare] = members as [Volunteer, Volunteer];
     const code = (await alertOf(fresh.id, coded.id))!.code;
 
@@ -126,7 +126,7 @@ describe('replies match the alerts of open requests only', () => {
       anAlert(open.id, volunteer.id, { municipality: nis, smsStatus: 'sent', code: taken }),
     ]);
 
-    await mobilise(ports, fresh.id);
+    await mobilise(ports, fresh.id, 'everyone');
     const alert = (await alertOf(fresh.id, volunteer.id))!;
     expect(alert.code).not.toBe(taken);
     expect(alert.code).toMatch(/^[1-9]\d{3}$/);
@@ -134,7 +134,7 @@ describe('replies match the alerts of open requests only', () => {
     expect(ports.smsJobs.jobs.filter((j) => j.requestId === fresh.id).at(-1)?.body).toContain(
       `JA ${alert.code}`,
     );
-    await mobilise(ports, fresh.id);
+    await mobilise(ports, fresh.id, 'everyone');
     expect((await alertOf(fresh.id, volunteer.id))?.code).toBe(alert.code);
 
     expect(await reply(volunteer.phone, `JA ${alert.code}`)).toBe('recorded');

@@ -264,7 +264,7 @@ describe('a spontaneous volunteer through the lifecycle, and the purge, with Dyn
     const { request, call } = await openCall({
       needs: [{ task: 'logistics', volunteers: 3, adultsOnly: false }],
     });
-    await mobilise(ports, request.id);
+    await mobilise(ports, request.id, 'everyone');
     const spontaneous = aSpontaneousRegistration({
       name: 'Sven Spontaan',
       birthDate: '1987-08-29',

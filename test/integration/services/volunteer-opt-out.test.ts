@@ -36,7 +36,7 @@ const optedOutMember = async () => {
 const alertedByANewRequest = async (): Promise<string[]> => {
   const request = aHelpRequest({ municipality: AALST, scope: [AALST] });
   await ports.helpRequests.create(request);
-  await mobilise(ports, request.id);
+  await mobilise(ports, request.id, 'everyone');
   return (await ports.alerts.listForRequest(request.id)).map((a) => a.volunteerId);
 };
 

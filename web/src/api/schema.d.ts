@@ -870,6 +870,11 @@ export interface components {
             allowWidening: boolean;
             /** @default false */
             spontaneousCallAllowed: boolean;
+            /**
+             * @description `normal` (the default) alerts the best-ranked members in waves, a multiple of what each task lacks, until enough accept; `immediate` alerts every eligible member at once
+             * @enum {string}
+             */
+            urgency?: "normal" | "immediate";
         };
         HelpRequestPage: {
             helpRequests: components["schemas"]["HelpRequest"][];
@@ -904,6 +909,11 @@ export interface components {
             allowWidening: boolean;
             /** @default false */
             spontaneousCallAllowed: boolean;
+            /**
+             * @description `normal` (the default) alerts the best-ranked members in waves, a multiple of what each task lacks, until enough accept; `immediate` alerts every eligible member at once
+             * @enum {string}
+             */
+            urgency?: "normal" | "immediate";
             id: string;
             municipalityName: string;
             /** @enum {string} */
@@ -985,6 +995,11 @@ export interface components {
             allowWidening: boolean;
             /** @default false */
             spontaneousCallAllowed: boolean;
+            /**
+             * @description `normal` (the default) alerts the best-ranked members in waves, a multiple of what each task lacks, until enough accept; `immediate` alerts every eligible member at once
+             * @enum {string}
+             */
+            urgency?: "normal" | "immediate";
             id: string;
             municipalityName: string;
             /** @enum {string} */
@@ -1041,10 +1056,10 @@ export interface components {
                 minutesOnSite: number;
             };
             timeline: components["schemas"]["TimelineEntry"][];
-            /** @description coordinator and crisis-centre only: every answer, latest first, with its note */
+            /** @description coordinator and crisis-centre only: every answer, latest first, with its note and who is on site */
             responses?: components["schemas"]["Responder"][];
             purgeReceipt?: components["schemas"]["PurgeReceipt"];
-            /** @description volunteers the alert SMS could not reach, even after a retry (no phone numbers); municipal roles see only their own corps listed */
+            /** @description volunteers the alert SMS could not reach, even after a retry; the coordinator gets their phone numbers, nobody else; municipal roles see only their own corps listed */
             unreachable: {
                 count: number;
                 volunteers: components["schemas"]["UnreachableVolunteer"][];
@@ -1082,6 +1097,12 @@ export interface components {
             at: string;
             /** @description what the volunteer wrote after the code ("kan pas om 14u") */
             note?: string;
+            /** @description while the volunteer is checked in on site (and insured): since when */
+            onSiteSince?: string;
+            /** @description when the volunteer last left the site; absent while on site and for one never checked in */
+            checkedOutAt?: string;
+            /** @description minutes on site recorded at the check-outs so far (a stay still running is not in it); absent for one never checked in */
+            minutesOnSite?: number;
         };
         PurgeReceipt: {
             purgedAt: string;
@@ -1120,6 +1141,8 @@ export interface components {
         UnreachableVolunteer: {
             volunteerId: string;
             name?: string;
+            /** @description E.164; for the coordinator only, who may call them; absent for everyone else and once the volunteer is erased or purged */
+            phone?: string;
             /**
              * @description the corps the volunteer belongs to; for a spontaneous volunteer, the request’s municipality
              * @example 44021

@@ -12,6 +12,14 @@ export const timeOf = (iso: string, locale: Locale) =>
     timeZone: 'Europe/Brussels',
   }).format(new Date(iso));
 
+/** Hours and minutes only ("14:05"): when someone arrived on site or left, as it is said on the phone. */
+export const clockOf = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Brussels',
+  }).format(new Date(iso));
+
 export const dateTimeOf = (iso: string, locale: Locale) =>
   new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], {
     dateStyle: 'short',

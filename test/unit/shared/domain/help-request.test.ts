@@ -195,6 +195,23 @@ describe('decideAfterResponses', () => {
     expect(decideAfterResponses(request(overrides), neighbours).decision).toBe(decision);
   });
 
+  it.each([
+    { case: 'too few and members of the scope are left to alert', overrides: {}, decision: 'next-wave' },
+    {
+      case: 'too few, members left, though widening is not allowed',
+      overrides: { allowWidening: false },
+      decision: 'next-wave',
+    },
+    {
+      case: 'enough accepted, though members are left',
+      overrides: { counts: { alerted: 5, accepted: 3, declined: 0, checkedIn: 0 } },
+      decision: 'enough',
+    },
+    { case: 'closed, though members are left', overrides: { status: 'closed' as const }, decision: 'closed' },
+  ])('decides $decision when $case: the next wave comes before widening', ({ overrides, decision }) => {
+    expect(decideAfterResponses(request(overrides), ['12005'], true).decision).toBe(decision);
+  });
+
   it('widens only to the neighbours not yet in scope, and counts what all needs add up to', () => {
     const result = decideAfterResponses(
       request({

@@ -10,6 +10,8 @@ const GENT_MEMBER = '01JZ0000000000000000000001';
 const ANTWERP_MEMBER = '01JZ0000000000000000000002';
 const STRANGER = '01JZ0000000000000000000003';
 const CORPS: Record<string, string> = { [GENT_MEMBER]: GENT, [ANTWERP_MEMBER]: ANTWERPEN };
+const GENT_PHONE = '+32470000001';
+const ANTWERP_PHONE = '+32470000002';
 
 /** A Gent request widened to Antwerpen, with one unreachable member of each corps. */
 const widenedView = (): HelpRequestView => {
@@ -26,10 +28,18 @@ const widenedView = (): HelpRequestView => {
     unreachable: {
       count: 2,
       volunteers: [
-        { volunteerId: GENT_MEMBER, name: 'An Gent', municipality: GENT, failedAt: 'x', reason: 'off' },
+        {
+          volunteerId: GENT_MEMBER,
+          name: 'An Gent',
+          phone: GENT_PHONE,
+          municipality: GENT,
+          failedAt: 'x',
+          reason: 'off',
+        },
         {
           volunteerId: ANTWERP_MEMBER,
           name: 'Bo Antwerpen',
+          phone: ANTWERP_PHONE,
           municipality: ANTWERPEN,
           failedAt: 'x',
           reason: 'off',
@@ -66,17 +76,34 @@ describe('viewForRole', () => {
   });
 
   it.each([
-    ['coordinator', anIdentity(['coordinator'])],
-    ['crisis centre', anIdentity(['crisis-centre'])],
-  ])('leaves the %s every name and id', (_, who) => {
-    expect(viewAs(who)).toEqual(widenedView());
+    ['requester', anIdentity(['requester'], GENT)],
+    ['municipal-admin', anIdentity(['municipal-admin'], GENT)],
+  ])('gives a Gent %s no phone number, not even of their own corps', (_, who) => {
+    const view = viewAs(who);
+    expect(view.unreachable.volunteers[0]).not.toHaveProperty('phone');
+    expect(JSON.stringify(view)).not.toMatch(/\+32/);
+  });
+
+  it('leaves the coordinator every name, id and phone: they call the volunteers the SMS did not reach', () => {
+    expect(viewAs(anIdentity(['coordinator']))).toEqual(widenedView());
+  });
+
+  it('leaves the crisis centre every name and id, but no phone number', () => {
+    const { unreachable, ...rest } = widenedView();
+    const view = viewAs(anIdentity(['crisis-centre']));
+    expect(view).toEqual({
+      ...rest,
+      unreachable: { count: 2, volunteers: unreachable.volunteers.map(({ phone: _, ...v }) => v) },
+    });
+    expect(JSON.stringify(view)).not.toMatch(/\+32/);
   });
 
   it('adds no count of other corps when every unreachable volunteer is the municipality’s own', () => {
     const own = widenedView();
     own.unreachable = { count: 1, volunteers: [own.unreachable.volunteers[0]!] };
-    expect(viewForRole(anIdentity(['requester'], GENT), own, (v) => CORPS[v]).unreachable).toEqual(
-      own.unreachable,
-    );
+    expect(viewForRole(anIdentity(['requester'], GENT), own, (v) => CORPS[v]).unreachable).toEqual({
+      count: 1,
+      volunteers: [expect.objectContaining({ volunteerId: GENT_MEMBER })],
+    });
   });
 });

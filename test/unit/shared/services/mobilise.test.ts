@@ -50,7 +50,11 @@ describe('mobilise', () => {
   it('queues each round of SMS as soon as its alerts are on record, so a mass activation starts sending at once', async () => {
     const { ports, request, log } = portsLogging(2500);
 
-    expect(await mobilise(ports, request.id)).toEqual({ alerted: 2500, closed: false });
+    expect(await mobilise(ports, request.id, 'everyone')).toEqual({
+      alerted: 2500,
+      closed: false,
+      moreWaves: false,
+    });
     expect(log).toEqual(['write 1000', 'queue 1000', 'write 1000', 'queue 1000', 'write 500', 'queue 500']);
   });
 });

@@ -17,12 +17,20 @@ describe('the Step Functions workflow adapter', () => {
 
   it('starts one execution named after the request, with the request id and timing as input', async () => {
     sfn.on(StartExecutionCommand).resolves({ executionArn: 'x', startDate: new Date() });
-    await workflow().start(input);
+    const timing = { ...input.timing, waveWindowSeconds: 300 };
+    await workflow().start({ ...input, timing });
     expect(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input).toEqual({
       stateMachineArn: ARN,
       name: input.requestId,
-      input: JSON.stringify(input),
+      input: JSON.stringify({ ...input, timing }),
     });
+  });
+
+  it('gives the waves the response window when the stage sets no wave window: the state machine reads it by path', async () => {
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'x', startDate: new Date() });
+    await workflow().start(input);
+    const started = JSON.parse(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input.input!);
+    expect(started.timing).toEqual({ ...input.timing, waveWindowSeconds: 900 });
   });
 
   it('treats an execution that already exists for the request as started', async () => {

@@ -87,6 +87,8 @@ export const en: ConsoleMessages = {
   checkOut: 'Check out',
   checkedIn: 'On site (insured)',
   checkedOut: 'Left',
+  onSiteSince: (time) => `On site since ${time}`,
+  leftAt: (time) => `Left at ${time}`,
   unreachable: (n) => (n === 1 ? '1 volunteer not reached' : `${n} volunteers not reached`),
   erased: 'Erased',
   timeline: 'Timeline',

@@ -88,6 +88,8 @@ export const fr: ConsoleMessages = {
   checkOut: 'Pointer le départ',
   checkedIn: 'Sur place (assuré)',
   checkedOut: 'Parti',
+  onSiteSince: (time) => `Sur place depuis ${time}`,
+  leftAt: (time) => `Parti à ${time}`,
   unreachable: (n) => (n === 1 ? '1 bénévole non joint' : `${n} bénévoles non joints`),
   erased: 'Effacé',
   timeline: 'Chronologie',

@@ -86,6 +86,8 @@ export const nl = {
   checkOut: 'Vertrek melden',
   checkedIn: 'Ter plaatse (verzekerd)',
   checkedOut: 'Vertrokken',
+  onSiteSince: (time: string) => `Ter plaatse sinds ${time}`,
+  leftAt: (time: string) => `Vertrokken om ${time}`,
   unreachable: (n: number) => (n === 1 ? '1 vrijwilliger niet bereikt' : `${n} vrijwilligers niet bereikt`),
   erased: 'Gewist',
   timeline: 'Tijdlijn',

@@ -5,7 +5,7 @@ import type { Locale } from '../../i18n/locale';
 import { RowButton } from '../../ui/row-button';
 import { reasonOf } from '../api';
 import { isCoordination } from '../auth/identity';
-import { minutesBetween, municipalityName, timeOf } from '../format';
+import { clockOf, minutesBetween, municipalityName, timeOf } from '../format';
 import { type HelpRequestView, POLL_MS, useLiveHelpRequest } from '../live';
 import type { ConsoleMessages } from '../messages';
 import { RequestActions } from './request-actions';
@@ -63,19 +63,32 @@ const Totals = ({ view, m }: { view: HelpRequestView; m: ConsoleMessages }) => {
   );
 };
 
-/** Who answered, latest first, with their note and how long they took; the coordinator checks them in and out. */
+type Responder = NonNullable<HelpRequestView['responses']>[number];
+
+/** Where a responder stands: on site since their arrival, or gone since they left; nothing before a first check-in. */
+const onSiteState = (r: Responder, m: ConsoleMessages, locale: Locale) =>
+  r.onSiteSince
+    ? m.onSiteSince(clockOf(r.onSiteSince, locale))
+    : r.checkedOutAt && m.leftAt(clockOf(r.checkedOutAt, locale));
+
+/**
+ * Who answered, latest first, with their note, how long they took and who is on site; the coordinator checks them
+ * in and out. A row offers the one move that applies, in the same place, so the focus stays on it after the move.
+ */
 const Responders = ({
   client,
   view,
   m,
   locale,
   canCheckIn,
+  onChanged,
 }: {
   client: ApiClient;
   view: HelpRequestView;
   m: ConsoleMessages;
   locale: Locale;
   canCheckIn: boolean;
+  onChanged: () => void;
 }) => {
   const [rowOutcome, setRowOutcome] = useState<Record<string, string>>({});
   const responses = view.responses ?? [];
@@ -93,7 +106,9 @@ const Responders = ({
           : m.checkedOut
         : m.refused(reasonOf(error, response)),
     }));
+    onChanged();
   };
+  const open = view.status !== 'closed';
   if (!responses.length) return <p>{m.noAnswersYet}</p>;
   return (
     <table class="responders" aria-labelledby="answers-title">
@@ -104,7 +119,7 @@ const Responders = ({
           <th scope="col">{m.answer}</th>
           <th scope="col">{m.replyTime}</th>
           <th scope="col">{m.note}</th>
-          {canCheckIn && <th scope="col">{m.onSite}</th>}
+          <th scope="col">{m.onSite}</th>
         </tr>
       </thead>
       <tbody>
@@ -120,26 +135,28 @@ const Responders = ({
               {timeOf(r.at, locale)} ({m.afterMinutes(minutesBetween(view.createdAt, r.at))})
             </td>
             <td>{r.note}</td>
-            {canCheckIn && (
-              <td>
-                {r.answer !== 'declined' && view.status !== 'closed' && (
-                  <span class="row-actions">
-                    <RowButton
-                      action={m.checkIn}
-                      row={r.name}
-                      onClick={() => move(r.volunteerId, 'check-ins')}
-                    />
+            <td>
+              {onSiteState(r, m, locale)}
+              {canCheckIn && open && (r.onSiteSince || r.answer !== 'declined') && (
+                <span class="row-actions">
+                  {r.onSiteSince ? (
                     <RowButton
                       action={m.checkOut}
                       row={r.name}
                       kind="secondary"
                       onClick={() => move(r.volunteerId, 'check-outs')}
                     />
-                  </span>
-                )}
-                <span role="status">{rowOutcome[r.volunteerId]}</span>
-              </td>
-            )}
+                  ) : (
+                    <RowButton
+                      action={m.checkIn}
+                      row={r.name}
+                      onClick={() => move(r.volunteerId, 'check-ins')}
+                    />
+                  )}
+                </span>
+              )}
+              {canCheckIn && <span role="status">{rowOutcome[r.volunteerId]}</span>}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -156,6 +173,13 @@ const Unreachable = ({ view, m, locale }: { view: HelpRequestView; m: ConsoleMes
           <li key={v.volunteerId}>
             {v.name ?? m.erased} · {municipalityName(v.municipality, locale)} · {timeOf(v.failedAt, locale)} ·{' '}
             {v.reason}
+            {/* The API gives the phone to the coordinator alone, who calls them. */}
+            {v.phone && (
+              <>
+                {' · '}
+                <a href={`tel:${v.phone}`}>{v.phone}</a>
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -225,7 +249,14 @@ export const RequestPage = ({
       {isCoordination(identity) && (
         <section aria-labelledby="answers-title">
           <h2 id="answers-title">{m.answers}</h2>
-          <Responders client={client} view={view} m={m} locale={locale} canCheckIn={coordinator} />
+          <Responders
+            client={client}
+            view={view}
+            m={m}
+            locale={locale}
+            canCheckIn={coordinator}
+            onChanged={refresh}
+          />
         </section>
       )}
       <Unreachable view={view} m={m} locale={locale} />
