@@ -159,12 +159,17 @@ describe('the console on a 360 × 640 phone at 3 a.m.: wider activations, the li
     await coordinator.getByRole('button', { name: 'Aanmelden' }).click();
     await coordinator.getByRole('link', { name: TITLE }).click();
     await expect.poll(() => coordinator.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
+    // A member of Aalst says yes: the answers' rows, with their check-in button, stack on the phone too.
+    const alert = t.runtime.outbox.sentTo(AALST_PHONES[0]!)[0]!.body;
+    await t.runtime.inbound(AALST_PHONES[0]!, `JA ${/JA (\d{4})/.exec(alert)![1]} kan pas om 14u`);
+    await expect.poll(() => coordinator.locator('.responders').textContent()).toContain('kan pas om 14u');
     expect(await scrollsSideways(coordinator)).toBe(false);
     expect(await smallTapTargets(coordinator)).toEqual([]);
+    await expectNoAccessibilityViolations(coordinator, "a coordinator's request with an answer, on a phone");
 
     await coordinator.getByRole('button', { name: 'Oproep uitbreiden' }).click();
     const dialog = coordinator.getByRole('dialog', { name: 'De oproep uitbreiden naar andere korpsen' });
-    expect(await dialog.getByRole('radio').count()).toBe(4);
+    await expect.poll(() => dialog.getByRole('radio').count()).toBe(4);
     await dialog.getByLabel('Gekozen gemeenten').check();
     const municipality = dialog.getByLabel('Gemeente toevoegen');
     await municipality.fill('Atlantis');
