@@ -197,6 +197,18 @@ const SECTIONS: Record<(typeof SECTION_NAMES)[number], () => Promise<Record<stri
         'gzip KB': kb(p.gzipBytes),
       })),
     );
+    console.log("Loaded later, on demand (each on top of its page's first load)");
+    console.table(
+      pages.flatMap((p) =>
+        p.lazy.map((chunk) => ({
+          page: p.page,
+          chunk: chunk.chunk,
+          files: chunk.files.length,
+          KB: kb(chunk.bytes),
+          'gzip KB': kb(chunk.gzipBytes),
+        })),
+      ),
+    );
     const citizen = pages.find((p) => p.page === 'r.html')!;
     console.log(`citizen's page: ${kb(citizen.gzipBytes)} KB gzipped (target ≤ 60 KB)\n`);
     return { pageWeight: pages };

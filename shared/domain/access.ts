@@ -1,3 +1,4 @@
+import { type ActivationScope, restsOnDeclaredPhase } from './activation';
 import { Forbidden, NotFound } from './errors';
 import { actsFor, hasRole, type Identity } from './identity';
 
@@ -115,14 +116,13 @@ export const assertMayManageCorps = (who: Identity): void => {
 };
 
 /** Neighbours and named corps: the coordinator; a province or all of Flanders: also the crisis centre. */
-export const assertCanActivate = (
-  who: Identity,
-  scope: 'neighbours' | 'municipalities' | 'province' | 'flanders',
-): void => {
-  if (hasRole(who, 'coordinator')) return;
-  if (hasRole(who, 'crisis-centre') && (scope === 'province' || scope === 'flanders')) return;
+export const mayActivate = (who: Identity, scope: ActivationScope): boolean =>
+  hasRole(who, 'coordinator') || (hasRole(who, 'crisis-centre') && restsOnDeclaredPhase(scope));
+
+export const assertCanActivate = (who: Identity, scope: ActivationScope): void => {
+  if (mayActivate(who, scope)) return;
   throw new Forbidden(
-    scope === 'province' || scope === 'flanders'
+    restsOnDeclaredPhase(scope)
       ? 'province-wide and Flanders-wide activation is for the coordinator or the crisis centre'
       : 'only a coordinator widens to neighbouring or named corps',
   );

@@ -77,7 +77,7 @@ describe("the citizen's registration page at the link of a spontaneous call, on 
     await page.goto(link);
 
     await expect.poll(() => page.locator('h1').textContent()).toBe('Zandzakken Dijle');
-    expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl');
     expect(await page.title()).toBe('Help mee: Zandzakken Dijle');
     await expectNoAccessibilityViolations(page, 'the form');
     await keepScreenshot(page, 'citizen-page');
@@ -105,7 +105,7 @@ describe("the citizen's registration page at the link of a spontaneous call, on 
     const page = await phoneIn('fr-BE');
     await page.goto(link);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Évacuation home De Linde');
-    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
 
     await page.getByRole('button', { name: "M'inscrire" }).click();
     const summary = page.getByRole('alert');
@@ -158,7 +158,7 @@ describe("the citizen's registration page at the link of a spontaneous call, on 
 
     await page.getByRole('button', { name: 'English' }).click();
 
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByLabel('Full name').inputValue()).toBe('Sam Taal');
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-current')).toBe('true');
   });

@@ -38,16 +38,24 @@ describe("the municipal admin's corps: a roster imported from the spreadsheet th
   });
 
   it('checks 30 rows, refuses exactly the 2 bad ones with their reason before writing anything, then adds the 28', async () => {
+    // The import's code (the API's schemas, phone rules, the CSV parser) is fetched when the page is opened, never before.
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    const importCode = () => scripts.filter((path) => path.includes('/assets/import-page-'));
     await page.goto(t.runtime.url);
     await page.getByLabel('Beheerder van de gemeente').check();
     await page.getByLabel('Gemeente', { exact: true }).selectOption(GENT);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByRole('link', { name: 'Korps' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Korps (0 leden)');
+    expect(importCode()).toEqual([]);
     await page.getByRole('button', { name: 'Importeren uit CSV' }).click();
 
     // The picker opens once the page knows the corps' phone numbers (to refuse members already in it).
     await expect.poll(() => page.getByLabel('Kies het bestand').isEnabled()).toBe(true);
+    expect(importCode()).toHaveLength(1);
     await page.getByLabel('Kies het bestand').setInputFiles({
       name: 'korps-gent.csv',
       mimeType: 'text/csv',

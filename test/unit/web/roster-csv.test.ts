@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { checkRosterFile, isoDateOf, rosterCsv } from '../../../web/src/console/roster-csv';
+import { checkRosterFile } from '../../../web/src/console/roster-check';
+import { isoDateOf, rosterCsv } from '../../../web/src/console/roster-csv';
 
 const TODAY = '2026-12-01';
 const HEADER = 'naam;geboortedatum;gsm;e-mail;taal;postcode;opmerkingen;toestemming ouders';

@@ -3,11 +3,11 @@ import type { Identity } from '../../../shared/domain/identity';
 import type { ApiClient } from '../api/client';
 import type { Locale } from '../i18n/locale';
 import { LanguageSwitch } from '../ui/language-switch';
+import { lazy } from '../ui/lazy';
 import { identityOfToken, isCoordination } from './auth/identity';
 import type { Auth } from './auth/session';
 import { municipalityName } from './format';
 import { CONSOLE_MESSAGES, type ConsoleMessages } from './messages';
-import { ImportPage } from './pages/import-page';
 import { MunicipalitiesPage } from './pages/municipalities-page';
 import { NewRequestPage } from './pages/new-request-page';
 import { OfficialsPage } from './pages/officials-page';
@@ -15,6 +15,9 @@ import { RequestPage } from './pages/request-page';
 import { RequestsPage } from './pages/requests-page';
 import { RosterPage } from './pages/roster-page';
 import { currentPath, navigate, pathOf, routeOf } from './router';
+
+// The roster import checks files with the API's own schemas and phone rules: its own chunk, fetched when opened.
+const ImportPage = lazy(() => import('./pages/import-page').then((page) => page.ImportPage));
 
 const NavLink = ({ path, children }: { path: string; children: string }) => (
   <a
@@ -132,7 +135,13 @@ export const ConsoleApp = ({
         );
       case 'import':
         return mayKeepCorps(route.nis) ? (
-          <ImportPage client={client} nis={route.nis} m={m} />
+          <ImportPage
+            client={client}
+            nis={route.nis}
+            m={m}
+            pending={<p aria-busy="true">{m.loading}</p>}
+            failed={<p role="alert">{m.pageUnavailable}</p>}
+          />
         ) : (
           <p>{m.notYours}</p>
         );

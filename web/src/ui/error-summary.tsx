@@ -12,9 +12,11 @@ export interface FieldError {
  */
 export const ErrorSummary = ({ title, errors }: { title: string; errors: readonly FieldError[] }) => {
   const box = useRef<HTMLDivElement>(null);
+  // Focused when the errors change, not on every render: typing a correction must not pull the focus away.
+  const said = errors.map(({ field, message }) => `${field}: ${message}`).join('\n');
   useEffect(() => {
-    if (errors.length) box.current?.focus();
-  }, [errors]);
+    if (said) box.current?.focus();
+  }, [said]);
   if (!errors.length) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={box}>

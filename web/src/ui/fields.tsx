@@ -39,6 +39,7 @@ export const TextField = ({
   type = 'text',
   autoComplete,
   inputMode,
+  suggestions,
 }: FieldProps & {
   errorLabel: string;
   value: string;
@@ -46,6 +47,8 @@ export const TextField = ({
   type?: 'text' | 'tel' | 'date';
   autoComplete?: string;
   inputMode?: 'tel' | 'text';
+  /** Values the browser offers while typing (a datalist); any other value may still be typed. */
+  suggestions?: readonly string[];
 }) => (
   <div class={error ? 'field field--error' : 'field'}>
     <label for={id}>{label}</label>
@@ -60,8 +63,16 @@ export const TextField = ({
       inputMode={inputMode}
       aria-invalid={error ? true : undefined}
       aria-describedby={describedBy(id, hint, error)}
+      list={suggestions && `${id}-suggestions`}
       onInput={(event) => onValue(event.currentTarget.value)}
     />
+    {suggestions && (
+      <datalist id={`${id}-suggestions`}>
+        {suggestions.map((suggestion) => (
+          <option key={suggestion} value={suggestion} />
+        ))}
+      </datalist>
+    )}
   </div>
 );
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assertCanAccessVolunteer,
+  assertCanActivate,
   assertCanCoordinate,
   assertCanLaunchRequest,
   assertCanManageMunicipalities,
@@ -11,7 +12,9 @@ import {
   assertCanRecordTraining,
   assertCanRegisterVolunteer,
   assertMayLaunchRequests,
+  mayActivate,
 } from '../../../../shared/domain/access';
+import { ACTIVATION_SCOPES } from '../../../../shared/domain/activation';
 import { Forbidden, NotFound } from '../../../../shared/domain/errors';
 import type { Identity } from '../../../../shared/domain/identity';
 import { anIdentity } from '../../../builders/identity';
@@ -122,6 +125,30 @@ const rows = [
     'Forbidden',
   ),
   ...matrix(
+    'widen to the neighbours',
+    (who) => assertCanActivate(who, 'neighbours'),
+    { coordinator: 'pass' },
+    'Forbidden',
+  ),
+  ...matrix(
+    'widen to named municipalities',
+    (who) => assertCanActivate(who, 'municipalities'),
+    { coordinator: 'pass' },
+    'Forbidden',
+  ),
+  ...matrix(
+    'activate a province',
+    (who) => assertCanActivate(who, 'province'),
+    { coordinator: 'pass', 'crisis-centre': 'pass' },
+    'Forbidden',
+  ),
+  ...matrix(
+    'activate Flanders',
+    (who) => assertCanActivate(who, 'flanders'),
+    { coordinator: 'pass', 'crisis-centre': 'pass' },
+    'Forbidden',
+  ),
+  ...matrix(
     'launch requests at all',
     assertMayLaunchRequests,
     { coordinator: 'pass', 'requester of own': 'pass', 'requester of other': 'pass' },
@@ -132,6 +159,13 @@ const rows = [
 describe('access rules', () => {
   it.each(rows)('$rule: $caller gets $outcome', ({ check, caller, outcome }) => {
     expect(outcomeOf(() => check(callers[caller]))).toBe(outcome);
+  });
+
+  it('offers each role the activations it may make, narrowest first (the console shows no other)', () => {
+    const scopesOf = (who: Identity) => ACTIVATION_SCOPES.filter((scope) => mayActivate(who, scope));
+    expect(scopesOf(callers.coordinator)).toEqual(['neighbours', 'municipalities', 'province', 'flanders']);
+    expect(scopesOf(callers['crisis-centre'])).toEqual(['province', 'flanders']);
+    expect(scopesOf(callers['municipal-admin of own'])).toEqual([]);
   });
 
   it('lets a caller with several roles pass on the strongest one', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaredPhaseOf } from '../../../../shared/domain/activation';
+import { declaredPhaseOf, restsOnDeclaredPhase } from '../../../../shared/domain/activation';
 import { RuleViolation } from '../../../../shared/domain/errors';
 
 describe('declaredPhaseOf', () => {
@@ -28,5 +28,16 @@ describe('declaredPhaseOf', () => {
         phaseReference: 'GOUV-2026-014',
       }),
     ).toBeUndefined();
+  });
+});
+
+describe('restsOnDeclaredPhase', () => {
+  it.each([
+    ['neighbours', false],
+    ['municipalities', false],
+    ['province', true],
+    ['flanders', true],
+  ] as const)('%s: %s', (scope, rests) => {
+    expect(restsOnDeclaredPhase(scope)).toBe(rests);
   });
 });

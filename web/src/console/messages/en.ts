@@ -11,6 +11,7 @@ export const en: ConsoleMessages = {
   corps: 'Corps',
   signOut: 'Sign out',
   loading: 'Loading…',
+  pageUnavailable: 'This page cannot load. Check the connection and try again.',
   pageNotFound: 'This page does not exist.',
   notYours: 'You cannot manage this corps.',
   refused: (reason) => `Did not work: ${reason}`,
@@ -91,6 +92,19 @@ export const en: ConsoleMessages = {
   unreachable: (n) => (n === 1 ? '1 volunteer not reached' : `${n} volunteers not reached`),
   erased: 'Erased',
   timeline: 'Timeline',
+  activations: {
+    title: 'Wider call-outs',
+    scopes: {
+      neighbours: 'Neighbouring corps',
+      municipalities: 'Chosen municipalities',
+      province: 'Province',
+      flanders: 'All of Flanders',
+    },
+    statuses: { running: 'in progress', done: 'done', partial: 'done, not everywhere' },
+    progress: (done, total, alerted) =>
+      `${done} of ${total} municipalities done · ${alerted === 1 ? '1 volunteer' : `${alerted} volunteers`} alerted`,
+    failed: (names) => `Failed in: ${names}. Phone these corps.`,
+  },
   events: {
     requested: 'Help request received',
     acknowledged: 'Picked up by the coordinator',
@@ -114,10 +128,46 @@ export const en: ConsoleMessages = {
   actions: 'Actions',
   acknowledge: 'I’ll pick this up',
   acknowledged: 'Picked up.',
-  widen: 'Widen to neighbouring corps',
-  widened: 'Neighbouring corps are being called out.',
-  confirmWidenTitle: 'Call out neighbouring corps?',
-  confirmWiden: 'The volunteers of the neighbouring municipalities get a text message.',
+  activation: {
+    open: 'Widen the call-out',
+    title: 'Widen the call-out to other corps',
+    scope: 'Which corps to call out?',
+    neighbours: 'The neighbouring corps',
+    municipalities: 'Chosen municipalities',
+    wholeProvince: {
+      Antwerpen: 'The whole province of Antwerp',
+      Limburg: 'The whole province of Limburg',
+      'Oost-Vlaanderen': 'The whole province of East Flanders',
+      'Vlaams-Brabant': 'The whole province of Flemish Brabant',
+      'West-Vlaanderen': 'The whole province of West Flanders',
+    },
+    flanders: 'All of Flanders',
+    municipality: 'Add a municipality',
+    add: 'Add',
+    chosen: 'Chosen municipalities',
+    remove: 'Remove',
+    phase: 'Reference of the declared phase',
+    phaseHint: 'For example the governor’s decision: ‘Provincial phase GOUV-2026-014’.',
+    reachesNeighbours:
+      'The volunteers of the neighbouring corps who have not had a text message yet get one.',
+    reaches: (n) =>
+      n === 0
+        ? 'These corps have been called out already: only those who have not had a text message yet get one.'
+        : `The volunteers of ${n === 1 ? '1 more municipality' : `${n} more municipalities`} get a text message.`,
+    confirm: 'Call out the corps',
+    busy: 'Calling out…',
+    started: (added) =>
+      added === 0
+        ? 'These corps were called out already: nobody is added.'
+        : `The call-out is being widened to ${added === 1 ? '1 more municipality' : `${added} more municipalities`}: follow it below.`,
+    problems: {
+      phaseRequired: 'Give the reference of the declared phase (for example the governor’s decision).',
+      phaseInvalid: 'The reference of the phase has at most 100 characters.',
+      municipalitiesCount: 'Choose 1 to 50 municipalities from the list.',
+      unknownMunicipality: 'Choose the municipalities from the list.',
+    },
+  },
+  problem: 'There is a problem',
   openCall: 'Open a call to citizens',
   showCall: 'Show link for citizens',
   callOpened: 'The call to citizens is open: share the link or print the QR code.',

@@ -11,6 +11,7 @@ export const fr: ConsoleMessages = {
   corps: 'Corps',
   signOut: 'Se déconnecter',
   loading: 'Chargement…',
+  pageUnavailable: 'Cette page ne peut pas se charger. Vérifiez la connexion et réessayez.',
   pageNotFound: "Cette page n'existe pas.",
   notYours: 'Vous ne pouvez pas gérer ce corps.',
   refused: (reason) => `Échec : ${reason}`,
@@ -92,6 +93,19 @@ export const fr: ConsoleMessages = {
   unreachable: (n) => (n === 1 ? '1 bénévole non joint' : `${n} bénévoles non joints`),
   erased: 'Effacé',
   timeline: 'Chronologie',
+  activations: {
+    title: 'Extensions de l’appel',
+    scopes: {
+      neighbours: 'Corps voisins',
+      municipalities: 'Communes choisies',
+      province: 'Province',
+      flanders: 'Toute la Flandre',
+    },
+    statuses: { running: 'en cours', done: 'terminée', partial: 'terminée, pas partout réussie' },
+    progress: (done, total, alerted) =>
+      `${done} communes sur ${total} terminées · ${alerted === 1 ? '1 bénévole alerté' : `${alerted} bénévoles alertés`}`,
+    failed: (names) => `Échec à : ${names}. Appelez ces corps par téléphone.`,
+  },
   events: {
     requested: "Demande d'aide reçue",
     acknowledged: 'Prise en charge par le coordinateur',
@@ -115,10 +129,45 @@ export const fr: ConsoleMessages = {
   actions: 'Actions',
   acknowledge: 'Je prends en charge',
   acknowledged: 'Prise en charge.',
-  widen: 'Étendre aux corps voisins',
-  widened: 'Les corps voisins sont appelés.',
-  confirmWidenTitle: 'Appeler les corps voisins ?',
-  confirmWiden: 'Les bénévoles des communes voisines reçoivent un SMS.',
+  activation: {
+    open: "Étendre l'appel",
+    title: "Étendre l'appel à d'autres corps",
+    scope: 'Quels corps appeler ?',
+    neighbours: 'Les corps voisins',
+    municipalities: 'Des communes choisies',
+    wholeProvince: {
+      Antwerpen: "Toute la province d'Anvers",
+      Limburg: 'Toute la province de Limbourg',
+      'Oost-Vlaanderen': 'Toute la province de Flandre orientale',
+      'Vlaams-Brabant': 'Toute la province du Brabant flamand',
+      'West-Vlaanderen': 'Toute la province de Flandre occidentale',
+    },
+    flanders: 'Toute la Flandre',
+    municipality: 'Ajouter une commune',
+    add: 'Ajouter',
+    chosen: 'Communes choisies',
+    remove: 'Retirer',
+    phase: 'Référence de la phase déclarée',
+    phaseHint: 'Par exemple l’arrêté du gouverneur : « Phase provinciale GOUV-2026-014 ».',
+    reachesNeighbours: "Les bénévoles des corps voisins qui n'ont pas encore reçu de SMS en reçoivent un.",
+    reaches: (n) =>
+      n === 0
+        ? "Ces corps sont déjà appelés : seuls ceux qui n'ont pas encore reçu de SMS en reçoivent un."
+        : `Les bénévoles de ${n === 1 ? '1 commune' : `${n} communes`} de plus reçoivent un SMS.`,
+    confirm: 'Appeler les corps',
+    busy: 'Appel en cours…',
+    started: (added) =>
+      added === 0
+        ? 'Ces corps étaient déjà appelés : personne ne s’ajoute.'
+        : `L'appel est étendu à ${added === 1 ? '1 commune' : `${added} communes`} de plus : suivez-le ci-dessous.`,
+    problems: {
+      phaseRequired: 'Indiquez la référence de la phase déclarée (par exemple l’arrêté du gouverneur).',
+      phaseInvalid: 'La référence de la phase compte au plus 100 caractères.',
+      municipalitiesCount: 'Choisissez de 1 à 50 communes dans la liste.',
+      unknownMunicipality: 'Choisissez les communes dans la liste.',
+    },
+  },
+  problem: 'Il y a un problème',
   openCall: 'Ouvrir un appel aux citoyens',
   showCall: 'Afficher le lien pour les citoyens',
   callOpened: 'L’appel aux citoyens est ouvert : partagez le lien ou imprimez le code QR.',

@@ -10,6 +10,7 @@ export const nl = {
   corps: 'Korps',
   signOut: 'Afmelden',
   loading: 'Bezig met laden…',
+  pageUnavailable: 'Deze pagina kan niet laden. Controleer de verbinding en probeer opnieuw.',
   pageNotFound: 'Deze pagina bestaat niet.',
   notYours: 'Dit korps kan je niet beheren.',
   refused: (reason: string) => `Niet gelukt: ${reason}`,
@@ -90,6 +91,19 @@ export const nl = {
   unreachable: (n: number) => (n === 1 ? '1 vrijwilliger niet bereikt' : `${n} vrijwilligers niet bereikt`),
   erased: 'Gewist',
   timeline: 'Tijdlijn',
+  activations: {
+    title: 'Uitbreidingen',
+    scopes: {
+      neighbours: 'Buurkorpsen',
+      municipalities: 'Gekozen gemeenten',
+      province: 'Provincie',
+      flanders: 'Heel Vlaanderen',
+    },
+    statuses: { running: 'bezig', done: 'klaar', partial: 'klaar, niet overal gelukt' },
+    progress: (done: number, total: number, alerted: number) =>
+      `${done} van ${total} gemeenten klaar · ${alerted === 1 ? '1 vrijwilliger' : `${alerted} vrijwilligers`} opgeroepen`,
+    failed: (names: string) => `Niet gelukt in: ${names}. Bel deze korpsen op.`,
+  },
   events: {
     requested: 'Hulpvraag ontvangen',
     acknowledged: 'Opgenomen door de coördinator',
@@ -113,10 +127,46 @@ export const nl = {
   actions: 'Acties',
   acknowledge: 'Ik neem dit op',
   acknowledged: 'Opgenomen.',
-  widen: 'Uitbreiden naar buurkorpsen',
-  widened: 'Buurkorpsen worden opgeroepen.',
-  confirmWidenTitle: 'Buurkorpsen oproepen?',
-  confirmWiden: 'De vrijwilligers van de buurgemeenten krijgen een sms.',
+  activation: {
+    open: 'Oproep uitbreiden',
+    title: 'De oproep uitbreiden naar andere korpsen',
+    scope: 'Welke korpsen oproepen?',
+    neighbours: 'De buurkorpsen',
+    municipalities: 'Gekozen gemeenten',
+    wholeProvince: {
+      Antwerpen: 'De hele provincie Antwerpen',
+      Limburg: 'De hele provincie Limburg',
+      'Oost-Vlaanderen': 'De hele provincie Oost-Vlaanderen',
+      'Vlaams-Brabant': 'De hele provincie Vlaams-Brabant',
+      'West-Vlaanderen': 'De hele provincie West-Vlaanderen',
+    } as Record<string, string>,
+    flanders: 'Heel Vlaanderen',
+    municipality: 'Gemeente toevoegen',
+    add: 'Toevoegen',
+    chosen: 'Gekozen gemeenten',
+    remove: 'Weghalen',
+    phase: 'Referentie van de afgekondigde fase',
+    phaseHint: 'Bijvoorbeeld het besluit van de gouverneur: ‘Provinciale fase GOUV-2026-014’.',
+    reachesNeighbours: 'De vrijwilligers van de buurkorpsen die nog geen sms kregen, krijgen er een.',
+    reaches: (n: number) =>
+      n === 0
+        ? 'Deze korpsen zijn al opgeroepen: alleen wie nog geen sms kreeg, krijgt er een.'
+        : `De vrijwilligers van ${n === 1 ? '1 gemeente' : `${n} gemeenten`} meer krijgen een sms.`,
+    confirm: 'Korpsen oproepen',
+    busy: 'Bezig met oproepen…',
+    started: (added: number) =>
+      added === 0
+        ? 'Deze korpsen waren al opgeroepen: er komt niemand bij.'
+        : `De oproep wordt uitgebreid naar ${added === 1 ? '1 gemeente' : `${added} gemeenten`} meer: volg het hieronder.`,
+    problems: {
+      phaseRequired:
+        'Geef de referentie van de afgekondigde fase (bijvoorbeeld het besluit van de gouverneur).',
+      phaseInvalid: 'De referentie van de fase telt hoogstens 100 tekens.',
+      municipalitiesCount: 'Kies 1 tot 50 gemeenten uit de lijst.',
+      unknownMunicipality: 'Kies de gemeenten uit de lijst.',
+    },
+  },
+  problem: 'Er is een probleem',
   openCall: 'Oproep aan burgers openen',
   showCall: 'Link voor burgers tonen',
   callOpened: 'De oproep aan burgers is open: deel de link of druk de QR-code af.',

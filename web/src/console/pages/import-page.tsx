@@ -4,7 +4,7 @@ import type { ApiClient } from '../../api/client';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { reasonOf } from '../api';
 import type { ConsoleMessages } from '../messages';
-import { checkRosterFile, type RosterRow } from '../roster-csv';
+import { checkRosterFile, type RosterRow } from '../roster-check';
 import { navigate, pathOf } from '../router';
 
 /**

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
+import { TextField } from '../../ui/fields';
 import type { ConsoleMessages } from '../messages';
-import { nisOfTyped, OFFICIAL_MUNICIPALITIES } from '../municipality-choice';
+import { MUNICIPALITY_NAMES, nisOfTyped } from '../municipality-choice';
 import { navigate, pathOf } from '../router';
 
 /** The coordinator picks a municipality by name to keep its corps or invite its officials. */
@@ -15,28 +16,15 @@ export const MunicipalitiesPage = ({ m }: { m: ConsoleMessages }) => {
   return (
     <section aria-labelledby="municipalities-title">
       <h1 id="municipalities-title">{m.municipalities}</h1>
-      <div class={unknown ? 'field field--error' : 'field'}>
-        <label for="municipality">{m.chooseMunicipality}</label>
-        {unknown && (
-          <p class="field-error" id="municipality-error">
-            {m.unknownMunicipality}
-          </p>
-        )}
-        <input
-          id="municipality"
-          type="text"
-          list="municipalities"
-          value={typed}
-          aria-invalid={unknown ? true : undefined}
-          aria-describedby={unknown ? 'municipality-error' : undefined}
-          onInput={(e) => setTyped(e.currentTarget.value)}
-        />
-        <datalist id="municipalities">
-          {OFFICIAL_MUNICIPALITIES.map((o) => (
-            <option key={o.nis} value={o.name} />
-          ))}
-        </datalist>
-      </div>
+      <TextField
+        id="municipality"
+        label={m.chooseMunicipality}
+        error={unknown ? m.unknownMunicipality : undefined}
+        errorLabel={m.error}
+        value={typed}
+        onValue={setTyped}
+        suggestions={MUNICIPALITY_NAMES}
+      />
       <div class="actions">
         <button type="button" class="button" onClick={() => go(pathOf.roster)}>
           {m.corps}

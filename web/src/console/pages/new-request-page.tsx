@@ -6,7 +6,7 @@ import { CheckboxField, TextField } from '../../ui/fields';
 import { reasonOf } from '../api';
 import { municipalityName } from '../format';
 import type { ConsoleMessages } from '../messages';
-import { nisOfTyped, OFFICIAL_MUNICIPALITIES } from '../municipality-choice';
+import { MUNICIPALITY_NAMES, nisOfTyped } from '../municipality-choice';
 
 const TASKS = ['logistics', 'operational', 'medical'] as const;
 
@@ -84,25 +84,15 @@ export const NewRequestPage = ({
           {m.municipality}: <strong>{municipality}</strong>
         </p>
       ) : (
-        <div class="field">
-          <label for="municipality">{m.municipality}</label>
-          <p class="hint" id="municipality-hint">
-            {m.municipalityHint}
-          </p>
-          <input
-            id="municipality"
-            type="text"
-            list="municipalities"
-            value={municipality}
-            aria-describedby="municipality-hint"
-            onInput={(e) => setMunicipality(e.currentTarget.value)}
-          />
-          <datalist id="municipalities">
-            {OFFICIAL_MUNICIPALITIES.map((o) => (
-              <option key={o.nis} value={o.name} />
-            ))}
-          </datalist>
-        </div>
+        <TextField
+          id="municipality"
+          label={m.municipality}
+          hint={m.municipalityHint}
+          errorLabel={m.error}
+          value={municipality}
+          onValue={setMunicipality}
+          suggestions={MUNICIPALITY_NAMES}
+        />
       )}
       <TextField
         id="title"

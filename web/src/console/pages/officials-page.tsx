@@ -84,7 +84,7 @@ export const OfficialsPage = ({
       ) : officials.length === 0 ? (
         <p>{m.noOfficials}</p>
       ) : (
-        <table class="officials">
+        <table class="officials reflow">
           <caption>{m.officialsCount(officials.length)}</caption>
           <thead>
             <tr>
@@ -101,9 +101,9 @@ export const OfficialsPage = ({
             {officials.map((o) => (
               <tr key={o.id}>
                 <th scope="row">{o.name}</th>
-                <td>{o.email}</td>
-                <td>{m.roles[o.role]}</td>
-                <td>{m.officialStatuses[o.status]}</td>
+                <td data-label={m.email}>{o.email}</td>
+                <td data-label={m.role}>{m.roles[o.role]}</td>
+                <td data-label={m.state}>{m.officialStatuses[o.status]}</td>
                 <td>
                   {o.status !== 'disabled' && (mayInviteAdmins || o.role === 'requester') && (
                     <RowButton action={m.remove} row={o.name} kind="warning" onClick={() => setRemoving(o)} />

@@ -1,28 +1,35 @@
 import { useState } from 'preact/hooks';
-import QRCode from 'qrcode';
 import { gsm7Length, toGsm7 } from '../../../../shared/domain/gsm7';
+import type { Identity } from '../../../../shared/domain/identity';
 import { updateRoom } from '../../../../shared/domain/sms-templates';
 import type { ApiClient } from '../../api/client';
+import type { Locale } from '../../i18n/locale';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { activationScopesOf } from '../activation';
 import { reasonOf } from '../api';
 import type { HelpRequestView } from '../live';
 import type { ConsoleMessages } from '../messages';
+import { ActivationDialog } from './activation-dialog';
 
-type Pending = 'close' | 'update' | 'widen' | undefined;
+type Pending = 'close' | 'update' | 'activate' | undefined;
 
 /**
- * The coordinator's acts on one request. Each act that texts many people asks first and says how many; the answer
- * (or the API's reason for refusing) is announced next to the buttons.
+ * The coordinator's acts on one request, and the crisis centre's activations. Each act that texts many people asks
+ * first and says how many; the answer (or the API's reason for refusing) is announced next to the buttons.
  */
 export const RequestActions = ({
   client,
   view,
+  identity,
   m,
+  locale,
   onChanged,
 }: {
   client: ApiClient;
   view: HelpRequestView;
+  identity: Identity;
   m: ConsoleMessages;
+  locale: Locale;
   onChanged: () => void;
 }) => {
   const [pending, setPending] = useState<Pending>();
@@ -31,6 +38,8 @@ export const RequestActions = ({
   const [call, setCall] = useState<{ link: string; qr: string }>();
   const path = { params: { path: { id: view.id } } };
   const closed = view.status === 'closed';
+  const coordinator = identity.roles.includes('coordinator');
+  const scopes = activationScopesOf(identity);
   const room = updateRoom(view.municipalityName);
   const used = gsm7Length(toGsm7(update.trim())) ?? room + 1;
   const answered = view.counts.accepted + (view.counts.reserve ?? 0);
@@ -45,6 +54,8 @@ export const RequestActions = ({
   const openCall = async () => {
     const { data, error, response } = await client.POST('/help-requests/{id}/spontaneous-call', path);
     if (!data) return setOutcome(m.refused(reasonOf(error, response)));
+    // The QR code generator is fetched only by a coordinator who opens a call.
+    const { default: QRCode } = await import('qrcode');
     setCall({
       link: data.registrationUrl,
       qr: await QRCode.toDataURL(data.registrationUrl, { margin: 2, scale: 6 }),
@@ -57,7 +68,7 @@ export const RequestActions = ({
     <section aria-labelledby="actions-title" class="panel">
       <h2 id="actions-title">{m.actions}</h2>
       <div class="actions">
-        {!view.acknowledgedAt && !closed && (
+        {coordinator && !view.acknowledgedAt && !closed && (
           <button
             type="button"
             class="button"
@@ -66,17 +77,17 @@ export const RequestActions = ({
             {m.acknowledge}
           </button>
         )}
-        {!closed && view.allowWidening && (
-          <button type="button" class="button button--secondary" onClick={() => setPending('widen')}>
-            {m.widen}
+        {!closed && scopes.length > 0 && (
+          <button type="button" class="button button--secondary" onClick={() => setPending('activate')}>
+            {m.activation.open}
           </button>
         )}
-        {!closed && view.spontaneousCallAllowed && (
+        {coordinator && !closed && view.spontaneousCallAllowed && (
           <button type="button" class="button button--secondary" onClick={openCall}>
             {view.spontaneousCall ? m.showCall : m.openCall}
           </button>
         )}
-        {!closed && (
+        {coordinator && !closed && (
           <button type="button" class="button button--warning" onClick={() => setPending('close')}>
             {m.close}
           </button>
@@ -96,7 +107,7 @@ export const RequestActions = ({
           </figcaption>
         </figure>
       )}
-      {!closed && (
+      {coordinator && !closed && (
         <form
           class="update"
           onSubmit={(event) => {
@@ -153,21 +164,22 @@ export const RequestActions = ({
         <p>{m.confirmUpdate(answered)}</p>
         <blockquote>{update.trim()}</blockquote>
       </ConfirmDialog>
-      <ConfirmDialog
-        open={pending === 'widen'}
-        title={m.confirmWidenTitle}
-        confirmLabel={m.widen}
-        cancelLabel={m.cancel}
-        onCancel={() => setPending(undefined)}
-        onConfirm={() =>
-          act(
-            () => client.POST('/help-requests/{id}/activations', { ...path, body: { scope: 'neighbours' } }),
-            m.widened,
-          )
-        }
-      >
-        <p>{m.confirmWiden}</p>
-      </ConfirmDialog>
+      {!closed && scopes.length > 0 && (
+        <ActivationDialog
+          client={client}
+          view={view}
+          scopes={scopes}
+          m={m}
+          locale={locale}
+          open={pending === 'activate'}
+          onDone={(said) => {
+            setPending(undefined);
+            if (!said) return;
+            setOutcome(said);
+            onChanged();
+          }}
+        />
+      )}
     </section>
   );
 };

@@ -186,6 +186,39 @@ const Unreachable = ({ view, m, locale }: { view: HelpRequestView; m: ConsoleMes
     </section>
   );
 
+/**
+ * Each activation by hand and how far it got: the corps done of all it adds (a progress bar), those that failed,
+ * the volunteers alerted so far. A Flanders-wide activation takes minutes: the crisis centre follows it here.
+ */
+const Activations = ({ view, m, locale }: { view: HelpRequestView; m: ConsoleMessages; locale: Locale }) =>
+  view.activations.length === 0 ? null : (
+    <section aria-labelledby="activations-title">
+      <h2 id="activations-title">{m.activations.title}</h2>
+      <ul class="activations">
+        {view.activations.map((a) => (
+          <li key={a.id} data-activation={a.id} data-status={a.status}>
+            <strong>{m.activations.scopes[a.scope]}</strong> · {m.activations.statuses[a.status]} ·{' '}
+            <time dateTime={a.startedAt}>{timeOf(a.startedAt, locale)}</time>
+            <br />
+            <progress
+              max={a.municipalities.total}
+              value={a.municipalities.done}
+              aria-label={m.activations.title}
+            />{' '}
+            {m.activations.progress(a.municipalities.done, a.municipalities.total, a.alerted)}
+            {a.municipalities.failed.length > 0 && (
+              <p class="banner">
+                {m.activations.failed(
+                  a.municipalities.failed.map((nis) => municipalityName(nis, locale)).join(', '),
+                )}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+
 const Timeline = ({ view, m, locale }: { view: HelpRequestView; m: ConsoleMessages; locale: Locale }) => (
   <section aria-labelledby="timeline-title">
     <h2 id="timeline-title">{m.timeline}</h2>
@@ -236,7 +269,16 @@ export const RequestPage = ({
       </p>
       <TaskCounts view={view} m={m} />
       <Totals view={view} m={m} />
-      {coordinator && <RequestActions client={client} view={view} m={m} onChanged={refresh} />}
+      {isCoordination(identity) && (
+        <RequestActions
+          client={client}
+          view={view}
+          identity={identity}
+          m={m}
+          locale={locale}
+          onChanged={refresh}
+        />
+      )}
       {isCoordination(identity) && (
         <section aria-labelledby="answers-title">
           <h2 id="answers-title">{m.answers}</h2>
@@ -250,6 +292,7 @@ export const RequestPage = ({
           />
         </section>
       )}
+      <Activations view={view} m={m} locale={locale} />
       <Unreachable view={view} m={m} locale={locale} />
       <Timeline view={view} m={m} locale={locale} />
     </article>

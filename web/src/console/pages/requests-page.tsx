@@ -82,7 +82,7 @@ export const RequestsPage = ({
       ) : requests.length === 0 ? (
         <p>{m.noOpenRequests}</p>
       ) : (
-        <table class="requests">
+        <table class="requests reflow">
           <caption>{m.openCount(requests.length)}</caption>
           <thead>
             <tr>
@@ -107,12 +107,12 @@ export const RequestsPage = ({
                     {r.title}
                   </a>
                 </th>
-                <td>{municipalityName(r.municipality, locale)}</td>
-                <td>{m.minutes(minutesBetween(r.createdAt, now))}</td>
-                <td>
+                <td data-label={m.municipality}>{municipalityName(r.municipality, locale)}</td>
+                <td data-label={m.age}>{m.minutes(minutesBetween(r.createdAt, now))}</td>
+                <td data-label={m.accepted}>
                   {r.counts.accepted} / {r.needs.reduce((sum, n) => sum + n.volunteers, 0)}
                 </td>
-                <td>{r.acknowledgedAt ? m.statuses[r.status] : m.unacknowledged}</td>
+                <td data-label={m.state}>{r.acknowledgedAt ? m.statuses[r.status] : m.unacknowledged}</td>
               </tr>
             ))}
           </tbody>

@@ -7,7 +7,6 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { RowButton } from '../../ui/row-button';
 import { reasonOf } from '../api';
 import type { ConsoleMessages } from '../messages';
-import { rosterCsv } from '../roster-csv';
 import { navigate, pathOf } from '../router';
 import { AddMemberDialog, EditMemberDialog } from './member-dialogs';
 
@@ -59,7 +58,9 @@ export const RosterPage = ({ client, nis, m }: { client: ApiClient; nis: string;
     await load();
   };
 
-  const download = () => {
+  // The file's format comes with the import's code, fetched only when someone exports.
+  const download = async () => {
+    const { rosterCsv } = await import('../roster-csv');
     const url = URL.createObjectURL(new Blob([rosterCsv(members ?? [])], { type: 'text/csv;charset=utf-8' }));
     const link = Object.assign(document.createElement('a'), { href: url, download: `korps-${nis}.csv` });
     link.click();
@@ -93,7 +94,7 @@ export const RosterPage = ({ client, nis, m }: { client: ApiClient; nis: string;
           ))}
         </select>
       </div>
-      <table class="roster">
+      <table class="roster reflow">
         <caption>{m.shownOf(shown.length, members.length)}</caption>
         <thead>
           <tr>
@@ -113,9 +114,9 @@ export const RosterPage = ({ client, nis, m }: { client: ApiClient; nis: string;
                 {v.name}
                 {minorOn(v.birthDate, today) && ` · ${m.minor}`}
               </th>
-              <td>{v.training.deployable ? m.deployable : m.notDeployable}</td>
-              <td>{m.fundingSources[v.fundingSource]}</td>
-              <td>
+              <td data-label={m.training}>{v.training.deployable ? m.deployable : m.notDeployable}</td>
+              <td data-label={m.funding}>{m.fundingSources[v.fundingSource]}</td>
+              <td data-label={m.availability}>
                 {v.status === 'opted-out'
                   ? m.optedOut
                   : v.pausedUntil && v.pausedUntil >= today
