@@ -77,12 +77,18 @@ describe("the coordinator's console: a request taken by phone, followed live, cl
     await page.getByLabel('Titel').fill('Zandzakken Ledeberg');
     await page.getByLabel('Logistiek').fill('2');
     await page.getByLabel('Postcode van de plaats').fill('9050');
+    await page.getByLabel('Iedereen meteen oproepen').check();
     await page.getByRole('button', { name: 'Hulpvraag versturen' }).click();
 
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Zandzakken Ledeberg');
     expect(page.url()).toMatch(/\/requests\/[0-9A-Z]+$/);
+    // Everyone at once rather than a first wave of the best-placed.
+    const launched = await t.call('GET', `/help-requests/${page.url().split('/').at(-1)}`, {
+      token: await t.token({ roles: ['coordinator'] }),
+    });
+    expect(launched.body.urgency).toBe('immediate');
     await page.getByRole('button', { name: 'Ik neem dit op' }).click();
     await expect.poll(() => page.locator('.outcome').textContent()).toBe('Opgenomen.');
     await expect.poll(() => acceptedFor('logistics'), { timeout: 10_000 }).toBe(' 0');

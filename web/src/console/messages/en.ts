@@ -57,6 +57,9 @@ export const en: ConsoleMessages = {
   postcode: 'Postcode of the place',
   place: 'Place',
   placeHint: 'Where the volunteers report (not a private address).',
+  everyoneAtOnce: 'Call out everyone at once',
+  everyoneAtOnceHint:
+    'Otherwise the best-placed members get a text first, a multiple of how many are needed, and more follow if too few say yes.',
   spontaneousAllowed: 'Spontaneous citizens may register',
   launch: 'Send help request',
   // One request

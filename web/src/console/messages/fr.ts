@@ -58,6 +58,9 @@ export const fr: ConsoleMessages = {
   postcode: 'Code postal du lieu',
   place: 'Lieu',
   placeHint: 'Où les bénévoles se présentent (pas une adresse privée).',
+  everyoneAtOnce: 'Appeler tout le monde tout de suite',
+  everyoneAtOnceHint:
+    'Sinon, les membres les mieux placés reçoivent d’abord un SMS, un multiple du nombre nécessaire, et d’autres suivent s’il y a trop peu de oui.',
   spontaneousAllowed: 'Les citoyens spontanés peuvent s’inscrire',
   launch: "Envoyer la demande d'aide",
   // One request

@@ -56,6 +56,9 @@ export const nl = {
   postcode: 'Postcode van de plaats',
   place: 'Plaats',
   placeHint: 'Waar de vrijwilligers zich melden (geen privé-adres).',
+  everyoneAtOnce: 'Iedereen meteen oproepen',
+  everyoneAtOnceHint:
+    'Anders krijgen eerst de best geplaatste leden een sms, een veelvoud van wie nodig is, en volgen er meer als er te weinig ja zeggen.',
   spontaneousAllowed: 'Spontane burgers mogen zich registreren',
   launch: 'Hulpvraag versturen',
   // One request

@@ -42,6 +42,7 @@ export const NewRequestPage = ({
   const [postcode, setPostcode] = useState('');
   const [place, setPlace] = useState('');
   const [spontaneous, setSpontaneous] = useState(false);
+  const [everyone, setEveryone] = useState(false);
   const [refused, setRefused] = useState<string>();
   const [key] = useState(() => crypto.randomUUID());
 
@@ -64,6 +65,7 @@ export const NewRequestPage = ({
         location: { postcode: postcode.trim(), ...(place.trim() ? { description: place.trim() } : {}) },
         allowWidening: true,
         spontaneousCallAllowed: spontaneous,
+        urgency: everyone ? 'immediate' : 'normal',
       },
     });
     const launched = data as { id?: string } | undefined;
@@ -152,6 +154,14 @@ export const NewRequestPage = ({
         errorLabel={m.error}
         value={place}
         onValue={setPlace}
+      />
+      <CheckboxField
+        id="everyone"
+        label={m.everyoneAtOnce}
+        hint={m.everyoneAtOnceHint}
+        errorLabel={m.error}
+        checked={everyone}
+        onChecked={setEveryone}
       />
       <CheckboxField
         id="spontaneous"
