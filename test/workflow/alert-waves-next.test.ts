@@ -12,9 +12,8 @@ import {
 } from '../support/alert-waves';
 
 /**
- * The next waves and the widening after them, on the synthesized state machine run by the local engine with the real task handlers and
- * DynamoDB Local: a request alerts a multiple of what it needs (3 × and at least 10 by default), the next wave
- * follows when the wave window passes without enough acceptances, and widening comes after the corps is exhausted.
+ * After the first wave (see alert-waves.test.ts): the next wave when its window passes without enough acceptances,
+ * none once enough accept, and the widening only when the corps has nobody left to alert.
  */
 
 describe('alert waves with a short wave window', () => {
