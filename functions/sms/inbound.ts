@@ -3,6 +3,7 @@ import type { SNSEvent } from 'aws-lambda';
 import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import type { InboundDelivery } from '../../shared/messaging/inbound-replay';
+import { eumPorts } from '../../shared/messaging/eum-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
@@ -35,4 +36,4 @@ export const makeHandler = (ports: InboundPorts) =>
     for (const record of event.Records) await handleInboundDelivery(ports, record.Sns);
   }).use(observability<SNSEvent>((event) => event.Records[0]?.Sns.MessageId));
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(composePorts({ ...snsPorts, ...eumPorts }));

@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { composePorts } from '../../shared/compose-ports';
 import { deliveriesToReplay } from '../../shared/messaging/inbound-replay';
+import { eumPorts } from '../../shared/messaging/eum-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
@@ -23,4 +24,4 @@ export const makeHandler = (ports: InboundPorts) => {
   ).use(observability<SQSEvent>((event) => event.Records[0]?.messageId));
 };
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(composePorts({ ...snsPorts, ...eumPorts }));

@@ -24,6 +24,12 @@ import type { FunctionSpec } from '../../shared/manifest/triggers';
 import { SERVICE_NAME } from '../../shared/observability/logger';
 import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
 import type { AttachmentBucket } from './attachment-bucket';
+import type {
+  CfnConfigurationSet,
+  CfnPhoneNumber,
+  CfnPool,
+  CfnProtectConfiguration,
+} from 'aws-cdk-lib/aws-smsvoice';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -52,6 +58,18 @@ export interface StageResources {
   attachments?: AttachmentBucket;
   userPool?: IUserPool;
   erasureLedgerSalt?: ISecret;
+  smsSending?: SmsSending;
+}
+
+/** Where SMS go out from (AWS End User Messaging SMS): what a function that sends is granted and told. */
+export interface SmsSending {
+  pool: CfnPool;
+  phoneNumbers: readonly CfnPhoneNumber[];
+  configurationSet: CfnConfigurationSet;
+  /** The configuration set's name (what SendTextMessage takes). */
+  configurationSetName: string;
+  protectConfiguration: CfnProtectConfiguration;
+  maxPricePerMessageUsd: number;
 }
 
 export interface HandlerFunctionProps {
@@ -167,9 +185,19 @@ export class HandlerFunction extends NodejsFunction {
     } else if ('secret' in need) {
       this.grantSecretRead(given(resources.erasureLedgerSalt, 'the erasure ledger salt'));
     } else if ('sms' in need) {
-      // SMS straight to phone numbers: `sns:Publish` on anything that is not a topic, and so on no topic at all.
+      // SendTextMessage authorises every resource the call names: the pool (or a number of it, for a retry or a
+      // reply), the configuration set and the protect configuration; nothing else of the account's SMS.
+      const sending = given(resources.smsSending, 'the SMS pool');
       this.addToRolePolicy(
-        new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] }),
+        new PolicyStatement({
+          actions: ['sms-voice:SendTextMessage'],
+          resources: [
+            sending.pool.attrArn,
+            ...sending.phoneNumbers.map((number) => number.attrArn),
+            sending.configurationSet.attrArn,
+            sending.protectConfiguration.attrArn,
+          ],
+        }),
       );
     }
     // A parameter is its environment variables only.
@@ -206,5 +234,15 @@ const namesOf = (resources: StageResources) => ({
   ...(resources.userPool ? { userPool: resources.userPool.userPoolId } : {}),
   ...(resources.erasureLedgerSalt
     ? { erasureLedgerSalt: { secretArn: resources.erasureLedgerSalt.secretArn } }
+    : {}),
+  ...(resources.smsSending
+    ? {
+        smsSending: {
+          pool: resources.smsSending.pool.attrArn,
+          configurationSet: resources.smsSending.configurationSetName,
+          protectConfiguration: resources.smsSending.protectConfiguration.attrProtectConfigurationId,
+          maxPriceUsd: resources.smsSending.maxPricePerMessageUsd.toFixed(2),
+        },
+      }
     : {}),
 });

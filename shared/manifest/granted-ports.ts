@@ -27,7 +27,7 @@ export const PORT_REQUIREMENTS = {
   accounts: ['userPool:users'],
   officialAccounts: ['userPool:users'],
   smsJobs: ['topic:smsJobs'],
-  sms: ['sms:direct'],
+  sms: ['sms:pool'],
   workflow: ['stateMachine:lifecycle'],
   smsPool: ['parameter:smsPool'],
   timing: ['parameter:lifecycleTiming'],

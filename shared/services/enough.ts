@@ -5,6 +5,7 @@ import type { Ports } from '../ports';
 import type { HelpRequest } from '../schemas/help-request';
 import type { SmsJob } from '../schemas/sms-job';
 import { personBehind } from './people';
+import { missedRecipient } from '../domain/origination';
 
 type EnoughPorts = Pick<Ports, 'alerts' | 'smsLedger' | 'helpRequests' | 'volunteers' | 'adHoc' | 'smsJobs'>;
 
@@ -23,7 +24,7 @@ export const thankWaitingVolunteers = async (
 ): Promise<number> => {
   if (request.status === 'closed' || unmetNeeds(request).length > 0) return 0;
   const waiting = (await ports.alerts.listForRequest(request.id)).filter(
-    (alert) => !alert.response && alert.smsStatus !== 'failed',
+    (alert) => !alert.response && !missedRecipient(alert.smsStatus),
   );
   const told = await pMap(
     waiting,
