@@ -152,7 +152,8 @@ describe('dispatchSms over the origination pool', () => {
   });
 
   it("takes the parts from the next number's rate when the recipient's first is full this second", async () => {
-    const ports = testPorts(new TestClock('2026-03-02T10:00:00.100Z'));
+    // A second no other test of the file sends in: the pool's counters are shared.
+    const ports = testPorts(new TestClock('2026-03-02T13:37:00.100Z'));
     const { job } = await anAlertedVolunteer(ports);
     const [preferred, other] = originationCandidates(TEST_POOL.numbers, job.to) as [string, string];
     const second = rateSecond(ports.clock.now());
