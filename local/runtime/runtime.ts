@@ -118,6 +118,8 @@ export interface LocalRuntime {
   /** The user pool's officials and the invitation e-mails it sent (`/_local/mail/outbox`). */
   officialAccounts: InMemoryOfficialAccounts;
   queue: LocalSmsJobQueue;
+  /** The SMS events topic and queue: the provider's delivery events, on their way to the delivery status function. */
+  smsEvents: LocalSmsEventQueue;
   workflow: LocalWorkflow;
   ports: Ports;
   /**
@@ -458,6 +460,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     accounts,
     officialAccounts,
     queue,
+    smsEvents,
     workflow,
     ports,
     inbound,
