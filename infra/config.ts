@@ -7,7 +7,6 @@ import { officialMunicipality } from '../shared/reference/municipalities';
 import { nisCodeSchema } from '../shared/schemas/common';
 import { alertWavesSchema, lifecycleTimingSchema } from '../shared/schemas/help-request';
 import { DEFAULT_PHONE_COUNTRIES, phoneCountrySchema } from '../shared/schemas/phone';
-import { originationNumberSchema } from '../shared/schemas/sms-job';
 
 const crisisCentrePhoneSchema = z
   .string()

@@ -71,7 +71,8 @@ export const acceptStageFindings = (stage: CrisisToolStage): void => {
   accept(messaging.node.findChild('SmsSpendLimit'), {
     id: 'AwsSolutions-IAM5',
     appliesTo: ['Resource::*'],
-    reason: 'sms-voice:SetTextMessageSpendLimitOverride is an account-level action: it has no resource to scope it to',
+    reason:
+      'sms-voice:SetTextMessageSpendLimitOverride is an account-level action: it has no resource to scope it to',
   });
   for (const kept of [messaging.inboundFailures, messaging.inboundUndelivered]) {
     accept(kept, {

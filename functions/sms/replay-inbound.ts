@@ -2,8 +2,8 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { composePorts } from '../../shared/compose-ports';
-import { deliveriesToReplay } from '../../shared/messaging/inbound-replay';
 import { eumPorts } from '../../shared/messaging/eum-ports';
+import { deliveriesToReplay } from '../../shared/messaging/inbound-replay';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';

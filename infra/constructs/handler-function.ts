@@ -15,6 +15,12 @@ import {
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type {
+  CfnConfigurationSet,
+  CfnPhoneNumber,
+  CfnPool,
+  CfnProtectConfiguration,
+} from 'aws-cdk-lib/aws-smsvoice';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { environmentOf, type ParameterValues } from '../../shared/manifest/environment';
@@ -24,12 +30,6 @@ import type { FunctionSpec } from '../../shared/manifest/triggers';
 import { SERVICE_NAME } from '../../shared/observability/logger';
 import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
 import type { AttachmentBucket } from './attachment-bucket';
-import type {
-  CfnConfigurationSet,
-  CfnPhoneNumber,
-  CfnPool,
-  CfnProtectConfiguration,
-} from 'aws-cdk-lib/aws-smsvoice';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 

@@ -155,7 +155,10 @@ export class MessagingStack extends Stack {
     // The dispatcher spreads its rate over the pool's numbers, which exist once CloudFormation requested them.
     const parameters: ParameterValues = {
       ...props.parameters,
-      smsPool: { ...props.parameters.smsPool, numbers: this.phoneNumbers.map((number) => number.attrPhoneNumber) },
+      smsPool: {
+        ...props.parameters.smsPool,
+        numbers: this.phoneNumbers.map((number) => number.attrPhoneNumber),
+      },
     };
     /** The manifest's SMS functions, wired below to their queues and topics. */
     const smsFunction = (name: FunctionName) =>
@@ -191,10 +194,7 @@ export class MessagingStack extends Stack {
     this.dispatcher.addEventSource(
       new SqsEventSource(this.dispatchQueue, {
         batchSize: dispatch.trigger.batchSize,
-        maxConcurrency: dispatchConcurrency(
-          props.sms.longCodes,
-          props.sms.partsPerSecondPerNumber,
-        ),
+        maxConcurrency: dispatchConcurrency(props.sms.longCodes, props.sms.partsPerSecondPerNumber),
         reportBatchItemFailures: true,
       }),
     );
@@ -346,6 +346,6 @@ const countryRules = (allowed: readonly string[]) =>
   getCountries()
     .filter((code) => !NOT_ISO_3166.has(code))
     .map((countryCode) => ({
-    countryCode,
-    protectStatus: allowed.includes(countryCode) ? 'ALLOW' : 'BLOCK',
-  }));
+      countryCode,
+      protectStatus: allowed.includes(countryCode) ? 'ALLOW' : 'BLOCK',
+    }));

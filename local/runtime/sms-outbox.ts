@@ -4,7 +4,12 @@ import path from 'node:path';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
 import { smsParts } from '../../shared/domain/gsm7';
 import { ACCOUNT_DEFAULT_ORIGINATION } from '../../shared/domain/origination';
-import { type OutgoingSms, type SmsGateway, SmsRecipientOptedOut, SmsRefused } from '../../shared/messaging/ports';
+import {
+  type OutgoingSms,
+  type SmsGateway,
+  SmsRecipientOptedOut,
+  SmsRefused,
+} from '../../shared/messaging/ports';
 import type { SmsTraces } from '../../shared/messaging/sms-traces';
 import { maskPhone } from '../../shared/observability/logger';
 import type { SmsDeliveryEvent } from '../../shared/schemas/sms-job';

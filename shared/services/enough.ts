@@ -1,11 +1,11 @@
 import pMap from 'p-map';
 import { unmetNeeds } from '../domain/help-request';
+import { missedRecipient } from '../domain/origination';
 import { renderEnoughSms } from '../domain/sms-templates';
 import type { Ports } from '../ports';
 import type { HelpRequest } from '../schemas/help-request';
 import type { SmsJob } from '../schemas/sms-job';
 import { personBehind } from './people';
-import { missedRecipient } from '../domain/origination';
 
 type EnoughPorts = Pick<Ports, 'alerts' | 'smsLedger' | 'helpRequests' | 'volunteers' | 'adHoc' | 'smsJobs'>;
 

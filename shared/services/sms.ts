@@ -14,7 +14,6 @@ import {
   untilNextSecond,
 } from '../domain/origination';
 import { matchReply, parseReply } from '../domain/reply';
-import { timeToLive } from '../domain/sms-ttl';
 import {
   MAX_CHOICES,
   renderChoiceSms,
@@ -23,6 +22,7 @@ import {
   renderLateReplySms,
   renderReserveSms,
 } from '../domain/sms-templates';
+import { timeToLive } from '../domain/sms-ttl';
 import { isThrottling, SmsRecipientOptedOut, SmsRefused } from '../messaging/ports';
 import { logger, maskPhone } from '../observability/logger';
 import type { Ports } from '../ports';

@@ -13,10 +13,16 @@ describe('SMS lifetime, protect configuration and delivery events on the local r
   let coordinator: string;
   beforeAll(async () => {
     t = await startTestRuntime({
-      timing: { ackTimeoutSeconds: 600, responseWindowSeconds: RESPONSE_WINDOW_SECONDS, aftercareWindowSeconds: 600 },
+      timing: {
+        ackTimeoutSeconds: 600,
+        responseWindowSeconds: RESPONSE_WINDOW_SECONDS,
+        aftercareWindowSeconds: 600,
+      },
     });
     coordinator = await t.token({ roles: ['coordinator'], sub: 'coordinator-1' });
-    expect((await t.call('PUT', `/municipalities/${GENT}`, { token: coordinator, body: {} })).status).toBe(201);
+    expect((await t.call('PUT', `/municipalities/${GENT}`, { token: coordinator, body: {} })).status).toBe(
+      201,
+    );
     await t.call('PUT', '/duty-roster', {
       token: coordinator,
       body: { onDuty: { name: 'Coördinator van dienst', phone: '+32499887766' }, backups: [] },

@@ -224,13 +224,12 @@ describe('messaging stack', () => {
   });
 
   /** The resources a SendTextMessage may name: the pool, its numbers, the configuration set, the protect configuration. */
-  const sendingResources = () =>
-    [
-      { 'Fn::GetAtt': [logicalIdOf(messaging.pool), 'Arn'] },
-      ...messaging.phoneNumbers.map((number) => ({ 'Fn::GetAtt': [logicalIdOf(number), 'Arn'] })),
-      { 'Fn::GetAtt': [logicalIdOf(messaging.configurationSet), 'Arn'] },
-      { 'Fn::GetAtt': [logicalIdOf(messaging.protectConfiguration), 'Arn'] },
-    ];
+  const sendingResources = () => [
+    { 'Fn::GetAtt': [logicalIdOf(messaging.pool), 'Arn'] },
+    ...messaging.phoneNumbers.map((number) => ({ 'Fn::GetAtt': [logicalIdOf(number), 'Arn'] })),
+    { 'Fn::GetAtt': [logicalIdOf(messaging.configurationSet), 'Arn'] },
+    { 'Fn::GetAtt': [logicalIdOf(messaging.protectConfiguration), 'Arn'] },
+  ];
 
   it('lets the dispatcher send SMS through End User Messaging from the pool only, and publish nothing', () => {
     const statements = statementsOf(template, messaging.dispatcher);
@@ -275,7 +274,7 @@ describe('messaging stack', () => {
       return resources[0]!.Properties as Json;
     };
 
-    it('requests the stage\'s long codes, two-way to the inbound topic, with the keywords the inbound handler reads', () => {
+    it("requests the stage's long codes, two-way to the inbound topic, with the keywords the inbound handler reads", () => {
       const numbers = Object.values(template.findResources('AWS::SMSVOICE::PhoneNumber'));
       expect(numbers).toHaveLength(1);
       expect(numbers[0]!.Properties).toMatchObject({
@@ -319,7 +318,10 @@ describe('messaging stack', () => {
       const allowed = rules.filter((r) => r.ProtectStatus === 'ALLOW').map((r) => r.CountryCode);
       expect(allowed.sort()).toEqual(['BE', 'DE', 'FR', 'LU', 'NL']);
       expect(rules.length).toBeGreaterThan(200);
-      expect(rules.find((r) => r.CountryCode === 'US')).toEqual({ CountryCode: 'US', ProtectStatus: 'BLOCK' });
+      expect(rules.find((r) => r.CountryCode === 'US')).toEqual({
+        CountryCode: 'US',
+        ProtectStatus: 'BLOCK',
+      });
     });
 
     it('sends every SMS event of the configuration set to the SMS events topic, under the protect configuration', () => {
@@ -369,7 +371,9 @@ describe('messaging stack', () => {
           SMS_DEAD_LETTER_RETENTION_DAYS * 24 * 3600,
         );
       }
-      expect(SMS_DEAD_LETTER_RETENTION_DAYS * 24 * 3600).toBeLessThan(PRODUCTION_TIMING.aftercareWindowSeconds);
+      expect(SMS_DEAD_LETTER_RETENTION_DAYS * 24 * 3600).toBeLessThan(
+        PRODUCTION_TIMING.aftercareWindowSeconds,
+      );
     });
 
     it('writes no SMS delivery log and subscribes to no log group: the delivery-log scraping is gone', () => {

@@ -44,18 +44,29 @@ describe('the SMS delivery events function', () => {
   it('applies each event of the batch: a failed delivery is retried through another number than the one it failed on', async () => {
     const { ports, alert, messageId } = await aSentAlert();
 
-    const response = await makeHandler(ports)(queueEvent([eventFor(messageId)]), lambdaContext('SmsDeliveryStatus'));
+    const response = await makeHandler(ports)(
+      queueEvent([eventFor(messageId)]),
+      lambdaContext('SmsDeliveryStatus'),
+    );
 
     expect(response).toEqual({ batchItemFailures: [] });
     const [stored] = await ports.alerts.listForRequest(alert.requestId);
-    expect(stored).toMatchObject({ smsStatus: 'queued', failureReason: 'Phone is currently unreachable/unavailable' });
-    expect(ports.smsJobs.jobs).toMatchObject([{ volunteerId: alert.volunteerId, avoidOrigination: '+32460000001' }]);
+    expect(stored).toMatchObject({
+      smsStatus: 'queued',
+      failureReason: 'Phone is currently unreachable/unavailable',
+    });
+    expect(ports.smsJobs.jobs).toMatchObject([
+      { volunteerId: alert.volunteerId, avoidOrigination: '+32460000001' },
+    ]);
   });
 
   it('marks an alert the provider dropped at the end of its time to live expired, and does not retry it', async () => {
     const { ports, alert, messageId } = await aSentAlert();
 
-    await makeHandler(ports)(queueEvent([eventFor(messageId, 'TEXT_TTL_EXPIRED')]), lambdaContext('SmsDeliveryStatus'));
+    await makeHandler(ports)(
+      queueEvent([eventFor(messageId, 'TEXT_TTL_EXPIRED')]),
+      lambdaContext('SmsDeliveryStatus'),
+    );
 
     const [stored] = await ports.alerts.listForRequest(alert.requestId);
     expect(stored).toMatchObject({ smsStatus: 'expired' });
@@ -93,7 +104,11 @@ describe('the SMS delivery events function', () => {
     const warn = vi.spyOn(logger, 'warn');
 
     const response = await makeHandler(ports)(
-      queueEvent(['{"destinationPhoneNumber":"+32470555001","eventType":"odd"}', 'not json', eventFor(messageId)]),
+      queueEvent([
+        '{"destinationPhoneNumber":"+32470555001","eventType":"odd"}',
+        'not json',
+        eventFor(messageId),
+      ]),
       lambdaContext('SmsDeliveryStatus'),
     );
 

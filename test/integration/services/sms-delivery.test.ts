@@ -265,7 +265,9 @@ describe('dispatchSms when End User Messaging throttles or refuses (aws-sdk-clie
     const { job } = await anAlertedVolunteer(testPorts());
     eum
       .on(SendTextMessageCommand)
-      .rejects(new ValidationException({ message: 'Invalid parameter', Reason: 'MISSING_PARAMETER', $metadata: {} }));
+      .rejects(
+        new ValidationException({ message: 'Invalid parameter', Reason: 'MISSING_PARAMETER', $metadata: {} }),
+      );
 
     await expect(dispatchSms(ports, job)).rejects.toThrow('Invalid parameter');
 
@@ -334,7 +336,7 @@ describe('the lifetime of an SMS and the refusals of the provider', () => {
     expect(await dispatchSms(ports, job)).toBe('duplicate');
   });
 
-  it('withholds an SMS to a number on the provider\'s opt-out list, as for a volunteer who sent STOP', async () => {
+  it("withholds an SMS to a number on the provider's opt-out list, as for a volunteer who sent STOP", async () => {
     const ports = testPorts();
     const { alert, job } = await anAlertedVolunteer(ports);
     ports.sms = {

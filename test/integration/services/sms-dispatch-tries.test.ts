@@ -33,7 +33,10 @@ beforeAll(async () => {
     request.on('end', () => {
       requests++;
       response
-        .writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': 'ThrottlingException' })
+        .writeHead(400, {
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amzn-errortype': 'ThrottlingException',
+        })
         .end(THROTTLED);
     });
   });

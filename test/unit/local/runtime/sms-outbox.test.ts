@@ -70,7 +70,9 @@ describe('the local SMS provider', () => {
   it('refuses a message that would cost more than the price cap', async () => {
     const outbox = outboxOf();
     // 4 parts × 0.08 USD = 0.32 USD, over the 0.20 cap; 2 parts (0.16) pass.
-    await expect(outbox.send(sms('+32470000001', 'a'.repeat(153 * 4)))).rejects.toThrow('PRICE_OVER_THRESHOLD');
+    await expect(outbox.send(sms('+32470000001', 'a'.repeat(153 * 4)))).rejects.toThrow(
+      'PRICE_OVER_THRESHOLD',
+    );
     await expect(outbox.send(sms('+32470000001', 'a'.repeat(153 * 2)))).resolves.toBeDefined();
   });
 

@@ -61,30 +61,48 @@ describe('the End User Messaging SMS gateway', () => {
   });
 
   it('passes throttling on as it is, so the dispatcher backs off', async () => {
-    eum.on(SendTextMessageCommand).rejects(new ThrottlingException({ message: 'Rate exceeded', ...metadata }));
-    const error = await gateway().send(SMS).catch((e: unknown) => e);
+    eum
+      .on(SendTextMessageCommand)
+      .rejects(new ThrottlingException({ message: 'Rate exceeded', ...metadata }));
+    const error = await gateway()
+      .send(SMS)
+      .catch((e: unknown) => e);
 
     expect(isThrottling(error)).toBe(true);
   });
 
   it('says the recipient opted out when the number is on the opt-out list', async () => {
-    eum
-      .on(SendTextMessageCommand)
-      .rejects(
-        new ConflictException({ message: 'opted out', Reason: 'DESTINATION_PHONE_NUMBER_OPTED_OUT', ...metadata }),
-      );
+    eum.on(SendTextMessageCommand).rejects(
+      new ConflictException({
+        message: 'opted out',
+        Reason: 'DESTINATION_PHONE_NUMBER_OPTED_OUT',
+        ...metadata,
+      }),
+    );
 
     await expect(gateway().send(SMS)).rejects.toBeInstanceOf(SmsRecipientOptedOut);
   });
 
   it.each([
-    ['conflict', new ConflictException({ message: 'x', Reason: 'DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION', ...metadata })],
+    [
+      'conflict',
+      new ConflictException({
+        message: 'x',
+        Reason: 'DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION',
+        ...metadata,
+      }),
+    ],
     ['validation', new ValidationException({ message: 'x', Reason: 'PRICE_OVER_THRESHOLD', ...metadata })],
-    ['validation', new ValidationException({ message: 'x', Reason: 'DESTINATION_COUNTRY_BLOCKED', ...metadata })],
+    [
+      'validation',
+      new ValidationException({ message: 'x', Reason: 'DESTINATION_COUNTRY_BLOCKED', ...metadata }),
+    ],
     ['validation', new ValidationException({ message: 'x', Reason: 'CANNOT_PARSE', ...metadata })],
   ])('refuses for good what the service will never send (%s: %s)', async (_, error) => {
     eum.on(SendTextMessageCommand).rejects(error);
-    const refused = await gateway().send(SMS).catch((e: unknown) => e);
+    const refused = await gateway()
+      .send(SMS)
+      .catch((e: unknown) => e);
 
     expect(refused).toBeInstanceOf(SmsRefused);
     expect((refused as Error).message).toBe(error.Reason);

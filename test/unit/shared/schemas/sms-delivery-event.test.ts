@@ -53,7 +53,12 @@ describe('SMS delivery events', () => {
   });
 
   it('refuses what is not an SMS event (a voice event, no message id)', () => {
-    expect(smsDeliveryEventSchema.safeParse({ eventType: 'VOICE_COMPLETED', eventTimestamp: 1, messageId: 'm' }).success).toBe(false);
-    expect(smsDeliveryEventSchema.safeParse({ eventType: 'TEXT_DELIVERED', eventTimestamp: 1 }).success).toBe(false);
+    expect(
+      smsDeliveryEventSchema.safeParse({ eventType: 'VOICE_COMPLETED', eventTimestamp: 1, messageId: 'm' })
+        .success,
+    ).toBe(false);
+    expect(smsDeliveryEventSchema.safeParse({ eventType: 'TEXT_DELIVERED', eventTimestamp: 1 }).success).toBe(
+      false,
+    );
   });
 });
