@@ -166,6 +166,8 @@ export const measureMassActivation = async (
             channel: 'phone',
             title,
             needs: [{ task: 'logistics', volunteers: 10 }],
+            // The whole corps at once, as before alerts went out in waves: the bench measures alerting everyone.
+            urgency: 'immediate',
             location: { postcode: '9000' },
           },
         }),
