@@ -1,4 +1,4 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -125,6 +125,10 @@ export class MessagingStack extends Stack {
       sharedRoutesEnabled: false,
       ...numberSettings,
     });
+    // Production numbers are kept when the stack goes (a number once released is gone for good), like the tables.
+    if (props.production)
+      for (const resource of [...this.phoneNumbers, this.pool])
+        resource.applyRemovalPolicy(RemovalPolicy.RETAIN);
     this.protectConfiguration = new CfnProtectConfiguration(this, 'SmsProtect', {
       countryRuleSet: { sms: countryRules(props.allowedPhoneCountries) },
       deletionProtectionEnabled: props.production,

@@ -14,6 +14,7 @@ import {
   type Json,
   logicalIdOf,
   mentions,
+  prodTemplate,
   stageWith,
   statementsOf,
 } from './synth';
@@ -311,6 +312,19 @@ describe('messaging stack', () => {
           HELP: { Message: MANDATORY_KEYWORDS.help.message },
         },
       });
+    });
+
+    it("keeps production numbers and their pool, protected from deletion, when the stack goes; not a developer's", () => {
+      const prod = prodTemplate('messaging');
+      for (const type of ['AWS::SMSVOICE::PhoneNumber', 'AWS::SMSVOICE::Pool']) {
+        for (const resource of Object.values(prod.findResources(type))) {
+          expect(resource.DeletionPolicy).toBe('Retain');
+          expect(resource.Properties.DeletionProtectionEnabled).toBe(true);
+        }
+        for (const resource of Object.values(template.findResources(type)))
+          expect(resource.Properties.DeletionProtectionEnabled).toBe(false);
+      }
+      expect(Object.keys(prod.findResources('AWS::SMSVOICE::PhoneNumber')).length).toBeGreaterThan(0);
     });
 
     it('allows SMS to the configured countries only: every other country is blocked', () => {
