@@ -7,7 +7,6 @@ import { officialMunicipality } from '../shared/reference/municipalities';
 import { nisCodeSchema } from '../shared/schemas/common';
 import { alertWavesSchema, lifecycleTimingSchema } from '../shared/schemas/help-request';
 import { DEFAULT_PHONE_COUNTRIES, phoneCountrySchema } from '../shared/schemas/phone';
-import { originationNumberSchema } from '../shared/schemas/sms-job';
 
 const crisisCentrePhoneSchema = z
   .string()
@@ -112,10 +111,19 @@ export const stageConfigSchema = z.object({
   corpsFundedPlaces: z.record(z.string().regex(/^\d{4}$/, 'a year'), z.number().int().min(0)).optional(),
   sms: z
     .object({
-      /** Dedicated numbers bought for this stage (E.164); empty: the account's default origination identity. */
-      originationNumbers: z.array(originationNumberSchema).default([]),
+      /**
+       * Dedicated long codes the Messaging stack requests for the stage's pool (two-way, AWS End User Messaging SMS),
+       * in `numberCountry` (Belgium: no alphanumeric sender ID, long codes with two-way SMS).
+       */
+      longCodes: z.number().int().min(1).max(50).default(1),
+      numberCountry: phoneCountrySchema.default('BE'),
       /** Message parts per second each number may send: the provider's limit per number (10 for a long code). */
       partsPerSecondPerNumber: z.number().int().positive().default(10),
+      /**
+       * The most one SMS may cost (USD, all its parts): the provider refuses a message that would cost more, so a
+       * runaway message or an expensive route never goes out. Every template is one part.
+       */
+      maxPricePerMessageUsd: z.number().positive().max(10).default(0.25),
       /**
        * The account's monthly SMS spend limit is derived from the month this stage plans for at worst: message parts
        * × price per part × a margin (see `monthlySpendLimitUsd`). Above the SNS quota it needs a limit increase first.
@@ -273,5 +281,6 @@ export const parameterValuesOf = (config: StageConfig): ParameterValues => ({
   ...(config.lifecycleTiming ? { lifecycleTiming: config.lifecycleTiming } : {}),
   ...(config.alertWaves ? { alertWaves: config.alertWaves } : {}),
   ...(config.crisisCentrePhone ? { crisisCentrePhone: config.crisisCentrePhone } : {}),
-  smsPool: { numbers: config.sms.originationNumbers, partsPerSecond: config.sms.partsPerSecondPerNumber },
+  // The numbers are the ones the Messaging stack requests: it fills them in.
+  smsPool: { numbers: [], partsPerSecond: config.sms.partsPerSecondPerNumber },
 });

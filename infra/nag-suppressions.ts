@@ -69,16 +69,11 @@ export const acceptStageFindings = (stage: CrisisToolStage): void => {
   }
 
   const { messaging } = stage;
-  accept(messaging.deliveryStatusLogging, {
-    id: 'AwsSolutions-IAM5',
-    appliesTo: [{ regex: '/^Resource::.+:log-group:sns\\/.+\\/DirectPublishToPhoneNumber\\*$/' }],
-    reason:
-      'SNS names the delivery status groups itself (success and /Failure) and writes its own streams in them',
-  });
-  accept(messaging.node.findChild('SmsAccountAttributes'), {
+  accept(messaging.node.findChild('SmsSpendLimit'), {
     id: 'AwsSolutions-IAM5',
     appliesTo: ['Resource::*'],
-    reason: 'sns:SetSMSAttributes is an account-level action: it has no resource to scope it to',
+    reason:
+      'sms-voice:SetTextMessageSpendLimitOverride is an account-level action: it has no resource to scope it to',
   });
   for (const kept of [messaging.inboundFailures, messaging.inboundUndelivered]) {
     accept(kept, {

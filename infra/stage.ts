@@ -38,6 +38,8 @@ export class CrisisToolStage extends Stage {
       resources: { tables },
       parameters,
       sms: config.sms,
+      allowedPhoneCountries: config.allowedPhoneCountries,
+      production: config.production,
     });
     this.workflow = new WorkflowStack(this, 'Workflow', {
       resources: { tables, smsJobsTopic: this.messaging.smsJobsTopic },

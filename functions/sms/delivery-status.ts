@@ -1,58 +1,38 @@
-import { gunzipSync } from 'node:zlib';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import middy from '@middy/core';
-import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from 'aws-lambda';
-import pMap from 'p-map';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
-import { maskPhonesIn } from '../../shared/observability/redact';
 import { parseJsonOrUndefined } from '../../shared/schemas/common';
-import { smsDeliveryLogSchema, toDeliveryReceipt } from '../../shared/schemas/sms-job';
+import { smsDeliveryEventSchema, toDeliveryReceipt } from '../../shared/schemas/sms-job';
 import { handleDeliveryReceipt } from '../../shared/services/sms';
 
 /**
- * Receipts applied at once. A subscription delivers up to 10,000 lines per event; one after the other, the receipts
- * of a mass activation would outlast the function's timeout. Each receipt is a conditional write of its own.
+ * SMS delivery events: AWS End User Messaging SMS publishes each event of the configuration set to the SMS events
+ * topic, which hands it (raw) to this function's queue. Each record is one event; a failed one goes back to the queue
+ * on its own and lands in the dead letters after the queue's receive limit. Events of another kind are skipped,
+ * events on the way (queued, pending) wait for the final one.
  */
-const RECEIPTS_IN_FLIGHT = 25;
-
-/** Enough of an unknown line to recognise it in an incident, with every phone number in it masked. */
-const masked = (line: string) => maskPhonesIn(line.slice(0, 300));
-
-/**
- * SMS delivery receipts: the SNS delivery status log lines that CloudWatch Logs subscription filters pass on
- * (gzipped, base64-encoded). Lines in another format are skipped; they are not ours to fail on.
- */
-export const makeHandler = (ports: PortsOf<'smsDeliveryStatus'>) =>
-  middy(async (event: CloudWatchLogsEvent) => {
-    const data = JSON.parse(
-      gunzipSync(Buffer.from(event.awslogs.data, 'base64')).toString('utf8'),
-    ) as CloudWatchLogsDecodedData;
-    if (data.messageType !== 'DATA_MESSAGE') return;
-    await pMap(
-      data.logEvents,
-      async (line) => {
-        const parsed = smsDeliveryLogSchema.safeParse(parseJsonOrUndefined(line.message));
-        if (!parsed.success) {
-          logger.warn('skipped a log line that is not an SMS delivery status', {
-            logGroup: data.logGroup,
-            line: masked(line.message),
-          });
-          return;
-        }
-        const receipt = toDeliveryReceipt(parsed.data);
-        const outcome = await handleDeliveryReceipt(ports, receipt);
-        logger.info('sms delivery receipt', {
-          messageId: receipt.messageId,
-          status: receipt.status,
-          outcome,
-        });
-      },
-      { concurrency: RECEIPTS_IN_FLIGHT },
-    );
-    // No id of its own in a log subscription event: the Lambda request id that every line carries is the correlation.
-  }).use(observability<CloudWatchLogsEvent>(() => undefined));
+export const makeHandler = (ports: PortsOf<'smsDeliveryStatus'>) => {
+  const apply = async (record: SQSRecord) => {
+    const parsed = smsDeliveryEventSchema.safeParse(parseJsonOrUndefined(record.body));
+    if (!parsed.success) {
+      // The body holds the destination number: its id is enough to find it on the queue.
+      logger.warn('skipped an event that is not an SMS delivery event', { messageId: record.messageId });
+      return;
+    }
+    const receipt = toDeliveryReceipt(parsed.data);
+    if (!receipt) return;
+    const outcome = await handleDeliveryReceipt(ports, receipt);
+    logger.info('sms delivery receipt', { messageId: receipt.messageId, status: receipt.status, outcome });
+  };
+  // A processor per invocation: it holds the batch's failures (see the dispatcher).
+  return middy(async (event: SQSEvent, context: Context) =>
+    processPartialResponse(event, apply, new BatchProcessor(EventType.SQS), { context }),
+  ).use(observability<SQSEvent>((event) => event.Records[0]?.messageId));
+};
 
 export const handler = makeHandler(composePorts(snsPorts));

@@ -4,7 +4,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { composePorts } from '../../shared/compose-ports';
 import { recipientOf } from '../../shared/domain/sms-job';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
-import { snsPorts } from '../../shared/messaging/sns-ports';
+import { eumPorts } from '../../shared/messaging/eum-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
 import { smsJobSchema } from '../../shared/schemas/sms-job';
@@ -33,4 +33,4 @@ export const makeHandler = (ports: PortsOf<'smsDispatcher'>) => {
   ).use(observability<SQSEvent>((event) => event.Records[0]?.messageId));
 };
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(composePorts(eumPorts));

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
 import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
+import { eumPorts } from '../../shared/messaging/eum-ports';
 import type { InboundDelivery } from '../../shared/messaging/inbound-replay';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
@@ -35,4 +36,4 @@ export const makeHandler = (ports: InboundPorts) =>
     for (const record of event.Records) await handleInboundDelivery(ports, record.Sns);
   }).use(observability<SNSEvent>((event) => event.Records[0]?.Sns.MessageId));
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(composePorts({ ...snsPorts, ...eumPorts }));

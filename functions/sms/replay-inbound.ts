@@ -2,6 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { composePorts } from '../../shared/compose-ports';
+import { eumPorts } from '../../shared/messaging/eum-ports';
 import { deliveriesToReplay } from '../../shared/messaging/inbound-replay';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
@@ -23,4 +24,4 @@ export const makeHandler = (ports: InboundPorts) => {
   ).use(observability<SQSEvent>((event) => event.Records[0]?.messageId));
 };
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(composePorts({ ...snsPorts, ...eumPorts }));

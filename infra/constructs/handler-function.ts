@@ -15,6 +15,12 @@ import {
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type {
+  CfnConfigurationSet,
+  CfnPhoneNumber,
+  CfnPool,
+  CfnProtectConfiguration,
+} from 'aws-cdk-lib/aws-smsvoice';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { environmentOf, type ParameterValues } from '../../shared/manifest/environment';
@@ -54,6 +60,18 @@ export interface StageResources {
   attachments?: AttachmentBucket;
   userPool?: IUserPool;
   erasureLedgerSalt?: ISecret;
+  smsSending?: SmsSending;
+}
+
+/** Where SMS go out from (AWS End User Messaging SMS): what a function that sends is granted and told. */
+export interface SmsSending {
+  pool: CfnPool;
+  phoneNumbers: readonly CfnPhoneNumber[];
+  configurationSet: CfnConfigurationSet;
+  /** The configuration set's name (what SendTextMessage takes). */
+  configurationSetName: string;
+  protectConfiguration: CfnProtectConfiguration;
+  maxPricePerMessageUsd: number;
 }
 
 export interface HandlerFunctionProps {
@@ -172,9 +190,19 @@ export class HandlerFunction extends NodejsFunction {
     } else if ('secret' in need) {
       this.grantSecretRead(given(resources.erasureLedgerSalt, 'the erasure ledger salt'));
     } else if ('sms' in need) {
-      // SMS straight to phone numbers: `sns:Publish` on anything that is not a topic, and so on no topic at all.
+      // SendTextMessage authorises every resource the call names: the pool (or a number of it, for a retry or a
+      // reply), the configuration set and the protect configuration; nothing else of the account's SMS.
+      const sending = given(resources.smsSending, 'the SMS pool');
       this.addToRolePolicy(
-        new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] }),
+        new PolicyStatement({
+          actions: ['sms-voice:SendTextMessage'],
+          resources: [
+            sending.pool.attrArn,
+            ...sending.phoneNumbers.map((number) => number.attrArn),
+            sending.configurationSet.attrArn,
+            sending.protectConfiguration.attrArn,
+          ],
+        }),
       );
     }
     // A parameter is its environment variables only.
@@ -214,5 +242,15 @@ const namesOf = (resources: StageResources) => ({
   ...(resources.userPool ? { userPool: resources.userPool.userPoolId } : {}),
   ...(resources.erasureLedgerSalt
     ? { erasureLedgerSalt: { secretArn: resources.erasureLedgerSalt.secretArn } }
+    : {}),
+  ...(resources.smsSending
+    ? {
+        smsSending: {
+          pool: resources.smsSending.pool.attrArn,
+          configurationSet: resources.smsSending.configurationSetName,
+          protectConfiguration: resources.smsSending.protectConfiguration.attrProtectConfigurationId,
+          maxPriceUsd: resources.smsSending.maxPricePerMessageUsd.toFixed(2),
+        },
+      }
     : {}),
 });

@@ -1,17 +1,17 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
-import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import {
-  FilterPattern,
-  LogGroup,
-  MetricFilter,
-  type RetentionDays,
-  SubscriptionFilter,
-} from 'aws-cdk-lib/aws-logs';
-import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
+  CfnConfigurationSet,
+  CfnOptOutList,
+  CfnPhoneNumber,
+  CfnPool,
+  CfnProtectConfiguration,
+} from 'aws-cdk-lib/aws-smsvoice';
 import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -22,27 +22,36 @@ import {
   PhysicalResourceId,
 } from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
+import { getCountries } from 'libphonenumber-js/mobile';
 import { dispatchConcurrency } from '../../shared/domain/origination';
-import { SMS_DELIVERY_LOG_RETENTION_DAYS } from '../../shared/domain/retention';
+import { SMS_DEAD_LETTER_RETENTION_DAYS } from '../../shared/domain/retention';
+import { MANDATORY_KEYWORDS, OPTIONAL_KEYWORDS } from '../../shared/domain/sms-keywords';
 import type { ParameterValues } from '../../shared/manifest/environment';
 import { FUNCTIONS, type FunctionName } from '../../shared/manifest/functions';
 import { monthlySpendLimitUsd, type StageConfig } from '../config';
-import { constructIdOf, HandlerFunction, type StageResources } from '../constructs/handler-function';
-
-// RetentionDays is an enum of day counts: 7 is ONE_WEEK.
-const SMS_DELIVERY_LOG_RETENTION: RetentionDays = SMS_DELIVERY_LOG_RETENTION_DAYS;
+import {
+  constructIdOf,
+  HandlerFunction,
+  type SmsSending,
+  type StageResources,
+} from '../constructs/handler-function';
 
 export interface MessagingStackProps extends StackProps {
   /** What the SMS functions may be granted (the job topic is this stack's own). */
   resources: Omit<StageResources, 'smsJobsTopic'>;
   parameters: ParameterValues;
   sms: StageConfig['sms'];
+  /** The countries SMS may go to (the protect configuration): the stage's `allowedPhoneCountries`. */
+  allowedPhoneCountries: readonly string[];
+  production: boolean;
 }
 
 /**
- * SMS fan-out: SMS jobs go out on a topic, an SQS queue buffers them for the dispatcher (bounded concurrency,
- * DLQ after 5 receives), which spreads them over the stage's origination numbers; SNS's delivery status logs come
- * back as receipts through subscription filters; inbound two-way SMS arrive on their own topic.
+ * SMS through AWS End User Messaging SMS, fanned out by SNS: SMS jobs go out on a topic, an SQS queue buffers them
+ * for the dispatcher (bounded concurrency, DLQ after 5 receives), which sends them from the stage's pool of long
+ * codes with a time to live, a price cap, the protect configuration (only the allowed countries) and the
+ * configuration set; the configuration set's delivery events come back on the SMS events topic, through a queue, as
+ * receipts; inbound two-way SMS arrive on their own topic.
  */
 export class MessagingStack extends Stack {
   readonly smsJobsTopic: Topic;
@@ -58,8 +67,16 @@ export class MessagingStack extends Stack {
   /** Replays both queues through the inbound logic once ops enable its event sources. */
   readonly inboundReplay: HandlerFunction;
   readonly deliveryStatusHandler: HandlerFunction;
-  /** The role SNS assumes to write the account's SMS delivery status logs. */
-  readonly deliveryStatusLogging: Role;
+  /** Where the configuration set's event destination publishes every SMS event. */
+  readonly smsEventsTopic: Topic;
+  readonly smsEventsQueue: Queue;
+  readonly smsEventsDeadLetters: Queue;
+  /** The long codes, their pool, opt-out list, protect configuration and configuration set. */
+  readonly phoneNumbers: CfnPhoneNumber[];
+  readonly pool: CfnPool;
+  readonly optOutList: CfnOptOutList;
+  readonly protectConfiguration: CfnProtectConfiguration;
+  readonly configurationSet: CfnConfigurationSet;
   /** Delivery receipts reporting a failed SMS (each one is retried once, or leaves a volunteer unreachable). */
   readonly failedDeliveries: Metric;
 
@@ -71,18 +88,90 @@ export class MessagingStack extends Stack {
     });
 
     this.smsJobsTopic = new Topic(this, 'SmsJobs', { masterKey: key, enforceSSL: true });
-    const resources: StageResources = { ...props.resources, smsJobsTopic: this.smsJobsTopic };
-    /** The manifest's SMS functions, wired below to their queue, topic and log subscriptions. */
+    this.inboundSmsTopic = new Topic(this, 'InboundSms', { masterKey: key, enforceSSL: true });
+    this.smsEventsTopic = new Topic(this, 'SmsEvents', { masterKey: key, enforceSSL: true });
+    // Lets this account's SMS service, and no other account's, deliver inbound two-way messages and delivery events to
+    // the encrypted topics.
+    key.addToResourcePolicy(this.encryptingOnBehalfOfThisAccount('sms-voice'));
+    for (const topic of [this.inboundSmsTopic, this.smsEventsTopic]) this.admitSmsService(topic);
+
+    // The pool's numbers: two-way to the inbound topic, keywords in the words the inbound handler reads. Opt-outs are
+    // the tool's own (STOP, and AAN / REPRISE / START to rejoin, confirmed in the member's language): the service's
+    // automatic list would keep a member who rejoined blocked.
+    this.optOutList = new CfnOptOutList(this, 'SmsOptOutList', {});
+    const numberSettings = {
+      mandatoryKeywords: {
+        stop: MANDATORY_KEYWORDS.stop,
+        help: MANDATORY_KEYWORDS.help,
+      },
+      optionalKeywords: OPTIONAL_KEYWORDS,
+      optOutListName: this.optOutList.ref,
+      selfManagedOptOutsEnabled: true,
+      twoWay: { enabled: true, channelArn: this.inboundSmsTopic.topicArn },
+      deletionProtectionEnabled: props.production,
+    };
+    this.phoneNumbers = Array.from(
+      { length: props.sms.longCodes },
+      (_, i) =>
+        new CfnPhoneNumber(this, `LongCode${i + 1}`, {
+          isoCountryCode: props.sms.numberCountry,
+          numberType: 'LONG_CODE',
+          numberCapabilities: ['SMS'],
+          ...numberSettings,
+        }),
+    );
+    this.pool = new CfnPool(this, 'SmsPool', {
+      originationIdentities: this.phoneNumbers.map((number) => number.attrArn),
+      sharedRoutesEnabled: false,
+      ...numberSettings,
+    });
+    // Production numbers are kept when the stack goes (a number once released is gone for good), like the tables.
+    if (props.production)
+      for (const resource of [...this.phoneNumbers, this.pool])
+        resource.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.protectConfiguration = new CfnProtectConfiguration(this, 'SmsProtect', {
+      countryRuleSet: { sms: countryRules(props.allowedPhoneCountries) },
+      deletionProtectionEnabled: props.production,
+    });
+    const configurationSetName = `${this.stackName}-sms`;
+    this.configurationSet = new CfnConfigurationSet(this, 'SmsConfigurationSet', {
+      configurationSetName,
+      protectConfigurationId: this.protectConfiguration.attrProtectConfigurationId,
+      eventDestinations: [
+        {
+          eventDestinationName: 'DeliveryEvents',
+          enabled: true,
+          matchingEventTypes: ['TEXT_ALL'],
+          snsDestination: { topicArn: this.smsEventsTopic.topicArn },
+        },
+      ],
+    });
+    const smsSending: SmsSending = {
+      pool: this.pool,
+      phoneNumbers: this.phoneNumbers,
+      configurationSet: this.configurationSet,
+      configurationSetName,
+      protectConfiguration: this.protectConfiguration,
+      maxPricePerMessageUsd: props.sms.maxPricePerMessageUsd,
+    };
+
+    const resources: StageResources = { ...props.resources, smsJobsTopic: this.smsJobsTopic, smsSending };
+    // The dispatcher spreads its rate over the pool's numbers, which exist once CloudFormation requested them.
+    const parameters: ParameterValues = {
+      ...props.parameters,
+      smsPool: {
+        ...props.parameters.smsPool,
+        numbers: this.phoneNumbers.map((number) => number.attrPhoneNumber),
+      },
+    };
+    /** The manifest's SMS functions, wired below to their queues and topics. */
     const smsFunction = (name: FunctionName) =>
       new HandlerFunction(this, constructIdOf(name, FUNCTIONS[name]), {
         spec: FUNCTIONS[name],
         resources,
-        parameters: props.parameters,
+        parameters,
       });
     const dispatch = FUNCTIONS.smsDispatcher;
-    this.inboundSmsTopic = new Topic(this, 'InboundSms', { masterKey: key, enforceSSL: true });
-    // Lets this account's SMS service, and no other account's, deliver inbound two-way messages to the encrypted topic.
-    key.addToResourcePolicy(this.encryptingOnBehalfOfThisAccount('sms-voice'));
 
     this.dispatchDeadLetters = new Queue(this, 'DispatchDeadLetters', {
       encryption: QueueEncryption.KMS,
@@ -90,7 +179,7 @@ export class MessagingStack extends Stack {
       enforceSSL: true,
       // Dead jobs carry phone numbers: a week to investigate (the alarm fires at the first one), and gone before the
       // aftercare window ends, so no spontaneous volunteer's number outlives the purge here.
-      retentionPeriod: Duration.days(7),
+      retentionPeriod: Duration.days(SMS_DEAD_LETTER_RETENTION_DAYS),
     });
     this.dispatchQueue = new Queue(this, 'DispatchQueue', {
       encryption: QueueEncryption.KMS,
@@ -103,44 +192,17 @@ export class MessagingStack extends Stack {
     // undelivered inbound events for their dead-letter queue. (A topic's own ARN would make a cycle: each topic
     // is encrypted with this key.)
     key.addToResourcePolicy(this.encryptingOnBehalfOfThisAccount('sns'));
-    // By hand rather than SqsSubscription, whose key statement for SNS carries no condition.
-    const { policyDependable } = this.dispatchQueue.addToResourcePolicy(
-      new PolicyStatement({
-        principals: [new ServicePrincipal('sns.amazonaws.com')],
-        actions: ['sqs:SendMessage'],
-        resources: [this.dispatchQueue.queueArn],
-        conditions: { ArnEquals: { 'aws:SourceArn': this.smsJobsTopic.topicArn } },
-      }),
-    );
-    const toDispatch = new Subscription(this, 'SmsJobsToDispatchQueue', {
-      topic: this.smsJobsTopic,
-      protocol: SubscriptionProtocol.SQS,
-      endpoint: this.dispatchQueue.queueArn,
-      rawMessageDelivery: true,
-    });
-    if (policyDependable) toDispatch.node.addDependency(policyDependable);
+    this.subscribeQueue('SmsJobsToDispatchQueue', this.smsJobsTopic, this.dispatchQueue);
 
     this.dispatcher = smsFunction('smsDispatcher');
     this.dispatcher.addEventSource(
       new SqsEventSource(this.dispatchQueue, {
         batchSize: dispatch.trigger.batchSize,
-        maxConcurrency: dispatchConcurrency(
-          props.sms.originationNumbers.length,
-          props.sms.partsPerSecondPerNumber,
-        ),
+        maxConcurrency: dispatchConcurrency(props.sms.longCodes, props.sms.partsPerSecondPerNumber),
         reportBatchItemFailures: true,
       }),
     );
 
-    // Lets the SMS service of this account, and no other, publish the two-way replies it receives.
-    this.inboundSmsTopic.addToResourcePolicy(
-      new PolicyStatement({
-        principals: [new ServicePrincipal('sms-voice.amazonaws.com')],
-        actions: ['sns:Publish'],
-        resources: [this.inboundSmsTopic.topicArn],
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-      }),
-    );
     // Kept inbound events carry a phone number: 14 days (SQS's longest) to replay them, gone before the purge.
     const keptForReplay = (id: string) =>
       new Queue(this, id, {
@@ -173,26 +235,32 @@ export class MessagingStack extends Stack {
       );
     }
 
-    this.deliveryStatusHandler = smsFunction('smsDeliveryStatus');
-    const logGroups = {
-      Success: `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber`,
-      Failure: `sns/${this.region}/${this.account}/DirectPublishToPhoneNumber/Failure`,
-    };
-    // Each delivery log names the recipient's number. SNS would create these groups itself, never expiring: the
-    // stack creates them first, with a retention that ends before any purge.
-    const deliveryLogGroups = Object.entries(logGroups).map(([outcome, name]) => {
-      const logGroup = new LogGroup(this, `SmsDelivery${outcome}Logs`, {
-        logGroupName: name,
-        retention: SMS_DELIVERY_LOG_RETENTION,
-        removalPolicy: RemovalPolicy.DESTROY,
-      });
-      new SubscriptionFilter(this, `SmsDelivery${outcome}Receipts`, {
-        logGroup,
-        destination: new LambdaDestination(this.deliveryStatusHandler),
-        filterPattern: FilterPattern.allEvents(),
-      });
-      return logGroup;
+    // Delivery events name the recipient's number: a week on the dead-letter queue to investigate, gone before the
+    // aftercare window ends; the topic keeps nothing.
+    const receipts = FUNCTIONS.smsDeliveryStatus.trigger;
+    this.smsEventsDeadLetters = new Queue(this, 'SmsEventsDeadLetters', {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: key,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(SMS_DEAD_LETTER_RETENTION_DAYS),
     });
+    this.smsEventsQueue = new Queue(this, 'SmsEventsQueue', {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: key,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(SMS_DEAD_LETTER_RETENTION_DAYS),
+      visibilityTimeout: Duration.seconds(receipts.visibilityTimeoutSeconds),
+      deadLetterQueue: { queue: this.smsEventsDeadLetters, maxReceiveCount: receipts.maxReceives },
+    });
+    this.subscribeQueue('SmsEventsToQueue', this.smsEventsTopic, this.smsEventsQueue);
+    this.deliveryStatusHandler = smsFunction('smsDeliveryStatus');
+    this.deliveryStatusHandler.addEventSource(
+      new SqsEventSource(this.smsEventsQueue, {
+        batchSize: receipts.batchSize,
+        maxBatchingWindow: Duration.seconds(1),
+        reportBatchItemFailures: true,
+      }),
+    );
     this.failedDeliveries = new MetricFilter(this, 'FailedDeliveries', {
       logGroup: this.deliveryStatusHandler.logGroup,
       filterPattern: FilterPattern.literal('{ $.message = "sms delivery receipt" && $.status = "failed" }'),
@@ -200,9 +268,39 @@ export class MessagingStack extends Stack {
       metricName: 'SmsDeliveryFailures',
       metricValue: '1',
     }).metric({ statistic: 'Sum', period: Duration.minutes(5) });
-    this.deliveryStatusLogging = this.smsDeliveryLoggingRole(logGroups.Success);
-    const accountSms = this.configureAccountSms(this.deliveryStatusLogging, monthlySpendLimitUsd(props.sms));
-    for (const logGroup of deliveryLogGroups) accountSms.node.addDependency(logGroup);
+    this.limitMonthlySpend(monthlySpendLimitUsd(props.sms));
+  }
+
+  /** Raw delivery of a topic to an encrypted queue, admitting this topic alone. */
+  private subscribeQueue(id: string, topic: Topic, queue: Queue): void {
+    // By hand rather than SqsSubscription, whose key statement for SNS carries no condition.
+    const { policyDependable } = queue.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('sns.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [queue.queueArn],
+        conditions: { ArnEquals: { 'aws:SourceArn': topic.topicArn } },
+      }),
+    );
+    const subscription = new Subscription(this, id, {
+      topic,
+      protocol: SubscriptionProtocol.SQS,
+      endpoint: queue.queueArn,
+      rawMessageDelivery: true,
+    });
+    if (policyDependable) subscription.node.addDependency(policyDependable);
+  }
+
+  /** Lets the SMS service of this account, and no other, publish to the topic (two-way replies, delivery events). */
+  private admitSmsService(topic: Topic): void {
+    topic.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('sms-voice.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
   }
 
   /** Lets an AWS service use the key for this account's own resources of that service, and no other account's. */
@@ -218,67 +316,40 @@ export class MessagingStack extends Stack {
     });
   }
 
-  /** What SNS needs to write the delivery status log groups of this account and region, and nothing else. */
-  private smsDeliveryLoggingRole(logGroupName: string): Role {
-    return new Role(this, 'SmsDeliveryStatusLogging', {
-      description: 'Lets SNS write SMS delivery status logs (the delivery receipts)',
-      assumedBy: new ServicePrincipal('sns.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-      }),
-      inlinePolicies: {
-        DeliveryStatusLogs: new PolicyDocument({
-          statements: [
-            new PolicyStatement({
-              actions: [
-                'logs:CreateLogGroup',
-                'logs:CreateLogStream',
-                'logs:PutLogEvents',
-                'logs:PutMetricFilter',
-                'logs:PutRetentionPolicy',
-              ],
-              // The success group, its /Failure sibling and their streams.
-              resources: [
-                this.formatArn({
-                  service: 'logs',
-                  resource: 'log-group',
-                  arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-                  resourceName: `${logGroupName}*`,
-                }),
-              ],
-            }),
-          ],
-        }),
-      },
-    });
-  }
-
   /**
-   * The account's SMS settings (SNS has no CloudFormation resource for them): delivery status logging of every SMS,
-   * transactional by default, and the monthly spend cap. Deleting the stack leaves them as they are.
+   * The account's monthly SMS spend limit (End User Messaging has no CloudFormation resource for it). Deleting the
+   * stack leaves it as it is.
    */
-  private configureAccountSms(loggingRole: Role, monthlySpendLimitUsd: number): AwsCustomResource {
+  private limitMonthlySpend(monthlySpendLimitUsd: number): AwsCustomResource {
     const call: AwsSdkCall = {
-      service: 'SNS',
-      action: 'setSMSAttributes',
-      parameters: {
-        attributes: {
-          DeliveryStatusIAMRole: loggingRole.roleArn,
-          DeliveryStatusSuccessSamplingRate: '100',
-          DefaultSMSType: 'Transactional',
-          MonthlySpendLimit: String(monthlySpendLimitUsd),
-        },
-      },
-      physicalResourceId: PhysicalResourceId.of('sms-account-attributes'),
+      service: '@aws-sdk/client-pinpoint-sms-voice-v2',
+      action: 'SetTextMessageSpendLimitOverride',
+      parameters: { MonthlyLimit: monthlySpendLimitUsd },
+      physicalResourceId: PhysicalResourceId.of('sms-spend-limit'),
     };
-    return new AwsCustomResource(this, 'SmsAccountAttributes', {
+    return new AwsCustomResource(this, 'SmsSpendLimit', {
       onCreate: call,
       onUpdate: call,
       installLatestAwsSdk: false,
       policy: AwsCustomResourcePolicy.fromStatements([
-        // SetSMSAttributes is an account-level action with no resource to scope it to.
-        new PolicyStatement({ actions: ['sns:SetSMSAttributes'], resources: ['*'] }),
-        new PolicyStatement({ actions: ['iam:PassRole'], resources: [loggingRole.roleArn] }),
+        // An account-level setting with no resource to scope it to.
+        new PolicyStatement({ actions: ['sms-voice:SetTextMessageSpendLimitOverride'], resources: ['*'] }),
       ]),
     });
   }
 }
+
+/** Codes libphonenumber knows that are not ISO 3166-1 countries (Ascension, Tristan da Cunha, Kosovo). */
+const NOT_ISO_3166 = new Set(['AC', 'TA', 'XK']);
+
+/**
+ * The protect configuration's SMS rules: every ISO country libphonenumber knows, allowed when the stage takes its
+ * numbers and blocked otherwise (a country left out would be allowed, and drift).
+ */
+const countryRules = (allowed: readonly string[]) =>
+  getCountries()
+    .filter((code) => !NOT_ISO_3166.has(code))
+    .map((countryCode) => ({
+      countryCode,
+      protectStatus: allowed.includes(countryCode) ? 'ALLOW' : 'BLOCK',
+    }));

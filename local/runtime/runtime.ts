@@ -13,7 +13,7 @@ import {
 } from '../../infra/lifecycle-tasks';
 import { composePorts } from '../../shared/compose-ports';
 import { withEnvironment } from '../../shared/config';
-import { dispatchConcurrency } from '../../shared/domain/origination';
+import { ACCOUNT_DEFAULT_ORIGINATION, dispatchConcurrency } from '../../shared/domain/origination';
 import { DEFAULT_CLAIM_RETENTION_YEARS } from '../../shared/domain/retention';
 import { DEFAULT_SPONTANEOUS_REGISTRATION_CAP } from '../../shared/domain/spontaneous';
 import { DEFAULT_WAVE_SIZE } from '../../shared/domain/waves';
@@ -34,7 +34,6 @@ import { DEFAULT_PHONE_COUNTRIES, mobilePhoneSchema } from '../../shared/schemas
 import type { OriginationPool } from '../../shared/schemas/sms-job';
 import type { ActivationWorkflow } from '../../shared/workflow/ports';
 import { LOCAL_ATTACHMENTS_PATH, LocalAttachmentStore } from './attachment-store';
-import { deliveryLogGroups, subscriptionEvent } from './delivery-logs';
 import {
   createTables,
   type LocalDynamo,
@@ -49,6 +48,7 @@ import { type AnyHandler, lambdaContext, loadHandler } from './lambda-context';
 import { localLedgerSalt } from './ledger-salt';
 import { LocalWorkflow } from './local-workflow';
 import { InMemoryOfficialAccounts } from './official-accounts';
+import { LocalSmsEventQueue } from './sms-event-queue';
 import { LocalSmsJobQueue } from './sms-job-queue';
 import { SmsOutbox } from './sms-outbox';
 import { synthesizeSystem } from './synth';
@@ -61,6 +61,9 @@ export const LOCAL_SMS_POOL: OriginationPool = {
   numbers: ['+32460000001', '+32460000002'],
   partsPerSecond: 10,
 };
+
+/** The local price cap per SMS (USD): a few parts at the assumed Belgian rate, as a stage would set it. */
+export const LOCAL_SMS_MAX_PRICE_USD = 0.5;
 
 /** Where the local crisis centre's SMS go (a reserved Belgian mobile range, nobody's phone). */
 export const LOCAL_CRISIS_CENTRE_PHONE = '+32499000112';
@@ -103,6 +106,8 @@ export interface LocalRuntimeOptions {
   wafIntegrationUrl?: string;
   /** The origination numbers the dispatcher spreads SMS over, and their rate. */
   smsPool?: OriginationPool;
+  /** The price cap per SMS (USD) the local provider enforces. */
+  smsMaxPriceUsd?: number;
   /** Milliseconds between a failed task's retries, instead of the state machine's (fault-injection tests). */
   retryDelayMs?: number;
   /** Milliseconds for the named fixed Wait states (the purge's retry wait), instead of the definition's. */
@@ -125,6 +130,8 @@ export interface LocalRuntime {
   /** The user pool's officials and the invitation e-mails it sent (`/_local/mail/outbox`). */
   officialAccounts: InMemoryOfficialAccounts;
   queue: LocalSmsJobQueue;
+  /** The SMS events topic and queue: the provider's delivery events, on their way to the delivery status function. */
+  smsEvents: LocalSmsEventQueue;
   workflow: LocalWorkflow;
   /** The activation state machine's executions, named after the activations. */
   activations: LocalWorkflow;
@@ -160,25 +167,25 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   });
 
   const smsPool = options.smsPool ?? LOCAL_SMS_POOL;
-  const outbox = new SmsOutbox({
-    print: options.printSms ?? false,
-    partsPerSecond: smsPool.partsPerSecond,
-    ...(options.dataDir ? { file: path.join(options.dataDir, 'sms-outbox.jsonl') } : {}),
-  });
+  const smsMaxPriceUsd = options.smsMaxPriceUsd ?? LOCAL_SMS_MAX_PRICE_USD;
+  const outbox = new SmsOutbox(
+    {
+      pool: smsPool.numbers,
+      partsPerSecond: smsPool.partsPerSecond,
+      // The protect configuration allows the countries the public registration takes numbers from.
+      allowedCountries: DEFAULT_PHONE_COUNTRIES,
+      maxPriceUsd: smsMaxPriceUsd,
+    },
+    {
+      print: options.printSms ?? false,
+      ...(options.dataDir ? { file: path.join(options.dataDir, 'sms-outbox.jsonl') } : {}),
+    },
+  );
   const handlers: Record<string, AnyHandler> = {};
-  const logGroups = deliveryLogGroups('eu-west-1', '000000000000');
-  // As SNS writes delivery status logs and the subscription filters pass them on: one event per log group.
-  const reportDeliveries = async () => {
-    const logs = outbox.takeDeliveryLogs();
-    for (const [group, status] of [
-      [logGroups.success, 'SUCCESS'],
-      [logGroups.failure, 'FAILURE'],
-    ] as const) {
-      const lines = logs.filter((log) => log.status === status).map((log) => JSON.stringify(log));
-      if (lines.length)
-        await handlers.deliveryStatus!(subscriptionEvent(group, lines), lambdaContext('SmsDeliveryStatus'));
-    }
-  };
+  // As the configuration set's event destination publishes to the SMS events topic, and its queue feeds the handler.
+  const smsEvents = new LocalSmsEventQueue(() => handlers.deliveryStatus!);
+  const reportDeliveries = () => smsEvents.publish(outbox.takeEvents());
+  outbox.onEvents = () => void reportDeliveries();
   const queue = new LocalSmsJobQueue(
     () => handlers.dispatch!,
     reportDeliveries,
@@ -236,6 +243,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       attachmentsBucket: 'local-attachments',
       userPool: 'eu-west-1_local',
       erasureLedgerSalt: { value: salt },
+      smsSending: {
+        pool: 'arn:aws:sms-voice:eu-west-1:000000000000:pool/pool-local',
+        configurationSet: 'local-sms',
+        protectConfiguration: 'protect-local',
+        maxPriceUsd: String(smsMaxPriceUsd),
+      },
     },
     parameters: {
       registrationPolicy: {
@@ -307,7 +320,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
             Subject: '',
             Message: JSON.stringify({
               originationNumber: from,
-              destinationNumber: '+32460000000',
+              // The number of the pool the volunteer texted: the reply goes back from it.
+              destinationNumber: smsPool.numbers[0] ?? ACCOUNT_DEFAULT_ORIGINATION,
               messageBody: body,
               inboundMessageId,
             }),
@@ -476,6 +490,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     accounts,
     officialAccounts,
     queue,
+    smsEvents,
     workflow,
     activations,
     ports,
@@ -483,6 +498,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     stop: async () => {
       workflow.stopAll();
       activations.stopAll();
+      outbox.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await dynamo?.stop();

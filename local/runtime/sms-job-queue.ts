@@ -107,7 +107,8 @@ export class LocalSmsJobQueue implements SmsJobQueue {
   }
 }
 
-const sqsRecordBase = (): Omit<SQSRecord, 'body'> => ({
+/** An SQS record as the event source hands it to a function, without its body. */
+export const sqsRecordBase = (queue = 'DispatchQueue'): Omit<SQSRecord, 'body'> => ({
   messageId: randomUUID(),
   receiptHandle: 'local',
   attributes: {
@@ -119,6 +120,6 @@ const sqsRecordBase = (): Omit<SQSRecord, 'body'> => ({
   messageAttributes: {},
   md5OfBody: '',
   eventSource: 'aws:sqs',
-  eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:DispatchQueue',
+  eventSourceARN: `arn:aws:sqs:eu-west-1:000000000000:${queue}`,
   awsRegion: 'eu-west-1',
 });

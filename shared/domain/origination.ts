@@ -61,9 +61,13 @@ export const afterDeliveryFailure = (attempts: number): 'retry' | 'give-up' =>
 
 /**
  * queued → sending → sent → delivered | failed (for good); a first failed delivery goes back to queued once. A
- * recipient who opted out before it went out leaves it withheld (for good).
+ * recipient who opted out before it went out leaves it withheld (for good); an SMS whose time to live ran out, before
+ * it was sent or before the provider could deliver it, is expired (for good, never sent late).
  */
-export type SmsStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'withheld';
+export type SmsStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'withheld' | 'expired';
+
+/** Alerts that did not reach their volunteer, who the coordinator may call instead. */
+export const missedRecipient = (status: SmsStatus): boolean => status === 'failed' || status === 'expired';
 
 /** Whether an SMS is still owed: a mobilisation run again hands these to the dispatcher (the claim dedupes). */
 export const awaitsSending = (status: SmsStatus): boolean => status === 'queued' || status === 'sending';

@@ -6,10 +6,11 @@ import { type ClaimStatus, isFinalClaimStatus } from './claim';
  * purge receipt states them, so what the receipt promises is what AWS is told to do.
  */
 
-/** SNS's SMS delivery logs name each recipient's number: a week to trace a failed SMS, gone before any purge. */
-export const SMS_DELIVERY_LOG_RETENTION_DAYS = 7;
-/** CloudWatch deletes expired log events "typically within 72 hours" after their retention ends. */
-export const LOG_DELETION_LAG_DAYS = 3;
+/**
+ * The queues that may hold an SMS's recipient number (a dead SMS job, a delivery event that failed to apply) keep it
+ * a week: enough to investigate, gone before the aftercare window ends and so before any purge.
+ */
+export const SMS_DEAD_LETTER_RETENTION_DAYS = 7;
 /** DynamoDB point-in-time recovery: a table can be restored to any second of the last 35 days (its maximum). */
 export const POINT_IN_TIME_RECOVERY_DAYS = 35;
 
@@ -17,15 +18,11 @@ const DAY_MS = 24 * 3600 * 1000;
 const after = (from: Date, days: number) => new Date(from.getTime() + days * DAY_MS).toISOString();
 
 /**
- * Every SMS to a spontaneous volunteer went out before their purge, so its delivery log is gone at the latest a
- * retention (and CloudWatch's deletion lag) after it; a restore to a moment before the purge is possible until the
- * recovery window has passed it.
+ * A restore to a moment before the purge is possible until the recovery window has passed it. SMS leave no log with a
+ * number in it (delivery events pass through a topic and a queue; receipts made before issue 16 listed SNS's
+ * delivery logs here).
  */
 export const keptElsewhereAfterPurge = (purgedAt: Date): NonNullable<PurgeReceipt['elsewhere']> => [
-  {
-    what: 'sms-delivery-logs',
-    until: after(purgedAt, SMS_DELIVERY_LOG_RETENTION_DAYS + LOG_DELETION_LAG_DAYS),
-  },
   { what: 'backups', until: after(purgedAt, POINT_IN_TIME_RECOVERY_DAYS) },
 ];
 

@@ -16,6 +16,13 @@ export const VARIABLES = {
     erasureLedger: 'ERASURE_LEDGER_TABLE',
   } satisfies Record<TableName, string>,
   smsJobsTopic: 'SMS_JOBS_TOPIC_ARN',
+  /** Where and how SMS go out (AWS End User Messaging SMS): told to the functions that send. */
+  sms: {
+    pool: 'SMS_POOL_ARN',
+    configurationSet: 'SMS_CONFIGURATION_SET',
+    protectConfiguration: 'SMS_PROTECT_CONFIGURATION_ID',
+    maxPriceUsd: 'SMS_MAX_PRICE_USD',
+  },
   stateMachine: 'STATE_MACHINE_ARN',
   activationStateMachine: 'ACTIVATION_STATE_MACHINE_ARN',
   attachmentsBucket: 'ATTACHMENTS_BUCKET',
@@ -79,6 +86,8 @@ export interface ResourceValues {
   userPool?: string;
   /** The salt's secret ARN in AWS; the local runtime gives the salt itself. */
   erasureLedgerSalt?: { secretArn: string } | { value: string };
+  /** The SMS pool, configuration set and protect configuration, with the stage's price cap per message. */
+  smsSending?: { pool: string; configurationSet: string; protectConfiguration: string; maxPriceUsd: string };
 }
 
 export interface StageValues {
@@ -168,7 +177,15 @@ const needVariables = (
       ? { [VARIABLES.erasureLedgerSalt]: salt.value }
       : { [VARIABLES.erasureLedgerSaltSecret]: salt.secretArn };
   }
-  if ('sms' in need) return {};
+  if ('sms' in need) {
+    const sending = required(resources.smsSending, 'the SMS pool');
+    return {
+      [VARIABLES.sms.pool]: sending.pool,
+      [VARIABLES.sms.configurationSet]: sending.configurationSet,
+      [VARIABLES.sms.protectConfiguration]: sending.protectConfiguration,
+      [VARIABLES.sms.maxPriceUsd]: sending.maxPriceUsd,
+    };
+  }
   return parameterVariables(need.parameter, parameters);
 };
 

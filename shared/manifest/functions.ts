@@ -699,8 +699,16 @@ export const FUNCTIONS = {
       visibilityTimeoutSeconds: 180,
     },
     timeoutSeconds: 30,
-    // A volunteer who opted out since their SMS was queued: the member's status, the spontaneous registration's.
-    needs: [writes('operations'), reads('registry'), reads('adHoc'), sendsSms, parameter('smsPool')],
+    // A volunteer who opted out since their SMS was queued: the member's status, the spontaneous registration's. The
+    // lifecycle timing sets an SMS's time to live (an alert's is the response window).
+    needs: [
+      writes('operations'),
+      reads('registry'),
+      reads('adHoc'),
+      sendsSms,
+      parameter('smsPool'),
+      parameter('lifecycleTiming'),
+    ],
   },
   inboundSmsHandler: {
     entry: 'functions/sms/inbound.ts',
@@ -714,7 +722,15 @@ export const FUNCTIONS = {
   },
   smsDeliveryStatus: {
     entry: 'functions/sms/delivery-status.ts',
-    trigger: { kind: 'log-subscription', logs: 'smsDeliveryStatus' },
+    // The configuration set's events, through the SMS events topic and a queue: a mass activation's receipts come in
+    // batches rather than one invocation each.
+    trigger: {
+      kind: 'queue',
+      queue: 'smsEvents',
+      batchSize: 25,
+      maxReceives: 5,
+      visibilityTimeoutSeconds: 180,
+    },
     // The retry of a failed SMS goes to the recipient's current phone, looked up then, through the dispatcher.
     needs: [writes('operations'), reads('registry'), reads('adHoc'), queuesSms],
   },

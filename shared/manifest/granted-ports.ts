@@ -28,7 +28,7 @@ export const PORT_REQUIREMENTS = {
   accounts: ['userPool:users'],
   officialAccounts: ['userPool:users'],
   smsJobs: ['topic:smsJobs'],
-  sms: ['sms:direct'],
+  sms: ['sms:pool'],
   workflow: ['stateMachine:lifecycle'],
   activationWorkflow: ['stateMachine:activation'],
   smsPool: ['parameter:smsPool'],

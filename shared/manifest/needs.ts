@@ -1,6 +1,6 @@
 /**
  * What a function may be granted: a table with an access mode, the SMS job topic, the lifecycle state machine, the
- * attachment bucket, the user pool, the ledger's salt, SMS straight to phones, or a parameter of the stage. The
+ * attachment bucket, the user pool, the ledger's salt, SMS from the stage's pool, or a parameter of the stage. The
  * manifest (functions.ts) lists each function's needs; infra grants exactly those and tells the function where each
  * is (environment.ts), and the ports a handler may use are derived from them (granted-ports.ts).
  */
@@ -56,7 +56,7 @@ export type Need =
   | { readonly bucket: 'attachments'; readonly access: 'upload' | 'delete' }
   | { readonly userPool: 'users'; readonly access: UserPoolAccess }
   | { readonly secret: 'erasureLedgerSalt' }
-  | { readonly sms: 'direct' }
+  | { readonly sms: 'pool' }
   | { readonly parameter: ParameterName };
 
 export const reads = <T extends TableName>(table: T) => ({ table, access: 'read' }) as const;
@@ -65,8 +65,11 @@ export const appends = <T extends 'audit' | 'erasureLedger'>(table: T) =>
   ({ table, access: 'append' }) as const;
 /** Publishes SMS jobs: the dispatcher sends them. */
 export const queuesSms = { topic: 'smsJobs' } as const;
-/** Sends SMS straight to phone numbers (the dispatcher, and inbound replies to someone not in the registry). */
-export const sendsSms = { sms: 'direct' } as const;
+/**
+ * Sends SMS through AWS End User Messaging SMS from the stage's pool (the dispatcher, and the inbound handler's
+ * replies from the number texted).
+ */
+export const sendsSms = { sms: 'pool' } as const;
 export const startsLifecycle = { stateMachine: 'lifecycle', access: 'start' } as const;
 /** Starts an activation's mobilisation of the corps it adds. */
 export const startsActivation = { stateMachine: 'activation', access: 'start' } as const;

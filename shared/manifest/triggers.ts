@@ -69,7 +69,7 @@ export interface TaskTrigger {
 /** An SQS queue feeding the function in batches, with partial batch responses. */
 export interface QueueTrigger {
   kind: 'queue';
-  queue: 'smsDispatch' | 'inboundReplay';
+  queue: 'smsDispatch' | 'smsEvents' | 'inboundReplay';
   batchSize: number;
   /** Receives before a message is dead-lettered (the redrive policy); absent, it stays until it expires. */
   maxReceives?: number;
@@ -80,12 +80,6 @@ export interface QueueTrigger {
 export interface TopicTrigger {
   kind: 'topic';
   topic: 'inboundSms';
-}
-
-/** A CloudWatch Logs subscription filter on log groups the function is told about by the events themselves. */
-export interface LogSubscriptionTrigger {
-  kind: 'log-subscription';
-  logs: 'smsDeliveryStatus';
 }
 
 /** An EventBridge schedule, in UTC. */
@@ -105,7 +99,6 @@ export type Trigger =
   | TaskTrigger
   | QueueTrigger
   | TopicTrigger
-  | LogSubscriptionTrigger
   | ScheduleTrigger
   | CognitoTrigger;
 

@@ -10,6 +10,8 @@ export const METRIC_UNITS = {
   AlertsSent: 'Count',
   /** SMS the provider refused to send, and SMS it reported undeliverable. */
   SmsFailures: 'Count',
+  /** SMS not delivered within their time to live: dropped, before sending or by the provider, never sent late. */
+  SmsExpired: 'Count',
   /** Sends the provider throttled (each backs off and retries). */
   SmsThrottled: 'Count',
   /** From a request's creation to its first recorded acceptance. */

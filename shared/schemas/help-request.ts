@@ -112,7 +112,9 @@ export const purgeReceiptSchema = z
         z.object({
           what: z
             .enum(['sms-delivery-logs', 'backups'])
-            .describe('SNS SMS delivery logs (recipient numbers), DynamoDB point-in-time recovery'),
+            .describe(
+              'DynamoDB point-in-time recovery; SNS SMS delivery logs (recipient numbers) on receipts made before issue 16',
+            ),
           until: z.string(),
         }),
       )
@@ -196,7 +198,10 @@ export const responderSchema = z
   })
   .meta({ id: 'Responder' });
 export type Responder = z.infer<typeof responderSchema>;
-/** A volunteer whose alert SMS failed to deliver twice, through two origination numbers: call them another way. */
+/**
+ * A volunteer whose alert SMS failed to deliver twice, through two origination numbers, or was not delivered within the
+ * response window (expired): call them another way.
+ */
 export const unreachableVolunteerSchema = z
   .object({
     volunteerId: idSchema,
@@ -212,6 +217,10 @@ export const unreachableVolunteerSchema = z
     }),
     failedAt: z.string(),
     reason: z.string().meta({ description: "the carrier's reason for the last failed delivery" }),
+    expired: z.literal(true).optional().meta({
+      description:
+        'the alert was not delivered within the response window and was dropped rather than delivered late (not retried)',
+    }),
   })
   .meta({ id: 'UnreachableVolunteer' });
 export type UnreachableVolunteer = z.infer<typeof unreachableVolunteerSchema>;

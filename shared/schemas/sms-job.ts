@@ -91,33 +91,51 @@ export const inboundSmsSchema = z.object({
 export type InboundSms = z.infer<typeof inboundSmsSchema>;
 
 /**
- * One SMS delivery status log line of SNS (log groups `sns/<region>/<account>/DirectPublishToPhoneNumber` and
- * `…/Failure`); only the fields the receipts use, the rest (destination, price, carrier) is ignored.
+ * One SMS event of AWS End User Messaging SMS, as the configuration set's event destination publishes it to the SMS
+ * events topic; only the fields the receipts use (the destination number, carrier and price are ignored).
  */
-export const smsDeliveryLogSchema = z.object({
-  notification: z.object({
-    messageId: z.string().min(1),
-    /** UTC, as "2016-06-28 00:40:34.558". */
-    timestamp: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/),
-  }),
-  delivery: z.object({ providerResponse: z.string().optional() }).optional(),
-  status: z.enum(['SUCCESS', 'FAILURE']),
+export const smsDeliveryEventSchema = z.object({
+  /** `TEXT_DELIVERED`, `TEXT_SUCCESSFUL`, `TEXT_TTL_EXPIRED`, `TEXT_UNREACHABLE`, `TEXT_QUEUED` … */
+  eventType: z.string().regex(/^TEXT_[A-Z_]+$/, 'an SMS event type'),
+  /** Epoch milliseconds. */
+  eventTimestamp: z.number().int().positive(),
+  messageId: z.string().min(1),
+  messageStatusDescription: z.string().optional(),
+  /** The number of the pool the SMS went out on (E.164). */
+  originationPhoneNumber: z.string().optional(),
 });
-export type SmsDeliveryLog = z.infer<typeof smsDeliveryLogSchema>;
+export type SmsDeliveryEvent = z.infer<typeof smsDeliveryEventSchema>;
 
 /** A delivery receipt in the system's own terms, whatever the provider's format. */
 export interface DeliveryReceipt {
   messageId: string;
-  status: 'delivered' | 'failed';
+  /** `expired`: not delivered within its time to live, and dropped rather than delivered late. */
+  status: 'delivered' | 'failed' | 'expired';
   at: string;
   reason?: string;
+  /** The number of the pool the SMS went out on, which a retry avoids. */
+  originationNumber?: string;
 }
 
-export const toDeliveryReceipt = (log: SmsDeliveryLog): DeliveryReceipt => ({
-  messageId: log.notification.messageId,
-  status: log.status === 'SUCCESS' ? 'delivered' : 'failed',
-  at: new Date(`${log.notification.timestamp.replace(' ', 'T')}Z`).toISOString(),
-  ...(log.status === 'FAILURE' && log.delivery?.providerResponse
-    ? { reason: log.delivery.providerResponse }
-    : {}),
-});
+/** Events on the way (queued, pending): the final one follows. */
+const NOT_FINAL = new Set(['TEXT_QUEUED', 'TEXT_PENDING']);
+/** Depending on the country, carriers confirm with either. */
+const DELIVERED = new Set(['TEXT_DELIVERED', 'TEXT_SUCCESSFUL']);
+
+/**
+ * The receipt an event gives, or none for an event on the way. Every other final event (unreachable, blocked,
+ * invalid, spam, unknown, protect-blocked …) is a failed delivery, with the provider's description as its reason.
+ */
+export const toDeliveryReceipt = (event: SmsDeliveryEvent): DeliveryReceipt | undefined => {
+  if (NOT_FINAL.has(event.eventType)) return undefined;
+  const at = new Date(event.eventTimestamp).toISOString();
+  if (DELIVERED.has(event.eventType)) return { messageId: event.messageId, status: 'delivered', at };
+  const status = event.eventType === 'TEXT_TTL_EXPIRED' ? 'expired' : 'failed';
+  return {
+    messageId: event.messageId,
+    status,
+    at,
+    reason: event.messageStatusDescription ?? event.eventType,
+    ...(event.originationPhoneNumber ? { originationNumber: event.originationPhoneNumber } : {}),
+  };
+};

@@ -1,5 +1,6 @@
 import pMap from 'p-map';
 import { unmetNeeds } from '../domain/help-request';
+import { missedRecipient } from '../domain/origination';
 import { renderEnoughSms } from '../domain/sms-templates';
 import type { Ports } from '../ports';
 import type { HelpRequest } from '../schemas/help-request';
@@ -23,7 +24,7 @@ export const thankWaitingVolunteers = async (
 ): Promise<number> => {
   if (request.status === 'closed' || unmetNeeds(request).length > 0) return 0;
   const waiting = (await ports.alerts.listForRequest(request.id)).filter(
-    (alert) => !alert.response && alert.smsStatus !== 'failed',
+    (alert) => !alert.response && !missedRecipient(alert.smsStatus),
   );
   const told = await pMap(
     waiting,

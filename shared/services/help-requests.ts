@@ -11,6 +11,7 @@ import { Conflict, Forbidden } from '../domain/errors';
 import { newHelpRequest } from '../domain/help-request';
 import { hasRole, type Identity } from '../domain/identity';
 import { onSiteStateOf } from '../domain/on-site';
+import { missedRecipient } from '../domain/origination';
 import { viewForRole } from '../domain/request-view';
 import type { Ports } from '../ports';
 import type { Deployment } from '../schemas/deployment';
@@ -151,7 +152,7 @@ const responders = async (
 };
 
 /**
- * Volunteers whose alert failed to deliver for good, with their name and phone for the coordinator's call
+ * Volunteers whose alert failed to deliver for good or expired undelivered, with their name and phone for the coordinator's call
  * (`viewForRole` keeps the phone from everyone else); an erased or purged person has neither any more.
  */
 const unreachableVolunteers = async (
@@ -160,7 +161,7 @@ const unreachableVolunteers = async (
 ): Promise<UnreachableVolunteer[]> =>
   Promise.all(
     alerts
-      .filter((a) => a.smsStatus === 'failed')
+      .filter((a) => missedRecipient(a.smsStatus))
       .map(async (alert) => {
         const person = await personBehind(ports, alert);
         return {
@@ -169,6 +170,7 @@ const unreachableVolunteers = async (
           municipality: alert.municipality,
           failedAt: alert.failedAt ?? alert.createdAt,
           reason: alert.failureReason ?? 'delivery failed',
+          ...(alert.smsStatus === 'expired' ? { expired: true as const } : {}),
         };
       }),
   );

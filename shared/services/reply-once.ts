@@ -1,3 +1,4 @@
+import { REPLY_TTL_SECONDS } from '../domain/sms-ttl';
 import type { Ports } from '../ports';
 import type { InboundSms } from '../schemas/sms-job';
 
@@ -15,7 +16,13 @@ export const replyOnce = async (
 ): Promise<boolean> => {
   if (!(await ports.alerts.claimReplyTo(sms.inboundMessageId, receivedAt))) return false;
   try {
-    await ports.sms.send(to, body, sms.destinationNumber);
+    await ports.sms.send({
+      to,
+      body,
+      ...(sms.destinationNumber ? { from: sms.destinationNumber } : {}),
+      ttlSeconds: REPLY_TTL_SECONDS,
+      context: { kind: 'reply', inboundMessageId: sms.inboundMessageId },
+    });
   } catch (error) {
     await ports.alerts.releaseReplyTo(sms.inboundMessageId);
     throw error;

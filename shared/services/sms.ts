@@ -22,7 +22,8 @@ import {
   renderLateReplySms,
   renderReserveSms,
 } from '../domain/sms-templates';
-import { isThrottling } from '../messaging/ports';
+import { timeToLive } from '../domain/sms-ttl';
+import { isThrottling, SmsRecipientOptedOut, SmsRefused } from '../messaging/ports';
 import { logger, maskPhone } from '../observability/logger';
 import type { Ports } from '../ports';
 import type { HelpRequest } from '../schemas/help-request';
@@ -66,16 +67,22 @@ type SmsPorts = Pick<
   | 'smsPool'
   | 'sleep'
   | 'metrics'
+  | 'timing'
 >;
 
+/** What the records say of an SMS that went out from the pool, which picks the number itself. */
+export const POOL_ORIGINATION = 'pool';
+
+/** What became of one SMS job. */
+export type DispatchOutcome = 'sent' | 'duplicate' | 'withheld' | 'expired' | 'refused';
+
 /**
- * Sends the SMS of one job at most once per claim, from a number of the pool that has room this second; a failed
- * send is released so the redelivery retries it.
+ * Sends the SMS of one job at most once per claim, within the pool's rate and with what is left of its lifetime as
+ * its time to live; a failed send is released so the redelivery retries it. An SMS whose lifetime ran out in the
+ * queue is expired instead of sent late; one the provider will never send (a country outside the protect
+ * configuration, over the price cap, an invalid number) is failed at once.
  */
-export const dispatchSms = async (
-  ports: SmsPorts,
-  job: SmsJob,
-): Promise<'sent' | 'duplicate' | 'withheld'> => {
+export const dispatchSms = async (ports: SmsPorts, job: SmsJob): Promise<DispatchOutcome> => {
   const now = ports.clock.now();
   const claim = await ports.smsLedger.claimForSending(
     job,
@@ -94,12 +101,28 @@ export const dispatchSms = async (
     await ports.smsLedger.withhold(job);
     return 'withheld';
   }
+  const ttl = timeToLive(job.kind, claim.queuedAt, now, ports.timing);
+  if (ttl === 'expired') {
+    await ports.smsLedger.expire(job, now.toISOString());
+    ports.metrics.add('SmsExpired', 1);
+    return 'expired';
+  }
   let sent: { messageId: string; originationNumber: string };
   try {
-    const originationNumber = await reserveOrigination(ports, job);
-    const { messageId } = await sendWithBackoff(ports, job, originationNumber);
-    sent = { messageId, originationNumber };
+    const slot = await reserveOrigination(ports, job);
+    // A retry after a failed delivery goes out on another number of the pool; anything else from the pool.
+    const from = job.avoidOrigination && slot !== ACCOUNT_DEFAULT_ORIGINATION ? slot : undefined;
+    const { messageId } = await sendWithBackoff(ports, job, { from, ttlSeconds: ttl });
+    sent = { messageId, originationNumber: from ?? POOL_ORIGINATION };
   } catch (error) {
+    if (error instanceof SmsRecipientOptedOut) {
+      await ports.smsLedger.withhold(job);
+      return 'withheld';
+    }
+    if (error instanceof SmsRefused) {
+      await ports.smsLedger.refuse(job, ports.clock.now().toISOString(), error.message);
+      return 'refused';
+    }
     await ports.smsLedger.release(job);
     throw error;
   }
@@ -128,12 +151,28 @@ const reserveOrigination = async (ports: SmsPorts, job: SmsJob): Promise<string>
   }
 };
 
-const sendWithBackoff = async (ports: SmsPorts, job: SmsJob, originationNumber: string) => {
-  const from = originationNumber === ACCOUNT_DEFAULT_ORIGINATION ? undefined : originationNumber;
+/** Ids only: the provider passes the context back on every delivery event of the SMS. */
+const contextOf = (job: SmsJob): Record<string, string> => ({ requestId: job.requestId, kind: job.kind });
+
+const sendWithBackoff = async (
+  ports: SmsPorts,
+  job: SmsJob,
+  { from, ttlSeconds }: { from: string | undefined; ttlSeconds: number },
+) => {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await ports.sms.send(job.to, job.body, from);
+      return await ports.sms.send({
+        to: job.to,
+        body: job.body,
+        ...(from ? { from } : {}),
+        ttlSeconds,
+        context: contextOf(job),
+      });
     } catch (error) {
+      if (error instanceof SmsRefused || error instanceof SmsRecipientOptedOut) {
+        ports.metrics.add('SmsFailures', 1);
+        throw error;
+      }
       const throttled = isThrottling(error);
       if (throttled) ports.metrics.add('SmsThrottled', 1);
       if (!throttled || attempt >= THROTTLE_RETRIES) {
@@ -146,7 +185,13 @@ const sendWithBackoff = async (ports: SmsPorts, job: SmsJob, originationNumber: 
   }
 };
 
-export type ReceiptOutcome = 'delivered' | 'retried' | 'unreachable' | 'unchanged' | 'unknown-message';
+export type ReceiptOutcome =
+  | 'delivered'
+  | 'retried'
+  | 'unreachable'
+  | 'expired'
+  | 'unchanged'
+  | 'unknown-message';
 
 type ReceiptPorts = Pick<
   Ports,
@@ -189,8 +234,9 @@ const stillWanted = async (ports: ReceiptPorts, ref: SmsRef): Promise<boolean> =
 /**
  * Applies one delivery receipt to the SMS it is about. A first failure sends the SMS once more through another
  * origination number, to the recipient's current phone; a second failure, or nobody left to retry for, leaves it
- * failed (a volunteer alert: the volunteer is unreachable). Receipts for an
- * older message, repeated or out of order, change nothing.
+ * failed (a volunteer alert: the volunteer is unreachable). An SMS the provider dropped when its time to live ran out
+ * is expired and never retried: it could only arrive late. Receipts for an older message, repeated or out of order,
+ * change nothing.
  */
 export const handleDeliveryReceipt = async (
   ports: ReceiptPorts,
@@ -201,6 +247,11 @@ export const handleDeliveryReceipt = async (
   if (receipt.status === 'delivered')
     return (await ports.smsLedger.markDelivered(sent, receipt.at)) ? 'delivered' : 'unchanged';
   const reason = receipt.reason ?? 'delivery failed';
+  if (receipt.status === 'expired') {
+    const expired = await ports.smsLedger.markDeliveryFailed(sent, 'expired', receipt.at, reason);
+    if (expired) ports.metrics.add('SmsExpired', 1);
+    return expired ? 'expired' : 'unchanged';
+  }
   const to =
     afterDeliveryFailure(sent.attempt) === 'retry' && (await stillWanted(ports, sent.job))
       ? await currentRecipient(ports, sent.job)
@@ -214,7 +265,9 @@ export const handleDeliveryReceipt = async (
     const current = await ports.smsLedger.findSms(sent.job);
     if (current?.smsStatus !== 'queued' || current.messageId !== sent.messageId) return 'unchanged';
   }
-  await ports.smsJobs.enqueue([{ ...sent.job, to, avoidOrigination: sent.originationNumber } as SmsJob]);
+  // The number it failed on: the event names it, the record only when it was chosen (a retry, a reply).
+  const avoidOrigination = receipt.originationNumber ?? sent.originationNumber;
+  await ports.smsJobs.enqueue([{ ...sent.job, to, avoidOrigination } as SmsJob]);
   return 'retried';
 };
 

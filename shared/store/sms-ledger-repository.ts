@@ -162,7 +162,7 @@ export class SmsLedgerRepository {
     job: SmsJob,
     now: string,
     staleBefore: string,
-  ): Promise<{ attempts: number } | undefined> {
+  ): Promise<{ attempts: number; queuedAt: string } | undefined> {
     try {
       const { Attributes } = await this.db.send(
         new UpdateCommand({
@@ -179,7 +179,11 @@ export class SmsLedgerRepository {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return { attempts: (Attributes?.attempts as number | undefined) ?? 0 };
+      return {
+        attempts: (Attributes?.attempts as number | undefined) ?? 0,
+        // An SMS's lifetime runs from when it was first owed, a retry's too.
+        queuedAt: (Attributes?.createdAt as string | undefined) ?? now,
+      };
     } catch (error) {
       if (isConditionFailure(error)) return undefined;
       throw error;
@@ -252,10 +256,13 @@ export class SmsLedgerRepository {
     });
   }
 
-  /** sent → queued (for the retry) or failed (for good), for the message the receipt is about only. */
+  /**
+   * sent → queued (for the retry), failed (for good) or expired (its time to live ran out), for the message the
+   * receipt is about only.
+   */
   async markDeliveryFailed(
     sent: SentSms,
-    next: 'queued' | 'failed',
+    next: 'queued' | 'failed' | 'expired',
     at: string,
     reason: string,
   ): Promise<boolean> {
@@ -278,6 +285,29 @@ export class SmsLedgerRepository {
       UpdateExpression: 'SET smsStatus = :queued REMOVE claimedAt',
       ConditionExpression: 'smsStatus = :sending',
       ExpressionAttributeValues: { ':sending': 'sending', ':queued': 'queued' },
+    });
+  }
+
+  /** sending → expired: its lifetime ran out before it could be sent, so it never will be (it would arrive late). */
+  async expire(job: SmsJob, at: string): Promise<boolean> {
+    return this.transition(job, {
+      UpdateExpression: 'SET smsStatus = :expired, failedAt = :at, failureReason = :reason REMOVE claimedAt',
+      ConditionExpression: 'smsStatus = :sending',
+      ExpressionAttributeValues: {
+        ':sending': 'sending',
+        ':expired': 'expired',
+        ':at': at,
+        ':reason': 'expired before it could be sent',
+      },
+    });
+  }
+
+  /** sending → failed: the provider will never send it (a refused country, over the price cap, an invalid number). */
+  async refuse(job: SmsJob, at: string, reason: string): Promise<boolean> {
+    return this.transition(job, {
+      UpdateExpression: 'SET smsStatus = :failed, failedAt = :at, failureReason = :reason REMOVE claimedAt',
+      ConditionExpression: 'smsStatus = :sending',
+      ExpressionAttributeValues: { ':sending': 'sending', ':failed': 'failed', ':at': at, ':reason': reason },
     });
   }
 

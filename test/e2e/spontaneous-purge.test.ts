@@ -244,10 +244,7 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
         // Each: the welcome with the reply code, the confirmation of their yes and the stand-down.
         smsTraces: 6,
       },
-      elsewhere: [
-        { what: 'sms-delivery-logs', until: expect.any(String) },
-        { what: 'backups', until: expect.any(String) },
-      ],
+      elsewhere: [{ what: 'backups', until: expect.any(String) }],
       // Nobody filed a claim: nothing kept under insurance retention.
       keptUnderInsuranceRetention: { claims: 0 },
     });

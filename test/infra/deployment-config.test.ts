@@ -54,7 +54,7 @@ describe('deployment configuration', () => {
       region: 'eu-central-1',
       production: false,
       apiThrottle: { rateLimit: 100, burstLimit: 200 },
-      sms: { originationNumbers: [], partsPerSecondPerNumber: 10 },
+      sms: { longCodes: 1, numberCountry: 'BE', partsPerSecondPerNumber: 10, maxPricePerMessageUsd: 0.25 },
       // Insurance files are kept five years after settlement or rejection unless a stage says otherwise.
       claimRetentionYears: 5,
     });
@@ -87,11 +87,11 @@ describe('deployment configuration', () => {
       /12-digit AWS account id[\s\S]*stages\.dev\.account/,
     ],
     [
-      'an origination number not in E.164',
+      'a pool without long codes',
       (c) => {
-        c.stages.prod.sms.originationNumbers = ['0460 00 00 01'];
+        c.stages.prod.sms.longCodes = 0;
       },
-      /E\.164[\s\S]*stages\.prod\.sms\.originationNumbers\[0\]/,
+      /stages\.prod\.sms\.longCodes/,
     ],
     [
       'a misspelt setting',

@@ -2,7 +2,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { stageConfigSchema } from '../../infra/config';
 import { PRODUCTION_TIMING } from '../../shared/compose-ports';
-import { SMS_DELIVERY_LOG_RETENTION_DAYS } from '../../shared/domain/retention';
+import { SMS_DEAD_LETTER_RETENTION_DAYS } from '../../shared/domain/retention';
+import { MANDATORY_KEYWORDS } from '../../shared/domain/sms-keywords';
 import {
   actionsOf,
   allowing,
@@ -13,14 +14,15 @@ import {
   type Json,
   logicalIdOf,
   mentions,
+  prodTemplate,
   stageWith,
   statementsOf,
 } from './synth';
 
 const template = devTemplate('messaging');
 
-/** The SDK call the account SMS attributes custom resource makes on create. */
-const smsAttributesCall = (t: Template): Json => {
+/** The SDK call the account's SMS spend limit custom resource makes on create. */
+const spendLimitCall = (t: Template): Json => {
   const resources = Object.values(t.findResources('Custom::AWS'));
   expect(resources).toHaveLength(1);
   const create = resources[0]!.Properties.Create;
@@ -39,10 +41,14 @@ const keyId = () => {
 };
 
 describe('messaging stack', () => {
-  it('encrypts both topics, SMS jobs and inbound SMS, with its customer-managed key', () => {
+  it('encrypts its three topics, SMS jobs, inbound SMS and SMS events, with its customer-managed key', () => {
     const topics = template.findResources('AWS::SNS::Topic');
     expect(Object.keys(topics).sort()).toEqual(
-      [logicalIdOf(messaging.smsJobsTopic), logicalIdOf(messaging.inboundSmsTopic)].sort(),
+      [
+        logicalIdOf(messaging.smsJobsTopic),
+        logicalIdOf(messaging.inboundSmsTopic),
+        logicalIdOf(messaging.smsEventsTopic),
+      ].sort(),
     );
     for (const topic of Object.values(topics)) {
       expect(topic.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
@@ -179,19 +185,21 @@ describe('messaging stack', () => {
       );
     });
 
-    it('lets the SMS service of this account, and no other, publish inbound SMS to the topic', () => {
-      const statements = Object.values(template.findResources('AWS::SNS::TopicPolicy'))
-        .filter((p: Json) => mentions(p.Properties.Topics, logicalIdOf(messaging.inboundSmsTopic)))
-        .flatMap((p: Json) => p.Properties.PolicyDocument.Statement as Json[]);
-      const publishing = statements.filter((st) => st.Effect === 'Allow');
-      expect(publishing).toEqual([
-        expect.objectContaining({
-          Action: 'sns:Publish',
-          Principal: { Service: 'sms-voice.amazonaws.com' },
-          Resource: { Ref: logicalIdOf(messaging.inboundSmsTopic) },
-          Condition: { StringEquals: { 'aws:SourceAccount': messaging.resolve(messaging.account) } },
-        }),
-      ]);
+    it('lets the SMS service of this account, and no other, publish inbound SMS and delivery events to their topics', () => {
+      for (const topic of [messaging.inboundSmsTopic, messaging.smsEventsTopic]) {
+        const statements = Object.values(template.findResources('AWS::SNS::TopicPolicy'))
+          .filter((p: Json) => mentions(p.Properties.Topics, logicalIdOf(topic)))
+          .flatMap((p: Json) => p.Properties.PolicyDocument.Statement as Json[]);
+        const publishing = statements.filter((st) => st.Effect === 'Allow');
+        expect(publishing).toEqual([
+          expect.objectContaining({
+            Action: 'sns:Publish',
+            Principal: { Service: 'sms-voice.amazonaws.com' },
+            Resource: { Ref: logicalIdOf(topic) },
+            Condition: { StringEquals: { 'aws:SourceAccount': messaging.resolve(messaging.account) } },
+          }),
+        ]);
+      }
     });
 
     it('replays both queues through the replay function once ops enable its event sources (off by default)', () => {
@@ -209,30 +217,184 @@ describe('messaging stack', () => {
       const variables = (fn: Parameters<typeof logicalIdOf>[0]) =>
         template.findResources('AWS::Lambda::Function')[logicalIdOf(fn)]?.Properties.Environment.Variables;
       expect(variables(messaging.inboundReplay)).toEqual(variables(messaging.inboundHandler));
-      expect(allowing(statementsOf(template, messaging.inboundReplay), 'sns:Publish')).toEqual(
-        allowing(statementsOf(template, messaging.inboundHandler), 'sns:Publish'),
+      for (const action of ['sns:Publish', 'sms-voice:SendTextMessage'])
+        expect(allowing(statementsOf(template, messaging.inboundReplay), action)).toEqual(
+          allowing(statementsOf(template, messaging.inboundHandler), action),
+        );
+    });
+  });
+
+  /** The resources a SendTextMessage may name: the pool, its numbers, the configuration set, the protect configuration. */
+  const sendingResources = () => [
+    { 'Fn::GetAtt': [logicalIdOf(messaging.pool), 'Arn'] },
+    ...messaging.phoneNumbers.map((number) => ({ 'Fn::GetAtt': [logicalIdOf(number), 'Arn'] })),
+    { 'Fn::GetAtt': [logicalIdOf(messaging.configurationSet), 'Arn'] },
+    { 'Fn::GetAtt': [logicalIdOf(messaging.protectConfiguration), 'Arn'] },
+  ];
+
+  it('lets the dispatcher send SMS through End User Messaging from the pool only, and publish nothing', () => {
+    const statements = statementsOf(template, messaging.dispatcher);
+    expect(allowing(statements, 'sms-voice:SendTextMessage')).toEqual([
+      { Effect: 'Allow', Action: 'sms-voice:SendTextMessage', Resource: sendingResources() },
+    ]);
+    expect(allowing(statements, 'sns:Publish')).toEqual([]);
+  });
+
+  it('tells the dispatcher where and how to send: pool, configuration set, protect configuration, price cap', () => {
+    const dispatcher = template.findResources('AWS::Lambda::Function')[logicalIdOf(messaging.dispatcher)];
+    expect(dispatcher?.Properties.Environment.Variables).toMatchObject({
+      SMS_POOL_ARN: { 'Fn::GetAtt': [logicalIdOf(messaging.pool), 'Arn'] },
+      SMS_CONFIGURATION_SET: 'Dev-Messaging-sms',
+      SMS_PROTECT_CONFIGURATION_ID: {
+        'Fn::GetAtt': [logicalIdOf(messaging.protectConfiguration), 'ProtectConfigurationId'],
+      },
+      SMS_MAX_PRICE_USD: '0.25',
+    });
+  });
+
+  it('lets the inbound handler answer from the pool and queue SMS on the jobs topic only', () => {
+    const statements = statementsOf(template, messaging.inboundHandler);
+    expect(allowing(statements, 'sms-voice:SendTextMessage')).toEqual([
+      { Effect: 'Allow', Action: 'sms-voice:SendTextMessage', Resource: sendingResources() },
+    ]);
+    const publishing = allowing(statements, 'sns:Publish');
+    expect(publishing).toHaveLength(1);
+    expect(mentions(publishing[0]!.Resource, logicalIdOf(messaging.smsJobsTopic))).toBe(true);
+  });
+
+  it('gives no other function of the stack the right to send SMS', () => {
+    for (const fn of [messaging.deliveryStatusHandler]) {
+      expect(allowing(statementsOf(template, fn), 'sms-voice:SendTextMessage')).toEqual([]);
+    }
+  });
+
+  describe('AWS End User Messaging SMS', () => {
+    const only = (type: string) => {
+      const resources = Object.values(template.findResources(type));
+      expect(resources).toHaveLength(1);
+      return resources[0]!.Properties as Json;
+    };
+
+    it("requests the stage's long codes, two-way to the inbound topic, with the keywords the inbound handler reads", () => {
+      const numbers = Object.values(template.findResources('AWS::SMSVOICE::PhoneNumber'));
+      expect(numbers).toHaveLength(1);
+      expect(numbers[0]!.Properties).toMatchObject({
+        IsoCountryCode: 'BE',
+        NumberType: 'LONG_CODE',
+        NumberCapabilities: ['SMS'],
+        TwoWay: { Enabled: true, ChannelArn: { Ref: logicalIdOf(messaging.inboundSmsTopic) } },
+        MandatoryKeywords: {
+          STOP: { Message: MANDATORY_KEYWORDS.stop.message },
+          HELP: { Message: MANDATORY_KEYWORDS.help.message },
+        },
+        SelfManagedOptOutsEnabled: true,
+        OptOutListName: { Ref: logicalIdOf(messaging.optOutList) },
+      });
+      const keywords = (numbers[0]!.Properties.OptionalKeywords as Json[]).map((k) => [k.Keyword, k.Action]);
+      expect(keywords).toEqual([
+        ['AAN', 'OPT_IN'],
+        ['REPRISE', 'OPT_IN'],
+        ['START', 'OPT_IN'],
+        ['HULP', 'AUTOMATIC_RESPONSE'],
+        ['AIDE', 'AUTOMATIC_RESPONSE'],
+      ]);
+    });
+
+    it('pools the numbers with the same keywords, opt-out list and two-way channel, and no shared routes', () => {
+      expect(only('AWS::SMSVOICE::Pool')).toMatchObject({
+        OriginationIdentities: messaging.phoneNumbers.map((n) => ({ 'Fn::GetAtt': [logicalIdOf(n), 'Arn'] })),
+        SharedRoutesEnabled: false,
+        SelfManagedOptOutsEnabled: true,
+        OptOutListName: { Ref: logicalIdOf(messaging.optOutList) },
+        TwoWay: { Enabled: true, ChannelArn: { Ref: logicalIdOf(messaging.inboundSmsTopic) } },
+        MandatoryKeywords: {
+          STOP: { Message: MANDATORY_KEYWORDS.stop.message },
+          HELP: { Message: MANDATORY_KEYWORDS.help.message },
+        },
+      });
+    });
+
+    it("keeps production numbers and their pool, protected from deletion, when the stack goes; not a developer's", () => {
+      const prod = prodTemplate('messaging');
+      for (const type of ['AWS::SMSVOICE::PhoneNumber', 'AWS::SMSVOICE::Pool']) {
+        for (const resource of Object.values(prod.findResources(type))) {
+          expect(resource.DeletionPolicy).toBe('Retain');
+          expect(resource.Properties.DeletionProtectionEnabled).toBe(true);
+        }
+        for (const resource of Object.values(template.findResources(type)))
+          expect(resource.Properties.DeletionProtectionEnabled).toBe(false);
+      }
+      expect(Object.keys(prod.findResources('AWS::SMSVOICE::PhoneNumber')).length).toBeGreaterThan(0);
+    });
+
+    it('allows SMS to the configured countries only: every other country is blocked', () => {
+      const rules = only('AWS::SMSVOICE::ProtectConfiguration').CountryRuleSet.SMS as Json[];
+      const allowed = rules.filter((r) => r.ProtectStatus === 'ALLOW').map((r) => r.CountryCode);
+      expect(allowed.sort()).toEqual(['BE', 'DE', 'FR', 'LU', 'NL']);
+      expect(rules.length).toBeGreaterThan(200);
+      expect(rules.find((r) => r.CountryCode === 'US')).toEqual({
+        CountryCode: 'US',
+        ProtectStatus: 'BLOCK',
+      });
+    });
+
+    it('sends every SMS event of the configuration set to the SMS events topic, under the protect configuration', () => {
+      expect(only('AWS::SMSVOICE::ConfigurationSet')).toMatchObject({
+        ConfigurationSetName: 'Dev-Messaging-sms',
+        ProtectConfigurationId: {
+          'Fn::GetAtt': [logicalIdOf(messaging.protectConfiguration), 'ProtectConfigurationId'],
+        },
+        EventDestinations: [
+          {
+            EventDestinationName: 'DeliveryEvents',
+            Enabled: true,
+            MatchingEventTypes: ['TEXT_ALL'],
+            SnsDestination: { TopicArn: { Ref: logicalIdOf(messaging.smsEventsTopic) } },
+          },
+        ],
+      });
+    });
+
+    it('hands the events raw to an encrypted queue that feeds the delivery status function in batches', () => {
+      template.hasResourceProperties('AWS::SNS::Subscription', {
+        Protocol: 'sqs',
+        RawMessageDelivery: true,
+        TopicArn: { Ref: logicalIdOf(messaging.smsEventsTopic) },
+        Endpoint: { 'Fn::GetAtt': [logicalIdOf(messaging.smsEventsQueue), 'Arn'] },
+      });
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: logicalIdOf(messaging.deliveryStatusHandler) },
+        EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(messaging.smsEventsQueue), 'Arn'] },
+        BatchSize: 25,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+      const queues = template.findResources('AWS::SQS::Queue');
+      expect(queues[logicalIdOf(messaging.smsEventsQueue)]?.Properties).toMatchObject({
+        KmsMasterKeyId: { 'Fn::GetAtt': [keyId(), 'Arn'] },
+        RedrivePolicy: {
+          deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(messaging.smsEventsDeadLetters), 'Arn'] },
+          maxReceiveCount: 5,
+        },
+      });
+    });
+
+    it('keeps delivery events (recipient numbers) a week at most, gone before the purge', () => {
+      const queues = template.findResources('AWS::SQS::Queue');
+      for (const queue of [messaging.smsEventsQueue, messaging.smsEventsDeadLetters]) {
+        expect(queues[logicalIdOf(queue)]?.Properties.MessageRetentionPeriod).toBe(
+          SMS_DEAD_LETTER_RETENTION_DAYS * 24 * 3600,
+        );
+      }
+      expect(SMS_DEAD_LETTER_RETENTION_DAYS * 24 * 3600).toBeLessThan(
+        PRODUCTION_TIMING.aftercareWindowSeconds,
       );
     });
-  });
 
-  it('lets the dispatcher publish SMS straight to phone numbers and to no topic', () => {
-    const publishing = allowing(statementsOf(template, messaging.dispatcher), 'sns:Publish');
-    expect(publishing).toEqual([
-      { Effect: 'Allow', Action: 'sns:Publish', NotResource: 'arn:aws:sns:*:*:*' },
-    ]);
-  });
-
-  it('lets the inbound handler answer phone numbers directly and queue SMS on the jobs topic only', () => {
-    const publishing = allowing(statementsOf(template, messaging.inboundHandler), 'sns:Publish');
-    expect(publishing).toHaveLength(2);
-    expect(publishing).toContainEqual({
-      Effect: 'Allow',
-      Action: 'sns:Publish',
-      NotResource: 'arn:aws:sns:*:*:*',
+    it('writes no SMS delivery log and subscribes to no log group: the delivery-log scraping is gone', () => {
+      expect(template.findResources('AWS::Logs::SubscriptionFilter')).toEqual({});
+      const groups = JSON.stringify(template.findResources('AWS::Logs::LogGroup'));
+      expect(groups).not.toContain('DirectPublishToPhoneNumber');
     });
-    const topics = publishing.filter((s) => s.Resource !== undefined);
-    expect(topics).toHaveLength(1);
-    expect(mentions(topics[0]!.Resource, logicalIdOf(messaging.smsJobsTopic))).toBe(true);
   });
 
   it('gives the dispatcher no access to the SMS jobs topic: its jobs arrive through the queue', () => {
@@ -279,30 +441,34 @@ describe('messaging stack', () => {
     expectFunctionConventions(template, 4);
   });
 
-  it('tells the dispatcher its origination numbers and their rate (the default pool: account default, 10 parts/s)', () => {
+  it("tells the dispatcher the pool's numbers, as the stack requested them, and their rate", () => {
     const dispatcher = template.findResources('AWS::Lambda::Function')[logicalIdOf(messaging.dispatcher)];
     expect(dispatcher?.Properties.Environment.Variables).toMatchObject({
-      SMS_ORIGINATION_NUMBERS: '',
+      SMS_ORIGINATION_NUMBERS: { 'Fn::GetAtt': [logicalIdOf(messaging.phoneNumbers[0]!), 'PhoneNumber'] },
       SMS_PARTS_PER_SECOND: '10',
     });
   });
 
-  it('takes the origination pool, the rate and the spend cap from the stage configuration', () => {
+  it('takes the long codes, the rate, the price cap and the spend cap from the stage configuration', () => {
     const stage = stageWith('Pooled', {
       sms: {
-        originationNumbers: ['+32460000001', '+32460000002'],
+        longCodes: 2,
         partsPerSecondPerNumber: 20,
+        maxPricePerMessageUsd: 0.3,
         // 4,000 parts × 0.10 USD × 1.25: 500 USD.
         budget: { plannedWorstCaseParts: 4000, pricePerPartUsd: 0.1, margin: 1.25 },
       },
     });
     const prod = Template.fromStack(stage.messaging);
+    expect(Object.keys(prod.findResources('AWS::SMSVOICE::PhoneNumber'))).toHaveLength(2);
     const dispatcher = prod.findResources('AWS::Lambda::Function')[logicalIdOf(stage.messaging.dispatcher)];
-    expect(dispatcher?.Properties.Environment.Variables).toMatchObject({
-      SMS_ORIGINATION_NUMBERS: '+32460000001,+32460000002',
-      SMS_PARTS_PER_SECOND: '20',
-    });
-    expect(JSON.stringify(smsAttributesCall(prod))).toContain('"MonthlySpendLimit":"500"');
+    const variables = dispatcher?.Properties.Environment.Variables;
+    expect(variables).toMatchObject({ SMS_PARTS_PER_SECOND: '20', SMS_MAX_PRICE_USD: '0.30' });
+    for (const number of stage.messaging.phoneNumbers)
+      expect(JSON.stringify(variables.SMS_ORIGINATION_NUMBERS)).toContain(
+        JSON.stringify({ 'Fn::GetAtt': [logicalIdOf(number), 'PhoneNumber'] }),
+      );
+    expect(spendLimitCall(prod)).toMatchObject({ parameters: { MonthlyLimit: 500 } });
   });
 
   it("counts failed delivery receipts from the delivery status function's own logs", () => {
@@ -322,65 +488,11 @@ describe('messaging stack', () => {
     });
   });
 
-  it('refuses a stage whose origination numbers are not E.164', () => {
-    expect(() =>
-      stageConfigSchema.parse({ stageName: 'Bad', sms: { originationNumbers: ['0460 00 00 01'] } }),
-    ).toThrow(/E\.164/);
-  });
-
-  it('feeds both SNS SMS delivery status log groups to the delivery status function', () => {
-    const filters = Object.values(template.findResources('AWS::Logs::SubscriptionFilter'));
-    // Which groups they read: below, with the groups' retention.
-    expect(filters).toHaveLength(2);
-    for (const filter of filters) {
-      expect(filter.Properties.FilterPattern).toBe('');
-      expect(filter.Properties.DestinationArn).toEqual({
-        'Fn::GetAtt': [logicalIdOf(messaging.deliveryStatusHandler), 'Arn'],
-      });
-    }
-    template.hasResourceProperties('AWS::Lambda::Permission', {
-      FunctionName: { 'Fn::GetAtt': [logicalIdOf(messaging.deliveryStatusHandler), 'Arn'] },
-      Principal: 'logs.amazonaws.com',
-    });
-  });
-
-  describe('no phone number outlives the purge in the SMS delivery logs', () => {
-    /** The success and failure groups, as the stack defines them. */
-    const deliveryLogGroups = () => {
-      const groups = Object.entries(template.findResources('AWS::Logs::LogGroup')).filter(([, g]) =>
-        JSON.stringify(g.Properties.LogGroupName ?? '').includes('DirectPublishToPhoneNumber'),
-      );
-      expect(groups).toHaveLength(2);
-      return groups;
-    };
-
-    it('creates both delivery status log groups itself, before SNS would create them without expiry', () => {
-      const names = deliveryLogGroups().map(([, g]) => JSON.stringify(g.Properties.LogGroupName));
-      expect(names.some((n) => n.endsWith('/DirectPublishToPhoneNumber"]]}'))).toBe(true);
-      expect(names.some((n) => n.endsWith('/DirectPublishToPhoneNumber/Failure"]]}'))).toBe(true);
-    });
-
-    it('keeps their events a week, shorter than the production aftercare window, and deletes them with the stack', () => {
-      for (const [, group] of deliveryLogGroups()) {
-        expect(group.Properties.RetentionInDays).toBe(SMS_DELIVERY_LOG_RETENTION_DAYS);
-        expect(group.DeletionPolicy).toBe('Delete');
-      }
-      expect(SMS_DELIVERY_LOG_RETENTION_DAYS * 24 * 3600).toBeLessThan(
-        PRODUCTION_TIMING.aftercareWindowSeconds,
-      );
-    });
-
-    it('reads the receipts from the groups it created, and turns delivery logging on only once they exist', () => {
-      const ids = deliveryLogGroups().map(([id]) => id);
-      const filters = Object.values(template.findResources('AWS::Logs::SubscriptionFilter'));
-      expect(filters.map((f) => f.Properties.LogGroupName)).toEqual(
-        expect.arrayContaining(ids.map((id) => ({ Ref: id }))),
-      );
-      const [accountSettings] = Object.values(
-        template.findResources('AWS::CloudFormation::CustomResource'),
-      ).concat(Object.values(template.findResources('Custom::AWS')));
-      expect(accountSettings?.DependsOn).toEqual(expect.arrayContaining(ids));
-    });
+  it('refuses a stage without a long code for its pool, or with an unknown country for its numbers', () => {
+    expect(() => stageConfigSchema.parse({ stageName: 'Bad', sms: { longCodes: 0 } })).toThrow();
+    expect(() => stageConfigSchema.parse({ stageName: 'Bad', sms: { numberCountry: 'XX' } })).toThrow(
+      /ISO 3166-1/,
+    );
   });
 
   it('lets the delivery status function update SMS records, read recipients and requeue on the jobs topic, nothing more', () => {
@@ -403,45 +515,17 @@ describe('messaging stack', () => {
     expect(fn?.Properties.Environment.Variables).not.toHaveProperty('AUDIT_TABLE');
   });
 
-  it('sets the account SMS attributes: delivery logs of every SMS through its role, transactional, a spend cap', () => {
-    const call = smsAttributesCall(template);
-    expect(call).toMatchObject({ service: 'SNS', action: 'setSMSAttributes' });
-    expect(call.parameters.attributes).toMatchObject({
-      DeliveryStatusSuccessSamplingRate: '100',
-      DefaultSMSType: 'Transactional',
-      MonthlySpendLimit: '1',
+  it("sets the account's monthly SMS spend limit through End User Messaging, and may do nothing else", () => {
+    expect(spendLimitCall(template)).toMatchObject({
+      service: '@aws-sdk/client-pinpoint-sms-voice-v2',
+      action: 'SetTextMessageSpendLimitOverride',
+      parameters: { MonthlyLimit: 1 },
     });
-    expect(JSON.stringify(call.parameters.attributes.DeliveryStatusIAMRole)).toContain(
-      logicalIdOf(messaging.deliveryStatusLogging),
-    );
-  });
-
-  it('lets the custom resource set SMS attributes and pass only the delivery logging role', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
-      JSON.stringify(p).includes('sns:SetSMSAttributes'),
+      JSON.stringify(p).includes('SetTextMessageSpendLimitOverride'),
     );
     expect(policies).toHaveLength(1);
     const statements = policies[0]!.Properties.PolicyDocument.Statement as Json[];
-    expect(statements.map((st) => st.Action).sort()).toEqual(['iam:PassRole', 'sns:SetSMSAttributes']);
-    const passRole = statements.find((st) => st.Action === 'iam:PassRole');
-    expect(passRole.Resource).toEqual({
-      'Fn::GetAtt': [logicalIdOf(messaging.deliveryStatusLogging), 'Arn'],
-    });
-  });
-
-  it('lets only SNS of this account assume the delivery logging role, to write the SNS SMS log groups only', () => {
-    const role = template.findResources('AWS::IAM::Role')[logicalIdOf(messaging.deliveryStatusLogging)];
-    expect(role?.Properties.AssumeRolePolicyDocument.Statement).toEqual([
-      {
-        Action: 'sts:AssumeRole',
-        Effect: 'Allow',
-        Principal: { Service: 'sns.amazonaws.com' },
-        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
-      },
-    ]);
-    const statements = role?.Properties.Policies.flatMap((p: Json) => p.PolicyDocument.Statement) as Json[];
-    expect(statements).toHaveLength(1);
-    expect(actionsOf(statements[0]).every((a) => a.startsWith('logs:'))).toBe(true);
-    expect(JSON.stringify(statements[0].Resource)).toContain('DirectPublishToPhoneNumber*');
+    expect(statements.map((st) => st.Action)).toEqual(['sms-voice:SetTextMessageSpendLimitOverride']);
   });
 });

@@ -135,10 +135,17 @@ describe('pipeline stack', () => {
   });
 
   it("passes each stage's SMS numbers and API throttle from the configuration", () => {
-    const dispatcher = Template.fromStack(pipeline.prod.messaging).findResources('AWS::Lambda::Function', {
+    const prodMessaging = Template.fromStack(pipeline.prod.messaging);
+    expect(Object.keys(prodMessaging.findResources('AWS::SMSVOICE::PhoneNumber'))).toHaveLength(
+      deployment.stages.prod.sms.longCodes,
+    );
+    const dispatcher = prodMessaging.findResources('AWS::Lambda::Function', {
       Properties: {
         Environment: {
-          Variables: { SMS_ORIGINATION_NUMBERS: deployment.stages.prod.sms.originationNumbers.join(',') },
+          Variables: {
+            SMS_PARTS_PER_SECOND: String(deployment.stages.prod.sms.partsPerSecondPerNumber),
+            SMS_MAX_PRICE_USD: deployment.stages.prod.sms.maxPricePerMessageUsd.toFixed(2),
+          },
         },
       },
     });

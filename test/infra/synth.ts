@@ -1,4 +1,4 @@
-import { App, type CfnElement, Stack } from 'aws-cdk-lib';
+import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
@@ -45,9 +45,11 @@ export const prodTemplate = (name: StackName): Template => templateOf(prodStage(
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation fragments are untyped JSON.
 export type Json = any;
 
-/** The logical id of an L2 construct's CloudFormation resource, in the stack that defines it. */
+/** The logical id of a construct's CloudFormation resource (an L2's default child, or an L1 itself), in its stack. */
 export const logicalIdOf = (construct: IConstruct): string => {
-  const resource = construct.node.defaultChild as CfnElement | undefined;
+  const resource = (CfnElement.isCfnElement(construct) ? construct : construct.node.defaultChild) as
+    | CfnElement
+    | undefined;
   if (!resource) throw new Error(`${construct.node.path} has no CloudFormation resource`);
   return Stack.of(construct).getLogicalId(resource);
 };

@@ -10,7 +10,7 @@ import { InMemoryOfficialAccounts } from '../../local/runtime/official-accounts'
 import { InMemoryUserAccounts } from '../../local/runtime/user-accounts';
 import { composePorts } from '../../shared/compose-ports';
 import type { Identity } from '../../shared/domain/identity';
-import type { SmsGateway, SmsJobQueue } from '../../shared/messaging/ports';
+import type { OutgoingSms, SmsGateway, SmsJobQueue } from '../../shared/messaging/ports';
 import type { SmsTraces } from '../../shared/messaging/sms-traces';
 import type { Ports } from '../../shared/ports';
 import type { ActivationInput } from '../../shared/schemas/activation';
@@ -47,12 +47,12 @@ export class RecordingActivationWorkflow implements ActivationWorkflow {
 
 /** The SMS provider, which cannot run here: records what it was asked to send, and forgets it when purged. */
 export class RecordingSmsGateway implements SmsGateway, SmsTraces {
-  sent: { to: string; body: string; from?: string; messageId: string }[] = [];
+  sent: (OutgoingSms & { messageId: string })[] = [];
 
-  async send(to: string, body: string, from?: string): Promise<{ messageId: string }> {
+  async send(sms: OutgoingSms): Promise<{ messageId: string }> {
     // Unique like the provider's: the receipts' pointers share the table with other tests.
     const messageId = `msg-${ulid()}`;
-    this.sent.push({ to, body, ...(from ? { from } : {}), messageId });
+    this.sent.push({ ...sms, messageId });
     return { messageId };
   }
 

@@ -1,26 +1,31 @@
-import { gzipSync } from 'node:zlib';
+import type { SQSEvent } from 'aws-lambda';
+import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeHandler } from '../../../functions/sms/delivery-status';
-import { deliveryLogGroups, subscriptionEvent } from '../../../local/runtime/delivery-logs';
 import { lambdaContext } from '../../../local/runtime/lambda-context';
-import { logger, maskPhone } from '../../../shared/observability/logger';
+import { logger } from '../../../shared/observability/logger';
 import { dispatchSms } from '../../../shared/services/sms';
 import { anAlert, anAlertJob } from '../../builders/alert';
 import { aHelpRequest } from '../../builders/help-request-record';
 import { anIdentity } from '../../builders/identity';
 import { aMobilePhone } from '../../builders/phone';
 import { aVolunteer } from '../../builders/volunteer';
-import failedLog from '../../events/sns-sms-failed.json' with { type: 'json' };
+import unreachable from '../../events/sms-event-unreachable.json' with { type: 'json' };
 import { createTestTables } from '../../support/tables';
 import { testPorts } from '../ports';
-
-const groups = deliveryLogGroups('eu-west-1', '123456789012');
 
 beforeAll(async () => {
   await createTestTables();
 });
 
-/** A sent alert and the SNS failure log line SNS would write for its message. */
+/** What the events queue hands the function: each record one event of the SMS events topic (raw delivery). */
+const queueEvent = (bodies: string[]): SQSEvent =>
+  ({ Records: bodies.map((body) => ({ messageId: ulid(), body })) }) as unknown as SQSEvent;
+
+const eventFor = (messageId: string, eventType = unreachable.eventType) =>
+  JSON.stringify({ ...unreachable, eventType, messageId });
+
+/** A sent alert and the provider's event for its message. */
 const aSentAlert = async () => {
   const ports = testPorts();
   const request = aHelpRequest();
@@ -29,81 +34,88 @@ const aSentAlert = async () => {
     [aVolunteer({ phone: aMobilePhone() })],
     anIdentity(['coordinator']),
   );
-  const alert = anAlert(request.id, volunteer!.id);
+  const alert = anAlert(request.id, volunteer!.id, { createdAt: ports.clock.now().toISOString() });
   await ports.alerts.createMany([alert]);
   await dispatchSms(ports, anAlertJob(alert, volunteer!.phone));
-  const line = (messageId: string) =>
-    JSON.stringify({ ...failedLog, notification: { ...failedLog.notification, messageId } });
-  return { ports, alert, line: line(ports.sms.sent[0]!.messageId) };
+  return { ports, alert, messageId: ports.sms.sent[0]!.messageId };
 };
 
-describe('the SMS delivery status function', () => {
-  it('decodes the gzipped, base64 subscription payload and applies each receipt', async () => {
-    const { ports, alert, line } = await aSentAlert();
+describe('the SMS delivery events function', () => {
+  it('applies each event of the batch: a failed delivery is retried through another number than the one it failed on', async () => {
+    const { ports, alert, messageId } = await aSentAlert();
 
-    await makeHandler(ports)(subscriptionEvent(groups.failure, [line]), lambdaContext('SmsDeliveryStatus'));
+    const response = await makeHandler(ports)(
+      queueEvent([eventFor(messageId)]),
+      lambdaContext('SmsDeliveryStatus'),
+    );
 
+    expect(response).toEqual({ batchItemFailures: [] });
     const [stored] = await ports.alerts.listForRequest(alert.requestId);
     expect(stored).toMatchObject({
       smsStatus: 'queued',
-      failureReason: 'Unknown error attempting to reach phone',
+      failureReason: 'Phone is currently unreachable/unavailable',
     });
-    expect(ports.smsJobs.jobs).toHaveLength(1);
+    expect(ports.smsJobs.jobs).toMatchObject([
+      { volunteerId: alert.volunteerId, avoidOrigination: '+32460000001' },
+    ]);
   });
 
-  it('applies a large event at once, and a receipt repeated in it retries its SMS only once', async () => {
-    const ports = testPorts();
-    const request = aHelpRequest();
-    const volunteers = await ports.volunteers.registerMembers(
-      '44021',
-      Array.from({ length: 20 }, () => aVolunteer({ phone: aMobilePhone() })),
-      anIdentity(['coordinator']),
-    );
-    for (const volunteer of volunteers) {
-      const alert = anAlert(request.id, volunteer.id);
-      await ports.alerts.createMany([alert]);
-      await dispatchSms(ports, anAlertJob(alert, volunteer.phone));
-    }
-    const lines = ports.sms.sent.map(({ messageId }) =>
-      JSON.stringify({ ...failedLog, notification: { ...failedLog.notification, messageId } }),
-    );
+  it('marks an alert the provider dropped at the end of its time to live expired, and does not retry it', async () => {
+    const { ports, alert, messageId } = await aSentAlert();
 
     await makeHandler(ports)(
-      subscriptionEvent(groups.failure, [...lines, ...lines]),
+      queueEvent([eventFor(messageId, 'TEXT_TTL_EXPIRED')]),
       lambdaContext('SmsDeliveryStatus'),
     );
 
-    const stored = await ports.alerts.listForRequest(request.id);
-    expect(stored.map((a) => a.smsStatus)).toEqual(Array(20).fill('queued'));
-    // A repeated receipt hands its retry over again (in case the first hand-over was lost); the claim dedupes.
-    for (const job of ports.smsJobs.jobs) await dispatchSms(ports, job);
-    expect(ports.sms.sent).toHaveLength(40);
-    expect(new Set(ports.sms.sent.slice(20).map((sms) => sms.to)).size).toBe(20);
+    const [stored] = await ports.alerts.listForRequest(alert.requestId);
+    expect(stored).toMatchObject({ smsStatus: 'expired' });
+    expect(ports.smsJobs.jobs).toEqual([]);
   });
 
-  it('skips lines that are not SMS delivery status, logging them with phone numbers masked', async () => {
-    const { ports, alert, line } = await aSentAlert();
+  it('changes nothing when an event is delivered again, in the same batch or later', async () => {
+    const { ports, alert, messageId } = await aSentAlert();
+    const delivered = eventFor(messageId, 'TEXT_DELIVERED');
+
+    await makeHandler(ports)(queueEvent([delivered, delivered]), lambdaContext('SmsDeliveryStatus'));
+    const first = (await ports.alerts.listForRequest(alert.requestId))[0];
+    await makeHandler(ports)(queueEvent([delivered]), lambdaContext('SmsDeliveryStatus'));
+    // A late failure for a message already delivered changes nothing either.
+    await makeHandler(ports)(queueEvent([eventFor(messageId)]), lambdaContext('SmsDeliveryStatus'));
+
+    expect(first).toMatchObject({ smsStatus: 'delivered' });
+    expect((await ports.alerts.listForRequest(alert.requestId))[0]).toEqual(first);
+    expect(ports.smsJobs.jobs).toEqual([]);
+  });
+
+  it('waits for the final event after a queued or pending one', async () => {
+    const { ports, alert, messageId } = await aSentAlert();
+
+    await makeHandler(ports)(
+      queueEvent([eventFor(messageId, 'TEXT_QUEUED'), eventFor(messageId, 'TEXT_PENDING')]),
+      lambdaContext('SmsDeliveryStatus'),
+    );
+
+    expect((await ports.alerts.listForRequest(alert.requestId))[0]?.smsStatus).toBe('sent');
+  });
+
+  it('skips what is not an SMS delivery event, without logging its body (it holds a phone number)', async () => {
+    const { ports, alert, messageId } = await aSentAlert();
     const warn = vi.spyOn(logger, 'warn');
 
-    await makeHandler(ports)(
-      subscriptionEvent(groups.failure, ['{"destination":"+32470555001","status":"odd"}', 'not json', line]),
+    const response = await makeHandler(ports)(
+      queueEvent([
+        '{"destinationPhoneNumber":"+32470555001","eventType":"odd"}',
+        'not json',
+        eventFor(messageId),
+      ]),
       lambdaContext('SmsDeliveryStatus'),
     );
 
+    expect(response).toEqual({ batchItemFailures: [] });
     expect(warn).toHaveBeenCalledTimes(2);
-    const logged = JSON.stringify(warn.mock.calls);
-    expect(logged).not.toContain('+32470555001');
-    expect(logged).toContain(maskPhone('+32470555001'));
+    expect(JSON.stringify(warn.mock.calls)).not.toContain('555001');
     expect((await ports.alerts.listForRequest(alert.requestId))[0]?.smsStatus).toBe('queued');
     warn.mockRestore();
-  });
-
-  it('ignores the control message CloudWatch Logs sends when a subscription is created', async () => {
-    const ports = testPorts();
-    const control = { messageType: 'CONTROL_MESSAGE', logGroup: '', logStream: '', logEvents: [] };
-    const event = { awslogs: { data: gzipSync(JSON.stringify(control)).toString('base64') } };
-
-    await expect(makeHandler(ports)(event, lambdaContext('SmsDeliveryStatus'))).resolves.toBeUndefined();
-    expect(ports.smsJobs.jobs).toEqual([]);
   });
 });

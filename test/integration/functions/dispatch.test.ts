@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeHandler } from '../../../functions/sms/dispatch';
 import { lambdaContext } from '../../../local/runtime/lambda-context';
+import type { OutgoingSms } from '../../../shared/messaging/ports';
 import { anAlert, anAlertJob } from '../../builders/alert';
 import { aMobilePhone } from '../../builders/phone';
 import { createTestTables } from '../../support/tables';
@@ -16,10 +17,10 @@ beforeAll(async () => {
 class RefusingSomePhones extends RecordingSmsGateway {
   readonly refused = new Set<string>();
 
-  override async send(to: string, body: string, from?: string) {
+  override async send(sms: OutgoingSms) {
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 30));
-    if (this.refused.has(to)) throw new Error('the provider refused this SMS');
-    return super.send(to, body, from);
+    if (this.refused.has(sms.to)) throw new Error('the provider refused this SMS');
+    return super.send(sms);
   }
 }
 
@@ -33,7 +34,7 @@ describe('the SMS dispatcher function', () => {
     for (let b = 0; b < 20; b++) {
       const records = [];
       for (let j = 0; j < 5; j++) {
-        const alert = anAlert(ulid(), ulid());
+        const alert = anAlert(ulid(), ulid(), { createdAt: ports.clock.now().toISOString() });
         await ports.alerts.createMany([alert]);
         const phone = aMobilePhone();
         if (j === 4) sms.refused.add(phone);

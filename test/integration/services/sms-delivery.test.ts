@@ -1,10 +1,16 @@
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import {
+  PinpointSMSVoiceV2Client,
+  SendTextMessageCommand,
+  ThrottlingException,
+  ValidationException,
+} from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ulid } from 'ulid';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/domain/alert';
 import { originationCandidates, rateSecond } from '../../../shared/domain/origination';
-import { SnsSmsGateway } from '../../../shared/messaging/sns-sms-gateway';
+import { EumSmsGateway } from '../../../shared/messaging/eum-sms-gateway';
+import { SmsRecipientOptedOut, SmsRefused } from '../../../shared/messaging/ports';
 import type { DeliveryReceipt, SmsJob } from '../../../shared/schemas/sms-job';
 import { viewHelpRequest } from '../../../shared/services/help-requests';
 import {
@@ -25,12 +31,12 @@ import { TEST_POOL, TestClock, type TestPorts, testPorts } from '../ports';
 
 const [FIRST, SECOND] = TEST_POOL.numbers as [string, string];
 const COORDINATOR = anIdentity(['coordinator'], undefined, 'coordinator-1');
-const sns = mockClient(SNSClient);
+const eum = mockClient(PinpointSMSVoiceV2Client);
 
 beforeAll(async () => {
   await createTestTables();
 });
-afterEach(() => sns.reset());
+afterEach(() => eum.reset());
 
 /** A stored help request with one queued alert for a registered volunteer of Gent, and the job that sends it. */
 const anAlertedVolunteer = async (ports: TestPorts) => {
@@ -41,7 +47,8 @@ const anAlertedVolunteer = async (ports: TestPorts) => {
     [aVolunteer({ phone: aMobilePhone() })],
     COORDINATOR,
   );
-  const alert = anAlert(request.id, volunteer!.id);
+  // Owed now: its lifetime (the response window) runs from here.
+  const alert = anAlert(request.id, volunteer!.id, { createdAt: ports.clock.now().toISOString() });
   await ports.alerts.createMany([alert]);
   return { request, volunteer: volunteer!, alert, job: anAlertJob(alert, volunteer!.phone) };
 };
@@ -49,11 +56,13 @@ const anAlertedVolunteer = async (ports: TestPorts) => {
 const alertOf = async (ports: Pick<TestPorts, 'alerts'>, alert: Alert) =>
   (await ports.alerts.listForRequest(alert.requestId)).find((a) => a.volunteerId === alert.volunteerId);
 
+/** A receipt as the events give it; a failure names the number of the pool the SMS went out on (the first). */
 const receipt = (messageId: string, status: DeliveryReceipt['status'], reason?: string): DeliveryReceipt => ({
   messageId,
   status,
   at: '2026-03-02T10:00:30.000Z',
   ...(reason ? { reason } : {}),
+  ...(status === 'delivered' ? {} : { originationNumber: FIRST }),
 });
 
 /** Runs what the queue holds through the dispatcher, as the SQS event source would, and empties it. */
@@ -119,32 +128,42 @@ describe('the per-number rate limiter on DynamoDB Local', () => {
 });
 
 describe('dispatchSms over the origination pool', () => {
-  it("sends from the recipient's first number of the pool and records it on the alert", async () => {
+  it('sends from the pool within its rate and records the SMS sent', async () => {
     const ports = testPorts();
     const { alert, job } = await anAlertedVolunteer(ports);
 
     expect(await dispatchSms(ports, job)).toBe('sent');
 
     expect(ports.sms.sent).toEqual([
-      { to: job.to, body: job.body, from: expect.any(String), messageId: expect.any(String) },
+      {
+        to: job.to,
+        body: job.body,
+        ttlSeconds: expect.any(Number),
+        context: { requestId: alert.requestId, kind: 'alert' },
+        messageId: expect.any(String),
+      },
     ]);
     expect(await alertOf(ports, alert)).toMatchObject({
       smsStatus: 'sent',
-      originationNumber: lastSent(ports).from,
+      originationNumber: 'pool',
       attempts: 1,
       messageId: lastSent(ports).messageId,
     });
   });
 
-  it('overflows to the next number when the first is full this second', async () => {
-    const ports = testPorts(new TestClock('2026-03-02T10:00:00.100Z'));
+  it("takes the parts from the next number's rate when the recipient's first is full this second", async () => {
+    // A second no other test of the file sends in: the pool's counters are shared.
+    const ports = testPorts(new TestClock('2026-03-02T13:37:00.100Z'));
     const { job } = await anAlertedVolunteer(ports);
     const [preferred, other] = originationCandidates(TEST_POOL.numbers, job.to) as [string, string];
-    expect(await ports.smsRates.reserve(preferred, rateSecond(ports.clock.now()), 10, 10)).toBe(true);
+    const second = rateSecond(ports.clock.now());
+    expect(await ports.smsRates.reserve(preferred, second, 10, 10)).toBe(true);
 
     await dispatchSms(ports, job);
 
-    expect(lastSent(ports).from).toBe(other);
+    // A repository of its own: the dispatcher's remembers which numbers it found full.
+    expect(await new SmsRateRepository().reserve(other, second, 10, 10)).toBe(false);
+    expect(await new SmsRateRepository().reserve(other, second, 9, 10)).toBe(true);
   });
 
   it('waits for the next second when every number is full, then sends', async () => {
@@ -185,14 +204,19 @@ describe('dispatchSms over the origination pool', () => {
   });
 });
 
-describe('dispatchSms when SNS throttles (aws-sdk-client-mock)', () => {
-  const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottledException' });
+describe('dispatchSms when End User Messaging throttles or refuses (aws-sdk-client-mock)', () => {
+  const throttled = () => new ThrottlingException({ message: 'Rate exceeded', $metadata: {} });
   const snsPorts = () => {
     const ports = testPorts();
     const waits: number[] = [];
     return {
       ...ports,
-      sms: new SnsSmsGateway(new SNSClient({})),
+      sms: new EumSmsGateway(new PinpointSMSVoiceV2Client({}), {
+        poolId: 'pool-test',
+        configurationSetName: 'Test-sms',
+        protectConfigurationId: 'protect-test',
+        maxPrice: '0.20',
+      }),
       sleep: async (ms: number) => {
         waits.push(ms);
         ports.clock.advance(ms);
@@ -201,14 +225,18 @@ describe('dispatchSms when SNS throttles (aws-sdk-client-mock)', () => {
     };
   };
 
-  it('backs off and sends the SMS once when SNS throttles twice, then accepts', async () => {
+  it('backs off and sends the SMS once when the service throttles twice, then accepts', async () => {
     const ports = snsPorts();
     const { alert, job } = await anAlertedVolunteer(testPorts());
-    sns.on(PublishCommand).rejectsOnce(throttled()).rejectsOnce(throttled()).resolves({ MessageId: 'sns-1' });
+    eum
+      .on(SendTextMessageCommand)
+      .rejectsOnce(throttled())
+      .rejectsOnce(throttled())
+      .resolves({ MessageId: 'sns-1' });
 
     expect(await dispatchSms(ports, job)).toBe('sent');
 
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(3);
+    expect(eum.commandCalls(SendTextMessageCommand)).toHaveLength(3);
     expect(ports.metrics.values('SmsThrottled')).toEqual([1, 1]);
     expect(ports.metrics.values('SmsFailures')).toEqual([]);
     expect(ports.waits).toHaveLength(2);
@@ -217,14 +245,14 @@ describe('dispatchSms when SNS throttles (aws-sdk-client-mock)', () => {
     expect(await alertOf(ports, alert)).toMatchObject({ smsStatus: 'sent', messageId: 'sns-1' });
   });
 
-  it('releases the alert and fails the record when SNS keeps throttling, and marks nothing sent', async () => {
+  it('releases the alert and fails the record when the service keeps throttling, and marks nothing sent', async () => {
     const ports = snsPorts();
     const { alert, job } = await anAlertedVolunteer(testPorts());
-    sns.on(PublishCommand).rejects(throttled());
+    eum.on(SendTextMessageCommand).rejects(throttled());
 
     await expect(dispatchSms(ports, job)).rejects.toThrow('Rate exceeded');
 
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(THROTTLE_RETRIES + 1);
+    expect(eum.commandCalls(SendTextMessageCommand)).toHaveLength(THROTTLE_RETRIES + 1);
     expect(ports.metrics.values('SmsThrottled')).toHaveLength(THROTTLE_RETRIES + 1);
     expect(ports.metrics.values('SmsFailures')).toEqual([1]);
     const after = await alertOf(ports, alert);
@@ -235,14 +263,91 @@ describe('dispatchSms when SNS throttles (aws-sdk-client-mock)', () => {
   it('does not retry an error that is not throttling', async () => {
     const ports = snsPorts();
     const { job } = await anAlertedVolunteer(testPorts());
-    sns
-      .on(PublishCommand)
-      .rejects(Object.assign(new Error('Invalid parameter'), { name: 'InvalidParameterException' }));
+    eum
+      .on(SendTextMessageCommand)
+      .rejects(
+        new ValidationException({ message: 'Invalid parameter', Reason: 'MISSING_PARAMETER', $metadata: {} }),
+      );
 
     await expect(dispatchSms(ports, job)).rejects.toThrow('Invalid parameter');
 
-    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+    expect(eum.commandCalls(SendTextMessageCommand)).toHaveLength(1);
     expect(ports.waits).toEqual([]);
+  });
+});
+
+describe('the lifetime of an SMS and the refusals of the provider', () => {
+  it('expires an alert whose response window passed while it waited in the queue, and never sends it late', async () => {
+    const ports = testPorts();
+    const { request, alert, job } = await anAlertedVolunteer(ports);
+    // Queued at 10:00:00; the test stage's response window is 1 s, the provider's shortest lifetime 5 s.
+    ports.clock.set('2026-03-02T10:00:05.000Z');
+
+    expect(await dispatchSms(ports, job)).toBe('expired');
+
+    expect(ports.sms.sent).toEqual([]);
+    expect(await alertOf(ports, alert)).toMatchObject({ smsStatus: 'expired' });
+    expect(ports.metrics.values('SmsExpired')).toEqual([1]);
+    // A redelivered job changes nothing: the SMS is expired for good.
+    expect(await dispatchSms(ports, job)).toBe('duplicate');
+    const view = await viewHelpRequest(ports, COORDINATOR, request.id);
+    expect(view.unreachable.volunteers).toMatchObject([{ volunteerId: alert.volunteerId, expired: true }]);
+  });
+
+  it('sends an alert that still has time with what is left of its window as its time to live', async () => {
+    const ports = testPorts();
+    const { job } = await anAlertedVolunteer(ports);
+    ports.timing = { ackTimeoutSeconds: 60, responseWindowSeconds: 900, aftercareWindowSeconds: 60 };
+    ports.clock.set('2026-03-02T10:10:00.000Z');
+
+    await dispatchSms(ports, job);
+
+    expect(lastSent(ports).ttlSeconds).toBe(300);
+  });
+
+  it('does not retry a delivery the provider gave up on when the time to live ran out: the alert is expired', async () => {
+    const ports = testPorts();
+    const { alert, job } = await anAlertedVolunteer(ports);
+    await dispatchSms(ports, job);
+
+    expect(await handleDeliveryReceipt(ports, receipt(messageIdOf(ports), 'expired'))).toBe('expired');
+    expect(await handleDeliveryReceipt(ports, receipt(messageIdOf(ports), 'expired'))).toBe('unchanged');
+
+    expect(ports.smsJobs.jobs).toEqual([]);
+    expect(await alertOf(ports, alert)).toMatchObject({ smsStatus: 'expired' });
+  });
+
+  it('fails an SMS the provider refuses for good (a country outside the protect configuration), without retrying', async () => {
+    const ports = testPorts();
+    const { alert, job } = await anAlertedVolunteer(ports);
+    ports.sms = {
+      send: async () => {
+        throw new SmsRefused('DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION');
+      },
+    } as unknown as TestPorts['sms'];
+
+    expect(await dispatchSms(ports, job)).toBe('refused');
+
+    expect(await alertOf(ports, alert)).toMatchObject({
+      smsStatus: 'failed',
+      failureReason: 'DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION',
+    });
+    expect(ports.metrics.values('SmsFailures')).toEqual([1]);
+    expect(await dispatchSms(ports, job)).toBe('duplicate');
+  });
+
+  it("withholds an SMS to a number on the provider's opt-out list, as for a volunteer who sent STOP", async () => {
+    const ports = testPorts();
+    const { alert, job } = await anAlertedVolunteer(ports);
+    ports.sms = {
+      send: async () => {
+        throw new SmsRecipientOptedOut('DESTINATION_PHONE_NUMBER_OPTED_OUT');
+      },
+    } as unknown as TestPorts['sms'];
+
+    expect(await dispatchSms(ports, job)).toBe('withheld');
+
+    expect((await alertOf(ports, alert))?.smsStatus).toBe('withheld');
   });
 });
 
@@ -251,7 +356,7 @@ describe('delivery receipts', () => {
     const ports = testPorts();
     const alerted = await anAlertedVolunteer(ports);
     await dispatchSms(ports, alerted.job);
-    return { ports, ...alerted, messageId: messageIdOf(ports), firstFrom: lastSent(ports).from };
+    return { ports, ...alerted, messageId: messageIdOf(ports) };
   };
 
   it('marks a sent alert delivered', async () => {
@@ -284,12 +389,12 @@ describe('delivery receipts', () => {
   });
 
   it('retries a failed SMS once through another number, and the retry is delivered', async () => {
-    const { ports, alert, job, messageId, firstFrom } = await sentAlert();
+    const { ports, alert, job, messageId } = await sentAlert();
 
     expect(await handleDeliveryReceipt(ports, receipt(messageId, 'failed', 'Phone is switched off'))).toBe(
       'retried',
     );
-    expect(ports.smsJobs.jobs).toEqual([{ ...job, avoidOrigination: firstFrom }]);
+    expect(ports.smsJobs.jobs).toEqual([{ ...job, avoidOrigination: FIRST }]);
     expect(await alertOf(ports, alert)).toMatchObject({
       smsStatus: 'queued',
       failureReason: 'Phone is switched off',
@@ -298,7 +403,7 @@ describe('delivery receipts', () => {
     await dispatchQueued(ports);
     const retry = lastSent(ports);
     expect(ports.sms.sent).toHaveLength(2);
-    expect(retry.from).not.toBe(firstFrom);
+    expect(retry.from).toBe(SECOND);
     expect(await alertOf(ports, alert)).toMatchObject({
       smsStatus: 'sent',
       attempts: 2,
@@ -394,14 +499,13 @@ describe('delivery receipts', () => {
       body: 'Rode Kruis: hulpvraag',
     };
     await dispatchSms(ports, job);
-    const firstFrom = lastSent(ports).from;
 
     expect(await handleDeliveryReceipt(ports, receipt(messageIdOf(ports), 'failed'))).toBe('retried');
     await dispatchQueued(ports);
 
     expect(ports.sms.sent).toHaveLength(2);
     expect(lastSent(ports)).toMatchObject({ to: '+32499887766' });
-    expect(lastSent(ports).from).not.toBe(firstFrom);
+    expect(lastSent(ports).from).toBe(SECOND);
   });
 
   it('keeps no phone number with the sent SMS and retries to the phone the registry holds', async () => {

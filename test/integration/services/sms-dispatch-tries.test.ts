@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snsPorts } from '../../../shared/messaging/sns-ports';
+import { VARIABLES } from '../../../shared/manifest/environment';
+import { eumPorts } from '../../../shared/messaging/eum-ports';
 import { dispatchSms, THROTTLE_RETRIES } from '../../../shared/services/sms';
 import { anAlert, anAlertJob } from '../../builders/alert';
 import { aHelpRequest } from '../../builders/help-request-record';
@@ -11,13 +12,17 @@ import { aVolunteer } from '../../builders/volunteer';
 import { createTestTables } from '../../support/tables';
 import { testPorts } from '../ports';
 
-// SNS's answer to a send over its rate, as its Query API words it (ThrottledException, HTTP 429).
-const THROTTLED = `<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
-  <Error><Type>Sender</Type><Code>Throttled</Code><Message>Rate exceeded</Message></Error>
-  <RequestId>test-request</RequestId>
-</ErrorResponse>`;
+// End User Messaging's answer to a send over its rate, as its JSON protocol words it (HTTP 400).
+const THROTTLED = JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' });
 
-/** A stand-in for the SNS endpoint that throttles every send and counts the HTTP requests that reach it. */
+const SENDING = {
+  [VARIABLES.sms.pool]: 'arn:aws:sms-voice:eu-west-1:123456789012:pool/pool-test',
+  [VARIABLES.sms.configurationSet]: 'Test-sms',
+  [VARIABLES.sms.protectConfiguration]: 'protect-test',
+  [VARIABLES.sms.maxPriceUsd]: '0.20',
+};
+
+/** A stand-in for the End User Messaging endpoint that throttles every send and counts the requests that reach it. */
 let requests = 0;
 let server: Server;
 
@@ -27,22 +32,29 @@ beforeAll(async () => {
     request.resume();
     request.on('end', () => {
       requests++;
-      response.writeHead(429, { 'content-type': 'text/xml' }).end(THROTTLED);
+      response
+        .writeHead(400, {
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amzn-errortype': 'ThrottlingException',
+        })
+        .end(THROTTLED);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  // The SNS client of the deployed functions, as snsPorts builds it, pointed at the stand-in.
-  process.env.AWS_ENDPOINT_URL_SNS = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The SMS client of the deployed functions, as eumPorts builds it, pointed at the stand-in.
+  process.env.AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2 = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  Object.assign(process.env, SENDING);
 });
 
 afterAll(async () => {
-  delete process.env.AWS_ENDPOINT_URL_SNS;
+  delete process.env.AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2;
+  for (const name of Object.keys(SENDING)) delete process.env[name];
   await new Promise((resolve) => server.close(resolve));
 });
 
 describe('the tries of a throttled SMS', () => {
-  it("are the dispatcher's retries alone, not multiplied by the SNS client's own", async () => {
-    const ports = { ...testPorts(), sms: snsPorts.sms(), sleep: async () => {} };
+  it("are the dispatcher's retries alone, not multiplied by the SMS client's own", async () => {
+    const ports = { ...testPorts(), sms: eumPorts.sms(), sleep: async () => {} };
     const request = aHelpRequest();
     await ports.helpRequests.create(request);
     const [volunteer] = await ports.volunteers.registerMembers(
@@ -50,7 +62,7 @@ describe('the tries of a throttled SMS', () => {
       [aVolunteer({ phone: aMobilePhone() })],
       anIdentity(['coordinator'], undefined, 'coordinator-1'),
     );
-    const alert = anAlert(request.id, volunteer!.id);
+    const alert = anAlert(request.id, volunteer!.id, { createdAt: ports.clock.now().toISOString() });
     await ports.alerts.createMany([alert]);
 
     await expect(dispatchSms(ports, anAlertJob(alert, volunteer!.phone))).rejects.toThrow('Rate exceeded');

@@ -9,7 +9,7 @@ import {
   renderOptedOutSms,
   renderRejoinedSms,
 } from '../../../shared/domain/sms-templates';
-import type { SmsGateway } from '../../../shared/messaging/ports';
+import type { OutgoingSms, SmsGateway } from '../../../shared/messaging/ports';
 import type { InboundSms, SmsJob } from '../../../shared/schemas/sms-job';
 import type { SpontaneousVolunteer } from '../../../shared/schemas/spontaneous';
 import type { Volunteer } from '../../../shared/schemas/volunteer';
@@ -39,7 +39,7 @@ class RecordingSmsGateway implements SmsGateway {
     this.failures++;
   }
 
-  async send(to: string, body: string, from?: string): Promise<{ messageId: string }> {
+  async send({ to, body, from }: OutgoingSms): Promise<{ messageId: string }> {
     if (this.failures > 0) {
       this.failures--;
       throw new Error('provider unavailable');
@@ -92,6 +92,7 @@ const dispatcherPorts = (sms: RecordingSmsGateway, metrics = new InMemoryMetrics
   smsPool: TEST_POOL,
   sleep: async () => {},
   metrics,
+  timing: { ackTimeoutSeconds: 300, responseWindowSeconds: 900, aftercareWindowSeconds: 3600 },
 });
 
 describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
@@ -110,7 +111,7 @@ describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
     expect(await dispatchSms(ports, job)).toBe('sent');
     expect(metrics.recorded).toEqual([{ name: 'AlertsSent', value: 1 }]);
 
-    expect(sms.sent).toEqual([{ to: job.to, body: job.body, messageId: 'msg-1', from: expect.any(String) }]);
+    expect(sms.sent).toEqual([{ to: job.to, body: job.body, messageId: 'msg-1' }]);
     expect(await alertOf(alert.requestId, alert.volunteerId)).toMatchObject({
       smsStatus: 'sent',
       sentAt: '2026-03-01T10:01:00.000Z',
@@ -400,6 +401,7 @@ const spontaneouslyRegistered = async (request = aHelpRequest()) => {
     smsRates,
     smsPool: TEST_POOL,
     sleep: async () => {},
+    timing: { ackTimeoutSeconds: 300, responseWindowSeconds: 900, aftercareWindowSeconds: 3600 },
   };
   return { request, person, sms, ports };
 };

@@ -361,10 +361,7 @@ describe('a spontaneous volunteer through the lifecycle, and the purge, with Dyn
         // The welcome, the confirmation of their yes and the stand-down.
         smsTraces: 4,
       },
-      elsewhere: [
-        { what: 'sms-delivery-logs', until: expect.any(String) },
-        { what: 'backups', until: expect.any(String) },
-      ],
+      elsewhere: [{ what: 'backups', until: expect.any(String) }],
       keptUnderInsuranceRetention: { claims: 0 },
     });
     expect((await ports.helpRequests.get(request.id))?.spontaneousTotals).toEqual(receipt.totals);
@@ -378,18 +375,14 @@ describe('a spontaneous volunteer through the lifecycle, and the purge, with Dyn
     // Counted by the run that purged, not by the rerun.
     expect(ports.metrics.values('PurgedSpontaneousVolunteers')).toEqual([2]);
   });
-  it('states on the receipt where copies stay after the purge and until when: SMS delivery logs 10 days, backups 35', async () => {
+  it('states on the receipt where copies stay after the purge and until when: backups 35 days, and no SMS log', async () => {
     const request = await storedRequest({ status: 'closed' });
 
     const receipt = await purgeAdHocData(ports, request.id);
 
     const daysAfterPurge = (days: number) =>
       new Date(Date.parse(receipt.purgedAt) + days * 24 * 3600 * 1000).toISOString();
-    expect(receipt.elsewhere).toEqual([
-      // A week's retention, and up to 3 days for CloudWatch to delete what expired.
-      { what: 'sms-delivery-logs', until: daysAfterPurge(10) },
-      { what: 'backups', until: daysAfterPurge(35) },
-    ]);
+    expect(receipt.elsewhere).toEqual([{ what: 'backups', until: daysAfterPurge(35) }]);
     expect((await ports.adHoc.receipt(request.id))?.elsewhere).toEqual(receipt.elsewhere);
   });
 });

@@ -36,10 +36,15 @@ const current = async (alert: Alert): Promise<Alert> => {
 
 describe('SmsLedgerRepository on DynamoDB Local', () => {
   describe('claiming an SMS for sending', () => {
-    it('claims a queued alert once; a second claim (a duplicate delivery) is refused', async () => {
-      const job = anAlertJob(await aStoredAlert());
+    it('claims a queued alert once, saying since when it is owed; a second claim (a duplicate delivery) is refused', async () => {
+      const alert = await aStoredAlert();
+      const job = anAlertJob(alert);
 
-      expect(await smsLedger.claimForSending(job, T1, T0)).toEqual({ attempts: 0 });
+      // Its time to live runs from when it was queued, not from the claim.
+      expect(await smsLedger.claimForSending(job, T1, T0)).toEqual({
+        attempts: 0,
+        queuedAt: alert.createdAt,
+      });
       expect(await smsLedger.claimForSending(job, T1, T0)).toBeUndefined();
     });
 
@@ -49,7 +54,7 @@ describe('SmsLedgerRepository on DynamoDB Local', () => {
       await smsLedger.claimForSending(job, T1, T0);
 
       expect(await smsLedger.claimForSending(job, T2, T1)).toBeUndefined();
-      expect(await smsLedger.claimForSending(job, T3, T2)).toEqual({ attempts: 0 });
+      expect(await smsLedger.claimForSending(job, T3, T2)).toMatchObject({ attempts: 0 });
       expect(await current(alert)).toMatchObject({ smsStatus: 'sending', claimedAt: T3 });
     });
 
@@ -90,7 +95,7 @@ describe('SmsLedgerRepository on DynamoDB Local', () => {
       expect(released.smsStatus).toBe('queued');
       expect(released).not.toHaveProperty('claimedAt');
 
-      expect(await smsLedger.claimForSending(job, T1, T0)).toEqual({ attempts: 0 });
+      expect(await smsLedger.claimForSending(job, T1, T0)).toMatchObject({ attempts: 0 });
     });
 
     it('does not release an SMS that was sent already', async () => {
@@ -110,7 +115,7 @@ describe('SmsLedgerRepository on DynamoDB Local', () => {
       expect(await smsLedger.createStandDown(requestId, volunteerId, T1)).toBe(false);
       const job = { ...anAlertJob({ requestId, volunteerId }), kind: 'stand-down' as const };
 
-      expect(await smsLedger.claimForSending(job, T1, T0)).toEqual({ attempts: 0 });
+      expect(await smsLedger.claimForSending(job, T1, T0)).toEqual({ attempts: 0, queuedAt: T0 });
       expect(await smsLedger.claimForSending(job, T1, T0)).toBeUndefined();
       expect(await alerts.listForRequest(requestId)).toEqual([]);
     });

@@ -1150,7 +1150,7 @@ export interface components {
             };
             elsewhere?: {
                 /**
-                 * @description SNS SMS delivery logs (recipient numbers), DynamoDB point-in-time recovery
+                 * @description DynamoDB point-in-time recovery; SNS SMS delivery logs (recipient numbers) on receipts made before issue 16
                  * @enum {string}
                  */
                 what: "sms-delivery-logs" | "backups";
@@ -1173,6 +1173,11 @@ export interface components {
             failedAt: string;
             /** @description the carrier's reason for the last failed delivery */
             reason: string;
+            /**
+             * @description the alert was not delivered within the response window and was dropped rather than delivered late (not retried)
+             * @enum {boolean}
+             */
+            expired?: true;
         };
         AcknowledgedHelpRequest: {
             id: string;

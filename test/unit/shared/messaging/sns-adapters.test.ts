@@ -1,8 +1,7 @@
-import { PublishBatchCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { PublishBatchCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isThrottling } from '../../../../shared/messaging/ports';
-import { SnsSmsGateway } from '../../../../shared/messaging/sns-sms-gateway';
 import { SnsSmsJobQueue } from '../../../../shared/messaging/sns-sms-job-queue';
 import type { SmsJob } from '../../../../shared/schemas/sms-job';
 
@@ -55,35 +54,6 @@ describe('the SNS adapters', () => {
     );
   });
 
-  it('sends a transactional SMS to the phone number and returns the message id', async () => {
-    sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
-    const sent = await new SnsSmsGateway(new SNSClient({})).send('+32470123456', 'Rode Kruis: test');
-
-    expect(sent).toEqual({ messageId: 'm-1' });
-    const input = sns.commandCalls(PublishCommand)[0]!.args[0].input;
-    expect(input).toMatchObject({ PhoneNumber: '+32470123456', Message: 'Rode Kruis: test' });
-    expect(input.MessageAttributes?.['AWS.SNS.SMS.SMSType']?.StringValue).toBe('Transactional');
-  });
-
-  it('sends from the origination number it is given', async () => {
-    sns.on(PublishCommand).resolves({ MessageId: 'm-2' });
-    await new SnsSmsGateway(new SNSClient({})).send('+32470123456', 'Rode Kruis: test', '+32460000002');
-
-    const input = sns.commandCalls(PublishCommand)[0]!.args[0].input;
-    expect(input.MessageAttributes?.['AWS.MM.SMS.OriginationNumber']).toEqual({
-      DataType: 'String',
-      StringValue: '+32460000002',
-    });
-  });
-
-  it("leaves the origination number to the account's default when given none", async () => {
-    sns.on(PublishCommand).resolves({ MessageId: 'm-3' });
-    await new SnsSmsGateway(new SNSClient({})).send('+32470123456', 'Rode Kruis: test');
-
-    const input = sns.commandCalls(PublishCommand)[0]!.args[0].input;
-    expect(input.MessageAttributes).not.toHaveProperty(['AWS.MM.SMS.OriginationNumber']);
-  });
-
   it.each([
     ['ThrottledException', true],
     ['KMSThrottlingException', true],
@@ -92,14 +62,5 @@ describe('the SNS adapters', () => {
     ['InternalErrorException', false],
   ])('treats %s as throttling: %s', (name, throttling) => {
     expect(isThrottling(Object.assign(new Error('x'), { name }))).toBe(throttling);
-  });
-
-  it('passes throttling from the SMS provider on, so the dispatcher releases the job for a retry', async () => {
-    sns
-      .on(PublishCommand)
-      .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
-    await expect(new SnsSmsGateway(new SNSClient({})).send('+32470123456', 'x')).rejects.toThrow(
-      'Rate exceeded',
-    );
   });
 });
