@@ -4,7 +4,7 @@ import type { InboundSms, SmsJob } from '../schemas/sms-job';
 import type { Person } from './people';
 import { replyOnce } from './reply-once';
 
-type OptOutPorts = Pick<Ports, 'alerts' | 'volunteers' | 'adHoc' | 'sms'>;
+type OptOutPorts = Pick<Ports, 'alerts' | 'volunteers' | 'adHoc' | 'sms' | 'metrics' | 'sleep'>;
 
 /**
  * STOP or a rejoin word from a known phone. STOP opts out everyone behind the number: the member (no more alerts or

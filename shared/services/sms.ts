@@ -7,7 +7,6 @@ import {
   ACCOUNT_DEFAULT_ORIGINATION,
   afterDeliveryFailure,
   awaitsSending,
-  backoffDelayMs,
   MAX_RATE_WAIT_SECONDS,
   originationCandidates,
   rateSecond,
@@ -23,7 +22,7 @@ import {
   renderReserveSms,
 } from '../domain/sms-templates';
 import { timeToLive } from '../domain/sms-ttl';
-import { isThrottling, SmsRecipientOptedOut, SmsRefused } from '../messaging/ports';
+import { SmsRecipientOptedOut, SmsRefused } from '../messaging/ports';
 import { logger, maskPhone } from '../observability/logger';
 import type { Ports } from '../ports';
 import type { HelpRequest } from '../schemas/help-request';
@@ -33,16 +32,11 @@ import { alertsByRequestState } from './open-alerts';
 import { type Person, peopleByPhone, personBehind } from './people';
 import { replyOnce } from './reply-once';
 import { handleOptOutReply, recipientOptedOut } from './sms-opt-out';
+import { sendBackingOff } from './throttled-send';
 import { trainingValidityYears } from './training';
 
 /** A claim older than this belongs to a dispatcher that died between claim and send (Lambda timeout is shorter). */
 const STALE_CLAIM_MS = 5 * 60 * 1000;
-
-/**
- * In-process retries of a throttled send before the job goes back to the queue: the one retry policy of a send (the
- * SMS gateway's SNS client tries once).
- */
-export const THROTTLE_RETRIES = 3;
 
 /** The job's SMS is being sent by another dispatcher, which has not finished (or died) yet. */
 export class SmsClaimedElsewhere extends Error {
@@ -112,7 +106,11 @@ export const dispatchSms = async (ports: SmsPorts, job: SmsJob): Promise<Dispatc
     const slot = await reserveOrigination(ports, job);
     // A retry after a failed delivery goes out on another number of the pool; anything else from the pool.
     const from = job.avoidOrigination && slot !== ACCOUNT_DEFAULT_ORIGINATION ? slot : undefined;
-    const { messageId } = await sendWithBackoff(ports, job, { from, ttlSeconds: ttl });
+    const { messageId } = await sendBackingOff(
+      ports,
+      { to: job.to, body: job.body, ...(from ? { from } : {}), ttlSeconds: ttl, context: contextOf(job) },
+      { requestId: job.requestId },
+    );
     sent = { messageId, originationNumber: from ?? POOL_ORIGINATION };
   } catch (error) {
     if (error instanceof SmsRecipientOptedOut) {
@@ -153,37 +151,6 @@ const reserveOrigination = async (ports: SmsPorts, job: SmsJob): Promise<string>
 
 /** Ids only: the provider passes the context back on every delivery event of the SMS. */
 const contextOf = (job: SmsJob): Record<string, string> => ({ requestId: job.requestId, kind: job.kind });
-
-const sendWithBackoff = async (
-  ports: SmsPorts,
-  job: SmsJob,
-  { from, ttlSeconds }: { from: string | undefined; ttlSeconds: number },
-) => {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await ports.sms.send({
-        to: job.to,
-        body: job.body,
-        ...(from ? { from } : {}),
-        ttlSeconds,
-        context: contextOf(job),
-      });
-    } catch (error) {
-      if (error instanceof SmsRefused || error instanceof SmsRecipientOptedOut) {
-        ports.metrics.add('SmsFailures', 1);
-        throw error;
-      }
-      const throttled = isThrottling(error);
-      if (throttled) ports.metrics.add('SmsThrottled', 1);
-      if (!throttled || attempt >= THROTTLE_RETRIES) {
-        ports.metrics.add('SmsFailures', 1);
-        throw error;
-      }
-      logger.warn('sms throttled, backing off', { requestId: job.requestId, attempt });
-      await ports.sleep(backoffDelayMs(attempt, Math.random()));
-    }
-  }
-};
 
 export type ReceiptOutcome =
   | 'delivered'
@@ -282,6 +249,7 @@ type InboundPorts = Pick<
   | 'sms'
   | 'smsJobs'
   | 'metrics'
+  | 'sleep'
 >;
 
 export type InboundOutcome =

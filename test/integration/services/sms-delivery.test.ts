@@ -13,12 +13,8 @@ import { EumSmsGateway } from '../../../shared/messaging/eum-sms-gateway';
 import { SmsRecipientOptedOut, SmsRefused } from '../../../shared/messaging/ports';
 import type { DeliveryReceipt, SmsJob } from '../../../shared/schemas/sms-job';
 import { viewHelpRequest } from '../../../shared/services/help-requests';
-import {
-  dispatchSms,
-  handleDeliveryReceipt,
-  OriginationPoolBusy,
-  THROTTLE_RETRIES,
-} from '../../../shared/services/sms';
+import { dispatchSms, handleDeliveryReceipt, OriginationPoolBusy } from '../../../shared/services/sms';
+import { THROTTLE_RETRIES } from '../../../shared/services/throttled-send';
 import { documentClient } from '../../../shared/store/dynamo-client';
 import { SmsRateRepository } from '../../../shared/store/sms-rate-repository';
 import { anAlert, anAlertJob } from '../../builders/alert';

@@ -200,6 +200,7 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
         sms,
         smsJobs: new RecordingSmsQueue(),
         metrics,
+        sleep: async () => undefined,
       },
     };
   };
