@@ -78,5 +78,23 @@ export interface Ports {
 /** Ports whose AWS adapters bring an SDK client of their own (SNS, Step Functions, S3, Cognito). */
 export type ClientPorts = 'smsJobs' | 'sms' | 'workflow' | 'attachments' | 'accounts' | 'officialAccounts';
 
-/** What composePorts() gives every function: the DynamoDB repositories, configuration, metrics, clock and ids. */
-export type BasePorts = Omit<Ports, ClientPorts>;
+/** The DynamoDB repositories: an entry passes those of its tables (store/repository-ports.ts). */
+export type RepositoryPorts =
+  | 'municipalities'
+  | 'volunteers'
+  | 'trainings'
+  | 'groups'
+  | 'dutyRoster'
+  | 'officials'
+  | 'helpRequests'
+  | 'alerts'
+  | 'smsLedger'
+  | 'smsRates'
+  | 'claims'
+  | 'deployments'
+  | 'annualCounters'
+  | 'adHoc'
+  | 'erasureLedger';
+
+/** What composePorts() gives every function: configuration, metrics, clock and ids. */
+export type BasePorts = Omit<Ports, ClientPorts | RepositoryPorts>;

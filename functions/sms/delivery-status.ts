@@ -11,6 +11,7 @@ import { maskPhonesIn } from '../../shared/observability/redact';
 import { parseJsonOrUndefined } from '../../shared/schemas/common';
 import { smsDeliveryLogSchema, toDeliveryReceipt } from '../../shared/schemas/sms-job';
 import { handleDeliveryReceipt } from '../../shared/services/sms';
+import { adHocPorts, operationsPorts, registryPorts } from '../../shared/store/repository-ports';
 
 /**
  * Receipts applied at once. A subscription delivers up to 10,000 lines per event; one after the other, the receipts
@@ -55,4 +56,6 @@ export const makeHandler = (ports: PortsOf<'smsDeliveryStatus'>) =>
     // No id of its own in a log subscription event: the Lambda request id that every line carries is the correlation.
   }).use(observability<CloudWatchLogsEvent>(() => undefined));
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(
+  composePorts({ ...registryPorts, ...operationsPorts, ...adHocPorts, ...snsPorts }),
+);

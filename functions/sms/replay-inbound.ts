@@ -6,6 +6,7 @@ import { deliveriesToReplay } from '../../shared/messaging/inbound-replay';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
+import { adHocPorts, operationsPorts, registryPorts } from '../../shared/store/repository-ports';
 import { handleInboundDelivery, type InboundPorts } from './inbound';
 
 /**
@@ -23,4 +24,6 @@ export const makeHandler = (ports: InboundPorts) => {
   ).use(observability<SQSEvent>((event) => event.Records[0]?.messageId));
 };
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(
+  composePorts({ ...registryPorts, ...operationsPorts, ...adHocPorts, ...snsPorts }),
+);

@@ -5,6 +5,7 @@ import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { snsPorts } from '../../../shared/messaging/sns-ports';
 import { activationBodySchema } from '../../../shared/schemas/activation';
 import { activate } from '../../../shared/services/help-requests';
+import { operationsPorts, registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'activate'>) =>
   apiHandler(
@@ -15,4 +16,4 @@ export const makeHandler = (ports: PortsOf<'activate'>) =>
     }),
   );
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(composePorts({ ...registryPorts, ...operationsPorts, ...snsPorts }));
