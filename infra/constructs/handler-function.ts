@@ -78,8 +78,12 @@ export const BUNDLING = {
   bundleAwsSDK: true,
 } satisfies BundlingOptions;
 
-/** CDK context `awsSdk=runtime` leaves the AWS SDK to the Lambda runtime instead: `npm run bench` measures both. */
+/** CDK context `awsSdk=runtime` leaves the AWS SDK to the Lambda runtime in every function: `npm run bench` compares. */
 export const AWS_SDK_CONTEXT = 'awsSdk';
+
+/** A function's bundling: the AWS SDK left to the runtime where its entry or the CDK context `awsSdk` says so. */
+export const bundlingOf = (spec: FunctionSpec, awsSdkContext: unknown): BundlingOptions =>
+  spec.awsSdk === 'runtime' || awsSdkContext === 'runtime' ? { ...BUNDLING, bundleAwsSDK: false } : BUNDLING;
 
 /** The most code of our own a function's bundle may carry, the AWS SDK aside (issue 16). */
 export const MAX_BUNDLE_BYTES = 250 * 1024;
@@ -122,10 +126,7 @@ export class HandlerFunction extends NodejsFunction {
         NODE_OPTIONS: '--enable-source-maps',
         ...environmentOf(needsOf(spec), { resources: namesOf(resources), parameters }),
       },
-      bundling:
-        scope.node.tryGetContext(AWS_SDK_CONTEXT) === 'runtime'
-          ? { ...BUNDLING, bundleAwsSDK: false }
-          : BUNDLING,
+      bundling: bundlingOf(spec, scope.node.tryGetContext(AWS_SDK_CONTEXT)),
     });
     // Active tracing, its grants in a policy of their own: X-Ray's actions take no resource, so this policy is the
     // only place a function may hold `Resource::*` (infra/nag-suppressions.ts accepts it there and nowhere else).

@@ -1,6 +1,11 @@
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { BUNDLING, MAX_BUNDLE_BYTES, PROJECT_ROOT } from '../../infra/constructs/handler-function';
+import {
+  BUNDLING,
+  bundlingOf,
+  MAX_BUNDLE_BYTES,
+  PROJECT_ROOT,
+} from '../../infra/constructs/handler-function';
 import { FUNCTIONS, type FunctionName } from '../../shared/manifest/functions';
 import type { TableName } from '../../shared/manifest/needs';
 
@@ -119,5 +124,19 @@ describe("the functions' bundles", () => {
         name,
       ).toEqual([]);
     }
+  });
+});
+
+describe('where the AWS SDK comes from', () => {
+  it('is bundled into every function but the token trigger, which loads its client for machine clients only', () => {
+    const leftToRuntime = NAMES.filter(
+      (name) => bundlingOf(FUNCTIONS[name], undefined).bundleAwsSDK !== true,
+    );
+
+    expect(leftToRuntime).toEqual(['preTokenGeneration']);
+  });
+
+  it('is left to the runtime in every function under the CDK context awsSdk=runtime', () => {
+    expect(NAMES.filter((name) => bundlingOf(FUNCTIONS[name], 'runtime').bundleAwsSDK !== false)).toEqual([]);
   });
 });
