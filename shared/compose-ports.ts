@@ -9,22 +9,6 @@ import { emfMetrics } from './observability/powertools';
 import type { BasePorts, Ports } from './ports';
 import { alertWavesSchema, type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
 import { originationNumberSchema } from './schemas/sms-job';
-import { ActivationRepository } from './store/activation-repository';
-import { AdHocRepository } from './store/ad-hoc-repository';
-import { AlertRepository } from './store/alert-repository';
-import { AnnualCounterRepository } from './store/annual-counter-repository';
-import { ClaimRepository } from './store/claim-repository';
-import { DeploymentRepository } from './store/deployment-repository';
-import { DutyRosterRepository } from './store/duty-roster-repository';
-import { ErasureLedgerRepository } from './store/erasure-ledger-repository';
-import { GroupRepository } from './store/group-repository';
-import { HelpRequestRepository } from './store/help-request-repository';
-import { MunicipalityRepository } from './store/municipality-repository';
-import { OfficialRepository } from './store/official-repository';
-import { SmsLedgerRepository } from './store/sms-ledger-repository';
-import { SmsRateRepository } from './store/sms-rate-repository';
-import { TrainingRepository } from './store/training-repository';
-import { VolunteerRepository } from './store/volunteer-repository';
 
 /**
  * Production durations: 5 minutes to acknowledge, 5 for a wave of alerts before the next, 15 to answer after the
@@ -47,26 +31,10 @@ export const lifecycleTiming = oncePerEnvironment((env): LifecycleTiming => {
 /** Builders of ports: the AWS adapters an entry passes (snsPorts, stepFunctionsPorts …), or the local and test doubles. */
 export type PortAdapters<K extends keyof Ports> = { [P in K]: () => Ports[P] };
 
-/** The ports built from the function's environment: the DynamoDB repositories, its parameters, metrics, clock, ids. */
+/** The ports built from the function's environment: its parameters, metrics, clock, ids (repositories: store/repository-ports). */
 const environmentPorts: PortAdapters<keyof BasePorts> = {
-  municipalities: () => new MunicipalityRepository(),
-  officials: () => new OfficialRepository(),
-  volunteers: () => new VolunteerRepository(),
-  helpRequests: () => new HelpRequestRepository(),
-  alerts: () => new AlertRepository(),
-  smsLedger: () => new SmsLedgerRepository(),
-  trainings: () => new TrainingRepository(),
-  groups: () => new GroupRepository(),
-  dutyRoster: () => new DutyRosterRepository(),
-  deployments: () => new DeploymentRepository(),
-  activations: () => new ActivationRepository(),
-  adHoc: () => new AdHocRepository(),
-  claims: () => new ClaimRepository(),
-  annualCounters: () => new AnnualCounterRepository(),
-  erasureLedger: () => new ErasureLedgerRepository(),
   smsTraces: () => noSmsTraces,
   smsPool: () => parseOriginationPool(),
-  smsRates: () => new SmsRateRepository(),
   metrics: () => emfMetrics,
   timing: lifecycleTiming,
   alertWaves: () => {

@@ -90,5 +90,24 @@ export type ClientPorts =
   | 'accounts'
   | 'officialAccounts';
 
-/** What composePorts() gives every function: the DynamoDB repositories, configuration, metrics, clock and ids. */
-export type BasePorts = Omit<Ports, ClientPorts>;
+/** The DynamoDB repositories: an entry passes those of its tables (store/repository-ports.ts). */
+export type RepositoryPorts =
+  | 'municipalities'
+  | 'volunteers'
+  | 'trainings'
+  | 'groups'
+  | 'dutyRoster'
+  | 'officials'
+  | 'helpRequests'
+  | 'alerts'
+  | 'smsLedger'
+  | 'smsRates'
+  | 'claims'
+  | 'deployments'
+  | 'activations'
+  | 'annualCounters'
+  | 'adHoc'
+  | 'erasureLedger';
+
+/** What composePorts() gives every function: configuration, metrics, clock and ids. */
+export type BasePorts = Omit<Ports, ClientPorts | RepositoryPorts>;

@@ -5,6 +5,7 @@ import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { observability } from '../../shared/observability/powertools';
 import { purgeExpiredClaims } from '../../shared/services/claim-retention';
+import { operationsPorts } from '../../shared/store/repository-ports';
 
 /** Daily: deletes the insurance claims (and their files) whose retention date passed by the schedule's time. */
 export const makeHandler = (ports: PortsOf<'claimRetention'>) =>
@@ -12,4 +13,4 @@ export const makeHandler = (ports: PortsOf<'claimRetention'>) =>
     observability<ScheduledEvent>((event) => event.id),
   );
 
-export const handler = makeHandler(composePorts(s3Ports));
+export const handler = makeHandler(composePorts({ ...operationsPorts, ...s3Ports }));

@@ -9,6 +9,7 @@ import { observability } from '../../shared/observability/powertools';
 import { parseJsonOrUndefined } from '../../shared/schemas/common';
 import { smsDeliveryEventSchema, toDeliveryReceipt } from '../../shared/schemas/sms-job';
 import { handleDeliveryReceipt } from '../../shared/services/sms';
+import { adHocPorts, operationsPorts, registryPorts } from '../../shared/store/repository-ports';
 
 /**
  * SMS delivery events: AWS End User Messaging SMS publishes each event of the configuration set to the SMS events
@@ -35,4 +36,6 @@ export const makeHandler = (ports: PortsOf<'smsDeliveryStatus'>) => {
   ).use(observability<SQSEvent>((event) => event.Records[0]?.messageId));
 };
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(
+  composePorts({ ...registryPorts, ...operationsPorts, ...adHocPorts, ...snsPorts }),
+);

@@ -9,6 +9,7 @@ import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
 import { smsJobSchema } from '../../shared/schemas/sms-job';
 import { dispatchSms } from '../../shared/services/sms';
+import { adHocPorts, operationsPorts, registryPorts } from '../../shared/store/repository-ports';
 
 /**
  * SQS-fed SMS dispatcher. Each record is one SMS job; failed records go back to the queue on their own
@@ -33,4 +34,6 @@ export const makeHandler = (ports: PortsOf<'smsDispatcher'>) => {
   ).use(observability<SQSEvent>((event) => event.Records[0]?.messageId));
 };
 
-export const handler = makeHandler(composePorts(eumPorts));
+export const handler = makeHandler(
+  composePorts({ ...registryPorts, ...operationsPorts, ...adHocPorts, ...eumPorts }),
+);

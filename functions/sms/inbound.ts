@@ -10,6 +10,7 @@ import { observability } from '../../shared/observability/powertools';
 import { parseJsonOrUndefined } from '../../shared/schemas/common';
 import { inboundSmsSchema } from '../../shared/schemas/sms-job';
 import { handleInboundSms } from '../../shared/services/sms';
+import { adHocPorts, operationsPorts, registryPorts } from '../../shared/store/repository-ports';
 
 export type InboundPorts = PortsOf<'inboundSmsHandler'>;
 
@@ -36,4 +37,6 @@ export const makeHandler = (ports: InboundPorts) =>
     for (const record of event.Records) await handleInboundDelivery(ports, record.Sns);
   }).use(observability<SNSEvent>((event) => event.Records[0]?.Sns.MessageId));
 
-export const handler = makeHandler(composePorts({ ...snsPorts, ...eumPorts }));
+export const handler = makeHandler(
+  composePorts({ ...registryPorts, ...operationsPorts, ...adHocPorts, ...snsPorts, ...eumPorts }),
+);

@@ -7,6 +7,7 @@ import { deliveriesToReplay } from '../../shared/messaging/inbound-replay';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { logger } from '../../shared/observability/logger';
 import { observability } from '../../shared/observability/powertools';
+import { adHocPorts, operationsPorts, registryPorts } from '../../shared/store/repository-ports';
 import { handleInboundDelivery, type InboundPorts } from './inbound';
 
 /**
@@ -24,4 +25,6 @@ export const makeHandler = (ports: InboundPorts) => {
   ).use(observability<SQSEvent>((event) => event.Records[0]?.messageId));
 };
 
-export const handler = makeHandler(composePorts({ ...snsPorts, ...eumPorts }));
+export const handler = makeHandler(
+  composePorts({ ...registryPorts, ...operationsPorts, ...adHocPorts, ...snsPorts, ...eumPorts }),
+);

@@ -3,6 +3,7 @@ import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { alertCoordinator } from '../../shared/services/lifecycle';
+import { operationsPorts, registryPorts } from '../../shared/store/repository-ports';
 import { stepFunctionsPorts } from '../../shared/workflow/step-functions-ports';
 import { taskHandler } from '../../shared/workflow/task-handler';
 
@@ -18,4 +19,6 @@ export const makeHandler = (ports: PortsOf<'alertCoordinator'>) =>
     ({ requestId, level, round, taskToken }) => alertCoordinator(ports, requestId, level, taskToken, round),
   );
 
-export const handler = makeHandler(composePorts({ ...snsPorts, ...stepFunctionsPorts }));
+export const handler = makeHandler(
+  composePorts({ ...registryPorts, ...operationsPorts, ...snsPorts, ...stepFunctionsPorts }),
+);

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { awaitClose } from '../../shared/services/lifecycle';
+import { operationsPorts } from '../../shared/store/repository-ports';
 import { stepFunctionsPorts } from '../../shared/workflow/step-functions-ports';
 import { taskHandler } from '../../shared/workflow/task-handler';
 
@@ -12,4 +13,4 @@ export const makeHandler = (ports: PortsOf<'awaitClose'>) =>
     ({ requestId, taskToken }) => awaitClose(ports, requestId, taskToken),
   );
 
-export const handler = makeHandler(composePorts(stepFunctionsPorts));
+export const handler = makeHandler(composePorts({ ...operationsPorts, ...stepFunctionsPorts }));

@@ -3,6 +3,7 @@ import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { evaluateResponses } from '../../shared/services/lifecycle';
+import { adHocPorts, operationsPorts, registryPorts } from '../../shared/store/repository-ports';
 import { taskHandler } from '../../shared/workflow/task-handler';
 
 /** `moreWaves`: the last Mobilise left eligible members of the scope for a next wave. */
@@ -13,4 +14,6 @@ export const makeHandler = (ports: PortsOf<'evaluateResponses'>) =>
     evaluateResponses(ports, requestId, moreWaves),
   );
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(
+  composePorts({ ...registryPorts, ...operationsPorts, ...adHocPorts, ...snsPorts }),
+);

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { finishActivation } from '../../shared/services/activations';
+import { operationsPorts } from '../../shared/store/repository-ports';
 import { taskHandler } from '../../shared/workflow/task-handler';
 
 /** What each corps' branch ended with: its count, or a failure after its retries. */
@@ -14,4 +15,4 @@ const input = z.object({ requestId: z.string(), activationId: z.string(), outcom
 export const makeHandler = (ports: PortsOf<'finishActivation'>) =>
   taskHandler('finish-activation', input, (activation) => finishActivation(ports, activation));
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts(operationsPorts));

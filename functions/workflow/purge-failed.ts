@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { reportPurgeFailure } from '../../shared/services/lifecycle-recovery';
+import { operationsPorts } from '../../shared/store/repository-ports';
 import { taskHandler } from '../../shared/workflow/task-handler';
 
 export const makeHandler = (ports: PortsOf<'purgeFailed'>) =>
@@ -17,4 +18,4 @@ export const makeHandler = (ports: PortsOf<'purgeFailed'>) =>
       reportPurgeFailure(ports, requestId, error ?? 'UnknownError', state.purgeFailures),
   );
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...operationsPorts }));

@@ -4,6 +4,7 @@ import { RECOVERABLE_STATES } from '../../shared/domain/lifecycle-recovery';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { recoverLifecycle } from '../../shared/services/lifecycle-recovery';
+import { operationsPorts, registryPorts } from '../../shared/store/repository-ports';
 import { taskHandler } from '../../shared/workflow/task-handler';
 
 export const makeHandler = (ports: PortsOf<'recover'>) =>
@@ -13,4 +14,4 @@ export const makeHandler = (ports: PortsOf<'recover'>) =>
     ({ requestId, state, error }) => recoverLifecycle(ports, requestId, state, error ?? 'UnknownError'),
   );
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(composePorts({ ...registryPorts, ...operationsPorts, ...snsPorts }));

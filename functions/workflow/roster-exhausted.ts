@@ -3,6 +3,7 @@ import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
 import { reportRosterExhausted } from '../../shared/services/coordinator-escalation';
+import { operationsPorts } from '../../shared/store/repository-ports';
 import { taskHandler } from '../../shared/workflow/task-handler';
 
 export const makeHandler = (ports: PortsOf<'rosterExhausted'>) =>
@@ -12,4 +13,4 @@ export const makeHandler = (ports: PortsOf<'rosterExhausted'>) =>
     ({ requestId, levels }) => reportRosterExhausted(ports, requestId, levels),
   );
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(composePorts({ ...operationsPorts, ...snsPorts }));

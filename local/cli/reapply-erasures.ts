@@ -1,6 +1,7 @@
 import { composePorts } from '../../shared/compose-ports';
 import { logger } from '../../shared/observability/logger';
 import { reapplyErasures } from '../../shared/services/reapply-erasures';
+import { allRepositoryPorts } from '../../shared/store/repository-ports';
 import { fixedPorts } from '../runtime/fixed-ports';
 import { InMemoryMetrics } from '../runtime/in-memory-metrics';
 import { flags, readCommandLine, refuseFlag } from './command-line';
@@ -64,13 +65,14 @@ Object.assign(process.env, {
 logger.setLogLevel('WARN');
 
 const counts = await reapplyErasures(
-  composePorts(
-    fixedPorts({
+  composePorts({
+    ...allRepositoryPorts(),
+    ...fixedPorts({
       // A table restore brings no Cognito account back: the erasure deleted the account, and it stays deleted.
       accounts: { deleteMemberAccount: async () => {} },
       metrics: new InMemoryMetrics(),
     }),
-  ),
+  }),
 );
 console.log(`ledger: ${counts.ledgerErasures} erased members, ${counts.ledgerPurges} purged requests`);
 console.log(`erased again: ${counts.membersErasedAgain} members`);

@@ -37,6 +37,7 @@ const { year } = values;
 // Loaded once the flags are read, so a refused flag is answered before the services and the AWS SDK are loaded.
 const [
   { composePorts },
+  { allRepositoryPorts },
   { annualReportCsv },
   { belgianDate },
   { annualReportSvg },
@@ -48,6 +49,7 @@ const [
   { seedDemoYear },
 ] = await Promise.all([
   import('../../shared/compose-ports'),
+  import('../../shared/store/repository-ports'),
   import('../../shared/domain/annual-report'),
   import('../../shared/domain/dates'),
   import('../../shared/domain/report-chart'),
@@ -90,7 +92,7 @@ try {
     await seedDemoYear(year, progress);
   }
   const reader: Identity = { sub: 'report-cli', roles: ['crisis-centre'] };
-  const ports = composePorts();
+  const ports = composePorts(allRepositoryPorts());
   progress(`building the report of ${year} (today is ${belgianDate(new Date())})`);
   const report = await annualReport(ports, reader, year, { progress });
   mkdirSync(values.out, { recursive: true });

@@ -32,6 +32,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../shared/schemas/claim';
 import type { AlertWaves, LifecycleTiming } from '../../shared/schemas/help-request';
 import { DEFAULT_PHONE_COUNTRIES, mobilePhoneSchema } from '../../shared/schemas/phone';
 import type { OriginationPool } from '../../shared/schemas/sms-job';
+import { allRepositoryPorts } from '../../shared/store/repository-ports';
 import type { ActivationWorkflow } from '../../shared/workflow/ports';
 import { LOCAL_ATTACHMENTS_PATH, LocalAttachmentStore } from './attachment-store';
 import {
@@ -222,18 +223,22 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const accounts = new InMemoryUserAccounts();
   const officialAccounts = new InMemoryOfficialAccounts();
   const metrics = new InMemoryMetrics();
-  // What only AWS provides, the same for every function: the local SMS queue and outbox, state machine, bucket, pool.
-  const doubles = fixedPorts({
-    attachments,
-    accounts,
-    officialAccounts,
-    smsJobs: queue,
-    sms: outbox,
-    smsTraces: outbox,
-    workflow,
-    activationWorkflow,
-    metrics,
-  });
+  // Every repository, and what only AWS provides, the same for every function: the local SMS queue and outbox,
+  // state machine, bucket, pool.
+  const doubles = {
+    ...allRepositoryPorts(),
+    ...fixedPorts({
+      attachments,
+      accounts,
+      officialAccounts,
+      smsJobs: queue,
+      sms: outbox,
+      smsTraces: outbox,
+      workflow,
+      activationWorkflow,
+      metrics,
+    }),
+  };
   const stage: StageValues = {
     resources: {
       tables: localTableNames(tables),

@@ -12,6 +12,7 @@ import { closeHelpRequest, launchHelpRequest } from '../../shared/services/help-
 import { mobilise } from '../../shared/services/lifecycle';
 import { eraseVolunteer, putMunicipality, registerVolunteer } from '../../shared/services/registry';
 import { putTrainingProvider, recordTraining } from '../../shared/services/training';
+import { allRepositoryPorts } from '../../shared/store/repository-ports';
 import { fixedPorts } from '../runtime/fixed-ports';
 import { InMemoryMetrics } from '../runtime/in-memory-metrics';
 import { InMemoryOfficialAccounts } from '../runtime/official-accounts';
@@ -46,8 +47,9 @@ const random = (seed: number) => () => {
 /** The services on this process's tables, with a clock the seed moves through the year and no SMS or workflow. */
 const seedPorts = () => {
   let now = new Date();
-  const ports: Ports = composePorts(
-    fixedPorts({
+  const ports: Ports = composePorts({
+    ...allRepositoryPorts(),
+    ...fixedPorts({
       smsJobs: { enqueue: async () => {} },
       sms: { send: async () => ({ messageId: ulid() }) },
       smsTraces: noSmsTraces,
@@ -69,7 +71,7 @@ const seedPorts = () => {
       clock: { now: () => new Date(now) },
       sleep: async () => {},
     }),
-  );
+  });
   return { ports, at: (iso: string) => (now = new Date(iso)) };
 };
 

@@ -110,6 +110,11 @@ export interface FunctionSpec {
   timeoutSeconds?: number;
   /** Everything the function may touch: infra grants exactly this, and its handler's ports follow from it. */
   needs: readonly Need[];
+  /**
+   * `runtime` leaves the AWS SDK to the Lambda runtime's copy for a function that loads its client on some calls
+   * only: bundled, every cold start would read and compile it. Bundled otherwise (faster: README, Performance).
+   */
+  awsSdk?: 'runtime';
 }
 
 export const api = (route: Omit<ApiTrigger, 'kind'>): ApiTrigger => ({ kind: 'api', ...route });

@@ -8,21 +8,24 @@ export interface OfficialMunicipality {
   province: string;
 }
 
-const byNis = new Map<string, OfficialMunicipality>(
-  official.municipalities.map(({ nis, name, nameFr, arrondissement, province }) => [
-    nis,
-    { nis, name, nameFr, arrondissement, province },
-  ]),
-);
+let indexed: Map<string, OfficialMunicipality> | undefined;
+// Indexed on first use: with no work at import, a bundle that never asks leaves the 29 KB list out.
+const byNis = () =>
+  (indexed ??= new Map(
+    official.municipalities.map(({ nis, name, nameFr, arrondissement, province }) => [
+      nis,
+      { nis, name, nameFr, arrondissement, province },
+    ]),
+  ));
 
 /** The official 2025 list of Flemish municipalities (Statbel REFNIS, mergers of 1 January 2025 applied). */
-export const officialMunicipality = (nis: string): OfficialMunicipality | undefined => byNis.get(nis);
+export const officialMunicipality = (nis: string): OfficialMunicipality | undefined => byNis().get(nis);
 
-export const officialMunicipalityCount = (): number => byNis.size;
+export const officialMunicipalityCount = (): number => byNis().size;
 
 /** Every municipality of a province, for a province-wide activation. */
 export const municipalitiesOfProvince = (province: string): string[] =>
-  [...byNis.values()].filter((m) => m.province === province).map((m) => m.nis);
+  [...byNis().values()].filter((m) => m.province === province).map((m) => m.nis);
 
 /** Every Flemish municipality, for a Flanders-wide activation. */
-export const allMunicipalities = (): string[] => [...byNis.keys()];
+export const allMunicipalities = (): string[] => [...byNis().keys()];

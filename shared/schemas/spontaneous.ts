@@ -1,7 +1,7 @@
-import type { CountryCode } from 'libphonenumber-js/mobile';
 import * as z from 'zod';
 import { idSchema, isoDateSchema, SKILLS, smsLanguageSchema } from './common';
 import { DEFAULT_PHONE_COUNTRIES, mobilePhoneIn } from './phone';
+import type { PhoneCountry } from './phone-countries';
 import type { insuranceSchema } from './volunteer';
 
 export const spontaneousCallSchema = z
@@ -36,7 +36,7 @@ export const publicSpontaneousCallSchema = z
 export type PublicSpontaneousCall = z.infer<typeof publicSpontaneousCallSchema>;
 
 /** The public registration, taking phone numbers of `countries` only (the stage's ALLOWED_PHONE_COUNTRIES). */
-export const spontaneousRegistrationBodyFor = (countries: readonly CountryCode[]) =>
+export const spontaneousRegistrationBodyFor = (countries: readonly PhoneCountry[]) =>
   z
     .object({
       name: z.string().trim().min(1).max(120),

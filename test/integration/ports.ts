@@ -18,6 +18,7 @@ import type { LifecycleInput } from '../../shared/schemas/help-request';
 import type { SmsJob } from '../../shared/schemas/sms-job';
 import type { Volunteer } from '../../shared/schemas/volunteer';
 import { documentClient } from '../../shared/store/dynamo-client';
+import { allRepositoryPorts } from '../../shared/store/repository-ports';
 import type { VolunteerRepository } from '../../shared/store/volunteer-repository';
 import type { ActivationWorkflow, Workflow } from '../../shared/workflow/ports';
 import { aNewMember } from '../builders/registration';
@@ -144,7 +145,7 @@ export const testPorts = (clock = new TestClock('2026-03-02T10:00:00.000Z')): Te
     sleep: async (ms: number) => clock.advance(ms),
   };
   // The repositories from the composition root, on this file's tables; the doubles in place of what AWS provides.
-  return composePorts(fixedPorts(doubles)) as TestPorts;
+  return composePorts({ ...allRepositoryPorts(), ...fixedPorts(doubles) }) as TestPorts;
 };
 
 /** Every item of one table, read page by page with a consistent scan. */

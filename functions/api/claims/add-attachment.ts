@@ -5,6 +5,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { attachmentBodySchema } from '../../../shared/schemas/claim';
 import { addClaimAttachment } from '../../../shared/services/claims';
+import { operationsPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'addClaimAttachment'>) =>
   apiHandler(
@@ -15,4 +16,4 @@ export const makeHandler = (ports: PortsOf<'addClaimAttachment'>) =>
     }),
   );
 
-export const handler = makeHandler(composePorts(s3Ports));
+export const handler = makeHandler(composePorts({ ...operationsPorts, ...s3Ports }));

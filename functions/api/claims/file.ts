@@ -6,6 +6,7 @@ import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { snsPorts } from '../../../shared/messaging/sns-ports';
 import { fileClaimBodySchema } from '../../../shared/schemas/claim-form';
 import { fileClaim } from '../../../shared/services/claims';
+import { adHocPorts, operationsPorts, registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'fileClaim'>) =>
   apiHandler(
@@ -18,4 +19,6 @@ export const makeHandler = (ports: PortsOf<'fileClaim'>) =>
     async ({ identity, body }) => ({ statusCode: 201, body: await fileClaim(ports, identity, body) }),
   );
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(
+  composePorts({ ...registryPorts, ...operationsPorts, ...adHocPorts, ...snsPorts }),
+);

@@ -3,6 +3,7 @@ import { assertMayHandleClaims } from '../../../shared/domain/claim';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { getClaim } from '../../../shared/services/claims';
+import { operationsPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'getClaim'>) =>
   apiHandler({ authorize: assertMayHandleClaims }, async ({ identity, path }) => ({
@@ -10,4 +11,4 @@ export const makeHandler = (ports: PortsOf<'getClaim'>) =>
     body: await getClaim(ports, identity, path.id!),
   }));
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...operationsPorts }));

@@ -4,6 +4,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { claimListQuerySchema } from '../../../shared/schemas/claim';
 import { listClaims } from '../../../shared/services/claims';
+import { operationsPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'listClaims'>) =>
   apiHandler(
@@ -14,4 +15,4 @@ export const makeHandler = (ports: PortsOf<'listClaims'>) =>
     }),
   );
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...operationsPorts }));

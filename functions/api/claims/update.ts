@@ -5,6 +5,7 @@ import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { snsPorts } from '../../../shared/messaging/sns-ports';
 import { updateClaimBodySchema } from '../../../shared/schemas/claim';
 import { updateClaim } from '../../../shared/services/claims';
+import { operationsPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'updateClaim'>) =>
   apiHandler(
@@ -15,4 +16,4 @@ export const makeHandler = (ports: PortsOf<'updateClaim'>) =>
     }),
   );
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(composePorts({ ...operationsPorts, ...snsPorts }));

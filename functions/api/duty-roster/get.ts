@@ -3,6 +3,7 @@ import { assertCanCoordinate } from '../../../shared/domain/access';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { getDutyRoster } from '../../../shared/services/duty-roster';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'getDutyRoster'>) =>
   apiHandler({ authorize: assertCanCoordinate }, async ({ identity }) => ({
@@ -10,4 +11,4 @@ export const makeHandler = (ports: PortsOf<'getDutyRoster'>) =>
     body: await getDutyRoster(ports, identity),
   }));
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...registryPorts }));

@@ -4,6 +4,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { putDutyRosterBodySchema } from '../../../shared/schemas/duty-roster';
 import { putDutyRoster } from '../../../shared/services/duty-roster';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'putDutyRoster'>) =>
   apiHandler(
@@ -14,4 +15,4 @@ export const makeHandler = (ports: PortsOf<'putDutyRoster'>) =>
     }),
   );
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...registryPorts }));

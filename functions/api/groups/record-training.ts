@@ -4,6 +4,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { recordTrainingBodySchema } from '../../../shared/schemas/training';
 import { recordGroupTraining } from '../../../shared/services/groups';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'recordGroupTraining'>) =>
   apiHandler(
@@ -14,4 +15,4 @@ export const makeHandler = (ports: PortsOf<'recordGroupTraining'>) =>
     }),
   );
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...registryPorts }));

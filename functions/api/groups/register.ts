@@ -4,6 +4,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { registerGroupBodySchema } from '../../../shared/schemas/group';
 import { registerGroup } from '../../../shared/services/groups';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'registerGroup'>) =>
   apiHandler(
@@ -17,4 +18,4 @@ export const makeHandler = (ports: PortsOf<'registerGroup'>) =>
     }),
   );
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...registryPorts }));

@@ -4,6 +4,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import type { AcknowledgedHelpRequest } from '../../../shared/schemas/help-request';
 import { acknowledgeHelpRequest } from '../../../shared/services/help-requests';
+import { operationsPorts } from '../../../shared/store/repository-ports';
 import { stepFunctionsPorts } from '../../../shared/workflow/step-functions-ports';
 
 export const makeHandler = (ports: PortsOf<'acknowledgeHelpRequest'>) =>
@@ -17,4 +18,4 @@ export const makeHandler = (ports: PortsOf<'acknowledgeHelpRequest'>) =>
     return { statusCode: 200, body };
   });
 
-export const handler = makeHandler(composePorts(stepFunctionsPorts));
+export const handler = makeHandler(composePorts({ ...operationsPorts, ...stepFunctionsPorts }));

@@ -4,6 +4,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { activationBodySchema } from '../../../shared/schemas/activation';
 import { activate } from '../../../shared/services/activations';
+import { operationsPorts, registryPorts } from '../../../shared/store/repository-ports';
 import { stepFunctionsActivationPorts } from '../../../shared/workflow/step-functions-ports';
 
 export const makeHandler = (ports: PortsOf<'activate'>) =>
@@ -15,4 +16,6 @@ export const makeHandler = (ports: PortsOf<'activate'>) =>
     }),
   );
 
-export const handler = makeHandler(composePorts(stepFunctionsActivationPorts));
+export const handler = makeHandler(
+  composePorts({ ...registryPorts, ...operationsPorts, ...stepFunctionsActivationPorts }),
+);

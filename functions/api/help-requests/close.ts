@@ -4,6 +4,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import type { ClosedHelpRequest } from '../../../shared/schemas/help-request';
 import { closeHelpRequest } from '../../../shared/services/help-requests';
+import { operationsPorts } from '../../../shared/store/repository-ports';
 import { stepFunctionsPorts } from '../../../shared/workflow/step-functions-ports';
 
 export const makeHandler = (ports: PortsOf<'closeHelpRequest'>) =>
@@ -13,4 +14,4 @@ export const makeHandler = (ports: PortsOf<'closeHelpRequest'>) =>
     return { statusCode: 200, body };
   });
 
-export const handler = makeHandler(composePorts(stepFunctionsPorts));
+export const handler = makeHandler(composePorts({ ...operationsPorts, ...stepFunctionsPorts }));

@@ -5,6 +5,7 @@ import { idempotentRequests } from '../../../shared/http/idempotency';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { createHelpRequestBodySchema, type LaunchedHelpRequest } from '../../../shared/schemas/help-request';
 import { launchHelpRequest } from '../../../shared/services/help-requests';
+import { operationsPorts, registryPorts } from '../../../shared/store/repository-ports';
 import { stepFunctionsPorts } from '../../../shared/workflow/step-functions-ports';
 
 export const makeHandler = (ports: PortsOf<'createHelpRequest'>) =>
@@ -21,4 +22,6 @@ export const makeHandler = (ports: PortsOf<'createHelpRequest'>) =>
     },
   );
 
-export const handler = makeHandler(composePorts(stepFunctionsPorts));
+export const handler = makeHandler(
+  composePorts({ ...registryPorts, ...operationsPorts, ...stepFunctionsPorts }),
+);

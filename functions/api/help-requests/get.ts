@@ -2,6 +2,7 @@ import { composePorts } from '../../../shared/compose-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { viewHelpRequest } from '../../../shared/services/help-requests';
+import { adHocPorts, operationsPorts, registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'getHelpRequest'>) =>
   apiHandler({ conditional: true }, async ({ identity, path }) => ({
@@ -9,4 +10,4 @@ export const makeHandler = (ports: PortsOf<'getHelpRequest'>) =>
     body: await viewHelpRequest(ports, identity, path.id!),
   }));
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...registryPorts, ...operationsPorts, ...adHocPorts }));

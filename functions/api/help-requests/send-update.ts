@@ -6,6 +6,7 @@ import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { snsPorts } from '../../../shared/messaging/sns-ports';
 import { coordinatorUpdateBodySchema } from '../../../shared/schemas/coordinator-update';
 import { sendCoordinatorUpdate } from '../../../shared/services/coordinator-updates';
+import { adHocPorts, operationsPorts, registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'sendCoordinatorUpdate'>) =>
   apiHandler(
@@ -20,4 +21,6 @@ export const makeHandler = (ports: PortsOf<'sendCoordinatorUpdate'>) =>
     }),
   );
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(
+  composePorts({ ...registryPorts, ...operationsPorts, ...adHocPorts, ...snsPorts }),
+);

@@ -4,6 +4,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import { publicBaseUrl } from '../../../shared/http/public-url';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { openSpontaneousCall } from '../../../shared/services/spontaneous';
+import { operationsPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'openSpontaneousCall'>) =>
   apiHandler({ authorize: assertCanCoordinate }, async ({ identity, path }) => {
@@ -11,4 +12,4 @@ export const makeHandler = (ports: PortsOf<'openSpontaneousCall'>) =>
     return { statusCode: created ? 201 : 200, body: call };
   });
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...operationsPorts }));

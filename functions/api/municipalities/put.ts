@@ -4,6 +4,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { putMunicipalityBodySchema } from '../../../shared/schemas/municipality';
 import { putMunicipality } from '../../../shared/services/registry';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'putMunicipality'>) =>
   apiHandler(
@@ -14,4 +15,4 @@ export const makeHandler = (ports: PortsOf<'putMunicipality'>) =>
     },
   );
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...registryPorts }));

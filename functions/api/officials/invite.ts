@@ -6,6 +6,7 @@ import { idempotentRequests } from '../../../shared/http/idempotency';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { inviteOfficialBodySchema } from '../../../shared/schemas/official';
 import { inviteOfficial } from '../../../shared/services/officials';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'inviteOfficial'>) =>
   apiHandler(
@@ -20,4 +21,4 @@ export const makeHandler = (ports: PortsOf<'inviteOfficial'>) =>
     }),
   );
 
-export const handler = makeHandler(composePorts(cognitoPorts));
+export const handler = makeHandler(composePorts({ ...registryPorts, ...cognitoPorts }));

@@ -3,6 +3,7 @@ import { composePorts } from '../../../shared/compose-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { listOfficials } from '../../../shared/services/officials';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'listOfficials'>) =>
   apiHandler({}, async ({ identity, path }) => ({
@@ -10,4 +11,4 @@ export const makeHandler = (ports: PortsOf<'listOfficials'>) =>
     body: await listOfficials(ports, identity, path.nis!),
   }));
 
-export const handler = makeHandler(composePorts(cognitoPorts));
+export const handler = makeHandler(composePorts({ ...registryPorts, ...cognitoPorts }));

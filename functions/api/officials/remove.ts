@@ -4,6 +4,7 @@ import { assertMayManageOfficials } from '../../../shared/domain/officials';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { removeOfficial } from '../../../shared/services/officials';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'removeOfficial'>) =>
   apiHandler(
@@ -14,4 +15,4 @@ export const makeHandler = (ports: PortsOf<'removeOfficial'>) =>
     },
   );
 
-export const handler = makeHandler(composePorts(cognitoPorts));
+export const handler = makeHandler(composePorts({ ...registryPorts, ...cognitoPorts }));

@@ -6,6 +6,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { annualReportPathSchema, annualReportQuerySchema } from '../../../shared/schemas/annual-report';
 import { annualReport } from '../../../shared/services/annual-report';
+import { operationsPorts, registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'annualReport'>) =>
   apiHandler(
@@ -28,4 +29,4 @@ export const makeHandler = (ports: PortsOf<'annualReport'>) =>
     },
   );
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...registryPorts, ...operationsPorts }));

@@ -4,6 +4,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { putRequestersBodySchema } from '../../../shared/schemas/requesters';
 import { putRequesters } from '../../../shared/services/registry';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'putRequesters'>) =>
   apiHandler(
@@ -17,4 +18,4 @@ export const makeHandler = (ports: PortsOf<'putRequesters'>) =>
     }),
   );
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...registryPorts }));

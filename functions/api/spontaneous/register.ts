@@ -5,6 +5,7 @@ import { snsPorts } from '../../../shared/messaging/sns-ports';
 import { type RegistrationPolicy, registrationPolicy } from '../../../shared/registration-policy';
 import { spontaneousRegistrationBodyFor } from '../../../shared/schemas/spontaneous';
 import { registerSpontaneousVolunteer } from '../../../shared/services/spontaneous';
+import { adHocPorts, operationsPorts } from '../../../shared/store/repository-ports';
 
 /** A repeat answers 201 like a new registration: the status code must not tell a known number apart. */
 export const makeHandler = (
@@ -24,4 +25,4 @@ export const makeHandler = (
     },
   );
 
-export const handler = makeHandler(composePorts(snsPorts));
+export const handler = makeHandler(composePorts({ ...operationsPorts, ...adHocPorts, ...snsPorts }));

@@ -4,6 +4,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { providerIdSchema, putTrainingProviderBodySchema } from '../../../shared/schemas/training';
 import { putTrainingProvider } from '../../../shared/services/training';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'putTrainingProvider'>) =>
   apiHandler(
@@ -14,4 +15,4 @@ export const makeHandler = (ports: PortsOf<'putTrainingProvider'>) =>
     }),
   );
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...registryPorts }));

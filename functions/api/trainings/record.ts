@@ -3,6 +3,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { recordTrainingBodySchema } from '../../../shared/schemas/training';
 import { recordTraining } from '../../../shared/services/training';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'recordTraining'>) =>
   apiHandler({ body: recordTrainingBodySchema }, async ({ identity, body, path }) => ({
@@ -10,4 +11,4 @@ export const makeHandler = (ports: PortsOf<'recordTraining'>) =>
     body: await recordTraining(ports, identity, path.id!, body),
   }));
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...registryPorts }));

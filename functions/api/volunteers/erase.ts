@@ -3,6 +3,7 @@ import { composePorts } from '../../../shared/compose-ports';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { eraseVolunteer } from '../../../shared/services/registry';
+import { erasureLedgerPorts, operationsPorts, registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'eraseVolunteer'>) =>
   apiHandler({}, async ({ identity, path }) => {
@@ -10,4 +11,6 @@ export const makeHandler = (ports: PortsOf<'eraseVolunteer'>) =>
     return { statusCode: 204 };
   });
 
-export const handler = makeHandler(composePorts(cognitoPorts));
+export const handler = makeHandler(
+  composePorts({ ...registryPorts, ...operationsPorts, ...erasureLedgerPorts, ...cognitoPorts }),
+);

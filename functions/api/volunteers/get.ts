@@ -3,6 +3,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { getVolunteer } from '../../../shared/services/registry';
 import { withTrainingStatus } from '../../../shared/services/training';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'getVolunteer'>) =>
   apiHandler({}, async ({ identity, path }) => ({
@@ -10,4 +11,4 @@ export const makeHandler = (ports: PortsOf<'getVolunteer'>) =>
     body: await withTrainingStatus(ports, await getVolunteer(ports, identity, path.id!)),
   }));
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...registryPorts }));

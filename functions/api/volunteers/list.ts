@@ -3,6 +3,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { listVolunteers } from '../../../shared/services/registry';
 import { withTrainingStatus } from '../../../shared/services/training';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'listVolunteers'>) =>
   apiHandler({}, async ({ identity, path }) => ({
@@ -14,4 +15,4 @@ export const makeHandler = (ports: PortsOf<'listVolunteers'>) =>
     },
   }));
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...registryPorts }));

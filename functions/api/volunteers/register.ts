@@ -4,6 +4,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { registerVolunteerBodySchema } from '../../../shared/schemas/volunteer';
 import { registerVolunteer } from '../../../shared/services/registry';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'registerVolunteer'>) =>
   apiHandler(
@@ -17,4 +18,4 @@ export const makeHandler = (ports: PortsOf<'registerVolunteer'>) =>
     },
   );
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...registryPorts }));

@@ -3,6 +3,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { updateVolunteerBodySchema } from '../../../shared/schemas/volunteer';
 import { updateVolunteer } from '../../../shared/services/registry';
+import { registryPorts } from '../../../shared/store/repository-ports';
 
 export const makeHandler = (ports: PortsOf<'updateVolunteer'>) =>
   apiHandler({ body: updateVolunteerBodySchema }, async ({ identity, body, path }) => ({
@@ -10,4 +11,4 @@ export const makeHandler = (ports: PortsOf<'updateVolunteer'>) =>
     body: await updateVolunteer(ports, identity, path.id!, body),
   }));
 
-export const handler = makeHandler(composePorts());
+export const handler = makeHandler(composePorts({ ...registryPorts }));

@@ -19,6 +19,7 @@ const PROGRAMS = [
   { script: 'npm start', file: 'local/cli/start.ts', flags: ['--data-dir DIR'] },
   { script: 'npm run demo', file: 'local/cli/demo.ts', flags: [] },
   { script: 'npm run openapi', file: 'local/cli/openapi.ts', flags: [] },
+  { script: 'npm run phone-metadata', file: 'local/cli/phone-metadata.ts', flags: [] },
   {
     script: 'npm run report',
     file: 'local/cli/report.ts',
