@@ -1,6 +1,6 @@
 import { type LocalRuntimeOptions, startLocalRuntime } from '../local/runtime/runtime';
 import { apiClient, expectStatus } from '../local/scenarios/api-client';
-import type { LifecycleTiming } from '../shared/schemas/help-request';
+import type { LifecycleTiming } from '../shared/schemas/lifecycle';
 
 /**
  * A local runtime for one bench section, with a pool of `poolNumbers` origination numbers at `partsPerSecond` each,

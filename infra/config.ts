@@ -5,7 +5,7 @@ import { DEFAULT_SPONTANEOUS_REGISTRATION_CAP } from '../shared/domain/spontaneo
 import type { ParameterValues } from '../shared/manifest/environment';
 import { officialMunicipality } from '../shared/reference/municipalities';
 import { nisCodeSchema } from '../shared/schemas/common';
-import { alertWavesSchema, lifecycleTimingSchema } from '../shared/schemas/help-request';
+import { alertWavesSchema, lifecycleTimingSchema } from '../shared/schemas/lifecycle';
 import { DEFAULT_PHONE_COUNTRIES, phoneCountrySchema } from '../shared/schemas/phone';
 
 const crisisCentrePhoneSchema = z

@@ -7,7 +7,7 @@ import { VARIABLES } from './manifest/environment';
 import { noSmsTraces } from './messaging/sms-traces';
 import { emfMetrics } from './observability/powertools';
 import type { BasePorts, Ports } from './ports';
-import { alertWavesSchema, type LifecycleTiming, lifecycleTimingSchema } from './schemas/help-request';
+import { alertWavesSchema, type LifecycleTiming, lifecycleTimingSchema } from './schemas/lifecycle';
 import { originationNumberSchema } from './schemas/sms-job';
 
 /**

@@ -3,7 +3,7 @@ import type { AttachmentStore } from './attachments/ports';
 import type { SmsGateway, SmsJobQueue } from './messaging/ports';
 import type { SmsTraces } from './messaging/sms-traces';
 import type { MetricsPort } from './observability/metrics';
-import type { AlertWaves, LifecycleTiming } from './schemas/help-request';
+import type { AlertWaves, LifecycleTiming } from './schemas/lifecycle';
 import type { OriginationPool } from './schemas/sms-job';
 import type { ActivationRepository } from './store/activation-repository';
 import type { AdHocRepository } from './store/ad-hoc-repository';

@@ -1,4 +1,4 @@
-import { lifecycleTimingSchema } from '../../shared/schemas/help-request';
+import { lifecycleTimingSchema } from '../../shared/schemas/lifecycle';
 import { flags, readCommandLine } from './command-line';
 
 /** `npm start`: the whole system on this machine. Settings: PORT, LIFECYCLE_TIMING, PUBLIC_BASE_URL, --data-dir. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { withWaveWindow } from '../../shared/domain/waves';
-import type { LifecycleInput } from '../../shared/schemas/help-request';
+import type { LifecycleInput } from '../../shared/schemas/lifecycle';
 import type { Workflow } from '../../shared/workflow/ports';
 import { type AnyHandler, lambdaContext } from './lambda-context';
 

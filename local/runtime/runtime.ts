@@ -29,7 +29,7 @@ import {
 import { grantedPorts } from '../../shared/manifest/granted-ports';
 import type { Ports } from '../../shared/ports';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/schemas/claim';
-import type { AlertWaves, LifecycleTiming } from '../../shared/schemas/help-request';
+import type { AlertWaves, LifecycleTiming } from '../../shared/schemas/lifecycle';
 import { DEFAULT_PHONE_COUNTRIES, mobilePhoneSchema } from '../../shared/schemas/phone';
 import type { OriginationPool } from '../../shared/schemas/sms-job';
 import { allRepositoryPorts } from '../../shared/store/repository-ports';

@@ -1,4 +1,4 @@
-import type { ActivationBody } from '../schemas/activation';
+import type { Activation, ActivationBody, ActivationProgress } from '../schemas/activation';
 import { RuleViolation } from './errors';
 
 /** How far a help request is widened by hand, narrowest first. */
@@ -22,4 +22,19 @@ export const declaredPhaseOf = (body: ActivationBody): string | undefined => {
     );
   }
   return body.phaseReference;
+};
+
+/** How far an activation got, as the request shows it: counts only. */
+export const progressOf = (activation: Activation): ActivationProgress => {
+  const failed = activation.failed ?? [];
+  return {
+    id: activation.id,
+    scope: activation.scope,
+    ...(activation.phaseReference ? { phaseReference: activation.phaseReference } : {}),
+    status: !activation.finishedAt ? 'running' : failed.length ? 'partial' : 'done',
+    municipalities: { total: activation.municipalities.length, done: activation.done?.size ?? 0, failed },
+    alerted: activation.alerted,
+    startedAt: activation.startedAt,
+    ...(activation.finishedAt ? { finishedAt: activation.finishedAt } : {}),
+  };
 };

@@ -3,7 +3,7 @@
  * provider drops an SMS it could not deliver within its time to live (TTL) instead of delivering it late. Pure rules:
  * the clock and the durations are passed in.
  */
-import type { LifecycleTiming } from '../schemas/help-request';
+import type { LifecycleTiming } from '../schemas/lifecycle';
 import type { SmsJob } from '../schemas/sms-job';
 
 /** The TTL bounds SendTextMessage accepts, in seconds (AWS End User Messaging SMS: 5 s to 72 hours). */

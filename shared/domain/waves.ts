@@ -3,7 +3,8 @@
  * multiple of what every task still lacks; the next wave follows when the wave window passes without enough
  * acceptances, and only then does the request widen to the neighbouring corps.
  */
-import type { HelpRequest, LifecycleInput, AlertWaves as WaveSize } from '../schemas/help-request';
+import type { HelpRequest } from '../schemas/help-request';
+import type { LifecycleInput, AlertWaves as WaveSize } from '../schemas/lifecycle';
 import type { Volunteer } from '../schemas/volunteer';
 import { canTake, constraint, unmetNeeds } from './help-request';
 

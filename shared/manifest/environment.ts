@@ -1,4 +1,4 @@
-import type { AlertWaves, LifecycleTiming } from '../schemas/help-request';
+import type { AlertWaves, LifecycleTiming } from '../schemas/lifecycle';
 import type { OriginationPool } from '../schemas/sms-job';
 import type { Need, ParameterName, TableName } from './needs';
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ACTIVATION_SCOPES, type ActivationScope } from '../domain/activation';
 import { idSchema, nisCodeSchema } from './common';
 
 /** The governor's or the crisis centre's decision declaring the phase: required for province and Flanders scopes. */
@@ -37,13 +38,11 @@ export const activationResultSchema = z
   .meta({ id: 'ActivationResult' });
 export type ActivationResult = z.infer<typeof activationResultSchema>;
 
-export const ACTIVATION_SCOPES = ['neighbours', 'municipalities', 'province', 'flanders'] as const;
-
 /** An activation as stored: the corps it adds, and which of them are mobilised so far. */
 export interface Activation {
   id: string;
   requestId: string;
-  scope: (typeof ACTIVATION_SCOPES)[number];
+  scope: ActivationScope;
   phaseReference?: string;
   municipalities: string[];
   /** The corps whose mobilisation finished, and how many of their members are alerted for the request. */

@@ -263,27 +263,6 @@ export const helpRequestViewSchema = helpRequestSchema
   .meta({ id: 'HelpRequestView' });
 export type HelpRequestView = z.infer<typeof helpRequestViewSchema>;
 
-export const lifecycleTimingSchema = z
-  .object({
-    ackTimeoutSeconds: z.number().int().min(1),
-    responseWindowSeconds: z.number().int().min(1),
-    /** How long one wave of alerts is given before the next wave goes out; the response window when unset. */
-    waveWindowSeconds: z.number().int().min(1).optional(),
-    aftercareWindowSeconds: z.number().int().min(0),
-  })
-  .strict();
-export type LifecycleTiming = z.infer<typeof lifecycleTimingSchema>;
-
-/** How many members one wave of alerts reaches per task: a multiple of what the task lacks, and a minimum. */
-export const alertWavesSchema = z
-  .object({ multiplier: z.number().int().min(1).max(100), minimum: z.number().int().min(1).max(15000) })
-  .strict();
-export type AlertWaves = z.infer<typeof alertWavesSchema>;
-
-/** The input of every lifecycle execution; states add their results under their own keys. */
-export const lifecycleInputSchema = z.object({ requestId: idSchema, timing: lifecycleTimingSchema });
-export type LifecycleInput = z.infer<typeof lifecycleInputSchema>;
-
 export const listHelpRequestsQuerySchema = z
   .object({
     municipality: nisCodeSchema.optional().meta({

@@ -9,7 +9,7 @@ import {
   municipalitiesOfProvince,
   officialMunicipality,
 } from '../reference/municipalities';
-import type { Activation, ActivationBody, ActivationProgress, ActivationResult } from '../schemas/activation';
+import type { Activation, ActivationBody, ActivationResult } from '../schemas/activation';
 import { type AlertingPorts, alertAndQueue, eligibleMembers } from './mobilisation';
 import { requireHelpRequest, requireOpenHelpRequest } from './require-help-request';
 
@@ -153,19 +153,4 @@ export const finishActivation = async (
     if (failed.length) ports.metrics.add('ActivationCorpsFailed', failed.length);
   }
   return { failed };
-};
-
-/** How far each activation of the request got: counts only. */
-export const progressOf = (activation: Activation): ActivationProgress => {
-  const failed = activation.failed ?? [];
-  return {
-    id: activation.id,
-    scope: activation.scope,
-    ...(activation.phaseReference ? { phaseReference: activation.phaseReference } : {}),
-    status: !activation.finishedAt ? 'running' : failed.length ? 'partial' : 'done',
-    municipalities: { total: activation.municipalities.length, done: activation.done?.size ?? 0, failed },
-    alerted: activation.alerted,
-    startedAt: activation.startedAt,
-    ...(activation.finishedAt ? { finishedAt: activation.finishedAt } : {}),
-  };
 };

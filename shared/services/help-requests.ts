@@ -5,6 +5,7 @@ import {
   municipalityToList,
   seesResponders,
 } from '../domain/access';
+import { progressOf } from '../domain/activation';
 import type { Alert } from '../domain/alert';
 import { auditRequestAct, SYSTEM_ACTOR } from '../domain/audit';
 import { Conflict, Forbidden } from '../domain/errors';
@@ -23,7 +24,6 @@ import type {
   Responder,
   UnreachableVolunteer,
 } from '../schemas/help-request';
-import { progressOf } from './activations';
 import { personBehind } from './people';
 import { requireJoined } from './registry';
 import { requireHelpRequest } from './require-help-request';

@@ -3,7 +3,7 @@ import { decideAfterResponses, totalNeeded, unmetNeeds } from '../domain/help-re
 import { renderCoordinatorAlertSms, renderShortfallSms, renderStandDownSms } from '../domain/sms-templates';
 import { pickWave } from '../domain/waves';
 import type { Ports } from '../ports';
-import type { AlertWaves } from '../schemas/help-request';
+import type { AlertWaves } from '../schemas/lifecycle';
 import type { SmsJob } from '../schemas/sms-job';
 import { checkOutEveryone } from './deployments';
 import { thankWaitingVolunteers } from './enough';

@@ -1,5 +1,5 @@
 import type { ActivationInput } from '../schemas/activation';
-import type { LifecycleInput } from '../schemas/help-request';
+import type { LifecycleInput } from '../schemas/lifecycle';
 
 /** The lifecycle state machine, as the API and the workflow tasks see it. */
 export interface Workflow {

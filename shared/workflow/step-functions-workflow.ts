@@ -1,7 +1,7 @@
 import { SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { withWaveWindow } from '../domain/waves';
 import type { ActivationInput } from '../schemas/activation';
-import type { LifecycleInput } from '../schemas/help-request';
+import type { LifecycleInput } from '../schemas/lifecycle';
 import type { ActivationWorkflow, Workflow } from './ports';
 
 /**

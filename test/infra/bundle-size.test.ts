@@ -52,7 +52,8 @@ const OVER_BUDGET: Partial<Record<FunctionName, number>> = {
   fileClaim: 330,
   sendCoordinatorUpdate: 273,
   registerSpontaneous: 273,
-  createHelpRequest: 267,
+  // 267 before alerts in waves and activations by hand (the request's schemas and the Operations repositories grew).
+  createHelpRequest: 270,
   annualReport: 259,
   activate: 259,
 };
@@ -71,6 +72,7 @@ const TABLE_OF_REPOSITORY: Record<string, TableName> = {
   'sms-rate': 'operations',
   claim: 'operations',
   deployment: 'operations',
+  activation: 'operations',
   'annual-counter': 'operations',
   'ad-hoc': 'adHoc',
   'erasure-ledger': 'erasureLedger',

@@ -14,7 +14,7 @@ import type { OutgoingSms, SmsGateway, SmsJobQueue } from '../../shared/messagin
 import type { SmsTraces } from '../../shared/messaging/sms-traces';
 import type { Ports } from '../../shared/ports';
 import type { ActivationInput } from '../../shared/schemas/activation';
-import type { LifecycleInput } from '../../shared/schemas/help-request';
+import type { LifecycleInput } from '../../shared/schemas/lifecycle';
 import type { SmsJob } from '../../shared/schemas/sms-job';
 import type { Volunteer } from '../../shared/schemas/volunteer';
 import { documentClient } from '../../shared/store/dynamo-client';

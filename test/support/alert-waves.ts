@@ -1,5 +1,5 @@
 import { inBatches } from '../../shared/batches';
-import type { LifecycleTiming } from '../../shared/schemas/help-request';
+import type { LifecycleTiming } from '../../shared/schemas/lifecycle';
 import { launchHelpRequest } from '../../shared/services/help-requests';
 import { aVolunteer } from '../builders/volunteer';
 import { eventually, startTestRuntime } from './local-runtime';
