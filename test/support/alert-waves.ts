@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { inBatches } from '../../shared/batches';
 import type { LifecycleTiming } from '../../shared/schemas/lifecycle';
 import { launchHelpRequest } from '../../shared/services/help-requests';
@@ -89,3 +90,18 @@ export const waves = async (t: Runtime, requestId: string) =>
   (await t.runtime.ports.helpRequests.timeline(requestId))
     .filter((entry) => entry.type === 'mobilised')
     .map((entry) => ({ wave: entry.wave, alerted: entry.alerted, scope: entry.scope as string[] }));
+
+/**
+ * The runtime of a describe block: started before its tests with these windows (seconds), stopped after them; the
+ * coordinator's acknowledgement never times out during a test.
+ */
+export const runtimeWith = (windows: { responseWindowSeconds: number; waveWindowSeconds: number }) => {
+  let t: Runtime | undefined;
+  beforeAll(async () => {
+    t = await startWith({ ackTimeoutSeconds: 600, aftercareWindowSeconds: 1, ...windows });
+  });
+  afterAll(async () => {
+    await t?.runtime.stop();
+  });
+  return () => t as Runtime;
+};

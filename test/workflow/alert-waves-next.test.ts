@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AALST,
   alertedAmong,
   corps,
   DENDERMONDE,
   launch,
-  type Runtime,
-  startWith,
+  runtimeWith,
   until,
   waves,
 } from '../support/alert-waves';
@@ -17,26 +16,16 @@ import {
  */
 
 describe('alert waves with a short wave window', () => {
-  let t: Runtime;
-  beforeAll(async () => {
-    t = await startWith({
-      ackTimeoutSeconds: 600,
-      responseWindowSeconds: 2,
-      waveWindowSeconds: 2,
-      aftercareWindowSeconds: 1,
-    });
-  });
-  afterAll(async () => {
-    await t?.runtime.stop();
-  });
+  const runtime = runtimeWith({ responseWindowSeconds: 3, waveWindowSeconds: 3 });
 
   it('sends the next wave when the window passes without enough acceptances, and stops once enough accept', async () => {
+    const t = runtime();
     const phones = await corps(t, AALST, 40);
     const request = await launch(t, AALST);
 
     await until(async () => (await alertedAmong(t, phones)).length === 10);
     const first = await alertedAmong(t, phones);
-    await until(async () => (await alertedAmong(t, phones)).length === 20, 8000);
+    await until(async () => (await alertedAmong(t, phones)).length === 20, 12_000);
     const second = (await alertedAmong(t, phones)).filter((phone) => !first.includes(phone));
     expect(second).toHaveLength(10);
 
@@ -48,7 +37,7 @@ describe('alert waves with a short wave window', () => {
     await until(async () =>
       (await t.runtime.ports.helpRequests.timeline(request.id)).some((e) => e.type === 'enough-volunteers'),
     );
-    await new Promise((r) => setTimeout(r, 2500));
+    await new Promise((r) => setTimeout(r, 3500));
     expect(await alertedAmong(t, phones)).toHaveLength(20);
     expect(await waves(t, request.id)).toEqual([
       { wave: 1, alerted: 10, scope: [AALST] },
@@ -57,11 +46,12 @@ describe('alert waves with a short wave window', () => {
   });
 
   it('widens to the neighbouring corps only once its own corps has no one left to alert', async () => {
+    const t = runtime();
     const neighbours = await corps(t, DENDERMONDE, 15);
     // Aalst's 40 members answered or were alerted for the previous request, and are not on site: a corps of 40.
     const request = await launch(t, AALST);
 
-    await until(async () => (await waves(t, request.id)).some((w) => w.scope?.includes(DENDERMONDE)), 20000);
+    await until(async () => (await waves(t, request.id)).some((w) => w.scope?.includes(DENDERMONDE)), 40_000);
     expect(await waves(t, request.id)).toEqual([
       { wave: 1, alerted: 10, scope: [AALST] },
       { wave: 2, alerted: 10, scope: [AALST] },
@@ -70,5 +60,5 @@ describe('alert waves with a short wave window', () => {
       { wave: 5, alerted: 10, scope: [AALST, DENDERMONDE] },
     ]);
     expect(await alertedAmong(t, neighbours)).toHaveLength(10);
-  }, 30000);
+  }, 60_000);
 });

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AALST,
   alertedAmong,
   corps,
   DENDERMONDE,
   launch,
-  type Runtime,
-  startWith,
+  runtimeWith,
   until,
   waves,
 } from '../support/alert-waves';
@@ -18,20 +17,10 @@ import {
  */
 
 describe('alert waves with a long wave window', () => {
-  let t: Runtime;
-  beforeAll(async () => {
-    t = await startWith({
-      ackTimeoutSeconds: 600,
-      responseWindowSeconds: 600,
-      waveWindowSeconds: 600,
-      aftercareWindowSeconds: 1,
-    });
-  });
-  afterAll(async () => {
-    await t?.runtime.stop();
-  });
+  const runtime = runtimeWith({ responseWindowSeconds: 600, waveWindowSeconds: 600 });
 
   it('a request for 2 in a corps of 80 sends 10 SMS, not 80: the ten best-ranked members', async () => {
+    const t = runtime();
     const phones = await corps(t, AALST, 80);
     const request = await launch(t, AALST);
 
@@ -44,6 +33,7 @@ describe('alert waves with a long wave window', () => {
   });
 
   it('alerts everyone at once when the requester asks for immediate urgency', async () => {
+    const t = runtime();
     const phones = await corps(t, DENDERMONDE, 30);
     const request = await launch(t, DENDERMONDE, { urgency: 'immediate' });
 
