@@ -41,6 +41,27 @@ describe('replyOnce', () => {
     expect(released).toEqual([]);
   });
 
+  it('answers from another number of the pool when the one the volunteer texted stays busy', async () => {
+    const sent: OutgoingSms[] = [];
+    const ports = {
+      alerts: { claimReplyTo: async () => true, releaseReplyTo: async () => undefined },
+      sms: {
+        // The number a mass activation keeps busy throttles; the pool has room on another.
+        send: async (sms: OutgoingSms) => {
+          if (sms.from === '+32460000001') throw throttled();
+          sent.push(sms);
+          return { messageId: 'm-2' };
+        },
+      },
+      metrics: { add: () => undefined },
+      sleep: async () => undefined,
+    } as unknown as Ports;
+    const toNumber = { ...inbound, destinationNumber: '+32460000001' };
+    expect(await replyOnce(ports, toNumber, '2026-03-01T10:00:00.000Z', '+32470000001', 'Bedankt')).toBe(true);
+    expect(sent).toEqual([expect.objectContaining({ to: '+32470000001', body: 'Bedankt' })]);
+    expect(sent[0]!.from).toBeUndefined();
+  });
+
   it('gives the claim back when the provider keeps throttling, so the redelivered message tries again', async () => {
     const { ports, sent, released } = portsThrottling(THROTTLE_RETRIES + 1);
     await expect(
