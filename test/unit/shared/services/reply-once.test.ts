@@ -57,7 +57,9 @@ describe('replyOnce', () => {
       sleep: async () => undefined,
     } as unknown as Ports;
     const toNumber = { ...inbound, destinationNumber: '+32460000001' };
-    expect(await replyOnce(ports, toNumber, '2026-03-01T10:00:00.000Z', '+32470000001', 'Bedankt')).toBe(true);
+    expect(await replyOnce(ports, toNumber, '2026-03-01T10:00:00.000Z', '+32470000001', 'Bedankt')).toBe(
+      true,
+    );
     expect(sent).toEqual([expect.objectContaining({ to: '+32470000001', body: 'Bedankt' })]);
     expect(sent[0]!.from).toBeUndefined();
   });
