@@ -3,7 +3,7 @@ import { DEFAULT_MEMORY_MB } from '../infra/constructs/handler-function';
 import type { InMemoryMetrics } from '../local/runtime/in-memory-metrics';
 import type { OutboxEntry } from '../local/runtime/sms-outbox';
 import { expectStatus } from '../local/scenarios/api-client';
-import { eventually } from '../local/scenarios/eventually';
+import { until } from '../local/scenarios/eventually';
 import { smsParts } from '../shared/domain/gsm7';
 import { ROUTES } from '../shared/http/routes';
 import { allMunicipalities } from '../shared/reference/municipalities';
@@ -176,7 +176,7 @@ export const measureMassActivation = async (
         }),
       );
       await expectStatus(200, call('POST', `/help-requests/${id}/acknowledge`, { token: coordinator }));
-      await eventually(async () => (alertsOf(title).length >= corps ? true : undefined), 60_000);
+      await until(() => alertsOf(title).length >= corps, 60_000);
       return id as string;
     };
     /** Closes the request and waits for the stand-down, the aftercare window and the purge. */

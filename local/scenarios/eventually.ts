@@ -8,3 +8,7 @@ export const eventually = async <T>(check: () => Promise<T | undefined>, timeout
     await new Promise((r) => setTimeout(r, 50));
   }
 };
+
+/** Polls until `condition` holds, failing after `timeoutMs`. */
+export const until = (condition: () => Promise<boolean> | boolean, timeoutMs?: number): Promise<true> =>
+  eventually(async () => (await condition()) || undefined, timeoutMs);

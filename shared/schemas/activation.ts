@@ -80,6 +80,13 @@ export const activationProgressSchema = z
   .meta({ id: 'ActivationProgress' });
 export type ActivationProgress = z.infer<typeof activationProgressSchema>;
 
+/** What each corps' branch of the activation's Map ended with: its count, or a failure after its retries. */
+export const municipalityOutcomeSchema = z.union([
+  z.object({ municipality: z.string(), failed: z.literal(true) }),
+  z.object({ municipality: z.string(), alerted: z.number() }),
+]);
+export type MunicipalityOutcome = z.infer<typeof municipalityOutcomeSchema>;
+
 /** The input of an activation's execution: ids only, so 285 corps fit the state payload. */
 export const activationInputSchema = z.object({
   requestId: idSchema,

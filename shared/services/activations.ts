@@ -9,7 +9,12 @@ import {
   municipalitiesOfProvince,
   officialMunicipality,
 } from '../reference/municipalities';
-import type { Activation, ActivationBody, ActivationResult } from '../schemas/activation';
+import type {
+  Activation,
+  ActivationBody,
+  ActivationResult,
+  MunicipalityOutcome,
+} from '../schemas/activation';
 import { type AlertingPorts, alertAndQueue, eligibleMembers } from './mobilisation';
 import { requireHelpRequest, requireOpenHelpRequest } from './require-help-request';
 
@@ -124,11 +129,6 @@ export const mobiliseMunicipality = async (
   await ports.activations.countMunicipality(requestId, activationId, municipality, alerted);
   return { municipality, alerted };
 };
-
-/** What each corps' branch of the activation's Map ended with: its count, or a failure after its retries. */
-export type MunicipalityOutcome =
-  | { municipality: string; alerted: number }
-  | { municipality: string; failed: true };
 
 /**
  * Every corps tried: the activation is finished (naming the corps that failed after their retries), the request's

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderOptedOutSms, renderRejoinedSms } from '../../shared/domain/sms-templates';
-import { eventually, startTestRuntime } from '../support/local-runtime';
+import { eventually, startTestRuntime, until } from '../support/local-runtime';
 
 const MECHELEN = '12025';
 const PHONE = '+32478665544';
@@ -58,9 +58,9 @@ describe('STOP and back over HTTP and SMS on the local runtime', () => {
       };
       if (expectAlert) return eventually(async () => ((await sentSince()).length ? sentSince() : undefined));
       // Nobody accepts: the shortfall entry says mobilisation and the response window are over.
-      await eventually(async () => {
+      await until(async () => {
         const request = await t.call('GET', `/help-requests/${launched.body.id}`, { token: requester });
-        return request.body.timeline.some((e: { type: string }) => e.type === 'shortfall') ? true : undefined;
+        return request.body.timeline.some((e: { type: string }) => e.type === 'shortfall');
       });
       return sentSince();
     };

@@ -3,7 +3,7 @@ import { inBatches } from '../../shared/batches';
 import type { LifecycleTiming } from '../../shared/schemas/lifecycle';
 import { launchHelpRequest } from '../../shared/services/help-requests';
 import { aVolunteer } from '../builders/volunteer';
-import { eventually, startTestRuntime } from './local-runtime';
+import { startTestRuntime } from './local-runtime';
 
 export const COORDINATOR = { sub: 'coordinator-1', roles: ['coordinator' as const] };
 export const AALST = '41002';
@@ -81,10 +81,6 @@ export const alertedAmong = async (t: Runtime, phones: string[]) => {
   await t.runtime.queue.drain();
   return phones.filter((phone) => t.runtime.outbox.sentTo(phone).some((sms) => /JA \d{4}/.test(sms.body)));
 };
-
-/** Waits until the condition holds. */
-export const until = (condition: () => Promise<boolean>, timeoutMs?: number) =>
-  eventually(async () => (await condition()) || undefined, timeoutMs);
 
 export const waves = async (t: Runtime, requestId: string) =>
   (await t.runtime.ports.helpRequests.timeline(requestId))

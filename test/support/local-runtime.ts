@@ -4,7 +4,7 @@ import { type LocalRuntimeOptions, startLocalRuntime } from '../../local/runtime
 import type { TokenRequest } from '../../local/runtime/tokens';
 import { apiClient } from '../../local/scenarios/api-client';
 
-export { eventually } from '../../local/scenarios/eventually';
+export { eventually, until } from '../../local/scenarios/eventually';
 
 /** The embedded runtime on this project's DynamoDB Local, with tables of its own, and a small HTTP client. */
 export const startTestRuntime = async (options: LocalRuntimeOptions = {}) => {

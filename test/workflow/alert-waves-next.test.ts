@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AALST,
-  alertedAmong,
-  corps,
-  DENDERMONDE,
-  launch,
-  runtimeWith,
-  until,
-  waves,
-} from '../support/alert-waves';
+import { AALST, alertedAmong, corps, DENDERMONDE, launch, runtimeWith, waves } from '../support/alert-waves';
+import { until } from '../support/local-runtime';
 
 /**
  * After the first wave (see alert-waves.test.ts): the next wave when its window passes without enough acceptances,

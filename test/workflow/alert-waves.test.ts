@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AALST,
-  alertedAmong,
-  corps,
-  DENDERMONDE,
-  launch,
-  runtimeWith,
-  until,
-  waves,
-} from '../support/alert-waves';
+import { AALST, alertedAmong, corps, DENDERMONDE, launch, runtimeWith, waves } from '../support/alert-waves';
+import { until } from '../support/local-runtime';
 
 /**
  * Alerts in waves, on the synthesized state machine run by the local engine with the real task handlers and

@@ -10,7 +10,7 @@ import { HelpRequestRepository } from '../../shared/store/help-request-repositor
 import { aHelpRequest } from '../builders/help-request-record';
 import { aSpontaneousRegistration } from '../builders/spontaneous';
 import { aVolunteer } from '../builders/volunteer';
-import { eventually, startTestRuntime } from '../support/local-runtime';
+import { eventually, startTestRuntime, until } from '../support/local-runtime';
 
 /**
  * The lifecycle as `cdk synth` defines it, run by aws-local-stepfunctions with the real task handlers and
@@ -290,7 +290,7 @@ describe('the synthesized lifecycle state machine', () => {
     const closedAt = Date.now();
     await closeHelpRequest(t.runtime.ports, coordinator, request.id);
     const execution = t.runtime.workflow.executions.get(request.id)!;
-    await eventually(async () => (execution.tasks.includes('StandDown') ? true : undefined));
+    await until(() => execution.tasks.includes('StandDown'));
 
     // In the aftercare window: stood down, still stored, no receipt yet.
     expect(execution.tasks).not.toContain('PurgeAdHocData');
@@ -502,9 +502,7 @@ describe('the synthesized lifecycle state machine', () => {
         });
         const execution = t.runtime.workflow.executions.get(request.id)!;
         if (state !== 'AwaitClose') {
-          await eventually(async () =>
-            (await t.runtime.ports.helpRequests.closeToken(request.id)) ? true : undefined,
-          );
+          await until(async () => Boolean(await t.runtime.ports.helpRequests.closeToken(request.id)));
           await closeHelpRequest(t.runtime.ports, coordinator, request.id);
         }
         await settle(request.id);
@@ -761,8 +759,8 @@ describe('the synthesized lifecycle state machine', () => {
       await checkIn(t.runtime.ports, coordinator, first.id, volunteerId);
 
       const second = await launchMechelen('Tweede inzet');
-      await eventually(async () =>
-        t.runtime.workflow.executions.get(second.id)?.tasks.includes('EvaluateResponses') ? true : undefined,
+      await until(() =>
+        Boolean(t.runtime.workflow.executions.get(second.id)?.tasks.includes('EvaluateResponses')),
       );
       expect(
         (await t.runtime.ports.alerts.listForRequest(second.id)).map((a) => a.volunteerId),
