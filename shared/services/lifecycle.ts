@@ -15,8 +15,9 @@ type MobilisePorts = Pick<Ports, 'helpRequests' | 'volunteers' | 'alerts' | 'sms
 type StandDownPorts = MobilisePorts & Pick<Ports, 'deployments' | 'adHoc' | 'smsLedger'>;
 
 /**
- * Whom one mobilisation alerts: the lifecycle's numbered wave of the best-ranked members (sized by `size`), or
- * every eligible member at once (an activation by hand, a request whose urgency is immediate).
+ * Whom one mobilisation alerts: the lifecycle's numbered wave of the best-ranked members (sized by `size`; a request
+ * whose urgency is immediate gets everyone), or every eligible member at once (the demo year's seeding). Activations
+ * by hand alert their corps through `mobiliseMunicipality`.
  */
 export type Reach = { wave: number; size: AlertWaves } | 'everyone';
 
