@@ -1002,11 +1002,16 @@ describe('access matrix: every route × role × own/other municipality over HTTP
       });
       expect(response.status).toBe(200);
       const view = response.body;
-      expect(view.unreachable.count).toBe(full.unreachable.count);
-      expect(view.unreachable.volunteers).toEqual([
+      // On a slow machine other alerts of the request may expire too, so the view is checked against
+      // itself: Gent's own are named, everyone else is only counted.
+      const listed: Body[] = view.unreachable.volunteers;
+      expect(listed).toContainEqual(
         expect.objectContaining({ volunteerId: gentMember, name: 'Gentse Onbereikbaar', municipality: OWN }),
-      ]);
-      expect(view.unreachable.otherMunicipalities).toBe(full.unreachable.count - 1);
+      );
+      expect(listed.every((v) => v.municipality === OWN)).toBe(true);
+      expect(view.unreachable.otherMunicipalities).toBeGreaterThanOrEqual(1);
+      expect(view.unreachable.count).toBe(listed.length + view.unreachable.otherMunicipalities);
+      expect(view.unreachable.count).toBeGreaterThanOrEqual(full.unreachable.count);
       expect(JSON.stringify(view)).not.toContain('Antwerpse Onbereikbaar');
       expect(JSON.stringify(view)).not.toContain(antwerpMember);
       expect(view.timeline.find((e: Body) => e.type === 'checked-in')).toEqual(
