@@ -1,3 +1,4 @@
+import { shardSuffix } from '../../domain/counter-shards';
 import { annualCounterKey } from './annual-counter-keys';
 
 /** Sort-key prefixes of the Operations table, for the queries that read every item of one kind in a partition. */
@@ -40,6 +41,14 @@ export const operationsKeys = {
   }),
   shortfallAlert: (requestId: string) => ({ pk: `${p.request}${requestId}`, sk: 'SHORTFALL' }),
   request: (id: string) => ({ pk: `${p.request}${id}`, sk: 'META' }),
+  /**
+   * One shard of the request's counts that many writers move (answers, releases, spontaneous alerts). Its sort key
+   * follows the request's, so one query (`begins_with(sk, 'META')`) reads the request with every shard.
+   */
+  requestCounter: (id: string, shard: number) => ({
+    pk: `${p.request}${id}`,
+    sk: `META#COUNTS#${shardSuffix(shard)}`,
+  }),
   requestIndex: (nis: string, createdAt: string, id: string) => ({
     gsi1pk: `MUNI#${nis}`,
     gsi1sk: `${p.request}${createdAt}#${id}`,
