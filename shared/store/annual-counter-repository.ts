@@ -1,8 +1,9 @@
 import { paginateQuery, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CounterIncrement } from '../domain/annual-counters';
 import type { CounterRow, RequestTiming } from '../domain/annual-report';
+import { randomShard } from '../domain/counter-shards';
 import { documentClient } from './dynamo-client';
-import { annualCounterKey } from './keys/annual-counter-keys';
+import { annualCounterKey, annualCounterOf, annualCounterRange } from './keys/annual-counter-keys';
 import { operationsKeys } from './keys/operations-keys';
 import { tableNames } from './tables';
 
@@ -10,7 +11,8 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 
 /**
  * The transaction items that add `increments` to a municipality's yearly counters in `table`: unconditional ADDs,
- * so they ride along with the conditional write of the event they count and never make it fail.
+ * so they ride along with the conditional write of the event they count and never make it fail. Each lands on a
+ * random shard of its year: a surge of registrations would otherwise queue on one item per municipality.
  */
 export const counterUpdates = (
   table: string,
@@ -22,7 +24,7 @@ export const counterUpdates = (
     return {
       Update: {
         TableName: table,
-        Key: annualCounterKey(year, nis),
+        Key: annualCounterKey(year, nis, randomShard()),
         UpdateExpression: `ADD ${names.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
         ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#c${i}`, name])),
         ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:c${i}`, counters[name]])),
@@ -30,30 +32,32 @@ export const counterUpdates = (
     };
   });
 
-const COUNTERS_PK = annualCounterKey(0, '').pk;
-
 /** Reads what the yearly report is built from. */
 export class AnnualCounterRepository {
   constructor(private readonly db = documentClient()) {}
 
-  /** Every municipality's counters of every year up to `year`, both tables' added together per year. */
+  /**
+   * Every municipality's counters of every year up to `year`, both tables' added together per year, with every
+   * shard (and an item from before shards) of a year and municipality in one row.
+   */
   async rows(year: number): Promise<CounterRow[]> {
     const byKey = new Map<string, CounterRow>();
+    const { pk, lastSk } = annualCounterRange(year);
     for (const table of [tableNames.registry(), tableNames.operations()]) {
       const query = {
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND sk <= :last',
-        // '~' sorts after every NIS code, so the last key of `year` is included.
-        ExpressionAttributeValues: { ':pk': COUNTERS_PK, ':last': `${year}#~` },
+        ExpressionAttributeValues: { ':pk': pk, ':last': lastSk },
       };
       for await (const page of paginateQuery({ client: this.db }, query)) {
         for (const { pk: _pk, sk, ...counters } of page.Items ?? []) {
-          const [rowYear, nis] = String(sk).split('#') as [string, string];
-          const row = byKey.get(sk) ?? { year: Number(rowYear), nis, counters: {} };
+          const of = annualCounterOf(String(sk));
+          const key = `${of.year}#${of.nis}`;
+          const row = byKey.get(key) ?? { ...of, counters: {} };
           for (const [name, n] of Object.entries(counters as Record<string, number>)) {
             row.counters[name] = (row.counters[name] ?? 0) + n;
           }
-          byKey.set(sk, row);
+          byKey.set(key, row);
         }
       }
     }

@@ -234,7 +234,7 @@ describe('the yearly report on DynamoDB Local', () => {
       .filter((item) => item.pk === 'COUNTERS');
     expect(counters.length).toBeGreaterThan(0);
     for (const { pk: _pk, sk, ...counted } of counters) {
-      expect(sk).toMatch(/^\d{4}#\d{5}$/);
+      expect(sk).toMatch(/^\d{4}#\d{5}#\d{2}$/);
       for (const value of Object.values(counted)) expect(typeof value).toBe('number');
     }
   });
