@@ -22,3 +22,13 @@ export const shardCap = (cap: number, shard: number): number =>
 /** Every shard once, starting at `first`: where a capped write looks next when its shard is full. */
 export const shardsFrom = (first: number): number[] =>
   Array.from({ length: COUNTER_SHARDS }, (_, i) => (first + i) % COUNTER_SHARDS);
+
+/**
+ * Of `shards`, in their order, those whose part of `cap` is not all taken by what `counted` read on them (a shard
+ * never written has taken nothing): a capped write skips the shards it knows are full.
+ */
+export const shardsWithRoom = (
+  cap: number,
+  shards: readonly number[],
+  counted: (shard: number) => number = () => 0,
+): number[] => shards.filter((shard) => counted(shard) < shardCap(cap, shard));

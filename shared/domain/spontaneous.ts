@@ -46,6 +46,13 @@ export const DEFAULT_SPONTANEOUS_REGISTRATION_CAP = 1000;
 export const spontaneousCallFull = (cap: number): RuleViolation =>
   new RuleViolation('spontaneous-call-full', `this call has reached its ${cap} registrations`);
 
+/**
+ * Whether a call marked full under a cap of `fullAtCap` is full under `cap`: a cap raised since then
+ * makes room again (the shards are tried once more), a lower or equal one does not.
+ */
+export const callMarkedFull = (fullAtCap: number | undefined, cap: number): boolean =>
+  fullAtCap !== undefined && cap <= fullAtCap;
+
 /** Days after registration the AdHoc TTL deletes what a purge somehow missed; the purge itself runs much sooner. */
 export const SPONTANEOUS_TTL_DAYS = 180;
 

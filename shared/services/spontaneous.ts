@@ -10,10 +10,12 @@ import { keptElsewhereAfterPurge } from '../domain/retention';
 import { renderSpontaneousWelcomeSms } from '../domain/sms-templates';
 import {
   assertCanOpenSpontaneousCall,
+  callMarkedFull,
   DEFAULT_SPONTANEOUS_REGISTRATION_CAP,
   newCallCode,
   newSpontaneousVolunteer,
   normaliseCallCode,
+  spontaneousCallFull,
   spontaneousTotals,
 } from '../domain/spontaneous';
 import type { Ports } from '../ports';
@@ -36,16 +38,19 @@ const callOf = (call: { code: string; openedAt: string }, publicBaseUrl: string)
   registrationPath: `/spontaneous/${call.code}/registrations`,
 });
 
-/** The request behind a call's public code, or NotFound: an unknown code and a malformed one look alike. */
+/**
+ * The request behind a call's public code, or NotFound: an unknown code and a malformed one look alike. With it,
+ * the cap under which the call was marked full, if it was.
+ */
 const requestForCode = async (
   ports: Pick<Ports, 'helpRequests' | 'adHoc'>,
   rawCode: string,
-): Promise<{ code: string; request: HelpRequest }> => {
+): Promise<{ code: string; request: HelpRequest; fullAtCap?: number }> => {
   const code = normaliseCallCode(rawCode);
-  const requestId = code ? await ports.adHoc.requestIdForCode(code) : undefined;
-  const request = requestId && code ? await ports.helpRequests.get(requestId) : undefined;
-  if (!request || !code) throw new NotFound('spontaneous call');
-  return { code, request };
+  const call = code ? await ports.adHoc.callForCode(code) : undefined;
+  const request = call && code ? await ports.helpRequests.get(call.requestId) : undefined;
+  if (!call || !request || !code) throw new NotFound('spontaneous call');
+  return { code, request, ...(call.fullAtCap === undefined ? {} : { fullAtCap: call.fullAtCap }) };
 };
 
 /** The public facts the citizens' page shows for a call: anyone may read them, so nothing about people. */
@@ -108,7 +113,7 @@ export const registerSpontaneousVolunteer = async (
   body: SpontaneousRegistrationBody,
   cap = DEFAULT_SPONTANEOUS_REGISTRATION_CAP,
 ): Promise<{ registration: SpontaneousRegistration }> => {
-  const { code, request } = await requestForCode(ports, rawCode);
+  const { code, request, fullAtCap } = await requestForCode(ports, rawCode);
   if (request.status === 'closed') throw new Conflict('the help request is closed');
   const clock = ports.clock.now();
   const now = clock.toISOString();
@@ -129,6 +134,8 @@ export const registerSpontaneousVolunteer = async (
           spontaneous: true,
         }
       : undefined;
+  // A call marked full is refused on the read of its code: a surge would otherwise cost a transaction per shard.
+  if (callMarkedFull(fullAtCap, cap)) throw spontaneousCallFull(cap);
   const registered = await ports.adHoc.register(volunteer, alert, request.municipality, { code, cap });
   // A repeated registration queues the first one's SMS again only while it is unsent (a retry after a lost
   // enqueue): the dispatcher sends it once, so the phone never gets a second SMS.

@@ -1,6 +1,7 @@
 import {
   GetCommand,
   paginateQuery,
+  QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
   UpdateCommand,
@@ -8,6 +9,7 @@ import {
 import type { Alert } from '../domain/alert';
 import { spontaneousRegistered } from '../domain/annual-counters';
 import { SYSTEM_ACTOR } from '../domain/audit';
+import { randomShard, shardCap, shardsFrom, shardsWithRoom } from '../domain/counter-shards';
 import { Conflict } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import { SPONTANEOUS_TTL_DAYS, spontaneousCallFull } from '../domain/spontaneous';
@@ -30,7 +32,7 @@ import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
 
 const PUBLIC: Identity = { sub: 'public', roles: [] };
-/** Tries of a registration colliding on the request's shared counts; a surge collides more than other writes. */
+/** Tries of a registration colliding with a concurrent one; a surge collides more than other writes. */
 const SURGE_CONFLICT_ATTEMPTS = 5;
 
 type Key = { pk: string; sk: string };
@@ -69,51 +71,100 @@ export class AdHocRepository {
     return tableNames.adHoc();
   }
 
-  async requestIdForCode(code: string): Promise<string | undefined> {
+  /**
+   * The request behind a call's public code, and the cap under which the call was marked full, if it was: a full
+   * call is refused on this read alone, not by a transaction on each of its shards.
+   */
+  async callForCode(code: string): Promise<{ requestId: string; fullAtCap?: number } | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: tableNames.operations(), Key: operationsKeys.spontaneousCall(code) }),
     );
-    return Item?.requestId as string | undefined;
+    if (!Item) return undefined;
+    const fullAtCap = Item.fullAtCap as number | undefined;
+    return { requestId: Item.requestId as string, ...(fullAtCap === undefined ? {} : { fullAtCap }) };
+  }
+
+  async requestIdForCode(code: string): Promise<string | undefined> {
+    return (await this.callForCode(code))?.requestId;
   }
 
   /**
    * Registers a citizen for one request with their alert (if any task fits them), atomically, while the request is
    * open. The same phone registering again for the same request gets the first registration back, and nothing is
    * written (`created: false`): its phone entry fails the transaction, so a new citizen costs no read first.
+   * The call's cap is split over shards, each with its part: a registration starts at a random shard and moves on
+   * while the one it tried is full; only when every shard is full is the call full, and it is marked so.
    */
   async register(
     volunteer: SpontaneousVolunteer,
     alert: Alert | undefined,
     /** The request's municipality, whose yearly counters count the registration (numbers only). */
     municipality: string,
-    /** The call's code and how many registrations it takes: its pointer counts them. */
+    /** The call's code and how many registrations it takes: its shards count them. */
     call: { code: string; cap: number },
   ): Promise<{ volunteer: SpontaneousVolunteer; created: boolean; alert?: Alert }> {
+    let shards = shardsWithRoom(call.cap, shardsFrom(randomShard()));
+    while (shards.length > 0) {
+      const [shard, ...next] = shards as [number, ...number[]];
+      const registered = await this.registerOnShard(volunteer, alert, municipality, {
+        code: call.code,
+        shard,
+        cap: shardCap(call.cap, shard),
+      });
+      if (registered) return registered;
+      // That shard is full: one read says which of the next still have room, so a filling call costs no
+      // transaction per full shard. A shard read full stays full, so none is skipped that could still take one.
+      shards = await this.callShardsWithRoom(call, next);
+    }
+    await this.markFull(call);
+    throw spontaneousCallFull(call.cap);
+  }
+
+  /** Of `shards`, those of the call whose part of the cap is not taken yet, read consistently in one query. */
+  private async callShardsWithRoom(call: { code: string; cap: number }, shards: number[]): Promise<number[]> {
+    if (shards.length === 0) return [];
+    // The pointer and at most 16 small shards: one page.
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: tableNames.operations(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': operationsKeys.spontaneousCall(call.code).pk },
+        ConsistentRead: true,
+      }),
+    );
+    const registrations = new Map(Items.map((item) => [item.sk as string, Number(item.registrations ?? 0)]));
+    return shardsWithRoom(
+      call.cap,
+      shards,
+      (shard) => registrations.get(operationsKeys.spontaneousCallShard(call.code, shard).sk) ?? 0,
+    );
+  }
+
+  /** One try of a registration on one shard of the call: undefined when that shard is full. */
+  private async registerOnShard(
+    volunteer: SpontaneousVolunteer,
+    alert: Alert | undefined,
+    municipality: string,
+    call: { code: string; shard: number; cap: number },
+  ): Promise<{ volunteer: SpontaneousVolunteer; created: boolean; alert?: Alert } | undefined> {
     const operations = tableNames.operations();
     const expiresAt = epochSeconds(volunteer.registeredAt, SPONTANEOUS_TTL_DAYS);
-    const requestOpen = {
-      TableName: operations,
-      Key: operationsKeys.request(volunteer.requestId),
-      ConditionExpression: 'attribute_exists(spontaneousCall) AND #status <> :closed',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':closed': 'closed' } as Record<string, unknown>,
-    };
     try {
-      // A surge of registrations shares the request's counts and the yearly counters: a collision is tried again.
+      // A surge of registrations may still collide on a shard or the yearly counters: a collision is tried again.
       const send = () =>
         this.db.send(
           new TransactWriteCommand({
             TransactItems: [
-              // First: the request is open and has its call; an alert also counts on it (one operation per item).
-              alert
-                ? {
-                    Update: {
-                      ...requestOpen,
-                      UpdateExpression: 'ADD counts.alerted :one',
-                      ExpressionAttributeValues: { ...requestOpen.ExpressionAttributeValues, ':one': 1 },
-                    },
-                  }
-                : { ConditionCheck: requestOpen },
+              // First: the request is open and has its call. Only checked: its counts move on shards of their own.
+              {
+                ConditionCheck: {
+                  TableName: operations,
+                  Key: operationsKeys.request(volunteer.requestId),
+                  ConditionExpression: 'attribute_exists(spontaneousCall) AND #status <> :closed',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':closed': 'closed' },
+                },
+              },
               {
                 Put: {
                   TableName: this.table,
@@ -126,11 +177,11 @@ export class AdHocRepository {
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
-              // The call's registrations, on its pointer (the request's item has its one operation): a full call refuses.
+              // The call's registrations, on one shard with its part of the cap: a full shard refuses.
               {
                 Update: {
                   TableName: operations,
-                  Key: operationsKeys.spontaneousCall(call.code),
+                  Key: operationsKeys.spontaneousCallShard(call.code, call.shard),
                   UpdateExpression: 'ADD registrations :one',
                   ConditionExpression: 'attribute_not_exists(registrations) OR registrations < :cap',
                   ExpressionAttributeValues: { ':one': 1, ':cap': call.cap },
@@ -161,6 +212,14 @@ export class AdHocRepository {
                         ConditionExpression: 'attribute_not_exists(pk)',
                       },
                     },
+                    {
+                      Update: {
+                        TableName: operations,
+                        Key: operationsKeys.requestCounter(volunteer.requestId, randomShard()),
+                        UpdateExpression: 'ADD alerted :one',
+                        ExpressionAttributeValues: { ':one': 1 },
+                      },
+                    },
                   ]
                 : []),
               // The trail names the request, never the person: the purge cannot (and need not) touch the audit table.
@@ -185,13 +244,29 @@ export class AdHocRepository {
       const codes = cancellationCodes(error);
       if (codes?.[0] === 'ConditionalCheckFailed') throw new Conflict('the help request is closed');
       // Before the repeat: a full call answers a known and an unknown phone alike.
-      if (codes?.[2] === 'ConditionalCheckFailed') throw spontaneousCallFull(call.cap);
+      if (codes?.[2] === 'ConditionalCheckFailed') return undefined;
       if (codes?.[1] === 'ConditionalCheckFailed') {
         const first = await this.findForRequest(volunteer.phone, volunteer.requestId);
         if (first) return { ...first, created: false };
       }
       throw error;
     }
+  }
+
+  /** Marks the call full under `cap` on its pointer, so further registrations are refused on the read of the code. */
+  private async markFull(call: { code: string; cap: number }): Promise<void> {
+    await landed(
+      this.db.send(
+        new UpdateCommand({
+          TableName: tableNames.operations(),
+          Key: operationsKeys.spontaneousCall(call.code),
+          UpdateExpression: 'SET fullAtCap = :cap',
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(fullAtCap) OR fullAtCap < :cap)',
+          ExpressionAttributeValues: { ':cap': call.cap },
+        }),
+      ),
+    );
   }
 
   async get(requestId: string, volunteerId: string): Promise<SpontaneousVolunteer | undefined> {
@@ -256,7 +331,7 @@ export class AdHocRepository {
     return receipt;
   }
 
-  /** Every item that is about this request's spontaneous volunteers, in both tables, and the call's pointer. */
+  /** Every item that is about this request's spontaneous volunteers, in both tables, and the call's items. */
   async footprint(request: Pick<HelpRequest, 'id' | 'spontaneousCall'>): Promise<AdHocFootprint> {
     const volunteers = await this.listForRequest(request.id);
     const operationsItems = await this.query(tableNames.operations(), {
@@ -279,14 +354,14 @@ export class AdHocRepository {
       .flatMap(theirItems)
       .flatMap((item) => [...((item.messageIds as Set<string> | undefined) ?? [])])
       .map((messageId) => operationsKeys.sentSms(messageId));
+    // The call's pointer and its registration shards: its whole partition.
     const code = request.spontaneousCall?.code;
-    const pointer = code
-      ? (
-          await this.db.send(
-            new GetCommand({ TableName: tableNames.operations(), Key: operationsKeys.spontaneousCall(code) }),
-          )
-        ).Item
-      : undefined;
+    const callItems = code
+      ? await this.query(tableNames.operations(), {
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': operationsKeys.spontaneousCall(code).pk },
+        })
+      : [];
     return {
       volunteers,
       alerts,
@@ -302,7 +377,7 @@ export class AdHocRepository {
         timelineEntries: theirs(p.timeline),
         coordinatorUpdates: theirs(p.coordinatorUpdate),
         sentSmsPointers,
-        callPointers: code && pointer ? [operationsKeys.spontaneousCall(code)] : [],
+        callPointers: callItems.map((item) => ({ pk: item.pk as string, sk: item.sk as string })),
       },
       deployments: operationsItems
         .filter((item) => String(item.sk).startsWith(p.deployment) && ids.has(item.volunteerId as string))

@@ -92,6 +92,11 @@ export const operationsKeys = {
 
   /** The public code of a spontaneous call → its request (no personal data, purged with the call). */
   spontaneousCall: (code: string) => ({ pk: `CALL#${code}`, sk: 'CALL' }),
+  /** One shard of the call's registrations, beside its pointer: each takes its part of the call's cap. */
+  spontaneousCallShard: (code: string, shard: number) => ({
+    pk: `CALL#${code}`,
+    sk: `SHARD#${shardSuffix(shard)}`,
+  }),
   /** What the purge left of a request's spontaneous volunteers: counts only. */
   purgeReceipt: (requestId: string) => ({ pk: `${p.request}${requestId}`, sk: 'PURGE' }),
   /** Message parts one origination number sent in one epoch second: the rate limiter's counter. */

@@ -19,6 +19,7 @@ import { anIdentity } from '../../builders/identity';
 import { aMobilePhone } from '../../builders/phone';
 import { aSpontaneousRegistration } from '../../builders/spontaneous';
 import { aVolunteer } from '../../builders/volunteer';
+import { alertedOnShards } from '../../support/counter-shards';
 import { createTestTables } from '../../support/tables';
 import { scanTable, type TestPorts, testPorts } from '../ports';
 
@@ -123,7 +124,7 @@ describe('registering for a spontaneous call, with DynamoDB Local', () => {
       (a) => a.volunteerId === registration.id,
     );
     expect(alert).toMatchObject({ spontaneous: true, smsStatus: 'queued' });
-    expect((await ports.helpRequests.get(request.id))?.counts.alerted).toBe(1);
+    expect(await alertedOnShards(request.id)).toBe(1);
     expect(ports.smsJobs.jobs).toEqual([
       expect.objectContaining({
         kind: 'alert',
@@ -160,7 +161,7 @@ describe('registering for a spontaneous call, with DynamoDB Local', () => {
 
     expect(await ports.adHoc.get(request.id, registration.id)).toBeDefined();
     expect(collisions).toBe(2);
-    expect((await ports.helpRequests.get(request.id))?.counts.alerted).toBe(1);
+    expect(await alertedOnShards(request.id)).toBe(1);
     expect(ports.smsJobs.jobs).toHaveLength(1);
   });
 
@@ -189,7 +190,7 @@ describe('registering for a spontaneous call, with DynamoDB Local', () => {
     expect(await everything()).toEqual(before);
     expect(ports.smsJobs.jobs).toHaveLength(1);
     expect(ports.sms.sent.filter((sms) => sms.to === phone)).toHaveLength(1);
-    expect((await ports.helpRequests.get(request.id))?.counts.alerted).toBe(1);
+    expect(await alertedOnShards(request.id)).toBe(1);
   });
 
   it('refuses a registration once the call has reached its cap (spontaneous-call-full), storing and sending nothing, a repeat included', async () => {
@@ -199,15 +200,23 @@ describe('registering for a spontaneous call, with DynamoDB Local', () => {
     await registerSpontaneousVolunteer(ports, call.code, aSpontaneousRegistration(), 2);
     ports.smsJobs.jobs.length = 0;
     const before = await everything();
+    // The one write a full call gets: marked full on its pointer, so the next are refused on reading the code.
+    const markedFull = (all: Awaited<ReturnType<typeof everything>>) => ({
+      ...all,
+      Operations: all.Operations!.map((item) =>
+        item.pk === `CALL#${call.code}` && item.sk === 'CALL' ? { ...item, fullAtCap: 2 } : item,
+      ),
+    });
 
-    await expect(
-      registerSpontaneousVolunteer(ports, call.code, aSpontaneousRegistration(), 2),
-    ).rejects.toMatchObject({ rule: 'spontaneous-call-full' });
+    // The known phone first, while every shard is tried; then an unknown one, refused on the mark.
     await expect(
       registerSpontaneousVolunteer(ports, call.code, aSpontaneousRegistration({ phone }), 2),
     ).rejects.toMatchObject({ rule: 'spontaneous-call-full' });
+    await expect(
+      registerSpontaneousVolunteer(ports, call.code, aSpontaneousRegistration(), 2),
+    ).rejects.toMatchObject({ rule: 'spontaneous-call-full' });
 
-    expect(await everything()).toEqual(before);
+    expect(await everything()).toEqual(markedFull(before));
     expect(ports.smsJobs.jobs).toEqual([]);
   });
 
@@ -357,7 +366,8 @@ describe('a spontaneous volunteer through the lifecycle, and the purge, with Dyn
         timelineEntries: 4,
         coordinatorUpdates: 0,
         sentSmsPointers: 3,
-        callPointers: 1,
+        // The call's pointer and the shards its two registrations landed on (one or two).
+        callPointers: before.Operations!.filter((item) => item.pk === `CALL#${call.code}`).length,
         // The welcome, the confirmation of their yes and the stand-down.
         smsTraces: 4,
       },

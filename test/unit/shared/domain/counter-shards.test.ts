@@ -5,6 +5,7 @@ import {
   shardCap,
   shardSuffix,
   shardsFrom,
+  shardsWithRoom,
 } from '../../../../shared/domain/counter-shards';
 
 describe('counter shards', () => {
@@ -28,5 +29,15 @@ describe('counter shards', () => {
     expect(new Set(shardsFrom(5)).size).toBe(COUNTER_SHARDS);
     expect(shardsFrom(5)[0]).toBe(5);
     expect([shardSuffix(10), shardSuffix(2)].sort()).toEqual(['02', '10']);
+  });
+
+  it('skips the shards whose part of the cap is 0 or taken, keeping the order it was given', () => {
+    // A cap of 2: shards 0 and 1 take one each, the others none.
+    expect(shardsWithRoom(2, shardsFrom(5))).toEqual([0, 1]);
+    expect(shardsWithRoom(2, [1, 0], (shard) => (shard === 1 ? 1 : 0))).toEqual([0]);
+    expect(shardsWithRoom(2, [0, 1], () => 1)).toEqual([]);
+    expect(shardsWithRoom(32, shardsFrom(15), (shard) => (shard % 2 === 0 ? 2 : 1))).toEqual(
+      shardsFrom(15).filter((shard) => shard % 2 === 1),
+    );
   });
 });

@@ -4,6 +4,7 @@ import {
   assertCanOpenSpontaneousCall,
   CALL_CODE_ALPHABET,
   CALL_CODE_LENGTH,
+  callMarkedFull,
   newCallCode,
   newSpontaneousVolunteer,
   normaliseCallCode,
@@ -59,6 +60,17 @@ describe('call codes', () => {
     { input: '../../etc', expected: undefined },
   ])('reads "$input" as $expected', ({ input, expected }) => {
     expect(normaliseCallCode(input)).toBe(expected);
+  });
+});
+
+describe('a call marked full', () => {
+  it.each([
+    [undefined, 1000, false],
+    [1000, 1000, true],
+    [1000, 500, true],
+    [1000, 1500, false],
+  ])('marked full under a cap of %s is full under a cap of %i: %s', (markedFullAt, cap, full) => {
+    expect(callMarkedFull(markedFullAt, cap)).toBe(full);
   });
 });
 
