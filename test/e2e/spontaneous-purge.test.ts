@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { alertedStored } from '../support/counter-shards';
 import { eventually, startTestRuntime } from '../support/local-runtime';
 import { captureLogs, everyItem } from '../support/scan';
 
@@ -37,23 +38,7 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
       return t.runtime.outbox.sentTo(phone)[nth - 1];
     });
   const codeIn = (body: string) => /JA (\d{4})/.exec(body)![1];
-  /**
-   * The request's alerted count as stored: on the request, plus the spontaneous alerts on its counter shards (the
-   * request's view does not add those in yet).
-   */
-  const alertedStored = async (id: string) =>
-    (await everyItem('spontaneous-'))
-      .filter((item) => item.pk === `REQ#${id}`)
-      .reduce(
-        (total, item) =>
-          total +
-          (item.sk === 'META'
-            ? Number((item.counts as { alerted?: number }).alerted ?? 0)
-            : String(item.sk).startsWith('META#COUNTS#')
-              ? Number(item.alerted ?? 0)
-              : 0),
-        0,
-      );
+  const alertedStoredFor = async (id: string) => alertedStored(await everyItem('spontaneous-'), id);
 
   it('registers, alerts, deploys and stands down citizens like members, then leaves nothing of them anywhere', async () => {
     const coordinator = await t.token({ roles: ['coordinator'], sub: 'coordinator-1' });
@@ -158,7 +143,7 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
     ]);
     const view = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
     expect(view.body.counts).toMatchObject({ accepted: 3 });
-    expect(await alertedStored(id)).toBe(3);
+    expect(await alertedStoredFor(id)).toBe(3);
 
     for (const volunteerId of [adult.body.id, young.body.id, member.body.id]) {
       const checkedIn = await t.call('POST', `/help-requests/${id}/check-ins`, {
@@ -270,7 +255,7 @@ describe('a spontaneous call over HTTP, from registration to the purge after the
       keptUnderInsuranceRetention: { claims: 0 },
     });
     expect(closed.body.counts).toMatchObject({ accepted: 3 });
-    expect(await alertedStored(id)).toBe(3);
+    expect(await alertedStoredFor(id)).toBe(3);
     expect((await t.call('POST', registrationPath, { body: { ...ADULT, consent: true } })).status).toBe(404);
     expect((await t.call('GET', `/spontaneous/${opened.body.code}`)).status).toBe(404);
   });
