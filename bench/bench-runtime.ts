@@ -36,3 +36,6 @@ export const startBenchRuntime = async (options: {
     throw error;
   }
 };
+
+/** What a bench section gets: the runtime, an API client and the coordinator's token. */
+export type BenchRuntime = Awaited<ReturnType<typeof startBenchRuntime>>;

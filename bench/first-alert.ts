@@ -15,7 +15,8 @@ export interface FirstAlertResult {
   samplesMs: number[];
 }
 
-const percentile = (sorted: number[], p: number): number =>
+/** The nearest-rank percentile of ascending samples. */
+export const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 
 /**

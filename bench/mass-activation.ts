@@ -12,7 +12,8 @@ import { MAX_GROUP_MEMBERS } from '../shared/schemas/group';
 import { batchWriteAll, documentClient, dynamoClient } from '../shared/store/dynamo-client';
 import { operationsKeys } from '../shared/store/keys/operations-keys';
 import { tableNames } from '../shared/store/tables';
-import { startBenchRuntime } from './bench-runtime';
+import { type BenchRuntime, startBenchRuntime } from './bench-runtime';
+import { percentile } from './first-alert';
 import {
   type Cost,
   countDynamoUnits,
@@ -36,11 +37,19 @@ export interface MassActivationOptions {
   prices: Prices;
 }
 
+/** Reads of the big request's view through the API, after a few to warm up. */
+const BIG_READS = 60;
+const WARM_UP_READS = 10;
+/** Answers recorded on the big request before it is read, so its lists have pages to carry. */
+const BIG_READ_ANSWERS = 500;
+
 export interface MassActivationResult {
   volunteers: number;
   municipalities: number;
   pool: { numbers: number; partsPerSecondPerNumber: number; configuredPartsPerSecond: number };
   seedingSeconds: number;
+  /** `GET /help-requests/{id}` of the request with every alert on record (target p95 < 200 ms). */
+  bigRead: { alerts: number; answers: number; reads: number; p50Ms: number; p95Ms: number; maxMs: number };
   /** `POST /activations` for all of Flanders answers 202 at once (target < 1 s); its execution then mobilises. */
   answerMs: number;
   /** Members the activation alerted, and from sending it to the execution's last corps counted in. */
@@ -251,6 +260,8 @@ export const measureMassActivation = async (
     const onRecord = await runtime.ports.alerts.countForRequest(id);
     if (onRecord !== options.volunteers)
       throw new Error(`${onRecord} alerts on record for ${options.volunteers} volunteers`);
+    const bigRead = await readBigRequest(runtime, call, coordinator, id, onRecord);
+    progress(`big request read: p50 ${bigRead.p50Ms} ms, p95 ${bigRead.p95Ms} ms with ${onRecord} alerts`);
     await closeAndPurge(id);
     const flanders = priceOperations(operationsBetween(beforeFlanders, operations()), options.prices);
 
@@ -263,6 +274,7 @@ export const measureMassActivation = async (
         configuredPartsPerSecond: configured,
       },
       seedingSeconds,
+      bigRead,
       answerMs,
       activated: alerted,
       mobilisationMs,
@@ -282,6 +294,41 @@ export const measureMassActivation = async (
   } finally {
     await runtime.stop();
   }
+};
+
+/**
+ * The coordinator's console polling a Flanders-wide request: `BIG_READ_ANSWERS` volunteers answer (declines, through
+ * the store as the reply handler records them), then the view is read `BIG_READS` times in a row through the API.
+ */
+const readBigRequest = async (
+  runtime: BenchRuntime['runtime'],
+  call: BenchRuntime['call'],
+  coordinator: string,
+  id: string,
+  alerts: number,
+): Promise<MassActivationResult['bigRead']> => {
+  const answering = (await runtime.ports.alerts.listForRequest(id)).slice(0, BIG_READ_ANSWERS);
+  await pMap(
+    answering,
+    (alert, i) =>
+      runtime.ports.alerts.recordAnswer(alert, 'declined', new Date(Date.now() + i).toISOString(), undefined),
+    { concurrency: 25 },
+  );
+  const samples: number[] = [];
+  for (let i = 0; i < BIG_READS; i++) {
+    const sent = performance.now();
+    await expectStatus(200, call('GET', `/help-requests/${id}`, { token: coordinator }));
+    if (i >= WARM_UP_READS) samples.push(performance.now() - sent);
+  }
+  const sorted = samples.sort((a, b) => a - b).map(Math.round);
+  return {
+    alerts,
+    answers: answering.length,
+    reads: sorted.length,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    maxMs: sorted.at(-1) ?? 0,
+  };
 };
 
 /** Alert-shaped items (same keys and attributes) in a request of their own, 25 per BatchWriteItem, unconditional. */

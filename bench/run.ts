@@ -104,6 +104,7 @@ const SECTIONS: Record<(typeof SECTION_NAMES)[number], () => Promise<Record<stri
     console.table({
       'activation answered (target < 1 s)': `${mass.answerMs} ms (202)`,
       'activation mobilised (alerts on record, SMS queued)': `${mass.mobilisationMs} ms for ${mass.activated} alerts`,
+      [`GET /help-requests/{id}, ${mass.bigRead.alerts} alerts, ${mass.bigRead.answers} answers (target p95 < 200 ms)`]: `p50 ${mass.bigRead.p50Ms} ms, p95 ${mass.bigRead.p95Ms} ms, max ${mass.bigRead.maxMs} ms (${mass.bigRead.reads} reads)`,
       'storage floor (same items, BatchWriteItem)': `${mass.storageFloorMs} ms`,
       'mobilisation ÷ floor (target ≤ 1.5)': mass.mobilisationOverFloor.toFixed(2),
       'first / last alert after the activation': `${(mass.firstAlertMs / 1000).toFixed(1)} s / ${(mass.lastAlertMs / 1000).toFixed(1)} s`,

@@ -115,6 +115,20 @@ const hasSecret = (needs: readonly Need[]) => needs.some((need) => 'secret' in n
  * their own retention, X-Ray active tracing and the Powertools defaults. It is granted exactly the needs of its
  * manifest entry and told, in its environment, where each one is (environmentOf), and nothing else.
  */
+const TRACING_POLICY_ID = 'FunctionTracing';
+
+/** The stack's X-Ray policy, made by its first function. */
+const tracingPolicyOf = (stack: Stack): Policy =>
+  (stack.node.tryFindChild(TRACING_POLICY_ID) as Policy | undefined) ??
+  new Policy(stack, TRACING_POLICY_ID, {
+    statements: [
+      new PolicyStatement({
+        actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+        resources: ['*'],
+      }),
+    ],
+  });
+
 export class HandlerFunction extends NodejsFunction {
   constructor(
     scope: Construct,
@@ -150,22 +164,17 @@ export class HandlerFunction extends NodejsFunction {
     });
     // Active tracing, its grants in a policy of their own: X-Ray's actions take no resource, so this policy is the
     // only place a function may hold `Resource::*` (infra/nag-suppressions.ts accepts it there and nowhere else).
+    // One policy per stack, attached to every function's role: one per function cost the API stack 45 of
+    // CloudFormation's 500 resources.
     const cfnFunction = this.node.defaultChild as CfnFunction;
     cfnFunction.tracingConfig = { mode: Tracing.ACTIVE };
-    this.tracing = new Policy(this, 'Tracing', {
-      statements: [
-        new PolicyStatement({
-          actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
-          resources: ['*'],
-        }),
-      ],
-    });
+    this.tracing = tracingPolicyOf(Stack.of(this));
     this.role?.attachInlinePolicy(this.tracing);
     cfnFunction.node.addDependency(this.tracing);
     for (const need of spec.needs) this.grantNeed(need, resources);
   }
 
-  /** The function's X-Ray grants. */
+  /** The function's X-Ray grants (shared by every function of its stack). */
   readonly tracing: Policy;
 
   private grantNeed(need: Need, resources: StageResources): void {

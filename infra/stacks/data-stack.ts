@@ -1,9 +1,10 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { POINT_IN_TIME_RECOVERY_DAYS } from '../../shared/domain/retention';
+import { MISSED_ALERT_ATTRIBUTES } from '../../shared/store/alert-item';
 import { AttachmentBucket } from '../constructs/attachment-bucket';
 
 export interface DataStackProps extends StackProps {
@@ -41,6 +42,8 @@ export class DataStack extends Stack {
         gsi1?: boolean;
         /** A second index, on gsi2pk / gsi2sk (Operations: every help request by time). */
         gsi2?: boolean;
+        /** A third, on gsi3pk / gsi3sk, with the attributes its listing shows (Operations: unreachable volunteers). */
+        gsi3?: string[];
         ttl?: string;
         partitionKey?: string;
         sortKey?: boolean;
@@ -77,13 +80,27 @@ export class DataStack extends Stack {
           sortKey: { name: 'gsi2sk', type: AttributeType.STRING },
         });
       }
+      if (options.gsi3) {
+        created.addGlobalSecondaryIndex({
+          indexName: 'gsi3',
+          partitionKey: { name: 'gsi3pk', type: AttributeType.STRING },
+          sortKey: { name: 'gsi3sk', type: AttributeType.STRING },
+          projectionType: ProjectionType.INCLUDE,
+          nonKeyAttributes: options.gsi3,
+        });
+      }
       return created;
     };
 
     // Municipalities, volunteers, phone-number claims, groups, trainings, providers.
     this.registry = table('Registry', { gsi1: true });
-    // Help requests, alerts, stand-downs, timelines.
-    this.operations = table('Operations', { gsi1: true, gsi2: true, ttl: 'expiresAt' });
+    // Help requests, alerts, stand-downs, timelines. gsi2 also lists a request's answers, gsi3 its unreachable.
+    this.operations = table('Operations', {
+      gsi1: true,
+      gsi2: true,
+      gsi3: [...MISSED_ALERT_ATTRIBUTES],
+      ttl: 'expiresAt',
+    });
     // Spontaneous volunteers only: the purge deletes them, the TTL is a backstop.
     this.adHoc = table('AdHoc', { gsi1: true, ttl: 'expiresAt' });
     // Append-only audit trail, without personal data.

@@ -69,3 +69,16 @@ export const answerOutcome = (
     ...(vacated ? { vacated } : {}),
   };
 };
+
+/** How an applied answer moves the request's counts: the new answer counts; the previous one and a release no longer. */
+export type CountMoves = Partial<Record<Answer | 'released', number>>;
+
+export const countMoves = (
+  alert: Pick<Alert, 'releasedAt'>,
+  answer: Answer,
+  previous?: Answer,
+): CountMoves => ({
+  [answer]: 1,
+  ...(previous ? { [previous]: -1 } : {}),
+  ...(alert.releasedAt && !previous ? { released: -1 } : {}),
+});

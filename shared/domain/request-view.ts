@@ -1,6 +1,11 @@
-import type { HelpRequestView } from '../schemas/help-request';
+import type { HelpRequestView, TimelineEntry } from '../schemas/help-request';
 import { seesUnreachablePhones } from './access';
 import { hasRole, type Identity } from './identity';
+
+/** How much of each of a request's lists its view carries; the rest is a page away. */
+export const TIMELINE_PAGE = 100;
+export const RESPONSES_PAGE = 50;
+export const UNREACHABLE_PAGE = 100;
 
 /**
  * What a caller may see of a help request's people. The coordination (coordinator, crisis centre) sees everyone;
@@ -11,24 +16,34 @@ export const viewForRole = (
   who: Identity,
   view: HelpRequestView,
   municipalityOf: (volunteerId: string) => string | undefined,
+  /** How many unreachable volunteers are the caller's own corps, when the view lists only a page of them. */
+  ownUnreachable?: number,
 ): HelpRequestView => {
   const unreachable = seesUnreachablePhones(who)
     ? view.unreachable.volunteers
     : view.unreachable.volunteers.map(({ phone: _, ...volunteer }) => volunteer);
   if (hasRole(who, 'coordinator', 'crisis-centre'))
     return { ...view, unreachable: { ...view.unreachable, volunteers: unreachable } };
-  const own = (volunteerId: string) => municipalityOf(volunteerId) === who.municipality;
-  const shown = unreachable.filter((v) => own(v.volunteerId));
-  const withheld = unreachable.length - shown.length;
+  const shown = unreachable.filter((v) => v.municipality === who.municipality);
+  const withheld = view.unreachable.count - (ownUnreachable ?? shown.length);
+  const { otherMunicipalities: _, ...listed } = view.unreachable;
   return {
     ...view,
-    timeline: view.timeline.map(({ volunteerId, ...entry }) =>
-      typeof volunteerId === 'string' && own(volunteerId) ? { ...entry, volunteerId } : entry,
-    ),
-    unreachable: {
-      count: view.unreachable.count,
-      volunteers: shown,
-      ...(withheld ? { otherMunicipalities: withheld } : {}),
-    },
+    timeline: timelineForRole(who, view.timeline, municipalityOf),
+    unreachable: { ...listed, volunteers: shown, ...(withheld > 0 ? { otherMunicipalities: withheld } : {}) },
   };
 };
+
+/** A timeline as a municipal role sees it: the ids of other corps' volunteers (and of unknown ones) left out. */
+export const timelineForRole = (
+  who: Identity,
+  timeline: TimelineEntry[],
+  municipalityOf: (volunteerId: string) => string | undefined,
+): TimelineEntry[] =>
+  hasRole(who, 'coordinator', 'crisis-centre')
+    ? timeline
+    : timeline.map(({ volunteerId, ...entry }) =>
+        typeof volunteerId === 'string' && municipalityOf(volunteerId) === who.municipality
+          ? { ...entry, volunteerId }
+          : entry,
+      );

@@ -23,6 +23,10 @@ import {
   helpRequestViewSchema,
   launchedHelpRequestSchema,
   listHelpRequestsQuerySchema,
+  requestListPageQuerySchema,
+  responsePageSchema,
+  timelinePageSchema,
+  unreachablePageSchema,
 } from '../schemas/help-request';
 import { municipalitySchema, putMunicipalityBodySchema } from '../schemas/municipality';
 import { inviteOfficialBodySchema, officialListSchema, officialSchema } from '../schemas/official';
@@ -380,6 +384,47 @@ export const FUNCTIONS = {
       // Consoles poll it every few seconds: an unchanged request costs a 304.
       conditional: true,
       // The names behind the answers, for the coordination: members in Registry, spontaneous volunteers in AdHoc.
+      machineScope: HELP_REQUESTS_READ,
+    }),
+    needs: [reads('operations'), reads('registry'), reads('adHoc')],
+  },
+  listHelpRequestResponses: {
+    entry: 'functions/api/help-requests/responses.ts',
+    trigger: api({
+      method: 'GET',
+      path: '/help-requests/{id}/responses',
+      tag: 'help requests',
+      summary:
+        "the request's answers, latest first, a page at a time, with each volunteer's note and where they stand on site (coordinator, crisis-centre)",
+      query: requestListPageQuerySchema,
+      response: { status: 200, schema: responsePageSchema },
+    }),
+    needs: [reads('operations'), reads('registry'), reads('adHoc')],
+  },
+  listHelpRequestTimeline: {
+    entry: 'functions/api/help-requests/timeline.ts',
+    trigger: api({
+      method: 'GET',
+      path: '/help-requests/{id}/timeline',
+      tag: 'help requests',
+      summary:
+        "the request's timeline before a cursor (the view's `timelineEarlier`), oldest first, a page at a time (its municipal roles, coordinator, crisis-centre)",
+      query: requestListPageQuerySchema,
+      response: { status: 200, schema: timelinePageSchema },
+      machineScope: HELP_REQUESTS_READ,
+    }),
+    needs: [reads('operations')],
+  },
+  listHelpRequestUnreachable: {
+    entry: 'functions/api/help-requests/unreachable.ts',
+    trigger: api({
+      method: 'GET',
+      path: '/help-requests/{id}/unreachable',
+      tag: 'help requests',
+      summary:
+        'the volunteers the alert SMS could not reach, by corps, a page at a time: phones for the coordinator only, a municipal role its own corps only',
+      query: requestListPageQuerySchema,
+      response: { status: 200, schema: unreachablePageSchema },
       machineScope: HELP_REQUESTS_READ,
     }),
     needs: [reads('operations'), reads('registry'), reads('adHoc')],

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { RESPONSES_PAGE, TIMELINE_PAGE, UNREACHABLE_PAGE } from '../domain/request-view';
 import { activationProgressSchema } from './activation';
 import { idSchema, nisCodeSchema, TASKS } from './common';
 
@@ -237,19 +238,37 @@ export const helpRequestViewSchema = helpRequestSchema
           'alerted volunteers who have not answered and were not told to stand by: the non-responders',
       }),
     }),
-    timeline: z.array(timelineEntrySchema),
+    timeline: z.array(timelineEntrySchema).meta({
+      description: `the latest ${TIMELINE_PAGE} entries, oldest first; \`timelineEarlier\` pages back through the older ones`,
+    }),
+    timelineEarlier: z.string().optional().meta({
+      description:
+        'when older entries exist: the `cursor` of GET /help-requests/{id}/timeline for the page before',
+    }),
     activations: z
       .array(activationProgressSchema)
       .meta({ description: 'activations by hand, oldest first, with how far each got (counts only)' }),
-    responses: z.array(responderSchema).optional().meta({
+    responses: z
+      .array(responderSchema)
+      .optional()
+      .meta({
+        description: `coordinator and crisis-centre only: the latest ${RESPONSES_PAGE} answers, latest first, with their note and who is on site; \`responsesNext\` lists the rest`,
+      }),
+    responsesNext: z.string().optional().meta({
       description:
-        'coordinator and crisis-centre only: every answer, latest first, with its note and who is on site',
+        'when more answers exist: the `cursor` of GET /help-requests/{id}/responses for the next page',
     }),
     purgeReceipt: purgeReceiptSchema.optional(),
     unreachable: z
       .object({
         count: z.number().int().min(0),
-        volunteers: z.array(unreachableVolunteerSchema),
+        volunteers: z.array(unreachableVolunteerSchema).meta({
+          description: `the first ${UNREACHABLE_PAGE} by corps; \`next\` lists the rest`,
+        }),
+        next: z.string().optional().meta({
+          description:
+            'when more are listed: the `cursor` of GET /help-requests/{id}/unreachable for the next page',
+        }),
         otherMunicipalities: z.number().int().min(1).optional().meta({
           description:
             'for municipal roles: unreachable volunteers of other corps (a widened request), counted but not listed',
@@ -262,6 +281,38 @@ export const helpRequestViewSchema = helpRequestSchema
   })
   .meta({ id: 'HelpRequestView' });
 export type HelpRequestView = z.infer<typeof helpRequestViewSchema>;
+
+/** A page of one of a request's lists: how many, and the cursor the page before handed out. */
+export const requestListPageQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** Opaque: the `next` (or `earlier`) of the previous page, or the view's. */
+    cursor: z.string().max(1024).optional(),
+  })
+  .strict();
+export type RequestListPageQuery = z.infer<typeof requestListPageQuerySchema>;
+
+export const responsePageSchema = z
+  .object({ responses: z.array(responderSchema), next: z.string().optional() })
+  .meta({ id: 'ResponsePage', description: 'answers, latest first; `next` when more exist' });
+export type ResponsePage = z.infer<typeof responsePageSchema>;
+
+export const timelinePageSchema = z
+  .object({ entries: z.array(timelineEntrySchema), earlier: z.string().optional() })
+  .meta({
+    id: 'TimelinePage',
+    description: 'timeline entries, oldest first; `earlier` when older ones exist',
+  });
+export type TimelinePage = z.infer<typeof timelinePageSchema>;
+
+export const unreachablePageSchema = z
+  .object({ volunteers: z.array(unreachableVolunteerSchema), next: z.string().optional() })
+  .meta({
+    id: 'UnreachablePage',
+    description:
+      'unreachable volunteers by corps (municipal roles: their own corps only); `next` when more exist',
+  });
+export type UnreachablePage = z.infer<typeof unreachablePageSchema>;
 
 export const listHelpRequestsQuerySchema = z
   .object({

@@ -4,16 +4,22 @@ import {
   assertCanReadRequest,
   municipalityToList,
   seesResponders,
+  seesUnreachablePhones,
 } from '../domain/access';
 import { progressOf } from '../domain/activation';
 import type { Alert } from '../domain/alert';
 import { auditRequestAct, SYSTEM_ACTOR } from '../domain/audit';
-import { Conflict, Forbidden } from '../domain/errors';
+import { Conflict, Forbidden, NotFound } from '../domain/errors';
 import { newHelpRequest } from '../domain/help-request';
 import { hasRole, type Identity } from '../domain/identity';
 import { onSiteStateOf } from '../domain/on-site';
-import { missedRecipient } from '../domain/origination';
-import { viewForRole } from '../domain/request-view';
+import {
+  RESPONSES_PAGE,
+  TIMELINE_PAGE,
+  timelineForRole,
+  UNREACHABLE_PAGE,
+  viewForRole,
+} from '../domain/request-view';
 import type { Ports } from '../ports';
 import type { Deployment } from '../schemas/deployment';
 import type {
@@ -21,7 +27,12 @@ import type {
   HelpRequest,
   HelpRequestView,
   ListHelpRequestsQuery,
+  RequestListPageQuery,
   Responder,
+  ResponsePage,
+  TimelineEntry,
+  TimelinePage,
+  UnreachablePage,
   UnreachableVolunteer,
 } from '../schemas/help-request';
 import { personBehind } from './people';
@@ -81,45 +92,130 @@ export const launchHelpRequest = async (
   return request;
 };
 
+type ViewPorts = Pick<
+  Ports,
+  'helpRequests' | 'alerts' | 'deployments' | 'adHoc' | 'volunteers' | 'activations'
+>;
+
+/**
+ * The request as its caller may see it, read from counts and the first page of each list, never from every alert
+ * of the request (a Flanders-wide activation has 15,000): the rest of each list is a page away.
+ */
 export const viewHelpRequest = async (
-  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'deployments' | 'adHoc' | 'volunteers' | 'activations'>,
+  ports: ViewPorts,
   who: Identity,
   id: string,
 ): Promise<HelpRequestView> => {
-  const request = await requireHelpRequest(ports, id);
+  const found = await ports.helpRequests.withTallies(id);
+  if (!found) throw new NotFound('help request');
+  const { request, released } = found;
   assertCanReadRequest(who, request.municipality);
-  const [timeline, activations, alerts, deployments, purgeReceipt] = await Promise.all([
-    ports.helpRequests.timeline(id),
+  const [timeline, activations, responses, unreachable, purgeReceipt] = await Promise.all([
+    ports.helpRequests.timelinePage(id, TIMELINE_PAGE),
     ports.activations.listForRequest(id),
-    ports.alerts.listForRequest(id),
-    // Who is on site goes with who answered: one query over the request's deployments, only for those who see them.
-    seesResponders(who) ? ports.deployments.listForRequest(id) : [],
+    seesResponders(who) ? responsePage(ports, id, { limit: RESPONSES_PAGE }) : undefined,
+    unreachableList(ports, who, id, { limit: UNREACHABLE_PAGE }),
     request.status === 'closed' ? ports.adHoc.receipt(id) : undefined,
   ]);
-  const unreachable = await unreachableVolunteers(ports, alerts);
-  const waiting = alerts.filter((a) => !a.response);
-  const corpsOf = new Map(alerts.map((a) => [a.volunteerId, a.municipality]));
+  const corpsOf = await corpsOfTimeline(ports, who, id, timeline.entries);
+  const { accepted, declined, reserve = 0, alerted } = request.counts;
   return viewForRole(
     who,
     {
       ...request,
       counts: {
         ...request.counts,
-        released: waiting.filter((a) => a.releasedAt).length,
-        unanswered: waiting.filter((a) => !a.releasedAt).length,
+        released,
+        // Clamped: alerts written by hand (tests, the demo year) carry answers no mobilisation counted in.
+        unanswered: Math.max(0, alerted - accepted - declined - reserve - released),
       },
-      timeline,
+      timeline: timeline.entries,
+      ...(timeline.earlier ? { timelineEarlier: timeline.earlier } : {}),
       activations: activations.map(progressOf),
-      unreachable: { count: unreachable.length, volunteers: unreachable },
-      ...(seesResponders(who) ? { responses: await responders(ports, alerts, deployments) } : {}),
+      unreachable: {
+        count: unreachable.count,
+        volunteers: unreachable.volunteers,
+        ...(unreachable.next ? { next: unreachable.next } : {}),
+      },
+      ...(responses
+        ? { responses: responses.responses, ...(responses.next ? { responsesNext: responses.next } : {}) }
+        : {}),
       ...(purgeReceipt ? { purgeReceipt } : {}),
     },
     (volunteerId) => corpsOf.get(volunteerId),
+    unreachable.own,
   );
 };
 
+/** A page of the request's answers, latest first (coordinator and crisis centre). */
+export const listResponses = async (
+  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'deployments' | 'adHoc' | 'volunteers'>,
+  who: Identity,
+  id: string,
+  query: RequestListPageQuery,
+): Promise<ResponsePage> => {
+  const request = await requireHelpRequest(ports, id);
+  assertCanReadRequest(who, request.municipality);
+  if (!seesResponders(who)) throw new Forbidden('only the coordination sees who answered');
+  return responsePage(ports, id, query);
+};
+
+/** A page of the request's timeline before `cursor`, oldest first, as the caller's role may see it. */
+export const listTimeline = async (
+  ports: Pick<Ports, 'helpRequests' | 'alerts'>,
+  who: Identity,
+  id: string,
+  query: RequestListPageQuery,
+): Promise<TimelinePage> => {
+  const request = await requireHelpRequest(ports, id);
+  assertCanReadRequest(who, request.municipality);
+  const page = await ports.helpRequests.timelinePage(id, query.limit, query.cursor);
+  const corpsOf = await corpsOfTimeline(ports, who, id, page.entries);
+  return { ...page, entries: timelineForRole(who, page.entries, (v) => corpsOf.get(v)) };
+};
+
+/** A page of the request's unreachable volunteers by corps: a municipal role's own corps only, phones for the coordinator. */
+export const listUnreachable = async (
+  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'adHoc' | 'volunteers'>,
+  who: Identity,
+  id: string,
+  query: RequestListPageQuery,
+): Promise<UnreachablePage> => {
+  const request = await requireHelpRequest(ports, id);
+  assertCanReadRequest(who, request.municipality);
+  const page = await unreachablePage(ports, who, id, query);
+  return { volunteers: page.volunteers, ...(page.next ? { next: page.next } : {}) };
+};
+
+const responsePage = async (
+  ports: Pick<Ports, 'alerts' | 'deployments' | 'adHoc' | 'volunteers'>,
+  id: string,
+  query: RequestListPageQuery,
+): Promise<ResponsePage> => {
+  const [page, deployments] = await Promise.all([
+    ports.alerts.answeredPage(id, query.limit, query.cursor),
+    // Who is on site goes with who answered: one query over the request's deployments.
+    ports.deployments.listForRequest(id),
+  ]);
+  const responses = await responders(ports, page.alerts, deployments);
+  return { responses, ...(page.next ? { next: page.next } : {}) };
+};
+
+/** The municipality of each volunteer a municipal role's timeline page names, to keep other corps' ids out. */
+const corpsOfTimeline = async (
+  ports: Pick<Ports, 'alerts'>,
+  who: Identity,
+  id: string,
+  entries: TimelineEntry[],
+): Promise<Map<string, string>> => {
+  if (hasRole(who, 'coordinator', 'crisis-centre')) return new Map();
+  const named = entries.flatMap((e) => (typeof e.volunteerId === 'string' ? [e.volunteerId] : []));
+  const alerts = named.length ? await ports.alerts.forVolunteers(id, named) : [];
+  return new Map(alerts.map((a) => [a.volunteerId, a.municipality]));
+};
+
 /**
- * Every answer with the volunteer's name and note and where they stand on site, latest first; the answers of an
+ * Every answer of the page with the volunteer's name and note and where they stand on site; the answers of an
  * erased member or a purged spontaneous volunteer are no longer listed.
  */
 const responders = async (
@@ -130,50 +226,77 @@ const responders = async (
   const answered = alerts.filter((a) => a.response && a.respondedAt);
   const people = await Promise.all(answered.map((alert) => personBehind(ports, alert)));
   const deploymentOf = new Map(deployments.map((d) => [d.volunteerId, d]));
-  return answered
-    .flatMap((alert, i) => {
-      const person = people[i];
-      if (!person || !alert.response || !alert.respondedAt) return [];
-      return [
-        {
-          volunteerId: person.id,
-          name: person.name,
-          municipality: alert.municipality,
-          ...(alert.spontaneous ? { spontaneous: true as const } : {}),
-          answer: alert.response,
-          ...(alert.task ? { task: alert.task } : {}),
-          at: alert.respondedAt,
-          ...(alert.note ? { note: alert.note } : {}),
-          ...onSiteStateOf(deploymentOf.get(alert.volunteerId)),
-        },
-      ];
-    })
-    .sort((a, b) => b.at.localeCompare(a.at));
+  return answered.flatMap((alert, i) => {
+    const person = people[i];
+    if (!person || !alert.response || !alert.respondedAt) return [];
+    return [
+      {
+        volunteerId: person.id,
+        name: person.name,
+        municipality: alert.municipality,
+        ...(alert.spontaneous ? { spontaneous: true as const } : {}),
+        answer: alert.response,
+        ...(alert.task ? { task: alert.task } : {}),
+        at: alert.respondedAt,
+        ...(alert.note ? { note: alert.note } : {}),
+        ...onSiteStateOf(deploymentOf.get(alert.volunteerId)),
+      },
+    ];
+  });
 };
 
 /**
- * Volunteers whose alert failed to deliver for good or expired undelivered, with their name and phone for the coordinator's call
- * (`viewForRole` keeps the phone from everyone else); an erased or purged person has neither any more.
+ * The unreachable volunteers the caller's view lists, with how many there are: all of them, and for a municipal
+ * role how many are its own (the others are counted, never listed).
  */
-const unreachableVolunteers = async (
-  ports: Pick<Ports, 'volunteers' | 'adHoc'>,
-  alerts: Alert[],
-): Promise<UnreachableVolunteer[]> =>
-  Promise.all(
-    alerts
-      .filter((a) => missedRecipient(a.smsStatus))
-      .map(async (alert) => {
-        const person = await personBehind(ports, alert);
-        return {
-          volunteerId: alert.volunteerId,
-          ...(person ? { name: person.name, phone: person.phone } : {}),
-          municipality: alert.municipality,
-          failedAt: alert.failedAt ?? alert.createdAt,
-          reason: alert.failureReason ?? 'delivery failed',
-          ...(alert.smsStatus === 'expired' ? { expired: true as const } : {}),
-        };
-      }),
+const unreachableList = async (
+  ports: Pick<Ports, 'alerts' | 'adHoc' | 'volunteers'>,
+  who: Identity,
+  id: string,
+  query: RequestListPageQuery,
+): Promise<{ count: number; own?: number; volunteers: UnreachableVolunteer[]; next?: string }> => {
+  const own = ownCorps(who);
+  const [page, count, ownCount] = await Promise.all([
+    unreachablePage(ports, who, id, query),
+    ports.alerts.missedCount(id),
+    own ? ports.alerts.missedCount(id, own) : undefined,
+  ]);
+  return { ...page, count, ...(ownCount === undefined ? {} : { own: ownCount }) };
+};
+
+/** The corps a municipal role sees unreachable volunteers of; undefined for the coordination, who sees all. */
+const ownCorps = (who: Identity): string | undefined =>
+  hasRole(who, 'coordinator', 'crisis-centre') ? undefined : (who.municipality ?? '-');
+
+/**
+ * Volunteers whose alert failed to deliver for good or expired undelivered, with their name and phone for the
+ * coordinator's call (`viewForRole` and `seesUnreachablePhones` keep the phone from everyone else); an erased or
+ * purged person has neither any more.
+ */
+const unreachablePage = async (
+  ports: Pick<Ports, 'alerts' | 'adHoc' | 'volunteers'>,
+  who: Identity,
+  id: string,
+  query: RequestListPageQuery,
+): Promise<{ volunteers: UnreachableVolunteer[]; next?: string }> => {
+  const page = await ports.alerts.missedPage(id, { municipality: ownCorps(who), ...query });
+  const volunteers = await Promise.all(
+    page.alerts.map(async (alert): Promise<UnreachableVolunteer> => {
+      const person = await personBehind(ports, alert);
+      return {
+        volunteerId: alert.volunteerId,
+        ...(person
+          ? { name: person.name, ...(seesUnreachablePhones(who) ? { phone: person.phone } : {}) }
+          : {}),
+        municipality: alert.municipality,
+        failedAt: alert.failedAt ?? alert.createdAt,
+        reason: alert.failureReason ?? 'delivery failed',
+        ...(alert.smsStatus === 'expired' ? { expired: true as const } : {}),
+      };
+    }),
   );
+  return { volunteers, ...(page.next ? { next: page.next } : {}) };
+};
 
 /** A coordinator's act on a help request that answers with the request as it is afterwards. */
 type CoordinatorAct = (

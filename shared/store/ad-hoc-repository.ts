@@ -16,6 +16,7 @@ import { SPONTANEOUS_TTL_DAYS, spontaneousCallFull } from '../domain/spontaneous
 import type { Deployment } from '../schemas/deployment';
 import type { HelpRequest, PurgeReceipt, SpontaneousTotals } from '../schemas/help-request';
 import type { SpontaneousVolunteer } from '../schemas/spontaneous';
+import { alertItem } from './alert-item';
 import { counterUpdates } from './annual-counter-repository';
 import { auditPut } from './audit-log';
 import {
@@ -203,12 +204,7 @@ export class AdHocRepository {
                     {
                       Put: {
                         TableName: operations,
-                        Item: {
-                          ...operationsKeys.alert(alert.requestId, alert.volunteerId),
-                          ...operationsKeys.alertIndex(alert.volunteerId, alert.requestId),
-                          ...alert,
-                          expiresAt,
-                        },
+                        Item: { ...alertItem(alert), expiresAt },
                         ConditionExpression: 'attribute_not_exists(pk)',
                       },
                     },

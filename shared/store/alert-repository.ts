@@ -3,14 +3,18 @@ import {
   DeleteCommand,
   GetCommand,
   paginateQuery,
+  QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import pMap from 'p-map';
+import * as z from 'zod';
 import { inBatches } from '../batches';
-import { type Alert, type Answer, answerOutcome } from '../domain/alert';
+import { type Alert, type Answer, answerOutcome, countMoves } from '../domain/alert';
 import type { Task } from '../schemas/common';
+import { alertItem, type MISSED_ALERT_ATTRIBUTES } from './alert-item';
+import { decodeCursor, encodeCursor } from './cursor';
 import {
   BATCH_GET_KEYS,
   cancellationCodes,
@@ -22,6 +26,7 @@ import {
 } from './dynamo-client';
 import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
 import { stripKeys } from './keys/strip-keys';
+import { countShardUpdate } from './request-counters';
 import { tableNames } from './tables';
 
 const WRITE_CONCURRENCY = 25;
@@ -31,6 +36,15 @@ const TRANSACTIONS_IN_FLIGHT = 4;
 const CONFLICT_RETRIES = 4;
 /** A week: SNS gives up redelivering within hours. */
 const INBOUND_MARKER_SECONDS = 7 * 24 * 3600;
+
+/** What the unreachable listing (gsi3) keeps of an alert. */
+export type MissedAlert = Pick<Alert, (typeof MISSED_ALERT_ATTRIBUTES)[number]>;
+
+/** The request's unreachable volunteers on gsi3, of one corps when `municipality` is given. */
+const missedQuery = (partition: string, municipality?: string) => ({
+  KeyConditionExpression: municipality ? 'gsi3pk = :pk AND begins_with(gsi3sk, :corps)' : 'gsi3pk = :pk',
+  ExpressionAttributeValues: { ':pk': partition, ...(municipality ? { ':corps': `${municipality}#` } : {}) },
+});
 
 /**
  * The alerts of a request (one per volunteer), their answers and notes, and the markers of the replies to inbound
@@ -56,11 +70,7 @@ export class AlertRepository {
    * chunk is written alert by alert, each still conditional.
    */
   private async createChunk(alerts: Alert[]): Promise<number> {
-    const items = alerts.map((alert) => ({
-      ...operationsKeys.alert(alert.requestId, alert.volunteerId),
-      ...operationsKeys.alertIndex(alert.volunteerId, alert.requestId),
-      ...alert,
-    }));
+    const items = alerts.map(alertItem);
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -90,7 +100,10 @@ export class AlertRepository {
     });
   }
 
-  /** How many volunteers are alerted for the request, read after every write before it (strongly consistent). */
+  /**
+   * How many members are alerted for the request, read after every write before it (strongly consistent); the
+   * spontaneous volunteers' alerts are counted as they register, on the request's shards.
+   */
   async countForRequest(requestId: string): Promise<number> {
     let count = 0;
     for await (const page of paginateQuery(
@@ -102,6 +115,7 @@ export class AlertRepository {
           ':pk': operationsKeys.request(requestId).pk,
           ':alert': operationsPrefixes.alert,
         },
+        FilterExpression: 'attribute_not_exists(spontaneous)',
         Select: 'COUNT',
         ConsistentRead: true,
       },
@@ -139,83 +153,172 @@ export class AlertRepository {
     const decided = answerOutcome(alert, answer, at, task);
     if (decided.outcome !== 'apply') return 'unchanged';
     const { previous, filled, vacated } = decided;
-    const counters = [
-      `counts.${answer} :one`,
-      ...(previous ? [`counts.${previous} :minusOne`] : []),
-      ...(filled ? ['counts.byTask.#filled.accepted :one'] : []),
-      ...(vacated ? ['counts.byTask.#vacated.accepted :minusOne'] : []),
-    ].join(', ');
-    const names = { ...(filled ? { '#filled': filled } : {}), ...(vacated ? { '#vacated': vacated } : {}) };
+    const moves = countMoves(alert, answer, previous);
+    const { accepted, ...shared } = moves;
     const removed = [...(note ? [] : ['note']), ...(filled ? [] : ['task'])];
-    const request = operationsKeys.request(alert.requestId);
-    const command = new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: this.table,
-            Key: operationsKeys.alert(alert.requestId, alert.volunteerId),
-            UpdateExpression: `SET #response = :answer, respondedAt = :at${note ? ', note = :note' : ''}${
-              filled ? ', task = :task' : ''
-            }${removed.length ? ` REMOVE ${removed.join(', ')}` : ''}`,
-            ConditionExpression: previous ? '#response = :previous' : 'attribute_not_exists(#response)',
-            ExpressionAttributeNames: { '#response': 'response' },
-            ExpressionAttributeValues: {
-              ':answer': answer,
-              ':at': at,
-              ...(note ? { ':note': note } : {}),
-              ...(filled ? { ':task': filled } : {}),
-              ...(previous ? { ':previous': previous } : {}),
-            },
-          },
+    const answered = operationsKeys.answeredIndex(alert.requestId, at, alert.volunteerId);
+    // Without a previous answer the release matters (it is counted back): the write holds only while it is as read.
+    const releaseAsRead = previous
+      ? ''
+      : alert.releasedAt
+        ? ' AND attribute_exists(releasedAt)'
+        : ' AND attribute_not_exists(releasedAt)';
+    const alertUpdate = {
+      Update: {
+        TableName: this.table,
+        Key: operationsKeys.alert(alert.requestId, alert.volunteerId),
+        UpdateExpression: `SET #response = :answer, respondedAt = :at, gsi2pk = :answers, gsi2sk = :answered${
+          note ? ', note = :note' : ''
+        }${filled ? ', task = :task' : ''}${removed.length ? ` REMOVE ${removed.join(', ')}` : ''}`,
+        ConditionExpression: `${previous ? '#response = :previous' : 'attribute_not_exists(#response)'}${releaseAsRead}`,
+        ExpressionAttributeNames: { '#response': 'response' },
+        ExpressionAttributeValues: {
+          ':answer': answer,
+          ':at': at,
+          ':answers': answered.gsi2pk,
+          ':answered': answered.gsi2sk,
+          ...(note ? { ':note': note } : {}),
+          ...(filled ? { ':task': filled } : {}),
+          ...(previous ? { ':previous': previous } : {}),
         },
-        {
+      },
+    };
+    // Acceptances stay on the request, whose per-task condition must see one number (they are as few as the tasks
+    // need); every other count goes to a shard (`countShardUpdate`).
+    const names = { ...(filled ? { '#filled': filled } : {}), ...(vacated ? { '#vacated': vacated } : {}) };
+    const requestUpdate = accepted
+      ? {
           Update: {
             TableName: this.table,
-            Key: request,
+            Key: operationsKeys.request(alert.requestId),
             // The first acceptance stays on the request: the yearly report's time to first acceptance.
-            UpdateExpression:
-              answer === 'accepted'
-                ? `ADD ${counters} SET firstAcceptedAt = if_not_exists(firstAcceptedAt, :at)`
-                : `ADD ${counters}`,
+            UpdateExpression: `ADD ${[
+              'counts.accepted :accepted',
+              ...(filled ? ['counts.byTask.#filled.accepted :one'] : []),
+              ...(vacated ? ['counts.byTask.#vacated.accepted :minusOne'] : []),
+            ].join(
+              ', ',
+            )}${answer === 'accepted' ? ' SET firstAcceptedAt = if_not_exists(firstAcceptedAt, :at)' : ''}`,
             // A task takes no more acceptances than it needs, whatever number of answers arrive at once.
             ...(filled
               ? { ConditionExpression: 'counts.byTask.#filled.accepted < counts.byTask.#filled.needed' }
               : {}),
             ...(filled || vacated ? { ExpressionAttributeNames: names } : {}),
             ExpressionAttributeValues: {
-              ':one': 1,
-              ...(previous || vacated ? { ':minusOne': -1 } : {}),
+              ':accepted': accepted,
+              ...(filled ? { ':one': 1 } : {}),
+              ...(vacated ? { ':minusOne': -1 } : {}),
               ...(answer === 'accepted' ? { ':at': at } : {}),
             },
           },
-        },
-        {
-          Put: {
-            TableName: this.table,
-            Item: {
-              ...operationsKeys.timeline(alert.requestId, at, `${alert.volunteerId}#${answer}`),
-              at,
-              type: `alert-${answer}`,
-              // The note stays on the alert only, where an erasure finds it.
-              volunteerId: alert.volunteerId,
-              ...(filled ? { task: filled } : {}),
-            },
+        }
+      : undefined;
+    const items = [
+      alertUpdate,
+      ...(requestUpdate ? [requestUpdate] : []),
+      ...countShardUpdate(this.table, alert.requestId, shared),
+      {
+        Put: {
+          TableName: this.table,
+          Item: {
+            ...operationsKeys.timeline(alert.requestId, at, `${alert.volunteerId}#${answer}`),
+            at,
+            type: `alert-${answer}`,
+            // The note stays on the alert only, where an erasure finds it.
+            volunteerId: alert.volunteerId,
+            ...(filled ? { task: filled } : {}),
           },
         },
-      ],
-    });
+      },
+    ];
     try {
-      await retryingConflicts(() => this.db.send(command), CONFLICT_RETRIES);
+      await retryingConflicts(
+        () => this.db.send(new TransactWriteCommand({ TransactItems: items })),
+        CONFLICT_RETRIES,
+      );
       return 'recorded';
     } catch (error) {
-      if (cancellationCodes(error)?.[1] === 'ConditionalCheckFailed') return 'task-full';
-      // Another answer landed since `alert` was read: decide again against what is stored now.
+      if (requestUpdate && cancellationCodes(error)?.[1] === 'ConditionalCheckFailed') return 'task-full';
+      // Another answer (or the release) landed since `alert` was read: decide again against what is stored now.
       if (isConditionFailure(error)) {
         const current = await this.get(alert.requestId, alert.volunteerId);
         return current ? this.recordAnswer(current, answer, at, note, task) : 'unchanged';
       }
       throw error;
     }
+  }
+
+  /** One page of the request's answers, latest first; `cursor` is the `next` of the page before. */
+  async answeredPage(
+    requestId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ alerts: Alert[]; next?: string }> {
+    const partition = operationsKeys.answeredIndex(requestId, '', '').gsi2pk;
+    return this.indexPage(
+      {
+        TableName: this.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: false,
+        Limit: limit,
+      },
+      cursor,
+      { gsi2pk: z.literal(partition), gsi2sk: z.string() },
+    );
+  }
+
+  /**
+   * One page of the request's unreachable volunteers by corps (of one corps with `municipality`), from gsi3, which
+   * keeps only what the listing shows of them.
+   */
+  async missedPage(
+    requestId: string,
+    options: { municipality?: string; limit: number; cursor?: string },
+  ): Promise<{ alerts: MissedAlert[]; next?: string }> {
+    const partition = operationsKeys.missedIndex(requestId).gsi3pk;
+    return this.indexPage(
+      {
+        TableName: this.table,
+        IndexName: 'gsi3',
+        ...missedQuery(partition, options.municipality),
+        Limit: options.limit,
+      },
+      options.cursor,
+      { gsi3pk: z.literal(partition), gsi3sk: z.string() },
+    );
+  }
+
+  /** How many of the request's volunteers are unreachable (of one corps with `municipality`). */
+  async missedCount(requestId: string, municipality?: string): Promise<number> {
+    let count = 0;
+    const query = {
+      TableName: this.table,
+      IndexName: 'gsi3',
+      ...missedQuery(operationsKeys.missedIndex(requestId).gsi3pk, municipality),
+      Select: 'COUNT' as const,
+    };
+    for await (const page of paginateQuery({ client: this.db }, query)) count += page.Count ?? 0;
+    return count;
+  }
+
+  private async indexPage<T>(
+    input: QueryCommandInput,
+    cursor: string | undefined,
+    indexKey: Record<string, z.ZodType<string>>,
+  ): Promise<{ alerts: T[]; next?: string }> {
+    const cursorKey = z
+      .object({ pk: z.string(), sk: z.string().startsWith(operationsPrefixes.alert), ...indexKey })
+      .strict();
+    const { Items = [], LastEvaluatedKey } = await this.db.send(
+      new QueryCommand({
+        ...input,
+        ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, cursorKey) } : {}),
+      }),
+    );
+    const alerts = Items.map((item) => stripKeys<T>(item));
+    return LastEvaluatedKey ? { alerts, next: encodeCursor(LastEvaluatedKey) } : { alerts };
   }
 
   /**

@@ -13,10 +13,11 @@ import * as z from 'zod';
 import { inBatches } from '../batches';
 import { requestLaunched } from '../domain/annual-counters';
 import type { AuditAct } from '../domain/audit';
-import { Conflict, InvalidInput, NotFound } from '../domain/errors';
+import { Conflict, NotFound } from '../domain/errors';
 import type { HelpRequest, HelpRequestStatus, TimelineEntry } from '../schemas/help-request';
 import { counterUpdates } from './annual-counter-repository';
 import { auditActPut, withAudit } from './audit-log';
+import { decodeCursor, encodeCursor } from './cursor';
 import {
   BATCH_GET_KEYS,
   createTogether,
@@ -30,11 +31,38 @@ import {
 } from './dynamo-client';
 import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
 import { stripKeys } from './keys/strip-keys';
+import { type ShardedCounts, sumShards } from './request-counters';
 import { tableNames } from './tables';
 
 type StoredRequest = HelpRequest & { closeToken?: string; ackToken?: string; responseToken?: string };
 
-const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+/** A stored request without its keys and the task tokens the lifecycle parks on it. */
+const publicRequest = (item: Record<string, unknown>): HelpRequest => {
+  const {
+    closeToken: _close,
+    ackToken: _ack,
+    responseToken: _response,
+    ...request
+  } = stripKeys<StoredRequest>(item);
+  return request;
+};
+
+/**
+ * The request's counts with its shards added: the item keeps what was counted on it before the shards (and the
+ * alerted members, raised by each mobilisation), the shards what many writers move at once.
+ */
+const withShardedCounts = (request: HelpRequest, shards: ShardedCounts): HelpRequest => {
+  const reserve = (request.counts.reserve ?? 0) + shards.reserve;
+  return {
+    ...request,
+    counts: {
+      ...request.counts,
+      alerted: request.counts.alerted + shards.alerted,
+      declined: request.counts.declined + shards.declined,
+      ...(reserve || request.counts.reserve !== undefined ? { reserve } : {}),
+    },
+  };
+};
 
 /** Which help requests a page lists: one municipality's (gsi1) or every municipality's (gsi2), newest first. */
 const listingOf = (municipality: string | undefined) => {
@@ -51,20 +79,6 @@ const listingOf = (municipality: string | undefined) => {
     })
     .strict();
   return { index, partition, sort, value, cursorKey };
-};
-
-/** A cursor that is not one of ours (or of another listing) is a client error, never a crash in DynamoDB. */
-const decodeCursor = (
-  cursor: string,
-  cursorKey: z.ZodType<Record<string, unknown>>,
-): Record<string, unknown> => {
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {}
-  const parsed = cursorKey.safeParse(key);
-  if (!parsed.success) throw new InvalidInput('cursor', 'the cursor is not one this API handed out');
-  return parsed.data;
 };
 
 export class HelpRequestRepository {
@@ -139,11 +153,31 @@ export class HelpRequestRepository {
     );
   }
 
+  /** The request with its counts added up from its shards, read after every write before it. */
   async get(id: string): Promise<HelpRequest | undefined> {
-    const stored = await this.getStored(id);
-    if (!stored) return undefined;
-    const { closeToken: _close, ackToken: _ack, responseToken: _response, ...request } = stored;
-    return request;
+    return (await this.withTallies(id))?.request;
+  }
+
+  /**
+   * The request and the counts kept beside it (its shards, read in the same query): what the view needs besides
+   * `counts`, the volunteers told to stand by who have not answered since (`released`).
+   */
+  async withTallies(id: string): Promise<{ request: HelpRequest; released: number } | undefined> {
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :meta)',
+        ExpressionAttributeValues: {
+          ':pk': operationsKeys.request(id).pk,
+          ':meta': operationsKeys.request(id).sk,
+        },
+        ConsistentRead: true,
+      }),
+    );
+    const [item, ...shards] = Items;
+    if (!item || item.sk !== operationsKeys.request(id).sk) return undefined;
+    const tallies = sumShards(shards);
+    return { request: withShardedCounts(publicRequest(item), tallies), released: tallies.released };
   }
 
   /** Which of these requests are not closed yet: a volunteer's answer only ever goes to one of those. */
@@ -209,15 +243,11 @@ export class HelpRequestRepository {
         ...(options.cursor ? { ExclusiveStartKey: decodeCursor(options.cursor, cursorKey) } : {}),
       }),
     );
-    const helpRequests = Items.map((item) => {
-      const {
-        closeToken: _close,
-        ackToken: _ack,
-        responseToken: _response,
-        ...request
-      } = stripKeys<StoredRequest>(item);
-      return request;
-    });
+    const helpRequests = await Promise.all(
+      Items.map(async (item) =>
+        withShardedCounts(publicRequest(item), await this.shardTotals(item.id as string)),
+      ),
+    );
     return LastEvaluatedKey ? { helpRequests, next: encodeCursor(LastEvaluatedKey) } : { helpRequests };
   }
 
@@ -232,6 +262,48 @@ export class HelpRequestRepository {
       for (const item of page.Items ?? []) entries.push(stripKeys<TimelineEntry>(item));
     }
     return entries;
+  }
+
+  /**
+   * The latest `limit` entries of the timeline before `cursor` (the `earlier` of the page after), oldest first; an
+   * `earlier` cursor when older ones exist.
+   */
+  async timelinePage(
+    id: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ entries: TimelineEntry[]; earlier?: string }> {
+    const pk = operationsKeys.request(id).pk;
+    const cursorKey = z
+      .object({ pk: z.literal(pk), sk: z.string().startsWith(operationsPrefixes.timeline) })
+      .strict();
+    const { Items = [], LastEvaluatedKey } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)',
+        ExpressionAttributeValues: { ':pk': pk, ':tl': operationsPrefixes.timeline },
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, cursorKey) } : {}),
+      }),
+    );
+    const entries = Items.map((item) => stripKeys<TimelineEntry>(item)).reverse();
+    return LastEvaluatedKey ? { entries, earlier: encodeCursor(LastEvaluatedKey) } : { entries };
+  }
+
+  /** The request's counter shards added up (a listing reads them beside each request of its page). */
+  private async shardTotals(id: string): Promise<ShardedCounts> {
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :shards)',
+        ExpressionAttributeValues: {
+          ':pk': operationsKeys.request(id).pk,
+          ':shards': operationsPrefixes.requestCounter,
+        },
+      }),
+    );
+    return sumShards(Items);
   }
 
   async appendTimeline(id: string, entry: TimelineEntry): Promise<void> {

@@ -1,5 +1,6 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Alert } from '../domain/alert';
+import { missedRecipient, type SmsStatus } from '../domain/origination';
 import { type SmsJob, type SmsRef, withoutRecipient } from '../schemas/sms-job';
 import {
   cancellationCodes,
@@ -11,6 +12,7 @@ import {
 } from './dynamo-client';
 import { operationsKeys } from './keys/operations-keys';
 import { stripKeys } from './keys/strip-keys';
+import { countShardUpdate } from './request-counters';
 import { tableNames } from './tables';
 
 /**
@@ -24,6 +26,10 @@ export interface SentSms {
   /** 1 for the first send, 2 for the retry after a failed delivery. */
   attempt: number;
 }
+
+/** An alert whose SMS reaches `status` for good lists its volunteer as unreachable (gsi3): the SET clause. */
+const missedAlert = (job: SmsRef, status: SmsStatus): string =>
+  job.kind === 'alert' && missedRecipient(status) ? ', gsi3pk = :missed' : '';
 
 /** Receipts arrive within 72 hours (AWS); the pointer stays a little longer, then TTL removes it. */
 const SENT_SMS_TTL_SECONDS = 4 * 24 * 3600;
@@ -128,6 +134,7 @@ export class SmsLedgerRepository {
                 ExpressionAttributeValues: { ':now': now },
               },
             },
+            ...countShardUpdate(this.table, requestId, { released: 1 }),
           ],
         }),
       );
@@ -267,7 +274,7 @@ export class SmsLedgerRepository {
     reason: string,
   ): Promise<boolean> {
     return this.transition(sent.job, {
-      UpdateExpression: 'SET smsStatus = :next, failedAt = :at, failureReason = :reason',
+      UpdateExpression: `SET smsStatus = :next, failedAt = :at, failureReason = :reason${missedAlert(sent.job, next)}`,
       ConditionExpression: 'smsStatus = :sent AND messageId = :messageId',
       ExpressionAttributeValues: {
         ':next': next,
@@ -291,7 +298,7 @@ export class SmsLedgerRepository {
   /** sending → expired: its lifetime ran out before it could be sent, so it never will be (it would arrive late). */
   async expire(job: SmsJob, at: string): Promise<boolean> {
     return this.transition(job, {
-      UpdateExpression: 'SET smsStatus = :expired, failedAt = :at, failureReason = :reason REMOVE claimedAt',
+      UpdateExpression: `SET smsStatus = :expired, failedAt = :at, failureReason = :reason${missedAlert(job, 'expired')} REMOVE claimedAt`,
       ConditionExpression: 'smsStatus = :sending',
       ExpressionAttributeValues: {
         ':sending': 'sending',
@@ -305,7 +312,7 @@ export class SmsLedgerRepository {
   /** sending → failed: the provider will never send it (a refused country, over the price cap, an invalid number). */
   async refuse(job: SmsJob, at: string, reason: string): Promise<boolean> {
     return this.transition(job, {
-      UpdateExpression: 'SET smsStatus = :failed, failedAt = :at, failureReason = :reason REMOVE claimedAt',
+      UpdateExpression: `SET smsStatus = :failed, failedAt = :at, failureReason = :reason${missedAlert(job, 'failed')} REMOVE claimedAt`,
       ConditionExpression: 'smsStatus = :sending',
       ExpressionAttributeValues: { ':sending': 'sending', ':failed': 'failed', ':at': at, ':reason': reason },
     });
@@ -328,6 +335,18 @@ export class SmsLedgerRepository {
       ExpressionAttributeValues: Record<string, unknown>;
     },
   ): Promise<boolean> {
-    return landed(this.db.send(new UpdateCommand({ TableName: this.table, Key: smsKey(job), ...update })));
+    const listed = update.UpdateExpression.includes(':missed')
+      ? { ':missed': operationsKeys.missedIndex(job.requestId ?? '').gsi3pk }
+      : {};
+    return landed(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: smsKey(job),
+          ...update,
+          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...listed },
+        }),
+      ),
+    );
   }
 }

@@ -414,6 +414,8 @@ describe('api stack', () => {
       'POST /help-requests': ['crisis-api/help-requests.write'],
       'GET /help-requests': ['crisis-api/help-requests.read'],
       'GET /help-requests/{id}': ['crisis-api/help-requests.read'],
+      'GET /help-requests/{id}/timeline': ['crisis-api/help-requests.read'],
+      'GET /help-requests/{id}/unreachable': ['crisis-api/help-requests.read'],
     });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POINT_IN_TIME_RECOVERY_DAYS } from '../../shared/domain/retention';
+import { MISSED_ALERT_ATTRIBUTES } from '../../shared/store/alert-item';
 import {
   dev,
   devTemplate,
@@ -81,7 +82,7 @@ describe('data stack', () => {
     expect(tableIn(dev, name).Properties.GlobalSecondaryIndexes).toEqual([gsi1]);
   });
 
-  it('indexes the Operations table with gsi1, and gsi2 on gsi2pk/gsi2sk for the help requests of all of Flanders', () => {
+  it('indexes the Operations table with gsi1, gsi2 (the help requests of all of Flanders, a request’s answers) and gsi3 (its unreachable)', () => {
     expect(tableIn(dev, 'Operations').Properties.GlobalSecondaryIndexes).toEqual([
       gsi1,
       expect.objectContaining({
@@ -91,6 +92,15 @@ describe('data stack', () => {
           { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'ALL' },
+      }),
+      // The unreachable volunteers of a request, with only what their listing shows.
+      expect.objectContaining({
+        IndexName: 'gsi3',
+        KeySchema: [
+          { AttributeName: 'gsi3pk', KeyType: 'HASH' },
+          { AttributeName: 'gsi3sk', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...MISSED_ALERT_ATTRIBUTES] },
       }),
     ]);
     expect(tableIn(dev, 'Operations').Properties.AttributeDefinitions).toEqual(

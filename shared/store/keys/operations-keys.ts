@@ -12,6 +12,8 @@ export const operationsPrefixes = {
   timeline: 'TL#',
   activation: 'ACTIVATION#',
   claim: 'CLAIM#',
+  /** After the request's own `META`, so one query reads both. */
+  requestCounter: 'META#COUNTS#',
 } as const;
 
 const p = operationsPrefixes;
@@ -47,7 +49,7 @@ export const operationsKeys = {
    */
   requestCounter: (id: string, shard: number) => ({
     pk: `${p.request}${id}`,
-    sk: `META#COUNTS#${shardSuffix(shard)}`,
+    sk: `${p.requestCounter}${shardSuffix(shard)}`,
   }),
   requestIndex: (nis: string, createdAt: string, id: string) => ({
     gsi1pk: `MUNI#${nis}`,
@@ -66,6 +68,17 @@ export const operationsKeys = {
     gsi1pk: `VOL#${volunteerId}`,
     gsi1sk: `${p.alert}${requestId}`,
   }),
+  /** A request's answers, latest first, on gsi2: set on the alert when its volunteer answers. */
+  answeredIndex: (requestId: string, respondedAt: string, volunteerId: string) => ({
+    gsi2pk: `ANSWERS#${requestId}`,
+    gsi2sk: `${respondedAt}#${volunteerId}`,
+  }),
+  /**
+   * A request's unreachable volunteers by corps, on gsi3. The sort key is written with the alert; the partition key
+   * only once its SMS failed for good or expired, so the index holds those alone.
+   */
+  missedSort: (municipality: string, volunteerId: string) => ({ gsi3sk: `${municipality}#${volunteerId}` }),
+  missedIndex: (requestId: string) => ({ gsi3pk: `MISSED#${requestId}` }),
   standDown: (requestId: string, volunteerId: string) => ({
     pk: `${p.request}${requestId}`,
     sk: `${p.standDown}${volunteerId}`,

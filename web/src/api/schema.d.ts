@@ -247,6 +247,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/help-requests/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the request's answers, latest first, a page at a time, with each volunteer's note and where they stand on site (coordinator, crisis-centre) */
+        get: operations["listHelpRequestResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/help-requests/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the request's timeline before a cursor (the view's `timelineEarlier`), oldest first, a page at a time (its municipal roles, coordinator, crisis-centre) */
+        get: operations["listHelpRequestTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/help-requests/{id}/unreachable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the volunteers the alert SMS could not reach, by corps, a page at a time: phones for the coordinator only, a municipal role its own corps only */
+        get: operations["listHelpRequestUnreachable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/help-requests/{id}/acknowledge": {
         parameters: {
             query?: never;
@@ -1055,16 +1106,24 @@ export interface components {
                 checkedIn: number;
                 minutesOnSite: number;
             };
+            /** @description the latest 100 entries, oldest first; `timelineEarlier` pages back through the older ones */
             timeline: components["schemas"]["TimelineEntry"][];
+            /** @description when older entries exist: the `cursor` of GET /help-requests/{id}/timeline for the page before */
+            timelineEarlier?: string;
             /** @description activations by hand, oldest first, with how far each got (counts only) */
             activations: components["schemas"]["ActivationProgress"][];
-            /** @description coordinator and crisis-centre only: every answer, latest first, with its note and who is on site */
+            /** @description coordinator and crisis-centre only: the latest 50 answers, latest first, with their note and who is on site; `responsesNext` lists the rest */
             responses?: components["schemas"]["Responder"][];
+            /** @description when more answers exist: the `cursor` of GET /help-requests/{id}/responses for the next page */
+            responsesNext?: string;
             purgeReceipt?: components["schemas"]["PurgeReceipt"];
             /** @description volunteers the alert SMS could not reach, even after a retry; the coordinator gets their phone numbers, nobody else; municipal roles see only their own corps listed */
             unreachable: {
                 count: number;
+                /** @description the first 100 by corps; `next` lists the rest */
                 volunteers: components["schemas"]["UnreachableVolunteer"][];
+                /** @description when more are listed: the `cursor` of GET /help-requests/{id}/unreachable for the next page */
+                next?: string;
                 /** @description for municipal roles: unreachable volunteers of other corps (a widened request), counted but not listed */
                 otherMunicipalities?: number;
             };
@@ -1178,6 +1237,21 @@ export interface components {
              * @enum {boolean}
              */
             expired?: true;
+        };
+        /** @description answers, latest first; `next` when more exist */
+        ResponsePage: {
+            responses: components["schemas"]["Responder"][];
+            next?: string;
+        };
+        /** @description timeline entries, oldest first; `earlier` when older ones exist */
+        TimelinePage: {
+            entries: components["schemas"]["TimelineEntry"][];
+            earlier?: string;
+        };
+        /** @description unreachable volunteers by corps (municipal roles: their own corps only); `next` when more exist */
+        UnreachablePage: {
+            volunteers: components["schemas"]["UnreachableVolunteer"][];
+            next?: string;
         };
         AcknowledgedHelpRequest: {
             id: string;
@@ -2384,6 +2458,99 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listHelpRequestResponses: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listHelpRequestTimeline: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listHelpRequestUnreachable: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreachablePage"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

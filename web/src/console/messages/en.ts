@@ -78,6 +78,7 @@ export const en: ConsoleMessages = {
   unanswered: 'No answer',
   onSite: 'On site',
   answers: 'Answers',
+  showMore: 'Show more',
   noAnswersYet: 'No answers yet.',
   name: 'Name',
   answer: 'Answer',

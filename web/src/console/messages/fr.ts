@@ -79,6 +79,7 @@ export const fr: ConsoleMessages = {
   unanswered: 'Sans réponse',
   onSite: 'Sur place',
   answers: 'Réponses',
+  showMore: 'Afficher plus',
   noAnswersYet: 'Pas encore de réponses.',
   name: 'Nom',
   answer: 'Réponse',

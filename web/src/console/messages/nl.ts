@@ -77,6 +77,7 @@ export const nl = {
   unanswered: 'Geen antwoord',
   onSite: 'Ter plaatse',
   answers: 'Antwoorden',
+  showMore: 'Toon meer',
   noAnswersYet: 'Nog geen antwoorden.',
   name: 'Naam',
   answer: 'Antwoord',

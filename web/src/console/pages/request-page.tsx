@@ -8,6 +8,7 @@ import { isCoordination } from '../auth/identity';
 import { clockOf, minutesBetween, municipalityName, timeOf } from '../format';
 import { type HelpRequestView, POLL_MS, useLiveHelpRequest } from '../live';
 import type { ConsoleMessages } from '../messages';
+import { useMorePages, withMore } from '../more-pages';
 import { RequestActions } from './request-actions';
 
 /** A screen older than this many polls says it is stale rather than lying. */
@@ -91,7 +92,13 @@ const Responders = ({
   onChanged: () => void;
 }) => {
   const [rowOutcome, setRowOutcome] = useState<Record<string, string>>({});
-  const responses = view.responses ?? [];
+  const more = useMorePages(view.responsesNext, async (cursor) => {
+    const { data } = await client.GET('/help-requests/{id}/responses', {
+      params: { path: { id: view.id }, query: { cursor } },
+    });
+    return { items: data?.responses ?? [], ...(data?.next ? { next: data.next } : {}) };
+  });
+  const responses = withMore(view.responses ?? [], more.items, (r) => r.volunteerId);
   const move = async (volunteerId: string, way: 'check-ins' | 'check-outs') => {
     const path = way === 'check-ins' ? '/help-requests/{id}/check-ins' : '/help-requests/{id}/check-outs';
     const { error, response } = await client.POST(path, {
@@ -160,16 +167,48 @@ const Responders = ({
           </tr>
         ))}
       </tbody>
+      {more.next && (
+        <tfoot>
+          <tr>
+            <td colSpan={6}>
+              <MoreButton m={m} onClick={more.load} />
+            </td>
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
 };
 
-const Unreachable = ({ view, m, locale }: { view: HelpRequestView; m: ConsoleMessages; locale: Locale }) =>
-  view.unreachable.count === 0 ? null : (
+const MoreButton = ({ m, onClick }: { m: ConsoleMessages; onClick: () => void }) => (
+  <button type="button" class="secondary" onClick={onClick}>
+    {m.showMore}
+  </button>
+);
+
+const Unreachable = ({
+  client,
+  view,
+  m,
+  locale,
+}: {
+  client: ApiClient;
+  view: HelpRequestView;
+  m: ConsoleMessages;
+  locale: Locale;
+}) => {
+  const more = useMorePages(view.unreachable.next, async (cursor) => {
+    const { data } = await client.GET('/help-requests/{id}/unreachable', {
+      params: { path: { id: view.id }, query: { cursor } },
+    });
+    return { items: data?.volunteers ?? [], ...(data?.next ? { next: data.next } : {}) };
+  });
+  if (view.unreachable.count === 0) return null;
+  return (
     <section aria-labelledby="unreachable-title">
       <h2 id="unreachable-title">{m.unreachable(view.unreachable.count)}</h2>
       <ul>
-        {view.unreachable.volunteers.map((v) => (
+        {withMore(view.unreachable.volunteers, more.items, (v) => v.volunteerId).map((v) => (
           <li key={v.volunteerId}>
             {v.name ?? m.erased} · {municipalityName(v.municipality, locale)} · {timeOf(v.failedAt, locale)} ·{' '}
             {v.reason}
@@ -183,8 +222,10 @@ const Unreachable = ({ view, m, locale }: { view: HelpRequestView; m: ConsoleMes
           </li>
         ))}
       </ul>
+      {more.next && <MoreButton m={m} onClick={more.load} />}
     </section>
   );
+};
 
 /**
  * Each activation by hand and how far it got: the corps done of all it adds (a progress bar), those that failed,
@@ -219,18 +260,38 @@ const Activations = ({ view, m, locale }: { view: HelpRequestView; m: ConsoleMes
     </section>
   );
 
-const Timeline = ({ view, m, locale }: { view: HelpRequestView; m: ConsoleMessages; locale: Locale }) => (
-  <section aria-labelledby="timeline-title">
-    <h2 id="timeline-title">{m.timeline}</h2>
-    <ol class="timeline">
-      {[...view.timeline].reverse().map((entry, i) => (
-        <li key={`${entry.at}-${i}`}>
-          <time dateTime={entry.at}>{timeOf(entry.at, locale)}</time> {m.events[entry.type] ?? entry.type}
-        </li>
-      ))}
-    </ol>
-  </section>
-);
+const Timeline = ({
+  client,
+  view,
+  m,
+  locale,
+}: {
+  client: ApiClient;
+  view: HelpRequestView;
+  m: ConsoleMessages;
+  locale: Locale;
+}) => {
+  // Earlier entries load below the latest ones the view carries (the list reads latest first).
+  const earlier = useMorePages(view.timelineEarlier, async (cursor) => {
+    const { data } = await client.GET('/help-requests/{id}/timeline', {
+      params: { path: { id: view.id }, query: { cursor } },
+    });
+    return { items: [...(data?.entries ?? [])].reverse(), ...(data?.earlier ? { next: data.earlier } : {}) };
+  });
+  return (
+    <section aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{m.timeline}</h2>
+      <ol class="timeline">
+        {[...[...view.timeline].reverse(), ...earlier.items].map((entry, i) => (
+          <li key={`${entry.at}-${i}`}>
+            <time dateTime={entry.at}>{timeOf(entry.at, locale)}</time> {m.events[entry.type] ?? entry.type}
+          </li>
+        ))}
+      </ol>
+      {earlier.next && <MoreButton m={m} onClick={earlier.load} />}
+    </section>
+  );
+};
 
 /** One request, live: what is needed and who answered, refreshed every few seconds without a reload. */
 export const RequestPage = ({
@@ -293,8 +354,8 @@ export const RequestPage = ({
         </section>
       )}
       <Activations view={view} m={m} locale={locale} />
-      <Unreachable view={view} m={m} locale={locale} />
-      <Timeline view={view} m={m} locale={locale} />
+      <Unreachable client={client} view={view} m={m} locale={locale} />
+      <Timeline client={client} view={view} m={m} locale={locale} />
     </article>
   );
 };
