@@ -30,6 +30,7 @@ import {
 import { adHocKeys, adHocPrefixes } from './keys/ad-hoc-keys';
 import { operationsKeys, operationsPrefixes as p } from './keys/operations-keys';
 import { stripKeys } from './keys/strip-keys';
+import { countShardUpdate } from './request-counters';
 import { tableNames } from './tables';
 
 const PUBLIC: Identity = { sub: 'public', roles: [] };
@@ -83,10 +84,6 @@ export class AdHocRepository {
     if (!Item) return undefined;
     const fullAtCap = Item.fullAtCap as number | undefined;
     return { requestId: Item.requestId as string, ...(fullAtCap === undefined ? {} : { fullAtCap }) };
-  }
-
-  async requestIdForCode(code: string): Promise<string | undefined> {
-    return (await this.callForCode(code))?.requestId;
   }
 
   /**
@@ -208,14 +205,7 @@ export class AdHocRepository {
                         ConditionExpression: 'attribute_not_exists(pk)',
                       },
                     },
-                    {
-                      Update: {
-                        TableName: operations,
-                        Key: operationsKeys.requestCounter(volunteer.requestId, randomShard()),
-                        UpdateExpression: 'ADD alerted :one',
-                        ExpressionAttributeValues: { ':one': 1 },
-                      },
-                    },
+                    ...countShardUpdate(operations, volunteer.requestId, { alerted: 1 }),
                   ]
                 : []),
               // The trail names the request, never the person: the purge cannot (and need not) touch the audit table.

@@ -1,13 +1,12 @@
-import { paginateQuery, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { CounterIncrement } from '../domain/annual-counters';
 import type { CounterRow, RequestTiming } from '../domain/annual-report';
 import { randomShard } from '../domain/counter-shards';
-import { documentClient } from './dynamo-client';
+import { addCounters } from './add-counters';
+import { documentClient, type TransactItems } from './dynamo-client';
 import { annualCounterKey, annualCounterOf, annualCounterRange } from './keys/annual-counter-keys';
 import { operationsKeys } from './keys/operations-keys';
 import { tableNames } from './tables';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
  * The transaction items that add `increments` to a municipality's yearly counters in `table`: unconditional ADDs,
@@ -18,19 +17,10 @@ export const counterUpdates = (
   table: string,
   nis: string,
   increments: readonly CounterIncrement[],
-): TransactItem[] =>
-  increments.map(({ year, counters }) => {
-    const names = Object.keys(counters);
-    return {
-      Update: {
-        TableName: table,
-        Key: annualCounterKey(year, nis, randomShard()),
-        UpdateExpression: `ADD ${names.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
-        ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#c${i}`, name])),
-        ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:c${i}`, counters[name]])),
-      },
-    };
-  });
+): TransactItems =>
+  increments.map(({ year, counters }) =>
+    addCounters(table, annualCounterKey(year, nis, randomShard()), counters),
+  );
 
 /** Reads what the yearly report is built from. */
 export class AnnualCounterRepository {

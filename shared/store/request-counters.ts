@@ -1,4 +1,5 @@
 import { randomShard } from '../domain/counter-shards';
+import { addCounters } from './add-counters';
 import type { TransactItems } from './dynamo-client';
 import { operationsKeys } from './keys/operations-keys';
 
@@ -6,24 +7,6 @@ import { operationsKeys } from './keys/operations-keys';
 export const SHARDED_COUNTS = ['alerted', 'declined', 'reserve', 'released'] as const;
 export type ShardedCount = (typeof SHARDED_COUNTS)[number];
 export type ShardedCounts = Record<ShardedCount, number>;
-
-/** An unconditional ADD of `counters` to one item: it rides along with the conditional write it counts. */
-export const addCounters = (
-  table: string,
-  Key: Record<string, string>,
-  counters: Record<string, number>,
-): TransactItems[number] => {
-  const names = Object.keys(counters);
-  return {
-    Update: {
-      TableName: table,
-      Key,
-      UpdateExpression: `ADD ${names.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#c${i}`, name])),
-      ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:c${i}`, counters[name]])),
-    },
-  };
-};
 
 /** The write that moves a request's sharded counts, on a shard picked at random; none when nothing moves. */
 export const countShardUpdate = (

@@ -33,31 +33,6 @@ export const operationsItems = async (pk: string, prefix = ''): Promise<Record<s
 const sumOf = (items: Record<string, unknown>[], name: string) =>
   items.reduce((total, item) => total + Number(item[name] ?? 0), 0);
 
-/**
- * The spontaneous alerts counted on the request's counter shards, added up straight from the items: the request's
- * view does not add the shards in yet.
- */
-export const alertedOnShards = async (requestId: string): Promise<number> =>
-  sumOf(await operationsItems(operationsKeys.request(requestId).pk, 'META#COUNTS#'), 'alerted');
-
-/**
- * A request's alerted count as stored, from scanned items: on the request, plus the spontaneous alerts on its
- * counter shards (the request's view does not add those in yet).
- */
-export const alertedStored = (items: Record<string, unknown>[], requestId: string): number =>
-  items
-    .filter((item) => item.pk === operationsKeys.request(requestId).pk)
-    .reduce(
-      (total, item) =>
-        total +
-        (item.sk === operationsKeys.request(requestId).sk
-          ? Number((item.counts as { alerted?: number } | undefined)?.alerted ?? 0)
-          : String(item.sk).startsWith('META#COUNTS#')
-            ? Number(item.alerted ?? 0)
-            : 0),
-      0,
-    );
-
 /** The registrations counted on a spontaneous call's shards, added up straight from the items. */
 export const registrationsOnShards = async (code: string): Promise<number> =>
   sumOf(await operationsItems(operationsKeys.spontaneousCall(code).pk, 'SHARD#'), 'registrations');

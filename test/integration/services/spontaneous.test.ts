@@ -19,7 +19,6 @@ import { anIdentity } from '../../builders/identity';
 import { aMobilePhone } from '../../builders/phone';
 import { aSpontaneousRegistration } from '../../builders/spontaneous';
 import { aVolunteer } from '../../builders/volunteer';
-import { alertedOnShards } from '../../support/counter-shards';
 import { createTestTables } from '../../support/tables';
 import { scanTable, type TestPorts, testPorts } from '../ports';
 
@@ -81,7 +80,7 @@ describe('opening a spontaneous call, with DynamoDB Local', () => {
     expect(first.call.registrationUrl).toBe(`${BASE}/r/${first.call.code}`);
     expect(first.call.registrationPath).toBe(`/spontaneous/${first.call.code}/registrations`);
     expect(again).toEqual({ call: first.call, created: false });
-    expect(await ports.adHoc.requestIdForCode(first.call.code)).toBe(request.id);
+    expect((await ports.adHoc.callForCode(first.call.code))?.requestId).toBe(request.id);
     expect((await ports.helpRequests.get(request.id))?.spontaneousCall).toEqual({
       code: first.call.code,
       openedAt: first.call.openedAt,
@@ -124,7 +123,7 @@ describe('registering for a spontaneous call, with DynamoDB Local', () => {
       (a) => a.volunteerId === registration.id,
     );
     expect(alert).toMatchObject({ spontaneous: true, smsStatus: 'queued' });
-    expect(await alertedOnShards(request.id)).toBe(1);
+    expect((await ports.helpRequests.get(request.id))?.counts.alerted).toBe(1);
     expect(ports.smsJobs.jobs).toEqual([
       expect.objectContaining({
         kind: 'alert',
@@ -161,7 +160,7 @@ describe('registering for a spontaneous call, with DynamoDB Local', () => {
 
     expect(await ports.adHoc.get(request.id, registration.id)).toBeDefined();
     expect(collisions).toBe(2);
-    expect(await alertedOnShards(request.id)).toBe(1);
+    expect((await ports.helpRequests.get(request.id))?.counts.alerted).toBe(1);
     expect(ports.smsJobs.jobs).toHaveLength(1);
   });
 
@@ -190,7 +189,7 @@ describe('registering for a spontaneous call, with DynamoDB Local', () => {
     expect(await everything()).toEqual(before);
     expect(ports.smsJobs.jobs).toHaveLength(1);
     expect(ports.sms.sent.filter((sms) => sms.to === phone)).toHaveLength(1);
-    expect(await alertedOnShards(request.id)).toBe(1);
+    expect((await ports.helpRequests.get(request.id))?.counts.alerted).toBe(1);
   });
 
   it('refuses a registration once the call has reached its cap (spontaneous-call-full), storing and sending nothing, a repeat included', async () => {
@@ -352,7 +351,7 @@ describe('a spontaneous volunteer through the lifecycle, and the purge, with Dyn
     }
     expect(await ports.volunteers.get(member.id)).toMatchObject({ name: 'Mia Member' });
     expect(await ports.deployments.get(request.id, member.id)).toMatchObject({ minutes: 90 });
-    expect(await ports.adHoc.requestIdForCode(call.code)).toBeUndefined();
+    expect(await ports.adHoc.callForCode(call.code)).toBeUndefined();
     expect(receipt).toEqual({
       purgedAt: expect.any(String),
       totals: { registered: 2, minors: 1, accepted: 1, checkedIn: 1, minutesOnSite: 90 },
