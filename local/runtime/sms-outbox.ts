@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
 import { smsParts } from '../../shared/domain/gsm7';
 import { ACCOUNT_DEFAULT_ORIGINATION } from '../../shared/domain/origination';
+import { PROVIDER_BURST_SECONDS, paceSend } from '../../shared/domain/send-pacing';
 import {
   type OutgoingSms,
   type SmsGateway,
@@ -32,7 +33,7 @@ export const UNREACHABLE_RESPONSE = 'Phone is currently unreachable/unavailable'
 
 /** The stage's SMS settings, as the pool, the protect configuration and the price cap apply them in AWS. */
 export interface LocalSmsNetwork {
-  /** The pool's numbers; an SMS sent from the pool goes out on one with room this second. */
+  /** The pool's numbers; an SMS sent from the pool goes out on one with room in its bucket. */
   pool: readonly string[];
   /** Message parts per second each number may send. */
   partsPerSecond?: number;
@@ -65,7 +66,8 @@ export class SmsOutbox implements SmsGateway, SmsTraces {
   private readonly switchedOff = new Set<string>();
   private readonly optedOut = new Set<string>();
   private readonly expiries = new Map<string, NodeJS.Timeout>();
-  private window = { second: 0, parts: new Map<string, number>() };
+  /** When each number's send bucket is next full (`paceSend`). */
+  private readonly fullAt = new Map<string, number>();
   private events: SmsDeliveryEvent[] = [];
 
   constructor(
@@ -180,29 +182,34 @@ export class SmsOutbox implements SmsGateway, SmsTraces {
   }
 
   /**
-   * The number the SMS goes out on: the one asked for, or the pool's first with room this second. Over every
-   * number's rate, the service throttles.
+   * The number the SMS goes out on: the one asked for, or the pool's first with room in its bucket. Each number's
+   * bucket holds a second of its parts and refills at its rate (AWS's MPS); past that, the service throttles.
    */
   private takeRate(sms: OutgoingSms, parts: number, now: Date): string {
     if (sms.from && !this.network.pool.includes(sms.from))
       throw Object.assign(new Error(`${maskPhone(sms.from)} is not a number of the pool`), {
         name: 'ResourceNotFoundException',
       });
-    const second = Math.floor(now.getTime() / 1000);
-    if (second !== this.window.second) this.window = { second, parts: new Map() };
     const limit = this.network.partsPerSecond;
     const pool = this.network.pool.length ? this.network.pool : [ACCOUNT_DEFAULT_ORIGINATION];
     const candidates = sms.from ? [sms.from] : pool;
-    const number = candidates.find((n) => {
-      const used = this.window.parts.get(n) ?? 0;
-      return limit === undefined || used === 0 || used + parts <= limit;
-    });
-    if (!number)
-      throw Object.assign(new Error(`Rate exceeded for ${sms.from ? maskPhone(sms.from) : 'the pool'}`), {
-        name: 'ThrottlingException',
+    for (const number of candidates) {
+      if (limit === undefined) return number;
+      const decision = paceSend({
+        fullAt: this.fullAt.get(number),
+        nowMs: now.getTime(),
+        parts,
+        partsPerSecond: limit,
+        burstSeconds: PROVIDER_BURST_SECONDS,
       });
-    this.window.parts.set(number, (this.window.parts.get(number) ?? 0) + parts);
-    return number;
+      if (decision.allowed) {
+        this.fullAt.set(number, decision.fullAt);
+        return number;
+      }
+    }
+    throw Object.assign(new Error(`Rate exceeded for ${sms.from ? maskPhone(sms.from) : 'the pool'}`), {
+      name: 'ThrottlingException',
+    });
   }
 }
 

@@ -42,12 +42,6 @@ export const originationCandidates = (pool: readonly string[], to: string, avoid
   return others.length > 0 ? others : rotated;
 };
 
-/** The rate window a send falls in: one UTC epoch second. */
-export const rateSecond = (now: Date): number => Math.floor(now.getTime() / 1000);
-
-/** Milliseconds until the next rate window opens. */
-export const untilNextSecond = (now: Date): number => 1000 - (now.getTime() % 1000);
-
 /**
  * Exponential backoff with full jitter (AWS Architecture Blog): a random wait in [0, min(cap, base · 2^attempt)),
  * so dispatchers throttled together do not retry together.

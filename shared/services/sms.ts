@@ -9,8 +9,6 @@ import {
   awaitsSending,
   MAX_RATE_WAIT_SECONDS,
   originationCandidates,
-  rateSecond,
-  untilNextSecond,
 } from '../domain/origination';
 import { matchReply, parseReply } from '../domain/reply';
 import {
@@ -133,19 +131,30 @@ export const dispatchSms = async (ports: SmsPorts, job: SmsJob): Promise<Dispatc
 const claimantErased = async (ports: Pick<Ports, 'claims'>, job: SmsJob): Promise<boolean> =>
   job.kind === 'claim-status' && !(await ports.claims.get(job.claimId))?.claimant.phone;
 
-/** The first number with room for the job's parts this second; when all are full, waits for the next second. */
+/**
+ * The first number whose bucket has room for the job's parts now; when none has, waits until the first of them
+ * will, for at most MAX_RATE_WAIT_SECONDS in all.
+ */
+/** The shortest wait for room in the pool, so a dispatcher does not ask DynamoDB in a tight loop. */
+const MIN_RATE_WAIT_MS = 25;
+
 const reserveOrigination = async (ports: SmsPorts, job: SmsJob): Promise<string> => {
   const parts = smsParts(job.body);
   const candidates = originationCandidates(ports.smsPool.numbers, job.to, job.avoidOrigination);
-  for (let waited = 0; ; waited++) {
-    const now = ports.clock.now();
+  for (let waited = 0; ; ) {
+    const now = ports.clock.now().getTime();
+    let soonest = Number.POSITIVE_INFINITY;
     for (const number of candidates) {
-      if (await ports.smsRates.reserve(number, rateSecond(now), parts, ports.smsPool.partsPerSecond))
-        return number;
+      const decision = await ports.smsRates.reserve(number, now, parts, ports.smsPool.partsPerSecond);
+      if (decision.allowed) return number;
+      soonest = Math.min(soonest, decision.waitMs);
     }
-    if (waited >= MAX_RATE_WAIT_SECONDS)
+    // Not less than a few milliseconds: at a high rate the first room is a moment away, and others may take it.
+    const wait = Math.max(soonest, MIN_RATE_WAIT_MS);
+    if (waited + wait > MAX_RATE_WAIT_SECONDS * 1000)
       throw new OriginationPoolBusy(`no origination number had room for ${parts} parts`);
-    await ports.sleep(untilNextSecond(now));
+    await ports.sleep(wait);
+    waited += wait;
   }
 };
 

@@ -1,14 +1,18 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type PaceDecision, paceSend, RESERVATION_BURST_SECONDS } from '../domain/send-pacing';
 import { documentClient, landed } from './dynamo-client';
 import { operationsKeys } from './keys/operations-keys';
 import { tableNames } from './tables';
 
-/** Counters outlive their second by a minute; TTL only keeps the table clean, the key's second does the limiting. */
-const COUNTER_TTL_SECONDS = 60;
+/** The pacing item outlives the time its bucket is full by a minute; TTL only keeps the table clean. */
+const PACE_TTL_SECONDS = 60;
+/** Reservations of the same number that crossed: each is decided again against the time stored now. */
+const CROSSED_ATTEMPTS = 8;
 
 /**
- * The per-number rate limit, shared by every concurrent dispatcher: one counter item per origination number per
- * second, incremented only while the parts fit, so concurrent reservations never add up past the limit.
+ * The per-number send rate, shared by every concurrent dispatcher: one item per origination number holding when its
+ * bucket is next full (`paceSend`), moved only by a write conditional on the value the decision was made on, so
+ * concurrent reservations never take more than the bucket holds.
  */
 export class SmsRateRepository {
   constructor(
@@ -16,37 +20,45 @@ export class SmsRateRepository {
     private readonly table = tableNames.operations(),
   ) {}
 
-  /**
-   * Refusals this second, per number: the fewest parts refused. Counters only grow within their second, so as many
-   * parts or more will not fit either; near the pool's capacity this spares a failed write per number tried.
-   */
-  private refused = { second: -1, parts: new Map<string, number>() };
-
-  /** Reserves `parts` message parts on `originationNumber` in `second`; false when they do not fit any more. */
-  async reserve(originationNumber: string, second: number, parts: number, limit: number): Promise<boolean> {
-    if (this.refused.second !== second) this.refused = { second, parts: new Map() };
-    if (parts >= (this.refused.parts.get(originationNumber) ?? Number.POSITIVE_INFINITY)) return false;
-    const reserved = await landed(
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: operationsKeys.smsRate(originationNumber, second),
-          UpdateExpression: 'ADD parts :parts SET expiresAt = :expiresAt',
-          // An empty second takes any message, so one longer than the limit still goes out (alone).
-          ConditionExpression: 'attribute_not_exists(parts) OR parts <= :room',
-          ExpressionAttributeValues: {
-            ':parts': parts,
-            ':room': limit - parts,
-            ':expiresAt': second + COUNTER_TTL_SECONDS,
-          },
-        }),
-      ),
-    );
-    if (!reserved && this.refused.second === second)
-      this.refused.parts.set(
-        originationNumber,
-        Math.min(parts, this.refused.parts.get(originationNumber) ?? parts),
+  /** Reserves `parts` message parts on `originationNumber` at `nowMs`; refused with how long until they fit. */
+  async reserve(
+    originationNumber: string,
+    nowMs: number,
+    parts: number,
+    partsPerSecond: number,
+  ): Promise<PaceDecision> {
+    const key = operationsKeys.smsPace(originationNumber);
+    for (let attempt = 1; ; attempt++) {
+      const { Item } = await this.db.send(
+        new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }),
       );
-    return reserved;
+      const stored = Item?.fullAt as number | undefined;
+      const decision = paceSend({
+        fullAt: stored,
+        nowMs,
+        parts,
+        partsPerSecond,
+        burstSeconds: RESERVATION_BURST_SECONDS,
+      });
+      if (!decision.allowed) return decision;
+      const moved = await landed(
+        this.db.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: key,
+            UpdateExpression: 'SET fullAt = :fullAt, expiresAt = :expiresAt',
+            ConditionExpression: stored === undefined ? 'attribute_not_exists(fullAt)' : 'fullAt = :stored',
+            ExpressionAttributeValues: {
+              ':fullAt': decision.fullAt,
+              ':expiresAt': Math.ceil(decision.fullAt / 1000) + PACE_TTL_SECONDS,
+              ...(stored === undefined ? {} : { ':stored': stored }),
+            },
+          }),
+        ),
+      );
+      if (moved) return decision;
+      // Another dispatcher reserved on this number meanwhile: a short wait, as if refused, after a few crossings.
+      if (attempt >= CROSSED_ATTEMPTS) return { allowed: false, waitMs: Math.ceil(1000 / partsPerSecond) };
+    }
   }
 }

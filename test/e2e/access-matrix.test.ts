@@ -1017,11 +1017,27 @@ describe('access matrix: every route × role × own/other municipality over HTTP
       }),
       202,
     );
+    // Every unreachable volunteer the caller may see, page after page: on a slow machine other alerts of the
+    // request expire too, more than the view's first page holds.
+    const unreachableFor = async (token: string): Promise<Body[]> => {
+      const listed: Body[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await must(
+          t.call('GET', `/help-requests/${id}/unreachable?limit=200${cursor ? `&cursor=${cursor}` : ''}`, {
+            token,
+          }),
+          200,
+        );
+        listed.push(...page.volunteers);
+        cursor = page.next;
+      } while (cursor);
+      return listed;
+    };
     const full = await eventually(async () => {
       await t.runtime.queue.drain();
-      const got = await t.call('GET', `/help-requests/${id}`, { token: coordinator });
-      const ids = (got.body.unreachable?.volunteers ?? []).map((v: Body) => v.volunteerId);
-      return ids.includes(gentMember) && ids.includes(antwerpMember) ? got.body : undefined;
+      const ids = (await unreachableFor(coordinator)).map((v) => v.volunteerId);
+      return ids.includes(gentMember) && ids.includes(antwerpMember) ? ids : undefined;
     });
     // On site through the repository: the timeline then holds an entry naming the Antwerp member's id.
     await t.runtime.ports.deployments.checkIn(
@@ -1044,16 +1060,16 @@ describe('access matrix: every route × role × own/other municipality over HTTP
       });
       expect(response.status).toBe(200);
       const view = response.body;
-      // On a slow machine other alerts of the request may expire too, so the view is checked against
-      // itself: Gent's own are named, everyone else is only counted.
-      const listed: Body[] = view.unreachable.volunteers;
+      // Gent's own are named, everyone else is only counted.
+      const listed = await unreachableFor((await tokenOf(caller, places.own.volunteerId))!);
       expect(listed).toContainEqual(
         expect.objectContaining({ volunteerId: gentMember, name: 'Gentse Onbereikbaar', municipality: OWN }),
       );
       expect(listed.every((v) => v.municipality === OWN)).toBe(true);
+      expect(JSON.stringify(listed)).not.toContain(antwerpMember);
+      expect(view.unreachable.volunteers.every((v: Body) => v.municipality === OWN)).toBe(true);
       expect(view.unreachable.otherMunicipalities).toBeGreaterThanOrEqual(1);
-      expect(view.unreachable.count).toBe(listed.length + view.unreachable.otherMunicipalities);
-      expect(view.unreachable.count).toBeGreaterThanOrEqual(full.unreachable.count);
+      expect(view.unreachable.count).toBeGreaterThanOrEqual(full.length);
       expect(JSON.stringify(view)).not.toContain('Antwerpse Onbereikbaar');
       expect(JSON.stringify(view)).not.toContain(antwerpMember);
       expect(view.timeline.find((e: Body) => e.type === 'checked-in')).toEqual(

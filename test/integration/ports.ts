@@ -111,8 +111,11 @@ export type TestPorts = Ports & {
 /** Where the test attachment store's upload URLs point: nothing listens, the tests hand the PUT to the store. */
 export const ATTACHMENTS_URL = 'http://attachments.test';
 
-/** Two origination numbers at the default rate of 10 message parts per second each. */
-export const TEST_POOL = { numbers: ['+32460000001', '+32460000002'], partsPerSecond: 10 };
+/**
+ * Two origination numbers at 1,000 message parts per second each: the tests of a file send at one instant of a test
+ * clock, which only moves while a dispatcher waits for room.
+ */
+export const TEST_POOL = { numbers: ['+32460000001', '+32460000002'], partsPerSecond: 1000 };
 
 /** The crisis centre's number in the test configuration. */
 export const TEST_CRISIS_CENTRE_PHONE = '+32499000112';

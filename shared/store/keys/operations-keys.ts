@@ -112,11 +112,8 @@ export const operationsKeys = {
   }),
   /** What the purge left of a request's spontaneous volunteers: counts only. */
   purgeReceipt: (requestId: string) => ({ pk: `${p.request}${requestId}`, sk: 'PURGE' }),
-  /** Message parts one origination number sent in one epoch second: the rate limiter's counter. */
-  smsRate: (originationNumber: string, second: number) => ({
-    pk: `SMSRATE#${originationNumber}`,
-    sk: `SEC#${second}`,
-  }),
+  /** When one origination number's send bucket is next full: the pacing every dispatcher reserves from. */
+  smsPace: (originationNumber: string) => ({ pk: `SMSRATE#${originationNumber}`, sk: 'PACE' }),
   /** Points from a provider message id to the SMS it carried, so a delivery receipt finds its alert. */
   sentSms: (messageId: string) => ({ pk: `SMSMSG#${messageId}`, sk: 'SMSMSG' }),
 

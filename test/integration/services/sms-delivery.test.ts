@@ -8,7 +8,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { ulid } from 'ulid';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/domain/alert';
-import { originationCandidates, rateSecond } from '../../../shared/domain/origination';
+import { originationCandidates } from '../../../shared/domain/origination';
 import { EumSmsGateway } from '../../../shared/messaging/eum-sms-gateway';
 import { SmsRecipientOptedOut, SmsRefused } from '../../../shared/messaging/ports';
 import type { DeliveryReceipt, SmsJob } from '../../../shared/schemas/sms-job';
@@ -68,58 +68,68 @@ const dispatchQueued = async (ports: TestPorts): Promise<void> => {
 };
 
 const lastSent = (ports: TestPorts) => ports.sms.sent.at(-1)!;
+
+/**
+ * Ports with a pool of two numbers of their own: the buckets are shared by every test of the file, and a test that
+ * fills them at a clock of its own would leave them full for the tests after it.
+ */
+const portsWithOwnPool = (clock?: TestClock) => {
+  const ports = testPorts(clock);
+  const suffix = ulid().slice(-6).replace(/\D/g, '7');
+  ports.smsPool = { ...TEST_POOL, numbers: [`+32461${suffix}`, `+32462${suffix}`] };
+  return ports;
+};
 const messageIdOf = (ports: TestPorts) => lastSent(ports).messageId;
 
-describe('the per-number rate limiter on DynamoDB Local', () => {
-  it('lets 40 concurrent one-part reservations on one number take exactly the 10 parts of one second', async () => {
+describe('the per-number send bucket on DynamoDB Local', () => {
+  it('lets 40 concurrent one-part reservations on one number take exactly the half second of parts its bucket holds', async () => {
     const rates = new SmsRateRepository();
     const number = `+3246${ulid().slice(-7).replace(/\D/g, '1')}`;
 
     const granted = await Promise.all(Array.from({ length: 40 }, () => rates.reserve(number, 1_000, 1, 10)));
 
-    expect(granted.filter(Boolean)).toHaveLength(10);
-    expect(await rates.reserve(number, 1_001, 1, 10)).toBe(true);
+    expect(granted.filter((d) => d.allowed)).toHaveLength(5);
+    // The bucket refills at 10 parts per second: one more part 100 ms later.
+    expect(await rates.reserve(number, 1_100, 1, 10)).toMatchObject({ allowed: true });
+    expect(await rates.reserve(number, 1_100, 1, 10)).toEqual({ allowed: false, waitMs: 100 });
   });
 
-  it('never lets concurrent multi-part reservations add up past the limit', async () => {
+  it('never lets concurrent multi-part reservations add up past the bucket', async () => {
     const rates = new SmsRateRepository();
     const number = '+32460999001';
     const sizes = [3, 2, 3, 1, 2, 3, 2, 1, 3, 2, 3, 1];
 
     const granted = await Promise.all(sizes.map((parts) => rates.reserve(number, 2_000, parts, 10)));
 
-    const used = sizes.filter((_, i) => granted[i]).reduce((sum, parts) => sum + parts, 0);
-    expect(used).toBeLessThanOrEqual(10);
-    expect(used).toBeGreaterThanOrEqual(8);
+    const used = sizes.filter((_, i) => granted[i]?.allowed).reduce((sum, parts) => sum + parts, 0);
+    expect(used).toBeLessThanOrEqual(5);
+    expect(used).toBeGreaterThanOrEqual(3);
   });
 
-  it('asks DynamoDB nothing for a number already refused as many parts this second', async () => {
-    let calls = 0;
+  it('costs a refused reservation one read and no write', async () => {
+    const commands: string[] = [];
     const db = documentClient();
     const counting = {
-      send: (command: never) => {
-        calls++;
-        return db.send(command);
+      send: (command: { constructor: { name: string } }) => {
+        commands.push(command.constructor.name);
+        return db.send(command as never);
       },
     } as unknown as typeof db;
     const rates = new SmsRateRepository(counting);
     const number = '+32460999003';
-    expect(await rates.reserve(number, 4_000, 9, 10)).toBe(true);
-    expect(await rates.reserve(number, 4_000, 2, 10)).toBe(false);
-    expect(calls).toBe(2);
+    expect(await rates.reserve(number, 4_000, 5, 10)).toMatchObject({ allowed: true });
+    commands.length = 0;
 
-    expect(await rates.reserve(number, 4_000, 3, 10)).toBe(false);
-    expect(calls).toBe(2);
-    // One part may still fit (it does), and a new second starts afresh.
-    expect(await rates.reserve(number, 4_000, 1, 10)).toBe(true);
-    expect(await rates.reserve(number, 4_001, 2, 10)).toBe(true);
-    expect(calls).toBe(4);
+    expect(await rates.reserve(number, 4_000, 2, 10)).toEqual({ allowed: false, waitMs: 200 });
+
+    expect(commands).toEqual(['GetCommand']);
   });
 
-  it('lets one message longer than the whole limit go out alone in an empty second', async () => {
+  it('lets one message longer than the whole bucket go out alone once the bucket is full', async () => {
     const rates = new SmsRateRepository();
-    expect(await rates.reserve('+32460999002', 3_000, 12, 10)).toBe(true);
-    expect(await rates.reserve('+32460999002', 3_000, 1, 10)).toBe(false);
+    expect(await rates.reserve('+32460999002', 3_000, 12, 10)).toMatchObject({ allowed: true });
+    // 12 parts at 10 per second: full again at 4.2 s; one more part fits when it leaves half a second's room, at 3.8 s.
+    expect(await rates.reserve('+32460999002', 3_000, 1, 10)).toEqual({ allowed: false, waitMs: 800 });
   });
 });
 
@@ -147,41 +157,47 @@ describe('dispatchSms over the origination pool', () => {
     });
   });
 
-  it("takes the parts from the next number's rate when the recipient's first is full this second", async () => {
-    // A second no other test of the file sends in: the pool's counters are shared.
-    const ports = testPorts(new TestClock('2026-03-02T13:37:00.100Z'));
+  it("takes the parts from the next number's bucket when the recipient's first has no room", async () => {
+    // A time no other test of the file sends at: the pool's buckets are shared.
+    const ports = portsWithOwnPool(new TestClock('2026-03-02T13:37:00.100Z'));
     const { job } = await anAlertedVolunteer(ports);
-    const [preferred, other] = originationCandidates(TEST_POOL.numbers, job.to) as [string, string];
-    const second = rateSecond(ports.clock.now());
-    expect(await ports.smsRates.reserve(preferred, second, 10, 10)).toBe(true);
+    const [preferred, other] = originationCandidates(ports.smsPool.numbers, job.to) as [string, string];
+    const now = ports.clock.now().getTime();
+    const rate = TEST_POOL.partsPerSecond;
+    // Half a second of parts: the whole bucket a dispatcher may reserve from.
+    const bucket = rate / 2;
+    expect(await ports.smsRates.reserve(preferred, now, bucket, rate)).toMatchObject({ allowed: true });
 
     await dispatchSms(ports, job);
 
-    // A repository of its own: the dispatcher's remembers which numbers it found full.
-    expect(await new SmsRateRepository().reserve(other, second, 10, 10)).toBe(false);
-    expect(await new SmsRateRepository().reserve(other, second, 9, 10)).toBe(true);
+    // The SMS (one part) came out of the other number's bucket: one part less is left there.
+    expect(await ports.smsRates.reserve(other, now, bucket, rate)).toMatchObject({ allowed: false });
+    expect(await ports.smsRates.reserve(other, now, bucket - 1, rate)).toMatchObject({ allowed: true });
   });
 
-  it('waits for the next second when every number is full, then sends', async () => {
-    const ports = testPorts();
+  it("waits until a number's bucket has room for the parts when every one is empty, then sends", async () => {
+    const ports = portsWithOwnPool();
     ports.clock.set('2026-03-02T11:00:00.400Z');
-    const second = rateSecond(ports.clock.now());
-    for (const number of TEST_POOL.numbers) await ports.smsRates.reserve(number, second, 10, 10);
+    const now = ports.clock.now().getTime();
+    const rate = TEST_POOL.partsPerSecond;
+    for (const number of ports.smsPool.numbers) await ports.smsRates.reserve(number, now, rate / 2, rate);
     const { alert, job } = await anAlertedVolunteer(ports);
 
     expect(await dispatchSms(ports, job)).toBe('sent');
 
-    expect(ports.clock.now().toISOString()).toBe('2026-03-02T11:00:01.000Z');
+    // One part at 1,000 parts per second is a millisecond away; a dispatcher waits at least 25 ms, not a second.
+    expect(ports.clock.now().toISOString()).toBe('2026-03-02T11:00:00.425Z');
     expect((await alertOf(ports, alert))?.smsStatus).toBe('sent');
   });
 
   it('gives the job back (released, for the queue to redeliver) when the pool stays full', async () => {
-    const ports = testPorts();
+    const ports = portsWithOwnPool();
     ports.clock.set('2026-03-02T12:00:00.000Z');
-    // The clock stands still while waiting: the second never ends, so the pool never has room.
+    // The clock stands still while waiting: the buckets never refill, so the pool never has room.
     ports.sleep = async () => {};
-    const second = rateSecond(ports.clock.now());
-    for (const number of TEST_POOL.numbers) await ports.smsRates.reserve(number, second, 10, 10);
+    const now = ports.clock.now().getTime();
+    const rate = TEST_POOL.partsPerSecond;
+    for (const number of ports.smsPool.numbers) await ports.smsRates.reserve(number, now, rate / 2, rate);
     const { alert, job } = await anAlertedVolunteer(ports);
 
     await expect(dispatchSms(ports, job)).rejects.toBeInstanceOf(OriginationPoolBusy);
@@ -291,7 +307,7 @@ describe('the lifetime of an SMS and the refusals of the provider', () => {
   });
 
   it('sends an alert that still has time with what is left of its window as its time to live', async () => {
-    const ports = testPorts();
+    const ports = portsWithOwnPool();
     const { job } = await anAlertedVolunteer(ports);
     ports.timing = { ackTimeoutSeconds: 60, responseWindowSeconds: 900, aftercareWindowSeconds: 60 };
     ports.clock.set('2026-03-02T10:10:00.000Z');

@@ -7,8 +7,6 @@ import {
   backoffDelayMs,
   dispatchConcurrency,
   originationCandidates,
-  rateSecond,
-  untilNextSecond,
 } from '../../../../shared/domain/origination';
 
 const POOL = ['+32460000001', '+32460000002', '+32460000003'];
@@ -58,17 +56,6 @@ describe('originationCandidates', () => {
     }
     expect(first.size).toBe(3);
     for (const count of first.values()) expect(count).toBeLessThan(1200);
-  });
-});
-
-describe('rate windows', () => {
-  it.each([
-    { now: '2026-03-01T10:00:00.000Z', wait: 1000 },
-    { now: '2026-03-01T10:00:00.250Z', wait: 750 },
-    { now: '2026-03-01T10:00:00.999Z', wait: 1 },
-  ])('waits $wait ms at $now for the next second', ({ now, wait }) => {
-    expect(untilNextSecond(new Date(now))).toBe(wait);
-    expect(rateSecond(new Date(new Date(now).getTime() + wait))).toBe(rateSecond(new Date(now)) + 1);
   });
 });
 
