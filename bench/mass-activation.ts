@@ -64,6 +64,11 @@ export interface MassActivationResult {
   /** Message parts per second between the activation's first and last alert, against the pool's configured rate. */
   achievedPartsPerSecond: number;
   achievedOverConfigured: number;
+  /**
+   * The same once the activation has mobilised: on one machine its writes take the cores the sending needs, which
+   * in AWS run apart.
+   */
+  afterMobilisationOverConfigured: number;
   /** Sends the gateway refused over a number's rate: the dispatcher backed off and sent them again. */
   throttledSends: number;
   lost: number;
@@ -257,6 +262,11 @@ export const measureMassActivation = async (
       .filter((e) => Date.parse(e.at) >= activationSent)
       .reduce((sum, e) => sum + smsParts(e.body), 0);
     const achievedPartsPerSecond = parts / ((last - first) / 1000);
+    const mobilised = activationSent + mobilisationMs;
+    const partsAfter = entries
+      .filter((e) => Date.parse(e.at) >= mobilised)
+      .reduce((sum, e) => sum + smsParts(e.body), 0);
+    const afterMobilisationOverConfigured = partsAfter / ((last - mobilised) / 1000) / configured;
     const onRecord = await runtime.ports.alerts.countForRequest(id);
     if (onRecord !== options.volunteers)
       throw new Error(`${onRecord} alerts on record for ${options.volunteers} volunteers`);
@@ -284,6 +294,7 @@ export const measureMassActivation = async (
       lastAlertMs: last - activationSent,
       achievedPartsPerSecond,
       achievedOverConfigured: achievedPartsPerSecond / configured,
+      afterMobilisationOverConfigured,
       throttledSends: metrics.values('SmsThrottled').length - throttledBefore,
       lost,
       lostStatuses,

@@ -109,6 +109,7 @@ const SECTIONS: Record<(typeof SECTION_NAMES)[number], () => Promise<Record<stri
       'mobilisation ÷ floor (target ≤ 1.5)': mass.mobilisationOverFloor.toFixed(2),
       'first / last alert after the activation': `${(mass.firstAlertMs / 1000).toFixed(1)} s / ${(mass.lastAlertMs / 1000).toFixed(1)} s`,
       'achieved ÷ configured rate (target ≥ 0.95)': `${mass.achievedPartsPerSecond.toFixed(1)} ÷ ${pool.configuredPartsPerSecond} = ${mass.achievedOverConfigured.toFixed(3)}`,
+      '… once the activation has mobilised': mass.afterMobilisationOverConfigured.toFixed(3),
       'sends throttled by the gateway (backed off, sent later)': mass.throttledSends,
       'lost / duplicated alerts / dead letters': `${mass.lost} / ${mass.duplicated} / ${mass.deadLetters}`,
     });

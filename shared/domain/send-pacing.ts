@@ -6,14 +6,16 @@
  */
 
 /**
- * The bucket a dispatcher reserves from holds half a second of parts: a send made a little after its reservation
- * still finds room in the provider's bucket (a second of parts), however the sends of many dispatchers interleave.
+ * The bucket a dispatcher reserves from holds a quarter of a second of parts: a send made a little after its
+ * reservation still finds room in the provider's bucket (a second of parts), however the sends of many dispatchers
+ * interleave.
  */
-export const RESERVATION_BURST_SECONDS = 0.5;
+export const RESERVATION_BURST_SECONDS = 0.25;
 
 /**
  * The provider's bucket: a second of parts (AWS's MPS). Sends that fit the reservation bucket still fit this one when
- * each is made up to half a second after its reservation: delaying sends by up to d widens a bucket by d of parts.
+ * each is made up to three quarters of a second after its reservation: delaying sends by up to d widens a bucket by
+ * d of parts.
  */
 export const PROVIDER_BURST_SECONDS = 1;
 

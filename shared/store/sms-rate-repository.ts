@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type PaceDecision, paceSend, RESERVATION_BURST_SECONDS } from '../domain/send-pacing';
-import { documentClient, landed } from './dynamo-client';
+import { documentClient, isConditionFailure } from './dynamo-client';
 import { operationsKeys } from './keys/operations-keys';
 import { tableNames } from './tables';
 
@@ -20,6 +20,13 @@ export class SmsRateRepository {
     private readonly table = tableNames.operations(),
   ) {}
 
+  /**
+   * When each number's bucket was last seen full. The stored time only ever moves later, so a guess from it errs on
+   * the safe side: a refusal it decides needs no call at all, and a reservation made on it that crossed another
+   * learns the stored time from the failed write itself.
+   */
+  private readonly seen = new Map<string, number | undefined>();
+
   /** Reserves `parts` message parts on `originationNumber` at `nowMs`; refused with how long until they fit. */
   async reserve(
     originationNumber: string,
@@ -28,11 +35,11 @@ export class SmsRateRepository {
     partsPerSecond: number,
   ): Promise<PaceDecision> {
     const key = operationsKeys.smsPace(originationNumber);
+    let stored = this.seen.has(originationNumber)
+      ? this.seen.get(originationNumber)
+      : await this.storedFullAt(key);
     for (let attempt = 1; ; attempt++) {
-      const { Item } = await this.db.send(
-        new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }),
-      );
-      const stored = Item?.fullAt as number | undefined;
+      this.seen.set(originationNumber, stored);
       const decision = paceSend({
         fullAt: stored,
         nowMs,
@@ -41,8 +48,8 @@ export class SmsRateRepository {
         burstSeconds: RESERVATION_BURST_SECONDS,
       });
       if (!decision.allowed) return decision;
-      const moved = await landed(
-        this.db.send(
+      try {
+        await this.db.send(
           new UpdateCommand({
             TableName: this.table,
             Key: key,
@@ -53,12 +60,28 @@ export class SmsRateRepository {
               ':expiresAt': Math.ceil(decision.fullAt / 1000) + PACE_TTL_SECONDS,
               ...(stored === undefined ? {} : { ':stored': stored }),
             },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
-        ),
-      );
-      if (moved) return decision;
-      // Another dispatcher reserved on this number meanwhile: a short wait, as if refused, after a few crossings.
-      if (attempt >= CROSSED_ATTEMPTS) return { allowed: false, waitMs: Math.ceil(1000 / partsPerSecond) };
+        );
+        this.seen.set(originationNumber, decision.fullAt);
+        return decision;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        // Another dispatcher reserved on this number meanwhile: the failed write hands back what it stored.
+        const item = (error as { Item?: { fullAt?: { N?: string } } }).Item;
+        stored = item?.fullAt?.N === undefined ? undefined : Number(item.fullAt.N);
+        if (attempt >= CROSSED_ATTEMPTS) {
+          this.seen.set(originationNumber, stored);
+          return { allowed: false, waitMs: Math.ceil(1000 / partsPerSecond) };
+        }
+      }
     }
+  }
+
+  private async storedFullAt(key: { pk: string; sk: string }): Promise<number | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }),
+    );
+    return Item?.fullAt as number | undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import {
   PinpointSMSVoiceV2Client,
   SendTextMessageCommand,
@@ -75,38 +76,42 @@ const lastSent = (ports: TestPorts) => ports.sms.sent.at(-1)!;
  */
 const portsWithOwnPool = (clock?: TestClock) => {
   const ports = testPorts(clock);
-  const suffix = ulid().slice(-6).replace(/\D/g, '7');
+  const suffix = String(randomInt(1_000_000)).padStart(6, '0');
   ports.smsPool = { ...TEST_POOL, numbers: [`+32461${suffix}`, `+32462${suffix}`] };
   return ports;
 };
 const messageIdOf = (ports: TestPorts) => lastSent(ports).messageId;
 
 describe('the per-number send bucket on DynamoDB Local', () => {
-  it('lets 40 concurrent one-part reservations on one number take exactly the half second of parts its bucket holds', async () => {
+  it('lets 40 concurrent one-part reservations on one number take exactly the quarter second of parts its bucket holds', async () => {
     const rates = new SmsRateRepository();
     const number = `+3246${ulid().slice(-7).replace(/\D/g, '1')}`;
 
-    const granted = await Promise.all(Array.from({ length: 40 }, () => rates.reserve(number, 1_000, 1, 10)));
+    // Each on a dispatcher of its own, as 40 concurrent functions would be.
+    const granted = await Promise.all(
+      Array.from({ length: 40 }, () => new SmsRateRepository().reserve(number, 1_000, 1, 20)),
+    );
 
     expect(granted.filter((d) => d.allowed)).toHaveLength(5);
-    // The bucket refills at 10 parts per second: one more part 100 ms later.
-    expect(await rates.reserve(number, 1_100, 1, 10)).toMatchObject({ allowed: true });
-    expect(await rates.reserve(number, 1_100, 1, 10)).toEqual({ allowed: false, waitMs: 100 });
+    // The bucket refills at 20 parts per second: one more part 50 ms later.
+    expect(await rates.reserve(number, 1_050, 1, 20)).toMatchObject({ allowed: true });
+    expect(await rates.reserve(number, 1_050, 1, 20)).toEqual({ allowed: false, waitMs: 50 });
   });
 
   it('never lets concurrent multi-part reservations add up past the bucket', async () => {
-    const rates = new SmsRateRepository();
     const number = '+32460999001';
     const sizes = [3, 2, 3, 1, 2, 3, 2, 1, 3, 2, 3, 1];
 
-    const granted = await Promise.all(sizes.map((parts) => rates.reserve(number, 2_000, parts, 10)));
+    const granted = await Promise.all(
+      sizes.map((parts) => new SmsRateRepository().reserve(number, 2_000, parts, 20)),
+    );
 
     const used = sizes.filter((_, i) => granted[i]?.allowed).reduce((sum, parts) => sum + parts, 0);
     expect(used).toBeLessThanOrEqual(5);
     expect(used).toBeGreaterThanOrEqual(3);
   });
 
-  it('costs a refused reservation one read and no write', async () => {
+  it('costs a reservation one write, and a refusal decided on what the dispatcher saw last no call at all', async () => {
     const commands: string[] = [];
     const db = documentClient();
     const counting = {
@@ -117,19 +122,31 @@ describe('the per-number send bucket on DynamoDB Local', () => {
     } as unknown as typeof db;
     const rates = new SmsRateRepository(counting);
     const number = '+32460999003';
-    expect(await rates.reserve(number, 4_000, 5, 10)).toMatchObject({ allowed: true });
+    expect(await rates.reserve(number, 4_000, 1, 20)).toMatchObject({ allowed: true });
+    expect(commands).toEqual(['GetCommand', 'UpdateCommand']);
     commands.length = 0;
 
-    expect(await rates.reserve(number, 4_000, 2, 10)).toEqual({ allowed: false, waitMs: 200 });
+    expect(await rates.reserve(number, 4_000, 4, 20)).toMatchObject({ allowed: true });
+    expect(await rates.reserve(number, 4_000, 2, 20)).toEqual({ allowed: false, waitMs: 100 });
 
-    expect(commands).toEqual(['GetCommand']);
+    expect(commands).toEqual(['UpdateCommand']);
+  });
+
+  it('learns the stored time from a reservation that crossed another, and never takes more than the bucket', async () => {
+    const number = '+32460999004';
+    const behind = new SmsRateRepository();
+    expect(await behind.reserve(number, 5_000, 1, 20)).toMatchObject({ allowed: true });
+    // Another dispatcher takes the rest of the bucket meanwhile.
+    expect(await new SmsRateRepository().reserve(number, 5_000, 4, 20)).toMatchObject({ allowed: true });
+
+    expect(await behind.reserve(number, 5_000, 1, 20)).toEqual({ allowed: false, waitMs: 50 });
   });
 
   it('lets one message longer than the whole bucket go out alone once the bucket is full', async () => {
     const rates = new SmsRateRepository();
     expect(await rates.reserve('+32460999002', 3_000, 12, 10)).toMatchObject({ allowed: true });
-    // 12 parts at 10 per second: full again at 4.2 s; one more part fits when it leaves half a second's room, at 3.8 s.
-    expect(await rates.reserve('+32460999002', 3_000, 1, 10)).toEqual({ allowed: false, waitMs: 800 });
+    // 12 parts at 10 per second: full again at 4.2 s; one more part fits when it leaves a quarter second's room.
+    expect(await rates.reserve('+32460999002', 3_000, 1, 10)).toEqual({ allowed: false, waitMs: 1050 });
   });
 });
 
@@ -164,8 +181,8 @@ describe('dispatchSms over the origination pool', () => {
     const [preferred, other] = originationCandidates(ports.smsPool.numbers, job.to) as [string, string];
     const now = ports.clock.now().getTime();
     const rate = TEST_POOL.partsPerSecond;
-    // Half a second of parts: the whole bucket a dispatcher may reserve from.
-    const bucket = rate / 2;
+    // A quarter of a second of parts: the whole bucket a dispatcher may reserve from.
+    const bucket = rate / 4;
     expect(await ports.smsRates.reserve(preferred, now, bucket, rate)).toMatchObject({ allowed: true });
 
     await dispatchSms(ports, job);
@@ -180,7 +197,7 @@ describe('dispatchSms over the origination pool', () => {
     ports.clock.set('2026-03-02T11:00:00.400Z');
     const now = ports.clock.now().getTime();
     const rate = TEST_POOL.partsPerSecond;
-    for (const number of ports.smsPool.numbers) await ports.smsRates.reserve(number, now, rate / 2, rate);
+    for (const number of ports.smsPool.numbers) await ports.smsRates.reserve(number, now, rate / 4, rate);
     const { alert, job } = await anAlertedVolunteer(ports);
 
     expect(await dispatchSms(ports, job)).toBe('sent');
@@ -197,7 +214,7 @@ describe('dispatchSms over the origination pool', () => {
     ports.sleep = async () => {};
     const now = ports.clock.now().getTime();
     const rate = TEST_POOL.partsPerSecond;
-    for (const number of ports.smsPool.numbers) await ports.smsRates.reserve(number, now, rate / 2, rate);
+    for (const number of ports.smsPool.numbers) await ports.smsRates.reserve(number, now, rate / 4, rate);
     const { alert, job } = await anAlertedVolunteer(ports);
 
     await expect(dispatchSms(ports, job)).rejects.toBeInstanceOf(OriginationPoolBusy);
