@@ -27,8 +27,31 @@ export class SmsRateRepository {
    */
   private readonly seen = new Map<string, number | undefined>();
 
-  /** Reserves `parts` message parts on `originationNumber` at `nowMs`; refused with how long until they fit. */
-  async reserve(
+  /** The reservation under way per number in this process: the next waits for it instead of crossing it. */
+  private readonly underWay = new Map<string, Promise<unknown>>();
+
+  /**
+   * Reserves `parts` message parts on `originationNumber` at `nowMs`; refused with how long until they fit. The
+   * reservations of one process on one number go one after the other (the local runtime runs every dispatcher in
+   * one): only other processes' can cross them.
+   */
+  reserve(
+    originationNumber: string,
+    nowMs: number,
+    parts: number,
+    partsPerSecond: number,
+  ): Promise<PaceDecision> {
+    const reserved = (this.underWay.get(originationNumber) ?? Promise.resolve()).then(() =>
+      this.reserveNow(originationNumber, nowMs, parts, partsPerSecond),
+    );
+    this.underWay.set(
+      originationNumber,
+      reserved.catch(() => undefined),
+    );
+    return reserved;
+  }
+
+  private async reserveNow(
     originationNumber: string,
     nowMs: number,
     parts: number,

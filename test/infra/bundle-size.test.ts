@@ -49,10 +49,10 @@ const inputsOf = (name: FunctionName) =>
  * of municipalities), each with the KB it may not outgrow; one that gets under leaves.
  */
 const OVER_BUDGET: Partial<Record<FunctionName, number>> = {
-  // Each a kilobyte more with the counter shards (330, 273, 273 before); fileClaim another with the send pacing.
+  // Each a kilobyte more with the counter shards (330, 273, 273 before), another with the send pacing.
   fileClaim: 332,
-  sendCoordinatorUpdate: 274,
-  registerSpontaneous: 274,
+  sendCoordinatorUpdate: 275,
+  registerSpontaneous: 275,
   // 267 before alerts in waves and activations by hand, 270 before the request's paged lists and counter shards
   // (the request's schemas and the Operations repositories grew; it composes every Operations repository), 276 with
   // the send pacing.
