@@ -11,6 +11,7 @@ export const startBenchRuntime = async (options: {
   poolNumbers: number;
   partsPerSecond?: number;
   onInvoke?: LocalRuntimeOptions['onInvoke'];
+  spontaneousRegistrationCap?: number;
 }) => {
   const runtime = await startLocalRuntime({
     timing: options.timing,
@@ -19,6 +20,9 @@ export const startBenchRuntime = async (options: {
       partsPerSecond: options.partsPerSecond ?? 10,
     },
     ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
+    ...(options.spontaneousRegistrationCap
+      ? { spontaneousRegistrationCap: options.spontaneousRegistrationCap }
+      : {}),
   });
   try {
     const call = apiClient(runtime.url);

@@ -115,6 +115,8 @@ export interface LocalRuntimeOptions {
   waitMs?: Record<string, number>;
   /** Years a settled or rejected claim is kept (the deployment's `claimRetentionYears`). */
   claimRetentionYears?: number;
+  /** Registrations a spontaneous call takes (the deployment's `spontaneousRegistrationCap`). */
+  spontaneousRegistrationCap?: number;
   /** Told of every handler invocation (its entry point and how long it ran): the benchmarks count Lambda work. */
   onInvoke?: (entry: string, ms: number) => void;
   /** The function manifest to run (a test takes a need away to see the function fail as it would in Lambda). */
@@ -258,7 +260,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     parameters: {
       registrationPolicy: {
         allowedPhoneCountries: DEFAULT_PHONE_COUNTRIES,
-        spontaneousRegistrationCap: DEFAULT_SPONTANEOUS_REGISTRATION_CAP,
+        spontaneousRegistrationCap:
+          options.spontaneousRegistrationCap ?? DEFAULT_SPONTANEOUS_REGISTRATION_CAP,
       },
       claimRetentionYears: options.claimRetentionYears ?? DEFAULT_CLAIM_RETENTION_YEARS,
       lifecycleTiming: options.timing ?? LOCAL_TIMING,
