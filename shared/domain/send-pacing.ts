@@ -22,9 +22,10 @@ export const PROVIDER_BURST_SECONDS = 1;
 export type PaceDecision = { allowed: true; fullAt: number } | { allowed: false; waitMs: number };
 
 /**
- * Whether `parts` fit the bucket at `nowMs`, given the time it is next full (`fullAt`, ms; absent or past: full).
+ * Whether `parts` fit the bucket at `nowMs`, given the time it is next full (`fullAt`, ms; absent: full long since).
  * Allowed: the new time it is full again. Refused: how long until they fit. A message longer than the bucket goes
- * out alone, once the bucket is full.
+ * out alone, once the bucket has stood full for as long as the rest of it takes to come in: so it keeps the same
+ * margin to the provider's bucket as any other send.
  */
 export const paceSend = (options: {
   fullAt: number | undefined;
@@ -36,10 +37,11 @@ export const paceSend = (options: {
   const { nowMs, parts, partsPerSecond, burstSeconds } = options;
   const msPerPart = 1000 / partsPerSecond;
   const capacityMs = Math.max(msPerPart, burstSeconds * 1000);
-  const start = Math.max(options.fullAt ?? nowMs, nowMs);
-  const fullAt = start + parts * msPerPart;
-  const allowedAt = parts * msPerPart > capacityMs ? start : fullAt - capacityMs;
+  const costMs = parts * msPerPart;
+  const fullAt = options.fullAt ?? Number.NEGATIVE_INFINITY;
+  const allowedAt =
+    costMs > capacityMs ? fullAt + (costMs - capacityMs) : Math.max(fullAt, nowMs) + costMs - capacityMs;
   return allowedAt <= nowMs
-    ? { allowed: true, fullAt }
+    ? { allowed: true, fullAt: Math.max(fullAt, nowMs) + costMs }
     : { allowed: false, waitMs: Math.ceil(allowedAt - nowMs) };
 };

@@ -163,18 +163,7 @@ export class HelpRequestRepository {
    * `counts`, the volunteers told to stand by who have not answered since (`released`).
    */
   async withTallies(id: string): Promise<{ request: HelpRequest; released: number } | undefined> {
-    const { Items = [] } = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :meta)',
-        ExpressionAttributeValues: {
-          ':pk': operationsKeys.request(id).pk,
-          ':meta': operationsKeys.request(id).sk,
-        },
-        ConsistentRead: true,
-      }),
-    );
-    const [item, ...shards] = Items;
+    const [item, ...shards] = await this.itemsOf(id, operationsKeys.request(id).sk, true);
     if (!item || item.sk !== operationsKeys.request(id).sk) return undefined;
     const tallies = sumShards(shards);
     return { request: withShardedCounts(publicRequest(item), tallies), released: tallies.released };
@@ -293,17 +282,20 @@ export class HelpRequestRepository {
 
   /** The request's counter shards added up (a listing reads them beside each request of its page). */
   private async shardTotals(id: string): Promise<ShardedCounts> {
+    return sumShards(await this.itemsOf(id, operationsPrefixes.requestCounter, false));
+  }
+
+  /** The request's items whose sort key starts with `prefix`: the request and its shards are one page at most. */
+  private async itemsOf(id: string, prefix: string, consistent: boolean): Promise<Record<string, unknown>[]> {
     const { Items = [] } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :shards)',
-        ExpressionAttributeValues: {
-          ':pk': operationsKeys.request(id).pk,
-          ':shards': operationsPrefixes.requestCounter,
-        },
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': operationsKeys.request(id).pk, ':prefix': prefix },
+        ConsistentRead: consistent,
       }),
     );
-    return sumShards(Items);
+    return Items;
   }
 
   async appendTimeline(id: string, entry: TimelineEntry): Promise<void> {

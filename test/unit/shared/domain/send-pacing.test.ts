@@ -81,11 +81,19 @@ describe('paceSend', () => {
     ).toEqual({ allowed: true, fullAt: T0 + 700 });
   });
 
-  it('sends a message longer than the bucket alone, once the bucket is full again', () => {
+  it('sends a message longer than the bucket alone, once the bucket has stood full for what it lacks', () => {
     const long = { parts: 8, partsPerSecond: 10, burstSeconds: 0.5 };
     expect(paceSend({ fullAt: undefined, nowMs: T0, ...long })).toEqual({ allowed: true, fullAt: T0 + 800 });
-    expect(paceSend({ fullAt: T0 + 800, nowMs: T0 + 100, ...long })).toEqual({ allowed: false, waitMs: 700 });
-    expect(paceSend({ fullAt: T0 + 800, nowMs: T0 + 800, ...long })).toMatchObject({ allowed: true });
+    // 800 ms of parts in a bucket of 500: full at T0 + 800, then 300 ms more.
+    expect(paceSend({ fullAt: T0 + 800, nowMs: T0 + 100, ...long })).toEqual({
+      allowed: false,
+      waitMs: 1000,
+    });
+    expect(paceSend({ fullAt: T0 + 800, nowMs: T0 + 1099, ...long })).toMatchObject({ allowed: false });
+    expect(paceSend({ fullAt: T0 + 800, nowMs: T0 + 1100, ...long })).toEqual({
+      allowed: true,
+      fullAt: T0 + 1900,
+    });
   });
 
   it('keeps a steady sender at its rate exactly', () => {
@@ -106,7 +114,7 @@ describe('paceSend', () => {
           }),
           { minLength: 1, maxLength: 300 },
         ),
-        fc.integer({ min: 2, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
         (offers, partsPerSecond) => {
           let reservedUntil: number | undefined;
           let now = T0;
@@ -138,6 +146,22 @@ describe('paceSend', () => {
           }
         },
       ),
+      // Found by this property: a long message reserved on a bucket that had been full for less than it lacked.
+      {
+        numRuns: 500,
+        examples: [
+          [
+            [
+              { gap: 0, parts: 1, delay: 1 },
+              { gap: 34, parts: 1, delay: 0 },
+              { gap: 90, parts: 1, delay: 0 },
+              { gap: 107, parts: 1, delay: 0 },
+              { gap: 103, parts: 3, delay: 0 },
+            ],
+            3,
+          ],
+        ],
+      },
     );
   });
 });

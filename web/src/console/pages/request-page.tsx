@@ -186,17 +186,10 @@ const MoreButton = ({ m, onClick }: { m: ConsoleMessages; onClick: () => void })
   </button>
 );
 
-const Unreachable = ({
-  client,
-  view,
-  m,
-  locale,
-}: {
-  client: ApiClient;
-  view: HelpRequestView;
-  m: ConsoleMessages;
-  locale: Locale;
-}) => {
+/** What a section that pages through one of the request's lists needs. */
+type ListProps = { client: ApiClient; view: HelpRequestView; m: ConsoleMessages; locale: Locale };
+
+const Unreachable = ({ client, view, m, locale }: ListProps) => {
   const more = useMorePages(view.unreachable.next, async (cursor) => {
     const { data } = await client.GET('/help-requests/{id}/unreachable', {
       params: { path: { id: view.id }, query: { cursor } },
@@ -260,17 +253,7 @@ const Activations = ({ view, m, locale }: { view: HelpRequestView; m: ConsoleMes
     </section>
   );
 
-const Timeline = ({
-  client,
-  view,
-  m,
-  locale,
-}: {
-  client: ApiClient;
-  view: HelpRequestView;
-  m: ConsoleMessages;
-  locale: Locale;
-}) => {
+const Timeline = ({ client, view, m, locale }: ListProps) => {
   // Earlier entries load below the latest ones the view carries (the list reads latest first).
   const earlier = useMorePages(view.timelineEarlier, async (cursor) => {
     const { data } = await client.GET('/help-requests/{id}/timeline', {
