@@ -27,10 +27,6 @@ export interface SentSms {
   attempt: number;
 }
 
-/** An alert whose SMS reaches `status` for good lists its volunteer as unreachable (gsi3): the SET clause. */
-const missedAlert = (job: SmsRef, status: SmsStatus): string =>
-  job.kind === 'alert' && missedRecipient(status) ? ', gsi3pk = :missed' : '';
-
 /** Receipts arrive within 72 hours (AWS); the pointer stays a little longer, then TTL removes it. */
 const SENT_SMS_TTL_SECONDS = 4 * 24 * 3600;
 
@@ -273,17 +269,21 @@ export class SmsLedgerRepository {
     at: string,
     reason: string,
   ): Promise<boolean> {
-    return this.transition(sent.job, {
-      UpdateExpression: `SET smsStatus = :next, failedAt = :at, failureReason = :reason${missedAlert(sent.job, next)}`,
-      ConditionExpression: 'smsStatus = :sent AND messageId = :messageId',
-      ExpressionAttributeValues: {
-        ':next': next,
-        ':sent': 'sent',
-        ':messageId': sent.messageId,
-        ':at': at,
-        ':reason': reason,
+    return this.transition(
+      sent.job,
+      {
+        UpdateExpression: 'SET smsStatus = :next, failedAt = :at, failureReason = :reason',
+        ConditionExpression: 'smsStatus = :sent AND messageId = :messageId',
+        ExpressionAttributeValues: {
+          ':next': next,
+          ':sent': 'sent',
+          ':messageId': sent.messageId,
+          ':at': at,
+          ':reason': reason,
+        },
       },
-    });
+      next,
+    );
   }
 
   /** sending → queued after a failed send, so the redelivered job tries again. */
@@ -297,25 +297,39 @@ export class SmsLedgerRepository {
 
   /** sending → expired: its lifetime ran out before it could be sent, so it never will be (it would arrive late). */
   async expire(job: SmsJob, at: string): Promise<boolean> {
-    return this.transition(job, {
-      UpdateExpression: `SET smsStatus = :expired, failedAt = :at, failureReason = :reason${missedAlert(job, 'expired')} REMOVE claimedAt`,
-      ConditionExpression: 'smsStatus = :sending',
-      ExpressionAttributeValues: {
-        ':sending': 'sending',
-        ':expired': 'expired',
-        ':at': at,
-        ':reason': 'expired before it could be sent',
+    return this.transition(
+      job,
+      {
+        UpdateExpression:
+          'SET smsStatus = :expired, failedAt = :at, failureReason = :reason REMOVE claimedAt',
+        ConditionExpression: 'smsStatus = :sending',
+        ExpressionAttributeValues: {
+          ':sending': 'sending',
+          ':expired': 'expired',
+          ':at': at,
+          ':reason': 'expired before it could be sent',
+        },
       },
-    });
+      'expired',
+    );
   }
 
   /** sending → failed: the provider will never send it (a refused country, over the price cap, an invalid number). */
   async refuse(job: SmsJob, at: string, reason: string): Promise<boolean> {
-    return this.transition(job, {
-      UpdateExpression: `SET smsStatus = :failed, failedAt = :at, failureReason = :reason${missedAlert(job, 'failed')} REMOVE claimedAt`,
-      ConditionExpression: 'smsStatus = :sending',
-      ExpressionAttributeValues: { ':sending': 'sending', ':failed': 'failed', ':at': at, ':reason': reason },
-    });
+    return this.transition(
+      job,
+      {
+        UpdateExpression: 'SET smsStatus = :failed, failedAt = :at, failureReason = :reason REMOVE claimedAt',
+        ConditionExpression: 'smsStatus = :sending',
+        ExpressionAttributeValues: {
+          ':sending': 'sending',
+          ':failed': 'failed',
+          ':at': at,
+          ':reason': reason,
+        },
+      },
+      'failed',
+    );
   }
 
   /** sending → withheld: the recipient opted out before the SMS went out, so it never will. */
@@ -327,6 +341,10 @@ export class SmsLedgerRepository {
     });
   }
 
+  /**
+   * Moves the SMS at `job`'s key as `update` says. An alert that `reaches` a status for good (failed, expired) lists
+   * its volunteer as unreachable: its gsi3 partition key is set with the status.
+   */
   private async transition(
     job: SmsRef,
     update: {
@@ -334,17 +352,21 @@ export class SmsLedgerRepository {
       ConditionExpression: string;
       ExpressionAttributeValues: Record<string, unknown>;
     },
+    reaches?: SmsStatus,
   ): Promise<boolean> {
-    const listed = update.UpdateExpression.includes(':missed')
-      ? { ':missed': operationsKeys.missedIndex(job.requestId ?? '').gsi3pk }
-      : {};
+    const missed = job.kind === 'alert' && reaches !== undefined && missedRecipient(reaches);
+    const [set, remove] = update.UpdateExpression.split(' REMOVE ');
     return landed(
       this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: smsKey(job),
           ...update,
-          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...listed },
+          UpdateExpression: `${set}${missed ? ', gsi3pk = :missed' : ''}${remove ? ` REMOVE ${remove}` : ''}`,
+          ExpressionAttributeValues: {
+            ...update.ExpressionAttributeValues,
+            ...(missed ? { ':missed': operationsKeys.missedIndex(job.requestId).gsi3pk } : {}),
+          },
         }),
       ),
     );
