@@ -57,7 +57,11 @@ export interface MassActivationResult {
   mobilisationMs: number;
   /** The same number of alert items written with plain BatchWriteItem calls. */
   storageFloorMs: number;
+  /** The mobilisation while its SMS go out, over the floor. */
   mobilisationOverFloor: number;
+  /** The same activation with its SMS held in the queue: the storage's work alone (target ≤ 1.5 × the floor). */
+  storageAloneMs: number;
+  storageAloneOverFloor: number;
   /** From sending the activation to the first and to the last of its alerts handed to the gateway. */
   firstAlertMs: number;
   lastAlertMs: number;
@@ -212,27 +216,34 @@ export const measureMassActivation = async (
     const beforeFlanders = operations();
     const metrics = runtime.ports.metrics as InMemoryMetrics;
     const throttledBefore = metrics.values('SmsThrottled').length;
+    /** Activates all of Flanders for the request: when it was sent, the 202's time, and the mobilisation's. */
+    const activateFlanders = async (id: string) => {
+      const sent = Date.now();
+      const { activationId } = await expectStatus(
+        202,
+        call('POST', `/help-requests/${id}/activations`, {
+          token: coordinator,
+          body: { scope: 'flanders', phaseReference: 'BENCH-FLANDERS-PHASE' },
+        }),
+      );
+      const answerMs = Date.now() - sent;
+      progress(`activation answered 202 after ${answerMs} ms`);
+      // Read from the store, not through GET /help-requests/{id}: polling the view would load the runtime it measures.
+      let activation: Activation | undefined;
+      while (!activation?.finishedAt) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        activation = (await runtime.ports.activations.listForRequest(id)).find((a) => a.id === activationId);
+      }
+      const mobilisationMs = Date.parse(activation.finishedAt) - sent;
+      progress(
+        `activation mobilised in ${mobilisationMs} ms: ${activation.alerted} members alerted, SMS queued`,
+      );
+      return { sent, answerMs, mobilisationMs, alerted: activation.alerted };
+    };
+
     const title = 'Bench Vlaanderen';
     const id = await launch(title, HOME_CORPS);
-    const activationSent = Date.now();
-    const { activationId } = await expectStatus(
-      202,
-      call('POST', `/help-requests/${id}/activations`, {
-        token: coordinator,
-        body: { scope: 'flanders', phaseReference: 'BENCH-FLANDERS-PHASE' },
-      }),
-    );
-    const answerMs = Date.now() - activationSent;
-    progress(`activation answered 202 after ${answerMs} ms`);
-    // Read from the store, not through GET /help-requests/{id}: polling the view would load the runtime it measures.
-    let activation: Activation | undefined;
-    while (!activation?.finishedAt) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      activation = (await runtime.ports.activations.listForRequest(id)).find((a) => a.id === activationId);
-    }
-    const mobilisationMs = Date.parse(activation.finishedAt) - activationSent;
-    const alerted = activation.alerted;
-    progress(`activation mobilised in ${mobilisationMs} ms: ${alerted} members alerted, SMS queued`);
+    const { sent: activationSent, answerMs, mobilisationMs, alerted } = await activateFlanders(id);
     const configured = options.poolNumbers * options.partsPerSecondPerNumber;
     const deadline = Date.now() + ((2 * options.volunteers) / configured) * 1000 + 60_000;
     for (let sent = 0; sent < options.volunteers && Date.now() < deadline; ) {
@@ -275,6 +286,15 @@ export const measureMassActivation = async (
     await closeAndPurge(id);
     const flanders = priceOperations(operationsBetween(beforeFlanders, operations()), options.prices);
 
+    // The storage alone: the same activation on a new request while its SMS wait in the queue. On one machine the
+    // SMS going out take the cores and DynamoDB Local the writes need; in AWS they run apart.
+    progress('storage alone: the same activation with its SMS held in the queue');
+    const alone = await launch('Bench opslag', HOME_CORPS);
+    runtime.queue.hold();
+    const storageAlone = await activateFlanders(alone);
+    progress(`${runtime.queue.discardWaiting()} SMS jobs held and dropped`);
+    await closeAndPurge(alone);
+
     return {
       volunteers: options.volunteers,
       municipalities: new Set(members).size,
@@ -290,6 +310,8 @@ export const measureMassActivation = async (
       mobilisationMs,
       storageFloorMs,
       mobilisationOverFloor: mobilisationMs / storageFloorMs,
+      storageAloneMs: storageAlone.mobilisationMs,
+      storageAloneOverFloor: storageAlone.mobilisationMs / storageFloorMs,
       firstAlertMs: first - activationSent,
       lastAlertMs: last - activationSent,
       achievedPartsPerSecond,

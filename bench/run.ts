@@ -56,7 +56,7 @@ const BENCH = {
     }),
     'surge-rates': flags.positiveIntegers('registration surge: the rates per second, one after the other', {
       value: 'RATES',
-      default: [50, 200, 500],
+      default: [50, 200, 500, 1000],
     }),
     'surge-seconds': flags.positiveInteger('registration surge: the seconds per rate', {
       value: 'N',
@@ -106,7 +106,8 @@ const SECTIONS: Record<(typeof SECTION_NAMES)[number], () => Promise<Record<stri
       'activation mobilised (alerts on record, SMS queued)': `${mass.mobilisationMs} ms for ${mass.activated} alerts`,
       [`GET /help-requests/{id}, ${mass.bigRead.alerts} alerts, ${mass.bigRead.answers} answers (target p95 < 200 ms)`]: `p50 ${mass.bigRead.p50Ms} ms, p95 ${mass.bigRead.p95Ms} ms, max ${mass.bigRead.maxMs} ms (${mass.bigRead.reads} reads)`,
       'storage floor (same items, BatchWriteItem)': `${mass.storageFloorMs} ms`,
-      'mobilisation ÷ floor (target ≤ 1.5)': mass.mobilisationOverFloor.toFixed(2),
+      'mobilisation ÷ floor, SMS going out': mass.mobilisationOverFloor.toFixed(2),
+      'mobilisation with its SMS held ÷ floor (target ≤ 1.5)': `${mass.storageAloneMs} ms ÷ floor = ${mass.storageAloneOverFloor.toFixed(2)}`,
       'first / last alert after the activation': `${(mass.firstAlertMs / 1000).toFixed(1)} s / ${(mass.lastAlertMs / 1000).toFixed(1)} s`,
       'achieved ÷ configured rate (target ≥ 0.95)': `${mass.achievedPartsPerSecond.toFixed(1)} ÷ ${pool.configuredPartsPerSecond} = ${mass.achievedOverConfigured.toFixed(3)}`,
       '… once the activation has mobilised': mass.afterMobilisationOverConfigured.toFixed(3),
@@ -168,6 +169,7 @@ const SECTIONS: Record<(typeof SECTION_NAMES)[number], () => Promise<Record<stri
     console.table(
       surge.rates.map((r) => ({
         'rate /s': r.rate,
+        SMS: r.sms,
         s: r.seconds,
         sent: r.sent,
         'achieved /s': r.achievedRate,
@@ -182,10 +184,10 @@ const SECTIONS: Record<(typeof SECTION_NAMES)[number], () => Promise<Record<stri
     );
     const short = surge.rates.filter((r) => r.achievedRate < r.rate * 0.95).map((r) => `${r.rate}/s`);
     if (short.length) console.log(`achieved rate more than 5% below the target at ${short.join(', ')}`);
-    const at200 = surge.rates.find((r) => r.rate === 200);
+    const at200 = surge.rates.find((r) => r.rate === 200 && r.sms === 'held');
     if (at200)
       console.log(
-        `at 200/s: p99 ${at200.p99Ms} ms, ${at200.errors} errors (target: p99 under 100 ms, 0 errors)`,
+        `at 200/s, SMS held: p99 ${at200.p99Ms} ms, ${at200.errors} errors (target: p99 under 100 ms, 0 errors)`,
       );
     console.log(
       `AWS throttles this route (API Gateway method rate/burst, WAF registrations per IP per 5 min): ${Object.entries(

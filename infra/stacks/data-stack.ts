@@ -94,7 +94,7 @@ export class DataStack extends Stack {
 
     // Municipalities, volunteers, phone-number claims, groups, trainings, providers.
     this.registry = table('Registry', { gsi1: true });
-    // Help requests, alerts, stand-downs, timelines. gsi2 also lists a request's answers, gsi3 its unreachable.
+    // Help requests, alerts, stand-downs, timelines. gsi2 also lists a request's answers, gsi3 its unreachable and the open requests.
     this.operations = table('Operations', {
       gsi1: true,
       gsi2: true,

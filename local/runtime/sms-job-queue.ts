@@ -34,6 +34,8 @@ export class LocalSmsJobQueue implements SmsJobQueue {
   private dispatching = 0;
   private idle: (() => void)[] = [];
   private failure: unknown;
+  /** Jobs wait in the queue without a dispatcher: the benchmark times writing alerts with no SMS going out. */
+  private held = false;
 
   /** `afterBatch` runs once the dispatcher finished a batch: the local provider reports deliveries then. */
   constructor(
@@ -50,6 +52,25 @@ export class LocalSmsJobQueue implements SmsJobQueue {
     setImmediate(() => this.poll());
   }
 
+  /** Stops handing jobs to dispatchers; the batches already with one finish. */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Hands the waiting jobs to dispatchers again. */
+  resume(): void {
+    this.held = false;
+    this.poll();
+  }
+
+  /** Drops the jobs waiting in the queue and hands new ones to dispatchers again; returns how many were dropped. */
+  discardWaiting(): number {
+    const dropped = this.visible.splice(0).reduce((sum, batch) => sum + batch.jobs.length, 0);
+    this.held = false;
+    if (!this.busy) for (const resolve of this.idle.splice(0)) resolve();
+    return dropped;
+  }
+
   /** Resolves when every job handed over so far has been sent or dead-lettered. */
   async drain(): Promise<void> {
     while (this.visible.length || this.busy) await new Promise<void>((resolve) => this.idle.push(resolve));
@@ -57,7 +78,7 @@ export class LocalSmsJobQueue implements SmsJobQueue {
   }
 
   private poll(): void {
-    while (this.dispatching < this.concurrency && this.visible.length) {
+    while (!this.held && this.dispatching < this.concurrency && this.visible.length) {
       const batch = this.visible.shift() as Batch;
       this.dispatching++;
       this.busy++;

@@ -110,7 +110,8 @@ export const mobiliseMunicipality = async (
   const request = await requireHelpRequest(ports, requestId);
   let alerted = 0;
   if (request.status !== 'closed') {
-    await ports.helpRequests.markMobilising(requestId);
+    // The first corps marks the request mobilising; the others read that it is.
+    if (request.status === 'requested') await ports.helpRequests.markMobilising(requestId);
     const volunteers = await ports.volunteers.listByMunicipality(municipality);
     const existing = await ports.alerts.forVolunteers(
       requestId,
@@ -123,6 +124,8 @@ export const mobiliseMunicipality = async (
       existing,
       chosen: eligible,
       now: clock.toISOString(),
+      // Each corps of an activation has one step, and the lifecycle leaves activated corps alone.
+      onlyWriter: true,
     });
     alerted = existing.length + created;
   }

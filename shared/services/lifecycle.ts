@@ -11,7 +11,10 @@ import { alertAndQueue, eligibleMembers } from './mobilisation';
 import { personBehind } from './people';
 import { requireHelpRequest } from './require-help-request';
 
-type MobilisePorts = Pick<Ports, 'helpRequests' | 'volunteers' | 'alerts' | 'smsJobs' | 'clock'>;
+type MobilisePorts = Pick<
+  Ports,
+  'helpRequests' | 'activations' | 'volunteers' | 'alerts' | 'smsJobs' | 'clock'
+>;
 type StandDownPorts = MobilisePorts & Pick<Ports, 'deployments' | 'adHoc' | 'smsLedger'>;
 
 /**
@@ -22,7 +25,8 @@ type StandDownPorts = MobilisePorts & Pick<Ports, 'deployments' | 'adHoc' | 'sms
 export type Reach = { wave: number; size: AlertWaves } | 'everyone';
 
 /**
- * Alerts the eligible volunteers of the request's scope who were not alerted yet: a wave of them, or all. Safe to
+ * Alerts the eligible volunteers of the request's scope who were not alerted yet, but for the corps activations
+ * added (their activation alerts them): a wave of them, or all. Safe to
  * run again (a retried step, a widened scope): existing alerts are kept, a wave already begun is topped up rather
  * than sent twice, and every alert whose SMS has not gone out yet is queued again, because the dispatcher drops
  * what was sent already. `moreWaves`: eligible members of the scope are left for a next wave.
@@ -36,10 +40,21 @@ export const mobilise = async (
   if (request.status === 'closed') return { alerted: 0, closed: true, moreWaves: false };
   await ports.helpRequests.markMobilising(requestId);
 
+  // A corps an activation added is its activation's to alert: each corps' alerts have one writer.
+  const activated = new Set(
+    (await ports.activations.listForRequest(requestId)).flatMap((a) => a.municipalities),
+  );
   const volunteers = (
-    await Promise.all(request.scope.map((nis) => ports.volunteers.listByMunicipality(nis)))
+    await Promise.all(
+      request.scope
+        .filter((nis) => !activated.has(nis))
+        .map((nis) => ports.volunteers.listByMunicipality(nis)),
+    )
   ).flat();
-  const existing = await ports.alerts.listForRequest(requestId);
+  const existing = await ports.alerts.forVolunteers(
+    requestId,
+    volunteers.map((v) => v.id),
+  );
   const clock = ports.clock.now();
   const { eligible, on } = eligibleMembers(request, volunteers, existing, clock);
   const wave = reach !== 'everyone' && request.urgency !== 'immediate' ? reach : undefined;

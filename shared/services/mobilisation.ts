@@ -55,6 +55,11 @@ export const alertAndQueue = async (
     chosen: readonly Volunteer[];
     now: string;
     wave?: number;
+    /**
+     * The caller is the only writer of these volunteers' alerts for the request and read `existing` consistently,
+     * so the new alerts are written in batches without conditions (an activation's corps step).
+     */
+    onlyWriter?: boolean;
   },
 ): Promise<number> => {
   const byId = new Map(options.volunteers.map((v) => [v.id, v]));
@@ -98,7 +103,9 @@ export const alertAndQueue = async (
   let created = 0;
   for (const round of inBatches(options.chosen, ALERTS_PER_ROUND)) {
     const alerts = await alertsFor(round);
-    created += await ports.alerts.createMany(alerts);
+    created += await (options.onlyWriter
+      ? ports.alerts.createAbsent(alerts)
+      : ports.alerts.createMany(alerts));
     await queueSms(alerts);
   }
   return created;

@@ -26,18 +26,15 @@ export const alertsByRequestState = async (
   };
 };
 
-/** Per volunteer, the reply codes their open alerts of other requests hold: a new alert must not reuse one. */
+/**
+ * Per volunteer, the reply codes their alerts of the other open requests hold: a new alert must not reuse one. Read
+ * from the few open requests, one batch of keys each, not from every volunteer's alerts.
+ */
 export const takenReplyCodes = async (
   ports: OpenAlertPorts,
   requestId: string,
   volunteerIds: readonly string[],
 ): Promise<Map<string, Set<string>>> => {
-  const others = (await alertsOf(ports, volunteerIds)).filter((a) => a.requestId !== requestId);
-  const taken = new Map<string, Set<string>>();
-  if (others.length === 0) return taken;
-  const open = await ports.helpRequests.openIds(others.map((a) => a.requestId));
-  for (const alert of others.filter((a) => open.has(a.requestId))) {
-    taken.set(alert.volunteerId, (taken.get(alert.volunteerId) ?? new Set()).add(alert.code));
-  }
-  return taken;
+  const others = (await ports.helpRequests.openRequestIds()).filter((id) => id !== requestId);
+  return others.length ? ports.alerts.codesOf(others, volunteerIds) : new Map();
 };

@@ -17,6 +17,7 @@ import { alertItem, type MISSED_ALERT_ATTRIBUTES } from './alert-item';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
   BATCH_GET_KEYS,
+  batchWriteAll,
   cancellationCodes,
   documentClient,
   isConditionFailure,
@@ -87,6 +88,53 @@ export class AlertRepository {
       });
       return written.filter(Boolean).length;
     }
+  }
+
+  /**
+   * Writes alerts that do not exist, in batches and without conditions: only for the one writer of these
+   * volunteers' alerts for the request (an activation's corps step), which has read that none of them exists.
+   */
+  async createAbsent(alerts: Alert[]): Promise<number> {
+    await batchWriteAll(
+      this.db,
+      this.table,
+      alerts.map((alert) => ({ PutRequest: { Item: alertItem(alert) } })),
+      { concurrency: TRANSACTIONS_IN_FLIGHT },
+    );
+    return alerts.length;
+  }
+
+  /** Per volunteer, the reply codes of their alerts for these requests. */
+  async codesOf(
+    requestIds: readonly string[],
+    volunteerIds: readonly string[],
+  ): Promise<Map<string, Set<string>>> {
+    const codes = new Map<string, Set<string>>();
+    const keys = requestIds.flatMap((requestId) =>
+      [...new Set(volunteerIds)].map((volunteerId) => operationsKeys.alert(requestId, volunteerId)),
+    );
+    await pMap(
+      inBatches(keys, BATCH_GET_KEYS),
+      (batch) =>
+        untilProcessed<Record<string, unknown>>(batch, async (pending) => {
+          const { Responses, UnprocessedKeys } = await this.db.send(
+            new BatchGetCommand({
+              RequestItems: {
+                [this.table]: {
+                  Keys: pending,
+                  ProjectionExpression: 'volunteerId, code',
+                  ConsistentRead: true,
+                },
+              },
+            }),
+          );
+          for (const { volunteerId, code } of Responses?.[this.table] ?? [])
+            codes.set(volunteerId, (codes.get(volunteerId) ?? new Set()).add(code));
+          return UnprocessedKeys?.[this.table]?.Keys ?? [];
+        }),
+      { concurrency: TRANSACTIONS_IN_FLIGHT },
+    );
+    return codes;
   }
 
   async listForRequest(requestId: string): Promise<Alert[]> {

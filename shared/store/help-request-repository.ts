@@ -137,6 +137,9 @@ export class HelpRequestRepository {
           ...operationsKeys.request(request.id),
           ...operationsKeys.requestIndex(request.municipality, request.createdAt, request.id),
           ...operationsKeys.allRequestsIndex(request.createdAt, request.id),
+          ...(request.status === 'closed'
+            ? {}
+            : operationsKeys.openRequestIndex(request.createdAt, request.id)),
           ...request,
         },
         this.timelineItem(request.id, { at: request.createdAt, type: 'requested', channel: request.channel }),
@@ -167,6 +170,27 @@ export class HelpRequestRepository {
     if (!item || item.sk !== operationsKeys.request(id).sk) return undefined;
     const tallies = sumShards(shards);
     return { request: withShardedCounts(publicRequest(item), tallies), released: tallies.released };
+  }
+
+  /**
+   * Every request not closed yet, from the index of open requests (a few at a time, a few hundred a year). Read from
+   * an index, so a request created or closed a moment ago may be missing or still listed.
+   */
+  async openRequestIds(): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const page of paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.table,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :open',
+        ExpressionAttributeValues: { ':open': operationsKeys.openRequestIndex('', '').gsi3pk },
+        ProjectionExpression: 'pk',
+      },
+    )) {
+      for (const item of page.Items ?? []) ids.push(String(item.pk).slice(operationsPrefixes.request.length));
+    }
+    return ids;
   }
 
   /** Which of these requests are not closed yet: a volunteer's answer only ever goes to one of those. */
@@ -385,7 +409,8 @@ export class HelpRequestRepository {
     await this.transition(
       id,
       {
-        UpdateExpression: 'SET #status = :closed, closedAt = :now, closedBy = :by',
+        // Off the index of open requests: no mobilisation needs to avoid its reply codes any more.
+        UpdateExpression: 'SET #status = :closed, closedAt = :now, closedBy = :by REMOVE gsi3pk, gsi3sk',
         ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':closed': 'closed', ':now': now, ':by': closedBy },

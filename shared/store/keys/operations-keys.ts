@@ -60,6 +60,14 @@ export const operationsKeys = {
     gsi2pk: 'REQUESTS',
     gsi2sk: `${p.request}${createdAt}#${id}`,
   }),
+  /**
+   * The requests not closed yet, on gsi3 (sparse: set at creation, removed at the close). A mobilisation reads it to
+   * learn which other requests its members may hold a reply code of.
+   */
+  openRequestIndex: (createdAt: string, id: string) => ({
+    gsi3pk: 'OPEN-REQUESTS',
+    gsi3sk: `${p.request}${createdAt}#${id}`,
+  }),
   alert: (requestId: string, volunteerId: string) => ({
     pk: `${p.request}${requestId}`,
     sk: `${p.alert}${volunteerId}`,

@@ -18,13 +18,14 @@ const portsLogging = (volunteers: number) => {
     helpRequests: {
       get: async () => request,
       markMobilising: async () => undefined,
+      openRequestIds: async () => [request.id],
       raiseAlerted: async () => undefined,
       appendTimeline: async () => undefined,
     },
+    activations: { listForRequest: async () => [] },
     volunteers: { listByMunicipality: async () => members },
     alerts: {
-      listForRequest: async () => [],
-      listForVolunteer: async () => [],
+      forVolunteers: async () => [],
       createMany: async (alerts: Alert[]) => {
         log.push(`write ${alerts.length}`);
         stored.push(...alerts);
