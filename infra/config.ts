@@ -44,8 +44,12 @@ export const stageConfigSchema = z.object({
   logRetentionDays: z.number().int().default(90),
   /** Every method of the API stage: requests per second and burst. */
   apiThrottle: throttleSchema.default({ rateLimit: 100, burstLimit: 200 }),
-  /** Public routes that write (spontaneous registration): requests per second and burst for the method. */
-  publicRegistrationThrottle: throttleSchema.default({ rateLimit: 5, burstLimit: 20 }),
+  /**
+   * Public routes that write (spontaneous registration): requests per second and burst for the method. A surge is
+   * what this route is for: the country allow-list, the per-call cap and the WAF's per-address rule stop abuse, so
+   * this only shields the account (production: 500/s, burst 1,000; a call still takes its cap and no more).
+   */
+  publicRegistrationThrottle: throttleSchema.default({ rateLimit: 50, burstLimit: 100 }),
   /**
    * WAF rates per client IP per 5 minutes (the WAF minimum is 10), each blocked past it: any request, and public
    * registrations (far above what carrier NAT puts behind one address: the WAF's token rules judge sessions instead).

@@ -27,6 +27,7 @@ import type {
   SpontaneousRegistrationBody,
 } from '../schemas/spontaneous';
 import { registrationPageUrl } from '../web/page-paths';
+import type { RecentLookups } from './recent-lookups';
 import { requireHelpRequest } from './require-help-request';
 
 /** Collisions among 29^10 codes are practically impossible; a few tries make them harmless all the same. */
@@ -38,6 +39,12 @@ const callOf = (call: { code: string; openedAt: string }, publicBaseUrl: string)
   registrationPath: `/spontaneous/${call.code}/registrations`,
 });
 
+type CallLookup = { code: string; request: HelpRequest; fullAtCap?: number };
+/** A registration function's memory of the calls it read in the last seconds. */
+export type RecentCallLookups = RecentLookups<CallLookup>;
+/** How long a warm registration function trusts what it read of a call. */
+export const RECENT_CALL_SECONDS = 2;
+
 /**
  * The request behind a call's public code, or NotFound: an unknown code and a malformed one look alike. With it,
  * the cap under which the call was marked full, if it was.
@@ -45,7 +52,7 @@ const callOf = (call: { code: string; openedAt: string }, publicBaseUrl: string)
 const requestForCode = async (
   ports: Pick<Ports, 'helpRequests' | 'adHoc'>,
   rawCode: string,
-): Promise<{ code: string; request: HelpRequest; fullAtCap?: number }> => {
+): Promise<CallLookup> => {
   const code = normaliseCallCode(rawCode);
   const call = code ? await ports.adHoc.callForCode(code) : undefined;
   const request = call && code ? await ports.helpRequests.get(call.requestId) : undefined;
@@ -112,10 +119,19 @@ export const registerSpontaneousVolunteer = async (
   rawCode: string,
   body: SpontaneousRegistrationBody,
   cap = DEFAULT_SPONTANEOUS_REGISTRATION_CAP,
+  /**
+   * The calls this function read lately. A call closed or filled since it was read is still refused: by the
+   * registration's own write, which checks the request and the cap's shards.
+   */
+  recentCalls?: RecentCallLookups,
 ): Promise<{ registration: SpontaneousRegistration }> => {
-  const { code, request, fullAtCap } = await requestForCode(ports, rawCode);
-  if (request.status === 'closed') throw new Conflict('the help request is closed');
   const clock = ports.clock.now();
+  const { code, request, fullAtCap } = recentCalls
+    ? await recentCalls.get(normaliseCallCode(rawCode) ?? rawCode, clock.getTime(), () =>
+        requestForCode(ports, rawCode),
+      )
+    : await requestForCode(ports, rawCode);
+  if (request.status === 'closed') throw new Conflict('the help request is closed');
   const now = clock.toISOString();
   const volunteer = newSpontaneousVolunteer(body, request, {
     id: ports.newId(),

@@ -1,8 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeHelpRequest } from '../../../shared/services/help-requests';
+import { RecentLookups } from '../../../shared/services/recent-lookups';
 import {
   openSpontaneousCall,
   purgeAdHocData,
+  RECENT_CALL_SECONDS,
+  type RecentCallLookups,
   registerSpontaneousVolunteer,
 } from '../../../shared/services/spontaneous';
 import { AdHocRepository } from '../../../shared/store/ad-hoc-repository';
@@ -111,5 +114,28 @@ describe('a surge of spontaneous registrations, with DynamoDB Local', () => {
 
     expect(await operationsItems(callPartition)).toEqual([]);
     expect(receipt.deleted.callPointers).toBe(stored.length);
+  });
+
+  it('reads the call once per warm function for registrations seconds apart, and still refuses them once the request closed', async () => {
+    const { request, call } = await openCall();
+    const recent: RecentCallLookups = new RecentLookups(RECENT_CALL_SECONDS * 1000);
+    const pointerReads = vi.spyOn(ports.adHoc, 'callForCode');
+    const requestReads = vi.spyOn(ports.helpRequests, 'get');
+    const register = () =>
+      registerSpontaneousVolunteer(ports, call.code, aSpontaneousRegistration(), 1000, recent);
+
+    for (let i = 0; i < 20; i++) await register();
+
+    expect(pointerReads).toHaveBeenCalledTimes(1);
+    expect(requestReads).toHaveBeenCalledTimes(1);
+    // Closed while the function still trusts its read: the registration's write refuses it all the same.
+    await closeHelpRequest(ports, coordinator, request.id);
+    await expect(register()).rejects.toThrow('the help request is closed');
+    expect(pointerReads).toHaveBeenCalledTimes(1);
+    ports.clock.advance(RECENT_CALL_SECONDS * 1000);
+    await expect(register()).rejects.toThrow('the help request is closed');
+    expect(pointerReads).toHaveBeenCalledTimes(2);
+    expect(await registrationsOnShards(call.code)).toBe(20);
+    vi.restoreAllMocks();
   });
 });
