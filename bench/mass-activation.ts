@@ -25,6 +25,8 @@ import {
 
 const HOME = '44021'; // Gent: the corps of 80 that launches
 const HOME_CORPS = 80;
+/** Volunteers a typical request needs: its first wave is 10 of the corps of 80. */
+const WAVE_NEEDED = 2;
 /** Seeding calls in flight: enough to keep DynamoDB Local busy without measuring the seeding. */
 const SEED_CONCURRENCY = 8;
 /** BatchWriteItem calls in flight for the storage floor (25 items each). */
@@ -48,6 +50,8 @@ export interface MassActivationResult {
   municipalities: number;
   pool: { numbers: number; partsPerSecondPerNumber: number; configuredPartsPerSecond: number };
   seedingSeconds: number;
+  /** A request for `needed` in the corps of `corps`: the SMS of its first wave, and the time to the last of them. */
+  waves: { needed: number; corps: number; firstWave: number; firstWaveMs: number };
   /** `GET /help-requests/{id}` of the request with every alert on record (target p95 < 200 ms). */
   bigRead: { alerts: number; answers: number; reads: number; p50Ms: number; p95Ms: number; maxMs: number };
   /** `POST /activations` for all of Flanders answers 202 at once (target < 1 s); its execution then mobilises. */
@@ -177,7 +181,16 @@ export const measureMassActivation = async (
       runtime.outbox.entries.filter(
         (e) => e.body.startsWith('Rode Kruis: hulpvraag') && e.body.includes(`${title}.`),
       );
-    const launch = async (title: string, corps: number) => {
+    /** Launches a request in Gent and waits until `alerts` of its SMS are handed to the gateway. */
+    const launch = async (
+      title: string,
+      alerts: number,
+      // Every member at once, as a Flanders-wide flood needs; a normal request alerts a wave of 30 here.
+      {
+        volunteers = 10,
+        urgency = 'immediate',
+      }: { volunteers?: number; urgency?: 'immediate' | 'normal' } = {},
+    ) => {
       const { id } = await expectStatus(
         202,
         call('POST', '/help-requests', {
@@ -186,15 +199,14 @@ export const measureMassActivation = async (
             municipality: HOME,
             channel: 'phone',
             title,
-            needs: [{ task: 'logistics', volunteers: 10 }],
+            needs: [{ task: 'logistics', volunteers }],
             location: { postcode: '9000' },
-            // Every member at once, as a Flanders-wide flood needs; a normal request alerts a wave of 30 here.
-            urgency: 'immediate',
+            urgency,
           },
         }),
       );
       await expectStatus(200, call('POST', `/help-requests/${id}/acknowledge`, { token: coordinator }));
-      await until(() => alertsOf(title).length >= corps, 60_000);
+      await until(() => alertsOf(title).length >= alerts, 60_000);
       return id as string;
     };
     /** Closes the request and waits for the stand-down, the aftercare window and the purge. */
@@ -208,6 +220,23 @@ export const measureMassActivation = async (
     const beforeCorps = operations();
     await closeAndPurge(await launch('Bench 80', HOME_CORPS));
     const corps80 = priceOperations(operationsBetween(beforeCorps, operations()), options.prices);
+
+    // Most requests need a few people: the first wave (3 × the need, at least 10), not the corps. The wave window is
+    // the response window here (an hour), so no second wave comes while this counts.
+    progress(`a request for ${WAVE_NEEDED} in the corps of ${HOME_CORPS}, in waves`);
+    const waveStarted = Date.now();
+    const waveTitle = 'Bench golf';
+    const waveId = await launch(waveTitle, 10, { volunteers: WAVE_NEEDED, urgency: 'normal' });
+    const firstWaveMs = Date.now() - waveStarted;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await runtime.queue.drain();
+    const waves = {
+      needed: WAVE_NEEDED,
+      corps: HOME_CORPS,
+      firstWave: alertsOf(waveTitle).length,
+      firstWaveMs,
+    };
+    await closeAndPurge(waveId);
 
     progress(`storage floor: ${options.volunteers - HOME_CORPS} alert items in BatchWriteItem calls`);
     const storageFloorMs = await writeFloor(options.volunteers - HOME_CORPS);
@@ -304,6 +333,7 @@ export const measureMassActivation = async (
         configuredPartsPerSecond: configured,
       },
       seedingSeconds,
+      waves,
       bigRead,
       answerMs,
       activated: alerted,

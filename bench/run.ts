@@ -102,6 +102,7 @@ const SECTIONS: Record<(typeof SECTION_NAMES)[number], () => Promise<Record<stri
       `\nMass activation: ${mass.volunteers} volunteers in ${mass.municipalities} municipalities (seeded in ${mass.seedingSeconds.toFixed(0)} s); pool of ${pool.numbers} numbers × ${pool.partsPerSecondPerNumber} parts/s = ${pool.configuredPartsPerSecond} parts/s`,
     );
     console.table({
+      [`a request for ${mass.waves.needed} in a corps of ${mass.waves.corps}, in waves (target: 10 SMS)`]: `${mass.waves.firstWave} SMS in the first wave, the last after ${mass.waves.firstWaveMs} ms`,
       'activation answered (target < 1 s)': `${mass.answerMs} ms (202)`,
       'activation mobilised (alerts on record, SMS queued)': `${mass.mobilisationMs} ms for ${mass.activated} alerts`,
       [`GET /help-requests/{id}, ${mass.bigRead.alerts} alerts, ${mass.bigRead.answers} answers (target p95 < 200 ms)`]: `p50 ${mass.bigRead.p50Ms} ms, p95 ${mass.bigRead.p95Ms} ms, max ${mass.bigRead.maxMs} ms (${mass.bigRead.reads} reads)`,

@@ -113,10 +113,15 @@ export const mobiliseMunicipality = async (
     // The first corps marks the request mobilising; the others read that it is.
     if (request.status === 'requested') await ports.helpRequests.markMobilising(requestId);
     const volunteers = await ports.volunteers.listByMunicipality(municipality);
-    const existing = await ports.alerts.forVolunteers(
-      requestId,
-      volunteers.map((v) => v.id),
-    );
+    // Only this step writes its members' alerts for the request (a member never changes corps; the lifecycle
+    // leaves the corps alone), so on its first run none exists; a retry reads which do.
+    const firstRun = await ports.activations.startCorps(requestId, activationId, municipality);
+    const existing = firstRun
+      ? []
+      : await ports.alerts.forVolunteers(
+          requestId,
+          volunteers.map((v) => v.id),
+        );
     const clock = ports.clock.now();
     const { eligible } = eligibleMembers(request, volunteers, existing, clock);
     const created = await alertAndQueue(ports, request, {

@@ -40,9 +40,12 @@ export const mobilise = async (
   if (request.status === 'closed') return { alerted: 0, closed: true, moreWaves: false };
   await ports.helpRequests.markMobilising(requestId);
 
-  // A corps an activation added is its activation's to alert: each corps' alerts have one writer.
+  // A corps an activation added is its activation's to alert (each corps' alerts have one writer), unless the
+  // activation is over and failed it: then a wave reaches its members.
   const activated = new Set(
-    (await ports.activations.listForRequest(requestId)).flatMap((a) => a.municipalities),
+    (await ports.activations.listForRequest(requestId)).flatMap((a) =>
+      a.municipalities.filter((nis) => !a.finishedAt || !a.failed?.includes(nis)),
+    ),
   );
   const volunteers = (
     await Promise.all(

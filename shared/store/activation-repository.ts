@@ -1,6 +1,6 @@
 import { paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Activation } from '../schemas/activation';
-import { documentClient, landed, type TransactItems } from './dynamo-client';
+import { documentClient, landed, putIfAbsent, type TransactItems } from './dynamo-client';
 import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
 import { stripKeys } from './keys/strip-keys';
 import { tableNames } from './tables';
@@ -41,6 +41,15 @@ export class ActivationRepository {
       for (const item of page.Items ?? []) activations.push(stripKeys<Activation>(item));
     }
     return activations.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  }
+
+  /** Records that the activation's step starts on a corps: true the first time, false on a retry. */
+  async startCorps(requestId: string, activationId: string, municipality: string): Promise<boolean> {
+    return putIfAbsent(
+      this.db,
+      this.table,
+      operationsKeys.activationCorpsStarted(requestId, activationId, municipality),
+    );
   }
 
   /** One corps done, with how many of its members are alerted; false when it was counted before. */

@@ -105,6 +105,11 @@ export const operationsKeys = {
     pk: `${p.request}${requestId}`,
     sk: `${p.activation}${activationId}`,
   }),
+  /** Written when an activation's step first starts on a corps: a later run of it is a retry. */
+  activationCorpsStarted: (requestId: string, activationId: string, municipality: string) => ({
+    pk: `${p.request}${requestId}`,
+    sk: `ACTIVATED#${activationId}#${municipality}`,
+  }),
   timeline: (requestId: string, at: string, id: string) => ({
     pk: `${p.request}${requestId}`,
     sk: `${p.timeline}${at}#${id}`,

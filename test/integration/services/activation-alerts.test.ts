@@ -100,6 +100,8 @@ describe("an activation's corps", () => {
 
     expect(outcome).toEqual({ municipality: nis, alerted: 120 });
     expect(count(`QueryCommand ${tableNames.operations()}.gsi1`)).toBe(0);
+    // A first run knows that none of its members' alerts exists: only it writes them.
+    expect(count('BatchGetCommand')).toBe(0);
     expect(count('TransactWriteCommand')).toBe(0);
     // 120 alerts in batches of 25: five calls, not one per alert.
     expect(count('BatchWriteCommand')).toBe(5);
@@ -184,5 +186,18 @@ describe("an activation's corps", () => {
 
     const alerted = (await ports.alerts.listForRequest(request.id)).map((a) => a.volunteerId);
     expect(new Set(alerted)).toEqual(new Set([...home.members, ...neighbour.members].map((m) => m.id)));
+  });
+
+  it('is the lifecycle’s again once its activation finished without it: the next wave reaches a failed corps', async () => {
+    const home = await corps(2);
+    const done = await corps(2);
+    const failed = await corps(2);
+    const { request, activation } = await activated(home.nis, [done.nis, failed.nis]);
+    await ports.activations.finish(request.id, activation.id, [failed.nis], ports.clock.now().toISOString());
+
+    await mobilise(ports, request.id, 'everyone');
+
+    const alerted = (await ports.alerts.listForRequest(request.id)).map((a) => a.volunteerId);
+    expect(new Set(alerted)).toEqual(new Set([...home.members, ...failed.members].map((m) => m.id)));
   });
 });
