@@ -307,7 +307,7 @@ export const measureMassActivation = async (
       .filter((e) => Date.parse(e.at) >= mobilised)
       .reduce((sum, e) => sum + smsParts(e.body), 0);
     const afterMobilisationOverConfigured = partsAfter / ((last - mobilised) / 1000) / configured;
-    const onRecord = await runtime.ports.alerts.countForRequest(id);
+    const onRecord = (await runtime.ports.alerts.listForRequest(id)).length;
     if (onRecord !== options.volunteers)
       throw new Error(`${onRecord} alerts on record for ${options.volunteers} volunteers`);
     const bigRead = await readBigRequest(runtime, call, coordinator, id, onRecord);

@@ -3,7 +3,7 @@ import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { municipalityOutcomeSchema } from '../../shared/schemas/activation';
 import { finishActivation } from '../../shared/services/activations';
-import { operationsPorts } from '../../shared/store/repository-ports';
+import { operationsPorts, registryPorts } from '../../shared/store/repository-ports';
 import { taskHandler } from '../../shared/workflow/task-handler';
 
 const input = z.object({
@@ -15,4 +15,4 @@ const input = z.object({
 export const makeHandler = (ports: PortsOf<'finishActivation'>) =>
   taskHandler('finish-activation', input, (activation) => finishActivation(ports, activation));
 
-export const handler = makeHandler(composePorts(operationsPorts));
+export const handler = makeHandler(composePorts({ ...registryPorts, ...operationsPorts }));

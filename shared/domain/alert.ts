@@ -38,6 +38,11 @@ export interface Alert {
   spontaneous?: true;
   /** The lifecycle's wave that sent it; absent when every eligible member was alerted at once. */
   wave?: number;
+  /**
+   * The activation whose corps step wrote it: counted on the request's shards with its corps (or at the
+   * activation's finish if the corps failed), never by the lifecycle's count.
+   */
+  activationId?: string;
 }
 
 /**

@@ -680,7 +680,8 @@ export const FUNCTIONS = {
   finishActivation: {
     entry: 'functions/workflow/finish-activation.ts',
     trigger: { kind: 'task', machine: 'activation', state: 'FinishActivation' },
-    needs: [writes('operations')],
+    // The rosters of the corps that failed, to count the alerts they wrote.
+    needs: [writes('operations'), reads('registry')],
   },
   awaitResponses: {
     entry: 'functions/workflow/await-responses.ts',

@@ -130,7 +130,7 @@ export const mobiliseMunicipality = async (
       chosen: eligible,
       now: clock.toISOString(),
       // Each corps of an activation has one step, and the lifecycle leaves activated corps alone.
-      onlyWriter: true,
+      activationId,
     });
     alerted = existing.length + created;
   }
@@ -139,18 +139,30 @@ export const mobiliseMunicipality = async (
 };
 
 /**
- * Every corps tried: the activation is finished (naming the corps that failed after their retries), the request's
- * alerted count raised to the alerts on record, and the timeline told once. A failed corps is counted as an alarm.
+ * Every corps tried: the activation is finished (naming the corps that failed after their retries, and counting on
+ * the request the alerts they wrote before they failed), and the timeline told once. A failed corps is counted as an
+ * alarm.
  */
 export const finishActivation = async (
-  ports: Pick<Ports, 'helpRequests' | 'alerts' | 'activations' | 'metrics' | 'clock'>,
+  ports: Pick<Ports, 'helpRequests' | 'volunteers' | 'alerts' | 'activations' | 'metrics' | 'clock'>,
   input: { requestId: string; activationId: string; outcomes: MunicipalityOutcome[] },
 ): Promise<{ failed: string[] }> => {
   const { requestId, activationId, outcomes } = input;
   const failed = outcomes.flatMap((o) => ('failed' in o ? [o.municipality] : []));
   const now = ports.clock.now().toISOString();
-  await ports.helpRequests.raiseAlerted(requestId, await ports.alerts.countForRequest(requestId));
-  if (await ports.activations.finish(requestId, activationId, failed, now)) {
+  // A failed corps was never counted in: what its step wrote before it failed is counted with the finish, once.
+  const activation = (await ports.activations.listForRequest(requestId)).find((a) => a.id === activationId);
+  const uncounted = failed.filter((nis) => !activation?.done?.has(nis));
+  let written = 0;
+  for (const nis of uncounted) {
+    const members = await ports.volunteers.listByMunicipality(nis);
+    const alerts = await ports.alerts.forVolunteers(
+      requestId,
+      members.map((v) => v.id),
+    );
+    written += alerts.filter((a) => a.activationId === activationId).length;
+  }
+  if (await ports.activations.finish(requestId, activationId, failed, now, written)) {
     await ports.helpRequests.appendTimeline(requestId, {
       at: now,
       type: 'activation-finished',

@@ -56,10 +56,11 @@ export const alertAndQueue = async (
     now: string;
     wave?: number;
     /**
-     * The caller is the only writer of these volunteers' alerts for the request and read `existing` consistently,
-     * so the new alerts are written in batches without conditions (an activation's corps step).
+     * An activation's corps step: the only writer of these volunteers' alerts for the request, which knows
+     * `existing` (none on its first run). Its alerts carry the activation and are written in batches, without
+     * conditions.
      */
-    onlyWriter?: boolean;
+    activationId?: string;
   },
 ): Promise<number> => {
   const byId = new Map(options.volunteers.map((v) => [v.id, v]));
@@ -77,6 +78,7 @@ export const alertAndQueue = async (
       smsStatus: 'queued',
       createdAt: options.now,
       ...(options.wave ? { wave: options.wave } : {}),
+      ...(options.activationId ? { activationId: options.activationId } : {}),
     }));
   };
   const queueSms = async (alerts: readonly Alert[]) => {
@@ -103,7 +105,7 @@ export const alertAndQueue = async (
   let created = 0;
   for (const round of inBatches(options.chosen, ALERTS_PER_ROUND)) {
     const alerts = await alertsFor(round);
-    created += await (options.onlyWriter
+    created += await (options.activationId
       ? ports.alerts.createAbsent(alerts)
       : ports.alerts.createMany(alerts));
     await queueSms(alerts);

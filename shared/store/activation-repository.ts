@@ -1,8 +1,9 @@
-import { paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Activation } from '../schemas/activation';
-import { documentClient, landed, putIfAbsent, type TransactItems } from './dynamo-client';
+import { documentClient, putIfAbsent, type TransactItems, transactLanded } from './dynamo-client';
 import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
 import { stripKeys } from './keys/strip-keys';
+import { countShardUpdate } from './request-counters';
 import { tableNames } from './tables';
 
 /**
@@ -52,16 +53,19 @@ export class ActivationRepository {
     );
   }
 
-  /** One corps done, with how many of its members are alerted; false when it was counted before. */
+  /**
+   * One corps done, with how many of its members are alerted, which the request counts on its shards in the same
+   * write; false when it was counted before.
+   */
   async countMunicipality(
     requestId: string,
     activationId: string,
     municipality: string,
     alerted: number,
   ): Promise<boolean> {
-    return landed(
-      this.db.send(
-        new UpdateCommand({
+    return transactLanded(this.db, [
+      {
+        Update: {
           TableName: this.table,
           Key: operationsKeys.activation(requestId, activationId),
           UpdateExpression: 'ADD done :corps, alerted :alerted',
@@ -71,23 +75,34 @@ export class ActivationRepository {
             ':alerted': alerted,
             ':municipality': municipality,
           },
-        }),
-      ),
-    );
+        },
+      },
+      ...countShardUpdate(this.table, requestId, { alerted }),
+    ]);
   }
 
-  /** Every corps tried: the ones that failed after their retries are named. Once; a retry changes nothing. */
-  async finish(requestId: string, activationId: string, failed: string[], at: string): Promise<boolean> {
-    return landed(
-      this.db.send(
-        new UpdateCommand({
+  /**
+   * Every corps tried: the ones that failed after their retries are named, and the request counts the alerts they
+   * wrote before they failed (`uncounted`). Once; a retry changes nothing.
+   */
+  async finish(
+    requestId: string,
+    activationId: string,
+    failed: string[],
+    at: string,
+    uncounted = 0,
+  ): Promise<boolean> {
+    return transactLanded(this.db, [
+      {
+        Update: {
           TableName: this.table,
           Key: operationsKeys.activation(requestId, activationId),
           UpdateExpression: 'SET finishedAt = :at, failed = :failed',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(finishedAt)',
           ExpressionAttributeValues: { ':at': at, ':failed': failed },
-        }),
-      ),
-    );
+        },
+      },
+      ...countShardUpdate(this.table, requestId, { alerted: uncounted }),
+    ]);
   }
 }

@@ -149,8 +149,9 @@ export class AlertRepository {
   }
 
   /**
-   * How many members are alerted for the request, read after every write before it (strongly consistent); the
-   * spontaneous volunteers' alerts are counted as they register, on the request's shards.
+   * How many members the lifecycle alerted for the request, read after every write before it (strongly
+   * consistent); the spontaneous volunteers' alerts are counted as they register, and an activation's as each of its
+   * corps is counted in, on the request's shards.
    */
   async countForRequest(requestId: string): Promise<number> {
     let count = 0;
@@ -163,7 +164,7 @@ export class AlertRepository {
           ':pk': operationsKeys.request(requestId).pk,
           ':alert': operationsPrefixes.alert,
         },
-        FilterExpression: 'attribute_not_exists(spontaneous)',
+        FilterExpression: 'attribute_not_exists(spontaneous) AND attribute_not_exists(activationId)',
         Select: 'COUNT',
         ConsistentRead: true,
       },

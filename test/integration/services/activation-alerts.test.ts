@@ -5,7 +5,7 @@ import { allMunicipalities } from '../../../shared/reference/municipalities';
 import type { Activation } from '../../../shared/schemas/activation';
 import type { HelpRequest } from '../../../shared/schemas/help-request';
 import type { Volunteer } from '../../../shared/schemas/volunteer';
-import { mobiliseMunicipality } from '../../../shared/services/activations';
+import { finishActivation, mobiliseMunicipality } from '../../../shared/services/activations';
 import { mobilise } from '../../../shared/services/lifecycle';
 import { documentClient, transactLanded } from '../../../shared/store/dynamo-client';
 import { tableNames } from '../../../shared/store/tables';
@@ -102,7 +102,8 @@ describe("an activation's corps", () => {
     expect(count(`QueryCommand ${tableNames.operations()}.gsi1`)).toBe(0);
     // A first run knows that none of its members' alerts exists: only it writes them.
     expect(count('BatchGetCommand')).toBe(0);
-    expect(count('TransactWriteCommand')).toBe(0);
+    // One transaction: the corps counted in on the activation and on the request's counters.
+    expect(count('TransactWriteCommand')).toBe(1);
     // 120 alerts in batches of 25: five calls, not one per alert.
     expect(count('BatchWriteCommand')).toBe(5);
     const alerts = await ports.alerts.forVolunteers(
@@ -199,5 +200,66 @@ describe("an activation's corps", () => {
 
     const alerted = (await ports.alerts.listForRequest(request.id)).map((a) => a.volunteerId);
     expect(new Set(alerted)).toEqual(new Set([...home.members, ...failed.members].map((m) => m.id)));
+  });
+
+  it('counts each corps on the request as it is counted in, so the finish counts no alert and nothing twice', async () => {
+    const home = await corps(2);
+    const first = await corps(3);
+    const second = await corps(4);
+    const { request, activation } = await activated(home.nis, [first.nis, second.nis]);
+    await mobilise(ports, request.id, 'everyone');
+    const counted = vi.spyOn(ports.alerts, 'countForRequest');
+
+    for (const nis of [first.nis, second.nis])
+      await mobiliseMunicipality(ports, {
+        requestId: request.id,
+        activationId: activation.id,
+        municipality: nis,
+      });
+    expect((await ports.helpRequests.get(request.id))?.counts.alerted).toBe(2 + 3 + 4);
+    await finishActivation(ports, {
+      requestId: request.id,
+      activationId: activation.id,
+      outcomes: [
+        { municipality: first.nis, alerted: 3 },
+        { municipality: second.nis, alerted: 4 },
+      ],
+    });
+
+    expect(counted).not.toHaveBeenCalled();
+    // The lifecycle's next count leaves the activation's alerts to the activation.
+    await mobilise(ports, request.id, 'everyone');
+    expect((await ports.helpRequests.get(request.id))?.counts.alerted).toBe(9);
+  });
+
+  it('counts, at the finish, the alerts a failed corps wrote before it failed', async () => {
+    const home = await corps(1);
+    const failing = await corps(5);
+    const { request, activation } = await activated(home.nis, [failing.nis]);
+    await mobilise(ports, request.id, 'everyone');
+    // Its step wrote every alert and then failed for good, before counting the corps in.
+    vi.spyOn(ports.activations, 'countMunicipality').mockRejectedValue(new Error('throttled'));
+    await expect(
+      mobiliseMunicipality(ports, {
+        requestId: request.id,
+        activationId: activation.id,
+        municipality: failing.nis,
+      }),
+    ).rejects.toThrow('throttled');
+    vi.restoreAllMocks();
+
+    const outcome = { municipality: failing.nis, failed: true as const };
+    await finishActivation(ports, {
+      requestId: request.id,
+      activationId: activation.id,
+      outcomes: [outcome],
+    });
+    await finishActivation(ports, {
+      requestId: request.id,
+      activationId: activation.id,
+      outcomes: [outcome],
+    });
+
+    expect((await ports.helpRequests.get(request.id))?.counts.alerted).toBe(1 + 5);
   });
 });
