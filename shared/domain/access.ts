@@ -35,8 +35,14 @@ export const assertCanLaunchRequest = (who: Identity, nis: string, channel: 'api
   if (channel !== 'api') throw new Forbidden('channel "phone" is for coordinators');
 };
 
+/**
+ * The coordination (Red Cross coordinators and the crisis centre) sees every municipality: all requests, every
+ * corps' volunteers on them, the yearly report. Everyone else sees their own municipality.
+ */
+export const seesAllMunicipalities = (who: Identity): boolean => hasRole(who, 'coordinator', 'crisis-centre');
+
 export const assertCanReadRequest = (who: Identity, nis: string): void => {
-  if (hasRole(who, 'coordinator', 'crisis-centre') || actsFor(who, nis)) return;
+  if (seesAllMunicipalities(who) || actsFor(who, nis)) return;
   throw new NotFound('help request');
 };
 
@@ -46,13 +52,13 @@ export const assertCanReadRequest = (who: Identity, nis: string): void => {
  */
 export const municipalityToList = (who: Identity, asked: string | undefined): string | undefined => {
   if (asked) return asked;
-  if (hasRole(who, 'coordinator', 'crisis-centre')) return undefined;
+  if (seesAllMunicipalities(who)) return undefined;
   if (who.municipality && actsFor(who, who.municipality)) return who.municipality;
   throw new Forbidden('give ?municipality=: only coordinators and the crisis centre list every municipality');
 };
 
 /** Who answered a call-out, with their own words: the coordination (coordinator, crisis centre) needs it, nobody else. */
-export const seesResponders = (who: Identity): boolean => hasRole(who, 'coordinator', 'crisis-centre');
+export const seesResponders = seesAllMunicipalities;
 
 /**
  * The phones of volunteers the alert SMS could not reach: the coordinator calls them (UX: "their phone is shown to
@@ -62,7 +68,7 @@ export const seesUnreachablePhones = (who: Identity): boolean => hasRole(who, 'c
 
 /** The yearly report covers every municipality: for the Red Cross coordination and the crisis centre only. */
 export const assertCanReadAnnualReport = (who: Identity): void => {
-  if (!hasRole(who, 'coordinator', 'crisis-centre'))
+  if (!seesAllMunicipalities(who))
     throw new Forbidden('only a coordinator or the crisis centre reads the yearly report');
 };
 

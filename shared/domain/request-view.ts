@@ -1,6 +1,6 @@
 import type { HelpRequestView, TimelineEntry } from '../schemas/help-request';
-import { seesUnreachablePhones } from './access';
-import { hasRole, type Identity } from './identity';
+import { seesAllMunicipalities, seesUnreachablePhones } from './access';
+import type { Identity } from './identity';
 
 /** How much of each of a request's lists its view carries; the rest is a page away. */
 export const TIMELINE_PAGE = 100;
@@ -22,7 +22,7 @@ export const viewForRole = (
   const unreachable = seesUnreachablePhones(who)
     ? view.unreachable.volunteers
     : view.unreachable.volunteers.map(({ phone: _, ...volunteer }) => volunteer);
-  if (hasRole(who, 'coordinator', 'crisis-centre'))
+  if (seesAllMunicipalities(who))
     return { ...view, unreachable: { ...view.unreachable, volunteers: unreachable } };
   const shown = unreachable.filter((v) => v.municipality === who.municipality);
   const withheld = view.unreachable.count - (ownUnreachable ?? shown.length);
@@ -40,7 +40,7 @@ export const timelineForRole = (
   timeline: TimelineEntry[],
   municipalityOf: (volunteerId: string) => string | undefined,
 ): TimelineEntry[] =>
-  hasRole(who, 'coordinator', 'crisis-centre')
+  seesAllMunicipalities(who)
     ? timeline
     : timeline.map(({ volunteerId, ...entry }) =>
         typeof volunteerId === 'string' && municipalityOf(volunteerId) === who.municipality

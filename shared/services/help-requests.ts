@@ -3,6 +3,7 @@ import {
   assertCanLaunchRequest,
   assertCanReadRequest,
   municipalityToList,
+  seesAllMunicipalities,
   seesResponders,
   seesUnreachablePhones,
 } from '../domain/access';
@@ -208,7 +209,7 @@ const corpsOfTimeline = async (
   id: string,
   entries: TimelineEntry[],
 ): Promise<Map<string, string>> => {
-  if (hasRole(who, 'coordinator', 'crisis-centre')) return new Map();
+  if (seesAllMunicipalities(who)) return new Map();
   const named = entries.flatMap((e) => (typeof e.volunteerId === 'string' ? [e.volunteerId] : []));
   const alerts = named.length ? await ports.alerts.forVolunteers(id, named) : [];
   return new Map(alerts.map((a) => [a.volunteerId, a.municipality]));
@@ -266,7 +267,7 @@ const unreachableList = async (
 
 /** The corps a municipal role sees unreachable volunteers of; undefined for the coordination, who sees all. */
 const ownCorps = (who: Identity): string | undefined =>
-  hasRole(who, 'coordinator', 'crisis-centre') ? undefined : (who.municipality ?? '-');
+  seesAllMunicipalities(who) ? undefined : (who.municipality ?? '-');
 
 /**
  * Volunteers whose alert failed to deliver for good or expired undelivered, with their name and phone for the
