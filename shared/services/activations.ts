@@ -1,7 +1,7 @@
 import { assertCanActivate } from '../domain/access';
 import { declaredPhaseOf } from '../domain/activation';
 import { auditRequestAct } from '../domain/audit';
-import { Conflict, RuleViolation } from '../domain/errors';
+import { Conflict, NotFound, RuleViolation } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import type { Ports } from '../ports';
 import {
@@ -16,7 +16,7 @@ import type {
   MunicipalityOutcome,
 } from '../schemas/activation';
 import { type AlertingPorts, alertAndQueue, eligibleMembers } from './mobilisation';
-import { requireHelpRequest, requireOpenHelpRequest } from './require-help-request';
+import { requireOpenHelpRequest } from './require-help-request';
 
 /** The corps an activation names that are not in the request's scope yet. */
 const corpsToAdd = async (
@@ -107,7 +107,9 @@ export const mobiliseMunicipality = async (
   input: { requestId: string; activationId: string; municipality: string },
 ): Promise<{ municipality: string; alerted: number }> => {
   const { requestId, activationId, municipality } = input;
-  const request = await requireHelpRequest(ports, requestId);
+  // The item alone: a corps needs the request's needs and acceptances, not its totals (285 steps read it).
+  const request = await ports.helpRequests.getUncounted(requestId);
+  if (!request) throw new NotFound('help request');
   let alerted = 0;
   if (request.status !== 'closed') {
     // The first corps marks the request mobilising; the others read that it is.

@@ -162,6 +162,15 @@ export class HelpRequestRepository {
   }
 
   /**
+   * The request item alone, read after every write before it, its counter shards not added: its needs, scope,
+   * status and acceptances (kept on the item), for a step that alerts and needs no totals.
+   */
+  async getUncounted(id: string): Promise<HelpRequest | undefined> {
+    const stored = await this.getStored(id);
+    return stored ? publicRequest(stored) : undefined;
+  }
+
+  /**
    * The request and the counts kept beside it (its shards, read in the same query): what the view needs besides
    * `counts`, the volunteers told to stand by who have not answered since (`released`).
    */

@@ -102,6 +102,8 @@ describe("an activation's corps", () => {
     expect(count(`QueryCommand ${tableNames.operations()}.gsi1`)).toBe(0);
     // A first run knows that none of its members' alerts exists: only it writes them.
     expect(count('BatchGetCommand')).toBe(0);
+    // The request item alone (a GetItem), not the request with its 16 counter shards (a query).
+    expect(count('QueryCommand')).toBe(0);
     // One transaction: the corps counted in on the activation and on the request's counters.
     expect(count('TransactWriteCommand')).toBe(1);
     // 120 alerts in batches of 25: five calls, not one per alert.
