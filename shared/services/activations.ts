@@ -99,8 +99,8 @@ export const activate = async (
 
 /**
  * One corps of an activation: alerts every eligible member not alerted for the request yet, then counts the corps
- * in, once. It reads only this corps' roster and its members' alerts, never the request's every alert, so 285 of
- * them run side by side. Safe to run again: alerts on record are kept and their unsent SMS queued again.
+ * in, once. It reads only this corps' roster (and on a retry its members' alerts), never the request's every alert,
+ * so 285 of them run side by side. Safe to run again: alerts on record are kept and their unsent SMS queued again.
  */
 export const mobiliseMunicipality = async (
   ports: AlertingPorts & Pick<Ports, 'volunteers' | 'activations' | 'clock'>,

@@ -35,6 +35,8 @@ const WRITE_CONCURRENCY = 25;
 const TRANSACTION_ITEMS = 100;
 const TRANSACTIONS_IN_FLIGHT = 4;
 const CONFLICT_RETRIES = 4;
+/** BatchGetItem calls in flight when one read needs several. */
+const READS_IN_FLIGHT = 4;
 /** A week: SNS gives up redelivering within hours. */
 const INBOUND_MARKER_SECONDS = 7 * 24 * 3600;
 
@@ -92,7 +94,7 @@ export class AlertRepository {
 
   /**
    * Writes alerts that do not exist, in batches and without conditions: only for the one writer of these
-   * volunteers' alerts for the request (an activation's corps step), which has read that none of them exists.
+   * volunteers' alerts for the request (an activation's corps step), which knows that none of them exists.
    */
   async createAbsent(alerts: Alert[]): Promise<number> {
     await batchWriteAll(
@@ -109,31 +111,14 @@ export class AlertRepository {
     requestIds: readonly string[],
     volunteerIds: readonly string[],
   ): Promise<Map<string, Set<string>>> {
+    const volunteers = [...new Set(volunteerIds)];
+    const items = await this.consistentItems(
+      requestIds.flatMap((requestId) => volunteers.map((id) => operationsKeys.alert(requestId, id))),
+      'volunteerId, code',
+    );
     const codes = new Map<string, Set<string>>();
-    const keys = requestIds.flatMap((requestId) =>
-      [...new Set(volunteerIds)].map((volunteerId) => operationsKeys.alert(requestId, volunteerId)),
-    );
-    await pMap(
-      inBatches(keys, BATCH_GET_KEYS),
-      (batch) =>
-        untilProcessed<Record<string, unknown>>(batch, async (pending) => {
-          const { Responses, UnprocessedKeys } = await this.db.send(
-            new BatchGetCommand({
-              RequestItems: {
-                [this.table]: {
-                  Keys: pending,
-                  ProjectionExpression: 'volunteerId, code',
-                  ConsistentRead: true,
-                },
-              },
-            }),
-          );
-          for (const { volunteerId, code } of Responses?.[this.table] ?? [])
-            codes.set(volunteerId, (codes.get(volunteerId) ?? new Set()).add(code));
-          return UnprocessedKeys?.[this.table]?.Keys ?? [];
-        }),
-      { concurrency: TRANSACTIONS_IN_FLIGHT },
-    );
+    for (const { volunteerId, code } of items)
+      codes.set(volunteerId as string, (codes.get(volunteerId as string) ?? new Set()).add(code as string));
     return codes;
   }
 
@@ -410,22 +395,39 @@ export class AlertRepository {
    * to know, without reading the request's every alert (15,000 in a Flanders-wide activation).
    */
   async forVolunteers(requestId: string, volunteerIds: readonly string[]): Promise<Alert[]> {
-    const alerts: Alert[] = [];
-    for (const batch of inBatches([...new Set(volunteerIds)], BATCH_GET_KEYS)) {
-      await untilProcessed<Record<string, unknown>>(
-        batch.map((id) => operationsKeys.alert(requestId, id)),
-        async (pending) => {
+    const items = await this.consistentItems(
+      [...new Set(volunteerIds)].map((id) => operationsKeys.alert(requestId, id)),
+    );
+    return items.map((item) => stripKeys<Alert>(item));
+  }
+
+  /** The items at these keys that exist (all of them, or the attributes `projection` names), read consistently. */
+  private async consistentItems(
+    keys: Record<string, unknown>[],
+    projection?: string,
+  ): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    await pMap(
+      inBatches(keys, BATCH_GET_KEYS),
+      (batch) =>
+        untilProcessed<Record<string, unknown>>(batch, async (pending) => {
           const { Responses, UnprocessedKeys } = await this.db.send(
             new BatchGetCommand({
-              RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } },
+              RequestItems: {
+                [this.table]: {
+                  Keys: pending,
+                  ConsistentRead: true,
+                  ...(projection ? { ProjectionExpression: projection } : {}),
+                },
+              },
             }),
           );
-          for (const item of Responses?.[this.table] ?? []) alerts.push(stripKeys<Alert>(item));
+          items.push(...(Responses?.[this.table] ?? []));
           return UnprocessedKeys?.[this.table]?.Keys ?? [];
-        },
-      );
-    }
-    return alerts;
+        }),
+      { concurrency: READS_IN_FLIGHT },
+    );
+    return items;
   }
 
   /** One volunteer's alert for one request, read after every write before it. */

@@ -19,8 +19,9 @@ import { type TestPorts, testPorts } from '../ports';
 
 /**
  * How an activation writes a corps' alerts on DynamoDB Local: each corps' step is the only writer of its members'
- * alerts for the request, so it reads which exist and writes the rest in batches, and it learns the reply codes its
- * members hold elsewhere from the requests still open, not from every member's alerts one by one.
+ * alerts for the request, so it writes them in batches (reading which exist only when it runs again), counts them
+ * on the request with the corps, and learns the reply codes its members hold elsewhere from the requests still
+ * open, not from every member's alerts one by one.
  */
 let ports: TestPorts;
 const nisCodes = allMunicipalities().slice(120);
