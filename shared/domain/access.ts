@@ -22,14 +22,24 @@ export const assertCanRegisterVolunteer = (who: Identity, nis: string): void => 
   throw new Forbidden('only the municipal-admin of the municipality or a coordinator registers volunteers');
 };
 
-/** Requesters launch for their own municipality through the API; coordinators enter requests taken by phone. */
-export const assertCanLaunchRequest = (who: Identity, nis: string, channel: 'api' | 'phone'): void => {
+/**
+ * Requesters launch for their own municipality through the API; coordinators enter requests taken by phone. An
+ * exercise a coordinator may launch either way, and a municipal-admin for their own municipality through the API.
+ */
+export const assertCanLaunchRequest = (
+  who: Identity,
+  nis: string,
+  channel: 'api' | 'phone',
+  exercise = false,
+): void => {
   if (hasRole(who, 'coordinator')) {
-    if (channel !== 'phone')
+    if (channel !== 'phone' && !exercise)
       throw new Forbidden('a coordinator enters help requests received by phone: channel "phone"');
     return;
   }
   assertMayLaunchRequests(who);
+  if (!exercise && !hasRole(who, 'requester'))
+    throw new Forbidden('a municipal-admin launches exercises only: "exercise": true');
   if (who.municipality !== nis)
     throw new Forbidden('requesters launch help requests for their own municipality only');
   if (channel !== 'api') throw new Forbidden('channel "phone" is for coordinators');
@@ -78,8 +88,10 @@ export const assertCanCoordinate = (who: Identity): void => {
 
 /** The role half of launching, checked before the body is read; the municipality half needs the body. */
 export const assertMayLaunchRequests = (who: Identity): void => {
-  if (!hasRole(who, 'requester', 'coordinator')) {
-    throw new Forbidden('only requesters and coordinators launch help requests');
+  if (!hasRole(who, 'requester', 'coordinator', 'municipal-admin')) {
+    throw new Forbidden(
+      'only requesters and coordinators launch help requests, and municipal-admins exercises',
+    );
   }
 };
 

@@ -30,7 +30,19 @@ export const COUNTER = {
   spontaneousDeployments: 'spontaneousDeployments',
   spontaneousMinutes: 'spontaneousMinutes',
   course: (kind: TrainingKind, category: CourseCategory) => `${kind}_${category}`,
+  /** Drills: counted apart, never among the requests, deployments and spontaneous volunteers of real incidents. */
+  exercises: 'exercises',
+  dryExercises: 'exercisesDry',
+  exerciseDeployments: 'exerciseDeployments',
+  exerciseMinutes: 'exerciseMinutes',
+  exerciseSpontaneousRegistered: 'exerciseSpontaneousRegistered',
 } as const;
+
+/** What the yearly counters need to know of a request: whether it is a drill, and a dry one. */
+export interface CountedRequest {
+  exercise?: boolean;
+  dry?: boolean;
+}
 
 /** Why a course was (not) funded: what the Flemish Government asks to see. */
 export type CourseCategory = 'funded' | 'prior-certificate' | 'repeat' | 'not-funded';
@@ -85,20 +97,32 @@ export const courseRecorded = (
     increment(course.date.slice(0, 7), { [COUNTER.course(course.kind, courseCategory(course, context))]: 1 }),
   ]);
 
-/** A help request counts in the year it was launched, even when it runs into the next one. */
+/** A help request counts in the year it was launched, even when it runs into the next one; a drill as a drill. */
 export const requestLaunched = (
-  createdAt: string,
-  channel: HelpRequestChannel,
+  request: CountedRequest & { createdAt: string; channel: HelpRequestChannel },
   delta = 1,
 ): CounterIncrement[] =>
-  mergeIncrements([increment(belgianMonth(createdAt), { [COUNTER.requests(channel)]: delta })]);
-
-export const spontaneousRegistered = (at: string, minor: boolean): CounterIncrement[] =>
   mergeIncrements([
-    increment(belgianMonth(at), {
-      [COUNTER.spontaneousRegistered]: 1,
-      [COUNTER.spontaneousMinors]: minor ? 1 : 0,
-    }),
+    increment(
+      belgianMonth(request.createdAt),
+      request.exercise
+        ? { [COUNTER.exercises]: delta, [COUNTER.dryExercises]: request.dry ? delta : 0 }
+        : { [COUNTER.requests(request.channel)]: delta },
+    ),
+  ]);
+
+export const spontaneousRegistered = (
+  at: string,
+  minor: boolean,
+  request: CountedRequest = {},
+): CounterIncrement[] =>
+  mergeIncrements([
+    increment(
+      belgianMonth(at),
+      request.exercise
+        ? { [COUNTER.exerciseSpontaneousRegistered]: 1 }
+        : { [COUNTER.spontaneousRegistered]: 1, [COUNTER.spontaneousMinors]: minor ? 1 : 0 },
+    ),
   ]);
 
 const brusselsHour = new Intl.DateTimeFormat('en-GB', {
@@ -141,13 +165,23 @@ export const minutesByMonth = (from: string, to: string): [month: string, minute
 
 /**
  * A coverage period ended (check-out): one deployment in the month it ended, its minutes in the months they were
- * spent. A spontaneous volunteer's period also counts apart, as the only trace of them after the purge.
+ * spent. A spontaneous volunteer's period also counts apart, as the only trace of them after the purge. A drill's
+ * periods count as exercise only.
  */
 export const deploymentEnded = (
   period: { from: string; to: string },
   spontaneous: boolean,
+  request: CountedRequest = {},
 ): CounterIncrement[] => {
   const ended = belgianMonth(period.to);
+  if (request.exercise) {
+    return mergeIncrements([
+      increment(ended, { [COUNTER.exerciseDeployments]: 1 }),
+      ...minutesByMonth(period.from, period.to).map(([month, minutes]) =>
+        increment(month, { [COUNTER.exerciseMinutes]: minutes }),
+      ),
+    ]);
+  }
   return mergeIncrements([
     increment(ended, {
       [COUNTER.deployments(ended.slice(5))]: 1,

@@ -16,6 +16,7 @@ export interface RequestTiming {
   municipality: string;
   createdAt: string;
   firstAcceptedAt?: string;
+  exercise?: boolean;
 }
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
@@ -110,6 +111,13 @@ const figures = (
       deployments: sum(COUNTER.spontaneousDeployments),
       volunteerHours: oneDecimal(sum(COUNTER.spontaneousMinutes) / 60),
     },
+    exercises: {
+      held: sum(COUNTER.exercises),
+      dry: sum(COUNTER.dryExercises),
+      deployments: sum(COUNTER.exerciseDeployments),
+      volunteerHours: oneDecimal(sum(COUNTER.exerciseMinutes) / 60),
+      spontaneousRegistered: sum(COUNTER.exerciseSpontaneousRegistered),
+    },
     subsidy: {
       ...subsidy,
       variableEur: cents(subsidy.basicEur + subsidy.refresherEur + subsidy.simulationEur),
@@ -117,9 +125,12 @@ const figures = (
   };
 };
 
+/** Real incidents only: a drill's volunteers know it is one, and answer at their leisure or all at once. */
 const minutesToFirstAcceptance = (timings: readonly RequestTiming[]): number | null => {
   const minutes = timings.flatMap((t) =>
-    t.firstAcceptedAt ? [(Date.parse(t.firstAcceptedAt) - Date.parse(t.createdAt)) / 60_000] : [],
+    t.firstAcceptedAt && !t.exercise
+      ? [(Date.parse(t.firstAcceptedAt) - Date.parse(t.createdAt)) / 60_000]
+      : [],
   );
   const middle = median(minutes);
   return middle === null ? null : oneDecimal(middle);
@@ -201,6 +212,10 @@ const CSV_COLUMNS: [string, (f: Figures) => number | null][] = [
   ['spontaneousMinors', (f) => f.spontaneous.minors],
   ['spontaneousDeployments', (f) => f.spontaneous.deployments],
   ['spontaneousVolunteerHours', (f) => f.spontaneous.volunteerHours],
+  ['exercises', (f) => f.exercises.held],
+  ['exercisesDry', (f) => f.exercises.dry],
+  ['exerciseDeployments', (f) => f.exercises.deployments],
+  ['exerciseVolunteerHours', (f) => f.exercises.volunteerHours],
   ['variableSubsidyEur', (f) => f.subsidy.variableEur],
   ...MONTHS.map((m, i): [string, (f: Figures) => number] => [
     `deployments${m}`,

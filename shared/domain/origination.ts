@@ -6,6 +6,9 @@
 /** The account's default origination identity, for a stage that has no pool of its own (e.g. a sandbox). */
 export const ACCOUNT_DEFAULT_ORIGINATION = 'account-default';
 
+/** What the records say a dry exercise's SMS went out on: nothing, it stayed in the request's outbox. */
+export const DRY_ORIGINATION = 'dry-exercise';
+
 /** The first send and one retry through another number after a failed delivery receipt. */
 export const MAX_DELIVERY_ATTEMPTS = 2;
 

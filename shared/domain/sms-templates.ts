@@ -6,7 +6,29 @@ import { REJOIN_WORDS } from './reply';
 export const SMS_LANGUAGES = ['nl', 'fr', 'en'] as const;
 export type SmsLanguage = (typeof SMS_LANGUAGES)[number];
 
-export interface AlertSmsInput {
+/**
+ * A drill's SMS start with the word for exercise in the recipient's language, so nobody mistakes one for a real call;
+ * each template fits the mark into the room it keeps (an alert stays one part).
+ */
+export const EXERCISE_MARKS: Record<SmsLanguage, string> = { nl: 'OEFENING', fr: 'EXERCICE', en: 'EXERCISE' };
+
+/** What every SMS about a help request may say of it: whether it is a drill. */
+export interface AboutRequest {
+  exercise?: boolean;
+}
+
+const marked =
+  (language: SmsLanguage, about: AboutRequest) =>
+  (body: string): string =>
+    about.exercise ? `${EXERCISE_MARKS[language]} - ${body}` : body;
+
+/** Renders a template around a title, clipping the title to the septets the rest of the one part leaves over. */
+const withTitle = (render: (title: string) => string, title: string): string => {
+  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
+  return render(clipToSeptets(toGsm7(title.trim()), room));
+};
+
+export interface AlertSmsInput extends AboutRequest {
   municipality: string;
   title: string;
   code: string;
@@ -31,12 +53,15 @@ const standDownTemplates: Record<SmsLanguage, (i: { municipality: string }) => s
 };
 
 /** The alert SMS, always one GSM-7 part: the title gets the septets the rest of the message leaves over. */
-export const renderAlertSms = (language: SmsLanguage, input: AlertSmsInput): string => {
-  const render = (title: string) =>
-    alertTemplates[language]({ municipality: toGsm7(input.municipality), title, code: input.code });
-  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
-  return render(clipToSeptets(toGsm7(input.title.trim()), room));
-};
+export const renderAlertSms = (language: SmsLanguage, input: AlertSmsInput): string =>
+  withTitle(
+    (title) =>
+      marked(
+        language,
+        input,
+      )(alertTemplates[language]({ municipality: toGsm7(input.municipality), title, code: input.code })),
+    input.title,
+  );
 
 const spontaneousWelcomeTemplates: Record<SmsLanguage, (i: AlertSmsInput) => string> = {
   nl: (i) =>
@@ -48,19 +73,27 @@ const spontaneousWelcomeTemplates: Record<SmsLanguage, (i: AlertSmsInput) => str
 };
 
 /** A spontaneous volunteer's alert: thanks for registering, and the reply code; one GSM-7 part like the alert. */
-export const renderSpontaneousWelcomeSms = (language: SmsLanguage, input: AlertSmsInput): string => {
-  const render = (title: string) =>
-    spontaneousWelcomeTemplates[language]({
-      municipality: toGsm7(input.municipality),
-      title,
-      code: input.code,
-    });
-  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
-  return render(clipToSeptets(toGsm7(input.title.trim()), room));
-};
+export const renderSpontaneousWelcomeSms = (language: SmsLanguage, input: AlertSmsInput): string =>
+  withTitle(
+    (title) =>
+      marked(
+        language,
+        input,
+      )(
+        spontaneousWelcomeTemplates[language]({
+          municipality: toGsm7(input.municipality),
+          title,
+          code: input.code,
+        }),
+      ),
+    input.title,
+  );
 
-export const renderStandDownSms = (language: SmsLanguage, input: { municipality: string }): string =>
-  standDownTemplates[language]({ municipality: toGsm7(input.municipality) });
+export const renderStandDownSms = (
+  language: SmsLanguage,
+  input: AboutRequest & { municipality: string },
+): string =>
+  marked(language, input)(standDownTemplates[language]({ municipality: toGsm7(input.municipality) }));
 
 const helpTemplates: Record<SmsLanguage, string> = {
   nl: 'Rode Kruis: antwoord JA <code> of NEE <code> op een oproep, of STOP om geen oproepen meer te krijgen.',
@@ -130,13 +163,7 @@ export const renderChoiceSms = (
   return render(options.map((o) => clipToSeptets(toGsm7(o.title.trim()), each)));
 };
 
-/** Renders a template around a title, clipping the title to the septets the rest of the one part leaves over. */
-const withTitle = (render: (title: string) => string, title: string): string => {
-  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
-  return render(clipToSeptets(toGsm7(title.trim()), room));
-};
-
-export interface ConfirmationSmsInput {
+export interface ConfirmationSmsInput extends AboutRequest {
   title: string;
   /** Where to go: the location's description, or its postcode when there is none. */
   place: string;
@@ -167,7 +194,10 @@ export const renderConfirmationSms = (language: SmsLanguage, input: Confirmation
     ? clipToSeptets(toGsm7(input.coordinator.trim()), COORDINATOR_NAME_SEPTETS)
     : undefined;
   const render = (title: string, place: string) =>
-    confirmationTemplates[language]({ title, place, ...(coordinator ? { coordinator } : {}) });
+    marked(
+      language,
+      input,
+    )(confirmationTemplates[language]({ title, place, ...(coordinator ? { coordinator } : {}) }));
   const room = SINGLE_PART_SEPTETS - (gsm7Length(render('', '')) ?? SINGLE_PART_SEPTETS);
   const place = toGsm7(input.place.trim());
   const fullTitle = toGsm7(input.title.trim());
@@ -186,8 +216,8 @@ const reserveTemplates: Record<SmsLanguage, (title: string) => string> = {
 };
 
 /** The answer to a JA when no task the volunteer can take still lacks volunteers: kept in reserve. */
-export const renderReserveSms = (language: SmsLanguage, input: { title: string }): string =>
-  withTitle(reserveTemplates[language], input.title);
+export const renderReserveSms = (language: SmsLanguage, input: AboutRequest & { title: string }): string =>
+  withTitle((title) => marked(language, input)(reserveTemplates[language](title)), input.title);
 
 const enoughTemplates: Record<SmsLanguage, (title: string) => string> = {
   nl: (t) => `Rode Kruis: er zijn genoeg vrijwilligers voor ${t}. Bedankt, je hoeft niet meer te antwoorden.`,
@@ -196,20 +226,26 @@ const enoughTemplates: Record<SmsLanguage, (title: string) => string> = {
 };
 
 /** To the volunteers who had not answered yet when every task got its volunteers. */
-export const renderEnoughSms = (language: SmsLanguage, input: { title: string }): string =>
-  withTitle(enoughTemplates[language], input.title);
+export const renderEnoughSms = (language: SmsLanguage, input: AboutRequest & { title: string }): string =>
+  withTitle((title) => marked(language, input)(enoughTemplates[language](title)), input.title);
 
 /** To the Red Cross coordinator (always Dutch): a new help request to take; they acknowledge in the tool. */
-export const renderCoordinatorAlertSms = (input: {
-  municipality: string;
-  title: string;
-  volunteers: number;
-  level: number;
-}): string => {
+export const renderCoordinatorAlertSms = (
+  input: AboutRequest & {
+    municipality: string;
+    title: string;
+    volunteers: number;
+    level: number;
+  },
+): string => {
   const render = (title: string) =>
-    `Rode Kruis 24/7${input.level > 0 ? ` (back-up ${input.level})` : ''}: nieuwe hulpvraag ${toGsm7(input.municipality)}: ${title}, ${input.volunteers} ${input.volunteers === 1 ? 'vrijwilliger' : 'vrijwilligers'}. Bevestig in de tool.`;
-  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
-  return render(clipToSeptets(toGsm7(input.title.trim()), room));
+    marked(
+      'nl',
+      input,
+    )(
+      `Rode Kruis 24/7${input.level > 0 ? ` (back-up ${input.level})` : ''}: nieuwe hulpvraag ${toGsm7(input.municipality)}: ${title}, ${input.volunteers} ${input.volunteers === 1 ? 'vrijwilliger' : 'vrijwilligers'}. Bevestig in de tool.`,
+    );
+  return withTitle(render, input.title);
 };
 
 const TASK_NAMES_NL: Record<Task, string> = {
@@ -227,13 +263,15 @@ const SHORTFALL_TITLE_SEPTETS = 12;
  * request with several tasks, which tasks fall short (accepted/needed). Where a long name and large figures leave
  * too little room for the title, the total goes first, then the task names are abbreviated.
  */
-export const renderShortfallSms = (input: {
-  municipality: string;
-  title: string;
-  needed: number;
-  accepted: number;
-  short?: { task: Task; needed: number; accepted: number }[];
-}): string => {
+export const renderShortfallSms = (
+  input: AboutRequest & {
+    municipality: string;
+    title: string;
+    needed: number;
+    accepted: number;
+    short?: { task: Task; needed: number; accepted: number }[];
+  },
+): string => {
   const total = ` ${input.accepted} van ${input.needed} vrijwilligers.`;
   const perTask = (names: Record<Task, string>) =>
     input.short?.length
@@ -244,7 +282,12 @@ export const renderShortfallSms = (input: {
     ...(input.short?.length ? [perTask(TASK_NAMES_NL), perTask(TASK_ABBREVIATIONS_NL)] : []),
   ];
   const renderWith = (figures: string) => (title: string) =>
-    `Rode Kruis 24/7: tekort bij hulpvraag ${toGsm7(input.municipality)}: ${title}.${figures} Breid uit in de tool.`;
+    marked(
+      'nl',
+      input,
+    )(
+      `Rode Kruis 24/7: tekort bij hulpvraag ${toGsm7(input.municipality)}: ${title}.${figures} Breid uit in de tool.`,
+    );
   const roomFor = (figures: string) =>
     SINGLE_PART_SEPTETS - (gsm7Length(renderWith(figures)('')) ?? SINGLE_PART_SEPTETS);
   const figures = variants.find((v) => roomFor(v) >= SHORTFALL_TITLE_SEPTETS) ?? variants.at(-1)!;
@@ -258,19 +301,25 @@ const updatePrefixes: Record<SmsLanguage, (municipality: string) => string> = {
 };
 
 /** Septets a coordinator's update may use so that it fits one part behind the prefix of every language. */
-export const updateRoom = (municipality: string): number =>
+export const updateRoom = (municipality: string, about: AboutRequest = {}): number =>
   SINGLE_PART_SEPTETS -
   Math.max(
     ...SMS_LANGUAGES.map(
-      (language) => gsm7Length(updatePrefixes[language](toGsm7(municipality))) ?? SINGLE_PART_SEPTETS,
+      (language) =>
+        gsm7Length(marked(language, about)(updatePrefixes[language](toGsm7(municipality)))) ??
+        SINGLE_PART_SEPTETS,
     ),
   );
 
 /** A coordinator's own words to the volunteers who accepted, behind a prefix in the volunteer's language. */
 export const renderUpdateSms = (
   language: SmsLanguage,
-  input: { municipality: string; message: string },
-): string => `${updatePrefixes[language](toGsm7(input.municipality))}${toGsm7(input.message.trim())}`;
+  input: AboutRequest & { municipality: string; message: string },
+): string =>
+  marked(
+    language,
+    input,
+  )(`${updatePrefixes[language](toGsm7(input.municipality))}${toGsm7(input.message.trim())}`);
 
 const claimStatusPrefixes: Record<SmsLanguage, (claimId: string) => string> = {
   nl: (id) => `Rode Kruis: je schadeaangifte ${id} `,
@@ -308,12 +357,6 @@ export const renderClaimStatusSms = (
   input: { claimId: string; status: ClaimStatus },
 ): string => `${claimStatusPrefixes[language](input.claimId)}${claimStatusPhrases[language][input.status]}`;
 
-/** Fills `render`'s title slot with the request's title, transliterated and clipped to the room the rest leaves. */
-const withClippedTitle = (render: (title: string) => string, title: string): string => {
-  const room = SINGLE_PART_SEPTETS - (gsm7Length(render('')) ?? SINGLE_PART_SEPTETS);
-  return render(clipToSeptets(toGsm7(title.trim()), room));
-};
-
 /** What became of a request whose lifecycle step failed for good, as the coordinator needs to hear it. */
 export const LIFECYCLE_FAILURE_OUTCOMES = ['continues', 'closed', 'not-stood-down'] as const;
 export type LifecycleFailureOutcome = (typeof LIFECYCLE_FAILURE_OUTCOMES)[number];
@@ -345,11 +388,15 @@ const lifecycleFailureTemplates: Record<
 /** To the on-duty coordinator when a lifecycle step failed after its retries and the recovery path took over. */
 export const renderLifecycleFailureSms = (
   language: SmsLanguage,
-  input: { municipality: string; title: string; outcome: LifecycleFailureOutcome },
+  input: AboutRequest & { municipality: string; title: string; outcome: LifecycleFailureOutcome },
 ): string => {
   const template = lifecycleFailureTemplates[language];
-  return withClippedTitle(
-    (title) => `${template.prefix(toGsm7(input.municipality), title)}${template[input.outcome]}`,
+  return withTitle(
+    (title) =>
+      marked(
+        language,
+        input,
+      )(`${template.prefix(toGsm7(input.municipality), title)}${template[input.outcome]}`),
     input.title,
   );
 };
@@ -369,10 +416,13 @@ const rosterExhaustedTemplates: Record<
 /** To the crisis centre when nobody on the duty roster acknowledged a request in two rounds (or nobody is on it). */
 export const renderRosterExhaustedSms = (
   language: SmsLanguage,
-  input: { municipality: string; title: string; levels: number },
+  input: AboutRequest & { municipality: string; title: string; levels: number },
 ): string =>
-  withClippedTitle(
+  withTitle(
     (title) =>
-      rosterExhaustedTemplates[language]({ ...input, municipality: toGsm7(input.municipality), title }),
+      marked(
+        language,
+        input,
+      )(rosterExhaustedTemplates[language]({ ...input, municipality: toGsm7(input.municipality), title })),
     input.title,
   );

@@ -30,6 +30,7 @@ import {
 } from '../schemas/help-request';
 import { municipalitySchema, putMunicipalityBodySchema } from '../schemas/municipality';
 import { inviteOfficialBodySchema, officialListSchema, officialSchema } from '../schemas/official';
+import { outboxPageSchema } from '../schemas/outbox';
 import { putRequestersBodySchema, requestersSchema } from '../schemas/requesters';
 import {
   publicSpontaneousCallSchema,
@@ -400,6 +401,20 @@ export const FUNCTIONS = {
       response: { status: 200, schema: responsePageSchema },
     }),
     needs: [reads('operations'), reads('registry'), reads('adHoc')],
+  },
+  listHelpRequestOutbox: {
+    entry: 'functions/api/help-requests/outbox.ts',
+    trigger: api({
+      method: 'GET',
+      path: '/help-requests/{id}/outbox',
+      tag: 'help requests',
+      summary:
+        'the SMS a dry exercise kept instead of sending, oldest first, a page at a time, phone numbers masked; empty for any other request (its municipal roles, coordinator, crisis-centre)',
+      query: requestListPageQuerySchema,
+      response: { status: 200, schema: outboxPageSchema },
+      machineScope: HELP_REQUESTS_READ,
+    }),
+    needs: [reads('operations')],
   },
   listHelpRequestTimeline: {
     entry: 'functions/api/help-requests/timeline.ts',

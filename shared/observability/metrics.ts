@@ -28,6 +28,8 @@ export const METRIC_UNITS = {
   PurgeFailures: 'Count',
   /** Corps of an activation whose mobilisation failed after its retries: their members were not all alerted. */
   ActivationCorpsFailed: 'Count',
+  /** A dry exercise's SMS, kept in its request's outbox instead of sent (they cost nothing). */
+  SmsKeptDry: 'Count',
 } as const;
 
 export type MetricName = keyof typeof METRIC_UNITS;

@@ -77,6 +77,20 @@ export const figuresSchema = z
       deployments: count,
       volunteerHours: z.number(),
     }),
+    exercises: z
+      .object({
+        held: count.meta({
+          description: 'drills launched in the year (`exercise: true`), dry ones included',
+        }),
+        dry: count.meta({ description: 'of which dry: no SMS reached a phone' }),
+        deployments: count,
+        volunteerHours: z.number(),
+        spontaneousRegistered: count,
+      })
+      .meta({
+        description:
+          'drills, counted apart: they are never among the help requests, deployments or spontaneous volunteers above',
+      }),
     subsidy: z.object({
       basicEur: z.number(),
       refresherEur: z.number(),

@@ -17,6 +17,8 @@ export const deploymentSchema = z
     /** The municipality of the help request, and whether the volunteer came through the spontaneous call. */
     municipality: z.string().optional(),
     spontaneous: z.boolean().optional(),
+    /** On site for a drill: its hours count as exercise, and a member is credited with the simulation exercise. */
+    exercise: z.boolean().optional(),
     minutes: z.number().int(),
     periods: z.array(z.object({ from: z.string(), to: z.string() })),
   })

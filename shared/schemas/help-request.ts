@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { RESPONSES_PAGE, TIMELINE_PAGE, UNREACHABLE_PAGE } from '../domain/request-view';
 import { activationProgressSchema } from './activation';
 import { idSchema, nisCodeSchema, TASKS } from './common';
+import { providerIdSchema } from './training';
 
 export const createHelpRequestBodySchema = z
   .object({
@@ -34,6 +35,18 @@ export const createHelpRequestBodySchema = z
     urgency: z.enum(['normal', 'immediate']).optional().meta({
       description:
         '`normal` (the default) alerts the best-ranked members in waves, a multiple of what each task lacks, until enough accept; `immediate` alerts every eligible member at once',
+    }),
+    exercise: z.boolean().optional().meta({
+      description:
+        'a drill (coordinators and municipal-admins may launch one; requesters too): the whole lifecycle runs, every SMS starts with OEFENING / EXERCICE / EXERCISE, it never counts in the yearly report’s incident figures, and each member checked in is credited with the yearly simulation exercise',
+    }),
+    dry: z.boolean().optional().meta({
+      description:
+        'with `exercise`: nothing goes to real phones; every SMS is kept in the request’s outbox instead, at no cost, and the yearly report counts the exercise as dry',
+    }),
+    trainingProvider: providerIdSchema.optional().meta({
+      description:
+        'with `exercise`: the training provider (`PUT /training-providers/{id}`) credited with the simulation exercise; by default one of the Red Cross Flanders charter',
     }),
   })
   .strict()

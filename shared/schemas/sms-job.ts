@@ -19,6 +19,8 @@ const jobBase = {
   body: z.string(),
   /** A retry after a failed delivery: the number the failed SMS went out on, which the dispatcher must not use. */
   avoidOrigination: z.string().optional(),
+  /** A dry exercise's SMS: kept in the request's outbox, never sent to a phone. */
+  dry: z.literal(true).optional(),
 };
 
 /** One SMS to send, as published on the alerts topic and consumed by the dispatcher. */

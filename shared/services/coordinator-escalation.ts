@@ -1,3 +1,4 @@
+import { dryJob, exerciseMark } from '../domain/exercise';
 import { renderRosterExhaustedSms } from '../domain/sms-templates';
 import { logger } from '../observability/logger';
 import type { Ports } from '../ports';
@@ -35,10 +36,12 @@ export const reportRosterExhausted = async (
       requestId,
       kind: 'roster-exhausted',
       to,
+      ...dryJob(request),
       body: renderRosterExhaustedSms('nl', {
         municipality: request.municipalityName,
         title: request.title,
         levels,
+        ...exerciseMark(request),
       }),
     },
   ]);

@@ -1,5 +1,6 @@
 import { assertCanCoordinate } from '../domain/access';
 import { RuleViolation } from '../domain/errors';
+import { dryJob, exerciseMark } from '../domain/exercise';
 import { gsm7Length, toGsm7 } from '../domain/gsm7';
 import type { Identity } from '../domain/identity';
 import { renderUpdateSms, updateRoom } from '../domain/sms-templates';
@@ -25,7 +26,7 @@ export const sendCoordinatorUpdate = async (
 ): Promise<CoordinatorUpdate> => {
   assertCanCoordinate(who);
   const request = await requireOpenHelpRequest(ports, requestId);
-  const room = updateRoom(request.municipalityName);
+  const room = updateRoom(request.municipalityName, exerciseMark(request));
   if ((gsm7Length(toGsm7(body.message)) ?? Infinity) > room) {
     throw new RuleViolation(
       'update-too-long',
@@ -46,9 +47,11 @@ export const sendCoordinatorUpdate = async (
       volunteerId: person.id,
       ...(alert.spontaneous ? { spontaneous: true as const } : {}),
       to: person.phone,
+      ...dryJob(request),
       body: renderUpdateSms(person.language, {
         municipality: request.municipalityName,
         message: body.message,
+        ...exerciseMark(request),
       }),
     };
     // Someone who texted STOP is no recipient; the dispatcher withholds what was queued before.

@@ -1,12 +1,24 @@
 import { assertCanCoordinate } from '../domain/access';
 import { type AuditDetails, auditRequestAct, SYSTEM_ACTOR } from '../domain/audit';
+import { belgianDate } from '../domain/dates';
 import { Conflict, RuleViolation } from '../domain/errors';
 import type { Identity } from '../domain/identity';
 import type { Ports } from '../ports';
 import type { Deployment } from '../schemas/deployment';
 import { requireOpenHelpRequest } from './require-help-request';
+import { creditExercise } from './training';
 
-type DeploymentPorts = Pick<Ports, 'helpRequests' | 'alerts' | 'deployments' | 'clock'>;
+type DeploymentPorts = Pick<
+  Ports,
+  | 'helpRequests'
+  | 'alerts'
+  | 'deployments'
+  | 'trainings'
+  | 'volunteers'
+  | 'municipalities'
+  | 'clock'
+  | 'newId'
+>;
 
 /** A coordinator checks a volunteer in or out on a help request. */
 type CoordinatorAct = (
@@ -22,7 +34,8 @@ const onSiteDetails = (volunteerId: string, spontaneous: boolean | undefined): A
 
 /**
  * On site, and so insured: only a volunteer who said yes to this request's alert can be checked in, a reserve too
- * (the coordinator calls them in when someone does not turn up, or more hands are needed after all).
+ * (the coordinator calls them in when someone does not turn up, or more hands are needed after all). On a drill a
+ * member is credited with the yearly simulation exercise; a check-in retried after that credit failed credits them.
  */
 export const checkIn: CoordinatorAct = async (ports, who, requestId, volunteerId) => {
   assertCanCoordinate(who);
@@ -35,14 +48,35 @@ export const checkIn: CoordinatorAct = async (ports, who, requestId, volunteerId
     );
   }
   const now = ports.clock.now().toISOString();
-  return ports.deployments.checkIn(
-    requestId,
-    volunteerId,
-    now,
-    who.sub,
-    { municipality: request.municipality, spontaneous: alert.spontaneous === true },
-    auditRequestAct(who, 'checked-in', requestId, now, onSiteDetails(volunteerId, alert.spontaneous)),
-  );
+  const credit = async () => {
+    if (request.exercise && request.trainingProvider && !alert.spontaneous)
+      await creditExercise(ports, who, volunteerId, {
+        requestId,
+        providerId: request.trainingProvider,
+        date: belgianDate(new Date(now)),
+      });
+  };
+  let deployment: Deployment;
+  try {
+    deployment = await ports.deployments.checkIn(
+      requestId,
+      volunteerId,
+      now,
+      who.sub,
+      {
+        municipality: request.municipality,
+        spontaneous: alert.spontaneous === true,
+        exercise: request.exercise === true,
+      },
+      auditRequestAct(who, 'checked-in', requestId, now, onSiteDetails(volunteerId, alert.spontaneous)),
+    );
+  } catch (error) {
+    if (error instanceof Conflict && (await ports.deployments.get(requestId, volunteerId))?.onSiteSince)
+      await credit();
+    throw error;
+  }
+  await credit();
+  return deployment;
 };
 
 export const checkOut: CoordinatorAct = async (ports, who, requestId, volunteerId) => {

@@ -1,4 +1,5 @@
 import pMap from 'p-map';
+import { dryJob, exerciseMark } from '../domain/exercise';
 import { unmetNeeds } from '../domain/help-request';
 import { missedRecipient } from '../domain/origination';
 import { renderEnoughSms } from '../domain/sms-templates';
@@ -41,7 +42,8 @@ export const thankWaitingVolunteers = async (
           volunteerId: person.id,
           ...(alert.spontaneous ? { spontaneous: true as const } : {}),
           to: person.phone,
-          body: renderEnoughSms(person.language, { title: request.title }),
+          ...dryJob(request),
+          body: renderEnoughSms(person.language, { title: request.title, ...exerciseMark(request) }),
         },
       };
     },

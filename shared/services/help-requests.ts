@@ -11,8 +11,9 @@ import { progressOf } from '../domain/activation';
 import type { Alert } from '../domain/alert';
 import { auditRequestAct, SYSTEM_ACTOR } from '../domain/audit';
 import { Conflict, Forbidden, NotFound } from '../domain/errors';
+import { assertExerciseOptions, defaultExerciseProvider } from '../domain/exercise';
 import { newHelpRequest } from '../domain/help-request';
-import { hasRole, type Identity } from '../domain/identity';
+import { actsFor, hasRole, type Identity } from '../domain/identity';
 import { onSiteStateOf } from '../domain/on-site';
 import {
   RESPONSES_PAGE,
@@ -36,33 +37,49 @@ import type {
   UnreachablePage,
   UnreachableVolunteer,
 } from '../schemas/help-request';
+import type { OutboxPage } from '../schemas/outbox';
 import { personBehind } from './people';
 import { requireJoined } from './registry';
 import { requireHelpRequest } from './require-help-request';
+import { requireTrainingProvider } from './training';
 
 export const launchHelpRequest = async (
   ports: Pick<
     Ports,
-    'municipalities' | 'helpRequests' | 'dutyRoster' | 'workflow' | 'metrics' | 'timing' | 'clock' | 'newId'
+    | 'municipalities'
+    | 'helpRequests'
+    | 'dutyRoster'
+    | 'trainings'
+    | 'workflow'
+    | 'metrics'
+    | 'timing'
+    | 'clock'
+    | 'newId'
   >,
   who: Identity,
   body: CreateHelpRequestBody,
 ): Promise<HelpRequest> => {
-  assertCanLaunchRequest(who, body.municipality, body.channel);
+  assertExerciseOptions(body);
+  const exercise = body.exercise === true;
+  assertCanLaunchRequest(who, body.municipality, body.channel, exercise);
+  // A municipal-admin runs their own corps' drills without naming themselves a requester.
+  const drillsOwnCorps = exercise && actsFor(who, body.municipality, 'municipal-admin');
   if (
     !hasRole(who, 'coordinator') &&
+    !drillsOwnCorps &&
     !(await ports.municipalities.requesters(body.municipality)).includes(who.sub)
   ) {
     throw new Forbidden('the municipal-admin has not named this official as a requester');
   }
   const municipality = await requireJoined(ports, body.municipality);
+  const trainingProvider = exercise ? await exerciseProvider(ports, body.trainingProvider) : undefined;
   // Nobody would take the request: the coordinator at the phone hears it now; an API launch is kept, and ops alarmed.
   const rosterEmpty = !(await ports.dutyRoster.get());
   if (rosterEmpty && body.channel === 'phone')
     throw new Conflict('the duty roster is empty: put a coordinator on duty before entering a request');
   const request = newHelpRequest({
     id: ports.newId(),
-    body,
+    body: { ...body, ...(trainingProvider ? { trainingProvider } : {}) },
     municipalityName: municipality.name,
     requestedBy: who.sub,
     now: ports.clock.now().toISOString(),
@@ -72,6 +89,7 @@ export const launchHelpRequest = async (
     auditRequestAct(who, 'launched', request.id, request.createdAt, {
       municipality: request.municipality,
       channel: request.channel,
+      ...(request.exercise ? { exercise: true, dry: request.dry === true } : {}),
     }),
   );
   try {
@@ -91,6 +109,16 @@ export const launchHelpRequest = async (
     await ports.helpRequests.appendTimeline(request.id, { at: request.createdAt, type: 'duty-roster-empty' });
   }
   return request;
+};
+
+/** The provider the exercise credits: the one named, which must exist, else the Red Cross's if one is registered. */
+const exerciseProvider = async (
+  ports: Pick<Ports, 'trainings'>,
+  named: string | undefined,
+): Promise<string | undefined> => {
+  if (!named) return defaultExerciseProvider(await ports.trainings.listProviders());
+  await requireTrainingProvider(ports, named);
+  return named;
 };
 
 type ViewPorts = Pick<
@@ -173,6 +201,21 @@ export const listTimeline = async (
   const page = await ports.helpRequests.timelinePage(id, query.limit, query.cursor);
   const corpsOf = await corpsOfTimeline(ports, who, id, page.entries);
   return { ...page, entries: timelineForRole(who, page.entries, (v) => corpsOf.get(v)) };
+};
+
+/**
+ * A page of the SMS a dry exercise kept instead of sending, oldest first, for whoever may read the request: what the
+ * drill would have sent, and to whom, with every phone number masked. A request that is no dry exercise has none.
+ */
+export const listOutbox = async (
+  ports: Pick<Ports, 'helpRequests' | 'smsLedger'>,
+  who: Identity,
+  id: string,
+  query: RequestListPageQuery,
+): Promise<OutboxPage> => {
+  const request = await requireHelpRequest(ports, id);
+  assertCanReadRequest(who, request.municipality);
+  return ports.smsLedger.outboxPage(id, query.limit, query.cursor);
 };
 
 /** A page of the request's unreachable volunteers by corps: a municipal role's own corps only, phones for the coordinator. */

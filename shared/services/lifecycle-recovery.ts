@@ -1,5 +1,6 @@
 import { coordinatorAtLevel } from '../domain/duty-roster';
 import { Conflict } from '../domain/errors';
+import { dryJob, exerciseMark } from '../domain/exercise';
 import {
   errorName,
   type NextAfterRecovery,
@@ -64,10 +65,12 @@ export const recoverLifecycle = async (
         kind: 'lifecycle-failed',
         state,
         to,
+        ...dryJob(request),
         body: renderLifecycleFailureSms('nl', {
           municipality: request.municipalityName,
           title: request.title,
           outcome: plan.outcome,
+          ...exerciseMark(request),
         }),
       },
     ]);

@@ -1,4 +1,5 @@
 import { coordinatorAtLevel } from '../domain/duty-roster';
+import { dryJob, exerciseMark } from '../domain/exercise';
 import { decideAfterResponses, totalNeeded, unmetNeeds } from '../domain/help-request';
 import { renderCoordinatorAlertSms, renderShortfallSms, renderStandDownSms } from '../domain/sms-templates';
 import { pickWave } from '../domain/waves';
@@ -125,7 +126,11 @@ export const standDown = async (ports: StandDownPorts, requestId: string): Promi
       volunteerId: volunteer.id,
       ...(alert.spontaneous ? { spontaneous: true as const } : {}),
       to: volunteer.phone,
-      body: renderStandDownSms(volunteer.language, { municipality: request.municipalityName }),
+      ...dryJob(request),
+      body: renderStandDownSms(volunteer.language, {
+        municipality: request.municipalityName,
+        ...exerciseMark(request),
+      }),
     });
   }
   await ports.smsJobs.enqueue(jobs);
@@ -182,11 +187,13 @@ export const alertCoordinator = async (
       level,
       ...inRound,
       to: coordinator.phone,
+      ...dryJob(request),
       body: renderCoordinatorAlertSms({
         municipality: request.municipalityName,
         title: request.title,
         volunteers: request.needs.reduce((sum, need) => sum + need.volunteers, 0),
         level,
+        ...exerciseMark(request),
       }),
     },
   ]);
@@ -265,11 +272,13 @@ export const alertShortfall = async (
         requestId,
         kind: 'shortfall',
         to: onDuty.phone,
+        ...dryJob(request),
         body: renderShortfallSms({
           municipality: request.municipalityName,
           title: request.title,
           needed,
           accepted,
+          ...exerciseMark(request),
           // One task: the totals say it all.
           ...(request.needs.length > 1 ? { short } : {}),
         }),

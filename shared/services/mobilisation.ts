@@ -1,6 +1,7 @@
 import { inBatches } from '../batches';
 import type { Alert } from '../domain/alert';
 import { belgianDate } from '../domain/dates';
+import { dryJob, exerciseMark } from '../domain/exercise';
 import { selectCandidates, unmetNeeds } from '../domain/help-request';
 import { awaitsSending } from '../domain/origination';
 import { rankCandidates, recentDeployments } from '../domain/ranking';
@@ -91,10 +92,12 @@ export const alertAndQueue = async (
           kind: 'alert',
           volunteerId: volunteer.id,
           to: volunteer.phone,
+          ...dryJob(request),
           body: renderAlertSms(volunteer.language, {
             municipality: request.municipalityName,
             title: request.title,
             code: alert.code,
+            ...exerciseMark(request),
           }),
         },
       ];

@@ -1,6 +1,7 @@
 import type { Alert, Answer } from '../domain/alert';
 import { belgianDate } from '../domain/dates';
 import { coordinatorAtLevel } from '../domain/duty-roster';
+import { exerciseMark } from '../domain/exercise';
 import { smsParts } from '../domain/gsm7';
 import { assignTask } from '../domain/help-request';
 import {
@@ -11,6 +12,7 @@ import {
   originationCandidates,
 } from '../domain/origination';
 import { matchReply, parseReply } from '../domain/reply';
+import { recipientOf } from '../domain/sms-job';
 import {
   MAX_CHOICES,
   renderChoiceSms,
@@ -60,13 +62,14 @@ type SmsPorts = Pick<
   | 'sleep'
   | 'metrics'
   | 'timing'
+  | 'newId'
 >;
 
 /** What the records say of an SMS that went out from the pool, which picks the number itself. */
 export const POOL_ORIGINATION = 'pool';
 
 /** What became of one SMS job. */
-export type DispatchOutcome = 'sent' | 'duplicate' | 'withheld' | 'expired' | 'refused';
+export type DispatchOutcome = 'sent' | 'duplicate' | 'withheld' | 'expired' | 'refused' | 'kept-dry';
 
 /**
  * Sends the SMS of one job at most once per claim, within the pool's rate and with what is left of its lifetime as
@@ -92,6 +95,20 @@ export const dispatchSms = async (ports: SmsPorts, job: SmsJob): Promise<Dispatc
   if ((await recipientOptedOut(ports, job)) || (await claimantErased(ports, job))) {
     await ports.smsLedger.withhold(job);
     return 'withheld';
+  }
+  if (job.dry) {
+    // No phone, no pool, no price: it is kept where the exercise's coordinator reads it, as if delivered at once.
+    await ports.smsLedger.keepDry(job, {
+      messageId: `dry-${ports.newId()}`,
+      at: now.toISOString(),
+      kind: job.kind,
+      recipient: recipientOf(job),
+      to: maskPhone(job.to),
+      body: job.body,
+      parts: smsParts(job.body),
+    });
+    ports.metrics.add('SmsKeptDry', 1);
+    return 'kept-dry';
   }
   const ttl = timeToLive(job.kind, claim.queuedAt, now, ports.timing);
   if (ttl === 'expired') {
@@ -326,11 +343,12 @@ export const handleInboundSms = async (
     await recordFirstAcceptance(ports, request, receivedAt);
   const told = await answer(
     yes.answer === 'reserve'
-      ? renderReserveSms(person.language, { title: request.title })
+      ? renderReserveSms(person.language, { title: request.title, ...exerciseMark(request) })
       : renderConfirmationSms(person.language, {
           title: request.title,
           place: request.location.description ?? request.location.postcode,
           ...(await coordinatorOf(ports, yes.request)),
+          ...exerciseMark(request),
         }),
     yes.outcome,
   );

@@ -4,6 +4,7 @@ import type { Alert } from '../domain/alert';
 import { auditRequestAct } from '../domain/audit';
 import { belgianDate } from '../domain/dates';
 import { Conflict, NotFound } from '../domain/errors';
+import { dryJob, exerciseMark } from '../domain/exercise';
 import type { Identity } from '../domain/identity';
 import { replyCodeFor } from '../domain/reply-code';
 import { keptElsewhereAfterPurge } from '../domain/retention';
@@ -152,7 +153,7 @@ export const registerSpontaneousVolunteer = async (
       : undefined;
   // A call marked full is refused on the read of its code: a surge would otherwise cost a transaction per shard.
   if (callMarkedFull(fullAtCap, cap)) throw spontaneousCallFull(cap);
-  const registered = await ports.adHoc.register(volunteer, alert, request.municipality, { code, cap });
+  const registered = await ports.adHoc.register(volunteer, alert, request, { code, cap });
   // A repeated registration queues the first one's SMS again only while it is unsent (a retry after a lost
   // enqueue): the dispatcher sends it once, so the phone never gets a second SMS.
   if (registered.alert && registered.alert.smsStatus !== 'sent') {
@@ -163,10 +164,12 @@ export const registerSpontaneousVolunteer = async (
         volunteerId: registered.volunteer.id,
         spontaneous: true,
         to: registered.volunteer.phone,
+        ...dryJob(request),
         body: renderSpontaneousWelcomeSms(registered.volunteer.language, {
           municipality: request.municipalityName,
           title: request.title,
           code: registered.alert.code,
+          ...exerciseMark(request),
         }),
       },
     ]);

@@ -34,6 +34,11 @@ export const putTrainingProvider = async (
   return provider;
 };
 
+export const requireTrainingProvider = async (ports: Pick<Ports, 'trainings'>, id: string): Promise<void> => {
+  if (!(await ports.trainings.getProvider(id)))
+    throw new RuleViolation('unknown-training-provider', `${id} is not a provider of the quality charter`);
+};
+
 /** How often a course is recorded again when another course of the same member was recorded meanwhile. */
 const STALE_QUALIFICATION_RETRIES = 5;
 
@@ -43,19 +48,49 @@ export const recordTraining = async (
   volunteerId: string,
   body: RecordTrainingBody,
 ): Promise<TrainingRecord> => {
+  const stored = await storeCourse(ports, who, volunteerId, body, ports.newId(), (volunteer) =>
+    assertCanRecordTraining(who, volunteer),
+  );
+  if (stored === 'duplicate')
+    throw new Error(`a training record of volunteer ${volunteerId} already existed`);
+  return stored;
+};
+
+/**
+ * A drill credits each member checked in with the yearly simulation exercise, once: the record takes the drill's id,
+ * so a check-in retried, or repeated after a check-out, finds it there (undefined) and records nothing.
+ */
+export const creditExercise = async (
+  ports: TrainingPorts,
+  who: Identity,
+  volunteerId: string,
+  drill: { requestId: string; providerId: string; date: string },
+): Promise<TrainingRecord | undefined> => {
+  const course = { kind: 'simulation' as const, providerId: drill.providerId, date: drill.date };
+  const stored = await storeCourse(ports, who, volunteerId, course, drill.requestId);
+  return stored === 'duplicate' ? undefined : stored;
+};
+
+/**
+ * Stores a course under `id`, funded as the member's courses so far say, with their qualification date; recorded
+ * anew while other courses of the member land meanwhile. 'duplicate' when a course with that id is on record.
+ */
+const storeCourse = async (
+  ports: TrainingPorts,
+  who: Identity,
+  volunteerId: string,
+  body: RecordTrainingBody,
+  id: string,
+  authorise: (volunteer: Volunteer) => void = () => {},
+): Promise<TrainingRecord | 'duplicate'> => {
   const now = ports.clock.now();
-  const id = ports.newId();
   for (let attempt = 1; ; attempt++) {
     const volunteer = await getVolunteer(ports, who, volunteerId);
-    assertCanRecordTraining(who, volunteer);
-    if (!(await ports.trainings.getProvider(body.providerId))) {
-      throw new RuleViolation(
-        'unknown-training-provider',
-        `${body.providerId} is not a provider of the quality charter`,
-      );
-    }
+    authorise(volunteer);
+    await requireTrainingProvider(ports, body.providerId);
     assertRecordable(body.date, belgianDate(now), volunteer.birthDate);
     const existing = await ports.trainings.listForVolunteer(volunteerId);
+    if (existing.some((r) => r.id === id)) return 'duplicate';
     const prior = volunteer.priorFirstAidCertificate?.date;
     const record: TrainingRecord = {
       id,
@@ -75,7 +110,6 @@ export const recordTraining = async (
         earlierBasic: existing.some((r) => r.kind === 'basic'),
       },
     );
-    if (stored === 'duplicate') throw new Error(`training record ${record.id} already existed`);
     if (stored !== 'stale') return stored;
     if (attempt >= STALE_QUALIFICATION_RETRIES) {
       throw new Error(`the courses of volunteer ${volunteerId} kept changing while recording one`);

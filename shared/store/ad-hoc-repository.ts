@@ -7,7 +7,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Alert } from '../domain/alert';
-import { spontaneousRegistered } from '../domain/annual-counters';
+import { type CountedRequest, spontaneousRegistered } from '../domain/annual-counters';
 import { SYSTEM_ACTOR } from '../domain/audit';
 import { randomShard, shardCap, shardsFrom, shardsWithRoom } from '../domain/counter-shards';
 import { Conflict } from '../domain/errors';
@@ -96,15 +96,15 @@ export class AdHocRepository {
   async register(
     volunteer: SpontaneousVolunteer,
     alert: Alert | undefined,
-    /** The request's municipality, whose yearly counters count the registration (numbers only). */
-    municipality: string,
+    /** The request's municipality, whose yearly counters count the registration (numbers only), as a drill's if it is one. */
+    countedIn: CountedRequest & { municipality: string },
     /** The call's code and how many registrations it takes: its shards count them. */
     call: { code: string; cap: number },
   ): Promise<{ volunteer: SpontaneousVolunteer; created: boolean; alert?: Alert }> {
     let shards = shardsWithRoom(call.cap, shardsFrom(randomShard()));
     while (shards.length > 0) {
       const [shard, ...next] = shards as [number, ...number[]];
-      const registered = await this.registerOnShard(volunteer, alert, municipality, {
+      const registered = await this.registerOnShard(volunteer, alert, countedIn, {
         code: call.code,
         shard,
         cap: shardCap(call.cap, shard),
@@ -142,7 +142,7 @@ export class AdHocRepository {
   private async registerOnShard(
     volunteer: SpontaneousVolunteer,
     alert: Alert | undefined,
-    municipality: string,
+    countedIn: CountedRequest & { municipality: string },
     call: { code: string; shard: number; cap: number },
   ): Promise<{ volunteer: SpontaneousVolunteer; created: boolean; alert?: Alert } | undefined> {
     const operations = tableNames.operations();
@@ -218,8 +218,8 @@ export class AdHocRepository {
               ),
               ...counterUpdates(
                 operations,
-                municipality,
-                spontaneousRegistered(volunteer.registeredAt, volunteer.minor),
+                countedIn.municipality,
+                spontaneousRegistered(volunteer.registeredAt, volunteer.minor, countedIn),
               ),
             ],
           }),

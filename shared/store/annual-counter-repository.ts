@@ -65,7 +65,7 @@ export class AnnualCounterRepository {
       TableName: tableNames.operations(),
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-      ProjectionExpression: 'municipality, createdAt, firstAcceptedAt',
+      ProjectionExpression: 'municipality, createdAt, firstAcceptedAt, exercise',
       ExpressionAttributeValues: {
         ':pk': operationsKeys.requestIndex(nis, '', '').gsi1pk,
         ':from': operationsKeys.requestIndex(nis, `${year - 1}-12-31`, '').gsi1sk,

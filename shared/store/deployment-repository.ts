@@ -55,7 +55,7 @@ export class DeploymentRepository {
     now: string,
     by: string,
     /** Where the help is given, for the yearly report; a spontaneous volunteer has no corps profile to mark. */
-    options: { municipality: string; spontaneous: boolean },
+    options: { municipality: string; spontaneous: boolean; exercise?: boolean },
     audit?: AuditAct,
   ): Promise<Deployment> {
     await transactOrConflict(
@@ -66,7 +66,7 @@ export class DeploymentRepository {
             TableName: this.table,
             Key: operationsKeys.deployment(requestId, volunteerId),
             UpdateExpression:
-              'SET onSiteSince = :now, requestId = :req, volunteerId = :vol, municipality = :muni, spontaneous = :spont, gsi1pk = :gpk, gsi1sk = :gsk, minutes = if_not_exists(minutes, :zero), periods = if_not_exists(periods, :none)',
+              'SET onSiteSince = :now, requestId = :req, volunteerId = :vol, municipality = :muni, spontaneous = :spont, exercise = :exercise, gsi1pk = :gpk, gsi1sk = :gsk, minutes = if_not_exists(minutes, :zero), periods = if_not_exists(periods, :none)',
             ConditionExpression: 'attribute_not_exists(onSiteSince)',
             ExpressionAttributeValues: {
               ':now': now,
@@ -74,6 +74,7 @@ export class DeploymentRepository {
               ':vol': volunteerId,
               ':muni': options.municipality,
               ':spont': options.spontaneous,
+              ':exercise': options.exercise === true,
               ':gpk': operationsKeys.deploymentIndex(volunteerId, requestId).gsi1pk,
               ':gsk': operationsKeys.deploymentIndex(volunteerId, requestId).gsi1sk,
               ':zero': 0,
@@ -133,7 +134,7 @@ export class DeploymentRepository {
           ? counterUpdates(
               this.table,
               deployment.municipality,
-              deploymentEnded({ from: since, to: now }, deployment.spontaneous === true),
+              deploymentEnded({ from: since, to: now }, deployment.spontaneous === true, deployment),
             )
           : []),
         // An erased volunteer has no profile left to update; the deployment closes all the same.

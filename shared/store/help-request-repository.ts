@@ -145,14 +145,7 @@ export class HelpRequestRepository {
         this.timelineItem(request.id, { at: request.createdAt, type: 'requested', channel: request.channel }),
       ],
       `help request ${request.id} already exists`,
-      [
-        ...counterUpdates(
-          this.table,
-          request.municipality,
-          requestLaunched(request.createdAt, request.channel),
-        ),
-        ...withAudit(audit),
-      ],
+      [...counterUpdates(this.table, request.municipality, requestLaunched(request)), ...withAudit(audit)],
     );
   }
 
@@ -524,11 +517,7 @@ export class HelpRequestRepository {
             ConditionExpression: 'attribute_exists(pk)',
           },
         },
-        ...counterUpdates(
-          this.table,
-          request.municipality,
-          requestLaunched(request.createdAt, request.channel, -1),
-        ),
+        ...counterUpdates(this.table, request.municipality, requestLaunched(request, -1)),
         ...withAudit(audit),
       ]);
     const { Items = [] } = await this.db.send(

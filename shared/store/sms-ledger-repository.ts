@@ -1,7 +1,10 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import type { Alert } from '../domain/alert';
-import { missedRecipient, type SmsStatus } from '../domain/origination';
+import { DRY_ORIGINATION, missedRecipient, type SmsStatus } from '../domain/origination';
+import type { OutboxPage, OutboxSms } from '../schemas/outbox';
 import { type SmsJob, type SmsRef, withoutRecipient } from '../schemas/sms-job';
+import { decodeCursor, encodeCursor } from './cursor';
 import {
   cancellationCodes,
   documentClient,
@@ -10,7 +13,7 @@ import {
   putIfAbsent,
   transactLanded,
 } from './dynamo-client';
-import { operationsKeys } from './keys/operations-keys';
+import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
 import { stripKeys } from './keys/strip-keys';
 import { countShardUpdate } from './request-counters';
 import { tableNames } from './tables';
@@ -243,6 +246,58 @@ export class SmsLedgerRepository {
       new GetCommand({ TableName: this.table, Key: smsKey(job), ConsistentRead: true }),
     );
     return Item ? stripKeys<Alert>(Item) : undefined;
+  }
+
+  /**
+   * sending → delivered for a dry exercise's SMS, which goes into its request's outbox instead of to a phone: the
+   * same transition a delivery makes, so the lifecycle sees a dry exercise run as a real one.
+   */
+  async keepDry(job: SmsJob, kept: OutboxSms & { messageId: string }): Promise<boolean> {
+    const { messageId, ...sms } = kept;
+    return transactLanded(this.db, [
+      {
+        Update: {
+          TableName: this.table,
+          Key: smsKey(job),
+          UpdateExpression:
+            'SET smsStatus = :delivered, sentAt = :at, deliveredAt = :at, messageId = :messageId, originationNumber = :from, attempts = :one REMOVE claimedAt',
+          ConditionExpression: 'smsStatus = :sending',
+          ExpressionAttributeValues: {
+            ':delivered': 'delivered',
+            ':sending': 'sending',
+            ':at': sms.at,
+            ':messageId': messageId,
+            ':from': DRY_ORIGINATION,
+            ':one': 1,
+          },
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...operationsKeys.outboxSms(job.requestId, sms.at, messageId), ...sms },
+        },
+      },
+    ]);
+  }
+
+  /** A page of the request's outbox, oldest first. */
+  async outboxPage(requestId: string, limit: number, cursor?: string): Promise<OutboxPage> {
+    const pk = operationsKeys.request(requestId).pk;
+    const cursorKey = z
+      .object({ pk: z.literal(pk), sk: z.string().startsWith(operationsPrefixes.outbox) })
+      .strict();
+    const { Items = [], LastEvaluatedKey } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :outbox)',
+        ExpressionAttributeValues: { ':pk': pk, ':outbox': operationsPrefixes.outbox },
+        Limit: limit,
+        ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, cursorKey) } : {}),
+      }),
+    );
+    const sms = Items.map((item) => stripKeys<OutboxSms>(item));
+    return LastEvaluatedKey ? { sms, next: encodeCursor(LastEvaluatedKey) } : { sms };
   }
 
   /** sent → delivered, for the message the receipt is about only: a late or repeated receipt changes nothing. */

@@ -455,6 +455,21 @@ const MATRIX: RouteRow[] = [
   },
   {
     method: 'GET',
+    path: '/help-requests/{id}/outbox',
+    id: 'requestId',
+    perMunicipality: true,
+    // A real request: nothing kept, the page is empty.
+    check: (body) => expect(body.sms).toEqual([]),
+    expect: {
+      requester: { own: 200, other: 404 },
+      admin: { own: 200, other: 404 },
+      coordinator: 200,
+      crisis: 200,
+      volunteer: 404,
+    },
+  },
+  {
+    method: 'GET',
     path: '/help-requests/{id}/unreachable',
     id: 'requestId',
     perMunicipality: true,

@@ -415,6 +415,7 @@ describe('api stack', () => {
       'GET /help-requests': ['crisis-api/help-requests.read'],
       'GET /help-requests/{id}': ['crisis-api/help-requests.read'],
       'GET /help-requests/{id}/timeline': ['crisis-api/help-requests.read'],
+      'GET /help-requests/{id}/outbox': ['crisis-api/help-requests.read'],
       'GET /help-requests/{id}/unreachable': ['crisis-api/help-requests.read'],
     });
   });

@@ -12,6 +12,8 @@ export const operationsPrefixes = {
   timeline: 'TL#',
   activation: 'ACTIVATION#',
   claim: 'CLAIM#',
+  /** A dry exercise's SMS, kept instead of sent. */
+  outbox: 'OUTBOX#',
   /** After the request's own `META`, so one query reads both. */
   requestCounter: 'META#COUNTS#',
 } as const;
@@ -129,6 +131,11 @@ export const operationsKeys = {
   smsPace: (originationNumber: string) => ({ pk: `SMSRATE#${originationNumber}`, sk: 'PACE' }),
   /** Points from a provider message id to the SMS it carried, so a delivery receipt finds its alert. */
   sentSms: (messageId: string) => ({ pk: `SMSMSG#${messageId}`, sk: 'SMSMSG' }),
+  /** A dry exercise's SMS in its request's outbox, in the order they were kept (`at`, then the message id). */
+  outboxSms: (requestId: string, at: string, messageId: string) => ({
+    pk: `${p.request}${requestId}`,
+    sk: `${p.outbox}${at}#${messageId}`,
+  }),
 
   /** An insurance claim, in a partition of its own: the purge of its request's partition never reaches it. */
   claim: (id: string) => ({ pk: `${p.claim}${id}`, sk: 'CLAIM' }),

@@ -10,6 +10,7 @@ import {
   renderRejoinedSms,
 } from '../../../shared/domain/sms-templates';
 import type { OutgoingSms, SmsGateway } from '../../../shared/messaging/ports';
+import { maskPhone } from '../../../shared/observability/logger';
 import type { InboundSms, SmsJob } from '../../../shared/schemas/sms-job';
 import type { SpontaneousVolunteer } from '../../../shared/schemas/spontaneous';
 import type { Volunteer } from '../../../shared/schemas/volunteer';
@@ -93,6 +94,7 @@ const dispatcherPorts = (sms: RecordingSmsGateway, metrics = new InMemoryMetrics
   sleep: async () => {},
   metrics,
   timing: { ackTimeoutSeconds: 300, responseWindowSeconds: 900, aftercareWindowSeconds: 3600 },
+  newId: () => ulid(),
 });
 
 describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
@@ -104,6 +106,35 @@ describe('dispatchSms with DynamoDB Local and a recording SMS gateway', () => {
     const ports = dispatcherPorts(sms, metrics);
     return { sms, alert, job: anAlertJob(alert, aMobilePhone()), ports, metrics };
   };
+
+  it("keeps a dry exercise's SMS in the request's outbox, never sending it: delivered at once, the phone masked", async () => {
+    const { sms, alert, job, ports, metrics } = await setUp();
+    const dry: SmsJob = { ...job, dry: true, body: 'OEFENING - Rode Kruis: hulpvraag Gent' };
+
+    expect(await dispatchSms(ports, dry)).toBe('kept-dry');
+    // A redelivered job finds it kept, and keeps it once.
+    expect(await dispatchSms(ports, dry)).toBe('duplicate');
+
+    expect(sms.sent).toEqual([]);
+    expect(metrics.recorded).toEqual([{ name: 'SmsKeptDry', value: 1 }]);
+    expect(await alertOf(alert.requestId, alert.volunteerId)).toMatchObject({
+      smsStatus: 'delivered',
+      originationNumber: 'dry-exercise',
+    });
+    const { sms: kept, next } = await smsLedger.outboxPage(alert.requestId, 10);
+    expect(next).toBeUndefined();
+    expect(kept).toEqual([
+      {
+        at: clock.now().toISOString(),
+        kind: 'alert',
+        recipient: alert.volunteerId,
+        to: maskPhone(job.to),
+        body: dry.body,
+        parts: 1,
+      },
+    ]);
+    expect(JSON.stringify(kept)).not.toContain(job.to);
+  });
 
   it('sends the SMS of a job once and marks the alert sent with the provider message id', async () => {
     const { sms, alert, job, ports, metrics } = await setUp();
@@ -382,7 +413,7 @@ const spontaneouslyRegistered = async (request = aHelpRequest()) => {
   await adHoc.register(
     person,
     anAlert(request.id, person.id, { spontaneous: true, response: 'accepted' }),
-    '44021',
+    { municipality: '44021' },
     { code, cap: 1000 },
   );
   const sms = new RecordingSmsGateway();
@@ -403,6 +434,7 @@ const spontaneouslyRegistered = async (request = aHelpRequest()) => {
     smsPool: TEST_POOL,
     sleep: async () => {},
     timing: { ackTimeoutSeconds: 300, responseWindowSeconds: 900, aftercareWindowSeconds: 3600 },
+    newId: () => ulid(),
   };
   return { request, person, sms, ports };
 };

@@ -264,6 +264,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/help-requests/{id}/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the SMS a dry exercise kept instead of sending, oldest first, a page at a time, phone numbers masked; empty for any other request (its municipal roles, coordinator, crisis-centre) */
+        get: operations["listHelpRequestOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/help-requests/{id}/timeline": {
         parameters: {
             query?: never;
@@ -926,6 +943,15 @@ export interface components {
              * @enum {string}
              */
             urgency?: "normal" | "immediate";
+            /** @description a drill (coordinators and municipal-admins may launch one; requesters too): the whole lifecycle runs, every SMS starts with OEFENING / EXERCICE / EXERCISE, it never counts in the yearly report’s incident figures, and each member checked in is credited with the yearly simulation exercise */
+            exercise?: boolean;
+            /** @description with `exercise`: nothing goes to real phones; every SMS is kept in the request’s outbox instead, at no cost, and the yearly report counts the exercise as dry */
+            dry?: boolean;
+            /**
+             * @description with `exercise`: the training provider (`PUT /training-providers/{id}`) credited with the simulation exercise; by default one of the Red Cross Flanders charter
+             * @example rode-kruis-vlaanderen
+             */
+            trainingProvider?: string;
         };
         HelpRequestPage: {
             helpRequests: components["schemas"]["HelpRequest"][];
@@ -965,6 +991,15 @@ export interface components {
              * @enum {string}
              */
             urgency?: "normal" | "immediate";
+            /** @description a drill (coordinators and municipal-admins may launch one; requesters too): the whole lifecycle runs, every SMS starts with OEFENING / EXERCICE / EXERCISE, it never counts in the yearly report’s incident figures, and each member checked in is credited with the yearly simulation exercise */
+            exercise?: boolean;
+            /** @description with `exercise`: nothing goes to real phones; every SMS is kept in the request’s outbox instead, at no cost, and the yearly report counts the exercise as dry */
+            dry?: boolean;
+            /**
+             * @description with `exercise`: the training provider (`PUT /training-providers/{id}`) credited with the simulation exercise; by default one of the Red Cross Flanders charter
+             * @example rode-kruis-vlaanderen
+             */
+            trainingProvider?: string;
             id: string;
             municipalityName: string;
             /** @enum {string} */
@@ -1051,6 +1086,15 @@ export interface components {
              * @enum {string}
              */
             urgency?: "normal" | "immediate";
+            /** @description a drill (coordinators and municipal-admins may launch one; requesters too): the whole lifecycle runs, every SMS starts with OEFENING / EXERCICE / EXERCISE, it never counts in the yearly report’s incident figures, and each member checked in is credited with the yearly simulation exercise */
+            exercise?: boolean;
+            /** @description with `exercise`: nothing goes to real phones; every SMS is kept in the request’s outbox instead, at no cost, and the yearly report counts the exercise as dry */
+            dry?: boolean;
+            /**
+             * @description with `exercise`: the training provider (`PUT /training-providers/{id}`) credited with the simulation exercise; by default one of the Red Cross Flanders charter
+             * @example rode-kruis-vlaanderen
+             */
+            trainingProvider?: string;
             id: string;
             municipalityName: string;
             /** @enum {string} */
@@ -1243,6 +1287,23 @@ export interface components {
             responses: components["schemas"]["Responder"][];
             next?: string;
         };
+        /** @description the SMS a dry exercise kept instead of sending, oldest first; `next` when more exist */
+        OutboxPage: {
+            sms: components["schemas"]["OutboxSms"][];
+            next?: string;
+        };
+        OutboxSms: {
+            at: string;
+            /** @description what the SMS is: `alert`, `stand-down`, `coordinator`, `update` … */
+            kind: string;
+            /** @description who it was for: a member’s id, `coordinator level 0`, `spontaneous volunteer` …; never a phone number */
+            recipient: string;
+            /** @description the phone number it would have gone to, masked */
+            to: string;
+            body: string;
+            /** @description the message parts it would have cost */
+            parts: number;
+        };
         /** @description timeline entries, oldest first; `earlier` when older ones exist */
         TimelinePage: {
             entries: components["schemas"]["TimelineEntry"][];
@@ -1320,6 +1381,7 @@ export interface components {
             onSiteSince?: string;
             municipality?: string;
             spontaneous?: boolean;
+            exercise?: boolean;
             minutes: number;
             periods: {
                 from: string;
@@ -1555,6 +1617,16 @@ export interface components {
                     deployments: number;
                     volunteerHours: number;
                 };
+                /** @description drills, counted apart: they are never among the help requests, deployments or spontaneous volunteers above */
+                exercises: {
+                    /** @description drills launched in the year (`exercise: true`), dry ones included */
+                    held: number;
+                    /** @description of which dry: no SMS reached a phone */
+                    dry: number;
+                    deployments: number;
+                    volunteerHours: number;
+                    spontaneousRegistered: number;
+                };
                 subsidy: {
                     basicEur: number;
                     refresherEur: number;
@@ -1604,6 +1676,16 @@ export interface components {
                     minors: number;
                     deployments: number;
                     volunteerHours: number;
+                };
+                /** @description drills, counted apart: they are never among the help requests, deployments or spontaneous volunteers above */
+                exercises: {
+                    /** @description drills launched in the year (`exercise: true`), dry ones included */
+                    held: number;
+                    /** @description of which dry: no SMS reached a phone */
+                    dry: number;
+                    deployments: number;
+                    volunteerHours: number;
+                    spontaneousRegistered: number;
                 };
                 subsidy: {
                     basicEur: number;
@@ -1673,6 +1755,16 @@ export interface components {
                 minors: number;
                 deployments: number;
                 volunteerHours: number;
+            };
+            /** @description drills, counted apart: they are never among the help requests, deployments or spontaneous volunteers above */
+            exercises: {
+                /** @description drills launched in the year (`exercise: true`), dry ones included */
+                held: number;
+                /** @description of which dry: no SMS reached a phone */
+                dry: number;
+                deployments: number;
+                volunteerHours: number;
+                spontaneousRegistered: number;
             };
             subsidy: {
                 basicEur: number;
@@ -2488,6 +2580,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResponsePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listHelpRequestOutbox: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPage"];
                 };
             };
             400: components["responses"]["BadRequest"];

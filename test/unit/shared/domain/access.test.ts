@@ -89,6 +89,18 @@ const rows = [
     'Forbidden',
   ),
   ...matrix(
+    'launch an exercise for 44021 through the API',
+    (who) => assertCanLaunchRequest(who, OWN, 'api', true),
+    { coordinator: 'pass', 'requester of own': 'pass', 'municipal-admin of own': 'pass' },
+    'Forbidden',
+  ),
+  ...matrix(
+    'launch an exercise for 44021 taken by phone',
+    (who) => assertCanLaunchRequest(who, OWN, 'phone', true),
+    { coordinator: 'pass' },
+    'Forbidden',
+  ),
+  ...matrix(
     'read a request of 44021',
     (who) => assertCanReadRequest(who, OWN),
     {
@@ -151,7 +163,14 @@ const rows = [
   ...matrix(
     'launch requests at all',
     assertMayLaunchRequests,
-    { coordinator: 'pass', 'requester of own': 'pass', 'requester of other': 'pass' },
+    {
+      coordinator: 'pass',
+      'requester of own': 'pass',
+      'requester of other': 'pass',
+      // Exercises only, which the body says: assertCanLaunchRequest decides.
+      'municipal-admin of own': 'pass',
+      'municipal-admin of other': 'pass',
+    },
     'Forbidden',
   ),
 ];

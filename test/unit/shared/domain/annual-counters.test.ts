@@ -82,7 +82,7 @@ describe('the counters of each event', () => {
   });
 
   it('counts a request by channel in the Belgian year it was launched', () => {
-    expect(requestLaunched('2025-12-31T23:10:00.000Z', 'phone')).toEqual([
+    expect(requestLaunched({ createdAt: '2025-12-31T23:10:00.000Z', channel: 'phone' })).toEqual([
       { year: 2026, counters: { requests_phone: 1 } },
     ]);
   });
@@ -90,6 +90,26 @@ describe('the counters of each event', () => {
   it('counts spontaneous registrations and minors among them', () => {
     expect(spontaneousRegistered('2025-06-01T10:00:00.000Z', true)).toEqual([
       { year: 2025, counters: { spontaneousRegistered: 1, spontaneousMinors: 1 } },
+    ]);
+  });
+
+  it('counts a drill as an exercise, never among the requests, deployments or spontaneous volunteers', () => {
+    const drill = { createdAt: '2025-10-04T08:00:00.000Z', channel: 'api' as const, exercise: true };
+    expect(requestLaunched(drill)).toEqual([{ year: 2025, counters: { exercises: 1 } }]);
+    expect(requestLaunched({ ...drill, dry: true })).toEqual([
+      { year: 2025, counters: { exercises: 1, exercisesDry: 1 } },
+    ]);
+    expect(requestLaunched({ ...drill, dry: true }, -1)).toEqual([
+      { year: 2025, counters: { exercises: -1, exercisesDry: -1 } },
+    ]);
+    expect(spontaneousRegistered('2025-10-04T09:00:00.000Z', true, drill)).toEqual([
+      { year: 2025, counters: { exerciseSpontaneousRegistered: 1 } },
+    ]);
+    expect(
+      deploymentEnded({ from: '2025-12-31T22:00:00.000Z', to: '2026-01-01T01:00:00.000Z' }, false, drill),
+    ).toEqual([
+      { year: 2026, counters: { exerciseDeployments: 1, exerciseMinutes: 120 } },
+      { year: 2025, counters: { exerciseMinutes: 60 } },
     ]);
   });
 

@@ -90,14 +90,14 @@ const SEEDED: CounterRow[] = rowsOf([
   ),
   [GENT, basic('2026-01-15')],
   ...times(10, () => [ANTWERPEN, basic('2025-02-20')] as [string, CounterIncrement[]]),
-  [GENT, requestLaunched('2025-03-10T09:00:00.000Z', 'api')],
-  [GENT, requestLaunched('2025-06-01T07:00:00.000Z', 'api')],
+  [GENT, requestLaunched({ createdAt: '2025-03-10T09:00:00.000Z', channel: 'api' })],
+  [GENT, requestLaunched({ createdAt: '2025-06-01T07:00:00.000Z', channel: 'api' })],
   // 23:30 on New Year's Eve in Belgium: a 2025 request.
-  [GENT, requestLaunched('2025-12-31T22:30:00.000Z', 'phone')],
+  [GENT, requestLaunched({ createdAt: '2025-12-31T22:30:00.000Z', channel: 'phone' })],
   // 00:10 on New Year's Day in Belgium (still 2025 in UTC): a 2026 request.
-  [GENT, requestLaunched('2025-12-31T23:10:00.000Z', 'phone')],
-  [ANTWERPEN, requestLaunched('2025-08-01T10:00:00.000Z', 'api')],
-  [ANTWERPEN, requestLaunched('2025-09-01T10:00:00.000Z', 'phone')],
+  [GENT, requestLaunched({ createdAt: '2025-12-31T23:10:00.000Z', channel: 'phone' })],
+  [ANTWERPEN, requestLaunched({ createdAt: '2025-08-01T10:00:00.000Z', channel: 'api' })],
+  [ANTWERPEN, requestLaunched({ createdAt: '2025-09-01T10:00:00.000Z', channel: 'phone' })],
   [GENT, deploymentEnded({ from: '2025-03-10T10:00:00.000Z', to: '2025-03-10T12:00:00.000Z' }, false)],
   // 23:00 to 02:00 over New Year: 60 minutes in 2025, the deployment itself ends in 2026.
   [GENT, deploymentEnded({ from: '2025-12-31T22:00:00.000Z', to: '2026-01-01T01:00:00.000Z' }, false)],
@@ -243,6 +243,66 @@ describe('buildAnnualReport on a seeded 2025', () => {
   it('does not depend on the counters of later years', () => {
     const without2026 = SEEDED.filter((r) => r.year <= 2025);
     expect(buildAnnualReport(2025, without2026, TIMINGS, CONFIG)).toEqual(report);
+  });
+});
+
+describe('buildAnnualReport with drills', () => {
+  const drill = { channel: 'api' as const, exercise: true };
+  const rows = rowsOf([
+    [GENT, requestLaunched({ createdAt: '2025-03-10T09:00:00.000Z', channel: 'api' })],
+    [GENT, requestLaunched({ ...drill, createdAt: '2025-10-04T08:00:00.000Z' })],
+    [GENT, requestLaunched({ ...drill, createdAt: '2025-11-08T08:00:00.000Z', dry: true })],
+    [GENT, deploymentEnded({ from: '2025-03-10T10:00:00.000Z', to: '2025-03-10T11:00:00.000Z' }, false)],
+    [
+      GENT,
+      deploymentEnded({ from: '2025-10-04T09:00:00.000Z', to: '2025-10-04T12:00:00.000Z' }, false, drill),
+    ],
+    [
+      GENT,
+      deploymentEnded({ from: '2025-10-04T09:00:00.000Z', to: '2025-10-04T10:30:00.000Z' }, true, drill),
+    ],
+    [GENT, spontaneousRegistered('2025-10-04T08:30:00.000Z', true, drill)],
+  ]);
+  const timings: RequestTiming[] = [
+    {
+      municipality: GENT,
+      createdAt: '2025-03-10T09:00:00.000Z',
+      firstAcceptedAt: '2025-03-10T09:04:00.000Z',
+    },
+    // Everyone knew the drill was coming: its minute would flatter the median.
+    {
+      municipality: GENT,
+      createdAt: '2025-10-04T08:00:00.000Z',
+      firstAcceptedAt: '2025-10-04T08:01:00.000Z',
+      exercise: true,
+    },
+  ];
+  const gent = buildAnnualReport(2025, rows, timings, CONFIG).municipalities[0]!;
+
+  it('keeps drills out of the help requests, deployments and spontaneous volunteers, and out of the median', () => {
+    expect(gent.helpRequests).toEqual({ total: 1, api: 1, phone: 0, medianMinutesToFirstAcceptance: 4 });
+    expect(gent.deployments).toMatchObject({ count: 1, volunteerMinutes: 60 });
+    expect(gent.spontaneous).toEqual({ registered: 0, minors: 0, deployments: 0, volunteerHours: 0 });
+  });
+
+  it('counts them apart, dry ones too', () => {
+    expect(gent.exercises).toEqual({
+      held: 2,
+      dry: 1,
+      deployments: 2,
+      volunteerHours: 4.5,
+      spontaneousRegistered: 1,
+    });
+    const [header, flanders] = annualReportCsv(buildAnnualReport(2025, rows, timings, CONFIG))
+      .slice(1)
+      .split('\r\n')
+      .map((line) => line.split(';'));
+    const cell = (name: string) => flanders![header!.indexOf(name)];
+    expect([cell('exercises'), cell('exercisesDry'), cell('exerciseVolunteerHours')]).toEqual([
+      '2',
+      '1',
+      '4,5',
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { CLAIM_STATUSES } from '../../../../shared/domain/claim';
 import { gsm7Length, isSinglePartGsm7, SINGLE_PART_SEPTETS } from '../../../../shared/domain/gsm7';
 import { parseReply, REJOIN_WORDS } from '../../../../shared/domain/reply';
 import {
+  EXERCISE_MARKS,
   LIFECYCLE_FAILURE_OUTCOMES,
   MAX_CHOICES,
   renderAlertSms,
@@ -378,10 +379,75 @@ describe('SMS templates when the lifecycle needs a human', () => {
   });
 });
 
+describe('SMS of an exercise', () => {
+  const exercise = { exercise: true } as const;
+  const request = { municipality: 'Gent', title: 'Zandzakken vullen' };
+
+  describe.each(SMS_LANGUAGES)('in %s', (language: SmsLanguage) => {
+    const mark = `${EXERCISE_MARKS[language]} - `;
+
+    it('starts every SMS about the request with the word for exercise, in the volunteer’s language', () => {
+      const renders = [
+        renderAlertSms(language, { ...request, code: '4821', ...exercise }),
+        renderSpontaneousWelcomeSms(language, { ...request, code: '4821', ...exercise }),
+        renderStandDownSms(language, { ...request, ...exercise }),
+        renderUpdateSms(language, { ...request, message: 'Verzamelen aan de kerk', ...exercise }),
+        renderConfirmationSms(language, { ...request, place: '9000', ...exercise }),
+        renderReserveSms(language, { ...request, ...exercise }),
+        renderEnoughSms(language, { ...request, ...exercise }),
+        renderLifecycleFailureSms(language, { ...request, outcome: 'continues', ...exercise }),
+        renderRosterExhaustedSms(language, { ...request, levels: 2, ...exercise }),
+      ];
+      for (const sms of renders) expect(sms.startsWith(mark), sms).toBe(true);
+      // The real request's SMS are the same without the mark.
+      expect(renderAlertSms(language, { ...request, code: '4821', ...exercise })).toBe(
+        mark + renderAlertSms(language, { ...request, code: '4821' }),
+      );
+    });
+
+    it('keeps the alert and the welcome in one GSM-7 part for every municipality name, the title giving way', () => {
+      for (const title of [WORST_TITLE, EXTENSION_TITLE]) {
+        expect(
+          oversized((municipality) =>
+            renderAlertSms(language, { municipality, title, code: '4821', ...exercise }),
+          ),
+        ).toEqual([]);
+        expect(
+          oversized((municipality) =>
+            renderSpontaneousWelcomeSms(language, { municipality, title, code: '4821', ...exercise }),
+          ),
+        ).toEqual([]);
+      }
+    });
+
+    it('keeps an update of all the room updateRoom gives an exercise in one part', () => {
+      expect(
+        oversized((municipality) =>
+          renderUpdateSms(language, {
+            municipality,
+            message: 'x'.repeat(updateRoom(municipality, exercise)),
+            ...exercise,
+          }),
+        ),
+      ).toEqual([]);
+      expect(updateRoom('Gent', exercise)).toBeLessThan(updateRoom('Gent'));
+    });
+  });
+
+  it('marks the coordinator’s and the crisis centre’s SMS in Dutch', () => {
+    const coordinator = renderCoordinatorAlertSms({ ...request, volunteers: 4, level: 0, ...exercise });
+    const shortfall = renderShortfallSms({ ...request, needed: 4, accepted: 1, ...exercise });
+    for (const sms of [coordinator, shortfall]) {
+      expect(sms).toMatch(/^OEFENING - Rode Kruis 24\/7/);
+      expect(isSinglePartGsm7(sms), septetsOver(sms)).toBe(true);
+    }
+  });
+});
+
 describe('updateRoom', () => {
   it('leaves the room of the longest prefix, so no language is cut', () => {
     expect(updateRoom('Gent')).toBe(SINGLE_PART_SEPTETS - 'Croix-Rouge Gent: '.length);
-    expect(Math.min(...MUNICIPALITY_NAMES.map(updateRoom))).toBeGreaterThan(100);
+    expect(Math.min(...MUNICIPALITY_NAMES.map((m) => updateRoom(m)))).toBeGreaterThan(100);
   });
 });
 
