@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import './locale';
 
+/*
+ * The schemas are zod/mini. Metadata for the OpenAPI document: a field's description goes on a copy,
+ * `.check(z.meta({ description }))`, so shared schemas such as nisCodeSchema stay as they are; a component's `id` is
+ * registered on the object schema built right there, `.register(z.globalRegistry, { id })`, because z.extend and z.pick
+ * would carry a meta check, id and all, into the schemas made from it (and z.pick refuses an object with checks).
+ */
+
 export const nisCodeSchema = z
   .string()
   .check(
