@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isConditionFailure } from '../shared/store/dynamo-client';
 
 /** What an activation made the AWS services do, counted on the local runtime. */
@@ -60,16 +60,16 @@ export const countDynamoUnits = (client: DynamoDBClient) => {
 export const pricesSchema = z.object({
   region: z.string(),
   asOf: z.string(),
-  notes: z.string().optional(),
-  stateTransition: z.number().nonnegative(),
-  lambdaRequest: z.number().nonnegative(),
-  lambdaGbSecond: z.number().nonnegative(),
-  apiRequest: z.number().nonnegative(),
-  dynamoReadUnit: z.number().nonnegative(),
-  dynamoWriteUnit: z.number().nonnegative(),
-  snsPublish: z.number().nonnegative(),
-  sqsRequest: z.number().nonnegative(),
-  smsPart: z.number().nonnegative(),
+  notes: z.optional(z.string()),
+  stateTransition: z.number().check(z.nonnegative()),
+  lambdaRequest: z.number().check(z.nonnegative()),
+  lambdaGbSecond: z.number().check(z.nonnegative()),
+  apiRequest: z.number().check(z.nonnegative()),
+  dynamoReadUnit: z.number().check(z.nonnegative()),
+  dynamoWriteUnit: z.number().check(z.nonnegative()),
+  snsPublish: z.number().check(z.nonnegative()),
+  sqsRequest: z.number().check(z.nonnegative()),
+  smsPart: z.number().check(z.nonnegative()),
 });
 export type Prices = z.infer<typeof pricesSchema>;
 

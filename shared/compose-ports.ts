@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { oncePerEnvironment, parseEnv, parseOriginationPool, readVariable } from './config';
 import { DEFAULT_CLAIM_RETENTION_YEARS } from './domain/retention';
 import { DEFAULT_WAVE_SIZE } from './domain/waves';
@@ -22,7 +22,7 @@ export const PRODUCTION_TIMING: LifecycleTiming = {
 };
 
 export const lifecycleTiming = oncePerEnvironment((env): LifecycleTiming => {
-  const timing = parseEnv({ [VARIABLES.lifecycleTiming]: z.string().optional() }, env)[
+  const timing = parseEnv({ [VARIABLES.lifecycleTiming]: z.optional(z.string()) }, env)[
     VARIABLES.lifecycleTiming
   ];
   return timing ? lifecycleTimingSchema.parse(JSON.parse(timing as string)) : PRODUCTION_TIMING;
@@ -38,15 +38,15 @@ const environmentPorts: PortAdapters<keyof BasePorts> = {
   metrics: () => emfMetrics,
   timing: lifecycleTiming,
   alertWaves: () => {
-    const waves = readVariable(VARIABLES.alertWaves, z.string().optional());
+    const waves = readVariable(VARIABLES.alertWaves, z.optional(z.string()));
     return waves ? alertWavesSchema.parse(JSON.parse(waves)) : DEFAULT_WAVE_SIZE;
   },
   claimRetentionYears: () =>
     readVariable(
       VARIABLES.claimRetentionYears,
-      z.coerce.number().int().min(1).default(DEFAULT_CLAIM_RETENTION_YEARS),
+      z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_CLAIM_RETENTION_YEARS),
     ),
-  crisisCentrePhone: () => readVariable(VARIABLES.crisisCentrePhone, originationNumberSchema.optional()),
+  crisisCentrePhone: () => readVariable(VARIABLES.crisisCentrePhone, z.optional(originationNumberSchema)),
   clock: () => ({ now: () => new Date() }),
   newId: () => () => ulid(),
   sleep: () => (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './schemas/locale';
 import type { FundedPlaces } from './domain/corps';
 import { VARIABLES } from './manifest/environment';
 import { type OriginationPool, originationPoolSchema } from './schemas/sms-job';
@@ -32,7 +33,7 @@ export const oncePerEnvironment = <T>(factory: (environment: Environment) => T):
  * Parses the environment variables one part of the system needs, once, and fails fast naming each missing one.
  * Each adapter declares its own schema, so a function is only configured with what it uses.
  */
-export const parseEnv = <S extends z.ZodRawShape>(shape: S, env: Environment = functionEnvironment()) => {
+export const parseEnv = <S extends z.core.$ZodShape>(shape: S, env: Environment = functionEnvironment()) => {
   const result = z.object(shape).safeParse(env);
   if (!result.success) {
     const names = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
@@ -42,7 +43,7 @@ export const parseEnv = <S extends z.ZodRawShape>(shape: S, env: Environment = f
 };
 
 /** One environment variable, parsed by its schema, failing fast with its name. */
-export const readVariable = <S extends z.ZodType>(
+export const readVariable = <S extends z.ZodMiniType>(
   name: string,
   schema: S,
   env: Environment = functionEnvironment(),
@@ -65,7 +66,10 @@ export const once = <T>(factory: () => T): (() => T) => {
 export const parseOriginationPool = (env: Environment = functionEnvironment()): OriginationPool => {
   const { smsOriginationNumbers, smsPartsPerSecond } = VARIABLES;
   const parsed = parseEnv(
-    { [smsOriginationNumbers]: z.string().default(''), [smsPartsPerSecond]: z.coerce.number().optional() },
+    {
+      [smsOriginationNumbers]: z._default(z.string(), ''),
+      [smsPartsPerSecond]: z.optional(z.coerce.number()),
+    },
     env,
   );
   const pool = originationPoolSchema.safeParse({
@@ -83,18 +87,20 @@ export const parseOriginationPool = (env: Environment = functionEnvironment()): 
 export const parseFundedPlaces = (env: Environment = functionEnvironment()): FundedPlaces =>
   readVariable(
     VARIABLES.fundedPlaces,
-    z
-      .string()
-      .default('{}')
-      .transform((text, ctx) => {
-        try {
-          return JSON.parse(text) as unknown;
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'a JSON object such as {"2027":100}' });
-          return z.NEVER;
-        }
-      })
-      .pipe(z.record(z.string().regex(/^\d{4}$/, 'a year'), z.number().int().min(0))),
+    z.pipe(
+      z.pipe(
+        z._default(z.string(), '{}'),
+        z.transform((text: string, ctx) => {
+          try {
+            return JSON.parse(text) as unknown;
+          } catch {
+            ctx.issues.push({ code: 'custom', message: 'a JSON object such as {"2027":100}', input: text });
+            return z.NEVER;
+          }
+        }),
+      ),
+      z.record(z.string().check(z.regex(/^\d{4}$/, 'a year')), z.int().check(z.minimum(0))),
+    ),
     env,
   );
 

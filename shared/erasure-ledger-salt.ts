@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { functionEnvironment, oncePerEnvironment, parseEnv } from './config';
 import { VARIABLES } from './manifest/environment';
 
@@ -26,10 +26,10 @@ export const erasureLedgerSalt = (): Promise<string> => saltOfThisFunction()();
 const readSalt = async (env: NodeJS.ProcessEnv): Promise<string> => {
   const config = parseEnv(
     {
-      [VARIABLES.erasureLedgerSalt]: z.string().min(1).optional(),
-      [VARIABLES.erasureLedgerSaltSecret]: z.string().min(1).optional(),
-      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z.coerce.number().default(2773),
-      AWS_SESSION_TOKEN: z.string().optional(),
+      [VARIABLES.erasureLedgerSalt]: z.optional(z.string().check(z.minLength(1))),
+      [VARIABLES.erasureLedgerSaltSecret]: z.optional(z.string().check(z.minLength(1))),
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z._default(z.coerce.number(), 2773),
+      AWS_SESSION_TOKEN: z.optional(z.string()),
     },
     env,
   );

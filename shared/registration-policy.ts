@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { functionEnvironment, oncePerEnvironment, parseEnv } from './config';
 import { DEFAULT_SPONTANEOUS_REGISTRATION_CAP } from './domain/spontaneous';
 import { VARIABLES } from './manifest/environment';
@@ -13,16 +13,17 @@ export const parseRegistrationPolicy = (env: NodeJS.ProcessEnv = functionEnviron
   const { allowedPhoneCountries, spontaneousRegistrationCap } = VARIABLES;
   const parsed = parseEnv(
     {
-      [allowedPhoneCountries]: z
-        .string()
-        .default(DEFAULT_PHONE_COUNTRIES.join(','))
-        .transform((text) => text.split(',').filter(Boolean))
-        .pipe(z.array(phoneCountrySchema).min(1)),
-      [spontaneousRegistrationCap]: z.coerce
-        .number()
-        .int()
-        .positive()
-        .default(DEFAULT_SPONTANEOUS_REGISTRATION_CAP),
+      [allowedPhoneCountries]: z.pipe(
+        z.pipe(
+          z._default(z.string(), DEFAULT_PHONE_COUNTRIES.join(',')),
+          z.transform((text: string) => text.split(',').filter(Boolean)),
+        ),
+        z.array(phoneCountrySchema).check(z.minLength(1)),
+      ),
+      [spontaneousRegistrationCap]: z._default(
+        z.coerce.number().check(z.int(), z.positive()),
+        DEFAULT_SPONTANEOUS_REGISTRATION_CAP,
+      ),
     },
     env,
   );

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
@@ -12,9 +12,9 @@ export const makeHandler = (ports: PortsOf<'alertCoordinator'>) =>
     'alert-coordinator',
     z.object({
       requestId: z.string(),
-      level: z.number().int().min(0),
-      round: z.number().int().min(1).max(2).default(1),
-      taskToken: z.string().min(1),
+      level: z.int().check(z.minimum(0)),
+      round: z._default(z.int().check(z.minimum(1), z.maximum(2)), 1),
+      taskToken: z.string().check(z.minLength(1)),
     }),
     ({ requestId, level, round, taskToken }) => alertCoordinator(ports, requestId, level, taskToken, round),
   );

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { awaitResponses } from '../../shared/services/lifecycle';
@@ -9,7 +9,7 @@ import { taskHandler } from '../../shared/workflow/task-handler';
 export const makeHandler = (ports: PortsOf<'awaitResponses'>) =>
   taskHandler(
     'await-responses',
-    z.object({ requestId: z.string(), taskToken: z.string().min(1) }),
+    z.object({ requestId: z.string(), taskToken: z.string().check(z.minLength(1)) }),
     ({ requestId, taskToken }) => awaitResponses(ports, requestId, taskToken),
   );
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
@@ -7,7 +7,7 @@ import { adHocPorts, operationsPorts, registryPorts } from '../../shared/store/r
 import { taskHandler } from '../../shared/workflow/task-handler';
 
 /** `moreWaves`: the last Mobilise left eligible members of the scope for a next wave. */
-const evaluateInput = z.object({ requestId: z.string(), moreWaves: z.boolean().default(false) });
+const evaluateInput = z.object({ requestId: z.string(), moreWaves: z._default(z.boolean(), false) });
 
 export const makeHandler = (ports: PortsOf<'evaluateResponses'>) =>
   taskHandler('evaluate-responses', evaluateInput, ({ requestId, moreWaves }) =>

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
@@ -7,7 +7,7 @@ import { operationsPorts, registryPorts } from '../../shared/store/repository-po
 import { taskHandler } from '../../shared/workflow/task-handler';
 
 /** The request and the lifecycle's wave number: 1 at the launch, one more for each next wave or widening. */
-const mobiliseInput = z.object({ requestId: z.string(), wave: z.number().int().min(1) });
+const mobiliseInput = z.object({ requestId: z.string(), wave: z.int().check(z.minimum(1)) });
 
 export const makeHandler = (ports: PortsOf<'mobilise'>) =>
   taskHandler('mobilise', mobiliseInput, ({ requestId, wave }) =>

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { reportPurgeFailure } from '../../shared/services/lifecycle-recovery';
@@ -10,9 +10,9 @@ export const makeHandler = (ports: PortsOf<'purgeFailed'>) =>
     'purge-failed',
     z.object({
       requestId: z.string(),
-      error: z.string().optional(),
+      error: z.optional(z.string()),
       // The whole state: the failed rounds so far are there from the second round on.
-      state: z.object({ purgeFailures: z.number().int().min(0).default(0) }),
+      state: z.object({ purgeFailures: z._default(z.int().check(z.minimum(0)), 0) }),
     }),
     ({ requestId, error, state }) =>
       reportPurgeFailure(ports, requestId, error ?? 'UnknownError', state.purgeFailures),

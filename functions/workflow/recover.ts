@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { composePorts } from '../../shared/compose-ports';
 import { RECOVERABLE_STATES } from '../../shared/domain/lifecycle-recovery';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
@@ -10,7 +10,7 @@ import { taskHandler } from '../../shared/workflow/task-handler';
 export const makeHandler = (ports: PortsOf<'recover'>) =>
   taskHandler(
     'recover',
-    z.object({ requestId: z.string(), state: z.enum(RECOVERABLE_STATES), error: z.string().optional() }),
+    z.object({ requestId: z.string(), state: z.enum(RECOVERABLE_STATES), error: z.optional(z.string()) }),
     ({ requestId, state, error }) => recoverLifecycle(ports, requestId, state, error ?? 'UnknownError'),
   );
 

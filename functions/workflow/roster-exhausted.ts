@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { composePorts } from '../../shared/compose-ports';
 import type { PortsOf } from '../../shared/manifest/granted-ports';
 import { snsPorts } from '../../shared/messaging/sns-ports';
@@ -9,7 +9,7 @@ import { taskHandler } from '../../shared/workflow/task-handler';
 export const makeHandler = (ports: PortsOf<'rosterExhausted'>) =>
   taskHandler(
     'roster-exhausted',
-    z.object({ requestId: z.string(), levels: z.number().int().min(0) }),
+    z.object({ requestId: z.string(), levels: z.int().check(z.minimum(0)) }),
     ({ requestId, levels }) => reportRosterExhausted(ports, requestId, levels),
   );
 

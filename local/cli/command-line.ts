@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /** One flag of a command-line program: how it reads, what it means and how its value is checked. */
 export interface Flag<T> {
@@ -89,7 +89,7 @@ export const flags = {
     },
   }),
   /** A required value checked by a schema of the domain (a year); the schema's first message is the reason. */
-  required: <S extends z.ZodType>(
+  required: <S extends z.ZodMiniType>(
     description: string,
     options: { value: string; schema: S },
   ): Flag<z.output<S>> => ({

@@ -4,7 +4,7 @@ import type {
   PreTokenGenerationV2TriggerEvent,
 } from 'aws-lambda';
 import { jwtVerify, SignJWT } from 'jose';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { preTokenGeneration } from '../../functions/cognito/pre-token-generation';
 import type { StageConfig } from '../../infra/config';
 import { ROLES } from '../../shared/domain/identity';
@@ -12,28 +12,24 @@ import { machineClientName } from '../../shared/domain/machine-client';
 import { fullScope, HELP_REQUESTS_READ, HELP_REQUESTS_WRITE } from '../../shared/http/oauth-scopes';
 import type { InMemoryOfficialAccounts } from './official-accounts';
 
-const userTokenSchema = z
-  .object({
-    roles: z.array(z.enum(ROLES)).min(1),
-    municipality: z
-      .string()
-      .regex(/^\d{5}$/)
-      .optional(),
-    sub: z.string().min(1).max(128).optional(),
-    volunteerId: z.string().optional(),
-  })
-  .strict();
+const userTokenSchema = z.strictObject({
+  roles: z.array(z.enum(ROLES)).check(z.minLength(1)),
+  municipality: z.optional(z.string().check(z.regex(/^\d{5}$/))),
+  sub: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+  volunteerId: z.optional(z.string()),
+});
 
 /**
  * A machine client's token (client credentials): the client is the subject. Locally its id is its app client's name
  * (`m2m-44021-GentCrisis`); without scopes it gets all its client's, as from Cognito.
  */
-const machineTokenSchema = z
-  .object({ clientId: z.string().min(1).max(128), scopes: z.array(z.string().min(1)).min(1).optional() })
-  .strict();
+const machineTokenSchema = z.strictObject({
+  clientId: z.string().check(z.minLength(1), z.maxLength(128)),
+  scopes: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+});
 
 /** An invited official signs in with the address the invitation went to (no password locally). */
-const officialTokenSchema = z.object({ email: z.email({ message: 'an invited e-mail address' }) }).strict();
+const officialTokenSchema = z.strictObject({ email: z.email({ message: 'an invited e-mail address' }) });
 
 export const tokenRequestSchema = z.union([userTokenSchema, machineTokenSchema, officialTokenSchema]);
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;

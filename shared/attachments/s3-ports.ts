@@ -1,5 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { PortAdapters } from '../compose-ports';
 import { once, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
@@ -9,6 +9,6 @@ export const s3Ports: PortAdapters<'attachments'> = {
   attachments: () =>
     new S3AttachmentStore(
       new S3Client({}),
-      once(() => readVariable(VARIABLES.attachmentsBucket, z.string().min(1))),
+      once(() => readVariable(VARIABLES.attachmentsBucket, z.string().check(z.minLength(1)))),
     ),
 };

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Identity } from '../domain/identity';
 import { logger } from '../observability/logger';
 import { observability } from '../observability/powertools';
@@ -33,7 +33,7 @@ export interface ApiResult {
   fileName?: string;
 }
 
-export interface ApiHandlerOptions<S extends z.ZodType, Q extends z.ZodType> {
+export interface ApiHandlerOptions<S extends z.ZodMiniType, Q extends z.ZodMiniType> {
   /** Schema of the JSON body; omitted for routes without one. */
   body?: S;
   /** Schema of the query string: the same object as the manifest route's `query`, so the contract says what is read. */
@@ -50,7 +50,7 @@ export interface ApiHandlerOptions<S extends z.ZodType, Q extends z.ZodType> {
 
 /** What a handler honours beyond its body, for the test that holds it to its manifest route (the OpenAPI document's source). */
 export interface HandlerContract {
-  query?: z.ZodType;
+  query?: z.ZodMiniType;
   idempotent: boolean;
   conditional: boolean;
 }
@@ -104,7 +104,10 @@ const correlationHeader = (): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatew
  * Wraps a route's logic in the cross-cutting work every route shares: header normalisation, identity from the
  * authorizer's claims, JSON parsing and schema validation, idempotency, error bodies, security and CORS headers.
  */
-export const apiHandler = <S extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+export const apiHandler = <
+  S extends z.ZodMiniType = z.ZodMiniUndefined,
+  Q extends z.ZodMiniType = z.ZodMiniUndefined,
+>(
   options: ApiHandlerOptions<S, Q>,
   route: (request: ApiRequest<z.output<S>, z.output<Q>>) => Promise<ApiResult>,
 ): ApiHandler => {

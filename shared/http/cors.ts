@@ -1,7 +1,7 @@
 import type middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { oncePerEnvironment, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
 
@@ -19,13 +19,15 @@ export const CONSOLE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 export const CONSOLE_EXPOSED_HEADERS = ['etag', 'x-correlation-id'];
 
 /** An origin exactly: scheme, host and port, no path, no trailing slash. */
-export const originSchema = z.url().refine((url) => URL.canParse(url) && new URL(url).origin === url, {
-  error: 'an origin (scheme://host[:port]) without a path',
-});
+export const originSchema = z.url().check(
+  z.refine((url) => URL.canParse(url) && new URL(url).origin === url, {
+    error: 'an origin (scheme://host[:port]) without a path',
+  }),
+);
 
 /** The console's origin; unset where the pages and the API share one (the local runtime). */
 export const consoleOrigin = oncePerEnvironment((env) =>
-  readVariable(VARIABLES.consoleOrigin, originSchema.optional(), env),
+  readVariable(VARIABLES.consoleOrigin, z.optional(originSchema), env),
 );
 
 type Middleware = middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>;

@@ -1,5 +1,7 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { ZodError } from 'zod';
+// What zod/mini's parse throws. From core by name: through the `z.core` namespace, esbuild would bundle all of core.
+import { $ZodError } from 'zod/v4/core';
+import '../schemas/locale';
 import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation, Unauthorized } from '../domain/errors';
 import type { ErrorBody, ValidationIssue } from '../schemas/error';
 
@@ -22,7 +24,7 @@ const jsonOf = (
   body: JSON.stringify({ ...body, correlationId } satisfies ErrorBody),
 });
 
-const issuesOf = (error: ZodError): ValidationIssue[] =>
+const issuesOf = (error: $ZodError): ValidationIssue[] =>
   error.issues.map((issue) => ({
     path: issue.path.join('.'),
     // zod leaves the input out of issues, but names what it received in the message.
@@ -45,7 +47,7 @@ export const clientErrorResponse = (
 ): APIGatewayProxyResult | undefined => {
   const json = (statusCode: number, body: Omit<ErrorBody, 'correlationId'>) =>
     jsonOf(statusCode, body, correlationId);
-  if (error instanceof ZodError) return json(400, { error: 'ValidationError', issues: issuesOf(error) });
+  if (error instanceof $ZodError) return json(400, { error: 'ValidationError', issues: issuesOf(error) });
   if (error instanceof MalformedJson) {
     return json(400, { error: 'ValidationError', issues: [{ path: '', message: error.message }] });
   }

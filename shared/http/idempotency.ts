@@ -1,7 +1,7 @@
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { oncePerEnvironment, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
 import { dynamoClient } from '../store/dynamo-client';
@@ -10,7 +10,7 @@ import { dynamoClient } from '../store/dynamo-client';
 const idempotencyStore = oncePerEnvironment(
   (env) =>
     new DynamoDBPersistenceLayer({
-      tableName: readVariable(VARIABLES.tables.idempotency, z.string().min(1), env),
+      tableName: readVariable(VARIABLES.tables.idempotency, z.string().check(z.minLength(1)), env),
       awsSdkV3Client: dynamoClient(),
     }),
 );

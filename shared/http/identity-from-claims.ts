@@ -1,26 +1,27 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Unauthorized } from '../domain/errors';
 import { type Identity, ROLES, type Role } from '../domain/identity';
 import { nisCodeSchema } from '../schemas/common';
 import { fullScope, HELP_REQUESTS_READ, HELP_REQUESTS_WRITE } from './oauth-scopes';
 
-const listClaim = z
-  .union([z.array(z.string()), z.string()])
-  .transform((value) => (Array.isArray(value) ? value : value.split(/[\s,[\]]+/).filter(Boolean)));
+const listClaim = z.pipe(
+  z.union([z.array(z.string()), z.string()]),
+  z.transform((value) => (Array.isArray(value) ? value : value.split(/[\s,[\]]+/).filter(Boolean))),
+);
 
 // Cognito puts groups in `cognito:groups` and custom attributes under `custom:`; local tokens use the plain names.
 const claimsSchema = z.object({
-  sub: z.string().min(1),
-  roles: listClaim.optional(),
-  'cognito:groups': listClaim.optional(),
-  municipality: z.string().optional(),
-  'custom:municipality': z.string().optional(),
-  volunteerId: z.string().optional(),
-  'custom:volunteerId': z.string().optional(),
+  sub: z.string().check(z.minLength(1)),
+  roles: z.optional(listClaim),
+  'cognito:groups': z.optional(listClaim),
+  municipality: z.optional(z.string()),
+  'custom:municipality': z.optional(z.string()),
+  volunteerId: z.optional(z.string()),
+  'custom:volunteerId': z.optional(z.string()),
   // Machine clients (client credentials): the token's subject is the client itself, its scopes say what it may do and
   // its `municipality` claim (added by the token trigger) for whom.
-  client_id: z.string().optional(),
-  scope: listClaim.optional(),
+  client_id: z.optional(z.string()),
+  scope: z.optional(listClaim),
 });
 
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

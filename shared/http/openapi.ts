@@ -1,8 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { once } from '../config';
 import { API_TAGS, type ApiTrigger } from '../manifest/triggers';
 import { errorBodySchema } from '../schemas/error';
+import { toClassic } from './classic-schemas';
 import { CORRELATION_HEADER } from './error-response';
 import { honoursIdempotencyKey, ROUTES, type Route } from './routes';
 
@@ -43,16 +44,20 @@ export const errorStatusesOf = (route: ApiTrigger): ErrorStatus[] => {
 };
 
 const idempotencyKeyHeader = z.object({
-  'Idempotency-Key': z.string().min(1).optional().meta({
-    description:
-      'a key of your choice (a UUID): a retry with the same key and body gets the first answer and changes nothing; the same key with another body is a 422 idempotency-key-reused; kept 24 hours, per caller',
-  }),
+  'Idempotency-Key': z.optional(z.string().check(z.minLength(1))).check(
+    z.meta({
+      description:
+        'a key of your choice (a UUID): a retry with the same key and body gets the first answer and changes nothing; the same key with another body is a 422 idempotency-key-reused; kept 24 hours, per caller',
+    }),
+  ),
 });
 
 const ifNoneMatchHeader = z.object({
-  'If-None-Match': z.string().optional().meta({
-    description: 'the ETag of the answer you hold: unchanged, the answer is a 304 without a body',
-  }),
+  'If-None-Match': z.optional(z.string()).check(
+    z.meta({
+      description: 'the ETag of the answer you hold: unchanged, the answer is a 304 without a body',
+    }),
+  ),
 });
 
 /** The headers of a conditional GET's 200 and 304 (shared/http/etag.ts). */
@@ -73,7 +78,7 @@ const successOf = (route: Route): Record<string, ResponseConfig> => {
   const { response } = route;
   if (response.status === 204) return { 204: { description: 'done; no content' } };
   const content = {
-    'application/json': { schema: response.schema },
+    'application/json': { schema: toClassic(response.schema) },
     ...Object.fromEntries(
       (response.files ?? []).map((type) => [type, { schema: { type: 'string' as const } }]),
     ),
@@ -127,13 +132,13 @@ export const openApiDocument = once(() => {
       ...(route.public ? {} : { security: [{ [bearer.name]: [] }] }),
       request: {
         ...(params.length
-          ? { params: z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) }
+          ? { params: toClassic(z.object(Object.fromEntries(params.map((p) => [p, z.string()])))) }
           : {}),
-        ...(route.query ? { query: route.query } : {}),
-        ...(honoursIdempotencyKey(route) ? { headers: idempotencyKeyHeader } : {}),
-        ...(route.conditional ? { headers: ifNoneMatchHeader } : {}),
+        ...(route.query ? { query: toClassic(route.query) } : {}),
+        ...(honoursIdempotencyKey(route) ? { headers: toClassic(idempotencyKeyHeader) } : {}),
+        ...(route.conditional ? { headers: toClassic(ifNoneMatchHeader) } : {}),
         ...(route.body
-          ? { body: { required: true, content: { 'application/json': { schema: route.body } } } }
+          ? { body: { required: true, content: { 'application/json': { schema: toClassic(route.body) } } } }
           : {}),
       },
       responses: {
@@ -144,7 +149,7 @@ export const openApiDocument = once(() => {
   }
   return new OpenApiGeneratorV31([
     ...registry.definitions,
-    { type: 'schema', schema: errorBodySchema },
+    { type: 'schema', schema: toClassic(errorBodySchema) },
   ]).generateDocument({
     openapi: '3.1.0',
     info: { title: 'Crisis volunteer corps API', version: '1.0.0' },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { oncePerEnvironment, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
 
@@ -7,5 +7,5 @@ export const LOCAL_PUBLIC_BASE_URL = 'http://localhost:3000';
 
 /** Where citizens reach the public routes (the API stage, or a custom domain in front of it). */
 export const publicBaseUrl = oncePerEnvironment((env) =>
-  readVariable(VARIABLES.publicBaseUrl, z.url().default(LOCAL_PUBLIC_BASE_URL), env),
+  readVariable(VARIABLES.publicBaseUrl, z._default(z.url(), LOCAL_PUBLIC_BASE_URL), env),
 );

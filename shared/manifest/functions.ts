@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DISPATCH_BATCH } from '../domain/origination';
 import { HELP_REQUESTS_READ, HELP_REQUESTS_WRITE } from '../http/oauth-scopes';
 import { activationBodySchema, activationResultSchema } from '../schemas/activation';
@@ -72,14 +72,14 @@ import {
 } from './needs';
 import { api, type FunctionSpec, type Trigger } from './triggers';
 
-const healthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+const healthSchema = z.object({ status: z.literal('ok') }).register(z.globalRegistry, { id: 'Health' });
 const openApiDocumentSchema = z
   .record(z.string(), z.unknown())
-  .meta({ id: 'OpenApiDocument', description: 'an OpenAPI 3.1 document' });
+  .register(z.globalRegistry, { id: 'OpenApiDocument', description: 'an OpenAPI 3.1 document' });
 
-const volunteerWithTrainingSchema = volunteerSchema
-  .extend({ training: trainingStatusSchema })
-  .meta({ id: 'VolunteerWithTraining' });
+const volunteerWithTrainingSchema = z
+  .extend(volunteerSchema, { training: trainingStatusSchema })
+  .register(z.globalRegistry, { id: 'VolunteerWithTraining' });
 
 /** Replies change alerts, members' and spontaneous volunteers' records, and may hand a funded place over (STOP). */
 const INBOUND_NEEDS = [

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { HELP_REQUESTS_READ, HELP_REQUESTS_WRITE } from '../http/oauth-scopes';
 import type { Need } from './needs';
 
@@ -25,7 +25,7 @@ export type ApiResponse =
   | { status: 204 }
   | {
       status: 200 | 201 | 202;
-      schema: z.ZodType;
+      schema: z.ZodMiniType;
       /** A second success status with the same body (a repeated call answered 200 where the first got 201). */
       alsoStatus?: 200;
       /** The same answer as a file, in these content types. */
@@ -47,9 +47,9 @@ export interface ApiTrigger {
    * ACL challenges it, and its preflight admits AWS WAF's token header.
    */
   throttled?: boolean;
-  body?: z.ZodType;
+  body?: z.ZodMiniType;
   /** The query string's parameters: the handler validates with this very schema (apiHandler's `query`). */
-  query?: z.ZodObject;
+  query?: z.ZodMiniObject;
   /** A GET answered with an ETag, and 304 to a matching If-None-Match (apiHandler's `conditional`). */
   conditional?: true;
   response: ApiResponse;

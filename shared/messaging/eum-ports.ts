@@ -1,5 +1,5 @@
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { PortAdapters } from '../compose-ports';
 import { once, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
@@ -11,7 +11,7 @@ import { EumSmsGateway } from './eum-sms-gateway';
  */
 const smsClient = once(() => new PinpointSMSVoiceV2Client({ maxAttempts: 1 }));
 
-const required = z.string().min(1);
+const required = z.string().check(z.minLength(1));
 
 /** The SMS gateway: AWS End User Messaging SMS, from the stage's pool. */
 export const eumPorts: PortAdapters<'sms'> = {
@@ -20,6 +20,9 @@ export const eumPorts: PortAdapters<'sms'> = {
       poolId: readVariable(VARIABLES.sms.pool, required),
       configurationSetName: readVariable(VARIABLES.sms.configurationSet, required),
       protectConfigurationId: readVariable(VARIABLES.sms.protectConfiguration, required),
-      maxPrice: readVariable(VARIABLES.sms.maxPriceUsd, z.string().regex(/^\d+(\.\d+)?$/, 'USD, e.g. 0.20')),
+      maxPrice: readVariable(
+        VARIABLES.sms.maxPriceUsd,
+        z.string().check(z.regex(/^\d+(\.\d+)?$/, 'USD, e.g. 0.20')),
+      ),
     }),
 };

@@ -1,5 +1,5 @@
 import type { SNSMessage, SQSRecord } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** What the inbound handler reads of an SNS delivery: the SMS event, its id and the time SNS took it in. */
 export type InboundDelivery = Pick<SNSMessage, 'Message' | 'MessageId' | 'Timestamp'>;
@@ -9,11 +9,13 @@ const snsDeliverySchema = z.object({ Message: z.string(), MessageId: z.string(),
 /** Lambda's on-failure destination record of an asynchronous invocation: the SNS event it was given, wrapped. */
 const failureDestinationSchema = z.object({
   requestContext: z.object({ condition: z.string() }),
-  requestPayload: z.object({ Records: z.array(z.object({ Sns: snsDeliverySchema })).min(1) }),
+  requestPayload: z.object({
+    Records: z.array(z.object({ Sns: snsDeliverySchema })).check(z.minLength(1)),
+  }),
 });
 
 /** SNS's subscription dead-letter queue: the notification as SNS would have delivered it. */
-const notificationSchema = snsDeliverySchema.extend({ Type: z.literal('Notification') });
+const notificationSchema = z.extend(snsDeliverySchema, { Type: z.literal('Notification') });
 
 /**
  * The inbound deliveries a kept message stands for, with their original SNS ids and times (an answer's time decides

@@ -1,5 +1,5 @@
 import { SNSClient } from '@aws-sdk/client-sns';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { PortAdapters } from '../compose-ports';
 import { once, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
@@ -10,5 +10,6 @@ const jobsSns = once(() => new SNSClient({}));
 
 /** The SMS job queue (the jobs topic). */
 export const snsPorts: PortAdapters<'smsJobs'> = {
-  smsJobs: () => new SnsSmsJobQueue(jobsSns(), readVariable(VARIABLES.smsJobsTopic, z.string().min(1))),
+  smsJobs: () =>
+    new SnsSmsJobQueue(jobsSns(), readVariable(VARIABLES.smsJobsTopic, z.string().check(z.minLength(1)))),
 };

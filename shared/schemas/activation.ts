@@ -1,41 +1,46 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ACTIVATION_SCOPES, type ActivationScope } from '../domain/activation';
 import { idSchema, nisCodeSchema } from './common';
 
 /** The governor's or the crisis centre's decision declaring the phase: required for province and Flanders scopes. */
-const phaseReferenceSchema = z.string().trim().min(1).max(100).meta({
-  description:
-    "reference of the declared provincial or federal phase (e.g. the governor's decision); required for scope province and flanders (422 declared-phase-required), ignored otherwise",
-});
+const phaseReferenceSchema = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(100),
+  z.meta({
+    description:
+      "reference of the declared provincial or federal phase (e.g. the governor's decision); required for scope province and flanders (422 declared-phase-required), ignored otherwise",
+  }),
+);
 
 /** Widening by hand: the neighbours or named corps (coordinator), a province or all of Flanders (also crisis-centre). */
 export const activationBodySchema = z
   .discriminatedUnion('scope', [
-    z.object({ scope: z.literal('neighbours'), phaseReference: phaseReferenceSchema.optional() }).strict(),
-    z
-      .object({
-        scope: z.literal('municipalities'),
-        municipalities: z.array(nisCodeSchema).min(1).max(50),
-        phaseReference: phaseReferenceSchema.optional(),
-      })
-      .strict(),
-    z.object({ scope: z.literal('province'), phaseReference: phaseReferenceSchema.optional() }).strict(),
-    z.object({ scope: z.literal('flanders'), phaseReference: phaseReferenceSchema.optional() }).strict(),
+    z.strictObject({ scope: z.literal('neighbours'), phaseReference: z.optional(phaseReferenceSchema) }),
+    z.strictObject({
+      scope: z.literal('municipalities'),
+      municipalities: z.array(nisCodeSchema).check(z.minLength(1), z.maxLength(50)),
+      phaseReference: z.optional(phaseReferenceSchema),
+    }),
+    z.strictObject({ scope: z.literal('province'), phaseReference: z.optional(phaseReferenceSchema) }),
+    z.strictObject({ scope: z.literal('flanders'), phaseReference: z.optional(phaseReferenceSchema) }),
   ])
-  .meta({ id: 'ActivationBody' });
+  .register(z.globalRegistry, { id: 'ActivationBody' });
 export type ActivationBody = z.infer<typeof activationBodySchema>;
 
 /** What the call did: the scope now, the corps it adds, and the activation that mobilises them in the background. */
 export const activationResultSchema = z
   .object({
-    activationId: idSchema.optional().meta({
-      description:
-        'the activation mobilising the added corps, followed under `activations` on the request; absent when every corps named was in scope already',
-    }),
+    activationId: z.optional(idSchema).check(
+      z.meta({
+        description:
+          'the activation mobilising the added corps, followed under `activations` on the request; absent when every corps named was in scope already',
+      }),
+    ),
     scope: z.array(nisCodeSchema),
     added: z.array(nisCodeSchema),
   })
-  .meta({ id: 'ActivationResult' });
+  .register(z.globalRegistry, { id: 'ActivationResult' });
 export type ActivationResult = z.infer<typeof activationResultSchema>;
 
 /** An activation as stored: the corps it adds, and which of them are mobilised so far. */
@@ -59,25 +64,28 @@ export const activationProgressSchema = z
   .object({
     id: idSchema,
     scope: z.enum(ACTIVATION_SCOPES),
-    phaseReference: z.string().optional(),
-    status: z.enum(['running', 'done', 'partial']).meta({
-      description:
-        '`partial`: finished, but some corps could not be mobilised after retries (`municipalities.failed`)',
-    }),
+    phaseReference: z.optional(z.string()),
+    status: z.enum(['running', 'done', 'partial']).check(
+      z.meta({
+        description:
+          '`partial`: finished, but some corps could not be mobilised after retries (`municipalities.failed`)',
+      }),
+    ),
     municipalities: z.object({
-      total: z.number().int().nonnegative(),
-      done: z.number().int().nonnegative(),
+      total: z.int().check(z.nonnegative()),
+      done: z.int().check(z.nonnegative()),
       failed: z.array(nisCodeSchema),
     }),
     alerted: z
-      .number()
       .int()
-      .nonnegative()
-      .meta({ description: 'members of the corps done so far who are alerted for the request' }),
+      .check(
+        z.nonnegative(),
+        z.meta({ description: 'members of the corps done so far who are alerted for the request' }),
+      ),
     startedAt: z.string(),
-    finishedAt: z.string().optional(),
+    finishedAt: z.optional(z.string()),
   })
-  .meta({ id: 'ActivationProgress' });
+  .register(z.globalRegistry, { id: 'ActivationProgress' });
 export type ActivationProgress = z.infer<typeof activationProgressSchema>;
 
 /** What each corps' branch of the activation's Map ended with: its count, or a failure after its retries. */

@@ -1,19 +1,20 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The path's `{year}`: a calendar year. */
 export const annualReportPathSchema = z.object({
   year: z.coerce
     .number({ message: 'a calendar year, e.g. 2025' })
-    .int('a calendar year, e.g. 2025')
-    .min(2000, 'a calendar year, e.g. 2025')
-    .max(9999, 'a calendar year, e.g. 2025'),
+    .check(
+      z.int('a calendar year, e.g. 2025'),
+      z.minimum(2000, 'a calendar year, e.g. 2025'),
+      z.maximum(9999, 'a calendar year, e.g. 2025'),
+    ),
 });
 
 export const annualReportQuerySchema = z.object({
   format: z
-    .enum(['json', 'csv', 'svg'])
-    .default('json')
-    .meta({ description: 'json (default), csv (a download) or svg (a chart)' }),
+    ._default(z.enum(['json', 'csv', 'svg']), 'json')
+    .check(z.meta({ description: 'json (default), csv (a download) or svg (a chart)' })),
 });
 export type AnnualReportQuery = z.infer<typeof annualReportQuerySchema>;
 
@@ -21,31 +22,37 @@ export type AnnualReportQuery = z.infer<typeof annualReportQuerySchema>;
 export const reportConfigSchema = z
   .object({
     targets: z.object({
-      start: z.number().int().positive().meta({ description: 'volunteers trained at the start (500)' }),
-      startYear: z.number().int(),
-      legislature: z.number().int().positive().meta({ description: 'over the legislature (15,000)' }),
-      legislatureStartYear: z.number().int(),
+      start: z.int().check(z.positive(), z.meta({ description: 'volunteers trained at the start (500)' })),
+      startYear: z.int(),
+      legislature: z.int().check(z.positive(), z.meta({ description: 'over the legislature (15,000)' })),
+      legislatureStartYear: z.int(),
     }),
     unitPrices: z
-      .object({ basic: z.number().min(0), refresher: z.number().min(0), simulation: z.number().min(0) })
-      .meta({ description: 'euro per funded course: the variable part of the subsidy' }),
+      .object({
+        basic: z.number().check(z.minimum(0)),
+        refresher: z.number().check(z.minimum(0)),
+        simulation: z.number().check(z.minimum(0)),
+      })
+      .check(z.meta({ description: 'euro per funded course: the variable part of the subsidy' })),
   })
-  .meta({ id: 'ReportConfig' });
+  .register(z.globalRegistry, { id: 'ReportConfig' });
 export type ReportConfig = z.infer<typeof reportConfigSchema>;
 
-const count = z.number().int().min(0);
+const count = z.int().check(z.minimum(0));
 
 export const figuresSchema = z
   .object({
     corps: z.object({
-      members: count.meta({ description: 'at the end of the year: joins minus leaves up to then' }),
-      operationalCorps: count.meta({
-        description: 'corps with 10 members or more (0 or 1 for a municipality)',
-      }),
+      members: count.check(z.meta({ description: 'at the end of the year: joins minus leaves up to then' })),
+      operationalCorps: count.check(
+        z.meta({
+          description: 'corps with 10 members or more (0 or 1 for a municipality)',
+        }),
+      ),
       fundedMembers: count,
       ownCostMembers: count,
       joined: count,
-      left: count.meta({ description: 'members who left (erased) during the year' }),
+      left: count.check(z.meta({ description: 'members who left (erased) during the year' })),
     }),
     trainings: z.object({
       basicFunded: count,
@@ -55,21 +62,26 @@ export const figuresSchema = z
       refreshersFunded: count,
       simulations: count,
       simulationsFunded: count,
-      trainedInLegislature: count.meta({
-        description: 'first basic courses (funded, or after a prior certificate) since the legislature began',
-      }),
+      trainedInLegislature: count.check(
+        z.meta({
+          description:
+            'first basic courses (funded, or after a prior certificate) since the legislature began',
+        }),
+      ),
     }),
     helpRequests: z.object({
       total: count,
       api: count,
       phone: count,
-      medianMinutesToFirstAcceptance: z.number().nullable(),
+      medianMinutesToFirstAcceptance: z.nullable(z.number()),
     }),
     deployments: z.object({
-      count: count.meta({ description: 'coverage periods (check-in to check-out) that ended in the year' }),
+      count: count.check(
+        z.meta({ description: 'coverage periods (check-in to check-out) that ended in the year' }),
+      ),
       volunteerMinutes: count,
       volunteerHours: z.number(),
-      byMonth: z.array(count).length(12),
+      byMonth: z.array(count).check(z.length(12)),
     }),
     spontaneous: z.object({
       registered: count,
@@ -79,18 +91,20 @@ export const figuresSchema = z
     }),
     exercises: z
       .object({
-        held: count.meta({
-          description: 'drills launched in the year (`exercise: true`), dry ones included',
-        }),
-        dry: count.meta({ description: 'of which dry: no SMS reached a phone' }),
+        held: count.check(
+          z.meta({ description: 'drills launched in the year (`exercise: true`), dry ones included' }),
+        ),
+        dry: count.check(z.meta({ description: 'of which dry: no SMS reached a phone' })),
         deployments: count,
         volunteerHours: z.number(),
         spontaneousRegistered: count,
       })
-      .meta({
-        description:
-          'drills, counted apart: they are never among the help requests, deployments or spontaneous volunteers above',
-      }),
+      .check(
+        z.meta({
+          description:
+            'drills, counted apart: they are never among the help requests, deployments or spontaneous volunteers above',
+        }),
+      ),
     subsidy: z.object({
       basicEur: z.number(),
       refresherEur: z.number(),
@@ -98,22 +112,22 @@ export const figuresSchema = z
       variableEur: z.number(),
     }),
   })
-  .meta({ id: 'ReportFigures' });
+  .register(z.globalRegistry, { id: 'ReportFigures' });
 export type Figures = z.infer<typeof figuresSchema>;
 
 export const annualReportSchema = z
   .object({
-    year: z.number().int(),
+    year: z.int(),
     config: reportConfigSchema,
     progress: z.object({
       trainedInLegislature: count,
       targets: z.array(z.object({ name: z.string(), target: z.number(), percent: z.number() })),
     }),
     flanders: figuresSchema,
-    provinces: z.array(figuresSchema.extend({ province: z.string() })),
+    provinces: z.array(z.extend(figuresSchema, { province: z.string() })),
     municipalities: z.array(
-      figuresSchema.extend({ nis: z.string(), name: z.string(), province: z.string() }),
+      z.extend(figuresSchema, { nis: z.string(), name: z.string(), province: z.string() }),
     ),
   })
-  .meta({ id: 'AnnualReport' });
+  .register(z.globalRegistry, { id: 'AnnualReport' });
 export type AnnualReport = z.infer<typeof annualReportSchema>;

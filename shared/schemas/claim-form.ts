@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CLAIM_KINDS } from '../domain/claim';
 import { idSchema, textSchema } from './common';
 import { mobilePhoneSchema } from './phone';
@@ -10,13 +10,12 @@ const instantSchema = z.iso.datetime({
 
 // Apart from claim.ts: only the route filing claims validates phone numbers (witnesses'), so only it bundles that.
 const witnessSchema = z
-  .object({ name: textSchema(120), phone: mobilePhoneSchema.optional() })
-  .strict()
-  .meta({ id: 'ClaimWitness' });
+  .strictObject({ name: textSchema(120), phone: z.optional(mobilePhoneSchema) })
+  .register(z.globalRegistry, { id: 'ClaimWitness' });
 
 /** The claim form (aangifteformulier): what happened, when and where, to whom or what. */
 export const fileClaimBodySchema = z
-  .object({
+  .strictObject({
     requestId: idSchema,
     /** The claimant; a volunteer files for themselves (their token's id), a coordinator for anyone deployed. */
     volunteerId: idSchema,
@@ -24,18 +23,19 @@ export const fileClaimBodySchema = z
     occurredAt: instantSchema,
     location: textSchema(200),
     description: textSchema(2000),
-    injuries: textSchema(1000).optional(),
-    damage: textSchema(1000).optional(),
-    witnesses: z.array(witnessSchema).max(10).default([]),
+    injuries: z.optional(textSchema(1000)),
+    damage: z.optional(textSchema(1000)),
+    witnesses: z._default(z.array(witnessSchema).check(z.maxLength(10)), []),
   })
-  .strict()
-  .refine((body) => body.kind !== 'bodily-accident' || body.injuries, {
-    path: ['injuries'],
-    message: 'required for a bodily accident',
-  })
-  .refine((body) => body.kind !== 'civil-liability' || body.damage, {
-    path: ['damage'],
-    message: 'required for civil liability: the damage caused',
-  })
-  .meta({ id: 'FileClaimBody' });
+  .check(
+    z.refine((body) => body.kind !== 'bodily-accident' || body.injuries, {
+      path: ['injuries'],
+      message: 'required for a bodily accident',
+    }),
+    z.refine((body) => body.kind !== 'civil-liability' || body.damage, {
+      path: ['damage'],
+      message: 'required for civil liability: the damage caused',
+    }),
+  )
+  .register(z.globalRegistry, { id: 'FileClaimBody' });
 export type FileClaimBody = z.infer<typeof fileClaimBodySchema>;

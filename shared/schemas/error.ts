@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The `error` of every error body (docs/api.md, "Errors"): the handlers' and API Gateway's own refusals alike. */
 export const ERROR_CODES = [
@@ -14,10 +14,12 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const validationIssueSchema = z.object({
-  path: z
-    .string()
-    .meta({ description: 'the field, dot-separated (`needs.0.volunteers`); empty for the body as a whole' }),
-  message: z.string().meta({ description: 'why the value was refused' }),
+  path: z.string().check(
+    z.meta({
+      description: 'the field, dot-separated (`needs.0.volunteers`); empty for the body as a whole',
+    }),
+  ),
+  message: z.string().check(z.meta({ description: 'why the value was refused' })),
 });
 export type ValidationIssue = z.infer<typeof validationIssueSchema>;
 
@@ -25,16 +27,19 @@ export type ValidationIssue = z.infer<typeof validationIssueSchema>;
 export const errorBodySchema = z
   .object({
     error: z.enum(ERROR_CODES),
-    message: z.string().optional().meta({ description: 'a sentence for people (403, 409, 422)' }),
+    message: z.optional(z.string()).check(z.meta({ description: 'a sentence for people (403, 409, 422)' })),
     rule: z
-      .string()
-      .optional()
-      .meta({ description: 'the business rule that said no (422), e.g. `minimum-age`' }),
-    issues: z.array(validationIssueSchema).optional().meta({ description: 'what was refused (400)' }),
-    correlationId: z.string().meta({
-      description:
-        'the id of this request in the logs, also in the `x-correlation-id` header: quote it to support',
-    }),
+      .optional(z.string())
+      .check(z.meta({ description: 'the business rule that said no (422), e.g. `minimum-age`' })),
+    issues: z
+      .optional(z.array(validationIssueSchema))
+      .check(z.meta({ description: 'what was refused (400)' })),
+    correlationId: z.string().check(
+      z.meta({
+        description:
+          'the id of this request in the logs, also in the `x-correlation-id` header: quote it to support',
+      }),
+    ),
   })
-  .meta({ id: 'Error' });
+  .register(z.globalRegistry, { id: 'Error' });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idSchema, nisCodeSchema } from './common';
 import { mobilePhoneSchema } from './phone';
 import { registerVolunteerBodySchema } from './volunteer';
@@ -7,24 +7,23 @@ import { registerVolunteerBodySchema } from './volunteer';
 export const MAX_GROUP_MEMBERS = 30;
 
 export const registerGroupBodySchema = z
-  .object({
-    name: z.string().trim().min(2).max(120),
+  .strictObject({
+    name: z.string().check(z.trim(), z.minLength(2), z.maxLength(120)),
     kind: z.enum(['scouts', 'chiro', 'ksa', 'youth-movement', 'other']),
-    contact: z
-      .object({
-        name: z.string().trim().min(1).max(120),
-        phone: mobilePhoneSchema,
-        email: z.email().max(254).optional(),
-      })
-      .strict(),
-    members: z.array(registerVolunteerBodySchema).min(1).max(MAX_GROUP_MEMBERS),
+    contact: z.strictObject({
+      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+      phone: mobilePhoneSchema,
+      email: z.optional(z.email().check(z.maxLength(254))),
+    }),
+    members: z.array(registerVolunteerBodySchema).check(z.minLength(1), z.maxLength(MAX_GROUP_MEMBERS)),
   })
-  .strict()
-  .refine((g) => new Set(g.members.map((m) => m.phone)).size === g.members.length, {
-    message: 'each member needs a phone number of their own',
-    path: ['members'],
-  })
-  .meta({ id: 'RegisterGroupBody' });
+  .check(
+    z.refine((g) => new Set(g.members.map((m) => m.phone)).size === g.members.length, {
+      message: 'each member needs a phone number of their own',
+      path: ['members'],
+    }),
+  )
+  .register(z.globalRegistry, { id: 'RegisterGroupBody' });
 export type RegisterGroupBody = z.infer<typeof registerGroupBodySchema>;
 
 export const groupSchema = z
@@ -33,9 +32,9 @@ export const groupSchema = z
     municipality: nisCodeSchema,
     name: z.string(),
     kind: z.string(),
-    contact: z.object({ name: z.string(), phone: z.string(), email: z.string().optional() }),
+    contact: z.object({ name: z.string(), phone: z.string(), email: z.optional(z.string()) }),
     memberIds: z.array(idSchema),
     registeredAt: z.string(),
   })
-  .meta({ id: 'Group' });
+  .register(z.globalRegistry, { id: 'Group' });
 export type Group = z.infer<typeof groupSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idSchema } from './common';
 
 /*
@@ -6,21 +6,20 @@ import { idSchema } from './common';
  * cold start, and a bundle should not carry the request's schemas for it.
  */
 
-export const lifecycleTimingSchema = z
-  .object({
-    ackTimeoutSeconds: z.number().int().min(1),
-    responseWindowSeconds: z.number().int().min(1),
-    /** How long one wave of alerts is given before the next wave goes out; the response window when unset. */
-    waveWindowSeconds: z.number().int().min(1).optional(),
-    aftercareWindowSeconds: z.number().int().min(0),
-  })
-  .strict();
+export const lifecycleTimingSchema = z.strictObject({
+  ackTimeoutSeconds: z.int().check(z.minimum(1)),
+  responseWindowSeconds: z.int().check(z.minimum(1)),
+  /** How long one wave of alerts is given before the next wave goes out; the response window when unset. */
+  waveWindowSeconds: z.optional(z.int().check(z.minimum(1))),
+  aftercareWindowSeconds: z.int().check(z.minimum(0)),
+});
 export type LifecycleTiming = z.infer<typeof lifecycleTimingSchema>;
 
 /** How many members one wave of alerts reaches per task: a multiple of what the task lacks, and a minimum. */
-export const alertWavesSchema = z
-  .object({ multiplier: z.number().int().min(1).max(100), minimum: z.number().int().min(1).max(15000) })
-  .strict();
+export const alertWavesSchema = z.strictObject({
+  multiplier: z.int().check(z.minimum(1), z.maximum(100)),
+  minimum: z.int().check(z.minimum(1), z.maximum(15000)),
+});
 export type AlertWaves = z.infer<typeof alertWavesSchema>;
 
 /** The input of every lifecycle execution; states add their results under their own keys. */

@@ -1,12 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { nisCodeSchema } from './common';
 
 export const putMunicipalityBodySchema = z
-  .object({
-    neighbours: z.array(nisCodeSchema).max(40).default([]),
+  .strictObject({
+    neighbours: z._default(z.array(nisCodeSchema).check(z.maxLength(40)), []),
   })
-  .strict()
-  .meta({ id: 'PutMunicipalityBody' });
+  .register(z.globalRegistry, { id: 'PutMunicipalityBody' });
 export type PutMunicipalityBody = z.infer<typeof putMunicipalityBodySchema>;
 
 export const municipalitySchema = z
@@ -20,5 +19,5 @@ export const municipalitySchema = z
     joinedAt: z.string(),
     updatedAt: z.string(),
   })
-  .meta({ id: 'Municipality' });
+  .register(z.globalRegistry, { id: 'Municipality' });
 export type Municipality = z.infer<typeof municipalitySchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** One SMS of a dry exercise, as the request's outbox keeps it instead of sending it: no phone number in full. */
 export const outboxSmsSchema = z
@@ -6,21 +6,23 @@ export const outboxSmsSchema = z
     at: z.string(),
     kind: z
       .string()
-      .meta({ description: 'what the SMS is: `alert`, `stand-down`, `coordinator`, `update` …' }),
-    recipient: z.string().meta({
-      description:
-        'who it was for: a member’s id, `coordinator level 0`, `spontaneous volunteer` …; never a phone number',
-    }),
-    to: z.string().meta({ description: 'the phone number it would have gone to, masked' }),
+      .check(z.meta({ description: 'what the SMS is: `alert`, `stand-down`, `coordinator`, `update` …' })),
+    recipient: z.string().check(
+      z.meta({
+        description:
+          'who it was for: a member’s id, `coordinator level 0`, `spontaneous volunteer` …; never a phone number',
+      }),
+    ),
+    to: z.string().check(z.meta({ description: 'the phone number it would have gone to, masked' })),
     body: z.string(),
-    parts: z.number().int().meta({ description: 'the message parts it would have cost' }),
+    parts: z.int().check(z.meta({ description: 'the message parts it would have cost' })),
   })
-  .meta({ id: 'OutboxSms' });
+  .register(z.globalRegistry, { id: 'OutboxSms' });
 export type OutboxSms = z.infer<typeof outboxSmsSchema>;
 
 export const outboxPageSchema = z
-  .object({ sms: z.array(outboxSmsSchema), next: z.string().optional() })
-  .meta({
+  .object({ sms: z.array(outboxSmsSchema), next: z.optional(z.string()) })
+  .register(z.globalRegistry, {
     id: 'OutboxPage',
     description: 'the SMS a dry exercise kept instead of sending, oldest first; `next` when more exist',
   });

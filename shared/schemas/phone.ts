@@ -4,7 +4,7 @@ import {
   type PhoneNumber,
   parsePhoneNumberWithError,
 } from 'libphonenumber-js/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PHONE_COUNTRIES, type PhoneCountry } from './phone-countries';
 import phoneMetadata from './phone-metadata.json';
 
@@ -31,34 +31,37 @@ const parseNumber = (value: string): PhoneNumber | 'elsewhere' | undefined => {
 
 const mobilePhone = (countries: readonly PhoneCountry[]) =>
   z
-    .string()
-    .max(32)
-    .transform((value, ctx) => {
-      const phone = parseNumber(value);
-      const type = phone === 'elsewhere' ? undefined : phone?.getType();
-      if (
-        phone !== 'elsewhere' &&
-        (!phone?.isValid() || (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE'))
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'a valid mobile phone number (E.164 or Belgian national form)',
-        });
-        return z.NEVER;
-      }
-      if (
-        phone === 'elsewhere' ||
-        !(phone.country && (countries as readonly string[]).includes(phone.country))
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `a mobile number of one of these countries: ${countries.join(', ')}`,
-        });
-        return z.NEVER;
-      }
-      return phone.number;
-    })
-    .meta({ description: 'mobile number; returned in E.164', example: '+32470123456' });
+    .pipe(
+      z.string().check(z.maxLength(32)),
+      z.transform((value: string, ctx) => {
+        const phone = parseNumber(value);
+        const type = phone === 'elsewhere' ? undefined : phone?.getType();
+        if (
+          phone !== 'elsewhere' &&
+          (!phone?.isValid() || (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE'))
+        ) {
+          ctx.issues.push({
+            code: 'custom',
+            message: 'a valid mobile phone number (E.164 or Belgian national form)',
+            input: value,
+          });
+          return z.NEVER;
+        }
+        if (
+          phone === 'elsewhere' ||
+          !(phone.country && (countries as readonly string[]).includes(phone.country))
+        ) {
+          ctx.issues.push({
+            code: 'custom',
+            message: `a mobile number of one of these countries: ${countries.join(', ')}`,
+            input: value,
+          });
+          return z.NEVER;
+        }
+        return phone.number;
+      }),
+    )
+    .check(z.meta({ description: 'mobile number; returned in E.164', example: '+32470123456' }));
 
 /**
  * Mobile numbers of PHONE_COUNTRIES: an alert that cannot be delivered by SMS is no alert. Belgian national forms

@@ -1,15 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CLAIM_STATUSES } from '../domain/claim';
 
 /** A dedicated number in E.164 (long code, toll-free, short code with its country prefix). */
 export const originationNumberSchema = z
   .string()
-  .regex(/^\+[1-9]\d{4,14}$/, 'an E.164 number, e.g. +32460000001');
+  .check(z.regex(/^\+[1-9]\d{4,14}$/, 'an E.164 number, e.g. +32460000001'));
 
 /** The origination numbers an SMS may go out on and the message parts per second each may send. */
 export const originationPoolSchema = z.object({
   numbers: z.array(originationNumberSchema),
-  partsPerSecond: z.number().int().positive().default(10),
+  partsPerSecond: z._default(z.int().check(z.positive()), 10),
 });
 export type OriginationPool = z.output<typeof originationPoolSchema>;
 
@@ -18,9 +18,9 @@ const jobBase = {
   to: z.string(),
   body: z.string(),
   /** A retry after a failed delivery: the number the failed SMS went out on, which the dispatcher must not use. */
-  avoidOrigination: z.string().optional(),
+  avoidOrigination: z.optional(z.string()),
   /** A dry exercise's SMS: kept in the request's outbox, never sent to a phone. */
-  dry: z.literal(true).optional(),
+  dry: z.optional(z.literal(true)),
 };
 
 /** One SMS to send, as published on the alerts topic and consumed by the dispatcher. */
@@ -31,7 +31,7 @@ export const smsJobSchema = z.discriminatedUnion('kind', [
     kind: z.enum(['alert', 'stand-down', 'enough']),
     volunteerId: z.string(),
     /** A spontaneous volunteer: their id stays out of the logs, which the purge cannot reach. */
-    spontaneous: z.literal(true).optional(),
+    spontaneous: z.optional(z.literal(true)),
   }),
   /** A coordinator's update to a volunteer who accepted; one per update and volunteer. */
   z.object({
@@ -39,7 +39,7 @@ export const smsJobSchema = z.discriminatedUnion('kind', [
     kind: z.literal('update'),
     updateId: z.string(),
     volunteerId: z.string(),
-    spontaneous: z.literal(true).optional(),
+    spontaneous: z.optional(z.literal(true)),
   }),
   /** The on-duty coordinator: fewer volunteers accepted than needed and no corps left to widen to. */
   z.object({
@@ -50,8 +50,8 @@ export const smsJobSchema = z.discriminatedUnion('kind', [
   z.object({
     ...jobBase,
     kind: z.literal('coordinator'),
-    level: z.number().int().min(0),
-    round: z.number().int().min(2).optional(),
+    level: z.int().check(z.minimum(0)),
+    round: z.optional(z.int().check(z.minimum(2))),
   }),
   /** The crisis centre: nobody on the duty roster acknowledged the request in two rounds. */
   z.object({
@@ -85,10 +85,10 @@ export const withoutRecipient = (job: SmsRef): SmsRef => {
 /** An inbound two-way SMS event (AWS End User Messaging / SNS two-way SMS). */
 export const inboundSmsSchema = z.object({
   originationNumber: z.string(),
-  destinationNumber: z.string().optional(),
+  destinationNumber: z.optional(z.string()),
   messageBody: z.string(),
   inboundMessageId: z.string(),
-  previousPublishedMessageId: z.string().optional(),
+  previousPublishedMessageId: z.optional(z.string()),
 });
 export type InboundSms = z.infer<typeof inboundSmsSchema>;
 
@@ -98,13 +98,13 @@ export type InboundSms = z.infer<typeof inboundSmsSchema>;
  */
 export const smsDeliveryEventSchema = z.object({
   /** `TEXT_DELIVERED`, `TEXT_SUCCESSFUL`, `TEXT_TTL_EXPIRED`, `TEXT_UNREACHABLE`, `TEXT_QUEUED` … */
-  eventType: z.string().regex(/^TEXT_[A-Z_]+$/, 'an SMS event type'),
+  eventType: z.string().check(z.regex(/^TEXT_[A-Z_]+$/, 'an SMS event type')),
   /** Epoch milliseconds. */
-  eventTimestamp: z.number().int().positive(),
-  messageId: z.string().min(1),
-  messageStatusDescription: z.string().optional(),
+  eventTimestamp: z.int().check(z.positive()),
+  messageId: z.string().check(z.minLength(1)),
+  messageStatusDescription: z.optional(z.string()),
   /** The number of the pool the SMS went out on (E.164). */
-  originationPhoneNumber: z.string().optional(),
+  originationPhoneNumber: z.optional(z.string()),
 });
 export type SmsDeliveryEvent = z.infer<typeof smsDeliveryEventSchema>;
 

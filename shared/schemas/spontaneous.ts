@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { idSchema, isoDateSchema, SKILLS, smsLanguageSchema } from './common';
 import { DEFAULT_PHONE_COUNTRIES, mobilePhoneIn } from './phone';
 import type { PhoneCountry } from './phone-countries';
@@ -6,17 +6,21 @@ import type { insuranceSchema } from './volunteer';
 
 export const spontaneousCallSchema = z
   .object({
-    code: z.string().meta({ description: 'public code of the call, for this help request only' }),
-    registrationUrl: z.url().meta({
-      description:
-        "the citizens' registration page for this call (a web page to open, print as a QR code or share)",
-    }),
-    registrationPath: z.string().meta({
-      description: "the API route that takes a registration (POST), relative to the API's base URL",
-    }),
+    code: z.string().check(z.meta({ description: 'public code of the call, for this help request only' })),
+    registrationUrl: z.url().check(
+      z.meta({
+        description:
+          "the citizens' registration page for this call (a web page to open, print as a QR code or share)",
+      }),
+    ),
+    registrationPath: z.string().check(
+      z.meta({
+        description: "the API route that takes a registration (POST), relative to the API's base URL",
+      }),
+    ),
     openedAt: z.string(),
   })
-  .meta({ id: 'SpontaneousCall' });
+  .register(z.globalRegistry, { id: 'SpontaneousCall' });
 export type SpontaneousCall = z.infer<typeof spontaneousCallSchema>;
 
 /** What the citizens' page shows of a call before anyone registers: public facts of the request only. */
@@ -25,35 +29,33 @@ export const publicSpontaneousCallSchema = z
     code: z.string(),
     status: z
       .enum(['open', 'closed'])
-      .meta({ description: 'closed: the help request is over; nobody can register' }),
-    title: z.string().meta({ description: "the request's title, as in the alert SMS" }),
+      .check(z.meta({ description: 'closed: the help request is over; nobody can register' })),
+    title: z.string().check(z.meta({ description: "the request's title, as in the alert SMS" })),
     municipalityName: z.string(),
-    adultsOnly: z.boolean().meta({
-      description: 'every task is for adults: someone aged 16 or 17 may register but is not alerted',
-    }),
+    adultsOnly: z.boolean().check(
+      z.meta({
+        description: 'every task is for adults: someone aged 16 or 17 may register but is not alerted',
+      }),
+    ),
   })
-  .meta({ id: 'PublicSpontaneousCall' });
+  .register(z.globalRegistry, { id: 'PublicSpontaneousCall' });
 export type PublicSpontaneousCall = z.infer<typeof publicSpontaneousCallSchema>;
 
 /** The public registration, taking phone numbers of `countries` only (the stage's ALLOWED_PHONE_COUNTRIES). */
 export const spontaneousRegistrationBodyFor = (countries: readonly PhoneCountry[]) =>
   z
-    .object({
-      name: z.string().trim().min(1).max(120),
+    .strictObject({
+      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
       birthDate: isoDateSchema,
       phone: mobilePhoneIn(countries),
       language: smsLanguageSchema,
       consent: z.literal(true, { message: 'consent to the processing of your data for this help request' }),
       /** Registrants aged 16 or 17 confirm that a parent or guardian consents. */
-      parentalConsent: z.literal(true).optional(),
-      skills: z.array(z.enum(SKILLS)).max(SKILLS.length).default([]),
-      homePostcode: z
-        .string()
-        .regex(/^[1-9]\d{3}$/, 'a Belgian postcode')
-        .optional(),
+      parentalConsent: z.optional(z.literal(true)),
+      skills: z._default(z.array(z.enum(SKILLS)).check(z.maxLength(SKILLS.length)), []),
+      homePostcode: z.optional(z.string().check(z.regex(/^[1-9]\d{3}$/, 'a Belgian postcode'))),
     })
-    .strict()
-    .meta({ id: 'SpontaneousRegistrationBody' });
+    .register(z.globalRegistry, { id: 'SpontaneousRegistrationBody' });
 
 /** The registration with the default countries: the contract the OpenAPI document shows. */
 export const spontaneousRegistrationBodySchema = spontaneousRegistrationBodyFor(DEFAULT_PHONE_COUNTRIES);
@@ -64,12 +66,14 @@ export type SpontaneousRegistrationBody = z.infer<typeof spontaneousRegistration
 export const spontaneousRegistrationSchema = z
   .object({
     id: idSchema,
-    status: z.enum(['alerted', 'registered']).meta({
-      description:
-        'alerted: an SMS with a reply code follows; registered: no task of this request fits (adults only)',
-    }),
+    status: z.enum(['alerted', 'registered']).check(
+      z.meta({
+        description:
+          'alerted: an SMS with a reply code follows; registered: no task of this request fits (adults only)',
+      }),
+    ),
   })
-  .meta({ id: 'SpontaneousRegistration' });
+  .register(z.globalRegistry, { id: 'SpontaneousRegistration' });
 export type SpontaneousRegistration = z.infer<typeof spontaneousRegistrationSchema>;
 
 /** A spontaneous volunteer as the AdHoc table holds them, until the purge. */

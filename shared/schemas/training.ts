@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   PROVIDER_CHARTERS,
   TRAINING_KINDS,
@@ -10,23 +10,24 @@ import { idSchema, isoDateSchema } from './common';
 /** Providers are named by a slug chosen by whoever registers them (PUT /training-providers/{id}). */
 export const providerIdSchema = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and hyphens')
-  .meta({ description: 'slug of a training provider', example: 'rode-kruis-vlaanderen' });
+  .check(
+    z.minLength(1),
+    z.maxLength(64),
+    z.regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and hyphens'),
+    z.meta({ description: 'slug of a training provider', example: 'rode-kruis-vlaanderen' }),
+  );
 
 const charterSchema = z
   .enum(PROVIDER_CHARTERS)
-  .meta({ description: 'how the provider meets the quality charter' });
+  .check(z.meta({ description: 'how the provider meets the quality charter' }));
 const kindSchema = z.enum(TRAINING_KINDS);
 
 export const putTrainingProviderBodySchema = z
-  .object({
-    name: z.string().trim().min(1).max(120),
+  .strictObject({
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
     charter: charterSchema,
   })
-  .strict()
-  .meta({ id: 'PutTrainingProviderBody' });
+  .register(z.globalRegistry, { id: 'PutTrainingProviderBody' });
 export type PutTrainingProviderBody = z.infer<typeof putTrainingProviderBodySchema>;
 
 export const trainingProviderSchema = z
@@ -36,17 +37,16 @@ export const trainingProviderSchema = z
     charter: charterSchema,
     updatedAt: z.string(),
   })
-  .meta({ id: 'TrainingProvider' });
+  .register(z.globalRegistry, { id: 'TrainingProvider' });
 export type TrainingProvider = z.infer<typeof trainingProviderSchema>;
 
 export const recordTrainingBodySchema = z
-  .object({
+  .strictObject({
     kind: kindSchema,
     providerId: providerIdSchema,
-    date: isoDateSchema.meta({ description: 'the day the course was followed; not in the future' }),
+    date: isoDateSchema.check(z.meta({ description: 'the day the course was followed; not in the future' })),
   })
-  .strict()
-  .meta({ id: 'RecordTrainingBody' });
+  .register(z.globalRegistry, { id: 'RecordTrainingBody' });
 export type RecordTrainingBody = z.infer<typeof recordTrainingBodySchema>;
 
 // `satisfies` keeps the wire shapes and the domain types from drifting apart.
@@ -56,17 +56,17 @@ export const trainingRecordSchema = z
     kind: kindSchema,
     providerId: providerIdSchema,
     date: isoDateSchema,
-    funded: z.boolean().meta({ description: 'paid by the Flemish subsidy' }),
+    funded: z.boolean().check(z.meta({ description: 'paid by the Flemish subsidy' })),
     recordedAt: z.string(),
   })
-  .meta({ id: 'TrainingRecord' }) satisfies z.ZodType<TrainingRecord>;
+  .register(z.globalRegistry, { id: 'TrainingRecord' }) satisfies z.ZodMiniType<TrainingRecord>;
 
 export const trainingStatusSchema = z
   .object({
     deployable: z.boolean(),
     basicDone: z.boolean(),
-    lastQualifyingDate: isoDateSchema.optional(),
+    lastQualifyingDate: z.optional(isoDateSchema),
     refresherDueThisYear: z.boolean(),
     simulationDueThisYear: z.boolean(),
   })
-  .meta({ id: 'TrainingStatus' }) satisfies z.ZodType<TrainingStatus>;
+  .register(z.globalRegistry, { id: 'TrainingStatus' }) satisfies z.ZodMiniType<TrainingStatus>;

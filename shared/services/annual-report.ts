@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { functionEnvironment, oncePerEnvironment, parseEnv } from '../config';
 import { assertCanReadAnnualReport } from '../domain/access';
 import { COUNTER, HELP_REQUEST_CHANNELS } from '../domain/annual-counters';
@@ -10,7 +10,7 @@ import { VARIABLES } from '../manifest/environment';
 import type { Ports } from '../ports';
 import type { AnnualReport, ReportConfig } from '../schemas/annual-report';
 
-const euro = z.coerce.number().min(0);
+const euro = z.coerce.number().check(z.minimum(0));
 
 /**
  * Targets (the concept note's: 500 trained at the 2025 start, 15,000 over the legislature) and the subsidy's unit
@@ -21,13 +21,13 @@ export const parseReportConfig = (env: NodeJS.ProcessEnv = functionEnvironment()
   const { reportTargets: targets, reportPrices: prices } = VARIABLES;
   const parsed = parseEnv(
     {
-      [targets.start]: z.coerce.number().int().positive().default(500),
-      [targets.startYear]: z.coerce.number().int().default(2025),
-      [targets.legislature]: z.coerce.number().int().positive().default(15_000),
-      [targets.legislatureStartYear]: z.coerce.number().int().default(2024),
-      [prices.basic]: euro.default(0),
-      [prices.refresher]: euro.default(0),
-      [prices.simulation]: euro.default(0),
+      [targets.start]: z._default(z.coerce.number().check(z.int(), z.positive()), 500),
+      [targets.startYear]: z._default(z.coerce.number().check(z.int()), 2025),
+      [targets.legislature]: z._default(z.coerce.number().check(z.int(), z.positive()), 15_000),
+      [targets.legislatureStartYear]: z._default(z.coerce.number().check(z.int()), 2024),
+      [prices.basic]: z._default(euro, 0),
+      [prices.refresher]: z._default(euro, 0),
+      [prices.simulation]: z._default(euro, 0),
     },
     env,
   ) as Record<string, number>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { oncePerEnvironment, readVariable } from '../config';
 import { assertCanManageMunicipalities, assertCanRecordTraining } from '../domain/access';
 import { belgianDate } from '../domain/dates';
@@ -123,7 +123,7 @@ export type VolunteerWithTraining = Volunteer & { training: TrainingStatus };
 export const trainingValidityYears = oncePerEnvironment((env) =>
   readVariable(
     VARIABLES.trainingValidityYears,
-    z.coerce.number().int().min(1).max(10).default(DEFAULT_VALIDITY_YEARS),
+    z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10)), DEFAULT_VALIDITY_YEARS),
     env,
   ),
 );

@@ -9,7 +9,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import pMap from 'p-map';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { inBatches } from '../batches';
 import { type Alert, type Answer, answerOutcome, countMoves } from '../domain/alert';
 import type { Task } from '../schemas/common';
@@ -340,11 +340,13 @@ export class AlertRepository {
   private async indexPage<T>(
     input: QueryCommandInput,
     cursor: string | undefined,
-    indexKey: Record<string, z.ZodType<string>>,
+    indexKey: Record<string, z.ZodMiniType<string>>,
   ): Promise<{ alerts: T[]; next?: string }> {
-    const cursorKey = z
-      .object({ pk: z.string(), sk: z.string().startsWith(operationsPrefixes.alert), ...indexKey })
-      .strict();
+    const cursorKey = z.strictObject({
+      pk: z.string(),
+      sk: z.string().check(z.startsWith(operationsPrefixes.alert)),
+      ...indexKey,
+    });
     const { Items = [], LastEvaluatedKey } = await this.db.send(
       new QueryCommand({
         ...input,

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { InvalidInput } from '../domain/errors';
 
 /** The last key of a page, handed to the client as an opaque cursor. */
@@ -8,7 +8,7 @@ export const encodeCursor = (key: Record<string, unknown>) =>
 /** A cursor that is not one of ours (or of another listing) is a client error, never a crash in DynamoDB. */
 export const decodeCursor = (
   cursor: string,
-  cursorKey: z.ZodType<Record<string, unknown>>,
+  cursorKey: z.ZodMiniType<Record<string, unknown>>,
 ): Record<string, unknown> => {
   let key: unknown;
   try {

@@ -9,7 +9,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { inBatches } from '../batches';
 import { requestLaunched } from '../domain/annual-counters';
 import type { AuditAct } from '../domain/audit';
@@ -70,14 +70,12 @@ const listingOf = (municipality: string | undefined) => {
     ? (['gsi1', 'gsi1pk', 'gsi1sk', operationsKeys.requestIndex(municipality, '', '').gsi1pk] as const)
     : (['gsi2', 'gsi2pk', 'gsi2sk', operationsKeys.allRequestsIndex('', '').gsi2pk] as const);
   // The last key of a page, exactly as the index query hands it out: a cursor of another listing does not fit.
-  const cursorKey = z
-    .object({
-      pk: z.string().startsWith(operationsPrefixes.request),
-      sk: z.literal(operationsKeys.request('').sk),
-      [partition]: z.literal(value),
-      [sort]: z.string().startsWith(operationsPrefixes.request),
-    })
-    .strict();
+  const cursorKey = z.strictObject({
+    pk: z.string().check(z.startsWith(operationsPrefixes.request)),
+    sk: z.literal(operationsKeys.request('').sk),
+    [partition]: z.literal(value),
+    [sort]: z.string().check(z.startsWith(operationsPrefixes.request)),
+  });
   return { index, partition, sort, value, cursorKey };
 };
 
@@ -289,9 +287,10 @@ export class HelpRequestRepository {
     cursor?: string,
   ): Promise<{ entries: TimelineEntry[]; earlier?: string }> {
     const pk = operationsKeys.request(id).pk;
-    const cursorKey = z
-      .object({ pk: z.literal(pk), sk: z.string().startsWith(operationsPrefixes.timeline) })
-      .strict();
+    const cursorKey = z.strictObject({
+      pk: z.literal(pk),
+      sk: z.string().check(z.startsWith(operationsPrefixes.timeline)),
+    });
     const { Items = [], LastEvaluatedKey } = await this.db.send(
       new QueryCommand({
         TableName: this.table,

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Alert } from '../domain/alert';
 import { DRY_ORIGINATION, missedRecipient, type SmsStatus } from '../domain/origination';
 import type { OutboxPage, OutboxSms } from '../schemas/outbox';
@@ -284,9 +284,10 @@ export class SmsLedgerRepository {
   /** A page of the request's outbox, oldest first. */
   async outboxPage(requestId: string, limit: number, cursor?: string): Promise<OutboxPage> {
     const pk = operationsKeys.request(requestId).pk;
-    const cursorKey = z
-      .object({ pk: z.literal(pk), sk: z.string().startsWith(operationsPrefixes.outbox) })
-      .strict();
+    const cursorKey = z.strictObject({
+      pk: z.literal(pk),
+      sk: z.string().check(z.startsWith(operationsPrefixes.outbox)),
+    });
     const { Items = [], LastEvaluatedKey } = await this.db.send(
       new QueryCommand({
         TableName: this.table,

@@ -1,5 +1,5 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { PortAdapters } from '../compose-ports';
 import { once, readVariable } from '../config';
 import { VARIABLES } from '../manifest/environment';
@@ -9,7 +9,7 @@ export const stepFunctionsPorts: PortAdapters<'workflow'> = {
   workflow: () =>
     new StepFunctionsWorkflow(
       new SFNClient({}),
-      once(() => readVariable(VARIABLES.stateMachine, z.string().min(1))),
+      once(() => readVariable(VARIABLES.stateMachine, z.string().check(z.minLength(1)))),
     ),
 };
 
@@ -17,6 +17,6 @@ export const stepFunctionsActivationPorts: PortAdapters<'activationWorkflow'> = 
   activationWorkflow: () =>
     new StepFunctionsActivationWorkflow(
       new SFNClient({}),
-      once(() => readVariable(VARIABLES.activationStateMachine, z.string().min(1))),
+      once(() => readVariable(VARIABLES.activationStateMachine, z.string().check(z.minLength(1)))),
     ),
 };

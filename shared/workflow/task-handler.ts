@@ -1,12 +1,12 @@
 import middy from '@middy/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { logger } from '../observability/logger';
 import { observability } from '../observability/powertools';
 
 /**
  * A lifecycle task: validates the state input, logs ids and outcome (never personal data), returns the result.
  */
-export const taskHandler = <S extends z.ZodType, R>(
+export const taskHandler = <S extends z.ZodMiniType, R>(
   name: string,
   input: S,
   task: (input: z.output<S>) => Promise<R>,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { flags, parseCommandLine } from '../../../../local/cli/command-line';
 
 const COMMAND = {
@@ -8,7 +8,7 @@ const COMMAND = {
   flags: {
     year: flags.required('the year', {
       value: 'YEAR',
-      schema: z.coerce.number({ message: 'a whole year' }).int('a whole year'),
+      schema: z.coerce.number({ message: 'a whole year' }).check(z.int('a whole year')),
     }),
     out: flags.text('where to write', { value: 'DIR', default: 'reports' }),
     'data-dir': flags.text('where the data is', { value: 'DIR' }),
