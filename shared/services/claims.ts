@@ -25,7 +25,7 @@ import type { FileClaimBody } from '../schemas/claim-form';
 import { personBehind } from './people';
 import { requireHelpRequest } from './require-help-request';
 
-type ClaimPorts = Pick<
+export type ClaimPorts = Pick<
   Ports,
   'helpRequests' | 'deployments' | 'volunteers' | 'adHoc' | 'claims' | 'smsJobs' | 'clock' | 'newId'
 >;

@@ -18,20 +18,31 @@ import { TrainingRepository } from './training-repository';
 import { VolunteerRepository } from './volunteer-repository';
 
 /*
- * The repositories, one map per table, for an entry to pass to composePorts with the tables its manifest entry
- * grants: a bundle takes the repositories of its tables only (the maps are pure, so esbuild drops the others).
+ * Each repository's builder, named after its port, and the repositories of each table as one map, for an entry to
+ * pass to composePorts with the tables its manifest entry grants: a bundle takes the repositories it names only (the
+ * builders and maps are pure, so esbuild drops the others). An entry whose bundle must stay small names the
+ * repositories its service uses, one by one, instead of a table's map.
  */
+
+export const municipalities = () => new MunicipalityRepository();
+export const officials = () => new OfficialRepository();
+export const volunteers = () => new VolunteerRepository();
+export const trainings = () => new TrainingRepository();
+export const groups = () => new GroupRepository();
+export const dutyRoster = () => new DutyRosterRepository();
 
 export const registryPorts: PortAdapters<
   'municipalities' | 'volunteers' | 'trainings' | 'groups' | 'dutyRoster' | 'officials'
-> = {
-  municipalities: () => new MunicipalityRepository(),
-  officials: () => new OfficialRepository(),
-  volunteers: () => new VolunteerRepository(),
-  trainings: () => new TrainingRepository(),
-  groups: () => new GroupRepository(),
-  dutyRoster: () => new DutyRosterRepository(),
-};
+> = { municipalities, officials, volunteers, trainings, groups, dutyRoster };
+
+export const helpRequests = () => new HelpRequestRepository();
+export const alerts = () => new AlertRepository();
+export const smsLedger = () => new SmsLedgerRepository();
+export const smsRates = () => new SmsRateRepository();
+export const claims = () => new ClaimRepository();
+export const deployments = () => new DeploymentRepository();
+export const activations = () => new ActivationRepository();
+export const annualCounters = () => new AnnualCounterRepository();
 
 /** The Operations table's; the yearly counters (which a function may use with the Registry as well) live in it. */
 export const operationsPorts: PortAdapters<
@@ -43,18 +54,10 @@ export const operationsPorts: PortAdapters<
   | 'deployments'
   | 'activations'
   | 'annualCounters'
-> = {
-  helpRequests: () => new HelpRequestRepository(),
-  alerts: () => new AlertRepository(),
-  smsLedger: () => new SmsLedgerRepository(),
-  smsRates: () => new SmsRateRepository(),
-  claims: () => new ClaimRepository(),
-  deployments: () => new DeploymentRepository(),
-  activations: () => new ActivationRepository(),
-  annualCounters: () => new AnnualCounterRepository(),
-};
+> = { helpRequests, alerts, smsLedger, smsRates, claims, deployments, activations, annualCounters };
 
-export const adHocPorts: PortAdapters<'adHoc'> = { adHoc: () => new AdHocRepository() };
+export const adHoc = () => new AdHocRepository();
+export const adHocPorts: PortAdapters<'adHoc'> = { adHoc };
 
 export const erasureLedgerPorts: PortAdapters<'erasureLedger'> = {
   erasureLedger: () => new ErasureLedgerRepository(),

@@ -5,10 +5,11 @@ import { idempotentRequests } from '../../../shared/http/idempotency';
 import type { PortsOf } from '../../../shared/manifest/granted-ports';
 import { snsPorts } from '../../../shared/messaging/sns-ports';
 import { fileClaimBodySchema } from '../../../shared/schemas/claim-form';
-import { fileClaim } from '../../../shared/services/claims';
-import { adHocPorts, operationsPorts, registryPorts } from '../../../shared/store/repository-ports';
+import { type ClaimPorts, fileClaim } from '../../../shared/services/claims';
+import { adHoc, claims, deployments, helpRequests, volunteers } from '../../../shared/store/repository-ports';
 
-export const makeHandler = (ports: PortsOf<'fileClaim'>) =>
+// The repositories the filing uses, one by one: a table's whole map would take this bundle over 250 KB.
+export const makeHandler = (ports: Pick<PortsOf<'fileClaim'>, keyof ClaimPorts>) =>
   apiHandler(
     {
       body: fileClaimBodySchema,
@@ -20,5 +21,5 @@ export const makeHandler = (ports: PortsOf<'fileClaim'>) =>
   );
 
 export const handler = makeHandler(
-  composePorts({ ...registryPorts, ...operationsPorts, ...adHocPorts, ...snsPorts }),
+  composePorts({ helpRequests, deployments, volunteers, adHoc, claims, ...snsPorts }),
 );
