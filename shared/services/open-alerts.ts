@@ -12,14 +12,17 @@ const alertsOf = async (ports: OpenAlertPorts, volunteerIds: readonly string[]):
     await pMap(volunteerIds, (id) => ports.alerts.listForVolunteer(id), { concurrency: READ_CONCURRENCY })
   ).flat();
 
-/** The volunteers' alerts, split by whether their request is still open (an answer can only go to those). */
+/**
+ * The volunteers' alerts, split by whether an answer can still go to them: their request open, and its SMS sent (a
+ * dry drill's went to no phone, so they count as closed).
+ */
 export const alertsByRequestState = async (
   ports: OpenAlertPorts,
   volunteerIds: readonly string[],
 ): Promise<{ open: Alert[]; closed: Alert[] }> => {
   const alerts = await alertsOf(ports, volunteerIds);
   if (alerts.length === 0) return { open: [], closed: [] };
-  const open = await ports.helpRequests.openIds(alerts.map((a) => a.requestId));
+  const open = await ports.helpRequests.answerableIds(alerts.map((a) => a.requestId));
   return {
     open: alerts.filter((a) => open.has(a.requestId)),
     closed: alerts.filter((a) => !open.has(a.requestId)),

@@ -14,6 +14,7 @@ import { inBatches } from '../batches';
 import { requestLaunched } from '../domain/annual-counters';
 import type { AuditAct } from '../domain/audit';
 import { Conflict, NotFound } from '../domain/errors';
+import { isDry } from '../domain/exercise';
 import type { HelpRequest, HelpRequestStatus, TimelineEntry } from '../schemas/help-request';
 import { counterUpdates } from './annual-counter-repository';
 import { auditActPut, withAudit } from './audit-log';
@@ -193,8 +194,11 @@ export class HelpRequestRepository {
     return ids;
   }
 
-  /** Which of these requests are not closed yet: a volunteer's answer only ever goes to one of those. */
-  async openIds(ids: readonly string[]): Promise<Set<string>> {
+  /**
+   * Which of these requests a volunteer's SMS answer can go to: not closed yet, and not a dry drill, whose alerts
+   * reached no phone.
+   */
+  async answerableIds(ids: readonly string[]): Promise<Set<string>> {
     const open = new Set<string>();
     for (const batch of inBatches([...new Set(ids)], BATCH_GET_KEYS)) {
       await untilProcessed<Record<string, unknown>>(batch.map(operationsKeys.request), async (pending) => {
@@ -203,7 +207,7 @@ export class HelpRequestRepository {
             RequestItems: {
               [this.table]: {
                 Keys: pending,
-                ProjectionExpression: 'id, #status',
+                ProjectionExpression: 'id, #status, exercise, dry',
                 ExpressionAttributeNames: { '#status': 'status' },
                 ConsistentRead: true,
               },
@@ -211,7 +215,7 @@ export class HelpRequestRepository {
           }),
         );
         for (const item of Responses?.[this.table] ?? [])
-          if (item.status !== 'closed') open.add(item.id as string);
+          if (item.status !== 'closed' && !isDry(item)) open.add(item.id as string);
         return UnprocessedKeys?.[this.table]?.Keys ?? [];
       });
     }

@@ -289,6 +289,18 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
     expect((await helpRequests.get(request.id))?.counts).toMatchObject({ accepted: 0, declined: 1 });
   });
 
+  it("takes no reply for a dry drill's alert, which reached no phone: a bare JA goes to the member's real call-out", async () => {
+    const { volunteer, request, ports } = await alerted();
+    const drill = aHelpRequest({ exercise: true, dry: true });
+    await helpRequests.create(drill);
+    await alerts.createMany([anAlert(drill.id, volunteer.id, { smsStatus: 'delivered' })]);
+
+    expect(await handleInboundSms(ports, inbound(volunteer.phone, 'ja'), RECEIVED_AT)).toBe('recorded');
+
+    expect((await alertOf(request.id, volunteer.id))?.response).toBe('accepted');
+    expect(await alertOf(drill.id, volunteer.id)).not.toHaveProperty('response');
+  });
+
   it('answers a reply with an unknown code with the help SMS and records nothing', async () => {
     const { volunteer, request, alert, sms, ports } = await alerted({ language: 'fr' });
     const otherCode = alert.code === '1000' ? '1001' : '1000';
