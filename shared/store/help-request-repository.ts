@@ -33,6 +33,7 @@ import {
 import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
 import { stripKeys } from './keys/strip-keys';
 import { type ShardedCounts, sumShards } from './request-counters';
+import { requestItemsPage } from './request-item-pages';
 import { tableNames } from './tables';
 
 type StoredRequest = HelpRequest & { closeToken?: string; ackToken?: string; responseToken?: string };
@@ -290,23 +291,15 @@ export class HelpRequestRepository {
     limit: number,
     cursor?: string,
   ): Promise<{ entries: TimelineEntry[]; earlier?: string }> {
-    const pk = operationsKeys.request(id).pk;
-    const cursorKey = z.strictObject({
-      pk: z.literal(pk),
-      sk: z.string().check(z.startsWith(operationsPrefixes.timeline)),
-    });
-    const { Items = [], LastEvaluatedKey } = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)',
-        ExpressionAttributeValues: { ':pk': pk, ':tl': operationsPrefixes.timeline },
-        ScanIndexForward: false,
-        Limit: limit,
-        ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, cursorKey) } : {}),
-      }),
+    const { items, next } = await requestItemsPage<TimelineEntry>(
+      this.db,
+      this.table,
+      id,
+      operationsPrefixes.timeline,
+      { limit, cursor, newestFirst: true },
     );
-    const entries = Items.map((item) => stripKeys<TimelineEntry>(item)).reverse();
-    return LastEvaluatedKey ? { entries, earlier: encodeCursor(LastEvaluatedKey) } : { entries };
+    const entries = items.reverse();
+    return next ? { entries, earlier: next } : { entries };
   }
 
   /** The request's counter shards added up (a listing reads them beside each request of its page). */

@@ -1,10 +1,8 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/mini';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Alert } from '../domain/alert';
 import { DRY_ORIGINATION, missedRecipient, type SmsStatus } from '../domain/origination';
 import type { OutboxPage, OutboxSms } from '../schemas/outbox';
 import { type SmsJob, type SmsRef, withoutRecipient } from '../schemas/sms-job';
-import { decodeCursor, encodeCursor } from './cursor';
 import {
   cancellationCodes,
   documentClient,
@@ -16,6 +14,7 @@ import {
 import { operationsKeys, operationsPrefixes } from './keys/operations-keys';
 import { stripKeys } from './keys/strip-keys';
 import { countShardUpdate } from './request-counters';
+import { requestItemsPage } from './request-item-pages';
 import { tableNames } from './tables';
 
 /**
@@ -283,22 +282,14 @@ export class SmsLedgerRepository {
 
   /** A page of the request's outbox, oldest first. */
   async outboxPage(requestId: string, limit: number, cursor?: string): Promise<OutboxPage> {
-    const pk = operationsKeys.request(requestId).pk;
-    const cursorKey = z.strictObject({
-      pk: z.literal(pk),
-      sk: z.string().check(z.startsWith(operationsPrefixes.outbox)),
-    });
-    const { Items = [], LastEvaluatedKey } = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :outbox)',
-        ExpressionAttributeValues: { ':pk': pk, ':outbox': operationsPrefixes.outbox },
-        Limit: limit,
-        ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, cursorKey) } : {}),
-      }),
+    const { items, next } = await requestItemsPage<OutboxSms>(
+      this.db,
+      this.table,
+      requestId,
+      operationsPrefixes.outbox,
+      { limit, cursor },
     );
-    const sms = Items.map((item) => stripKeys<OutboxSms>(item));
-    return LastEvaluatedKey ? { sms, next: encodeCursor(LastEvaluatedKey) } : { sms };
+    return next ? { sms: items, next } : { sms: items };
   }
 
   /** sent → delivered, for the message the receipt is about only: a late or repeated receipt changes nothing. */
