@@ -1,6 +1,7 @@
 import type { Task } from '../schemas/common';
 import type { Counts, CreateHelpRequestBody, HelpRequest } from '../schemas/help-request';
 import type { Volunteer } from '../schemas/volunteer';
+import { isAvailableAt } from './availability';
 import { isQualified } from './training';
 import { isMinor, isPaused } from './volunteer';
 
@@ -57,19 +58,21 @@ export const canTake = (
 
 /**
  * Active, unpaused corps members of the scope, not on site for another request, who have not been alerted for this
- * request yet and can take at least one of its tasks (by age and qualification).
+ * request yet and can take at least one of its tasks (by age and qualification); outside their weekly availability
+ * only when the request is urgent (`urgency: immediate`).
  */
 export const selectCandidates = (
   volunteers: Volunteer[],
   alreadyAlerted: ReadonlySet<string>,
   needs: HelpRequest['needs'],
-  on: { today: string; validityYears: number },
+  on: { today: string; validityYears: number; at: Date; urgent: boolean },
 ): Volunteer[] =>
   volunteers.filter(
     (v) =>
       v.status === 'active' &&
       !alreadyAlerted.has(v.id) &&
       !isPaused(v, on.today) &&
+      (on.urgent || isAvailableAt(v.availability, on.at)) &&
       v.onSiteFor === undefined &&
       needs.some((need) => canTake(v, need, on.today, on.validityYears)),
   );

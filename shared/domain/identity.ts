@@ -25,3 +25,9 @@ const MUNICIPAL_ROLES: Role[] = ['requester', 'municipal-admin'];
 /** A municipal role bound to this very municipality. */
 export const actsFor = (identity: Identity, nis: string, ...roles: Role[]): boolean =>
   identity.municipality === nis && hasRole(identity, ...(roles.length ? roles : MUNICIPAL_ROLES));
+
+/** Who acts when a member changes their own record by SMS (STOP, a rejoin word, PAUZE): the member themselves. */
+export const memberBySms = (volunteerId: string): Identity => ({
+  sub: `volunteer:${volunteerId}`,
+  roles: ['volunteer'],
+});

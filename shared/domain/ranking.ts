@@ -1,5 +1,6 @@
 import type { HelpRequest } from '../schemas/help-request';
 import type { Volunteer } from '../schemas/volunteer';
+import { isAvailableAt } from './availability';
 
 /**
  * Distance between two Belgian postcodes as a proxy for travel distance: postcodes are numbered by region, so
@@ -31,16 +32,19 @@ export const recentDeployments = (
 };
 
 /**
- * Best candidates first, because SMS throughput is the bottleneck: volunteers with a skill the request's tasks
- * need, then those living nearest the incident, then those deployed least recently.
+ * Best candidates first, because SMS throughput is the bottleneck: volunteers inside their weekly availability at
+ * `at` (an urgent request also alerts those outside it), then those with a skill the request's tasks need, then
+ * those living nearest the incident, then those deployed least recently.
  */
 export const rankCandidates = (
   volunteers: Volunteer[],
   request: Pick<HelpRequest, 'needs' | 'location'>,
   recentDeployments: ReadonlyMap<string, number> = new Map(),
+  at?: Date,
 ): Volunteer[] => {
   const tasks = new Set<string>(request.needs.map((need) => need.task));
   const key = (v: Volunteer) => ({
+    outside: at && !isAvailableAt(v.availability, at) ? 1 : 0,
     skilled: v.skills.some((skill) => tasks.has(skill)) ? 0 : 1,
     distance: postcodeDistance(v.homePostcode, request.location.postcode),
     deployments: recentDeployments.get(v.id) ?? 0,
@@ -49,6 +53,7 @@ export const rankCandidates = (
     .map((volunteer) => ({ volunteer, rank: key(volunteer) }))
     .sort(
       (a, b) =>
+        a.rank.outside - b.rank.outside ||
         a.rank.skilled - b.rank.skilled ||
         a.rank.distance - b.rank.distance ||
         a.rank.deployments - b.rank.deployments ||

@@ -4,6 +4,8 @@ export type Reply =
   | { kind: 'stop' }
   /** A member who opted out comes back. */
   | { kind: 'start' }
+  /** A member pauses their alerts for so many days, today included (`PAUZE 7`); 0 resumes them. */
+  | { kind: 'pause'; days: number }
   | { kind: 'unknown' };
 
 /**
@@ -23,9 +25,22 @@ const ANSWERS: Record<string, 'accept' | 'decline'> = {
   NON: 'decline',
 };
 
-/** Parses `JA 4821`, `nee`, `JA 4821 kan pas om 14u`, `STOP` or a rejoin word; anything else is unknown. */
+/** The longest pause a member may ask for by SMS; longer ones go through their municipal-admin. */
+export const MAX_PAUSE_DAYS = 90;
+
+/** `PAUZE` in Dutch, `PAUSE` in French and English, then the days. */
+const PAUSE_WORDS = new Set(['PAUZE', 'PAUSE']);
+
+/**
+ * Parses `JA 4821`, `nee`, `JA 4821 kan pas om 14u`, `STOP`, a rejoin word or `PAUZE 7`; anything else is unknown.
+ */
 export const parseReply = (body: string): Reply => {
   const text = body.trim().replace(/\s+/g, ' ');
+  const pause = /^([A-Za-z]+) (\d{1,3})$/.exec(text);
+  if (pause && PAUSE_WORDS.has(pause[1]!.toUpperCase())) {
+    const days = Number(pause[2]);
+    return days <= MAX_PAUSE_DAYS ? { kind: 'pause', days } : { kind: 'unknown' };
+  }
   // A word, then optionally a 4-digit code, then a free note; punctuation between them is forgiven ("Ja, 4821!").
   const match = /^([A-Za-z]+)[ ,.:;!-]*(?:(\d{4})(?!\d))?[ ,.:;!-]*(.*)$/.exec(text);
   if (!match) return { kind: 'unknown' };

@@ -130,6 +130,26 @@ const rejoinedTemplates: Record<SmsLanguage, string> = {
 export const renderOptedOutSms = (language: SmsLanguage, who: 'member' | 'spontaneous'): string =>
   optedOutTemplates[who][language];
 
+const pausedTemplates: Record<SmsLanguage, (until: string) => string> = {
+  nl: (d) =>
+    `Rode Kruis: je krijgt geen oproepen tot en met ${d}. Antwoord PAUZE 0 om eerder weer oproepen te krijgen.`,
+  fr: (d) => `Croix-Rouge: pas d'appels jusqu'au ${d} inclus. Repondez PAUSE 0 pour en recevoir plus tot.`,
+  en: (d) => `Red Cross: no call-outs until ${d} inclusive. Reply PAUSE 0 to get them again sooner.`,
+};
+
+const resumedTemplates: Record<SmsLanguage, string> = {
+  nl: 'Rode Kruis: je krijgt weer oproepen. Antwoord PAUZE 7 om 7 dagen te pauzeren.',
+  fr: 'Croix-Rouge: vous recevrez a nouveau des appels. Repondez PAUSE 7 pour une pause de 7 jours.',
+  en: 'Red Cross: you will get call-outs again. Reply PAUSE 7 to pause for 7 days.',
+};
+
+/** The confirmation of `PAUZE n`: the last day without call-outs (YYYY-MM-DD), written as Belgians write dates. */
+export const renderPausedSms = (language: SmsLanguage, until: string): string =>
+  pausedTemplates[language](`${until.slice(8, 10)}/${until.slice(5, 7)}/${until.slice(0, 4)}`);
+
+/** The confirmation of `PAUZE 0`. */
+export const renderResumedSms = (language: SmsLanguage): string => resumedTemplates[language];
+
 /** The confirmation of a member's rejoin word. */
 export const renderRejoinedSms = (language: SmsLanguage): string => rejoinedTemplates[language];
 

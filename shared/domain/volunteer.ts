@@ -44,6 +44,17 @@ export const newVolunteer = (
 export const isPaused = (volunteer: Pick<Volunteer, 'pausedUntil'>, today: string): boolean =>
   volunteer.pausedUntil !== undefined && volunteer.pausedUntil >= today;
 
+/**
+ * The `pausedUntil` of a member who paused for `days` days from `today` (YYYY-MM-DD), today included; none for 0,
+ * which resumes their alerts.
+ */
+export const pausedUntilFor = (today: string, days: number): string | null => {
+  if (days === 0) return null;
+  const until = new Date(`${today}T12:00:00Z`);
+  until.setUTCDate(until.getUTCDate() + days - 1);
+  return until.toISOString().slice(0, 10);
+};
+
 /** A member on site is under open insurance coverage: they are checked out before their data can be erased. */
 export const assertNotOnSite = (volunteer: Pick<Volunteer, 'onSiteFor'>): void => {
   if (volunteer.onSiteFor !== undefined) {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { WEEKDAYS } from '../domain/availability';
 import { idSchema, isoDateSchema, nisCodeSchema, SKILLS, smsLanguageSchema } from './common';
 import { mobilePhoneSchema } from './phone';
 
@@ -27,6 +28,27 @@ export const registerVolunteerBodySchema = z
   .register(z.globalRegistry, { id: 'RegisterVolunteerBody' });
 export type RegisterVolunteerBody = z.infer<typeof registerVolunteerBodySchema>;
 
+const timeOfDaySchema = z
+  .string()
+  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM, e.g. 18:00'));
+
+/** When a member wants to be alerted, in Belgian time; outside it only for an urgent request. */
+export const availabilitySchema = z
+  .array(
+    z.strictObject({
+      days: z.array(z.enum(WEEKDAYS)).check(z.minLength(1), z.maxLength(7)),
+      from: timeOfDaySchema,
+      until: timeOfDaySchema,
+    }),
+  )
+  .check(
+    z.maxLength(14),
+    z.meta({
+      description:
+        'weekly windows in Belgian time, e.g. weekdays 18:00–23:59 and the weekend 00:00–00:00 (a window whose `until` is not after its `from` runs into the next day; the same time is the whole day); absent or empty: always. Outside them a member is alerted only for an urgent request (`urgency: immediate`), and then after those inside',
+    }),
+  );
+
 export const updateVolunteerBodySchema = z
   .partial(
     z.strictObject({
@@ -37,6 +59,8 @@ export const updateVolunteerBodySchema = z
       availabilityNotes: z.nullable(z.string().check(z.trim(), z.maxLength(500))),
       /** Not alerted until this date (inclusive); null resumes at once. */
       pausedUntil: z.nullable(isoDateSchema),
+      /** null: always available again. */
+      availability: z.nullable(availabilitySchema),
       status: z.enum(['active', 'opted-out']).check(
         z.meta({
           description:
@@ -80,6 +104,7 @@ export const volunteerSchema = z
     fundingSource: z.enum(FUNDING_SOURCES),
     insurance: insuranceSchema,
     pausedUntil: z.optional(isoDateSchema),
+    availability: z.optional(availabilitySchema),
     qualifiedSince: z.optional(isoDateSchema).check(
       z.meta({
         description:

@@ -31,11 +31,17 @@ export const eligibleMembers = (
   clock: Date,
 ) => {
   const needs = unmetNeeds(request);
-  const on = { today: belgianDate(clock), validityYears: trainingValidityYears() };
+  const on = {
+    today: belgianDate(clock),
+    validityYears: trainingValidityYears(),
+    at: clock,
+    urgent: request.urgency === 'immediate',
+  };
   const eligible = rankCandidates(
     selectCandidates(volunteers, new Set(existing.map((a) => a.volunteerId)), needs, on),
     { ...request, needs },
     recentDeployments(volunteers, clock),
+    clock,
   );
   return { eligible, on };
 };

@@ -1,4 +1,13 @@
-import { renderHelpSms, renderOptedOutSms, renderRejoinedSms } from '../domain/sms-templates';
+import { belgianDate } from '../domain/dates';
+import { memberBySms } from '../domain/identity';
+import {
+  renderHelpSms,
+  renderOptedOutSms,
+  renderPausedSms,
+  renderRejoinedSms,
+  renderResumedSms,
+} from '../domain/sms-templates';
+import { pausedUntilFor } from '../domain/volunteer';
 import type { Ports } from '../ports';
 import type { InboundSms, SmsJob } from '../schemas/sms-job';
 import type { Person } from './people';
@@ -36,6 +45,35 @@ export const handleOptOutReply = async (
   const registrations = await ports.adHoc.findByPhone(sms.originationNumber);
   await Promise.all(registrations.map((r) => ports.adHoc.optOut(r.requestId, r.id, receivedAt)));
   return reply(renderOptedOutSms(speaker.language, member ? 'member' : 'spontaneous'), 'opted-out');
+};
+
+/**
+ * `PAUZE n` from a member: no alerts today and the next n − 1 days (0 resumes them), confirmed once with the last
+ * day. A number that only registered spontaneously has nothing to pause: it gets the help text.
+ */
+export const handlePauseReply = async (
+  ports: OptOutPorts,
+  people: readonly Person[],
+  days: number,
+  sms: InboundSms,
+  receivedAt: string,
+): Promise<'paused' | 'resumed' | 'help-sent' | 'answered-before'> => {
+  const member = people.find((person) => person.member);
+  const speaker = member ?? people[0];
+  if (!speaker) throw new Error('a pause needs the people behind the number');
+  const reply = (body: string, outcome: 'paused' | 'resumed' | 'help-sent') =>
+    replyOnce(ports, sms, receivedAt, speaker.phone, body).then((sent) =>
+      sent ? outcome : 'answered-before',
+    );
+  const volunteer = member && (await ports.volunteers.get(member.id));
+  if (!volunteer) return reply(renderHelpSms(speaker.language), 'help-sent');
+  const until = pausedUntilFor(belgianDate(new Date(receivedAt)), days);
+  // A redelivered message finds the pause made: nothing to write again.
+  if ((volunteer.pausedUntil ?? null) !== until)
+    await ports.volunteers.update(volunteer, { pausedUntil: until }, receivedAt, memberBySms(volunteer.id));
+  return until
+    ? reply(renderPausedSms(volunteer.language, until), 'paused')
+    : reply(renderResumedSms(volunteer.language), 'resumed');
 };
 
 /**

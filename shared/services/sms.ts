@@ -31,7 +31,7 @@ import { thankWaitingVolunteers } from './enough';
 import { alertsByRequestState } from './open-alerts';
 import { type Person, peopleByPhone, personBehind } from './people';
 import { replyOnce } from './reply-once';
-import { handleOptOutReply, recipientOptedOut } from './sms-opt-out';
+import { handleOptOutReply, handlePauseReply, recipientOptedOut } from './sms-opt-out';
 import { sendBackingOff } from './throttled-send';
 import { trainingValidityYears } from './training';
 
@@ -283,6 +283,8 @@ export type InboundOutcome =
   | 'unchanged'
   | 'opted-out'
   | 'rejoined'
+  | 'paused'
+  | 'resumed'
   | 'help-sent'
   | 'choice-sent'
   | 'late'
@@ -308,6 +310,7 @@ export const handleInboundSms = async (
   const reply = parseReply(sms.messageBody);
   if (reply.kind === 'stop' || reply.kind === 'start')
     return handleOptOutReply(ports, people, reply.kind, sms, receivedAt);
+  if (reply.kind === 'pause') return handlePauseReply(ports, people, reply.days, sms, receivedAt);
   /** The tool's one answer to this inbound message, whatever number of times SNS delivers it. */
   const answer = async (body: string, outcome: InboundOutcome): Promise<InboundOutcome> =>
     (await replyOnce(ports, sms, receivedAt, volunteer.phone, body)) ? outcome : 'answered-before';

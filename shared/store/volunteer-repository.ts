@@ -13,7 +13,7 @@ import { SYSTEM_ACTOR } from '../domain/audit';
 import { allocateFunding, type FundedPlaces, fundedPlacesIn, promotionOnLeave } from '../domain/corps';
 import { belgianDate } from '../domain/dates';
 import { Conflict, NotFound } from '../domain/errors';
-import type { Identity } from '../domain/identity';
+import { type Identity, memberBySms } from '../domain/identity';
 import { assertNotOnSite, type NewVolunteer } from '../domain/volunteer';
 import type { Group } from '../schemas/group';
 import type { UpdateVolunteerBody, Volunteer } from '../schemas/volunteer';
@@ -35,8 +35,6 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 
 /** Optimistic retries on the corps counter: each round one concurrent writer wins. */
 const MAX_ATTEMPTS = 40;
-/** A member texting STOP or START acts for themselves. */
-const bySms = (id: string): Identity => ({ sub: `volunteer:${id}`, roles: ['volunteer'] });
 
 /**
  * Corps members. Every join and leave moves the corps counter (members, Flanders-funded places) in the same
@@ -207,7 +205,7 @@ export class VolunteerRepository {
    * The member opts out (STOP by SMS, or through the API): no more SMS until they rejoin. They keep their place in
    * the corps, but a Flanders-funded place is handed over as on an erasure. False when they were not active.
    */
-  async optOut(id: string, now: string, who: Identity = bySms(id)): Promise<boolean> {
+  async optOut(id: string, now: string, who: Identity = memberBySms(id)): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(id);
       if (current?.status !== 'active') return false;
@@ -234,7 +232,7 @@ export class VolunteerRepository {
         ...this.handOverPlace(current, roster, corps, 0, now).items,
         auditPut(
           who,
-          who.sub === bySms(id).sub ? 'volunteer.opted-out-by-sms' : 'volunteer.opted-out',
+          who.sub === memberBySms(id).sub ? 'volunteer.opted-out-by-sms' : 'volunteer.opted-out',
           'volunteer',
           id,
           now,
@@ -249,7 +247,7 @@ export class VolunteerRepository {
    * An opted-out member is active again (START by SMS, or through the API) and takes a Flanders-funded place if the
    * year has one free, like a member joining. False when they had not opted out.
    */
-  async rejoin(id: string, now: string, who: Identity = bySms(id)): Promise<boolean> {
+  async rejoin(id: string, now: string, who: Identity = memberBySms(id)): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(id);
       if (!current) throw new NotFound('volunteer');
@@ -279,7 +277,7 @@ export class VolunteerRepository {
         this.moveCorps(nis, corps, 0, fundedAdded),
         auditPut(
           who,
-          who.sub === bySms(id).sub ? 'volunteer.rejoined-by-sms' : 'volunteer.rejoined',
+          who.sub === memberBySms(id).sub ? 'volunteer.rejoined-by-sms' : 'volunteer.rejoined',
           'volunteer',
           id,
           now,

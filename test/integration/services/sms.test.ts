@@ -7,7 +7,9 @@ import {
   renderHelpSms,
   renderLateReplySms,
   renderOptedOutSms,
+  renderPausedSms,
   renderRejoinedSms,
+  renderResumedSms,
 } from '../../../shared/domain/sms-templates';
 import type { OutgoingSms, SmsGateway } from '../../../shared/messaging/ports';
 import { maskPhone } from '../../../shared/observability/logger';
@@ -354,6 +356,24 @@ describe('handleInboundSms with DynamoDB Local and a recording SMS gateway', () 
     expect(stored?.status).toBe('active');
     expect(stored).not.toHaveProperty('optedOutAt');
     expect(sms.sentTo(volunteer.phone)).toEqual([renderOptedOutSms('fr', 'member'), renderRejoinedSms('fr')]);
+  });
+
+  it('pauses a member for PAUZE 7, today and the next six days, confirmed once with the last day; PAUZE 0 resumes', async () => {
+    const { volunteer, sms, ports } = await alerted({ language: 'nl' });
+    const pause = inbound(volunteer.phone, 'PAUZE 7');
+
+    // 1 March 2026, 11:05 in Brussels.
+    expect(await handleInboundSms(ports, pause, RECEIVED_AT)).toBe('paused');
+    expect(await handleInboundSms(ports, pause, RECEIVED_AT)).toBe('answered-before');
+    expect((await volunteers.get(volunteer.id))?.pausedUntil).toBe('2026-03-07');
+
+    expect(await handleInboundSms(ports, inbound(volunteer.phone, 'pauze 0'), RECEIVED_AT)).toBe('resumed');
+    expect(await volunteers.get(volunteer.id)).not.toHaveProperty('pausedUntil');
+    expect(sms.sentTo(volunteer.phone)).toEqual([
+      renderPausedSms('nl', '2026-03-07'),
+      renderResumedSms('nl'),
+    ]);
+    expect(renderPausedSms('nl', '2026-03-07')).toContain('tot en met 07/03/2026');
   });
 
   it('answers a rejoin word from a number that only registered spontaneously with the help text', async () => {

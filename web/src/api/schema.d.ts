@@ -645,6 +645,12 @@ export interface components {
             };
             /** Format: date */
             pausedUntil?: string;
+            /** @description weekly windows in Belgian time, e.g. weekdays 18:00–23:59 and the weekend 00:00–00:00 (a window whose `until` is not after its `from` runs into the next day; the same time is the whole day); absent or empty: always. Outside them a member is alerted only for an urgent request (`urgency: immediate`), and then after those inside */
+            availability?: {
+                days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                from: string;
+                until: string;
+            }[];
             /**
              * Format: date
              * @description latest basic course, refresher or prior certificate, once a basic course or certificate is held; medical and operational tasks need it to be current
@@ -782,6 +788,12 @@ export interface components {
             };
             /** Format: date */
             pausedUntil?: string;
+            /** @description weekly windows in Belgian time, e.g. weekdays 18:00–23:59 and the weekend 00:00–00:00 (a window whose `until` is not after its `from` runs into the next day; the same time is the whole day); absent or empty: always. Outside them a member is alerted only for an urgent request (`urgency: immediate`), and then after those inside */
+            availability?: {
+                days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                from: string;
+                until: string;
+            }[];
             /**
              * Format: date
              * @description latest basic course, refresher or prior certificate, once a basic course or certificate is held; medical and operational tasks need it to be current
@@ -814,6 +826,12 @@ export interface components {
             availabilityNotes?: string | null;
             /** Format: date */
             pausedUntil?: string | null;
+            /** @description weekly windows in Belgian time, e.g. weekdays 18:00–23:59 and the weekend 00:00–00:00 (a window whose `until` is not after its `from` runs into the next day; the same time is the whole day); absent or empty: always. Outside them a member is alerted only for an urgent request (`urgency: immediate`), and then after those inside */
+            availability?: {
+                days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                from: string;
+                until: string;
+            }[] | null;
             /**
              * @description opted-out stops every SMS, as STOP does; active brings a member who opted out back (a free Flanders-funded place is taken again)
              * @enum {string}

@@ -72,7 +72,8 @@ describe('newHelpRequest', () => {
 
 describe('selectCandidates', () => {
   const TODAY = '2026-11-23';
-  const ON = { today: TODAY, validityYears: 2 };
+  // Monday 23 November 2026, 10:00 in Brussels.
+  const ON = { today: TODAY, validityYears: 2, at: new Date('2026-11-23T09:00:00Z'), urgent: false };
   const ANY_TASK = [{ task: 'logistics' as const, volunteers: 2, adultsOnly: false }];
   const ADULTS_ONLY = [{ task: 'medical' as const, volunteers: 1, adultsOnly: true }];
   const QUALIFIED = { qualifiedSince: '2026-03-14' };
@@ -113,6 +114,24 @@ describe('selectCandidates', () => {
 
   it('alerts members under 18 when at least one task is open to them', () => {
     expect(selectCandidates([minor], new Set(), [...ADULTS_ONLY, ...ANY_TASK], ON)).toEqual([minor]);
+  });
+
+  it('skips members outside their weekly availability, unless the request is urgent', () => {
+    const evenings = aVolunteer({
+      name: 'Weekday evenings',
+      availability: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '18:00', until: '23:59' }],
+    });
+    const mornings = aVolunteer({
+      name: 'Monday mornings',
+      availability: [{ days: ['mon'], from: '08:00', until: '12:00' }],
+    });
+    expect(selectCandidates([evenings, mornings, active], new Set(), ANY_TASK, ON)).toEqual([
+      mornings,
+      active,
+    ]);
+    expect(
+      selectCandidates([evenings, mornings, active], new Set(), ANY_TASK, { ...ON, urgent: true }),
+    ).toEqual([evenings, mornings, active]);
   });
 
   it('alerts only qualified members for medical and operational tasks, and everyone for logistics', () => {

@@ -9,6 +9,25 @@ const request = {
 const names = (volunteers: { name: string }[]) => volunteers.map((v) => v.name);
 
 describe('rankCandidates', () => {
+  it('puts those inside their weekly availability before any other, as an urgent request alerts both', () => {
+    const mondayNoon = new Date('2026-11-23T11:00:00Z');
+    const eveningMedic = aVolunteer({
+      name: 'evening medic',
+      skills: ['medical'],
+      homePostcode: '9000',
+      availability: [{ days: ['mon'], from: '18:00', until: '23:00' }],
+    });
+    const anytime = aVolunteer({ name: 'anytime, far, unskilled', homePostcode: '3500' });
+    expect(names(rankCandidates([eveningMedic, anytime], request, new Map(), mondayNoon))).toEqual([
+      'anytime, far, unskilled',
+      'evening medic',
+    ]);
+    expect(names(rankCandidates([eveningMedic, anytime], request))).toEqual([
+      'evening medic',
+      'anytime, far, unskilled',
+    ]);
+  });
+
   it('puts volunteers with a skill the tasks need first, whatever the distance', () => {
     const nearby = aVolunteer({ name: 'nearby logistics', skills: ['logistics'], homePostcode: '9000' });
     const far = aVolunteer({ name: 'far medic', skills: ['medical'], homePostcode: '3500' });

@@ -3,6 +3,19 @@ import { matchReply, parseReply, REJOIN_WORDS, type Reply } from '../../../../sh
 
 describe('parseReply', () => {
   it.each<{ body: string; reply: Reply }>([
+    { body: 'PAUZE 7', reply: { kind: 'pause', days: 7 } },
+    { body: 'pauze  14', reply: { kind: 'pause', days: 14 } },
+    { body: 'PAUSE 3', reply: { kind: 'pause', days: 3 } },
+    { body: 'Pause 0', reply: { kind: 'pause', days: 0 } },
+    { body: 'PAUZE 90', reply: { kind: 'pause', days: 90 } },
+    { body: 'PAUZE 91', reply: { kind: 'unknown' } },
+    { body: 'PAUZE', reply: { kind: 'unknown' } },
+    { body: 'PAUZE 7 dagen', reply: { kind: 'unknown' } },
+  ])('reads "$body" as a pause of so many days (90 at most; 0 resumes)', ({ body, reply }) => {
+    expect(parseReply(body)).toEqual(reply);
+  });
+
+  it.each<{ body: string; reply: Reply }>([
     { body: 'JA 4821', reply: { kind: 'answer', answer: 'accept', code: '4821' } },
     { body: 'nee 4821', reply: { kind: 'answer', answer: 'decline', code: '4821' } },
     { body: 'Ja 1000', reply: { kind: 'answer', answer: 'accept', code: '1000' } },

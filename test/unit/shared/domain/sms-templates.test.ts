@@ -16,8 +16,10 @@ import {
   renderLateReplySms,
   renderLifecycleFailureSms,
   renderOptedOutSms,
+  renderPausedSms,
   renderRejoinedSms,
   renderReserveSms,
+  renderResumedSms,
   renderRosterExhaustedSms,
   renderShortfallSms,
   renderSpontaneousWelcomeSms,
@@ -220,8 +222,10 @@ describe('SMS templates', () => {
       expect(renderStandDownSms(language, { municipality: 'Gent' })).toContain('Gent');
     });
 
-    it('fits the opt-out confirmations and the welcome back in one GSM-7 part', () => {
+    it('fits the opt-out confirmations, the welcome back and the pause confirmations in one GSM-7 part', () => {
       for (const sms of [
+        renderPausedSms(language, '2026-12-31'),
+        renderResumedSms(language),
         renderOptedOutSms(language, 'member'),
         renderOptedOutSms(language, 'spontaneous'),
         renderRejoinedSms(language),
