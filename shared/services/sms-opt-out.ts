@@ -16,6 +16,26 @@ import { replyOnce } from './reply-once';
 type OptOutPorts = Pick<Ports, 'alerts' | 'volunteers' | 'adHoc' | 'sms' | 'metrics' | 'sleep'>;
 
 /**
+ * Who a keyword from a known phone speaks for (the member behind the number, else its first spontaneous
+ * registration), and the tool's one answer to that inbound message, however often it is delivered.
+ */
+const keywordReply = <Outcome extends string>(
+  ports: OptOutPorts,
+  people: readonly Person[],
+  sms: InboundSms,
+  receivedAt: string,
+) => {
+  const member = people.find((person) => person.member);
+  const speaker = member ?? people[0];
+  if (!speaker) throw new Error('a keyword reply needs the people behind the number');
+  const reply = (body: string, outcome: Outcome): Promise<Outcome | 'answered-before'> =>
+    replyOnce(ports, sms, receivedAt, speaker.phone, body).then((sent) =>
+      sent ? outcome : 'answered-before',
+    );
+  return { member, speaker, reply };
+};
+
+/**
  * STOP or a rejoin word from a known phone. STOP opts out everyone behind the number: the member (no more alerts or
  * SMS until they rejoin) and each of its spontaneous registrations (no further SMS about that request). A rejoin word
  * brings an opted-out member back. Each is confirmed once per inbound message; the writes are conditional, so a
@@ -28,13 +48,12 @@ export const handleOptOutReply = async (
   sms: InboundSms,
   receivedAt: string,
 ): Promise<'opted-out' | 'rejoined' | 'help-sent' | 'answered-before'> => {
-  const member = people.find((person) => person.member);
-  const speaker = member ?? people[0];
-  if (!speaker) throw new Error('an opt-out reply needs the people behind the number');
-  const reply = (body: string, outcome: 'opted-out' | 'rejoined' | 'help-sent') =>
-    replyOnce(ports, sms, receivedAt, speaker.phone, body).then((sent) =>
-      sent ? outcome : 'answered-before',
-    );
+  const { member, speaker, reply } = keywordReply<'opted-out' | 'rejoined' | 'help-sent'>(
+    ports,
+    people,
+    sms,
+    receivedAt,
+  );
   if (kind === 'start') {
     // Spontaneous registrations are for one request: there is no standing registration to come back to.
     if (!member) return reply(renderHelpSms(speaker.language), 'help-sent');
@@ -58,13 +77,12 @@ export const handlePauseReply = async (
   sms: InboundSms,
   receivedAt: string,
 ): Promise<'paused' | 'resumed' | 'help-sent' | 'answered-before'> => {
-  const member = people.find((person) => person.member);
-  const speaker = member ?? people[0];
-  if (!speaker) throw new Error('a pause needs the people behind the number');
-  const reply = (body: string, outcome: 'paused' | 'resumed' | 'help-sent') =>
-    replyOnce(ports, sms, receivedAt, speaker.phone, body).then((sent) =>
-      sent ? outcome : 'answered-before',
-    );
+  const { member, speaker, reply } = keywordReply<'paused' | 'resumed' | 'help-sent'>(
+    ports,
+    people,
+    sms,
+    receivedAt,
+  );
   const volunteer = member && (await ports.volunteers.get(member.id));
   if (!volunteer) return reply(renderHelpSms(speaker.language), 'help-sent');
   const until = pausedUntilFor(belgianDate(new Date(receivedAt)), days);
