@@ -1,7 +1,7 @@
 import type { Task } from '../schemas/common';
 import type { Counts, CreateHelpRequestBody, HelpRequest } from '../schemas/help-request';
 import type { Volunteer } from '../schemas/volunteer';
-import { isAvailableAt } from './availability';
+import { availabilityAt } from './availability';
 import { isQualified } from './training';
 import { isMinor, isPaused } from './volunteer';
 
@@ -66,16 +66,18 @@ export const selectCandidates = (
   alreadyAlerted: ReadonlySet<string>,
   needs: HelpRequest['needs'],
   on: { today: string; validityYears: number; at: Date; urgent: boolean },
-): Volunteer[] =>
-  volunteers.filter(
+): Volunteer[] => {
+  const available = availabilityAt(on.at);
+  return volunteers.filter(
     (v) =>
       v.status === 'active' &&
       !alreadyAlerted.has(v.id) &&
       !isPaused(v, on.today) &&
-      (on.urgent || isAvailableAt(v.availability, on.at)) &&
+      (on.urgent || available(v.availability)) &&
       v.onSiteFor === undefined &&
       needs.some((need) => canTake(v, need, on.today, on.validityYears)),
   );
+};
 
 type Need = HelpRequest['needs'][number];
 type CountedRequest = Pick<HelpRequest, 'needs' | 'counts'>;

@@ -1,6 +1,6 @@
 import type { HelpRequest } from '../schemas/help-request';
 import type { Volunteer } from '../schemas/volunteer';
-import { isAvailableAt } from './availability';
+import { availabilityAt } from './availability';
 
 /**
  * Distance between two Belgian postcodes as a proxy for travel distance: postcodes are numbered by region, so
@@ -43,8 +43,9 @@ export const rankCandidates = (
   at?: Date,
 ): Volunteer[] => {
   const tasks = new Set<string>(request.needs.map((need) => need.task));
+  const available = at ? availabilityAt(at) : () => true;
   const key = (v: Volunteer) => ({
-    outside: at && !isAvailableAt(v.availability, at) ? 1 : 0,
+    outside: available(v.availability) ? 0 : 1,
     skilled: v.skills.some((skill) => tasks.has(skill)) ? 0 : 1,
     distance: postcodeDistance(v.homePostcode, request.location.postcode),
     deployments: recentDeployments.get(v.id) ?? 0,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type AvailabilityWindow, isAvailableAt } from '../../../../shared/domain/availability';
+import { type AvailabilityWindow, availabilityAt } from '../../../../shared/domain/availability';
+
+const isAvailableAt = (windows: readonly AvailabilityWindow[] | undefined, instant: Date) =>
+  availabilityAt(instant)(windows);
 
 const WEEKDAY_EVENINGS: AvailabilityWindow = {
   days: ['mon', 'tue', 'wed', 'thu', 'fri'],
@@ -9,7 +12,7 @@ const WEEKDAY_EVENINGS: AvailabilityWindow = {
 const WEEKENDS: AvailabilityWindow = { days: ['sat', 'sun'], from: '00:00', until: '00:00' };
 const NIGHTS: AvailabilityWindow = { days: ['fri'], from: '22:00', until: '06:00' };
 
-describe('isAvailableAt', () => {
+describe('availabilityAt', () => {
   it('takes a member without windows as always available', () => {
     expect(isAvailableAt(undefined, new Date('2026-12-02T03:00:00Z'))).toBe(true);
     expect(isAvailableAt([], new Date('2026-12-02T03:00:00Z'))).toBe(true);
